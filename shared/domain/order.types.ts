@@ -1,0 +1,107 @@
+/**
+ * The order as ClaimDesk keeps it in its cache and shows it to staff. Shapes are zod schemas because they
+ * cross the IPC boundary; the API shape (snake_case, as the server sends it) lives in shared/api.
+ */
+import { z } from 'zod';
+import { claimantInfoSchema, orderTypeSchema } from '../api/geodb.schemas';
+
+export const orderKeySchema = z.object({ orderType: orderTypeSchema, id: z.number().int().positive() });
+export type OrderKey = z.infer<typeof orderKeySchema>;
+
+/** A problem blocks fulfilment; a warning was repaired or only looks suspicious. */
+export const orderIssueSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  claim: z.string().optional(),
+});
+export type OrderIssue = z.infer<typeof orderIssueSchema>;
+
+export const orderSummarySchema = z.object({
+  orderType: orderTypeSchema,
+  id: z.number().int(),
+  orderNumber: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  customerEmail: z.string(),
+  companyName: z.string(),
+  projectName: z.string(),
+  claimCount: z.number().int(),
+  polygonCount: z.number().int(),
+  expedited: z.boolean(),
+  stakingService: z.boolean(),
+  claimPackageId: z.number().int().nullable(),
+  hasClaimant: z.boolean(),
+  problemCount: z.number().int(),
+  warningCount: z.number().int(),
+  /** The server no longer lists the order: fulfilled elsewhere or cancelled. Kept, never deleted. */
+  gone: z.boolean(),
+});
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+
+export const orderClaimSchema = z.object({
+  name: z.string(),
+  geometryType: z.enum(['Polygon', 'MultiPolygon']),
+  areaAcres: z.number(),
+});
+export type OrderClaim = z.infer<typeof orderClaimSchema>;
+
+export const orderDetailSchema = orderSummarySchema.extend({
+  projectId: z.number().int().nullable(),
+  claimantInfo: claimantInfoSchema.nullable(),
+  claims: z.array(orderClaimSchema),
+  problems: z.array(orderIssueSchema),
+  warnings: z.array(orderIssueSchema),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  goneAt: z.string().nullable(),
+});
+export type OrderDetail = z.infer<typeof orderDetailSchema>;
+
+export const ORDER_SORT_COLUMNS = [
+  'createdAt',
+  'orderNumber',
+  'orderType',
+  'status',
+  'customerEmail',
+  'companyName',
+  'projectName',
+  'claimCount',
+  'problemCount',
+] as const;
+export const orderSortColumnSchema = z.enum(ORDER_SORT_COLUMNS);
+export type OrderSortColumn = z.infer<typeof orderSortColumnSchema>;
+
+export const orderQuerySchema = z.object({
+  /** Matches order number, customer e-mail, company and project, case-insensitively. */
+  search: z.string().max(200).optional(),
+  orderTypes: z.array(orderTypeSchema).optional(),
+  statuses: z.array(z.string().max(64)).max(50).optional(),
+  expedited: z.boolean().optional(),
+  stakingService: z.boolean().optional(),
+  hasProblems: z.boolean().optional(),
+  includeGone: z.boolean().optional(),
+  sort: z
+    .object({ column: orderSortColumnSchema, direction: z.enum(['asc', 'desc']) })
+    .optional(),
+  limit: z.number().int().positive().max(50_000).optional(),
+  offset: z.number().int().nonnegative().optional(),
+});
+export type OrderQuery = z.infer<typeof orderQuerySchema>;
+
+export const orderQueryResultSchema = z.object({
+  orders: z.array(orderSummarySchema),
+  /** Orders matching the query (before limit/offset). */
+  total: z.number().int(),
+  /** Every order in the cache, gone ones included. */
+  totalCached: z.number().int(),
+  /** Distinct statuses in the cache, for the status filter. */
+  statuses: z.array(z.string()),
+});
+export type OrderQueryResult = z.infer<typeof orderQueryResultSchema>;
+
+/** How staff know the two order types (the QGIS plugin's labels, kept so nobody has to relearn them). */
+export const ORDER_TYPE_LABELS = { claim_purchase: 'BLM Map', claim_order: 'QPlugin' } as const;
+
+export function orderKeyString(key: OrderKey): string {
+  return `${key.orderType}:${key.id}`;
+}

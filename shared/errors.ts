@@ -1,0 +1,52 @@
+/**
+ * Typed errors shared by every layer. A `code` is a stable reason the UI and CLI can branch on;
+ * the message is written for a staff member, not for a developer.
+ */
+export const ERROR_CODES = [
+  'invalid-request', // an IPC payload or CLI argument failed validation
+  'untrusted-sender', // an IPC message came from a frame we did not load
+  'auth-required', // no session, or the server rejected the token (401): sign in again
+  'auth-failed', // the username or password was refused
+  'staff-required', // the server answered 403: this user is not staff
+  'offline', // the server could not be reached (network error, timeout) after retries
+  'server-error', // 5xx after retries
+  'rate-limited', // 429 after retries
+  'bad-response', // the server answered something that does not match the contract
+  'not-found', // the requested record does not exist locally
+  'db-too-new', // the cache was written by a newer ClaimDesk
+  'db-failed', // the cache could not be opened or migrated
+  'busy', // an operation of the same kind is already running
+  'internal', // a bug: anything not classified above
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+  }
+
+  toInfo(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+/** Turns anything thrown into the envelope we send across IPC; unknown errors never leak stack traces. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (isAppError(error)) return error.toInfo();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `Unexpected error: ${message}` };
+}

@@ -1,0 +1,26 @@
+/**
+ * The names of every IPC method and event. Kept free of zod so the sandboxed preload can import it
+ * without bundling the schemas; shared/ipc/contract.ts attaches a request and response schema to each.
+ */
+export const IPC_METHODS = {
+  getAppInfo: 'app:info',
+  getSession: 'session:get',
+  signIn: 'session:sign-in',
+  signOut: 'session:sign-out',
+  queryOrders: 'orders:query',
+  getOrder: 'orders:get',
+  runSync: 'sync:run',
+  getSyncStatus: 'sync:status',
+  openExternal: 'shell:open-external',
+} as const;
+
+export type IpcMethodName = keyof typeof IPC_METHODS;
+export type IpcChannel = (typeof IPC_METHODS)[IpcMethodName];
+
+/** Main → renderer pushes. */
+export const IPC_EVENTS = {
+  syncStatus: 'event:sync-status',
+} as const;
+
+export type IpcEventName = keyof typeof IPC_EVENTS;
+export type IpcEventChannel = (typeof IPC_EVENTS)[IpcEventName];

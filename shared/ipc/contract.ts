@@ -1,0 +1,57 @@
+/**
+ * The one IPC contract: channel → request and response schema. Main registers a handler for every entry
+ * (and validates every payload against it), the preload exposes one named method per entry, and the
+ * browser test host serves the same entries over HTTP.
+ */
+import { z } from 'zod';
+import { IPC_EVENTS, IPC_METHODS, type IpcMethodName } from './channels';
+import { orderDetailSchema, orderKeySchema, orderQueryResultSchema, orderQuerySchema } from '../domain/order.types';
+import { sessionSchema, signInRequestSchema } from '../domain/session.types';
+import { syncReportSchema, syncStatusSchema } from '../domain/sync.types';
+import type { IpcResult } from './result';
+
+const noArgs = z.object({}).strict();
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  schemaVersion: z.number().int(),
+  /** 'electron' in the desktop app, 'browser-host' in development and tests. */
+  runtime: z.enum(['electron', 'browser-host']),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const ipcContract = {
+  getAppInfo: { request: noArgs, response: appInfoSchema },
+  getSession: { request: noArgs, response: sessionSchema },
+  signIn: { request: signInRequestSchema, response: sessionSchema },
+  signOut: { request: noArgs, response: sessionSchema },
+  queryOrders: { request: orderQuerySchema, response: orderQueryResultSchema },
+  getOrder: { request: orderKeySchema, response: orderDetailSchema },
+  runSync: { request: noArgs, response: syncReportSchema },
+  getSyncStatus: { request: noArgs, response: syncStatusSchema },
+  openExternal: { request: z.object({ url: z.string().max(2048) }).strict(), response: z.object({ opened: z.boolean() }) },
+} as const satisfies Record<IpcMethodName, { request: z.ZodType; response: z.ZodType }>;
+
+export const ipcEventContract = {
+  syncStatus: syncStatusSchema,
+} as const satisfies Record<keyof typeof IPC_EVENTS, z.ZodType>;
+
+export type IpcContract = typeof ipcContract;
+export type IpcRequest<K extends IpcMethodName> = z.input<IpcContract[K]['request']>;
+export type IpcResponse<K extends IpcMethodName> = z.output<IpcContract[K]['response']>;
+export type IpcEventPayload<K extends keyof typeof IPC_EVENTS> = z.output<(typeof ipcEventContract)[K]>;
+
+/** What main implements: one async function per method, given an already validated request. */
+export type IpcHandlers = {
+  [K in IpcMethodName]: (request: z.output<IpcContract[K]['request']>) => Promise<IpcResponse<K>>;
+};
+
+/** What the renderer calls (window.claimdesk in Electron, an HTTP bridge under the browser host). */
+export type ClaimDeskApi = {
+  [K in IpcMethodName]: (request: IpcRequest<K>) => Promise<IpcResult<IpcResponse<K>>>;
+} & {
+  onSyncStatus: (listener: (status: IpcEventPayload<'syncStatus'>) => void) => () => void;
+};
+
+export { IPC_METHODS, IPC_EVENTS };
