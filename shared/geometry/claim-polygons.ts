@@ -1,0 +1,72 @@
+/**
+ * parseClaimPolygons: an order's claim_polygons, in any shape the server sends, into named claims that can
+ * be fulfilled plus a list of what is wrong (problems block a claim) and what was repaired or looks odd
+ * (warnings). It never throws: garbage in gives problems out, so one order cannot break a sync.
+ */
+import type { NormalizedClaim } from '../domain/normalized-order.types';
+import type { OrderIssue } from '../domain/order.types';
+import { checkClaimGeometry, type ClaimLabel } from './claim-geometry-check';
+import { CLAIM_PROBLEM_CODES, CLAIM_WARNING_CODES, claimIssue } from './claim-issue-codes';
+import { unwrapClaimPolygons, type RawClaimEntry } from './claim-shape-unwrap';
+
+export interface ClaimPolygonsResult {
+  /** Claims without problems, in the order received, with repaired geometry. */
+  claims: NormalizedClaim[];
+  /**
+   * Every claim entry found, usable or not (a MultiPolygon feature is ONE claim). This is what the order's
+   * claim_count is compared with: it answers "how many claims did the server send us".
+   */
+  polygonCount: number;
+  problems: OrderIssue[];
+  warnings: OrderIssue[];
+}
+
+function labelFor(entry: RawClaimEntry): ClaimLabel {
+  return entry.name === null
+    ? { name: `Claim ${entry.position}`, label: `Claim ${entry.position}` }
+    : { name: entry.name, label: `Claim '${entry.name}'` };
+}
+
+function duplicateNameWarnings(names: readonly string[]): OrderIssue[] {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const warnings: OrderIssue[] = [];
+  for (const [name, count] of counts) {
+    if (count > 1) {
+      const message = `Claim name '${name}' is used by ${count} claims; documents and LandHoldings are matched by name, so rename them before fulfilling`;
+      warnings.push(claimIssue(CLAIM_WARNING_CODES.nameDuplicate, message, name));
+    }
+  }
+  return warnings;
+}
+
+export function parseClaimPolygons(value: unknown): ClaimPolygonsResult {
+  const unwrapped = unwrapClaimPolygons(value);
+  if (!unwrapped.ok) return { claims: [], polygonCount: 0, problems: [unwrapped.problem], warnings: [] };
+
+  const claims: NormalizedClaim[] = [];
+  const problems: OrderIssue[] = [];
+  const warnings: OrderIssue[] = [];
+  const names: string[] = [];
+  for (const entry of unwrapped.entries) {
+    const claim = labelFor(entry);
+    names.push(claim.name);
+    if (entry.name === null) {
+      const message = `Claim ${entry.position} has no name (properties.name or claim_name); it is called '${claim.name}'`;
+      warnings.push(claimIssue(CLAIM_WARNING_CODES.nameMissing, message, claim.name));
+    }
+    if (entry.unrecognised !== undefined) {
+      const message = `${claim.label} is not a GeoJSON Feature or claim record (got ${entry.unrecognised})`;
+      problems.push(claimIssue(CLAIM_PROBLEM_CODES.entryUnrecognised, message, claim.name));
+      continue;
+    }
+    const checked = checkClaimGeometry(entry.geometry, claim);
+    problems.push(...checked.problems);
+    warnings.push(...checked.warnings);
+    if (checked.geometry !== null) {
+      claims.push({ name: claim.name, geometry: checked.geometry, areaAcres: checked.areaAcres });
+    }
+  }
+  warnings.push(...duplicateNameWarnings(names));
+  return { claims, polygonCount: unwrapped.entries.length, problems, warnings };
+}
