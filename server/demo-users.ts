@@ -1,0 +1,59 @@
+/**
+ * Demo accounts of the reference server. Other code (the desktop app's demo mode, tests, docs) imports
+ * these constants instead of repeating the strings.
+ */
+import type { UserRole } from '../shared/api/geodb.schemas';
+
+export const DEMO_PASSWORD = 'claimdesk-demo';
+
+export interface DemoUser {
+  username: string;
+  password: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  is_staff: boolean;
+  role: UserRole;
+}
+
+export const DEMO_STAFF: DemoUser = {
+  username: 'demo-staff',
+  password: DEMO_PASSWORD,
+  email: 'staff@claimdesk.example',
+  first_name: 'Dana',
+  last_name: 'Whitlock',
+  is_staff: true,
+  role: 'staff',
+};
+
+export const DEMO_MANAGER: DemoUser = {
+  username: 'demo-manager',
+  password: DEMO_PASSWORD,
+  email: 'manager@claimdesk.example',
+  first_name: 'Marisol',
+  last_name: 'Etcheverry',
+  is_staff: true,
+  role: 'manager',
+};
+
+export const DEMO_ADMIN: DemoUser = {
+  username: 'demo-admin',
+  password: DEMO_PASSWORD,
+  email: 'admin@claimdesk.example',
+  first_name: 'Avery',
+  last_name: 'Lindqvist',
+  is_staff: true,
+  role: 'admin',
+};
+
+export const DEMO_CUSTOMER: DemoUser = {
+  username: 'demo-customer',
+  password: DEMO_PASSWORD,
+  email: 'customer@claimdesk.example',
+  first_name: 'Cody',
+  last_name: 'Rasmussen',
+  is_staff: false,
+  role: 'customer',
+};
+
+export const DEMO_USERS: readonly DemoUser[] = [DEMO_STAFF, DEMO_MANAGER, DEMO_ADMIN, DEMO_CUSTOMER];

@@ -1,0 +1,70 @@
+/** Assembles the fastify app: DRF-style error bodies, fault injection (test mode) and the routes. */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerAuthRoutes } from '../routes/auth.routes';
+import { registerOrderRoutes } from '../routes/orders.routes';
+import { registerTestHookRoutes } from '../routes/test-hooks.routes';
+import type { ReferenceStore } from '../store/reference-store';
+import { FaultInjector } from './fault-injector';
+import { HttpError } from './http-errors';
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+}
+
+export interface AppOptions {
+  testHooks: boolean;
+  logger: boolean;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  routes: RouteInfo[];
+  faults: FaultInjector | undefined;
+}
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && typeof (error as Partial<FastifyError>).code === 'string';
+}
+
+export function buildApp(store: ReferenceStore, options: AppOptions): BuiltApp {
+  const app = Fastify({
+    logger: options.logger,
+    // Raw test orders and bench-size bodies can be large.
+    bodyLimit: 64 * 1024 * 1024,
+    // close() must not wait on keep-alive sockets held by test clients.
+    forceCloseConnections: true,
+  });
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routes.push({ method: String(method), url: route.url });
+  });
+
+  app.setErrorHandler((error: unknown, request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.statusCode).send(error.body);
+    if (isFastifyError(error) && error.statusCode !== undefined && error.statusCode < 500) {
+      // Malformed JSON, wrong content type, body too large: DRF answers these with a `detail`.
+      return reply.code(error.statusCode).send({ detail: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send({ detail: 'A server error occurred.' });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: 'Not found.' }));
+
+  let faults: FaultInjector | undefined;
+  if (options.testHooks) {
+    const injector = new FaultInjector();
+    faults = injector;
+    app.addHook('onRequest', async (request, reply) => {
+      await injector.apply(request, reply);
+    });
+    app.addHook('onClose', async () => injector.abortDelays());
+    registerTestHookRoutes(app, store, injector);
+  }
+
+  registerAuthRoutes(app, store);
+  registerOrderRoutes(app, store);
+  return { app, routes, faults };
+}

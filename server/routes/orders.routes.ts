@@ -1,0 +1,22 @@
+/** GET pending orders (seed 000 Phase 1), staff only, with ETag / If-None-Match revalidation. */
+import type { FastifyInstance } from 'fastify';
+import { API_PATHS } from '../../shared/api/geodb.schemas';
+import { requireStaff } from '../http/auth.guard';
+import { ifNoneMatchHits, PendingOrdersCache } from '../http/pending-orders.cache';
+import type { ReferenceStore } from '../store/reference-store';
+
+export function registerOrderRoutes(app: FastifyInstance, store: ReferenceStore): void {
+  const cache = new PendingOrdersCache(store);
+
+  app.get(API_PATHS.pendingOrders, async (request, reply) => {
+    await requireStaff(request, store);
+    // The cheap path: one version read, no list query, no body.
+    const etag = await cache.currentEtag();
+    reply.header('cache-control', 'private, no-cache');
+    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
+      return reply.code(304).header('etag', etag).send();
+    }
+    const { etag: bodyEtag, body } = await cache.get();
+    return reply.header('etag', bodyEtag).type('application/json; charset=utf-8').send(body);
+  });
+}
