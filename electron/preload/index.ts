@@ -1,0 +1,40 @@
+/**
+ * The sandboxed preload: exposes window.claimdesk with exactly one named method per IPC method plus
+ * onSyncStatus. No raw ipcRenderer, no generic invoke, no process.env — the renderer shows server data and must
+ * not be able to pick a channel. Imports only channels.ts (zod-free) and types, so the bundle stays one small
+ * CommonJS file that requires nothing but 'electron' (a sandboxed preload cannot load other modules).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_EVENTS, IPC_METHODS, type IpcMethodName } from '../../shared/ipc/channels';
+import type { ClaimDeskApi, IpcEventPayload, IpcRequest, IpcResponse } from '../../shared/ipc/contract';
+import type { IpcResult } from '../../shared/ipc/result';
+
+/** One function bound to one fixed channel; the request is validated in main, not trusted here. */
+function method<K extends IpcMethodName>(name: K): (request: IpcRequest<K>) => Promise<IpcResult<IpcResponse<K>>> {
+  const channel = IPC_METHODS[name];
+  return (request) => ipcRenderer.invoke(channel, request) as Promise<IpcResult<IpcResponse<K>>>;
+}
+
+type SyncStatus = IpcEventPayload<'syncStatus'>;
+
+const api = {
+  getAppInfo: method('getAppInfo'),
+  getSession: method('getSession'),
+  signIn: method('signIn'),
+  signOut: method('signOut'),
+  queryOrders: method('queryOrders'),
+  getOrder: method('getOrder'),
+  runSync: method('runSync'),
+  getSyncStatus: method('getSyncStatus'),
+  openExternal: method('openExternal'),
+  onSyncStatus: (listener: (status: SyncStatus) => void): (() => void) => {
+    // The IpcRendererEvent is dropped: it carries `sender` (ipcRenderer itself) and must not reach the page.
+    const forward = (_event: IpcRendererEvent, status: SyncStatus): void => listener(status);
+    ipcRenderer.on(IPC_EVENTS.syncStatus, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENTS.syncStatus, forward);
+    };
+  },
+} satisfies ClaimDeskApi;
+
+contextBridge.exposeInMainWorld('claimdesk', api);
