@@ -1,0 +1,70 @@
+/**
+ * ClaimDesk's headless CLI (`npm run cli -- <command>`), a shell over the same services as the desktop app.
+ * Exit codes: 0 success, 1 the work failed (one-line reason on stderr), 2 bad usage.
+ */
+import { parseArgs } from 'node:util';
+import { describeFailure, UsageError, type CliIo } from './cli-context';
+import { runOrdersCommand } from './commands/orders.command';
+import { runSyncCommand } from './commands/sync.command';
+
+const USAGE = `Usage:
+  npm run cli -- sync --server URL --username U --password P [--data-dir DIR] [--json]
+  npm run cli -- orders [--data-dir DIR] [--json]
+
+--data-dir (or CLAIMDESK_DATA_DIR) chooses the cache folder; the default is the app's data folder.
+sync also reads CLAIMDESK_SERVER, CLAIMDESK_USERNAME and CLAIMDESK_PASSWORD.`;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    const { values } = parseArgs({
+      args: rest,
+      strict: true,
+      options: {
+        server: { type: 'string' },
+        username: { type: 'string' },
+        password: { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    const common = { dataDir: values['data-dir'], json: values.json ?? false };
+    switch (command) {
+      case 'sync':
+        return await runSyncCommand({ ...common, server: values.server, username: values.username, password: values.password }, io);
+      case 'orders':
+        if (values.server || values.username || values.password) throw new UsageError('orders reads the local cache only; it takes no sign-in flags.');
+        return await runOrdersCommand(common, io);
+      case undefined:
+      case 'help':
+      case '--help':
+        io.stdout(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr(`${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    io.stderr(`claimdesk: ${describeFailure(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`claimdesk: ${describeFailure(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,50 @@
+/** The back-end's implementation of every IPC method; requests arrive already validated by the dispatcher. */
+import type { Kysely } from 'kysely';
+import { AppError } from '../../../shared/errors';
+import type { AppInfo, IpcHandlers } from '../../../shared/ipc/contract';
+import type { Database } from '../db/schema';
+import { safeOpenExternal } from '../platform/external-links';
+import { getOrderRow, queryOrders } from '../repos/orders.repo';
+import { toDetail } from '../repos/orders.mapper';
+import { getSyncState } from '../repos/sync-state.repo';
+import type { SessionService } from '../session/session.service';
+import type { SyncService } from '../sync/sync.service';
+
+export interface HandlerDeps {
+  db: Kysely<Database>;
+  session: SessionService;
+  sync: SyncService;
+  appInfo: AppInfo;
+  openExternal?: (url: string) => Promise<void>;
+  /** Sync failures after sign-in are shown through the sync status; this is for logging. */
+  onBackgroundError?: (error: unknown) => void;
+}
+
+export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
+  return {
+    getAppInfo: async () => deps.appInfo,
+    getSession: () => deps.session.getSession(),
+    async signIn(request) {
+      const session = await deps.session.signIn(request);
+      // Fill the queue straight away; progress and errors reach the UI through the sync status events.
+      if (session.isStaff) deps.sync.syncNow().catch((error: unknown) => deps.onBackgroundError?.(error));
+      return session;
+    },
+    signOut: () => deps.session.signOut(),
+    queryOrders: (query) => queryOrders(deps.db, query),
+    async getOrder(key) {
+      const found = await getOrderRow(deps.db, key);
+      if (!found) throw new AppError('not-found', `Order ${key.orderType} #${key.id} is not in the local cache.`);
+      const { lastSuccessAt } = await getSyncState(deps.db);
+      return toDetail(found.row, found.payload, lastSuccessAt);
+    },
+    runSync: () => deps.sync.syncNow(),
+    getSyncStatus: () => deps.sync.getStatus(),
+    async openExternal({ url }) {
+      const open = deps.openExternal ?? (async () => Promise.reject(new Error('no browser is available here')));
+      const result = await safeOpenExternal(url, open);
+      if (!result.opened) throw new AppError('invalid-request', result.reason);
+      return { opened: true };
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/** Kysely table types for the migrated schema (migrations/). Keep in step with the SQL: a test compares them. */
+import type { Kysely, Transaction } from 'kysely';
+
+export interface OrdersTable {
+  order_type: 'claim_purchase' | 'claim_order';
+  id: number;
+  order_number: string;
+  status: string;
+  created_at: string;
+  customer_email: string;
+  company_name: string;
+  project_id: number | null;
+  project_name: string;
+  claim_count: number;
+  polygon_count: number;
+  claimant_info_json: string | null;
+  claim_package_id: number | null;
+  staking_service: number;
+  expedited_delivery: number;
+  problems_json: string;
+  warnings_json: string;
+  problem_count: number;
+  warning_count: number;
+  search_text: string;
+  payload_hash: string;
+  first_seen_at: string;
+  updated_at: string;
+  gone_at: string | null;
+}
+
+export interface OrderPayloadsTable {
+  order_type: 'claim_purchase' | 'claim_order';
+  id: number;
+  raw_json: string;
+  claims_json: string;
+}
+
+export interface KeyValueTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  orders: OrdersTable;
+  order_payloads: OrderPayloadsTable;
+  sync_state: KeyValueTable;
+  settings: KeyValueTable;
+}
+
+/** Repository functions accept either the database or a transaction handle, so callers choose the unit of work. */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,170 @@
+/** The order cache: server-owned rows, written by sync and read by the queue, details and the CLI. */
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { OrderKey, OrderQuery, OrderQueryResult, OrderSortColumn } from '../../../shared/domain/order.types';
+import type { Database, Db, OrdersTable, OrderPayloadsTable } from '../db/schema';
+import { SUMMARY_COLUMNS, toOrderRow, toPayloadRow, toSummary, type OrderWrite } from './orders.mapper';
+
+/** Rows per INSERT: 24 columns × 400 rows stays well under SQLite's bound-parameter limit. */
+const BATCH = 400;
+
+export interface StoredOrderState {
+  hash: string;
+  gone: boolean;
+}
+
+export async function getStoredOrderStates(db: Db): Promise<Map<string, StoredOrderState>> {
+  const rows = await db.selectFrom('orders').select(['order_type', 'id', 'payload_hash', 'gone_at']).execute();
+  return new Map(rows.map((row) => [`${row.order_type}:${row.id}`, { hash: row.payload_hash, gone: row.gone_at !== null }]));
+}
+
+/** Inserts new orders and overwrites changed ones; first_seen_at survives an update. */
+export async function upsertOrders(trx: Db, writes: OrderWrite[], now: string): Promise<void> {
+  for (let start = 0; start < writes.length; start += BATCH) {
+    const chunk = writes.slice(start, start + BATCH);
+    await trx
+      .insertInto('orders')
+      .values(chunk.map((write) => toOrderRow(write, now)))
+      .onConflict((oc) =>
+        oc.columns(['order_type', 'id']).doUpdateSet((eb) => {
+          const updated: Partial<Record<keyof OrdersTable, unknown>> = {};
+          for (const column of UPDATABLE_COLUMNS) updated[column] = eb.ref(`excluded.${column}`);
+          return updated as never;
+        }),
+      )
+      .execute();
+    await trx
+      .insertInto('order_payloads')
+      .values(chunk.map(toPayloadRow))
+      .onConflict((oc) =>
+        oc.columns(['order_type', 'id']).doUpdateSet((eb) => ({
+          raw_json: eb.ref('excluded.raw_json'),
+          claims_json: eb.ref('excluded.claims_json'),
+        })),
+      )
+      .execute();
+  }
+}
+
+const UPDATABLE_COLUMNS = [
+  'order_number',
+  'status',
+  'created_at',
+  'customer_email',
+  'company_name',
+  'project_id',
+  'project_name',
+  'claim_count',
+  'polygon_count',
+  'claimant_info_json',
+  'claim_package_id',
+  'staking_service',
+  'expedited_delivery',
+  'problems_json',
+  'warnings_json',
+  'problem_count',
+  'warning_count',
+  'search_text',
+  'payload_hash',
+  'updated_at',
+  'gone_at',
+] as const satisfies readonly (keyof OrdersTable)[];
+
+/** Orders the server stopped listing: marked, never deleted (local work may refer to them). */
+export async function markOrdersGone(trx: Db, keys: OrderKey[], at: string): Promise<void> {
+  for (let start = 0; start < keys.length; start += BATCH) {
+    const chunk = keys.slice(start, start + BATCH);
+    await trx
+      .updateTable('orders')
+      .set({ gone_at: at })
+      .where('gone_at', 'is', null)
+      .where((eb) => eb.or(chunk.map((key) => eb.and([eb('order_type', '=', key.orderType), eb('id', '=', key.id)]))))
+      .execute();
+  }
+}
+
+const SORT_COLUMNS: Record<OrderSortColumn, keyof OrdersTable> = {
+  createdAt: 'created_at',
+  orderNumber: 'order_number',
+  orderType: 'order_type',
+  status: 'status',
+  customerEmail: 'customer_email',
+  companyName: 'company_name',
+  projectName: 'project_name',
+  claimCount: 'claim_count',
+  problemCount: 'problem_count',
+};
+
+function applyFilters<O>(
+  query: SelectQueryBuilder<Database, 'orders', O>,
+  filter: OrderQuery,
+): SelectQueryBuilder<Database, 'orders', O> {
+  let q = query;
+  if (!filter.includeGone) q = q.where('gone_at', 'is', null);
+  for (const term of (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+    // Escape LIKE wildcards so a search for "100%" or "a_b" means those characters.
+    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`search_text LIKE ${pattern} ESCAPE '\\'`);
+  }
+  if (filter.orderTypes && filter.orderTypes.length > 0) q = q.where('order_type', 'in', filter.orderTypes);
+  if (filter.statuses && filter.statuses.length > 0) q = q.where('status', 'in', filter.statuses);
+  if (filter.expedited !== undefined) q = q.where('expedited_delivery', '=', filter.expedited ? 1 : 0);
+  if (filter.stakingService !== undefined) q = q.where('staking_service', '=', filter.stakingService ? 1 : 0);
+  if (filter.hasProblems !== undefined) q = q.where('problem_count', filter.hasProblems ? '>' : '=', 0);
+  return q;
+}
+
+export async function queryOrders(db: Db, filter: OrderQuery): Promise<OrderQueryResult> {
+  const sort = filter.sort ?? { column: 'createdAt', direction: 'asc' };
+  const column = SORT_COLUMNS[sort.column];
+  let rowsQuery = applyFilters(db.selectFrom('orders').select(SUMMARY_COLUMNS), filter)
+    .orderBy(column, sort.direction)
+    // Ties resolve the way the server lists orders (oldest first), so the order is stable between queries.
+    .orderBy('created_at', 'asc')
+    .orderBy('order_type', 'asc')
+    .orderBy('id', 'asc');
+  if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit).offset(filter.offset ?? 0);
+  const [rows, matching, cached, statuses] = await Promise.all([
+    rowsQuery.execute(),
+    applyFilters(db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')), filter).executeTakeFirstOrThrow(),
+    db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('orders').select('status').distinct().orderBy('status').execute(),
+  ]);
+  return {
+    orders: rows.map(toSummary),
+    total: Number(matching.n),
+    totalCached: Number(cached.n),
+    statuses: statuses.map((row) => row.status),
+  };
+}
+
+export async function countOrders(db: Db, options: { includeGone: boolean; withProblems?: boolean }): Promise<number> {
+  let q = db.selectFrom('orders').select((eb: ExpressionBuilder<Database, 'orders'>) => eb.fn.countAll<number>().as('n'));
+  if (!options.includeGone) q = q.where('gone_at', 'is', null);
+  if (options.withProblems) q = q.where('problem_count', '>', 0);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export async function getOrderRow(
+  db: Db,
+  key: OrderKey,
+): Promise<{ row: OrdersTable; payload: OrderPayloadsTable | undefined } | undefined> {
+  const row = await db
+    .selectFrom('orders')
+    .selectAll()
+    .where('order_type', '=', key.orderType)
+    .where('id', '=', key.id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const payload = await db
+    .selectFrom('order_payloads')
+    .selectAll()
+    .where('order_type', '=', key.orderType)
+    .where('id', '=', key.id)
+    .executeTakeFirst();
+  return { row, payload };
+}
+
+/** Every cached order, oldest first, gone ones included (the CLI lists the whole cache). */
+export async function listOrderRows(db: Db): Promise<OrdersTable[]> {
+  return db.selectFrom('orders').selectAll().orderBy('created_at').orderBy('order_type').orderBy('id').execute();
+}

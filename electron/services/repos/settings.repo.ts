@@ -1,0 +1,34 @@
+/** The signed-in account as last confirmed by the server. The token itself is never stored here (TokenStore). */
+import { userRoleSchema, type UserRole } from '../../../shared/api/geodb.schemas';
+import type { Db } from '../db/schema';
+import { getValues, setValues } from './key-value.repo';
+
+export interface AccountRecord {
+  serverUrl: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  isStaff: boolean;
+}
+
+export async function getAccount(db: Db): Promise<Partial<AccountRecord>> {
+  const values = await getValues(db, 'settings');
+  const role = userRoleSchema.safeParse(values.get('account.role'));
+  return {
+    serverUrl: values.get('account.server_url'),
+    username: values.get('account.username'),
+    displayName: values.get('account.display_name'),
+    role: role.success ? role.data : undefined,
+    isStaff: values.get('account.is_staff') === 'true',
+  };
+}
+
+export async function saveAccount(db: Db, account: AccountRecord): Promise<void> {
+  await setValues(db, 'settings', {
+    'account.server_url': account.serverUrl,
+    'account.username': account.username,
+    'account.display_name': account.displayName,
+    'account.role': account.role,
+    'account.is_staff': String(account.isStaff),
+  });
+}
