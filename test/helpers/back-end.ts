@@ -1,0 +1,75 @@
+/**
+ * Real parts for back-end tests: the reference server on 127.0.0.1 with its own SQLite file, and ClaimDesk's
+ * services over a real cache file. Nothing of ours is mocked; only sleeping between retries is recorded instead
+ * of waited for, so retry tests stay fast.
+ */
+import { join } from 'node:path';
+import { startReferenceServer, type ReferenceServer, type SeedOption } from '../../server';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
+import { createGeoDbClient } from '../../electron/services/api/geodb-client';
+import { openDatabase, type OpenedDatabase } from '../../electron/services/db/open-database';
+import { createSessionService, type SessionService } from '../../electron/services/session/session.service';
+import { createMemoryTokenStore, type TokenStore } from '../../electron/services/session/token-store';
+import { createSyncService, type SyncService } from '../../electron/services/sync/sync.service';
+import { makeTempDir } from './temp-dir';
+
+export async function startTestServer(seed: SeedOption = 'demo'): Promise<ReferenceServer & { cleanup: () => Promise<void> }> {
+  const temp = makeTempDir('claimdesk-server-');
+  const server = await startReferenceServer({ dbFile: join(temp.dir, 'server.sqlite'), seed, testHooks: true });
+  return {
+    ...server,
+    cleanup: async () => {
+      await server.close();
+      temp.cleanup();
+    },
+  };
+}
+
+export interface BackEnd {
+  opened: OpenedDatabase;
+  session: SessionService;
+  sync: SyncService;
+  tokenStore: TokenStore;
+  sleeps: number[];
+  dataDir: string;
+  signInStaff(serverUrl: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openBackEnd(options: { dataDir?: string; now?: () => Date } = {}): Promise<BackEnd> {
+  const temp = options.dataDir ? null : makeTempDir('claimdesk-cache-');
+  const dataDir = options.dataDir ?? temp!.dir;
+  const now = options.now ?? (() => new Date());
+  const opened = await openDatabase({ file: join(dataDir, 'claimdesk.sqlite'), now });
+  const tokenStore = createMemoryTokenStore();
+  const createClient = (serverUrl: string) => createGeoDbClient({ baseUrl: serverUrl, timeoutMs: 2_000, now });
+  const session = createSessionService({ db: opened.db, tokenStore, createClient });
+  const sleeps: number[] = [];
+  const sync = createSyncService({
+    db: opened.db,
+    getAuth: session.getAuth,
+    onUnauthorized: session.dropToken,
+    createClient,
+    now,
+    random: () => 0.5,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  });
+  return {
+    opened,
+    session,
+    sync,
+    tokenStore,
+    sleeps,
+    dataDir,
+    async signInStaff(serverUrl) {
+      await session.signIn({ serverUrl, username: DEMO_STAFF.username, password: DEMO_PASSWORD });
+    },
+    async close() {
+      await sync.whenIdle();
+      await opened.close();
+      temp?.cleanup();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main';
+import { startTestServer } from '../helpers/back-end';
+import { makeTempDir } from '../helpers/temp-dir';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+  return { code, stdout, stderr };
+}
+
+describe('headless CLI', () => {
+  let server: Server;
+  let temp: ReturnType<typeof makeTempDir>;
+  const signIn = () => ['--server', server.url, '--username', 'demo-staff', '--password', 'claimdesk-demo'];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    temp = makeTempDir();
+  });
+  afterAll(async () => {
+    await server.cleanup();
+    temp.cleanup();
+  });
+
+  it('syncs and then lists the cache as a JSON array with problems and warnings as strings', async () => {
+    const sync = await cli(['sync', ...signIn(), '--data-dir', temp.dir]);
+    expect(sync.code).toBe(0);
+    expect(sync.stdout).toMatch(/^Synced \d+ orders/);
+
+    const listed = await cli(['orders', '--data-dir', temp.dir, '--json']);
+    expect(listed.code).toBe(0);
+    const orders = JSON.parse(listed.stdout) as Record<string, unknown>[];
+    expect(orders.length).toBe((await server.store.pendingOrderDocs()).length);
+    for (const order of orders) {
+      expect(order).toMatchObject({ order_type: expect.any(String), id: expect.any(Number), order_number: expect.any(String) });
+      expect(typeof order.status).toBe('string');
+      expect(typeof order.claim_count).toBe('number');
+      expect(typeof order.polygons).toBe('number');
+      expect((order.problems as unknown[]).every((p) => typeof p === 'string')).toBe(true);
+      expect((order.warnings as unknown[]).every((w) => typeof w === 'string')).toBe(true);
+    }
+    expect(orders.some((order) => (order.problems as string[]).length > 0)).toBe(true);
+  });
+
+  it('fails with exit 1 and a one-line reason for a wrong password or a non-staff account', async () => {
+    const wrong = await cli(['sync', '--server', server.url, '--username', 'demo-staff', '--password', 'nope', '--data-dir', temp.dir]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
+    expect(wrong.stderr).toMatch(/not accepted/);
+
+    const customer = await cli(['sync', '--server', server.url, '--username', 'demo-customer', '--password', 'claimdesk-demo', '--data-dir', temp.dir]);
+    expect(customer.code).toBe(1);
+    expect(customer.stderr).toMatch(/Staff access required/);
+  });
+
+  it('fails with exit 1 when the server cannot be reached, and the cache still lists', async () => {
+    const dead = await cli(['sync', '--server', 'http://127.0.0.1:9', '--username', 'demo-staff', '--password', 'x', '--data-dir', temp.dir]);
+    expect(dead.code).toBe(1);
+    expect(dead.stderr).toMatch(/Cannot reach 127\.0\.0\.1:9/);
+    const listed = await cli(['orders', '--data-dir', temp.dir, '--json']);
+    expect((JSON.parse(listed.stdout) as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['sync', '--data-dir', temp.dir])).code).toBe(2);
+    expect((await cli(['orders', '--bogus'])).code).toBe(2);
+  });
+
+  it('prints only JSON on stdout through `npm run cli`', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['run', 'cli', '--', 'orders', '--json', '--data-dir', temp.dir], {
+      cwd: process.cwd(),
+      env: { ...process.env, CLAIMDESK_DATA_DIR: '' },
+    });
+    expect(Array.isArray(JSON.parse(stdout))).toBe(true);
+  });
+});

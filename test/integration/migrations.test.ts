@@ -1,0 +1,104 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
+import { openDatabase } from '../../electron/services/db/open-database';
+import { loadMigrations, type Migration } from '../../electron/services/db/migrations-source';
+import type { OrderPayloadsTable, OrdersTable } from '../../electron/services/db/schema';
+import { makeTempDir } from '../helpers/temp-dir';
+
+// Compile-time complete lists of the Kysely table types' columns: adding a column to schema.ts without the SQL
+// (or the other way round) fails the comparison below.
+const ORDERS_COLUMNS: Record<keyof OrdersTable, true> = {
+  order_type: true, id: true, order_number: true, status: true, created_at: true, customer_email: true,
+  company_name: true, project_id: true, project_name: true, claim_count: true, polygon_count: true,
+  claimant_info_json: true, claim_package_id: true, staking_service: true, expedited_delivery: true,
+  problems_json: true, warnings_json: true, problem_count: true, warning_count: true, search_text: true,
+  payload_hash: true, first_seen_at: true, updated_at: true, gone_at: true,
+};
+const PAYLOAD_COLUMNS: Record<keyof OrderPayloadsTable, true> = { order_type: true, id: true, raw_json: true, claims_json: true };
+
+describe('local cache migrations', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let file: string;
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    file = join(temp.dir, 'claimdesk.sqlite');
+  });
+  afterEach(() => temp.cleanup());
+
+  it('creates the schema on a new file with WAL, foreign keys and the version recorded', async () => {
+    const opened = await openDatabase({ file });
+    const migrations = loadMigrations();
+    expect(opened.schemaVersion).toBe(migrations.length);
+    expect(opened.migration.backupFile).toBeNull();
+    expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const recorded = opened.sqlite.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+    expect(recorded).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
+    const columns = (table: string) =>
+      (opened.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name).sort();
+    expect(columns('orders')).toEqual(Object.keys(ORDERS_COLUMNS).sort());
+    expect(columns('order_payloads')).toEqual(Object.keys(PAYLOAD_COLUMNS).sort());
+    await opened.close();
+  });
+
+  it('opens an up-to-date file again without migrating or backing up', async () => {
+    await (await openDatabase({ file })).close();
+    const again = await openDatabase({ file });
+    expect(again.migration.applied).toEqual([]);
+    await again.close();
+    expect(readdirSync(temp.dir).filter((name) => name.endsWith('.backup'))).toEqual([]);
+  });
+
+  it('backs the cache up before applying a new migration', async () => {
+    const base = loadMigrations();
+    await (await openDatabase({ file, migrations: base })).close();
+    const next: Migration = { version: base.length + 1, name: 'add_notes', sql: 'CREATE TABLE order_notes (note TEXT NOT NULL);' };
+    const opened = await openDatabase({ file, migrations: [...base, next] });
+    expect(opened.migration.applied).toEqual([`${next.version}_add_notes`]);
+    expect(opened.migration.backupFile).not.toBeNull();
+    expect(existsSync(opened.migration.backupFile!)).toBe(true);
+    await opened.close();
+    const backup = new BetterSqlite3(opened.migration.backupFile!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(base.length);
+    backup.close();
+  });
+
+  it('refuses a cache from a newer ClaimDesk with a clear message and leaves it untouched', async () => {
+    await (await openDatabase({ file })).close();
+    const raw = new BetterSqlite3(file);
+    raw.pragma('user_version = 99');
+    raw.prepare("INSERT INTO settings (key, value) VALUES ('marker', 'keep me')").run();
+    raw.close();
+
+    const failure = await openDatabase({ file }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).code).toBe('db-too-new');
+    expect((failure as AppError).message).toMatch(/newer version of ClaimDesk.*Nothing has been changed or deleted/);
+
+    const check = new BetterSqlite3(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(99);
+    expect(check.prepare("SELECT value FROM settings WHERE key = 'marker'").get()).toEqual({ value: 'keep me' });
+    check.close();
+  });
+
+  it('rolls a failing migration back completely', async () => {
+    const base = loadMigrations();
+    await (await openDatabase({ file, migrations: base })).close();
+    const broken: Migration = { version: base.length + 1, name: 'broken', sql: 'CREATE TABLE half (a TEXT); SELECT * FROM no_such_table;' };
+    const failure = await openDatabase({ file, migrations: [...base, broken] }).catch((error: unknown) => error);
+    expect((failure as AppError).code).toBe('db-failed');
+    const check = new BetterSqlite3(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(base.length);
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    check.close();
+  });
+
+  it('keeps the migration files numbered 1..n without gaps', () => {
+    const migrations = loadMigrations();
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+});

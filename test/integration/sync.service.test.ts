@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
+import { queryOrders, getOrderRow } from '../../electron/services/repos/orders.repo';
+import { getSyncState } from '../../electron/services/repos/sync-state.repo';
+import { buildLodeGrid } from '../../server';
+import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+const PENDING = '/api/v2/claims/staff/pending-orders/';
+
+describe('sync engine against the reference server', () => {
+  let server: Server;
+  let backEnd: BackEnd;
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    backEnd = await openBackEnd();
+    await backEnd.signInStaff(server.url);
+  });
+
+  afterEach(async () => {
+    await backEnd.close();
+    await server.cleanup();
+  });
+
+  it('stores every listed order, oldest first, and answers a repeated pull with "unchanged"', async () => {
+    const listed = (await server.store.pendingOrderDocs()).length;
+    const report = await backEnd.sync.syncNow();
+    expect(report.outcome).toBe('updated');
+    expect(report.received).toBe(listed);
+    expect(report.added).toBe(listed);
+    expect(report.skipped).toEqual([]);
+
+    const result = await queryOrders(backEnd.opened.db, {});
+    expect(result.total).toBe(listed);
+    const created = result.orders.map((order) => order.createdAt);
+    expect(created).toEqual([...created].sort());
+    // Both order types use their own id space: id 1 exists twice.
+    expect(result.orders.filter((order) => order.id === 1).map((order) => order.orderType).sort()).toEqual([
+      'claim_order',
+      'claim_purchase',
+    ]);
+
+    const again = await backEnd.sync.syncNow();
+    expect(again.outcome).toBe('unchanged');
+    expect((await getSyncState(backEnd.opened.db)).lastSuccessAt).not.toBeNull();
+  });
+
+  it('marks an order the server stops listing as gone, keeps it, and un-marks it when it returns', async () => {
+    await backEnd.sync.syncNow();
+    const { orders } = await queryOrders(backEnd.opened.db, {});
+    const target = orders[0]!;
+    const originalStatus = target.status;
+    await server.store.setOrderStatus(target.orderType, target.id, target.orderType === 'claim_order' ? 'fulfilled' : 'completed');
+
+    const report = await backEnd.sync.syncNow();
+    expect(report.gone).toBe(1);
+    const stored = await getOrderRow(backEnd.opened.db, target);
+    expect(stored?.row.gone_at).not.toBeNull();
+    expect((await queryOrders(backEnd.opened.db, {})).orders.some((o) => o.id === target.id && o.orderType === target.orderType)).toBe(false);
+    expect((await queryOrders(backEnd.opened.db, { includeGone: true })).total).toBe(orders.length);
+
+    await server.store.setOrderStatus(target.orderType, target.id, originalStatus);
+    const back = await backEnd.sync.syncNow();
+    expect(back.returned).toBe(1);
+    expect((await getOrderRow(backEnd.opened.db, target))?.row.gone_at).toBeNull();
+  });
+
+  it('keeps a broken order with a specific problem and never lets it block the others', async () => {
+    const grid = buildLodeGrid({ lon: -116.9, lat: 40.1, rows: 1, cols: 2, azimuthDeg: 0, prefix: 'OK' });
+    const base = {
+      order_type: 'claim_order',
+      status: 'paid',
+      created_at: '2026-11-20T10:00:00Z',
+      customer_email: 'x@example.com',
+      company_name: 'Broken Data LLC',
+      project_id: 9,
+      project_name: 'Edge cases',
+      claim_count: 2,
+      claimant_info: null,
+      claim_package_id: null,
+      staking_service: false,
+      expedited_delivery: false,
+    };
+    await server.store.insertRawOrder({ ...base, id: 901, order_number: 'CO-901', claim_polygons: '{"type": "FeatureCollection", "features": [' });
+    await server.store.insertRawOrder({ ...base, id: 902, order_number: 'CO-902', claim_polygons: { type: 'FeatureCollection', features: grid } });
+
+    const report = await backEnd.sync.syncNow();
+    expect(report.skipped).toEqual([]);
+    const broken = await getOrderRow(backEnd.opened.db, { orderType: 'claim_order', id: 901 });
+    const problems = JSON.parse(broken!.row.problems_json) as { message: string }[];
+    expect(problems.map((p) => p.message).join(' ')).toMatch(/does not parse|not valid JSON|could not be parsed/i);
+    const fine = await getOrderRow(backEnd.opened.db, { orderType: 'claim_order', id: 902 });
+    expect(fine!.row.problem_count).toBe(0);
+    expect(fine!.row.polygon_count).toBe(2);
+  });
+
+  it('retries 5xx and 429 with backoff and Retry-After, then succeeds', async () => {
+    server.faults!.add({ method: 'GET', path: PENDING, status: 503, count: 2 });
+    const report = await backEnd.sync.syncNow();
+    expect(report.attempts).toBe(3);
+    expect(backEnd.sleeps).toHaveLength(2);
+    expect(backEnd.sleeps[1]!).toBeGreaterThan(backEnd.sleeps[0]!);
+
+    backEnd.sleeps.length = 0;
+    server.faults!.add({ method: 'GET', path: PENDING, status: 429, count: 1, retryAfterSeconds: 7 });
+    await server.store.bumpVersion(); // make sure the second pull is a full one
+    const second = await backEnd.sync.syncNow();
+    expect(second.attempts).toBe(2);
+    expect(backEnd.sleeps).toEqual([7000]);
+  });
+
+  it('gives up after the last attempt with a reason and leaves the last good cache intact', async () => {
+    await backEnd.sync.syncNow();
+    const before = await queryOrders(backEnd.opened.db, {});
+    const lastGood = (await getSyncState(backEnd.opened.db)).lastSuccessAt;
+    await server.store.bumpVersion();
+    server.faults!.add({ method: 'GET', path: PENDING, status: 500, count: 10 });
+
+    const failure = await backEnd.sync.syncNow().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).code).toBe('server-error');
+    expect((failure as AppError).message).toMatch(/Gave up after 4 attempts/);
+    expect(await queryOrders(backEnd.opened.db, {})).toEqual(before);
+    const status = await backEnd.sync.getStatus();
+    expect(status.state).toBe('error');
+    expect(status.lastSuccessAt).toBe(lastGood);
+  });
+
+  it('reports offline when the server cannot be reached and still serves the cache', async () => {
+    await backEnd.sync.syncNow();
+    const cached = (await queryOrders(backEnd.opened.db, {})).total;
+    await server.close();
+
+    const failure = (await backEnd.sync.syncNow().catch((error: unknown) => error)) as AppError;
+    expect(failure.code).toBe('offline');
+    const status = await backEnd.sync.getStatus();
+    expect(status.state).toBe('offline');
+    expect(status.cachedOrders).toBe(cached);
+    expect((await queryOrders(backEnd.opened.db, { search: 'cpo' })).total).toBeGreaterThan(0);
+  });
+
+  it('asks for a new sign-in on 401 and drops the refused token', async () => {
+    await server.store.revokeTokens('demo-staff');
+    const failure = (await backEnd.sync.syncNow().catch((error: unknown) => error)) as AppError;
+    expect(failure.code).toBe('auth-required');
+    expect(await backEnd.tokenStore.load()).toBeNull();
+    expect((await backEnd.session.getSession()).signedIn).toBe(false);
+  });
+
+  it('says staff access is required for a non-staff account', async () => {
+    await backEnd.session.signIn({ serverUrl: server.url, username: 'demo-customer', password: 'claimdesk-demo' });
+    const failure = (await backEnd.sync.syncNow().catch((error: unknown) => error)) as AppError;
+    expect(failure.code).toBe('staff-required');
+    expect(failure.message).toMatch(/Staff access required/);
+  });
+
+  it('runs one sync at a time: a second call joins the first', async () => {
+    const [a, b] = await Promise.all([backEnd.sync.syncNow(), backEnd.sync.syncNow()]);
+    expect(a).toBe(b);
+  });
+});
