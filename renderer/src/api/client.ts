@@ -1,0 +1,99 @@
+/**
+ * The renderer's only door to the back-end. In Electron the preload exposes `window.claimdesk`; under the
+ * browser host (development and tests) there is no preload, so the same API is spoken over HTTP on our own
+ * origin (see shared/ipc/http-bridge.ts). Everything else in the renderer imports `api` from here and never
+ * knows which transport is in use.
+ */
+import { IPC_METHODS, ipcContract, type ClaimDeskApi, type IpcEventPayload } from '../../../shared/ipc/contract';
+import type { IpcMethodName } from '../../../shared/ipc/channels';
+import { EVENTS_PATH, methodPath } from '../../../shared/ipc/http-bridge';
+import { ipcResultSchema, type IpcResult } from '../../../shared/ipc/result';
+
+declare global {
+  interface Window {
+    claimdesk?: ClaimDeskApi;
+  }
+}
+
+type SyncStatusPayload = IpcEventPayload<'syncStatus'>;
+type SyncStatusListener = (status: SyncStatusPayload) => void;
+
+function transportFailure<T>(message: string): IpcResult<T> {
+  // Not 'offline': that code means "the GeoDB server is unreachable". Losing the local host is a bug/dev issue.
+  return { ok: false, error: { code: 'internal', message } };
+}
+
+async function callOverHttp<K extends IpcMethodName>(name: K, request: unknown): Promise<IpcResult<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(methodPath(name), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request ?? {}),
+    });
+  } catch {
+    return transportFailure('Lost the connection to the ClaimDesk host. Is it still running?');
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return transportFailure(`The ClaimDesk host answered ${response.status} without a readable body.`);
+  }
+  // The host is a separate process; check the envelope against the contract so a drift shows up as a clear
+  // error here instead of as `undefined` somewhere deep in a component.
+  const parsed = ipcResultSchema(ipcContract[name].response).safeParse(body);
+  if (!parsed.success) {
+    return transportFailure(`The ClaimDesk host sent an unexpected answer to ${name}.`);
+  }
+  return parsed.data as IpcResult<unknown>;
+}
+
+/** One EventSource shared by every listener; opened on first subscribe, closed when the last one leaves. */
+function createSyncStatusStream(): (listener: SyncStatusListener) => () => void {
+  const listeners = new Set<SyncStatusListener>();
+  let source: EventSource | null = null;
+  const schema = ipcContract.getSyncStatus.response;
+
+  const onMessage = (event: MessageEvent<string>) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) return;
+    for (const listener of listeners) listener(parsed.data);
+  };
+
+  return (listener) => {
+    listeners.add(listener);
+    if (!source) {
+      // EventSource reconnects by itself when the host restarts, which is what we want during development.
+      source = new EventSource(EVENTS_PATH);
+      source.addEventListener('syncStatus', onMessage as EventListener);
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && source) {
+        source.close();
+        source = null;
+      }
+    };
+  };
+}
+
+function createHttpBridgeApi(): ClaimDeskApi {
+  const methods = Object.fromEntries(
+    (Object.keys(IPC_METHODS) as IpcMethodName[]).map((name) => [name, (request: unknown) => callOverHttp(name, request)]),
+  );
+  // The mapped object is built generically; each entry satisfies its own signature because the response is
+  // validated against that method's schema above.
+  return { ...methods, onSyncStatus: createSyncStatusStream() } as unknown as ClaimDeskApi;
+}
+
+export const api: ClaimDeskApi = window.claimdesk ?? createHttpBridgeApi();
+
+/** True when running inside Electron (the preload is present). */
+export const isElectron = window.claimdesk !== undefined;

@@ -1,0 +1,96 @@
+import { memo, type ReactNode } from 'react';
+import { ORDER_TYPE_LABELS, type OrderSummary } from '../../../../shared/domain/order.types';
+import { Chip } from '../../components/chip';
+import { IssueBadges } from '../../components/issue-badges';
+import { GoneChip, StatusChip } from '../../components/status-chip';
+import { formatDate, formatDateTime } from '../../lib/format';
+
+type OrderRowProps = {
+  index: number;
+  order: OrderSummary | undefined;
+  selected: boolean;
+  opened: boolean;
+  top: number;
+  onOpen: (index: number) => void;
+};
+
+export function rowDomId(index: number): string {
+  return `order-row-${index}`;
+}
+
+function Cell({ children, title, className }: { children: ReactNode; title?: string; className?: string }) {
+  return (
+    <div role="gridcell" className={className ? `cell ${className}` : 'cell'} title={title}>
+      {children}
+    </div>
+  );
+}
+
+function flagsTitle(order: OrderSummary): string | undefined {
+  const flags = [order.expedited && 'Expedited', order.stakingService && 'Staking service'].filter(Boolean);
+  return flags.length > 0 ? flags.join(', ') : undefined;
+}
+
+/** One queue row. Memoized: while scrolling only rows entering the window render, not all visible ones. */
+export const OrderRow = memo(function OrderRow({ index, order, selected, opened, top, onOpen }: OrderRowProps) {
+  const style = { transform: `translateY(${top}px)` };
+  if (!order) {
+    // Not fetched yet: a placeholder keeps the scroll height honest while its page is on the way.
+    return (
+      <div role="row" id={rowDomId(index)} aria-rowindex={index + 2} aria-selected={selected} aria-busy="true" className="grid-row grid-row--placeholder" style={style}>
+        <div role="gridcell" className="cell cell--placeholder">
+          <span className="skeleton" />
+        </div>
+      </div>
+    );
+  }
+  const classes = ['grid-row'];
+  if (selected) classes.push('grid-row--selected');
+  if (opened) classes.push('grid-row--opened');
+  if (order.gone) classes.push('grid-row--gone');
+  const polygonsDiffer = order.polygonCount !== order.claimCount;
+  return (
+    <div
+      role="row"
+      id={rowDomId(index)}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={classes.join(' ')}
+      style={style}
+      onClick={() => onOpen(index)}
+      data-testid="order-row"
+      data-order-number={order.orderNumber}
+      data-order-key={`${order.orderType}:${order.id}`}
+    >
+      <Cell className="cell--strong">{order.orderNumber}</Cell>
+      <Cell>{ORDER_TYPE_LABELS[order.orderType]}</Cell>
+      <Cell className="cell--chips">
+        <StatusChip status={order.status} />
+        {order.gone && <GoneChip />}
+      </Cell>
+      <Cell title={order.customerEmail}>{order.customerEmail}</Cell>
+      <Cell title={order.companyName}>{order.companyName || <span className="muted">—</span>}</Cell>
+      <Cell title={order.projectName}>{order.projectName || <span className="muted">—</span>}</Cell>
+      <Cell
+        className="cell--end"
+        title={polygonsDiffer ? `${order.claimCount} claims ordered, ${order.polygonCount} polygons received` : undefined}
+      >
+        {order.claimCount}
+        {polygonsDiffer && <span className="cell__sub"> ({order.polygonCount})</span>}
+      </Cell>
+      <Cell title={formatDateTime(order.createdAt)}>{formatDate(order.createdAt)}</Cell>
+      <Cell className="cell--chips" title={flagsTitle(order)}>
+        {order.expedited && <Chip tone="red">Expedited</Chip>}
+        {/* "Staking" keeps the column narrow; the full name is in the tooltip, the filter and the details. */}
+        {order.stakingService && (
+          <Chip tone="purple" title="Staking service">
+            Staking<span className="visually-hidden"> service</span>
+          </Chip>
+        )}
+      </Cell>
+      <Cell>
+        <IssueBadges problems={order.problemCount} warnings={order.warningCount} />
+      </Cell>
+    </div>
+  );
+});

@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { Notice } from '../../components/notice';
+import { Spinner } from '../../components/spinner';
+import { useOrdersStore } from '../../stores/orders.store';
+import { selectSyncError, useSyncStore } from '../../stores/sync.store';
+import { StaffRequiredNotice } from '../session/staff-required-notice';
+import { OrderDetailsPanel } from './order-details-panel';
+import { OrderTable } from './order-table';
+import { OrderToolbar } from './order-toolbar';
+
+/** Re-reads the queue whenever main reports a newer successful sync, whoever started it. */
+function useRefreshAfterSync() {
+  const lastSuccessAt = useSyncStore((state) => state.status?.lastSuccessAt);
+  const refresh = useOrdersStore((state) => state.refresh);
+  const seen = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (lastSuccessAt === undefined) return; // status not known yet: the initial load covers it
+    if (seen.current !== undefined && seen.current !== lastSuccessAt) void refresh();
+    seen.current = lastSuccessAt;
+  }, [lastSuccessAt, refresh]);
+}
+
+function QueueBody() {
+  const loaded = useOrdersStore((state) => state.loaded);
+  const total = useOrdersStore((state) => state.total);
+  const totalCached = useOrdersStore((state) => state.totalCached);
+  const error = useOrdersStore((state) => state.error);
+  const clearFilters = useOrdersStore((state) => state.clearFilters);
+  const syncing = useSyncStore((state) => state.status?.state === 'syncing' || state.requested);
+
+  if (!loaded) {
+    return (
+      <div className="empty-state" data-testid="orders-loading">
+        <Spinner /> Loading the order cache…
+      </div>
+    );
+  }
+  return (
+    <>
+      {error && (
+        <Notice tone="error" live="assertive" title="Could not read the order cache." testId="orders-error">
+          {error.message}
+        </Notice>
+      )}
+      {total === 0 ? (
+        <div className="empty-state" data-testid="orders-empty">
+          {totalCached === 0 ? (
+            <>
+              <h2>No orders cached yet</h2>
+              <p className="muted">{syncing ? 'The first sync is running…' : 'Press “Sync now” to fetch the pending orders.'}</p>
+            </>
+          ) : (
+            <>
+              <h2>No orders match</h2>
+              <p className="muted">Nothing in the cache matches the search and filters.</p>
+              <button type="button" className="button" onClick={clearFilters}>
+                Clear filters
+              </button>
+            </>
+          )}
+        </div>
+      ) : (
+        <OrderTable />
+      )}
+    </>
+  );
+}
+
+export function OrdersPage() {
+  const refresh = useOrdersStore((state) => state.refresh);
+  const staffRefused = useSyncStore((state) => selectSyncError(state)?.code === 'staff-required');
+  useRefreshAfterSync();
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // A 403 on sync means this account may not see the queue at all; an empty table would look like "no work".
+  if (staffRefused) {
+    return (
+      <div className="queue queue--single">
+        <StaffRequiredNotice />
+      </div>
+    );
+  }
+
+  return (
+    <div className="queue">
+      <section className="queue__main" aria-label="Order queue">
+        <OrderToolbar />
+        <QueueBody />
+      </section>
+      <OrderDetailsPanel />
+    </div>
+  );
+}
