@@ -1,0 +1,240 @@
+/**
+ * The browser host with a stub ClaimDeskApp (handlers inline): the HTTP side of the IPC contract, its CSRF /
+ * DNS-rebinding guard, server-sent events and static files. Real sockets on 127.0.0.1.
+ */
+import { request as httpRequest } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../shared/errors';
+import type { IpcEventName } from '../../shared/ipc/channels';
+import type { IpcEventPayload, IpcHandlers } from '../../shared/ipc/contract';
+import { EVENTS_PATH, methodPath } from '../../shared/ipc/http-bridge';
+import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/csp';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/host-server';
+
+const signedOut = { signedIn: false, serverUrl: null, username: null, displayName: null, role: null, isStaff: false, demo: false };
+const status = (state: 'idle' | 'syncing', cachedOrders: number) => ({
+  state,
+  progress: null,
+  lastSuccessAt: null,
+  lastAttemptAt: null,
+  nextAttemptAt: null,
+  error: null,
+  cachedOrders,
+});
+
+function createStubApp() {
+  const listeners = new Set<(payload: IpcEventPayload<'syncStatus'>) => void>();
+  const handlers: IpcHandlers = {
+    getAppInfo: async () => ({ version: '0.1.0', dataDir: '/stub', schemaVersion: 1, runtime: 'browser-host' }),
+    getSession: async () => signedOut,
+    signIn: vi.fn(async ({ serverUrl, username }) => ({ ...signedOut, signedIn: true, serverUrl, username, displayName: username, role: 'staff' as const, isStaff: true })),
+    signOut: async () => signedOut,
+    queryOrders: async () => ({ orders: [], total: 0, totalCached: 0, statuses: [] }),
+    getOrder: async ({ id }) => {
+      throw new AppError('not-found', `Order ${id} is not in the cache.`);
+    },
+    runSync: async () => {
+      throw new Error('stub: no sync');
+    },
+    getSyncStatus: async () => status('idle', 0),
+    openExternal: async () => ({ opened: false }),
+  };
+  const app: ClaimDeskApp = {
+    handlers,
+    onEvent<K extends IpcEventName>(_name: K, listener: (payload: IpcEventPayload<K>) => void) {
+      const l = listener as (payload: IpcEventPayload<'syncStatus'>) => void;
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    start: async () => {},
+    close: async () => {},
+  };
+  return { app, handlers, emit: (payload: IpcEventPayload<'syncStatus'>) => listeners.forEach((l) => l(payload)), listeners };
+}
+
+const base = mkdtempSync(join(tmpdir(), 'claimdesk-host-'));
+const staticDir = join(base, 'renderer');
+mkdirSync(join(staticDir, 'assets'), { recursive: true });
+writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>ClaimDesk</title>');
+writeFileSync(join(staticDir, 'assets', 'index.js'), 'export {};');
+writeFileSync(join(base, 'secret.txt'), 'must not be served');
+
+let stub: ReturnType<typeof createStubApp>;
+let host: BrowserHost;
+
+beforeAll(async () => {
+  stub = createStubApp();
+  host = await startBrowserHost({ app: stub.app, staticDir, log: () => {} });
+});
+afterAll(async () => {
+  await host?.close();
+});
+
+function post(name: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${host.url}${methodPath(name as never)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: host.url, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** node:http so the path is sent exactly as written (fetch would normalise `..`) and Host can be forged. */
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  const { hostname, port } = new URL(host.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname, port, path, method: 'GET', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser host: IPC over HTTP', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('answers with an ok envelope', async () => {
+    const res = await post('getAppInfo', {});
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ ok: true, value: { version: '0.1.0', dataDir: '/stub', schemaVersion: 1, runtime: 'browser-host' } });
+  });
+
+  it('passes the validated request to the handler', async () => {
+    const res = await post('signIn', { serverUrl: ' http://127.0.0.1:8765 ', username: 'demo-staff', password: 'pw' });
+    expect(await res.json()).toMatchObject({ ok: true, value: { signedIn: true, username: 'demo-staff' } });
+    expect(stub.handlers.signIn).toHaveBeenCalledWith({ serverUrl: 'http://127.0.0.1:8765', username: 'demo-staff', password: 'pw' });
+  });
+
+  it('returns handler errors and invalid payloads as error envelopes', async () => {
+    expect(await (await post('getOrder', { orderType: 'claim_order', id: 7 })).json()).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'Order 7 is not in the cache.' },
+    });
+    const invalid = (await (await post('getOrder', { orderType: 'claim_order', id: -1 })).json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(invalid.error.message).toMatch(/id/);
+    expect(await (await post('runSync', {})).json()).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('refuses unknown methods, malformed JSON and non-JSON bodies with an envelope', async () => {
+    expect(await (await post('dropDatabase', {})).json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const malformed = await post('getSession', '{"oops"');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const form = await post('getSession', 'a=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(415);
+    expect(stub.handlers.signIn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('browser host: CSRF and DNS-rebinding guard', () => {
+  it('refuses a foreign Origin with 403 and runs nothing', async () => {
+    const calls = vi.mocked(stub.handlers.signIn).mock.calls.length;
+    const res = await post('signIn', { serverUrl: 'https://evil.example', username: 'x', password: 'y' }, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+    expect(vi.mocked(stub.handlers.signIn).mock.calls.length).toBe(calls);
+  });
+
+  it('refuses Origin: null (sandboxed iframes, file pages) and cross-site fetch metadata', async () => {
+    expect((await post('getSession', {}, { origin: 'null' })).status).toBe(403);
+    expect((await post('getSession', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post('getSession', {}, { origin: host.url.replace('127.0.0.1', 'localhost') })).status).toBe(403);
+  });
+
+  it('refuses a forged Host header, also for static files (DNS rebinding)', async () => {
+    expect((await rawGet('/index.html', { host: 'evil.example' })).status).toBe(403);
+    expect((await rawGet(EVENTS_PATH, { host: 'evil.example' })).status).toBe(403);
+  });
+
+  it('refuses the event stream to a foreign page', async () => {
+    const res = await rawGet(EVENTS_PATH, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+  });
+
+  it('accepts same-origin browser requests', async () => {
+    expect((await post('getSession', {}, { 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+  });
+});
+
+describe('browser host: server-sent events', () => {
+  it('forwards app events as `event: syncStatus` messages and unsubscribes on disconnect', async () => {
+    const before = stub.listeners.size;
+    const controller = new AbortController();
+    const res = await fetch(`${host.url}${EVENTS_PATH}`, { headers: { origin: host.url }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(stub.listeners.size).toBe(before + 1);
+
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    stub.emit(status('syncing', 3));
+    const complete = (): boolean => text.includes('event:') && text.slice(text.indexOf('event:')).includes('\n\n');
+    while (!complete()) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    const message = text.slice(text.indexOf('event:'));
+    const [eventLine, dataLine] = message.split('\n');
+    expect(eventLine).toBe('event: syncStatus');
+    expect(JSON.parse(dataLine!.replace(/^data: /, ''))).toEqual(status('syncing', 3));
+
+    controller.abort();
+    await vi.waitFor(() => expect(stub.listeners.size).toBe(before));
+  });
+});
+
+describe('browser host: static files', () => {
+  it('serves index.html at / with the CSP header', async () => {
+    const res = await fetch(`${host.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toContain('<title>ClaimDesk</title>');
+  });
+
+  it('serves assets with their type and the CSP header', async () => {
+    const res = await fetch(`${host.url}/assets/index.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it.each(['/../secret.txt', '/assets/../../secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/assets%2f..%2f..%2fsecret.txt'])(
+    'refuses path traversal %s',
+    async (path) => {
+      const res = await rawGet(path);
+      expect([403, 404]).toContain(res.status);
+      expect(res.body).not.toContain('must not be served');
+    },
+  );
+
+  it('answers 404 for a missing file', async () => {
+    expect((await fetch(`${host.url}/nope.js`)).status).toBe(404);
+  });
+});
+
+describe('browser host: close', () => {
+  it('closes even with an event stream open', async () => {
+    const other = createStubApp();
+    const second = await startBrowserHost({ app: other.app, staticDir, log: () => {} });
+    const res = await fetch(`${second.url}${EVENTS_PATH}`);
+    expect(res.status).toBe(200);
+    await second.close();
+    expect(other.listeners.size).toBe(0);
+    await expect(fetch(`${second.url}/`)).rejects.toThrow();
+  });
+});
