@@ -64,11 +64,10 @@ export type SummaryRow = Pick<
   | 'expedited_delivery'
   | 'staking_service'
   | 'claim_package_id'
-  | 'claimant_info_json'
   | 'problem_count'
   | 'warning_count'
   | 'gone_at'
->;
+> & { has_claimant: number };
 
 export const SUMMARY_COLUMNS = [
   'order_type',
@@ -84,7 +83,6 @@ export const SUMMARY_COLUMNS = [
   'expedited_delivery',
   'staking_service',
   'claim_package_id',
-  'claimant_info_json',
   'problem_count',
   'warning_count',
   'gone_at',
@@ -105,7 +103,7 @@ export function toSummary(row: SummaryRow): OrderSummary {
     expedited: row.expedited_delivery === 1,
     stakingService: row.staking_service === 1,
     claimPackageId: row.claim_package_id,
-    hasClaimant: row.claimant_info_json !== null,
+    hasClaimant: row.has_claimant === 1,
     problemCount: row.problem_count,
     warningCount: row.warning_count,
     gone: row.gone_at !== null,
@@ -116,7 +114,7 @@ export function toDetail(row: OrdersTable, payload: OrderPayloadsTable | undefin
   const claims = payload ? (JSON.parse(payload.claims_json) as NormalizedClaim[]) : [];
   const claimant = row.claimant_info_json ? claimantInfoSchema.safeParse(JSON.parse(row.claimant_info_json)) : null;
   return {
-    ...toSummary(row),
+    ...toSummary({ ...row, has_claimant: row.claimant_info_json === null ? 0 : 1 }),
     projectId: row.project_id,
     claimantInfo: claimant?.success ? claimant.data : null,
     claims: claims.map(

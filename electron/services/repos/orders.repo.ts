@@ -116,7 +116,11 @@ function applyFilters<O>(
 export async function queryOrders(db: Db, filter: OrderQuery): Promise<OrderQueryResult> {
   const sort = filter.sort ?? { column: 'createdAt', direction: 'asc' };
   const column = SORT_COLUMNS[sort.column];
-  let rowsQuery = applyFilters(db.selectFrom('orders').select(SUMMARY_COLUMNS), filter)
+  // has_claimant is computed in SQL so the claimant JSON is not read for every row of the queue.
+  let rowsQuery = applyFilters(
+    db.selectFrom('orders').select([...SUMMARY_COLUMNS, sql<number>`claimant_info_json IS NOT NULL`.as('has_claimant')]),
+    filter,
+  )
     .orderBy(column, sort.direction)
     // Ties resolve the way the server lists orders (oldest first), so the order is stable between queries.
     .orderBy('created_at', 'asc')

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: sync 10,000 orders × 8 claims from the reference server (a child process, so its memory is
+ * not ours) over loopback into a fresh cache, and print the figures beside a baseline measured in the same run:
+ * inserting the same rows with one raw prepared statement. Targets are printed, never asserted: timings vary
+ * with the machine, and tests must not fail on a busy CI box.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import BetterSqlite3 from 'better-sqlite3';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
+import { openDatabase } from '../../electron/services/db/open-database';
+import { queryOrders } from '../../electron/services/repos/orders.repo';
+import { openBackEnd } from '../helpers/back-end';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 8);
+
+async function startServerProcess(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbFile, '--reset', '--seed', `bench:${ORDERS}x${CLAIMS}`],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the reference server exited (${code}) before listening:\n${seen}`)));
+  });
+  return { url, child };
+}
+
+function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  return work().then((value) => ({ ms: performance.now() - start, value }));
+}
+
+async function main(): Promise<void> {
+  const temp = makeTempDir('claimdesk-bench-');
+  const { url, child } = await startServerProcess(join(temp.dir, 'server.sqlite'));
+  try {
+    const backEnd = await openBackEnd({ dataDir: join(temp.dir, 'cache') });
+    await backEnd.session.signIn({ serverUrl: url, username: DEMO_STAFF.username, password: DEMO_PASSWORD });
+
+    const full = await time(() => backEnd.sync.syncNow());
+    const again = await time(() => backEnd.sync.syncNow());
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+    // The queue asks for the rows it can show (a page of 200, more as the user scrolls) plus the match count.
+    const query = { search: 'cpo', expedited: false, sort: { column: 'createdAt', direction: 'asc' }, limit: 200 } as const;
+    const median = async (q: Parameters<typeof queryOrders>[1]) => {
+      const times: number[] = [];
+      let matched = 0;
+      for (let i = 0; i < 31; i += 1) {
+        const run = await time(() => queryOrders(backEnd.opened.db, q));
+        times.push(run.ms);
+        matched = run.value.total;
+      }
+      return { ms: times.sort((a, b) => a - b)[15]!, matched };
+    };
+    const page = await median(query);
+    const everything = await median({ ...query, limit: undefined });
+
+    // Baseline: the same rows, one raw prepared statement per table, one transaction, into a fresh cache.
+    const source = backEnd.opened.sqlite;
+    const orders = source.prepare('SELECT * FROM orders').all() as Record<string, unknown>[];
+    const payloads = source.prepare('SELECT * FROM order_payloads').all() as Record<string, unknown>[];
+    await backEnd.close();
+    const baselineDb = await openDatabase({ file: join(temp.dir, 'baseline', 'claimdesk.sqlite') });
+    const raw: BetterSqlite3.Database = baselineDb.sqlite;
+    const insertOrder = raw.prepare(`INSERT INTO orders (${Object.keys(orders[0]!).join(',')}) VALUES (${Object.keys(orders[0]!).map(() => '?').join(',')})`);
+    const insertPayload = raw.prepare(`INSERT INTO order_payloads (${Object.keys(payloads[0]!).join(',')}) VALUES (${Object.keys(payloads[0]!).map(() => '?').join(',')})`);
+    const baselineStart = performance.now();
+    raw.transaction(() => {
+      for (const row of orders) insertOrder.run(...Object.values(row));
+      for (const row of payloads) insertPayload.run(...Object.values(row));
+    })();
+    const baselineMs = performance.now() - baselineStart;
+    await baselineDb.close();
+
+    const report = full.value;
+    const line = (label: string, value: string, target: string, ok: boolean | null) =>
+      console.log(`${label.padEnd(38)} ${value.padStart(12)}   ${target.padEnd(12)} ${ok === null ? '' : ok ? 'ok' : 'OVER TARGET'}`);
+    console.log(`\nClaimDesk sync benchmark: ${ORDERS} orders × ${CLAIMS} claims over loopback (${report.received} received)\n`);
+    line('measure', 'value', 'target', null);
+    line('full sync', `${(full.ms / 1000).toFixed(2)} s`, '≤ 3 s', full.ms <= 3000);
+    line('orders per second (full sync)', `${Math.round(report.received / (full.ms / 1000))}`, '', null);
+    line('no-change re-sync', `${(again.ms / 1000).toFixed(3)} s`, '≤ 0.2 s', again.ms <= 200);
+    line('peak RSS', `${peakRssMb.toFixed(0)} MB`, '≤ 300 MB', peakRssMb <= 300);
+    line(`queue query, search + filter (${page.matched} hits), first 200`, `${page.ms.toFixed(2)} ms`, '≤ 10 ms', page.ms <= 10);
+    line(`  the same returning all ${everything.matched} rows`, `${everything.ms.toFixed(2)} ms`, '', null);
+    line('baseline: raw prepared insert, same rows', `${(baselineMs / 1000).toFixed(2)} s`, '', null);
+    line('full sync ÷ baseline', `${(full.ms / baselineMs).toFixed(1)}×`, '', null);
+    console.log(`\nre-sync outcome: ${again.value.outcome}; full sync wrote ${report.added} orders in ${report.attempts} attempt(s).`);
+  } finally {
+    child.kill('SIGTERM');
+    temp.cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
