@@ -1,0 +1,143 @@
+/**
+ * Electron composition root. The only file that creates the platform adapters (token store, native binding,
+ * shell, window) and hands them to the back-end; the back-end itself runs — and is tested — under plain Node.
+ */
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { IPC_EVENTS } from '../../shared/ipc/channels';
+import { AppError } from '../../shared/errors';
+import { createClaimDeskApp } from '../services/app/create-app';
+import type { ClaimDeskApp, DemoSignIn } from '../services/app/create-app.types';
+import { safeOpenExternal } from '../services/platform/external-links';
+import { registerIpc } from './ipc/register-ipc';
+import { findElectronNativeBinding } from './platform/native-binding';
+import { createSafeStorageTokenStore } from './platform/safe-storage-token-store';
+import { describeStartupError } from './platform/startup-error';
+import { createMainWindow, denyAllPermissions, hardenWebContents, registerAppProtocol, registerAppSchemePrivileges } from './window/create-window';
+import { createAppUrlGuard } from './window/navigation-guard';
+
+// electron-vite sets this for `electron-vite dev`; a packaged app must never load a remote renderer.
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const isTrustedUrl = createAppUrlGuard(devServerUrl);
+const openWithShell = (url: string): Promise<void> => shell.openExternal(url);
+
+// Tests and `npm start` point the app at a throw-away folder; Chromium's profile goes there too so nothing
+// touches the real user profile. Must happen before 'ready'.
+const dataDirOverride = process.env['CLAIMDESK_DATA_DIR'];
+if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
+
+registerAppSchemePrivileges();
+
+let mainWindow: BrowserWindow | null = null;
+let claimApp: ClaimDeskApp | null = null;
+let closed = false;
+
+// One process owns the SQLite cache: a second launch focuses the first window instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Every WebContents, including ones we did not plan for, gets the navigation/window-open/webview rules.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl: isTrustedUrl, openExternal: openWithShell }));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (claimApp && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('before-quit', (event) => {
+    if (closed || !claimApp) return;
+    // Let the back-end finish its writes and close SQLite before the process goes away.
+    event.preventDefault();
+    const closing = claimApp;
+    claimApp = null;
+    void closing
+      .close()
+      .catch((error: unknown) => console.error('[main] close failed:', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  main().catch((error: unknown) => {
+    console.error('[main] start-up failed:', error);
+    dialog.showErrorBox('ClaimDesk could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+
+  denyAllPermissions(session.defaultSession);
+  registerAppProtocol(session.defaultSession, join(__dirname, '../renderer'));
+
+  const nativeBinding = findElectronNativeBinding({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron,
+  });
+
+  let ready: ClaimDeskApp;
+  try {
+    ready = await createClaimDeskApp({
+      dataDir,
+      runtime: 'electron',
+      // Created after 'ready': on Linux safeStorage only knows whether encryption is available once ready.
+      tokenStore: createSafeStorageTokenStore({ safeStorage, filePath: join(dataDir, 'session-token.bin') }),
+      nativeBinding,
+      demo: demoFromEnv(),
+      // Checked again here although the back-end checks too: this adapter is the last step before the OS.
+      openExternal: async (url: string) => {
+        const result = await safeOpenExternal(url, openWithShell);
+        if (!result.opened) throw new AppError('invalid-request', result.reason);
+      },
+    });
+  } catch (error) {
+    // A refused cache (too new, cannot open or migrate) is shown and the app quits. Nothing is deleted or
+    // "repaired": the file may hold work that was never uploaded.
+    const hint =
+      !app.isPackaged && !nativeBinding
+        ? 'Developer hint: no better-sqlite3 build for this Electron was found; run `node scripts/ensure-electron-sqlite.mjs`.'
+        : undefined;
+    const text = describeStartupError(error, dataDir, hint);
+    console.error(`[main] ${text.title}:`, error);
+    dialog.showErrorBox(text.title, text.message);
+    app.exit(1);
+    return;
+  }
+
+  claimApp = ready;
+  registerIpc(ipcMain, ready.handlers, isTrustedUrl);
+  ready.onEvent('syncStatus', (payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.syncStatus, payload);
+  });
+
+  openWindow();
+  // Sign-in and the first sync report their progress through syncStatus; a failure (offline…) is shown in the
+  // window, not fatal.
+  ready.start().catch((error: unknown) => console.error('[main] start failed:', error));
+}
+
+function openWindow(): void {
+  mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), devServerUrl });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function demoFromEnv(): DemoSignIn | undefined {
+  const serverUrl = process.env['CLAIMDESK_DEMO_SERVER'];
+  const username = process.env['CLAIMDESK_DEMO_USERNAME'];
+  const password = process.env['CLAIMDESK_DEMO_PASSWORD'];
+  if (!serverUrl || !username || !password) return undefined;
+  return { serverUrl, username, password };
+}
