@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
 import { openDatabase } from '../../electron/services/db/open-database';
 import { queryOrders } from '../../electron/services/repos/orders.repo';
