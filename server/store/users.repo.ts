@@ -10,7 +10,7 @@ export async function findUserByUsername(db: Kysely<ServerDatabase>, username: s
 }
 
 export async function upsertUser(db: Kysely<ServerDatabase>, user: NewUserRow): Promise<UserRow> {
-  const { username, ...rest } = user;
+  const { username: _username, ...rest } = user;
   return db
     .insertInto('users')
     .values(user)

@@ -38,14 +38,18 @@ describe('GET /api/v2/claims/staff/pending-orders/ on the demo data', () => {
 
   it('ties on created_at are broken by order_type then id', async () => {
     const same = '2026-09-01T00:00:00Z';
-    const base = buildDemoOrder(DEMO_ORDER_SPECS[0]!);
-    await server.store.insertOrder({ ...base, id: 902, order_type: 'claim_order', order_number: 'CO-902', status: 'paid', claimant_info: null, created_at: same });
-    await server.store.insertOrder({ ...base, id: 901, order_type: 'claim_order', order_number: 'CO-901', status: 'paid', claimant_info: null, created_at: same });
-    await server.store.insertOrder({ ...base, id: 903, order_number: 'CPO-2026-0903', created_at: same });
-    const first = (await pendingOrders(server.url, token)).slice(0, 3).map(key);
-    expect(first).toEqual(['claim_order:901', 'claim_order:902', 'claim_purchase:903']);
-    for (const [type, id] of [['claim_order', 901], ['claim_order', 902], ['claim_purchase', 903]] as const) {
-      await server.store.deleteOrder(type, id);
+    const purchase = buildDemoOrder(DEMO_ORDER_SPECS[0]!);
+    const order = { ...buildDemoOrder(DEMO_ORDER_SPECS.find((s) => s.type === 'claim_order')!), created_at: same };
+    try {
+      await server.store.insertOrder({ ...order, id: 902, order_number: 'CO-902' });
+      await server.store.insertOrder({ ...order, id: 901, order_number: 'CO-901' });
+      await server.store.insertOrder({ ...purchase, id: 903, order_number: 'CPO-2026-0903', created_at: same });
+      const first = (await pendingOrders(server.url, token)).slice(0, 3).map(key);
+      expect(first).toEqual(['claim_order:901', 'claim_order:902', 'claim_purchase:903']);
+    } finally {
+      for (const [type, id] of [['claim_order', 901], ['claim_order', 902], ['claim_purchase', 903]] as const) {
+        await server.store.deleteOrder(type, id);
+      }
     }
   });
 

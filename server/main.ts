@@ -1,0 +1,82 @@
+/**
+ * `npm run server`: the reference GeoDB server for the demo and for manual testing.
+ *   --port 8765  --db .claimdesk-dev/server.sqlite  --reset  --seed demo|none|bench:<orders>x<claims>  --test-hooks
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_USERS } from './demo-users';
+import { startReferenceServer } from './index';
+import { parseSeedOption, type SeedOption } from './seed/seed';
+
+const USAGE =
+  'Usage: npm run server -- [--port 8765] [--db .claimdesk-dev/server.sqlite] [--reset] [--seed demo|none|bench:<orders>x<claims>] [--test-hooks] [--log]';
+
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function parseCli(argv: string[]): { port: number; dbFile: string; reset: boolean; seed: SeedOption | undefined; testHooks: boolean; logger: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '8765' },
+      db: { type: 'string', default: '.claimdesk-dev/server.sqlite' },
+      reset: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      'test-hooks': { type: 'boolean', default: false },
+      log: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) throw new UsageError(USAGE);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535 (got ${values.port})`);
+  let seed: SeedOption | undefined;
+  if (values.seed !== undefined) {
+    seed = parseSeedOption(values.seed);
+    if (seed === undefined) throw new UsageError(`--seed must be demo, none or bench:<orders>x<claims> (got ${values.seed})`);
+  }
+  return { port, dbFile: resolve(values.db), reset: values.reset, seed, testHooks: values['test-hooks'], logger: values.log };
+}
+
+async function main(): Promise<void> {
+  const cli = parseCli(process.argv.slice(2));
+  const isNew = cli.reset || !existsSync(cli.dbFile);
+  // Default: demo data for a new (or empty) database; an existing one is left as it is (seeding skips it).
+  const seed = cli.seed ?? 'demo';
+  const started = Date.now();
+  const server = await startReferenceServer({ ...cli, seed });
+  const note = server.seed.skipped ? 'kept existing orders' : `${server.seed.inserted} orders seeded`;
+  console.log(`ClaimDesk reference GeoDB server listening on ${server.url}`);
+  console.log(`  database: ${cli.dbFile}${isNew ? ' (new)' : ''} — seed ${server.seed.seed}: ${note} in ${Date.now() - started} ms`);
+  if (cli.testHooks) console.log('  test hooks enabled under /__test__/');
+  console.log('  demo sign-ins (password for all):', DEMO_USERS[0]?.password ?? '');
+  for (const user of DEMO_USERS) console.log(`    ${user.username.padEnd(14)} ${user.role}${user.is_staff ? '' : ' (not staff)'}`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: shutting down`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
