@@ -14,11 +14,14 @@ import { safeOpenExternal } from '../../services/platform/external-links';
 /**
  * Must run before app 'ready'. `standard` gives app:// normal URL semantics (origin, relative URLs),
  * `secure` makes it a secure context, `supportFetchAPI` lets the renderer fetch its own assets (map style,
- * fonts) and start maplibre's module worker. Deliberately NOT bypassCSP, NOT allowServiceWorkers.
+ * fonts) and start maplibre's module worker, `corsEnabled` because Vite emits `<script type="module"
+ * crossorigin>` and module workers, i.e. CORS-mode requests, which Chromium only makes for CORS-enabled schemes
+ * (we never send Access-Control-Allow-Origin, so no other origin gains access). Deliberately NOT bypassCSP,
+ * NOT allowServiceWorkers.
  */
 export function registerAppSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ]);
 }
 
