@@ -8,7 +8,7 @@ import type { OrderIssue } from '../domain/order.types';
 import { claimAreaAcres, formatAcres, judgeClaimArea, MAX_PLAUSIBLE_ACRES, MIN_PLAUSIBLE_ACRES } from './claim-area';
 import { CLAIM_PROBLEM_CODES as P, CLAIM_WARNING_CODES as W, claimIssue, describeValue } from './claim-issue-codes';
 import { checkCoordinateRange, extentOf } from './coordinate-range-check';
-import type { ClaimGeometry, LinearRing, Position } from './geojson.types';
+import type { ClaimGeometry, LinearRing } from './geojson.types';
 import { readRing } from './ring-repair';
 import { findRingSelfIntersection } from './ring-self-intersection';
 
@@ -32,7 +32,7 @@ function ringName(part: number, ring: number, multi: boolean): string {
   return multi ? `part ${part + 1} ${which}` : which;
 }
 
-function formatPosition(position: Position): string {
+function formatPosition(position: readonly [number, number]): string {
   return `${position[0]}, ${position[1]}`;
 }
 
@@ -83,8 +83,8 @@ export function checkClaimGeometry(raw: unknown, claim: ClaimLabel): ClaimGeomet
     const polygon = polygons[p] as unknown[];
     for (let r = 0; r < polygon.length; r++) {
       const read = readRing(polygon[r]);
-      const where = ringName(p, r, multi);
       if (!read.ok) {
+        const where = ringName(p, r, multi);
         if (read.kind === 'not-a-list') {
           return fail(claim, P.geometryInvalid, `${label}: ${where} is ${describeValue(read.value)} instead of a list of positions`);
         }
@@ -103,7 +103,7 @@ export function checkClaimGeometry(raw: unknown, claim: ClaimLabel): ClaimGeomet
       }
       dimensions = Math.max(dimensions, read.dimensions);
       duplicates += read.duplicatesRemoved;
-      if (read.closed) closedRings.push(where);
+      if (read.closed) closedRings.push(ringName(p, r, multi));
       rings.push(read.ring);
     }
     repaired.push(rings);
@@ -124,9 +124,7 @@ export function checkClaimGeometry(raw: unknown, claim: ClaimLabel): ClaimGeomet
     warnings.push(claimIssue(W.duplicateVertex, message, claim.name));
   }
 
-  const allRings = repaired.flat();
-  const firstPosition = allRings[0]?.[0] ?? [0, 0];
-  const range = checkCoordinateRange(extentOf(allRings), [firstPosition[0], firstPosition[1]]);
+  const range = checkCoordinateRange(extentOf(repaired), repaired[0]?.[0]?.[0] ?? [0, 0]);
   if (range.kind === 'projected') {
     const message = `${label} looks like projected coordinates (metres), expected longitude/latitude (first position ${formatPosition(range.sample)})`;
     return fail(claim, P.projected, message, warnings);

@@ -28,6 +28,8 @@ function labelFor(entry: RawClaimEntry): ClaimLabel {
 }
 
 function duplicateNameWarnings(names: readonly string[]): OrderIssue[] {
+  // Almost every order has unique names: find that out with a Set before counting anything.
+  if (new Set(names).size === names.length) return [];
   const counts = new Map<string, number>();
   for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
   const warnings: OrderIssue[] = [];

@@ -2,13 +2,14 @@
  * Finds where a closed ring touches or crosses itself.
  *
  * Why not turf `kinks` (7.4): speed is not the issue for claim-sized rings (it is a pairwise loop too, about
- * as fast as this one on 5-position rings), correctness is. It computes intersections with a parametric
- * formula that returns "no intersection" whenever two segments are parallel, so a ring that doubles back
- * on itself (a spike A→B→A, or a collinear overlap) passes as valid; and it compares every ring with every
- * other one, so a hole touching its shell at one point (valid) would be flagged. Here segments are tested
- * with orientation signs, collinear overlaps and neighbouring segments that fold back included. Long rings
+ * as fast as this one on 5-position rings); what it reports is. Its parametric test answers "no
+ * intersection" whenever two segments are parallel, so a degenerate ring whose only overlaps are collinear
+ * (a zero-area "polygon" such as A→B→C→A on one line, or a triangle that folds back on itself) passes as
+ * valid. And on a MultiPolygon it compares the rings of all parts with each other, so two parts that merely
+ * touch at a corner (valid GeoJSON) are reported as kinks. Here each ring is tested on its own with
+ * orientation signs, collinear overlaps and neighbouring segments that fold back included. Long rings
  * (digitised placer outlines with thousands of vertices) switch to a sort-by-x sweep so the cost stays
- * near O(n log n) instead of O(n²).
+ * near O(n log n) rather than kinks' O(n²).
  *
  * "Exact" here means no tolerance: two segments intersect only if the orientation tests say so. Rings are
  * checked one at a time, so claims that share corners or edges with their neighbours are never reported.
