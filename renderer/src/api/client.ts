@@ -23,6 +23,17 @@ function transportFailure<T>(message: string): IpcResult<T> {
   return { ok: false, error: { code: 'internal', message } };
 }
 
+// Built once per method: a fresh schema per call would redo zod's set-up work on every scroll-driven page fetch.
+const envelopeSchemas = new Map<IpcMethodName, ReturnType<typeof ipcResultSchema>>();
+function envelopeSchema(name: IpcMethodName): ReturnType<typeof ipcResultSchema> {
+  let schema = envelopeSchemas.get(name);
+  if (!schema) {
+    schema = ipcResultSchema(ipcContract[name].response);
+    envelopeSchemas.set(name, schema);
+  }
+  return schema;
+}
+
 async function callOverHttp<K extends IpcMethodName>(name: K, request: unknown): Promise<IpcResult<unknown>> {
   let response: Response;
   try {
@@ -42,7 +53,7 @@ async function callOverHttp<K extends IpcMethodName>(name: K, request: unknown):
   }
   // The host is a separate process; check the envelope against the contract so a drift shows up as a clear
   // error here instead of as `undefined` somewhere deep in a component.
-  const parsed = ipcResultSchema(ipcContract[name].response).safeParse(body);
+  const parsed = envelopeSchema(name).safeParse(body);
   if (!parsed.success) {
     return transportFailure(`The ClaimDesk host sent an unexpected answer to ${name}.`);
   }

@@ -21,6 +21,7 @@ type SessionState = {
   lastUsername: string;
   load: () => Promise<void>;
   signIn: (request: SignInRequest) => Promise<boolean>;
+  clearSignInError: () => void;
   signOut: () => Promise<void>;
   requireSignInAgain: (reason: string) => Promise<void>;
 };
@@ -100,6 +101,8 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     set({ signingIn: false, session: result.value, reauthReason: null, loadError: null });
     return true;
   },
+
+  clearSignInError: () => set({ signInError: null }),
 
   signOut: async () => {
     const result = await api.signOut({});

@@ -194,14 +194,6 @@ export function OrderDetailsPanel() {
           ×
         </button>
       )}
-      {!openedKey && (
-        <div className="details__empty muted">
-          <p>Select an order to see its details.</p>
-          <p className="details__hint">
-            <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open
-          </p>
-        </div>
-      )}
       {openedKey && error && (
         <Notice tone="error" live="assertive" title="Could not load this order." testId="details-error">
           {error.message}

@@ -65,8 +65,9 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, opened,
       <Cell className="cell--strong">{order.orderNumber}</Cell>
       <Cell>{ORDER_TYPE_LABELS[order.orderType]}</Cell>
       <Cell className="cell--chips">
-        <StatusChip status={order.status} />
+        {/* Gone first: it matters more than the last status the server reported, and must not be clipped. */}
         {order.gone && <GoneChip />}
+        <StatusChip status={order.status} />
       </Cell>
       <Cell title={order.customerEmail}>{order.customerEmail}</Cell>
       <Cell title={order.companyName}>{order.companyName || <span className="muted">—</span>}</Cell>

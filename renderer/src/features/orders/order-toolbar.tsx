@@ -50,7 +50,7 @@ function SearchBox() {
         id={id}
         type="search"
         className="search__input"
-        placeholder="Search order number, customer, company, project"
+        placeholder="Search order #, customer, company, project"
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {

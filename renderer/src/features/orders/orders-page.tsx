@@ -60,7 +60,13 @@ function QueueBody() {
           )}
         </div>
       ) : (
-        <OrderTable />
+        <>
+          <OrderTable />
+          <div className="queue__footer muted" aria-hidden="true">
+            <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open details · <kbd>Esc</kbd> close details · click a
+            column to sort
+          </div>
+        </>
       )}
     </>
   );
@@ -69,6 +75,7 @@ function QueueBody() {
 export function OrdersPage() {
   const refresh = useOrdersStore((state) => state.refresh);
   const staffRefused = useSyncStore((state) => selectSyncError(state)?.code === 'staff-required');
+  const hasDetails = useOrdersStore((state) => state.openedKey !== null);
   useRefreshAfterSync();
 
   useEffect(() => {
@@ -85,12 +92,13 @@ export function OrdersPage() {
   }
 
   return (
-    <div className="queue">
+    // The details panel takes room only while an order is open, so the full table fits on a laptop screen.
+    <div className={hasDetails ? 'queue queue--with-details' : 'queue'}>
       <section className="queue__main" aria-label="Order queue">
         <OrderToolbar />
         <QueueBody />
       </section>
-      <OrderDetailsPanel />
+      {hasDetails && <OrderDetailsPanel />}
     </div>
   );
 }

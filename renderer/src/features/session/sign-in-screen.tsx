@@ -20,7 +20,7 @@ function validate(values: Record<Field, string>): Partial<Record<Field, string>>
 }
 
 export function SignInScreen() {
-  const { signingIn, signInError, reauthReason, lastServerUrl, lastUsername, signIn } = useSessionStore();
+  const { signingIn, signInError, reauthReason, lastServerUrl, lastUsername, signIn, clearSignInError } = useSessionStore();
   const runSync = useSyncStore((state) => state.runSync);
   const [serverUrl, setServerUrl] = useState(lastServerUrl || 'https://');
   const [username, setUsername] = useState(lastUsername);
@@ -32,6 +32,7 @@ export function SignInScreen() {
     event.preventDefault();
     const errors = validate({ serverUrl, username, password });
     setFieldErrors(errors);
+    clearSignInError(); // an old server answer must not sit next to new, unrelated field errors
     if (Object.keys(errors).length > 0) return;
     const signedIn = await signIn({ serverUrl: serverUrl.trim(), username: username.trim(), password });
     setPassword('');

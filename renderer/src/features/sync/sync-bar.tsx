@@ -137,8 +137,8 @@ export function SyncBar() {
       )}
 
       {!offline && error?.code === 'staff-required' && (
-        <Notice tone="error" live="assertive" testId="sync-staff-required" title="Staff access required.">
-          The server refused to list pending orders for this account.
+        <Notice tone="error" live="assertive" testId="sync-staff-required" title="Sync refused.">
+          The server does not let this account list pending orders (it is not a staff account).
         </Notice>
       )}
 
