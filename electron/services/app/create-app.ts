@@ -3,7 +3,7 @@
  * the adapters a shell passes in. Electron main, the browser test host and tests all start the app here.
  */
 import { join } from 'node:path';
-import packageJson from '../../../package.json';
+import { version as appVersion } from '../../../package.json';
 import { createGeoDbClient } from '../api/geodb-client';
 import { openDatabase } from '../db/open-database';
 import { createSessionService, normalizeUrl } from '../session/session.service';
@@ -35,7 +35,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     session,
     sync,
     openExternal: options.openExternal,
-    appInfo: { version: packageJson.version, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },
+    appInfo: { version: appVersion, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },
   });
 
   const listeners: { [K in IpcEventName]: Set<(payload: IpcEventPayload<K>) => void> } = { syncStatus: new Set() };
