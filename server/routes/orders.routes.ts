@@ -7,6 +7,11 @@ import type { ReferenceStore } from '../store/reference-store';
 
 export function registerOrderRoutes(app: FastifyInstance, store: ReferenceStore): void {
   const cache = new PendingOrdersCache(store);
+  // Build the body once at start so the first client does not pay for a cold SQLite page cache; not awaited,
+  // and failures are harmless (the next request simply builds it).
+  app.addHook('onReady', async () => {
+    void cache.get().catch(() => undefined);
+  });
 
   app.get(API_PATHS.pendingOrders, async (request, reply) => {
     await requireStaff(request, store);
