@@ -13,8 +13,10 @@ export interface ClaimPolygonsResult {
   /** Claims without problems, in the order received, with repaired geometry. */
   claims: NormalizedClaim[];
   /**
-   * Every claim entry found, usable or not (a MultiPolygon feature is ONE claim). This is what the order's
-   * claim_count is compared with: it answers "how many claims did the server send us".
+   * Every polygon found, usable or not: each entry counts once (a LineString or null geometry is still a
+   * claim the customer paid for), except a MultiPolygon, which counts its parts. The server packs a whole
+   * block of claims into one MultiPolygon feature and counts them in claim_count, which this is compared
+   * with. Such a feature stays ONE claim in `claims`, as in the QGIS plugin: its parts share a name.
    */
   polygonCount: number;
   problems: OrderIssue[];
@@ -42,6 +44,12 @@ function duplicateNameWarnings(names: readonly string[]): OrderIssue[] {
   return warnings;
 }
 
+function polygonsIn(geometry: unknown): number {
+  if (typeof geometry !== 'object' || geometry === null || !('type' in geometry) || geometry.type !== 'MultiPolygon') return 1;
+  const parts: unknown = 'coordinates' in geometry ? geometry.coordinates : undefined;
+  return Array.isArray(parts) && parts.length > 0 ? parts.length : 1;
+}
+
 export function parseClaimPolygons(value: unknown): ClaimPolygonsResult {
   const unwrapped = unwrapClaimPolygons(value);
   if (!unwrapped.ok) return { claims: [], polygonCount: 0, problems: [unwrapped.problem], warnings: [] };
@@ -50,7 +58,9 @@ export function parseClaimPolygons(value: unknown): ClaimPolygonsResult {
   const problems: OrderIssue[] = [];
   const warnings: OrderIssue[] = [];
   const names: string[] = [];
+  let polygonCount = 0;
   for (const entry of unwrapped.entries) {
+    polygonCount += polygonsIn(entry.geometry);
     const claim = labelFor(entry);
     names.push(claim.name);
     if (entry.name === null) {
@@ -70,5 +80,5 @@ export function parseClaimPolygons(value: unknown): ClaimPolygonsResult {
     }
   }
   warnings.push(...duplicateNameWarnings(names));
-  return { claims, polygonCount: unwrapped.entries.length, problems, warnings };
+  return { claims, polygonCount, problems, warnings };
 }

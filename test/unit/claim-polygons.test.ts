@@ -53,6 +53,7 @@ describe('parseClaimPolygons: accepted shapes', () => {
       expect(result.problems).toEqual([]);
       expect(result.claims).toHaveLength(1);
       expect(result.claims[0]?.geometry.type).toBe(geometry.type);
+      expect(result.polygonCount).toBe(geometry.coordinates.length);
       expect(result.warnings).toEqual([
         { code: W.nameMissing, message: "Claim 1 has no name (properties.name or claim_name); it is called 'Claim 1'", claim: 'Claim 1' },
       ]);
@@ -63,6 +64,13 @@ describe('parseClaimPolygons: accepted shapes', () => {
     const result = parseClaimPolygons([feature('Lucky 7', polygon(), key)]);
     expect(result.claims[0]?.name).toBe('Lucky 7');
     expect(result.warnings).toEqual([]);
+  });
+
+  it('counts each part of a MultiPolygon feature as a polygon but keeps the feature as one claim', () => {
+    const block = feature('OAT block', { type: 'MultiPolygon', coordinates: [[RING], [lodeRing(560000, 4520000)], [lodeRing(570000, 4520000)]] });
+    const result = parseClaimPolygons([block, feature('Vein', { type: 'LineString', coordinates: [[0, 0], [1, 1]] })]);
+    expect(result.polygonCount).toBe(4);
+    expect(result.claims.map((c) => c.name)).toEqual(['OAT block']);
   });
 
   it('prefers properties.name over claim_name', () => {
@@ -190,7 +198,7 @@ describe('parseClaimPolygons: problems of one claim', () => {
     expect(result.problems[0]?.message).toBe("Claim 'P 1' is a Point; only Polygon or MultiPolygon claims can be fulfilled");
     expect(result.problems[1]?.message).toBe('Claim 2 is not a GeoJSON Feature or claim record (got null)');
     expect(result.problems[3]?.message).toBe("Claim 'P 4': part 2 has empty coordinates");
-    expect(result.polygonCount).toBe(5);
+    expect(result.polygonCount).toBe(6); // P 4's two parts count twice
   });
 });
 

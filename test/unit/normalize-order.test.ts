@@ -192,6 +192,15 @@ describe('normalizePendingOrder: broken data is kept with warnings', () => {
     expect(warningsOf(order)).toEqual([[W.claimCountMismatch, '8 claims purchased but 4 polygons received']]);
   });
 
+  it('does not warn when claim_count matches the parts of a MultiPolygon block', () => {
+    const order = loadOrderRecord('valid-claim-order.json');
+    const fc = order.claim_polygons as { features: { geometry: { coordinates: unknown } }[] };
+    const block = { type: 'Feature', properties: { name: 'GE block' }, geometry: { type: 'MultiPolygon', coordinates: fc.features.map((f) => f.geometry.coordinates) } };
+    const normalized = expectOrder(normalizePendingOrder(claimOrderWith({ claim_polygons: block, claim_count: 4 }), 0));
+    expect(normalized).toMatchObject({ polygonCount: 4, claimCount: 4, problems: [], warnings: [] });
+    expect(normalized.claims).toHaveLength(1);
+  });
+
   it('falls back to the polygon count when claim_count is missing', () => {
     const order = expectOrder(normalizePendingOrder(claimOrderWith({ claim_count: undefined }), 0));
     expect(order.claimCount).toBe(4);
