@@ -105,6 +105,3 @@ function createHttpBridgeApi(): ClaimDeskApi {
 }
 
 export const api: ClaimDeskApi = window.claimdesk ?? createHttpBridgeApi();
-
-/** True when running inside Electron (the preload is present). */
-export const isElectron = window.claimdesk !== undefined;
