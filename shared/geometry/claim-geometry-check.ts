@@ -32,8 +32,9 @@ function ringName(part: number, ring: number, multi: boolean): string {
   return multi ? `part ${part + 1} ${which}` : which;
 }
 
+/** 7 decimals of a degree is ~1 cm: enough to find the spot, without float noise like 40.832834899999995. */
 function formatPosition(position: readonly [number, number]): string {
-  return `${position[0]}, ${position[1]}`;
+  return `${Number(position[0].toFixed(7))}, ${Number(position[1].toFixed(7))}`;
 }
 
 function fail(claim: ClaimLabel, code: (typeof P)[keyof typeof P], message: string, warnings: OrderIssue[] = []): ClaimGeometryResult {

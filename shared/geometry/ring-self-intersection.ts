@@ -53,20 +53,36 @@ function foldsBack(a: Position, b: Position, c: Position): boolean {
   return (a[0] - b[0]) * (c[0] - b[0]) + (a[1] - b[1]) * (c[1] - b[1]) > 0;
 }
 
-/** Checks segments i < j of the ring (segment k runs from ring[k] to ring[k+1]). */
-function pairIntersects(ring: LinearRing, segments: number, i: number, j: number): boolean {
+/** Where a→b meets c→d: the crossing point, or for parallel (collinear) segments an endpoint on both. */
+function meetingPoint(a: Position, b: Position, c: Position, d: Position): Position {
+  const rx = b[0] - a[0];
+  const ry = b[1] - a[1];
+  const sx = d[0] - c[0];
+  const sy = d[1] - c[1];
+  const denominator = rx * sy - ry * sx;
+  if (denominator === 0) {
+    if (onSegment(a[0], a[1], b[0], b[1], c[0], c[1])) return c;
+    return onSegment(a[0], a[1], b[0], b[1], d[0], d[1]) ? d : a;
+  }
+  const t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / denominator;
+  return [a[0] + t * rx, a[1] + t * ry];
+}
+
+/** Checks segments i < j of the ring (segment k runs from ring[k] to ring[k+1]); where they meet, or null. */
+function pairIntersection(ring: LinearRing, segments: number, i: number, j: number): Position | null {
   const a = ring[i] as Position;
   const b = ring[i + 1] as Position;
   const c = ring[j] as Position;
   const d = ring[j + 1] as Position;
-  if (j === i + 1) return foldsBack(a, b, d);
+  if (j === i + 1) return foldsBack(a, b, d) ? b : null;
   // The last segment ends where the first begins.
-  if (i === 0 && j === segments - 1) return foldsBack(c, a, b);
-  return segmentsIntersect(a, b, c, d);
+  if (i === 0 && j === segments - 1) return foldsBack(c, a, b) ? a : null;
+  return segmentsIntersect(a, b, c, d) ? meetingPoint(a, b, c, d) : null;
 }
 
 /**
- * Returns a position near the first self-intersection found, or null when the ring is simple.
+ * Returns where the ring first meets itself (the crossing point, or the touching vertex), or null when the
+ * ring is simple.
  * Expects a closed ring without consecutive duplicates (ring-repair.ts guarantees both).
  */
 export function findRingSelfIntersection(ring: LinearRing): Position | null {
@@ -75,7 +91,8 @@ export function findRingSelfIntersection(ring: LinearRing): Position | null {
   if (segments <= PAIRWISE_LIMIT) {
     for (let i = 0; i < segments; i++) {
       for (let j = i + 1; j < segments; j++) {
-        if (pairIntersects(ring, segments, i, j)) return ring[j] as Position;
+        const hit = pairIntersection(ring, segments, i, j);
+        if (hit !== null) return hit;
       }
     }
     return null;
@@ -104,7 +121,8 @@ function sweep(ring: LinearRing, segments: number): Position | null {
       if ((minX[q] as number) > pMax) break;
       const i = Math.min(p, q);
       const j = Math.max(p, q);
-      if (pairIntersects(ring, segments, i, j)) return ring[j] as Position;
+      const hit = pairIntersection(ring, segments, i, j);
+      if (hit !== null) return hit;
     }
   }
   return null;
