@@ -11,7 +11,7 @@ export interface NormalizedClaim {
   name: string;
   /** Repaired where harmless: Z dropped, rings closed. Only claims without problems carry a geometry. */
   geometry: ClaimGeometry;
-  /** Ellipsoidal area in acres. */
+  /** Geodesic (spherical, turf) area in acres. */
   areaAcres: number;
 }
 
