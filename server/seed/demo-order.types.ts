@@ -1,5 +1,6 @@
 /** How a demo order is described before its geometry is built. */
 import type { ClaimantInfo, OrderType } from '../../shared/api/geodb.schemas';
+import type { LodeGridOptions } from './claim-grid';
 
 /** The claim_polygons shapes real GeoDB rows hold (see ClaimPolygons in the contract). */
 export type PolygonShape =
@@ -13,14 +14,8 @@ export type PolygonShape =
 /** Deliberate, realistic defects so the demo exercises the app's problem reporting. */
 export type DemoFlaw = 'linestring' | 'bow-tie' | 'utm-coordinates' | '3d-unclosed' | 'count-mismatch';
 
-export interface DemoSite {
-  lon: number;
-  lat: number;
-  rows: number;
-  cols: number;
-  azimuthDeg: number;
-  prefix: string;
-}
+/** Where and how a demo order's claim block is laid out: the grid builder's own options. */
+export type DemoSite = Pick<LodeGridOptions, 'lon' | 'lat' | 'rows' | 'cols' | 'azimuthDeg' | 'prefix'>;
 
 export interface DemoOrderSpec {
   type: OrderType;
