@@ -130,9 +130,10 @@ export async function startBrowserHarness(options: HarnessOptions = {}): Promise
     });
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     page.on('requestfailed', (request) => {
-      // The SSE stream is torn down on every navigation and at shutdown; that abort is not a failure.
+      // ERR_ABORTED is the page itself cancelling: a navigation (tests reload between steps) drops the SSE stream
+      // and any in-flight IPC call. Refused connections, resets and HTTP errors are still recorded.
       const reason = request.failure()?.errorText ?? 'failed';
-      if (reason === 'net::ERR_ABORTED' && request.url().endsWith('/ipc-events')) return;
+      if (reason === 'net::ERR_ABORTED') return;
       failedRequests.push(`${request.method()} ${request.url()}: ${reason}`);
     });
     page.on('response', (response) => {
