@@ -220,7 +220,9 @@ export interface ListedOrder {
   id: number;
   order_number: string;
   created_at: string;
+  customer_email: string;
   company_name: string;
+  project_name: string;
 }
 
 export async function listedOrders(server: ReferenceServer): Promise<ListedOrder[]> {
