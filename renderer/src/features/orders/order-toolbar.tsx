@@ -75,6 +75,13 @@ export function OrderToolbar() {
   const loaded = useOrdersStore((state) => state.loaded);
   const setFilters = useOrdersStore((state) => state.setFilters);
   const clearFilters = useOrdersStore((state) => state.clearFilters);
+  // A new key remounts the search box on "Clear filters", which also drops a search typed in the last
+  // debounce window; mirroring the store alone would let that pending text come back after the clear.
+  const [searchEpoch, setSearchEpoch] = useState(0);
+  const clearAll = () => {
+    clearFilters();
+    setSearchEpoch((epoch) => epoch + 1);
+  };
   const typeId = useId();
   const statusId = useId();
 
@@ -83,7 +90,7 @@ export function OrderToolbar() {
 
   return (
     <div className="toolbar" role="search" aria-label="Filter orders" data-testid="order-filters">
-      <SearchBox />
+      <SearchBox key={searchEpoch} />
 
       <div className="toolbar__field">
         <label htmlFor={typeId}>Type</label>
@@ -126,7 +133,7 @@ export function OrderToolbar() {
 
       <div className="toolbar__end">
         {!isDefault(filters) && (
-          <button type="button" className="button button--link" onClick={clearFilters} data-testid="clear-filters">
+          <button type="button" className="button button--link" onClick={clearAll} data-testid="clear-filters">
             Clear filters
           </button>
         )}
