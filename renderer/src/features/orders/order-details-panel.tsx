@@ -124,11 +124,13 @@ function OrderDetails({ order }: { order: OrderDetail }) {
       </Section>
 
       <Section
-        title={`Claims · ${order.claimCount}${order.polygonCount !== order.claimCount ? ` ordered, ${plural(order.polygonCount, 'polygon')} received` : ''}`}
+        title={claimsTitle(order)}
         testId="details-claims"
       >
         {order.claims.length === 0 ? (
-          <p className="muted">No claim geometry received.</p>
+          <p className="muted">
+            {order.polygonCount === 0 ? 'No claim geometry received.' : 'None of the received claims can be used yet: see the problems above.'}
+          </p>
         ) : (
           <table className="claims-table">
             <thead>
@@ -207,4 +209,12 @@ export function OrderDetailsPanel() {
       {detail && <OrderDetails order={detail} />}
     </aside>
   );
+}
+
+/** Purchased vs received vs usable: the three numbers staff reconcile before laying out claims. */
+function claimsTitle(order: OrderDetail): string {
+  const parts = [`${order.claimCount} ordered`];
+  if (order.polygonCount !== order.claimCount) parts.push(`${plural(order.polygonCount, 'polygon')} received`);
+  if (order.claims.length !== order.polygonCount) parts.push(`${order.claims.length} usable`);
+  return `Claims · ${parts.join(', ')}`;
 }
