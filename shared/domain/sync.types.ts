@@ -12,18 +12,6 @@ export const syncProgressSchema = z.object({
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
 
-export const syncStatusSchema = z.object({
-  state: z.enum(['idle', 'syncing', 'offline', 'error']),
-  progress: syncProgressSchema.nullable(),
-  lastSuccessAt: z.string().nullable(),
-  lastAttemptAt: z.string().nullable(),
-  nextAttemptAt: z.string().nullable(),
-  /** Why the last attempt failed; null after a success. */
-  error: errorInfoSchema.nullable(),
-  cachedOrders: z.number().int(),
-});
-export type SyncStatus = z.infer<typeof syncStatusSchema>;
-
 export const syncReportSchema = z.object({
   /** 'unchanged' when the server answered "nothing changed" (304) to a repeated pull. */
   outcome: z.enum(['updated', 'unchanged']),
@@ -44,3 +32,18 @@ export const syncReportSchema = z.object({
   finishedAt: z.string(),
 });
 export type SyncReport = z.infer<typeof syncReportSchema>;
+
+export const syncStatusSchema = z.object({
+  state: z.enum(['idle', 'syncing', 'offline', 'error']),
+  progress: syncProgressSchema.nullable(),
+  lastSuccessAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  /** Why the last attempt failed; null after a success. */
+  error: errorInfoSchema.nullable(),
+  /** Every order in the cache, gone ones included (the same count as OrderQueryResult.totalCached). */
+  cachedOrders: z.number().int(),
+  /** What the last successful sync in this run of the app did, whoever started it (null until one succeeds). */
+  lastReport: syncReportSchema.nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;

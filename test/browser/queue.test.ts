@@ -52,6 +52,8 @@ describe('order queue (demo data)', () => {
     const typeCells = await h.rows().locator('[role="gridcell"]:nth-child(2)').allTextContents();
     expect(new Set(typeCells)).toEqual(new Set(['BLM Map', 'QPlugin']));
     await expect.poll(() => h.page.getByTestId('cached-count').textContent()).toBe(`${listed.length} orders cached`);
+    // One sync ran after sign-in (main starts it) and the bar reports what it did, not a second "no changes" pass.
+    await expect.poll(() => h.page.getByTestId('sync-bar').textContent()).toContain(`${listed.length} new orders`);
     await h.screenshot('queue');
     expect(h.consoleErrors).toEqual([]);
     expect(h.failedRequests).toEqual([]);
@@ -74,6 +76,16 @@ describe('order queue (demo data)', () => {
     await h.page.getByTestId('clear-filters').click();
     await expectRows(oldestFirst);
     expect(await h.page.getByTestId('search-box').inputValue()).toBe('');
+  });
+
+  it('clearing filters right after typing also drops the search still waiting for its debounce', async () => {
+    await h.page.getByTestId('filter-problems').check();
+    await expect.poll(() => h.page.getByTestId('clear-filters').isVisible()).toBe(true);
+    await h.page.getByTestId('search-box').fill('tanana');
+    await h.page.getByTestId('clear-filters').click(); // well inside the debounce window
+    await h.page.waitForTimeout(600); // longer than the debounce: a pending search would have come back by now
+    expect(await h.page.getByTestId('search-box').inputValue()).toBe('');
+    await expectRows(oldestFirst);
   });
 
   it('the type filter shows only that type', async () => {

@@ -24,6 +24,7 @@ const status = (state: 'idle' | 'syncing', cachedOrders: number) => ({
   nextAttemptAt: null,
   error: null,
   cachedOrders,
+  lastReport: null,
 });
 
 function createStubApp() {

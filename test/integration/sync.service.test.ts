@@ -42,6 +42,9 @@ describe('sync engine against the reference server', () => {
       'claim_purchase',
     ]);
 
+    // The status carries the report of the last sync, whoever started it (the UI shows it after sign-in).
+    expect((await backEnd.sync.getStatus()).lastReport).toEqual(report);
+
     const again = await backEnd.sync.syncNow();
     expect(again.outcome).toBe('unchanged');
     expect((await getSyncState(backEnd.opened.db)).lastSuccessAt).not.toBeNull();

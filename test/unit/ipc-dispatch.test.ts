@@ -4,7 +4,7 @@ import { ipcContract, type IpcHandlers } from '../../shared/ipc/contract';
 import { assertHandlersCoverContract, dispatchIpc, isIpcMethodName } from '../../electron/services/ipc/dispatch';
 
 const signedOut = { signedIn: false, serverUrl: null, username: null, displayName: null, role: null, isStaff: false, demo: false };
-const idle = { state: 'idle', progress: null, lastSuccessAt: null, lastAttemptAt: null, nextAttemptAt: null, error: null, cachedOrders: 0 } as const;
+const idle = { state: 'idle', progress: null, lastSuccessAt: null, lastAttemptAt: null, nextAttemptAt: null, error: null, cachedOrders: 0, lastReport: null } as const;
 
 function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   const unused = async (): Promise<never> => {

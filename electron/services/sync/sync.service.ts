@@ -49,6 +49,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   let state: SyncStatus['state'] = 'idle';
   let progress: SyncProgress | null = null;
   let nextAttemptAt: string | null = null;
+  let lastReport: SyncReport | null = null;
 
   async function getStatus(): Promise<SyncStatus> {
     const saved = await getSyncState(deps.db);
@@ -60,7 +61,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       lastAttemptAt: saved.lastAttemptAt,
       nextAttemptAt,
       error: state === 'syncing' ? null : saved.lastError,
-      cachedOrders: await countOrders(deps.db, { includeGone: false }),
+      cachedOrders: await countOrders(deps.db, { includeGone: true }),
+      lastReport,
     };
   }
 
@@ -141,9 +143,14 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   return {
     syncNow() {
       // A sync already under way answers every caller: two writers would only race for the same rows.
-      running ??= run().finally(() => {
-        running = null;
-      });
+      running ??= run()
+        .then((report) => {
+          lastReport = report;
+          return report;
+        })
+        .finally(() => {
+          running = null;
+        });
       return running;
     },
     getStatus,

@@ -1,15 +1,14 @@
 /**
  * Mirror of main's sync state. Main owns the truth and pushes every change through onSyncStatus; the store
- * only remembers the latest status and the outcome of the last sync this window started.
+ * only remembers the latest status (which carries the last sync's report, whoever started that sync).
  */
 import { create } from 'zustand';
 import { api } from '../api/client';
-import type { SyncReport, SyncStatus } from '../../../shared/domain/sync.types';
+import type { SyncStatus } from '../../../shared/domain/sync.types';
 import type { ErrorInfo } from '../../../shared/errors';
 
 type SyncState = {
   status: SyncStatus | null;
-  lastReport: SyncReport | null;
   /** A failure of runSync itself that the status does not describe (e.g. the host went away). */
   runError: ErrorInfo | null;
   /** True between clicking "Sync now" and the answer, so the button reacts before the first status push. */
@@ -20,7 +19,6 @@ type SyncState = {
 
 export const useSyncStore = create<SyncState>()((set) => ({
   status: null,
-  lastReport: null,
   runError: null,
   requested: false,
 
@@ -48,7 +46,7 @@ export const useSyncStore = create<SyncState>()((set) => ({
     set({ requested: true, runError: null });
     const result = await api.runSync({});
     if (result.ok) {
-      set({ requested: false, lastReport: result.value });
+      set({ requested: false });
     } else if (result.error.code === 'busy') {
       // A background sync is already running; its progress arrives through onSyncStatus.
       set({ requested: false });

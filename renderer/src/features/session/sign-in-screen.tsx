@@ -3,7 +3,6 @@ import { signInRequestSchema } from '../../../../shared/domain/session.types';
 import { Notice } from '../../components/notice';
 import { Spinner } from '../../components/spinner';
 import { useSessionStore, type SignInError } from '../../stores/session.store';
-import { useSyncStore } from '../../stores/sync.store';
 
 type Field = 'serverUrl' | 'username' | 'password';
 
@@ -21,7 +20,6 @@ function validate(values: Record<Field, string>): Partial<Record<Field, string>>
 
 export function SignInScreen() {
   const { signingIn, signInError, reauthReason, lastServerUrl, lastUsername, signIn, clearSignInError } = useSessionStore();
-  const runSync = useSyncStore((state) => state.runSync);
   const [serverUrl, setServerUrl] = useState(lastServerUrl || 'https://');
   const [username, setUsername] = useState(lastUsername);
   const [password, setPassword] = useState('');
@@ -34,10 +32,9 @@ export function SignInScreen() {
     setFieldErrors(errors);
     clearSignInError(); // an old server answer must not sit next to new, unrelated field errors
     if (Object.keys(errors).length > 0) return;
-    const signedIn = await signIn({ serverUrl: serverUrl.trim(), username: username.trim(), password });
+    await signIn({ serverUrl: serverUrl.trim(), username: username.trim(), password });
     setPassword('');
-    // Staff sign in to work the queue: fetch it right away (main answers 'busy' if it already started one).
-    if (signedIn && useSessionStore.getState().session?.isStaff) void runSync();
+    // No sync call here: main starts one after every staff sign-in, and its progress arrives as status events.
   };
 
   const serverError: SignInError | null = signInError;

@@ -52,7 +52,7 @@ function ProgressReadout({ progress }: { progress: SyncProgress | null }) {
 export function SyncBar() {
   const status = useSyncStore((state) => state.status);
   const requested = useSyncStore((state) => state.requested);
-  const lastReport = useSyncStore((state) => state.lastReport);
+  const lastReport = useSyncStore((state) => state.status?.lastReport ?? null);
   const error = useSyncStore(selectSyncError);
   const runSync = useSyncStore((state) => state.runSync);
   const requireSignInAgain = useSessionStore((state) => state.requireSignInAgain);
