@@ -75,7 +75,20 @@ function createSyncStatusStream(): (listener: SyncStatusListener) => () => void 
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) return;
+    pushes += 1;
     for (const listener of listeners) listener(parsed.data);
+  };
+
+  // Pushes sent while the stream was (re)connecting are lost, and the last of them may have been the end of a
+  // sync. So every time the stream opens, read the current status and hand it on, unless a newer push beat it.
+  let pushes = 0;
+  const onOpen = () => {
+    const before = pushes;
+    void callOverHttp('getSyncStatus', {}).then((result) => {
+      if (!result.ok || pushes !== before) return;
+      const parsed = schema.safeParse(result.value);
+      if (parsed.success) for (const listener of listeners) listener(parsed.data);
+    });
   };
 
   return (listener) => {
@@ -84,6 +97,7 @@ function createSyncStatusStream(): (listener: SyncStatusListener) => () => void 
       // EventSource reconnects by itself when the host restarts, which is what we want during development.
       source = new EventSource(EVENTS_PATH);
       source.addEventListener('syncStatus', onMessage as EventListener);
+      source.addEventListener('open', onOpen);
     }
     return () => {
       listeners.delete(listener);

@@ -12,10 +12,13 @@ import { OrderToolbar } from './order-toolbar';
 function useRefreshAfterSync() {
   const lastSuccessAt = useSyncStore((state) => state.status?.lastSuccessAt);
   const refresh = useOrdersStore((state) => state.refresh);
-  const seen = useRef<string | null | undefined>(undefined);
+  // What the initial load can be trusted to include: a status known at mount means that sync had already
+  // committed. A status that only arrives later may describe a sync that finished after the initial load was
+  // answered, so its first value triggers a refresh too (one cheap query more, never a stale empty queue).
+  const seen = useRef<string | null | undefined>(lastSuccessAt);
   useEffect(() => {
-    if (lastSuccessAt === undefined) return; // status not known yet: the initial load covers it
-    if (seen.current !== undefined && seen.current !== lastSuccessAt) void refresh();
+    if (lastSuccessAt === undefined) return;
+    if (seen.current !== lastSuccessAt) void refresh();
     seen.current = lastSuccessAt;
   }, [lastSuccessAt, refresh]);
 }
