@@ -22,7 +22,7 @@ function IssueList({ issues, kind }: { issues: OrderIssue[]; kind: 'problem' | '
     <ul className={`issues issues--${kind}`} data-testid={`order-${kind}s`}>
       {issues.map((issue, i) => (
         <li key={`${issue.code}-${i}`} className="issues__item">
-          {issue.claim && !issue.message.includes(issue.claim) && <strong className="issues__claim">{issue.claim}: </strong>}
+          {issue.claim && <strong className="issues__claim">{issue.claim}: </strong>}
           {issue.message}
           <span className="issues__code">{issue.code}</span>
         </li>
