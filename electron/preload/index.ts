@@ -27,6 +27,13 @@ const api = {
   runSync: method('runSync'),
   getSyncStatus: method('getSyncStatus'),
   openExternal: method('openExternal'),
+  pullOrder: method('pullOrder'),
+  getJob: method('getJob'),
+  listJobs: method('listJobs'),
+  saveJob: method('saveJob'),
+  lookupLocation: method('lookupLocation'),
+  getSettings: method('getSettings'),
+  saveSettings: method('saveSettings'),
   onSyncStatus: (listener: (status: SyncStatus) => void): (() => void) => {
     // The IpcRendererEvent is dropped: it carries `sender` (ipcRenderer itself) and must not reach the page.
     const forward = (_event: IpcRendererEvent, status: SyncStatus): void => listener(status);

@@ -12,6 +12,13 @@ export const IPC_METHODS = {
   runSync: 'sync:run',
   getSyncStatus: 'sync:status',
   openExternal: 'shell:open-external',
+  pullOrder: 'jobs:pull',
+  getJob: 'jobs:get',
+  listJobs: 'jobs:list',
+  saveJob: 'jobs:save',
+  lookupLocation: 'geo:lookup-location',
+  getSettings: 'settings:get',
+  saveSettings: 'settings:save',
 } as const;
 
 export type IpcMethodName = keyof typeof IPC_METHODS;

@@ -9,6 +9,13 @@ import { orderDetailSchema, orderKeySchema, orderQueryResultSchema, orderQuerySc
 import { sessionSchema, signInRequestSchema } from '../domain/session.types';
 import { syncReportSchema, syncStatusSchema } from '../domain/sync.types';
 import type { IpcResult } from './result';
+import {
+  appSettingsSchema,
+  jobPatchSchema,
+  jobSchema,
+  jobSummarySchema,
+  locationLookupSchema,
+} from '../jobs/job.types';
 
 const noArgs = z.object({}).strict();
 
@@ -31,6 +38,17 @@ export const ipcContract = {
   runSync: { request: noArgs, response: syncReportSchema },
   getSyncStatus: { request: noArgs, response: syncStatusSchema },
   openExternal: { request: z.object({ url: z.string().max(2048) }).strict(), response: z.object({ opened: z.boolean() }) },
+  /** Turns a cached order into its fulfilment job, or resumes the job it already has. */
+  pullOrder: { request: orderKeySchema, response: jobSchema },
+  getJob: { request: z.object({ jobId: z.number().int().positive() }).strict(), response: jobSchema },
+  listJobs: { request: noArgs, response: z.object({ jobs: z.array(jobSummarySchema) }) },
+  saveJob: { request: z.object({ jobId: z.number().int().positive(), patch: jobPatchSchema }).strict(), response: jobSchema },
+  lookupLocation: {
+    request: z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).strict(),
+    response: locationLookupSchema,
+  },
+  getSettings: { request: noArgs, response: appSettingsSchema },
+  saveSettings: { request: appSettingsSchema.strict(), response: appSettingsSchema },
 } as const satisfies Record<IpcMethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export const ipcEventContract = {

@@ -1,0 +1,123 @@
+/** A fulfilment job: one per order, with the order's context and every wizard step's state. */
+import { z } from 'zod';
+import { claimantInfoSchema, orderTypeSchema } from '../api/geodb.schemas';
+import { layoutSchema, monumentSettingsSchema } from '../layout/layout.types';
+
+export const JOB_STEPS = ['import', 'layout', 'monuments', 'validate', 'claimant', 'documents', 'upload'] as const;
+export const jobStepSchema = z.enum(JOB_STEPS);
+export type JobStep = z.infer<typeof jobStepSchema>;
+
+/** The order as it was when pulled: the job keeps working offline and after the order leaves the queue. */
+export const jobOrderContextSchema = z.object({
+  orderType: orderTypeSchema,
+  orderId: z.number().int(),
+  orderNumber: z.string(),
+  projectId: z.number().int().nullable(),
+  projectName: z.string(),
+  companyName: z.string(),
+  customerEmail: z.string(),
+  claimsPurchased: z.number().int(),
+  claimant: claimantInfoSchema.nullable(),
+  /** The order's usable claim polygons, WGS84 lon/lat (NormalizedClaim[] from the cache). */
+  orderClaims: z.array(
+    z.object({
+      name: z.string(),
+      geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) }),
+      areaAcres: z.number(),
+    }),
+  ),
+});
+export type JobOrderContext = z.infer<typeof jobOrderContextSchema>;
+
+export const jobCrsSchema = z.object({
+  epsg: z.number().int(),
+  zone: z.number().int(),
+  zonesSeen: z.array(z.number().int()),
+  straddles: z.boolean(),
+  reason: z.string(),
+});
+export type JobCrs = z.infer<typeof jobCrsSchema>;
+
+export const jobLocationSchema = z.object({
+  /** From the claims' centroid and the boundary data shipped with the app. */
+  detectedState: z.string().nullable(),
+  detectedCounty: z.string().nullable(),
+  /** Staff's manual override; null keeps the detected value. */
+  stateOverride: z.string().nullable(),
+  countyOverride: z.string().nullable(),
+});
+export type JobLocation = z.infer<typeof jobLocationSchema>;
+
+export const claimantFormSchema = z.object({
+  claimantName: z.string().max(200),
+  address1: z.string().max(200),
+  address2: z.string().max(200),
+  address3: z.string().max(200),
+  district: z.string().max(200),
+  monumentType: z.string().max(200),
+  agentName: z.string().max(200),
+  agentAddress: z.string().max(400),
+  /** ISO date (YYYY-MM-DD) or empty when it will be written in the field. */
+  dateOfLocation: z.string().max(10),
+  /** Co-locators for an association placer (20 acres each, at most 8 = 160 acres). */
+  locatorCount: z.number().int().min(1).max(8),
+});
+export type ClaimantForm = z.infer<typeof claimantFormSchema>;
+
+export const capacityOverrideSchema = z.object({ reason: z.string().min(3).max(500), by: z.string(), at: z.string() });
+
+export const jobSchema = z.object({
+  id: z.number().int(),
+  order: jobOrderContextSchema,
+  step: jobStepSchema,
+  crs: jobCrsSchema,
+  layout: layoutSchema,
+  monuments: monumentSettingsSchema,
+  location: jobLocationSchema,
+  claimant: claimantFormSchema,
+  /** "More claims laid out than purchased" accepted by a person, with why. */
+  capacityOverride: capacityOverrideSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+export const jobSummarySchema = z.object({
+  id: z.number().int(),
+  orderType: orderTypeSchema,
+  orderId: z.number().int(),
+  orderNumber: z.string(),
+  projectName: z.string(),
+  step: jobStepSchema,
+  claimsLaidOut: z.number().int(),
+  claimsPurchased: z.number().int(),
+  updatedAt: z.string(),
+});
+export type JobSummary = z.infer<typeof jobSummarySchema>;
+
+/** What the renderer may change; every field optional, validated again in main. */
+export const jobPatchSchema = z.object({
+  step: jobStepSchema.optional(),
+  /** Choose another zone (claims that straddle a boundary); the layout is reprojected. */
+  epsg: z.number().int().min(26901).max(26923).optional(),
+  layout: layoutSchema.optional(),
+  monuments: monumentSettingsSchema.optional(),
+  stateOverride: z.string().length(2).nullable().optional(),
+  countyOverride: z.string().max(100).nullable().optional(),
+  claimant: claimantFormSchema.optional(),
+  capacityOverride: z.object({ reason: z.string().trim().min(3).max(500) }).nullable().optional(),
+});
+export type JobPatch = z.infer<typeof jobPatchSchema>;
+
+export const locationLookupSchema = z.object({
+  stateCode: z.string().nullable(),
+  stateName: z.string().nullable(),
+  countyName: z.string().nullable(),
+});
+export type LocationLookup = z.infer<typeof locationLookupSchema>;
+
+export const appSettingsSchema = z.object({
+  /** Optional online basemap: a raster tile URL template ({z}/{x}/{y}) or a vector style JSON URL; https only. */
+  basemapUrl: z.string().max(2048).nullable(),
+});
+export type AppSettings = z.infer<typeof appSettingsSchema>;
