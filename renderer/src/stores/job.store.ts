@@ -1,0 +1,219 @@
+/**
+ * The open fulfilment job: the job as main last saved it, the layout's undo history, and the map selection.
+ *
+ * The layout is edited many times a second while dragging, so layout saves are debounced (SAVE_DELAY_MS) and
+ * every other save waits for them: all writes go through one queue, in order, so an older layout can never land
+ * after a newer one. The history's present is the source of truth for the layout; answers from main refresh the
+ * rest of the job but never roll the layout back to what was on the wire when the edit was newer.
+ */
+import { create } from 'zustand';
+import { api } from '../api/client';
+import type { OrderKey } from '../../../shared/domain/order.types';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { Job, JobPatch } from '../../../shared/jobs/job.types';
+import type { Layout } from '../../../shared/layout/layout.types';
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  pushHistory,
+  redo as redoHistory,
+  undo as undoHistory,
+  type History,
+} from '../../../shared/layout/layout-history';
+
+export const SAVE_DELAY_MS = 400;
+const OPEN_JOB_KEY = 'claimdesk.openJobId';
+
+type JobState = {
+  job: Job | null;
+  history: History<Layout> | null;
+  selection: string[];
+  hoverId: string | null;
+  saving: boolean;
+  saveError: ErrorInfo | null;
+  loading: boolean;
+  /** Why the last pullOrder/openJob failed (not part of saving). */
+  loadError: ErrorInfo | null;
+
+  pullOrder: (key: OrderKey) => Promise<void>;
+  openJob: (jobId: number) => Promise<void>;
+  closeJob: () => Promise<void>;
+  applyLayout: (next: Layout, label: string) => void;
+  undo: () => void;
+  redo: () => void;
+  setSelection: (ids: string[]) => void;
+  setHover: (id: string | null) => void;
+  patchJob: (patch: JobPatch) => Promise<boolean>;
+  /** Sends a pending layout save now; resolves when every queued save has been answered. */
+  flushSave: () => Promise<void>;
+};
+
+/** The job id to reopen after a reload (the renderer restarts; the job itself lives in main). */
+export function rememberedJobId(): number | null {
+  try {
+    const value = Number(window.localStorage.getItem(OPEN_JOB_KEY));
+    return Number.isInteger(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberJob(jobId: number | null): void {
+  try {
+    if (jobId === null) window.localStorage.removeItem(OPEN_JOB_KEY);
+    else window.localStorage.setItem(OPEN_JOB_KEY, String(jobId));
+  } catch {
+    // Storage can be unavailable (private mode); resuming from the jobs list still works.
+  }
+}
+
+// Module state for the save queue: not rendered, so kept out of the store to avoid re-renders.
+let pendingLayout: { jobId: number; layout: Layout } | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+let inFlight = 0;
+
+export const useJobStore = create<JobState>()((set, get) => {
+  const updateSaving = () => set({ saving: inFlight > 0 || pendingLayout !== null });
+
+  /** Runs one write after every earlier one; answers for a job that is no longer open are ignored. */
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight += 1;
+    updateSaving();
+    const run = queue.then(work);
+    queue = run.catch(() => undefined).finally(() => {
+      inFlight -= 1;
+      updateSaving();
+    });
+    return run;
+  };
+
+  /** Takes the job main returned, keeping the newer layout from the history unless told to adopt main's. */
+  const adopt = (returned: Job, resetHistory: boolean) => {
+    const { job, history } = get();
+    if (!job || job.id !== returned.id) return;
+    if (resetHistory || !history) {
+      set({ job: returned, history: createHistory(returned.layout), selection: [], saveError: null });
+    } else {
+      set({ job: { ...returned, layout: history.present }, saveError: null });
+    }
+  };
+
+  const sendLayout = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const pending = pendingLayout;
+    if (!pending) return queue.then(() => undefined);
+    pendingLayout = null;
+    return enqueue(async () => {
+      const result = await api.saveJob({ jobId: pending.jobId, patch: { layout: pending.layout } });
+      if (result.ok) {
+        adopt(result.value, false);
+        return;
+      }
+      // Keep the edit: unless a newer one is already waiting, it is retried on the next save or flush.
+      if (!pendingLayout && get().job?.id === pending.jobId) pendingLayout = pending;
+      set({ saveError: result.error });
+    }).then(() => queue.then(() => undefined));
+  };
+
+  const scheduleLayoutSave = (layout: Layout) => {
+    const { job } = get();
+    if (!job) return;
+    pendingLayout = { jobId: job.id, layout };
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void sendLayout(), SAVE_DELAY_MS);
+    updateSaving();
+  };
+
+  const load = async (request: () => ReturnType<typeof api.getJob>) => {
+    await sendLayout();
+    set({ loading: true, loadError: null });
+    const result = await request();
+    if (!result.ok) {
+      set({ loading: false, loadError: result.error });
+      return;
+    }
+    const job = result.value;
+    rememberJob(job.id);
+    set({ job, history: createHistory(job.layout), selection: [], hoverId: null, loading: false, saveError: null });
+  };
+
+  return {
+    job: null,
+    history: null,
+    selection: [],
+    hoverId: null,
+    saving: false,
+    saveError: null,
+    loading: false,
+    loadError: null,
+
+    pullOrder: (key) => load(() => api.pullOrder(key)),
+    openJob: (jobId) => load(() => api.getJob({ jobId })),
+
+    closeJob: async () => {
+      await sendLayout();
+      rememberJob(null);
+      set({ job: null, history: null, selection: [], hoverId: null, saveError: null, loadError: null });
+    },
+
+    applyLayout: (next, label) => {
+      const { job, history } = get();
+      if (!job || !history) return;
+      const nextHistory = pushHistory(history, next, label);
+      const ids = new Set(next.claims.map((claim) => claim.id));
+      set({
+        history: nextHistory,
+        job: { ...job, layout: nextHistory.present },
+        selection: get().selection.filter((id) => ids.has(id)),
+      });
+      scheduleLayoutSave(nextHistory.present);
+    },
+
+    undo: () => {
+      const { job, history } = get();
+      if (!job || !history || !canUndo(history)) return;
+      const nextHistory = undoHistory(history);
+      set({ history: nextHistory, job: { ...job, layout: nextHistory.present } });
+      scheduleLayoutSave(nextHistory.present);
+    },
+
+    redo: () => {
+      const { job, history } = get();
+      if (!job || !history || !canRedo(history)) return;
+      const nextHistory = redoHistory(history);
+      set({ history: nextHistory, job: { ...job, layout: nextHistory.present } });
+      scheduleLayoutSave(nextHistory.present);
+    },
+
+    setSelection: (ids) => set({ selection: ids }),
+    setHover: (id) => set({ hoverId: id }),
+
+    patchJob: async (patch) => {
+      const { job } = get();
+      if (!job) return false;
+      // The layout goes first: a step change (or a reprojection) must see the latest edit.
+      void sendLayout();
+      const resetHistory = patch.epsg !== undefined && patch.epsg !== job.crs.epsg;
+      return enqueue(async () => {
+        const result = await api.saveJob({ jobId: job.id, patch });
+        if (!result.ok) {
+          set({ saveError: result.error });
+          return false;
+        }
+        adopt(result.value, resetHistory);
+        return true;
+      });
+    },
+
+    flushSave: () => sendLayout(),
+  };
+});
+
+// Closing the window or reloading inside the debounce window would drop the last edit: send it now.
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => void useJobStore.getState().flushSave());
+  window.addEventListener('beforeunload', () => void useJobStore.getState().flushSave());
+}
