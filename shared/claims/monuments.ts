@@ -1,0 +1,168 @@
+/**
+ * Corner points and monuments derived from the layout (never stored separately: one source of truth).
+ *
+ * Inset convention: the discovery / location monument of a lode claim in a centerline state sits ON the
+ * centerline, `insetFt` GROUND feet from the midpoint of the START end line, measured inward along the
+ * centerline. The peer's UI says "from the centerline midpoint" while its generator says "from centerline
+ * endpoint" (anchor study, Step 4); we pick the end-line midpoint because a 25-ft default only makes sense
+ * near an end, and the notice then states "x ft from the start end line, 1,500 − x ft to the other"
+ * (ARS 27-202 asks for the distance from the LM to each end). Ground feet are converted to grid metres
+ * with the point scale factor (grid = ground × k).
+ */
+import { FOOT_M, utmConverter, utmScaleFactor, type Utm } from '../geo/utm';
+import type { Position } from '../geometry/geojson.types';
+import type { CornerPosition, LayoutClaim, MonumentSettings } from '../layout/layout.types';
+import { claimFrame, openRing } from './claim-frame';
+import { effectiveCorner1, numberCorners } from './corner-numbering';
+import { stateRule } from './state-rules';
+
+export interface CornerPoint {
+  claimId: string;
+  claimName: string;
+  /** 1-4 for a 4-corner claim; for other shapes 1..n in ring order (no frame, no position). */
+  number: number;
+  position: CornerPosition | null;
+  utm: Utm;
+  lonLat: Position;
+}
+
+export type MonumentKind = 'discovery' | 'location' | 'sideline' | 'endline';
+
+export interface Monument {
+  claimId: string;
+  claimName: string;
+  kind: MonumentKind;
+  /** Marking per the Mineral Survey Procedures Guide: D.M. → "DM", side centres "S/C n", end centres "E/C n". */
+  label: string;
+  utm: Utm;
+  lonLat: Position;
+}
+
+export interface DerivedMonuments {
+  corners: CornerPoint[];
+  monuments: Monument[];
+  notes: string[];
+}
+
+/** A sentence for the monuments step, e.g. "25 ft inside the start (south, at azimuth 0) end line, on the centerline". */
+export function describeInset(settings: Pick<MonumentSettings, 'insetFt' | 'lmCorner'>, stateCode: string | null = null): string {
+  const rule = stateRule(stateCode);
+  if (rule.lm === 'corner') {
+    return `At Corner ${settings.lmCorner}: in ${rule.name} the location monument is a corner post, with no separate discovery monument`;
+  }
+  const ft = Number.isInteger(settings.insetFt) ? String(settings.insetFt) : settings.insetFt.toFixed(2);
+  return `${ft} ft inside the start (south, at azimuth 0) end line, on the centerline`;
+}
+
+export function deriveMonuments(
+  claims: LayoutClaim[],
+  settings: MonumentSettings,
+  stateCode: string | null,
+  epsg: number,
+): DerivedMonuments {
+  const rule = stateRule(stateCode);
+  const { toLonLat } = utmConverter(epsg);
+  const corner1 = effectiveCorner1(rule, settings);
+  const corners: CornerPoint[] = [];
+  const monuments: Monument[] = [];
+  const notes: string[] = [];
+  let placers = 0;
+
+  if (rule.corner1Fixed !== null && settings.corner1 !== rule.corner1Fixed) {
+    notes.push(`${rule.name} fixes Corner 1 at ${rule.corner1Fixed}; the job's Corner 1 (${settings.corner1}) is not used.`);
+  }
+
+  for (const claim of claims) {
+    const base = { claimId: claim.id, claimName: claim.name };
+    const monument = (kind: MonumentKind, label: string, utm: Utm): void => {
+      monuments.push({ ...base, kind, label, utm, lonLat: toLonLat(utm) });
+    };
+    const frame = claimFrame(claim);
+    if (frame === null) {
+      openRing(claim.corners).forEach((utm, index) => {
+        corners.push({ ...base, number: index + 1, position: null, utm, lonLat: toLonLat(utm) });
+      });
+      notes.push(`Claim '${claim.name}' is not a 4-corner claim: corners are numbered in drawing order and no monuments are placed.`);
+      continue;
+    }
+    const numbered = numberCorners(frame, corner1);
+    for (const corner of numbered) corners.push({ ...base, ...corner, lonLat: toLonLat(corner.utm) });
+
+    if (rule.lm === 'corner') {
+      // IC 47-602 (notice at one corner), NMSA 69-3-1 (peer: "LM at Corner 1"); lode and placer alike.
+      const lm = numbered.find((corner) => corner.number === settings.lmCorner) ?? numbered[0]!;
+      monument('location', `LM (Corner ${lm.number})`, lm.utm);
+    }
+    if (claim.kind === 'placer') {
+      placers += 1;
+      continue;
+    }
+    if (rule.lm === 'centerline') {
+      const k = utmScaleFactor(epsg, frame.startMid);
+      const wantedM = settings.insetFt * FOOT_M * k;
+      const insetM = Math.min(wantedM, frame.centerlineM);
+      if (insetM < wantedM) {
+        notes.push(`Claim '${claim.name}': the ${settings.insetFt} ft inset is longer than its centerline; the discovery monument is placed at the far end line.`);
+      }
+      monument('discovery', 'DM', [frame.startMid[0] + frame.along[0] * insetM, frame.startMid[1] + frame.along[1] * insetM]);
+    }
+    // Numbered 1 = left / start, 2 = right / end, so labels stay put when Corner 1 changes.
+    if (rule.sidelineCentres) {
+      monument('sideline', 'S/C 1', frame.leftMid);
+      monument('sideline', 'S/C 2', frame.rightMid);
+    }
+    if (rule.endlineCentres) {
+      monument('endline', 'E/C 1', frame.startMid);
+      monument('endline', 'E/C 2', frame.endMid);
+    }
+  }
+
+  if (placers > 0) {
+    notes.push(
+      `${placers} placer claim${placers === 1 ? '' : 's'}: corner monuments only, no centerline discovery monument; post the notice as ${rule.name} requires${rule.code === 'NV' ? ' (on a monument along the north boundary, NRS 517.090)' : ''}.`,
+    );
+  }
+  if (rule.monumentDescriptionRequired) {
+    notes.push(`${rule.name} requires the notice to describe the monuments used (type and markings).`);
+  }
+  return { corners, monuments, notes };
+}
+
+export interface UniqueCorner {
+  utm: Utm;
+  lonLat: Position;
+  /** Every claim corner at this spot (shared corners of adjacent claims). */
+  claims: { claimId: string; claimName: string; number: number }[];
+}
+
+/**
+ * One position per physical corner post, for the map and GPX: corners within `toleranceM` grid metres of the
+ * first one seen are the same post. Hash cells of the tolerance size; a point is compared with its 3×3 cells.
+ */
+export function uniqueCornerPositions(corners: CornerPoint[], toleranceM = 0.01): UniqueCorner[] {
+  const cells = new Map<string, UniqueCorner[]>();
+  const unique: UniqueCorner[] = [];
+  const size = Math.max(toleranceM, 1e-9);
+  for (const corner of corners) {
+    const cx = Math.floor(corner.utm[0] / size);
+    const cy = Math.floor(corner.utm[1] / size);
+    let match: UniqueCorner | undefined;
+    for (let dx = -1; dx <= 1 && !match; dx += 1) {
+      for (let dy = -1; dy <= 1 && !match; dy += 1) {
+        match = cells.get(`${cx + dx},${cy + dy}`)?.find(
+          (u) => Math.hypot(u.utm[0] - corner.utm[0], u.utm[1] - corner.utm[1]) <= toleranceM,
+        );
+      }
+    }
+    const entry = { claimId: corner.claimId, claimName: corner.claimName, number: corner.number };
+    if (match) {
+      match.claims.push(entry);
+      continue;
+    }
+    const created: UniqueCorner = { utm: corner.utm, lonLat: corner.lonLat, claims: [entry] };
+    unique.push(created);
+    const key = `${cx},${cy}`;
+    cells.set(key, [...(cells.get(key) ?? []), created]);
+  }
+  return unique;
+}

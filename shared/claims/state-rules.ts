@@ -1,0 +1,230 @@
+/**
+ * Per-state staking rules: the ONE table monuments, corner numbering, validation and (later) documents read.
+ * Every entry cites /work/shared/research/domain-claims.md (section 2 unless noted; "peer" = the geodb.io
+ * QClaims plugin's processors/state_constants.py as summarised in research section 4). Research items marked
+ * [VERIFY] keep that mark in `notes` so the UI can show them; do not treat them as settled law.
+ *
+ * To add a field (later issues add document fields): add it to StateRule with a value in BASE, then override
+ * it per state in the `rule()` calls. Unlisted states fall back to DEFAULT.
+ */
+import type { CornerPosition } from '../layout/layout.types';
+
+export interface StateRule {
+  code: string;
+  name: string;
+  /** Where the location (discovery) monument stands: on the lode centerline, or at a corner (ID, NM). */
+  lm: 'centerline' | 'corner';
+  /** Monuments at the midpoints of the two 1,500-ft side lines (WY, SD per the peer). */
+  sidelineCentres: boolean;
+  /** Monuments at the midpoints of the two 600-ft end lines (AZ, SD per the peer). */
+  endlineCentres: boolean;
+  /** Corner 1 fixed by law, whatever the job's setting (Alaska: 1 = NE). */
+  corner1Fixed: CornerPosition | null;
+  /** Corner 1 when the job has not chosen one. */
+  defaultCorner1: CornerPosition;
+  /** The notice/certificate must describe the monuments used (NV 517.050, CA PRC 3900). */
+  monumentDescriptionRequired: boolean;
+  /** Days from the date of location to record with the county (district in AK); null when unknown. */
+  countyRecordingDays: number | null;
+  recordingOffice: string;
+  /** What the recorded document is called in that state. */
+  certificateName: string;
+  notes: string[];
+  sources: string[];
+}
+
+const BASE: Omit<StateRule, 'code' | 'name'> = {
+  lm: 'centerline',
+  sidelineCentres: false,
+  endlineCentres: false,
+  corner1Fixed: null,
+  // Peer default: C1 = SE, C2 = SW, C3 = NW, C4 = NE, clockwise (research section 4, "Corner numbering").
+  defaultCorner1: 'SE',
+  monumentDescriptionRequired: false,
+  countyRecordingDays: null,
+  recordingOffice: 'County recorder',
+  certificateName: 'Notice of Location',
+  notes: [],
+  sources: [],
+};
+
+function rule(code: string, overrides: Partial<Omit<StateRule, 'code' | 'name'>>): StateRule {
+  return { ...BASE, ...overrides, code, name: US_STATE_NAMES[code] ?? code };
+}
+
+export const US_STATE_NAMES: Readonly<Record<string, string>> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
+  DE: 'Delaware', DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho',
+  IL: 'Illinois', IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine',
+  MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri',
+  MT: 'Montana', NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico',
+  NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon',
+  PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas',
+  UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin',
+  WY: 'Wyoming',
+};
+
+const BLM_RECORDING = 'https://www.blm.gov/programs/energy-and-minerals/mining-and-minerals/locatable-minerals/mining-claims/recording';
+const PEER = 'https://github.com/joswhite1/geodb-qgis-plugin';
+
+export const DEFAULT_STATE_RULE: StateRule = {
+  ...BASE,
+  code: 'DEFAULT',
+  name: 'Other / unknown state',
+  notes: [
+    'No state-specific rules are on file: LM on the centerline, corners numbered clockwise from the chosen Corner 1.',
+    'County recording deadline unknown here (states allow at most 90 days); BLM filing is due within 90 days of location (FLPMA §314).',
+  ],
+  sources: [BLM_RECORDING],
+};
+
+export const STATE_RULES: Readonly<Record<string, StateRule>> = {
+  NV: rule('NV', {
+    // NRS 517.010 (LM at discovery), 517.030 (corners within 60 days), 517.050 (certificate, each corner described).
+    monumentDescriptionRequired: true,
+    countyRecordingDays: 90,
+    certificateName: 'Certificate of Location',
+    notes: [
+      'Duplicate certificates of location plus two map copies within 90 days; a certificate missing any item is void (NRS 517.050).',
+      'Corner monuments within 60 days of posting (NRS 517.030); the map establishes the boundary-monument numbers (NRS 517.040).',
+      'Map filing fee $15 per claim is from an older copy of NRS 517.040 [VERIFY].',
+      'Placer notice is posted on a monument along the north boundary (NRS 517.090).',
+    ],
+    sources: ['http://nv.elaws.us/NRS/517.040', 'https://churchillcountynv.gov/294/Mining', 'https://nevada.public.law/statutes/nrs_517.140'],
+  }),
+  AZ: rule('AZ', {
+    // ARS 27-202: LM on the centerline; peer adds end-line centre monuments.
+    endlineCentres: true,
+    countyRecordingDays: 90,
+    certificateName: 'Location Notice',
+    notes: [
+      'Claim monumented within 90 days so the boundaries can be traced (ARS 27-203 A.2).',
+      'End-line centre monuments follow the peer tool [VERIFY ARS 27-203 D].',
+      'Notice gives the distance from the LM to each end of the claim (ARS 27-202).',
+      'Map ≤ 8.5 × 14 in, scale 1 in ≤ 2,000 ft (ARS 27-203 B/C) [VERIFY map contents, 27-203 C].',
+    ],
+    sources: [
+      'https://law.onecle.com/arizona/title-27/27-202.html',
+      'https://casetext.com/statute/arizona-revised-statutes/title-27-minerals-oil-and-gas/chapter-2-mining-rights-in-land/article-1-mining-locations/section-27-203-completing-lode-placer-or-millsite-locations-recording-location-notice-monumenting-map-plat-or-sketch-requirements-abandonment-of-claims-recorder-duties-and-fees',
+    ],
+  }),
+  UT: rule('UT', {
+    countyRecordingDays: 30,
+    notes: [
+      'Monument at the discovery with the notice (UCA 40-1-2); boundaries distinctly marked, no post count given (40-1-3).',
+      'A substantial copy of the notice recorded within 30 days (UCA 40-1-4).',
+    ],
+    sources: ['https://law.uslawyerdatabase.com/us-law/2022-utah-code/title-40-mines-and-mining/chapter-1-mining-claims', 'https://blm.gov/programs/energy-and-minerals/mining-and-minerals/about/utah'],
+  }),
+  ID: rule('ID', {
+    // IC 47-602: notice posted at one corner; the LM is that corner, no separate discovery point (peer).
+    lm: 'corner',
+    countyRecordingDays: 90,
+    notes: [
+      'The location monument is a corner; posts ≥ 4 ft high, 4 in square or diameter, marked with claim name, corner number and direction of the boundary lines (IC 47-602).',
+      'The notice gives direction and distance from the posted corner to a natural object or monument.',
+    ],
+    sources: ['https://legislature.idaho.gov/statutesrules/idstat/Title47/T47CH6/SECT47-602/', 'https://fdocuments.in/reader/full/idaho-information-guide-bluebook-rev-july-2009webpdfidaho-information-guide'],
+  }),
+  WY: rule('WY', {
+    sidelineCentres: true,
+    countyRecordingDays: 90,
+    recordingOffice: 'County clerk',
+    certificateName: 'Location Certificate',
+    notes: [
+      'Side-line centre monuments follow the peer tool [VERIFY current W.S. 30-1-103].',
+      'Location certificate within 90 days of discovery; an incomplete certificate is void (W.S. 30-1-101).',
+    ],
+    sources: ['https://legalfix.com/statutes/state-codes/wyoming/title-30/chapter-1/section-30-1-101', 'https://getpocketlaw.com/law/state_wyoming/section-30-1-110-location-certificate-for-placer-claims_6915b3c3f825'],
+  }),
+  MT: rule('MT', {
+    countyRecordingDays: 60,
+    recordingOffice: 'County clerk',
+    certificateName: 'Certificate of Location',
+    notes: [
+      'Corner monuments within 30 days (MCA 82-2-101).',
+      'Certificate within 60 days, verified under oath (notarized) (MCA 82-2-102).',
+    ],
+    sources: [
+      'https://leg.mt.gov/bills/mca/title_0820/chapter_0020/part_0010/section_0010/0820-0020-0010-0010.html',
+      'https://leg.mt.gov/bills/mca/title_0820/chapter_0020/part_0010/section_0020/0820-0020-0010-0020.html',
+    ],
+  }),
+  CO: rule('CO', {
+    // "Within 3 months" (CRS 34-43-106): 89 days is the shortest three-month span, so a day count never runs late.
+    countyRecordingDays: 89,
+    recordingOffice: 'County clerk and recorder',
+    certificateName: 'Location Certificate',
+    notes: [
+      'Lode: six posts, one at each corner plus two more, traditionally the side-line centres [VERIFY CRS 34-43-108]; not generated here.',
+      'Lode certificate within 3 months (counted here as 89 days); placer within 30 days. One location per certificate.',
+      'A field-survey map at about 1 in = 500 ft may replace the 10-ft discovery shaft (CRS 34-43-106(2)).',
+    ],
+    sources: ['https://law.uslawyerdatabase.com/us-law/2022-colorado-code/title-34-mineral-resources/article-43-claims-how-located', 'https://legalfix.com/statutes/state-codes/colorado/title-34/mines-and-minerals/article-43/section-34-43-106', 'https://colorado.public.law/statutes/crs_34-43-112'],
+  }),
+  CA: rule('CA', {
+    monumentDescriptionRequired: true,
+    countyRecordingDays: 90,
+    notes: [
+      'LM at the discovery with the notice (PRC 3900); corner monuments within 60 days, marked with corner designation and claim name (PRC 3901).',
+      'The notice describes the monument types used for discovery and corners; non-compliance voids it (PRC 3905).',
+      'County recording within 90 days is from a secondary source [VERIFY section number].',
+    ],
+    sources: ['http://www.laws9.com/statutes/california/prc/3900-3924', 'https://self-law.org/code/ca/public-resources-code/3915', 'https://self-law.org/code/ca/public-resources-code/3905'],
+  }),
+  NM: rule('NM', {
+    // NMSA 69-3-1: four corner posts; the peer treats NM as "LM at Corner 1".
+    lm: 'corner',
+    countyRecordingDays: 90,
+    recordingOffice: 'County clerk',
+    notes: [
+      'Lode: four posts, one at each corner; notice posted in some conspicuous place. Placer: notice at a designated corner (NMSA 69-3-1 A–B).',
+      'Posting date = date of location; notice filed within 90 days [VERIFY full NMSA 69-3-1 C list].',
+    ],
+    sources: ['https://law.justia.com/codes/new-mexico/2021/chapter-69/article-3/section-69-3-1/', 'https://legalfix.com/statutes/state-codes/new-mexico/chapter-69/article-3/section-69-3-1'],
+  }),
+  OR: rule('OR', {
+    countyRecordingDays: 60,
+    recordingOffice: 'County clerk',
+    notes: [
+      'Notice at the discovery; four corner posts within 30 days, removed when the claim is dropped (ORS 517.010).',
+      'Copy of the posted notice recorded within 60 days (ORS 517.030); mill site within 30 days (ORS 517.160).',
+    ],
+    sources: ['https://getpocketlaw.com/law/state_oregon/section-517-010-location-of-mining-claims-upon-veins-or-lodes_1460792703d0', 'https://oregon.public.law/statutes/ors_517.030'],
+  }),
+  WA: rule('WA', {
+    countyRecordingDays: 90,
+    recordingOffice: 'County auditor',
+    notes: ['Notice recorded within 90 days of discovery (RCW 78.08.050).'],
+    sources: ['https://app.leg.wa.gov/rcw/default.aspx?cite=78.08.050'],
+  }),
+  AK: rule('AK', {
+    // Alaska state land fixes 1 = NE, 2 = SE, 3 = SW, 4 = NW (research 2.1); federal lode notice at the NE corner.
+    corner1Fixed: 'NE',
+    defaultCorner1: 'NE',
+    countyRecordingDays: 90,
+    recordingOffice: 'District recorder',
+    certificateName: 'Certificate of Location',
+    notes: [
+      'Corner numbering is fixed: 1 = NE, 2 = SE, 3 = SW, 4 = NW; the notice goes on the NE post (#1).',
+      'Federal land: certificate within 90 days, late recording = abandonment (AS 27.10.050). State (DNR) land: 45 days, with first rental.',
+      'State-land traditional locations: ≤ 1,320 ft a side, cardinal directions; MTRSC quarter or quarter-quarter sections.',
+    ],
+    sources: ['http://ak.elaws.us/as/27.10.050', 'https://dnr.alaska.gov/mlw/cdn/pdf/factsheets/staking-requirements-for-mineral-locations-on-state-land.pdf', PEER],
+  }),
+  SD: rule('SD', {
+    sidelineCentres: true,
+    endlineCentres: true,
+    notes: [
+      'Side-line and end-line centre monuments follow the peer tool only [VERIFY against SDCL].',
+      'County recording deadline not in the research [VERIFY].',
+    ],
+    sources: [PEER],
+  }),
+};
+
+/** The rule for a two-letter state code (any case); DEFAULT for null or a state with no entry. */
+export function stateRule(code: string | null): StateRule {
+  if (code === null) return DEFAULT_STATE_RULE;
+  return STATE_RULES[code.trim().toUpperCase()] ?? DEFAULT_STATE_RULE;
+}
