@@ -1,0 +1,240 @@
+/**
+ * One MapLibre map over a job's claims: the order's polygons, the laid-out claims, corners and monuments, with
+ * hover/selection shared with a claims table, optional drag of the selection and point picking.
+ *
+ * The map instance is created once per mount and never re-created by prop changes: data goes in with
+ * setData, highlight changes with setFilter, a basemap change with setStyle. `data-map-ready="true"` is set on the
+ * container once the map has gone idle after the latest data (tests wait on it).
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import '../../styles/map.css';
+import type { FeatureCollection } from 'geojson';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Utm } from '../../../../shared/geo/utm';
+import type { LayoutClaim } from '../../../../shared/layout/layout.types';
+import { CursorReadout, type CursorPosition } from './cursor-readout';
+import { LabelOverlay } from './label-overlay';
+import {
+  boundsOf,
+  claimLabels,
+  claimsToCollection,
+  cornersToCollection,
+  EMPTY_COLLECTION,
+  monumentsToCollection,
+  typicalClaimSizeM,
+  type CornerPoint,
+  type Monument,
+} from './map-data';
+import { attachInteractions, type InteractionProps } from './map-interactions';
+import { baseStyle, highlightFilters, SOURCES, withOverlay, type MapData } from './map-style';
+
+// Without an explicit worker URL MapLibre tries to build its worker from its own bundle path, which breaks once
+// Vite has bundled it (and under app://). The CSP allows workers from 'self'.
+maplibregl.setWorkerUrl(workerUrl);
+
+export type { CornerPoint, Monument } from './map-data';
+
+export type ClaimsMapProps = {
+  epsg: number;
+  /** The order's polygons, lon/lat. */
+  orderGeometry: FeatureCollection;
+  claims: LayoutClaim[];
+  corners?: CornerPoint[];
+  monuments?: Monument[];
+  selection: string[];
+  hoverId: string | null;
+  onSelect(ids: string[], additive: boolean): void;
+  onHover(id: string | null): void;
+  pickMode?: 'anchor' | 'add' | null;
+  onPick?(utm: Utm): void;
+  draggable?: boolean;
+  /** The selection was dragged by this much, in ground feet. */
+  onDragMoved?(eastFt: number, northFt: number): void;
+  /** Raster tile template or style JSON URL; null/empty for the offline map. */
+  basemapUrl?: string | null;
+  /** The map refits to the order and claims whenever this changes. */
+  fitKey?: string;
+  className?: string;
+};
+
+const FIT_OPTIONS = { padding: 40, maxZoom: 17 } as const;
+
+export function ClaimsMap(props: ClaimsMapProps) {
+  const { epsg, orderGeometry, claims, corners, monuments, selection, hoverId, basemapUrl, fitKey, pickMode } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const overlayRef = useRef<LabelOverlay | null>(null);
+  const [cursor, setCursor] = useState<CursorPosition>(null);
+
+  const data = useMemo<MapData>(
+    () => ({
+      order: orderGeometry,
+      claims: claimsToCollection(claims, epsg),
+      drag: EMPTY_COLLECTION,
+      corners: cornersToCollection(corners ?? []),
+      monuments: monumentsToCollection(monuments ?? []),
+    }),
+    [orderGeometry, claims, epsg, corners, monuments],
+  );
+  const overlayData = useMemo(
+    () => ({
+      claims: claimLabels(claims, epsg),
+      corners: corners ?? [],
+      monuments: monuments ?? [],
+      claimSizeM: typicalClaimSizeM(claims),
+    }),
+    [claims, epsg, corners, monuments],
+  );
+
+  // Latest values for handlers bound once per map (read in events, never during render).
+  const latest = useRef({ props, data });
+  const readyVersion = useRef(0);
+  useEffect(() => {
+    latest.current = { props, data };
+  });
+
+  /** data-map-ready goes false now and true once the map is idle after this change (and no later one). */
+  const markBusy = useCallback((map: maplibregl.Map) => {
+    const container = containerRef.current;
+    if (!container) return;
+    const version = ++readyVersion.current;
+    container.dataset.mapReady = 'false';
+    map.once('idle', () => {
+      // One more frame so the HTML labels (placed on requestAnimationFrame) are in place too.
+      requestAnimationFrame(() => {
+        if (version === readyVersion.current && mapRef.current === map) container.dataset.mapReady = 'true';
+      });
+    });
+    map.triggerRepaint();
+  }, []);
+
+  const fit = useCallback((animate: boolean) => {
+    const map = mapRef.current;
+    if (!map) return;
+    const box = boundsOf([latest.current.data.order, latest.current.data.claims]);
+    if (!box) return;
+    map.fitBounds(box, { ...FIT_OPTIONS, duration: animate ? 300 : 0 });
+  }, []);
+
+  const transformStyle = useCallback((_prev: unknown, next: maplibregl.StyleSpecification) => {
+    const { data: d, props: p } = latest.current;
+    return withOverlay(next, d, p.selection, p.hoverId);
+  }, []);
+
+  // Create the map once.
+  const initialBasemap = useRef(basemapUrl);
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const map = new maplibregl.Map({
+      container,
+      style: baseStyle(initialBasemap.current),
+      transformStyle,
+      center: [-98, 39],
+      zoom: 3,
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxPitch: 0,
+      fadeDuration: 0,
+      attributionControl: { compact: true },
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'imperial', maxWidth: 120 }), 'bottom-left');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    mapRef.current = map;
+    const overlay = new LabelOverlay(map, container);
+    overlayRef.current = overlay;
+    overlay.setData(overlayData);
+
+    // After every (re)load of the style, push the newest data: it may have changed while a remote style loaded.
+    const onStyleLoad = () => {
+      for (const id of SOURCES) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(latest.current.data[id]);
+    };
+    map.on('style.load', onStyleLoad);
+    map.once('load', () => fit(false));
+    const detach = attachInteractions(map, (): InteractionProps => ({ ...latest.current.props, onCursor: setCursor }));
+    markBusy(map);
+    return () => {
+      detach();
+      overlay.destroy();
+      overlayRef.current = null;
+      mapRef.current = null;
+      map.remove();
+    };
+    // overlayData is only the first value; later changes arrive through the data effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fit, markBusy, transformStyle]);
+
+  // New data: setData on each source, without touching the map instance.
+  const firstData = useRef(true);
+  useEffect(() => {
+    const map = mapRef.current;
+    overlayRef.current?.setData(overlayData);
+    if (!map) return;
+    if (firstData.current) {
+      firstData.current = false;
+      return;
+    }
+    for (const id of SOURCES) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data[id]);
+    markBusy(map);
+  }, [data, overlayData, markBusy]);
+
+  // Selection and hover: only the highlight layers' filters change.
+  useEffect(() => {
+    const map = mapRef.current;
+    overlayRef.current?.setSelection(selection);
+    if (!map) return;
+    const f = highlightFilters(selection, hoverId);
+    if (map.getLayer('claims-selected-fill')) map.setFilter('claims-selected-fill', f.selected);
+    if (map.getLayer('claims-selected-outline')) map.setFilter('claims-selected-outline', f.selected);
+    if (map.getLayer('claims-hover-outline')) map.setFilter('claims-hover-outline', f.hover);
+  }, [selection, hoverId]);
+
+  // Basemap change from settings: restyle (our layers are re-added by transformStyle).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || basemapUrl === initialBasemap.current) return;
+    initialBasemap.current = basemapUrl;
+    map.setStyle(baseStyle(basemapUrl), { transformStyle });
+    markBusy(map);
+  }, [basemapUrl, transformStyle, markBusy]);
+
+  // Refit when the caller says so (a new job, a new import); not on every edit, which would fight the user.
+  const lastFitKey = useRef(fitKey);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || fitKey === lastFitKey.current) return;
+    lastFitKey.current = fitKey;
+    fit(false);
+    markBusy(map);
+  }, [fitKey, fit, markBusy]);
+
+  return (
+    <div className={`claims-map ${props.className ?? ''}`}>
+      <div
+        ref={containerRef}
+        className={`claims-map__canvas${pickMode ? ' claims-map__canvas--picking' : ''}`}
+        data-testid="claims-map"
+      />
+      <button
+        type="button"
+        className="button button--small claims-map__fit"
+        data-testid="map-fit"
+        title="Zoom to the order and its claims"
+        onClick={() => fit(true)}
+      >
+        Fit to order
+      </button>
+      {pickMode && (
+        <div className="claims-map__hint" role="status">
+          {pickMode === 'anchor' ? 'Click the map to place the grid anchor' : 'Click the map where the new claim goes'}
+        </div>
+      )}
+      <CursorReadout cursor={cursor} epsg={epsg} />
+    </div>
+  );
+}

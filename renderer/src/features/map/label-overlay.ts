@@ -1,0 +1,142 @@
+/**
+ * Text on the map as plain HTML, positioned with map.project().
+ *
+ * Why not a MapLibre symbol layer: symbol text needs glyphs, and glyphs come from a `glyphs` URL (a font server).
+ * ClaimDesk must draw its map with no network, and shipping PBF font ranges for three kinds of short label is more
+ * weight than the problem needs. Jobs hold a handful to a few hundred claims, so a pooled set of absolutely
+ * positioned spans is cheap: at most MAX_ELEMENTS exist, only what is on screen is placed, and everything is
+ * hidden when the claims are too small on screen to read (or there are more than MAX_CLAIM_LABELS of them).
+ * The spans use the app's own system font, so labels look like the rest of the UI, and tests can read them.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Position } from '../../../../shared/geometry/geojson.types';
+import type { ClaimLabel, CornerPoint, Monument } from './map-data';
+
+export const MAX_CLAIM_LABELS = 500;
+const MAX_ELEMENTS = 2000;
+/** On-screen claim diagonal (px) from which names, and then corner numbers / monument labels, fit. */
+const MIN_PX_NAMES = 45;
+const MIN_PX_DETAIL = 120;
+/** Corner numbers sit this far (px) from the corner towards their own claim: adjacent claims share corners. */
+const CORNER_INSET_PX = 13;
+const EARTH_CIRCUMFERENCE_M = 40075016.686;
+
+export type OverlayData = {
+  claims: ClaimLabel[];
+  corners: CornerPoint[];
+  monuments: Monument[];
+  claimSizeM: number;
+};
+
+type Kind = 'claim' | 'corner' | 'monument';
+
+export class LabelOverlay {
+  private readonly root: HTMLDivElement;
+  private readonly pool: HTMLSpanElement[] = [];
+  private data: OverlayData = { claims: [], corners: [], monuments: [], claimSizeM: 0 };
+  private centroids = new Map<string, Position>();
+  private selection = new Set<string>();
+  private frame = 0;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    container: HTMLElement,
+  ) {
+    this.root = document.createElement('div');
+    this.root.className = 'map-labels';
+    this.root.setAttribute('aria-hidden', 'true');
+    container.appendChild(this.root);
+    map.on('move', this.schedule);
+    map.on('resize', this.schedule);
+  }
+
+  setData(data: OverlayData): void {
+    this.data = data;
+    this.centroids = new Map(data.claims.map((c) => [c.id, c.lonLat]));
+    this.schedule();
+  }
+
+  setSelection(ids: string[]): void {
+    this.selection = new Set(ids);
+    this.schedule();
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    this.map.off('move', this.schedule);
+    this.map.off('resize', this.schedule);
+    this.root.remove();
+  }
+
+  private readonly schedule = (): void => {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  };
+
+  /** Pixels per metre at the map centre (Web Mercator, 512 px tiles). */
+  private pxPerMetre(): number {
+    const lat = (this.map.getCenter().lat * Math.PI) / 180;
+    return (512 * 2 ** this.map.getZoom()) / (EARTH_CIRCUMFERENCE_M * Math.cos(lat));
+  }
+
+  private render(): void {
+    const { claims, corners, monuments, claimSizeM } = this.data;
+    const claimPx = claimSizeM * this.pxPerMetre();
+    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    let used = 0;
+    const place = (kind: Kind, text: string, x: number, y: number, selected: boolean, key: string): boolean => {
+      if (x < -40 || y < -20 || x > width + 40 || y > height + 20) return true;
+      if (used >= MAX_ELEMENTS) return false;
+      const el = this.element(used);
+      used += 1;
+      const className = `map-label map-label--${kind}${selected ? ' map-label--selected' : ''}`;
+      if (el.className !== className) el.className = className;
+      if (el.textContent !== text) el.textContent = text;
+      if (el.dataset.key !== key) el.dataset.key = key;
+      el.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)`;
+      el.hidden = false;
+      return true;
+    };
+
+    if (claims.length <= MAX_CLAIM_LABELS && claimPx >= MIN_PX_NAMES) {
+      for (const c of claims) {
+        const p = this.map.project(c.lonLat);
+        if (!place('claim', c.name, p.x, p.y, this.selection.has(c.id), c.id)) break;
+      }
+    }
+    if (claimPx >= MIN_PX_DETAIL) {
+      for (const corner of corners) {
+        const p = this.map.project(corner.lonLat);
+        const centre = this.centroids.get(corner.claimId);
+        let { x, y } = p;
+        if (centre) {
+          const q = this.map.project(centre);
+          const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+          x += ((q.x - p.x) / len) * CORNER_INSET_PX;
+          y += ((q.y - p.y) / len) * CORNER_INSET_PX;
+        }
+        if (!place('corner', String(corner.number), x, y, false, `${corner.claimId}:${corner.number}`)) break;
+      }
+      for (const m of monuments) {
+        const p = this.map.project(m.lonLat);
+        // Beside the symbol, not on it: the circle stays visible.
+        if (!place('monument', m.label, p.x + 10, p.y - 10, false, `${m.claimId}:${m.kind}`)) break;
+      }
+    }
+    for (let i = used; i < this.pool.length; i += 1) this.pool[i]!.hidden = true;
+    this.root.dataset.labelCount = String(used);
+  }
+
+  private element(index: number): HTMLSpanElement {
+    let el = this.pool[index];
+    if (!el) {
+      el = document.createElement('span');
+      this.root.appendChild(el);
+      this.pool.push(el);
+    }
+    return el;
+  }
+}

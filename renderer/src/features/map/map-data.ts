@@ -1,0 +1,115 @@
+/**
+ * What the map draws, turned into lon/lat GeoJSON. The layout lives in the job's UTM CRS; MapLibre wants WGS84, so
+ * every corner goes through the job's proj4 converter here, once per data change (not per frame).
+ */
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import type { LayoutClaim } from '../../../../shared/layout/layout.types';
+import { utmConverter, type Utm } from '../../../../shared/geo/utm';
+import type { Position } from '../../../../shared/geometry/geojson.types';
+
+/**
+ * A numbered claim corner as the Monuments step derives it (structurally the `corners` entries of
+ * deriveMonuments); only the fields the map draws are required so other steps can pass their own points.
+ */
+export type CornerPoint = { claimId: string; number: number; lonLat: Position; position?: string };
+
+/** A monument to draw (structurally the `monuments` entries of deriveMonuments). */
+export type Monument = { claimId: string; kind: string; label: string; lonLat: Position };
+
+export type ClaimLabel = { id: string; name: string; lonLat: Position };
+
+export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function centroid(corners: Utm[]): Utm {
+  const n = corners.length;
+  return [corners.reduce((s, c) => s + c[0], 0) / n, corners.reduce((s, c) => s + c[1], 0) / n];
+}
+
+export function claimsToCollection(claims: LayoutClaim[], epsg: number): FeatureCollection<Polygon> {
+  const { toLonLat } = utmConverter(epsg);
+  const features = claims.map((claim): Feature<Polygon> => {
+    const ring = claim.corners.map((c) => toLonLat(c));
+    ring.push(ring[0]!);
+    return {
+      type: 'Feature',
+      // `id` as a property (not the feature id): GeoJSON feature ids must be numbers for MapLibre's feature
+      // state, while layout ids are strings. Filters on ['get', 'id'] do the highlighting instead.
+      properties: { id: claim.id, name: claim.name, kind: claim.kind },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+export function claimLabels(claims: LayoutClaim[], epsg: number): ClaimLabel[] {
+  const { toLonLat } = utmConverter(epsg);
+  return claims.map((claim) => ({ id: claim.id, name: claim.name, lonLat: toLonLat(centroid(claim.corners)) }));
+}
+
+export function cornersToCollection(corners: CornerPoint[]): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: corners.map((c) => ({
+      type: 'Feature',
+      properties: { claimId: c.claimId, number: c.number },
+      geometry: { type: 'Point', coordinates: c.lonLat },
+    })),
+  };
+}
+
+export function monumentsToCollection(monuments: Monument[]): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: monuments.map((m) => ({
+      type: 'Feature',
+      properties: { claimId: m.claimId, kind: m.kind, label: m.label },
+      geometry: { type: 'Point', coordinates: m.lonLat },
+    })),
+  };
+}
+
+/** Claims shifted by a grid offset in metres: the live preview while the selection is dragged. */
+export function shiftedClaims(claims: LayoutClaim[], ids: ReadonlySet<string>, dE: number, dN: number): LayoutClaim[] {
+  return claims
+    .filter((c) => ids.has(c.id))
+    .map((c) => ({ ...c, corners: c.corners.map(([e, n]): Utm => [e + dE, n + dN]) }));
+}
+
+export type LngLatBox = [[number, number], [number, number]];
+
+/** The bounding box of every position in the given collections, or null when there is nothing to fit. */
+export function boundsOf(collections: FeatureCollection[]): LngLatBox | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const visit = (value: unknown): void => {
+    if (!Array.isArray(value)) return;
+    if (typeof value[0] === 'number' && typeof value[1] === 'number') {
+      minX = Math.min(minX, value[0]);
+      maxX = Math.max(maxX, value[0]);
+      minY = Math.min(minY, value[1]);
+      maxY = Math.max(maxY, value[1]);
+      return;
+    }
+    for (const item of value) visit(item);
+  };
+  for (const fc of collections) {
+    for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+  }
+  return Number.isFinite(minX) ? [[minX, minY], [maxX, maxY]] : null;
+}
+
+/** Median claim diagonal in metres: how big a claim looks at a zoom decides whether labels fit. */
+export function typicalClaimSizeM(claims: LayoutClaim[]): number {
+  if (claims.length === 0) return 0;
+  const sample = claims.length > 200 ? claims.filter((_, i) => i % Math.ceil(claims.length / 200) === 0) : claims;
+  const sizes = sample
+    .map((c) => {
+      const xs = c.corners.map((p) => p[0]);
+      const ys = c.corners.map((p) => p[1]);
+      return Math.hypot(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    })
+    .sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)]!;
+}

@@ -1,0 +1,172 @@
+/**
+ * The map's style, built in code so the default map needs no network at all: a plain background, then our own
+ * GeoJSON sources. There is deliberately no `glyphs` or `sprite` URL and no symbol layer: those would make
+ * MapLibre fetch fonts/icons from a server. Text (claim names, corner numbers, monument labels) is drawn as an
+ * HTML overlay instead (see label-overlay.ts) and point symbols are circle layers.
+ *
+ * An optional online basemap from settings goes underneath: a raster tile template ({z}/{x}/{y}) becomes a
+ * raster layer; anything else is treated as a style JSON URL, and our sources and layers are appended to it.
+ */
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+
+export const SOURCES = ['order', 'claims', 'drag', 'corners', 'monuments'] as const;
+export type SourceId = (typeof SOURCES)[number];
+export type MapData = Record<SourceId, FeatureCollection>;
+
+export const CLAIM_FILL_LAYER = 'claims-fill';
+
+const COLORS = {
+  background: '#eef0ea',
+  order: '#d9831f',
+  claim: '#1d5bbf',
+  selected: '#f0a500',
+  hover: '#0b2f6b',
+  corner: '#17202b',
+};
+
+/** Monument kinds from deriveMonuments; unknown kinds still draw, in grey. */
+const MONUMENT_COLORS: ExpressionSpecification = [
+  'match',
+  ['get', 'kind'],
+  'discovery',
+  '#c0392b',
+  'location',
+  '#7b3fbf',
+  'sideline',
+  '#1f8a4c',
+  'endline',
+  '#1f8a4c',
+  'witness',
+  '#b8860b',
+  '#5a6573',
+];
+
+export function isRasterTemplate(url: string): boolean {
+  return url.includes('{z}') && url.includes('{x}') && url.includes('{y}');
+}
+
+const idIn = (ids: string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', ids]];
+
+/** Highlight filters; the layers exist once and only their filters change with selection and hover. */
+export function highlightFilters(selection: string[], hoverId: string | null) {
+  return {
+    selected: idIn(selection),
+    hover: idIn(hoverId ? [hoverId] : []),
+  };
+}
+
+function overlayLayers(selection: string[], hoverId: string | null): LayerSpecification[] {
+  const f = highlightFilters(selection, hoverId);
+  return [
+    { id: 'order-fill', type: 'fill', source: 'order', paint: { 'fill-color': COLORS.order, 'fill-opacity': 0.12 } },
+    {
+      id: 'order-outline',
+      type: 'line',
+      source: 'order',
+      paint: { 'line-color': COLORS.order, 'line-width': 2, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: CLAIM_FILL_LAYER,
+      type: 'fill',
+      source: 'claims',
+      paint: { 'fill-color': ['match', ['get', 'kind'], 'placer', '#2e8b57', COLORS.claim], 'fill-opacity': 0.18 },
+    },
+    {
+      id: 'claims-selected-fill',
+      type: 'fill',
+      source: 'claims',
+      filter: f.selected,
+      paint: { 'fill-color': COLORS.selected, 'fill-opacity': 0.35 },
+    },
+    {
+      id: 'claims-outline',
+      type: 'line',
+      source: 'claims',
+      paint: { 'line-color': ['match', ['get', 'kind'], 'placer', '#1e6b41', COLORS.claim], 'line-width': 1.5 },
+    },
+    {
+      id: 'claims-selected-outline',
+      type: 'line',
+      source: 'claims',
+      filter: f.selected,
+      paint: { 'line-color': '#b37400', 'line-width': 2.5 },
+    },
+    {
+      id: 'claims-hover-outline',
+      type: 'line',
+      source: 'claims',
+      filter: f.hover,
+      paint: { 'line-color': COLORS.hover, 'line-width': 3 },
+    },
+    {
+      id: 'drag-outline',
+      type: 'line',
+      source: 'drag',
+      paint: { 'line-color': COLORS.hover, 'line-width': 2, 'line-dasharray': [2, 2] },
+    },
+    {
+      id: 'corners',
+      type: 'circle',
+      source: 'corners',
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 15, 3.5],
+        'circle-color': '#ffffff',
+        'circle-stroke-color': COLORS.corner,
+        'circle-stroke-width': 1.2,
+      },
+    },
+    // Monuments: a halo ring plus a filled dot in the kind's colour, so they read apart from corner points.
+    {
+      id: 'monuments-halo',
+      type: 'circle',
+      source: 'monuments',
+      paint: { 'circle-radius': 8, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': MONUMENT_COLORS, 'circle-stroke-width': 2 },
+    },
+    {
+      id: 'monuments',
+      type: 'circle',
+      source: 'monuments',
+      paint: { 'circle-radius': 4, 'circle-color': MONUMENT_COLORS, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+    },
+  ];
+}
+
+function overlaySources(data: MapData): Record<string, SourceSpecification> {
+  return Object.fromEntries(SOURCES.map((id) => [id, { type: 'geojson', data: data[id] } satisfies SourceSpecification]));
+}
+
+/** The base style before our overlay: a URL for a remote style JSON, or a local object. */
+export function baseStyle(basemapUrl: string | null | undefined): StyleSpecification | string {
+  const url = basemapUrl?.trim();
+  if (url && !isRasterTemplate(url)) return url;
+  const style: StyleSpecification = {
+    version: 8,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': COLORS.background } }],
+  };
+  if (url) {
+    style.sources.basemap = { type: 'raster', tiles: [url], tileSize: 256, maxzoom: 19 };
+    style.layers.push({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.9 } });
+  }
+  return style;
+}
+
+/** Appends our sources and layers to whatever base style arrived (local or fetched). */
+export function withOverlay(
+  base: StyleSpecification,
+  data: MapData,
+  selection: string[],
+  hoverId: string | null,
+): StyleSpecification {
+  return {
+    ...base,
+    sources: { ...base.sources, ...overlaySources(data) },
+    layers: [...base.layers, ...overlayLayers(selection, hoverId)],
+  };
+}
