@@ -135,6 +135,8 @@ export function ClaimsMap(props: ClaimsMapProps) {
       center: [-98, 39],
       zoom: 3,
       dragRotate: false,
+      // Shift-click adds to the selection; box zoom would swallow it.
+      boxZoom: false,
       pitchWithRotate: false,
       maxPitch: 0,
       fadeDuration: 0,

@@ -6,15 +6,14 @@ import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import type { LayoutClaim } from '../../../../shared/layout/layout.types';
 import { utmConverter, type Utm } from '../../../../shared/geo/utm';
 import type { Position } from '../../../../shared/geometry/geojson.types';
+import type { CornerPoint as DerivedCorner, Monument as DerivedMonument } from '../../../../shared/claims/monuments';
 
 /**
- * A numbered claim corner as the Monuments step derives it (structurally the `corners` entries of
- * deriveMonuments); only the fields the map draws are required so other steps can pass their own points.
+ * The fields the map draws from deriveMonuments' corners and monuments; only these are required, so other steps
+ * can pass their own points.
  */
-export type CornerPoint = { claimId: string; number: number; lonLat: Position; position?: string };
-
-/** A monument to draw (structurally the `monuments` entries of deriveMonuments). */
-export type Monument = { claimId: string; kind: string; label: string; lonLat: Position };
+export type CornerPoint = Pick<DerivedCorner, 'claimId' | 'number' | 'lonLat'>;
+export type Monument = Pick<DerivedMonument, 'claimId' | 'kind' | 'label' | 'lonLat'>;
 
 export type ClaimLabel = { id: string; name: string; lonLat: Position };
 

@@ -25,12 +25,12 @@ const COLORS = {
   background: '#eef0ea',
   order: '#d9831f',
   claim: '#1d5bbf',
-  selected: '#f0a500',
+  selected: '#c026d3',
   hover: '#0b2f6b',
   corner: '#17202b',
 };
 
-/** Monument kinds from deriveMonuments; unknown kinds still draw, in grey. */
+/** Monument kinds from deriveMonuments (discovery, location, side and end centres); others draw in grey. */
 const MONUMENT_COLORS: ExpressionSpecification = [
   'match',
   ['get', 'kind'],
@@ -41,8 +41,6 @@ const MONUMENT_COLORS: ExpressionSpecification = [
   'sideline',
   '#1f8a4c',
   'endline',
-  '#1f8a4c',
-  'witness',
   '#b8860b',
   '#5a6573',
 ];
@@ -95,7 +93,7 @@ function overlayLayers(selection: string[], hoverId: string | null): LayerSpecif
       type: 'line',
       source: 'claims',
       filter: f.selected,
-      paint: { 'line-color': '#b37400', 'line-width': 2.5 },
+      paint: { 'line-color': '#86198f', 'line-width': 2.5 },
     },
     {
       id: 'claims-hover-outline',
