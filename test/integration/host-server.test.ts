@@ -43,6 +43,19 @@ function createStubApp() {
     },
     getSyncStatus: async () => status('idle', 0),
     openExternal: async () => ({ opened: false }),
+    pullOrder: async ({ id }) => {
+      throw new AppError('not-found', `Order ${id} is not in the cache.`);
+    },
+    getJob: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
+    listJobs: async () => ({ jobs: [] }),
+    saveJob: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
+    lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
+    getSettings: async () => ({ basemapUrl: null }),
+    saveSettings: async (settings) => settings,
   };
   const app: ClaimDeskApp = {
     handlers,

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { openDatabase } from '../../electron/services/db/open-database';
 import { loadMigrations, type Migration } from '../../electron/services/db/migrations-source';
-import type { OrderPayloadsTable, OrdersTable } from '../../electron/services/db/schema';
+import type { JobsTable, OrderPayloadsTable, OrdersTable } from '../../electron/services/db/schema';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // Compile-time complete lists of the Kysely table types' columns: adding a column to schema.ts without the SQL
@@ -18,6 +18,11 @@ const ORDERS_COLUMNS: Record<keyof OrdersTable, true> = {
   payload_hash: true, first_seen_at: true, updated_at: true, gone_at: true,
 };
 const PAYLOAD_COLUMNS: Record<keyof OrderPayloadsTable, true> = { order_type: true, id: true, raw_json: true, claims_json: true };
+const JOBS_COLUMNS: Record<keyof JobsTable, true> = {
+  id: true, order_type: true, order_id: true, step: true, epsg: true, crs_json: true, order_context_json: true,
+  layout_json: true, monument_settings_json: true, location_json: true, claimant_json: true,
+  capacity_override_json: true, created_at: true, updated_at: true,
+};
 
 describe('local cache migrations', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -42,6 +47,15 @@ describe('local cache migrations', () => {
       (opened.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name).sort();
     expect(columns('orders')).toEqual(Object.keys(ORDERS_COLUMNS).sort());
     expect(columns('order_payloads')).toEqual(Object.keys(PAYLOAD_COLUMNS).sort());
+    expect(columns('jobs')).toEqual(Object.keys(JOBS_COLUMNS).sort());
+    // A job belongs to a cached order: the foreign key must be declared (orders are never deleted, see 0001).
+    const jobKeys = opened.sqlite.prepare(`SELECT "table", "from", "to" FROM pragma_foreign_key_list('jobs')`).all();
+    expect(jobKeys).toEqual(
+      expect.arrayContaining([
+        { table: 'orders', from: 'order_type', to: 'order_type' },
+        { table: 'orders', from: 'order_id', to: 'id' },
+      ]),
+    );
     await opened.close();
   });
 

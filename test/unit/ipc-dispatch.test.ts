@@ -20,6 +20,13 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     runSync: unused,
     getSyncStatus: async () => idle,
     openExternal: async () => ({ opened: true }),
+    pullOrder: unused,
+    getJob: unused,
+    listJobs: async () => ({ jobs: [] }),
+    saveJob: unused,
+    lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
+    getSettings: async () => ({ basemapUrl: null }),
+    saveSettings: async (settings) => settings,
     ...overrides,
   };
 }

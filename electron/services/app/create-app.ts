@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { version as appVersion } from '../../../package.json';
 import { createGeoDbClient } from '../api/geodb-client';
 import { openDatabase } from '../db/open-database';
+import { lookupLocation } from '../geo/location-lookup';
+import { createJobsService } from '../jobs/jobs.service';
 import { createSessionService, normalizeUrl } from '../session/session.service';
 import { createSyncScheduler } from '../sync/sync-scheduler';
 import { createSyncService } from '../sync/sync.service';
@@ -30,10 +32,18 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   });
   const sync = createSyncService({ db, getAuth: session.getAuth, onUnauthorized: session.dropToken, createClient, now });
   const scheduler = createSyncScheduler({ sync, intervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, now });
+  const jobs = createJobsService({
+    db,
+    lookupLocation,
+    currentUser: async () => (await session.getSession()).username,
+    now,
+  });
   const handlers = createIpcHandlers({
     db,
     session,
     sync,
+    jobs,
+    lookupLocation,
     openExternal: options.openExternal,
     appInfo: { version: appVersion, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },
   });

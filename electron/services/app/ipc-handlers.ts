@@ -7,6 +7,10 @@ import { safeOpenExternal } from '../platform/external-links';
 import { getOrderRow, queryOrders } from '../repos/orders.repo';
 import { toDetail } from '../repos/orders.mapper';
 import { getSyncState } from '../repos/sync-state.repo';
+import { getAppSettings, saveAppSettings } from '../repos/settings.repo';
+import { checkBasemapUrl } from '../geo/basemap-url';
+import type { JobsService } from '../jobs/jobs.service';
+import type { LocationLookup } from '../../../shared/jobs/job.types';
 import type { SessionService } from '../session/session.service';
 import type { SyncService } from '../sync/sync.service';
 
@@ -14,6 +18,8 @@ export interface HandlerDeps {
   db: Kysely<Database>;
   session: SessionService;
   sync: SyncService;
+  jobs: JobsService;
+  lookupLocation: (lon: number, lat: number) => LocationLookup;
   appInfo: AppInfo;
   openExternal?: (url: string) => Promise<void>;
   /** Sync failures after sign-in are shown through the sync status; this is for logging. */
@@ -45,6 +51,16 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       const result = await safeOpenExternal(url, open);
       if (!result.opened) throw new AppError('invalid-request', result.reason);
       return { opened: true };
+    },
+    pullOrder: (key) => deps.jobs.pullOrder(key),
+    getJob: ({ jobId }) => deps.jobs.getJob(jobId),
+    listJobs: async () => ({ jobs: await deps.jobs.listJobs() }),
+    saveJob: ({ jobId, patch }) => deps.jobs.saveJob(jobId, patch),
+    lookupLocation: async ({ lon, lat }) => deps.lookupLocation(lon, lat),
+    getSettings: () => getAppSettings(deps.db),
+    async saveSettings(settings) {
+      await saveAppSettings(deps.db, { basemapUrl: checkBasemapUrl(settings.basemapUrl) });
+      return getAppSettings(deps.db);
     },
   };
 }

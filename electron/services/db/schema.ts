@@ -1,5 +1,5 @@
 /** Kysely table types for the migrated schema (migrations/). Keep in step with the SQL: a test compares them. */
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 export interface OrdersTable {
   order_type: 'claim_purchase' | 'claim_order';
@@ -40,11 +40,31 @@ export interface KeyValueTable {
   value: string;
 }
 
+/** 0002: one fulfilment job per order; the *_json columns hold the zod-validated shapes of shared/jobs. */
+export interface JobsTable {
+  /** INTEGER PRIMARY KEY: assigned by SQLite on insert. */
+  id: Generated<number>;
+  order_type: 'claim_purchase' | 'claim_order';
+  order_id: number;
+  step: string;
+  epsg: number;
+  crs_json: string;
+  order_context_json: string;
+  layout_json: string;
+  monument_settings_json: string;
+  location_json: string;
+  claimant_json: string;
+  capacity_override_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   orders: OrdersTable;
   order_payloads: OrderPayloadsTable;
   sync_state: KeyValueTable;
   settings: KeyValueTable;
+  jobs: JobsTable;
 }
 
 /** Repository functions accept either the database or a transaction handle, so callers choose the unit of work. */

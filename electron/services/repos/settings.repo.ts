@@ -1,5 +1,9 @@
-/** The signed-in account as last confirmed by the server. The token itself is never stored here (TokenStore). */
+/**
+ * Settings: the signed-in account as last confirmed by the server (the token itself is never stored here, see
+ * TokenStore) and the app's preferences.
+ */
 import { userRoleSchema, type UserRole } from '../../../shared/api/geodb.schemas';
+import type { AppSettings } from '../../../shared/jobs/job.types';
 import type { Db } from '../db/schema';
 import { getValues, setValues } from './key-value.repo';
 
@@ -31,4 +35,16 @@ export async function saveAccount(db: Db, account: AccountRecord): Promise<void>
     'account.role': account.role,
     'account.is_staff': String(account.isStaff),
   });
+}
+
+const BASEMAP_URL_KEY = 'app.basemap_url';
+
+/** App-wide preferences (not per account): the optional online basemap. Validation is the caller's (settings service). */
+export async function getAppSettings(db: Db): Promise<AppSettings> {
+  const values = await getValues(db, 'settings');
+  return { basemapUrl: values.get(BASEMAP_URL_KEY) ?? null };
+}
+
+export async function saveAppSettings(db: Db, settings: AppSettings): Promise<void> {
+  await setValues(db, 'settings', { [BASEMAP_URL_KEY]: settings.basemapUrl });
 }

@@ -1,0 +1,87 @@
+/**
+ * Job row ↔ domain. Every JSON column is parsed through its zod schema on the way out, so a job written by an
+ * older ClaimDesk (or damaged by hand) fails loudly with the column named instead of reaching the renderer.
+ */
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import {
+  capacityOverrideSchema,
+  claimantFormSchema,
+  jobCrsSchema,
+  jobLocationSchema,
+  jobOrderContextSchema,
+  jobStepSchema,
+  type Job,
+  type JobSummary,
+} from '../../../shared/jobs/job.types';
+import { layoutSchema, monumentSettingsSchema } from '../../../shared/layout/layout.types';
+import type { JobRow, JobSummaryRow, NewJobRow } from '../repos/jobs.repo';
+
+function parseColumn<T extends z.ZodType>(schema: T, json: string, column: string, jobId: number): z.output<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new AppError('db-failed', `Job ${jobId}: ${column} is not valid JSON.`, { cause: error });
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError('db-failed', `Job ${jobId}: ${column} does not match this version of ClaimDesk (${parsed.error.issues[0]?.message ?? 'invalid'}).`);
+  }
+  return parsed.data;
+}
+
+export function rowToJob(row: JobRow): Job {
+  const step = jobStepSchema.safeParse(row.step);
+  if (!step.success) throw new AppError('db-failed', `Job ${row.id}: unknown step "${row.step}".`);
+  return {
+    id: row.id,
+    order: parseColumn(jobOrderContextSchema, row.order_context_json, 'order_context_json', row.id),
+    step: step.data,
+    crs: parseColumn(jobCrsSchema, row.crs_json, 'crs_json', row.id),
+    layout: parseColumn(layoutSchema, row.layout_json, 'layout_json', row.id),
+    monuments: parseColumn(monumentSettingsSchema, row.monument_settings_json, 'monument_settings_json', row.id),
+    location: parseColumn(jobLocationSchema, row.location_json, 'location_json', row.id),
+    claimant: parseColumn(claimantFormSchema, row.claimant_json, 'claimant_json', row.id),
+    capacityOverride:
+      row.capacity_override_json === null
+        ? null
+        : parseColumn(capacityOverrideSchema, row.capacity_override_json, 'capacity_override_json', row.id),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function jobToNewRow(job: Omit<Job, 'id'>): NewJobRow {
+  return {
+    order_type: job.order.orderType,
+    order_id: job.order.orderId,
+    step: job.step,
+    epsg: job.crs.epsg,
+    crs_json: JSON.stringify(job.crs),
+    order_context_json: JSON.stringify(job.order),
+    layout_json: JSON.stringify(job.layout),
+    monument_settings_json: JSON.stringify(job.monuments),
+    location_json: JSON.stringify(job.location),
+    claimant_json: JSON.stringify(job.claimant),
+    capacity_override_json: job.capacityOverride === null ? null : JSON.stringify(job.capacityOverride),
+    created_at: job.createdAt,
+    updated_at: job.updatedAt,
+  };
+}
+
+export function toJobSummary(row: JobSummaryRow): JobSummary {
+  const step = jobStepSchema.safeParse(row.step);
+  return {
+    id: row.id,
+    orderType: row.order_type,
+    orderId: row.order_id,
+    orderNumber: row.order_number ?? '',
+    projectName: row.project_name ?? '',
+    // An unknown step (a newer ClaimDesk wrote it) lists as the first one rather than hiding the job.
+    step: step.success ? step.data : 'import',
+    claimsLaidOut: Number(row.claims_laid_out ?? 0),
+    claimsPurchased: Number(row.claims_purchased ?? 0),
+    updatedAt: row.updated_at,
+  };
+}

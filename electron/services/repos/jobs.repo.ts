@@ -1,0 +1,66 @@
+/** Fulfilment jobs: local work, one row per order. The service validates every JSON column in and out. */
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { OrderKey } from '../../../shared/domain/order.types';
+import type { Db, JobsTable } from '../db/schema';
+
+export type JobRow = Selectable<JobsTable>;
+export type NewJobRow = Insertable<JobsTable>;
+/** Everything but the identity and the order it belongs to may change. */
+export type JobRowUpdate = Partial<Omit<JobsTable, 'id' | 'order_type' | 'order_id' | 'created_at'>> & { updated_at: string };
+
+export interface JobSummaryRow {
+  id: number;
+  order_type: JobsTable['order_type'];
+  order_id: number;
+  step: string;
+  updated_at: string;
+  order_number: string | null;
+  project_name: string | null;
+  claims_purchased: number | null;
+  claims_laid_out: number | null;
+}
+
+/** Inserts the job unless the order already has one (a second pull racing the first); returns whether it did. */
+export async function insertJobIfAbsent(db: Db, row: NewJobRow): Promise<boolean> {
+  const result = await db
+    .insertInto('jobs')
+    .values(row)
+    .onConflict((oc) => oc.columns(['order_type', 'order_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function getJobRow(db: Db, jobId: number): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
+}
+
+export async function getJobRowByOrder(db: Db, key: OrderKey): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('order_type', '=', key.orderType).where('order_id', '=', key.id).executeTakeFirst();
+}
+
+export async function updateJobRow(db: Db, jobId: number, update: JobRowUpdate): Promise<void> {
+  await db.updateTable('jobs').set(update).where('id', '=', jobId).execute();
+}
+
+/**
+ * The jobs list, most recently updated first. The few summary fields are read out of the JSON columns by SQLite
+ * so the list does not parse every job's polygons and layout.
+ */
+export async function listJobSummaryRows(db: Db): Promise<JobSummaryRow[]> {
+  return db
+    .selectFrom('jobs')
+    .select([
+      'id',
+      'order_type',
+      'order_id',
+      'step',
+      'updated_at',
+      sql<string | null>`json_extract(order_context_json, '$.orderNumber')`.as('order_number'),
+      sql<string | null>`json_extract(order_context_json, '$.projectName')`.as('project_name'),
+      sql<number | null>`json_extract(order_context_json, '$.claimsPurchased')`.as('claims_purchased'),
+      sql<number | null>`json_array_length(layout_json, '$.claims')`.as('claims_laid_out'),
+    ])
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
