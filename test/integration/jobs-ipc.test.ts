@@ -1,0 +1,89 @@
+/**
+ * The job, location and settings methods through the real composition root and IPC dispatcher (what the
+ * renderer reaches), on a cache synced from the reference server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClaimDeskApp } from '../../electron/services/app/create-app';
+import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
+import { dispatchIpc } from '../../electron/services/ipc/dispatch';
+import { createMemoryTokenStore } from '../../electron/services/session/token-store';
+import type { Job } from '../../shared/jobs/job.types';
+import { startTestServer } from '../helpers/back-end';
+import { makeTempDir } from '../helpers/temp-dir';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+describe('jobs, location and settings over IPC', () => {
+  let server: Server;
+  let temp: ReturnType<typeof makeTempDir>;
+  let app: ClaimDeskApp;
+  const call = (method: string, payload: unknown = {}) => dispatchIpc(app.handlers, method, payload, { log: () => {} });
+  const openApp = async () => {
+    app = await createClaimDeskApp({ dataDir: temp.dir, runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0 });
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    temp = makeTempDir();
+    await openApp();
+    await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
+    await app.handlers.runSync({});
+  });
+  afterAll(async () => {
+    await app.close();
+    await server.cleanup();
+    temp.cleanup();
+  });
+
+  it('pulls, saves with the signed-in user on the override, lists and resumes', async () => {
+    const pulled = await call('pullOrder', { orderType: 'claim_purchase', id: 5 });
+    expect(pulled.ok).toBe(true);
+    const job = (pulled as { value: Job }).value;
+    expect(job.crs.epsg).toBe(26912); // -108.76° (Fremont Co., WY) is in zone 12
+    expect(job.location).toMatchObject({ detectedState: 'WY', detectedCounty: 'Fremont' });
+    expect(job.claimant.claimantName).toBe(''); // claim_purchase orders carry no claimant
+
+    const saved = await call('saveJob', { jobId: job.id, patch: { step: 'layout', capacityOverride: { reason: 'Manager approved' } } });
+    expect(saved).toMatchObject({ ok: true, value: { step: 'layout', capacityOverride: { reason: 'Manager approved', by: 'demo-staff' } } });
+
+    const bad = await call('saveJob', { jobId: job.id, patch: { epsg: 32612 } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    if (!bad.ok) expect(bad.error.message).toMatch(/epsg/);
+
+    const listed = await call('listJobs');
+    expect(listed).toMatchObject({ ok: true, value: { jobs: [{ id: job.id, step: 'layout', claimsPurchased: 4, claimsLaidOut: 0 }] } });
+
+    await app.close();
+    await openApp();
+    const resumed = await call('getJob', { jobId: job.id });
+    expect(resumed).toEqual(saved);
+    expect(await call('getJob', { jobId: 424242 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('pullOrder', { orderType: 'claim_order', id: 9999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('looks up a location', async () => {
+    expect(await call('lookupLocation', { lon: -115.7631, lat: 40.8324 })).toEqual({
+      ok: true,
+      value: { stateCode: 'NV', stateName: 'Nevada', countyName: 'Elko' },
+    });
+    expect(await call('lookupLocation', { lon: -140, lat: 30 })).toEqual({
+      ok: true,
+      value: { stateCode: null, stateName: null, countyName: null },
+    });
+  });
+
+  it('keeps an https basemap URL across restarts and refuses anything else', async () => {
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null } });
+    const tiles = 'https://tiles.example.com/{z}/{x}/{y}.png';
+    expect(await call('saveSettings', { basemapUrl: tiles })).toEqual({ ok: true, value: { basemapUrl: tiles } });
+    for (const basemapUrl of ['http://tiles.example.com/{z}/{x}/{y}.png', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url', '', 'https://user:pw@tiles.example.com/']) {
+      const refused = await call('saveSettings', { basemapUrl });
+      expect(refused, basemapUrl).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/basemap/i) } });
+    }
+    await app.close();
+    await openApp();
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: tiles } });
+    expect(await call('saveSettings', { basemapUrl: null })).toEqual({ ok: true, value: { basemapUrl: null } });
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null } });
+  });
+});
