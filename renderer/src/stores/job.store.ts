@@ -59,7 +59,7 @@ export function rememberedJobId(): number | null {
   }
 }
 
-function rememberJob(jobId: number | null): void {
+export function rememberJob(jobId: number | null): void {
   try {
     if (jobId === null) window.localStorage.removeItem(OPEN_JOB_KEY);
     else window.localStorage.setItem(OPEN_JOB_KEY, String(jobId));

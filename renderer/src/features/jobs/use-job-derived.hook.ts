@@ -6,11 +6,18 @@
 import { useMemo } from 'react';
 import { deriveMonuments } from '../../../../shared/claims/monuments';
 import { validateLayout } from '../../../../shared/claims/validate-layout';
-import { ringsFromOrderClaims } from '../../../../shared/layout/layout-geojson';
+import type { Utm } from '../../../../shared/geo/utm';
+import type { JobOrderContext } from '../../../../shared/jobs/job.types';
+import { outerRingsLonLat, ringToUtm } from '../../../../shared/layout/order-claims';
 import type { Layout } from '../../../../shared/layout/layout.types';
 import { useJobStore } from '../../stores/job.store';
 
 const EMPTY_LAYOUT: Layout = { claims: [], grid: null };
+const DEFAULT_MONUMENTS = { insetFt: 25, corner1: 'SE', lmCorner: 1 } as const;
+
+function orderRingsUtm(orderClaims: JobOrderContext['orderClaims'], epsg: number): Utm[][] {
+  return orderClaims.flatMap((claim) => outerRingsLonLat(claim.geometry).map((ring) => ringToUtm(ring, epsg)));
+}
 
 export type JobDerived = {
   layout: Layout;
@@ -18,7 +25,8 @@ export type JobDerived = {
   validation: ReturnType<typeof validateLayout>;
   /** Two-letter state code: staff's override, else the state detected from the claims' location. */
   stateCode: string | null;
-  orderRings: ReturnType<typeof ringsFromOrderClaims>;
+  /** Outer rings of the order's polygons in the job's UTM CRS (the area the layout should stay inside). */
+  orderRings: Utm[][];
 };
 
 export function useJobDerived(): JobDerived {
@@ -34,10 +42,10 @@ export function useJobDerived(): JobDerived {
   const locatorCount = job?.claimant.locatorCount;
 
   // Order polygons change only with the zone: reprojecting them on every drag frame would be wasted work.
-  const orderRings = useMemo(() => ringsFromOrderClaims(orderClaims ?? [], epsg), [orderClaims, epsg]);
+  const orderRings = useMemo(() => orderRingsUtm(orderClaims ?? [], epsg), [orderClaims, epsg]);
 
   const monuments = useMemo(
-    () => (settings ? deriveMonuments(layout.claims, settings, stateCode, epsg) : deriveMonuments([], { insetFt: 25, corner1: 'NW', lmCorner: 1 }, null, epsg)),
+    () => deriveMonuments(layout.claims, settings ?? DEFAULT_MONUMENTS, stateCode, epsg),
     [layout.claims, settings, stateCode, epsg],
   );
 
