@@ -1,5 +1,8 @@
 import { AccountMenu } from '../features/session/account-menu';
+import { SettingsDialog } from '../features/settings/settings-dialog';
+import { useJobStore } from '../stores/job.store';
 import { useSessionStore } from '../stores/session.store';
+import { useAppViewStore } from './app-view.store';
 
 function hostOf(url: string | null): string | null {
   if (!url) return null;
@@ -12,13 +15,50 @@ function hostOf(url: string | null): string | null {
 
 export function AppHeader() {
   const session = useSessionStore((state) => state.session);
+  const hasJob = useJobStore((state) => state.job !== null);
+  const closeJob = useJobStore((state) => state.closeJob);
+  const view = useAppViewStore((state) => state.view);
+  const show = useAppViewStore((state) => state.show);
+  const settingsOpen = useAppViewStore((state) => state.settingsOpen);
+  const setSettingsOpen = useAppViewStore((state) => state.setSettingsOpen);
   const host = hostOf(session?.serverUrl ?? null);
+  const isStaff = session?.isStaff ?? false;
+  const section = hasJob ? 'Fulfilment' : view === 'jobs' ? 'Jobs' : 'Order queue';
+
   return (
     <header className="app-header" data-testid="app-header">
       <div className="app-header__brand">
         <span className="brand-mark" aria-hidden="true">CD</span>
         <span className="app-header__title">ClaimDesk</span>
-        <span className="app-header__section">Order queue</span>
+        <span className="app-header__section">{section}</span>
+        {isStaff && (
+          <nav className="app-header__nav" aria-label="Workspace">
+            <button
+              type="button"
+              className="app-header__link"
+              aria-current={!hasJob && view === 'queue' ? 'page' : undefined}
+              data-testid="nav-queue"
+              onClick={() => {
+                show('queue');
+                if (hasJob) void closeJob();
+              }}
+            >
+              Queue
+            </button>
+            <button
+              type="button"
+              className="app-header__link"
+              aria-current={!hasJob && view === 'jobs' ? 'page' : undefined}
+              data-testid="nav-jobs"
+              onClick={() => {
+                show('jobs');
+                if (hasJob) void closeJob();
+              }}
+            >
+              Jobs
+            </button>
+          </nav>
+        )}
       </div>
       <div className="app-header__end">
         {session?.demo && (
@@ -31,8 +71,14 @@ export function AppHeader() {
             {host}
           </span>
         )}
+        {isStaff && (
+          <button type="button" className="app-header__link" data-testid="open-settings" onClick={() => setSettingsOpen(true)}>
+            Settings
+          </button>
+        )}
         <AccountMenu />
       </div>
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>
   );
 }

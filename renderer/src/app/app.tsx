@@ -1,27 +1,69 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Notice } from '../components/notice';
 import { Spinner } from '../components/spinner';
+import { JobPage } from '../features/jobs/job-page';
+import { JobsPage } from '../features/jobs/jobs-page';
 import { OrdersPage } from '../features/orders/orders-page';
 import { SignInScreen } from '../features/session/sign-in-screen';
 import { StaffRequiredNotice } from '../features/session/staff-required-notice';
 import { SyncBar } from '../features/sync/sync-bar';
+import { rememberedJobId, rememberJob, useJobStore } from '../stores/job.store';
 import { useSessionStore } from '../stores/session.store';
+import { useSettingsStore } from '../stores/settings.store';
 import { useSyncStore } from '../stores/sync.store';
 import { AppHeader } from './app-header';
+import { useAppViewStore } from './app-view.store';
+import '../styles/wizard.css';
+
+/** Reopens the job that was open when the window was closed or reloaded; true until that answer is in. */
+function useResumeOpenJob(): boolean {
+  const openJob = useJobStore((state) => state.openJob);
+  const [resuming, setResuming] = useState(() => rememberedJobId() !== null);
+  useEffect(() => {
+    const jobId = rememberedJobId();
+    if (jobId === null) return;
+    void openJob(jobId).finally(() => {
+      // A job that cannot be opened any more (e.g. a fresh data folder) must not be retried on every start.
+      if (!useJobStore.getState().job) rememberJob(null);
+      setResuming(false);
+    });
+  }, [openJob]);
+  return resuming;
+}
+
+function WorkspaceMain() {
+  const hasJob = useJobStore((state) => state.job !== null);
+  const view = useAppViewStore((state) => state.view);
+  const resuming = useResumeOpenJob();
+  if (resuming) {
+    return (
+      <div className="empty-state" data-testid="job-resuming">
+        <Spinner /> Reopening the job…
+      </div>
+    );
+  }
+  if (hasJob) return <JobPage />;
+  return view === 'jobs' ? <JobsPage /> : <OrdersPage />;
+}
 
 function Workspace() {
   const isStaff = useSessionStore((state) => state.session?.isStaff ?? false);
   const startSync = useSyncStore((state) => state.start);
+  const loadSettings = useSettingsStore((state) => state.load);
   useEffect(() => startSync(), [startSync]);
+  useEffect(() => {
+    if (isStaff) void loadSettings();
+  }, [isStaff, loadSettings]);
 
   return (
     <div className="app">
       <AppHeader />
       {isStaff ? (
         <>
+          {/* The sync bar stays while fulfilling: staff must see when they are working offline. */}
           <SyncBar />
           <main className="app__main">
-            <OrdersPage />
+            <WorkspaceMain />
           </main>
         </>
       ) : (

@@ -6,6 +6,7 @@ import { Notice } from '../../components/notice';
 import { Spinner } from '../../components/spinner';
 import { GoneChip, StatusChip } from '../../components/status-chip';
 import { formatAcres, formatDateTime, plural } from '../../lib/format';
+import { PullOrderButton } from '../jobs/pull-order-button';
 import { useOrdersStore } from '../../stores/orders.store';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
@@ -79,6 +80,7 @@ function OrderDetails({ order }: { order: OrderDetail }) {
             </Chip>
           )}
         </div>
+        <PullOrderButton orderKey={{ orderType: order.orderType, id: order.id }} />
       </header>
 
       {order.gone && (
