@@ -2,12 +2,14 @@
  * Corners of neighbouring claims that nearly, but not exactly, meet leave slivers or overlaps on the map and
  * make two posts where staff will set one. The peer clusters within 1.0 "layer unit" (a degree on a lon/lat
  * layer) and compares all pairs (anchor study, Step 6 "align corners"); here every distance is in grid METRES
- * of the job's UTM CRS and neighbours come from an R-tree, so 1,000 claims (4,000 corners) take milliseconds.
+ * of the job's UTM CRS and neighbours come from R-trees (claims for near misses, corners for clustering), so
+ * 1,000 claims (4,000 corners) take milliseconds.
  */
 import RBush from 'rbush';
 import type { Utm } from '../geo/utm';
 import type { LayoutClaim } from '../layout/layout.types';
 import { openRing } from './claim-frame';
+import { candidatePairs, ringBox } from './polygon-ops';
 
 interface CornerItem {
   minX: number;
@@ -28,7 +30,15 @@ function cornerTree(rings: Utm[][]): { tree: RBush<CornerItem>; items: CornerIte
   return { tree, items };
 }
 
-const around = (item: CornerItem, r: number): CornerItem => ({ ...item, minX: item.minX - r, minY: item.minY - r, maxX: item.maxX + r, maxY: item.maxY + r });
+/** One reused query box: a fresh object per corner showed up in profiles of 4,000-corner layouts. */
+const query = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+function around(item: CornerItem, r: number): typeof query {
+  query.minX = item.minX - r;
+  query.minY = item.minY - r;
+  query.maxX = item.maxX + r;
+  query.maxY = item.maxY + r;
+  return query;
+}
 
 export interface NearMissCorner {
   claimIdA: string;
@@ -45,19 +55,33 @@ export interface NearMissCorner {
  * counts as meeting (rounding noise after reprojection); farther than maxM (default 2 m) is a deliberate gap.
  */
 export function findNearMissCorners(claims: LayoutClaim[], options: { minM?: number; maxM?: number } = {}): NearMissCorner[] {
-  const minM = options.minM ?? 0.01;
   const maxM = options.maxM ?? 2;
   const rings = claims.map((claim) => openRing(claim.corners));
-  const { tree, items } = cornerTree(rings);
+  return nearMissesAmong(claims, rings, candidatePairs(rings.map(ringBox), maxM), options);
+}
+
+/** The same search over claim pairs already known to lie within maxM of each other (validateLayout's R-tree pass). */
+export function nearMissesAmong(
+  claims: LayoutClaim[],
+  rings: Utm[][],
+  pairs: [number, number][],
+  options: { minM?: number; maxM?: number } = {},
+): NearMissCorner[] {
+  const minM = options.minM ?? 0.01;
+  const maxM = options.maxM ?? 2;
   const found: NearMissCorner[] = [];
-  for (const p of items) {
-    for (const q of tree.search(around(p, maxM))) {
-      if (q.claim <= p.claim) continue; // each pair once, never within one claim
-      const distanceM = Math.hypot(q.minX - p.minX, q.minY - p.minY);
-      if (distanceM < minM || distanceM > maxM) continue;
-      const a = claims[p.claim]!;
-      const b = claims[q.claim]!;
-      found.push({ claimIdA: a.id, claimA: a.name, claimIdB: b.id, claimB: b.name, a: [p.minX, p.minY], b: [q.minX, q.minY], distanceM });
+  for (const [i, j] of pairs) {
+    for (const p of rings[i]!) {
+      for (const q of rings[j]!) {
+        const dx = q[0] - p[0];
+        const dy = q[1] - p[1];
+        if (Math.abs(dx) > maxM || Math.abs(dy) > maxM) continue;
+        const distanceM = Math.hypot(dx, dy);
+        if (distanceM < minM || distanceM > maxM) continue;
+        const a = claims[i]!;
+        const b = claims[j]!;
+        found.push({ claimIdA: a.id, claimA: a.name, claimIdB: b.id, claimB: b.name, a: p, b: q, distanceM });
+      }
     }
   }
   return found;

@@ -5,6 +5,7 @@
  * turf's `area` is spherical and would mix units, so areas here are always the shoelace in grid m².
  */
 import { featureCollection, intersect, polygon } from '@turf/turf';
+import RBush from 'rbush';
 import { gridAreaM2 } from '../geo/ground';
 import type { Utm } from '../geo/utm';
 
@@ -77,10 +78,76 @@ function closed(ring: readonly Utm[]): Utm[] {
   return [...ring, ring[0]!];
 }
 
-/** Area (grid m²) common to two simple open rings. */
-export function intersectionAreaM2(a: readonly Utm[], b: readonly Utm[]): number {
-  if (isConvex(b)) return gridAreaM2(clipConvex(a, b));
-  if (isConvex(a)) return gridAreaM2(clipConvex(b, a));
+/**
+ * Every pair i < j of boxes that intersect once grown by `pad`, from one R-tree: the only candidates for
+ * overlaps and near-miss corners, so neither check ever looks at all n² pairs.
+ */
+export function candidatePairs(boxes: readonly (Box | null)[], pad: number): [number, number][] {
+  const tree = new RBush<Box & { index: number }>();
+  const items: (Box & { index: number })[] = [];
+  boxes.forEach((box, index) => {
+    if (box) items.push({ minX: box.minX - pad, minY: box.minY - pad, maxX: box.maxX + pad, maxY: box.maxY + pad, index });
+  });
+  tree.load(items);
+  const pairs: [number, number][] = [];
+  for (const item of items) {
+    for (const hit of tree.search(item)) if (hit.index > item.index) pairs.push([item.index, hit.index]);
+  }
+  return pairs;
+}
+
+/**
+ * Upper bound on the area two convex rings share, from their projections on each edge normal (separating
+ * axes): the common part lies in a slab as wide as the smallest projection overlap and is no longer than the
+ * rings' extent. Neighbours that only share an edge give ~0 and are settled without clipping.
+ */
+function sharedAreaBound(a: readonly Utm[], b: readonly Utm[]): number {
+  let perimeterA = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    const p = a[i]!;
+    const q = a[(i + 1) % a.length]!;
+    perimeterA += Math.hypot(q[0] - p[0], q[1] - p[1]);
+  }
+  let slab = Infinity;
+  for (let r = 0; r < 2; r += 1) {
+    const ring = r === 0 ? a : b;
+    for (let i = 0; i < ring.length; i += 1) {
+      const p = ring[i]!;
+      const q = ring[(i + 1) % ring.length]!;
+      const nx = p[1] - q[1];
+      const ny = q[0] - p[0];
+      const length = Math.hypot(nx, ny);
+      if (length === 0) continue;
+      const [aMin, aMax] = project(a, nx / length, ny / length);
+      const [bMin, bMax] = project(b, nx / length, ny / length);
+      const overlap = (aMax < bMax ? aMax : bMax) - (aMin > bMin ? aMin : bMin);
+      if (overlap <= 0) return 0;
+      if (overlap < slab) slab = overlap;
+    }
+  }
+  // A convex ring's diameter is at most half its perimeter.
+  return (slab * perimeterA) / 2;
+}
+
+function project(ring: readonly Utm[], nx: number, ny: number): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < ring.length; i += 1) {
+    const p = ring[i]!;
+    const t = p[0] * nx + p[1] * ny;
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  return [min, max];
+}
+
+/** Area (grid m²) common to two simple open rings; 0 once it is certain to be below `ignoreBelowM2`. */
+export function intersectionAreaM2(a: readonly Utm[], b: readonly Utm[], ignoreBelowM2 = 0): number {
+  const convexA = isConvex(a);
+  const convexB = isConvex(b);
+  if (convexA && convexB && sharedAreaBound(a, b) <= ignoreBelowM2) return 0;
+  if (convexB) return gridAreaM2(clipConvex(a, b));
+  if (convexA) return gridAreaM2(clipConvex(b, a));
   const result = intersect(featureCollection([polygon([closed(a)]), polygon([closed(b)])]));
   if (!result) return 0;
   const polygons = result.geometry.type === 'Polygon' ? [result.geometry.coordinates] : result.geometry.coordinates;

@@ -12,8 +12,8 @@ import { gridAreaM2 } from '../geo/ground';
 import { findRingSelfIntersection } from '../geometry/ring-self-intersection';
 import type { LayoutClaim } from '../layout/layout.types';
 import { claimFrame, openRing, type ClaimFrame } from './claim-frame';
-import { findNearMissCorners } from './corner-alignment';
-import { intersectionAreaM2, ringBox, type Box } from './polygon-ops';
+import { nearMissesAmong } from './corner-alignment';
+import { candidatePairs, intersectionAreaM2, ringBox, type Box } from './polygon-ops';
 
 export { alignCorners, findNearMissCorners, type AlignResult, type NearMissCorner } from './corner-alignment';
 
@@ -65,8 +65,12 @@ export interface LayoutValidation {
   warnings: LayoutIssue[];
 }
 
-const num = (value: number, digits = 1): string =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** "1,512.4": toLocaleString would do, but costs ~30 µs a call, too slow for a layout full of problems. */
+function num(value: number, digits = 1): string {
+  const [whole = '0', fraction] = Math.abs(value).toFixed(digits).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
 
 interface Checked {
   claim: LayoutClaim;
@@ -74,6 +78,8 @@ interface Checked {
   box: Box;
   /** Simple, non-degenerate ring: safe to intersect. */
   valid: boolean;
+  /** Scale factor at the centroid (ground = grid / k). */
+  k: number;
 }
 
 /** Invalid / self-intersecting rings; returns whether the ring is safe for area and overlap work. */
@@ -90,12 +96,12 @@ function checkRing(claim: LayoutClaim, ring: Utm[], problems: LayoutIssue[]): bo
     return p[0] === q[0] && p[1] === q[1];
   });
   if (repeated >= 0) return invalid(`repeats corner ${repeated + 1}; remove the duplicate corner.`);
-  if (gridAreaM2(ring) < 1) return invalid('has no area (its corners lie on one line).');
-  const hit = findRingSelfIntersection([...ring, ring[0]!]);
-  if (hit) {
+  // Before the area test: a symmetric bow tie has zero shoelace area but is a twisted ring, not a flat one.
+  if (findRingSelfIntersection([...ring, ring[0]!])) {
     problems.push({ code: 'self_intersecting', message: `Claim '${claim.name}' crosses itself (its outline is twisted, like a bow tie); reorder its corners.`, ...who });
     return false;
   }
+  if (gridAreaM2(ring) < 1) return invalid('has no area (its corners lie on one line).');
   return true;
 }
 
@@ -144,7 +150,8 @@ export function validateLayout(input: ValidateLayoutInput): LayoutValidation {
     const ring = openRing(claim.corners);
     const who = { claimId: claim.id, claim: claim.name };
     const valid = checkRing(claim, ring, out.problems);
-    checked.push({ claim, ring, box: ringBox(ring), valid });
+    const entry: Checked = { claim, ring, box: ringBox(ring), valid, k: 1 };
+    checked.push(entry);
     if (claim.kind === 'lode' && ring.length !== 4) {
       out.problems.push({ code: 'lode_not_four_corners', message: `Claim '${claim.name}' has ${ring.length} corners; a lode claim here must have 4`, ...who });
     }
@@ -152,6 +159,7 @@ export function validateLayout(input: ValidateLayoutInput): LayoutValidation {
     const n = ring.length;
     const centroid: Utm = [ring.reduce((s, p) => s + p[0], 0) / n, ring.reduce((s, p) => s + p[1], 0) / n];
     const k = utmScaleFactor(epsg, centroid);
+    entry.k = k;
     const areaAcres = gridAreaM2(ring) / (k * k) / ACRE_M2;
     if (claim.kind === 'lode') {
       const frame = claimFrame(claim);
@@ -162,25 +170,24 @@ export function validateLayout(input: ValidateLayoutInput): LayoutValidation {
     }
   }
 
-  // Overlaps: candidates from the R-tree, then the exact shared area (shared edges give 0 m²).
-  const tree = new RBush<Box & { index: number }>();
-  tree.load(checked.map((c, index) => ({ ...c.box, index })).filter((item) => checked[item.index]!.valid));
-  for (const [i, a] of checked.entries()) {
-    if (!a.valid) continue;
-    for (const hit of tree.search(a.box)) {
-      if (hit.index <= i) continue;
-      const b = checked[hit.index]!;
-      const overlapM2 = intersectionAreaM2(a.ring, b.ring);
-      if (overlapM2 > OVERLAP_MIN_M2) {
-        out.problems.push({ code: 'overlap', message: `Claims '${a.claim.name}' and '${b.claim.name}' overlap by ${num(overlapM2, 0)} m² (${num(overlapM2 / ACRE_M2, 2)} acres)`, claimId: a.claim.id, claim: a.claim.name });
-      }
+  // One R-tree pass gives the claim pairs within NEAR_MISS_MAX_M: the only candidates for overlaps and near misses.
+  const candidates = candidatePairs(checked.map((c) => (c.ring.length >= 3 ? c.box : null)), NEAR_MISS_MAX_M);
+  for (const [i, j] of candidates) {
+    const a = checked[i]!;
+    const b = checked[j]!;
+    if (!a.valid || !b.valid) continue;
+    // Exact shared area; neighbours sharing an edge give 0 m².
+    const overlapM2 = intersectionAreaM2(a.ring, b.ring, OVERLAP_MIN_M2 * a.k * a.k) / (a.k * a.k);
+    if (overlapM2 > OVERLAP_MIN_M2) {
+      out.problems.push({ code: 'overlap', message: `Claims '${a.claim.name}' and '${b.claim.name}' overlap by ${num(overlapM2, 0)} m² (${num(overlapM2 / ACRE_M2, 2)} acres)`, claimId: a.claim.id, claim: a.claim.name });
     }
   }
 
   // Near-miss corners, one warning per pair of claims.
   const pairs = new Map<string, { a: LayoutClaim; b: LayoutClaim; count: number; maxM: number }>();
   const byId = new Map(claims.map((c) => [c.id, c]));
-  for (const miss of findNearMissCorners(claims, { minM: NEAR_MISS_MIN_M, maxM: NEAR_MISS_MAX_M })) {
+  const misses = nearMissesAmong(claims, checked.map((c) => c.ring), candidates, { minM: NEAR_MISS_MIN_M, maxM: NEAR_MISS_MAX_M });
+  for (const miss of misses) {
     const key = `${miss.claimIdA}\u0000${miss.claimIdB}`;
     const entry = pairs.get(key) ?? { a: byId.get(miss.claimIdA)!, b: byId.get(miss.claimIdB)!, count: 0, maxM: 0 };
     entry.count += 1;
