@@ -95,7 +95,8 @@ export function utmConverter(epsg: number): UtmConverter {
 /**
  * Point scale factor k of the transverse Mercator at a point (grid distance = ground distance × k, ignoring
  * elevation). k is 0.9996 on the central meridian and grows to about 1.0004 at zone edges, so a "1,500 ft" line
- * laid out in grid units can be half a foot long or short on the ground; layout divides by k to get it right.
+ * laid out in grid units can be half a foot long or short on the ground; layout multiplies ground lengths by k
+ * to get grid lengths, and measuring divides grid lengths by k.
  */
 export function utmScaleFactor(epsg: number, utm: Utm): number {
   const { toLonLat, zone } = utmConverter(epsg);
