@@ -1,15 +1,21 @@
 /**
  * ClaimDesk's headless CLI (`npm run cli -- <command>`), a shell over the same services as the desktop app.
- * Exit codes: 0 success, 1 the work failed (one-line reason on stderr), 2 bad usage.
+ * Exit codes: 0 success, 1 the work failed (one-line reason on stderr), 2 bad usage; validate: 1 = problems found,
+ * 2 = the file cannot be read.
  */
 import { parseArgs } from 'node:util';
 import { describeFailure, UsageError, type CliIo } from './cli-context';
+import { runGridCommand } from './commands/grid.command';
 import { runOrdersCommand } from './commands/orders.command';
 import { runSyncCommand } from './commands/sync.command';
+import { runValidateCommand } from './commands/validate.command';
 
 const USAGE = `Usage:
   npm run cli -- sync --server URL --username U --password P [--data-dir DIR] [--json]
   npm run cli -- orders [--data-dir DIR] [--json]
+  npm run cli -- grid --lat LAT --lon LON --rows R --cols C [--azimuth DEG] [--prefix P] [--first N]
+                      [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
+  npm run cli -- validate FILE.geojson [--state XX] [--type lode|placer] [--json]
 
 --data-dir (or CLAIMDESK_DATA_DIR) chooses the cache folder; the default is the app's data folder.
 sync also reads CLAIMDESK_SERVER, CLAIMDESK_USERNAME and CLAIMDESK_PASSWORD.`;
@@ -17,6 +23,9 @@ sync also reads CLAIMDESK_SERVER, CLAIMDESK_USERNAME and CLAIMDESK_PASSWORD.`;
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    // grid and validate work on files and arguments only, with options of their own: no cache, no sign-in.
+    if (command === 'grid') return await runGridCommand(rest, io);
+    if (command === 'validate') return await runValidateCommand(rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,
