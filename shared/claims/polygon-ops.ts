@@ -118,9 +118,9 @@ function sharedAreaBound(a: readonly Utm[], b: readonly Utm[]): number {
       const ny = q[0] - p[0];
       const length = Math.hypot(nx, ny);
       if (length === 0) continue;
-      const [aMin, aMax] = project(a, nx / length, ny / length);
-      const [bMin, bMax] = project(b, nx / length, ny / length);
-      const overlap = (aMax < bMax ? aMax : bMax) - (aMin > bMin ? aMin : bMin);
+      const ux = nx / length;
+      const uy = ny / length;
+      const overlap = Math.min(projectMax(a, ux, uy), projectMax(b, ux, uy)) - Math.max(-projectMax(a, -ux, -uy), -projectMax(b, -ux, -uy));
       if (overlap <= 0) return 0;
       if (overlap < slab) slab = overlap;
     }
@@ -129,16 +129,15 @@ function sharedAreaBound(a: readonly Utm[], b: readonly Utm[]): number {
   return (slab * perimeterA) / 2;
 }
 
-function project(ring: readonly Utm[], nx: number, ny: number): [number, number] {
-  let min = Infinity;
+/** Largest projection of a ring's corners on (nx, ny); the smallest is -projectMax(ring, -nx, -ny). No allocation. */
+function projectMax(ring: readonly Utm[], nx: number, ny: number): number {
   let max = -Infinity;
   for (let i = 0; i < ring.length; i += 1) {
     const p = ring[i]!;
     const t = p[0] * nx + p[1] * ny;
-    if (t < min) min = t;
     if (t > max) max = t;
   }
-  return [min, max];
+  return max;
 }
 
 /** Area (grid m²) common to two simple open rings; 0 once it is certain to be below `ignoreBelowM2`. */
