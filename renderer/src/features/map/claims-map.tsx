@@ -22,9 +22,11 @@ import {
   claimsToCollection,
   cornersToCollection,
   EMPTY_COLLECTION,
+  markersToCollection,
   monumentsToCollection,
   typicalClaimSizeM,
   type CornerPoint,
+  type MapMarker,
   type Monument,
 } from './map-data';
 import { attachInteractions, type InteractionProps } from './map-interactions';
@@ -34,7 +36,7 @@ import { baseStyle, highlightFilters, SOURCES, withOverlay, type MapData } from 
 // Vite has bundled it (and under app://). The CSP allows workers from 'self'.
 maplibregl.setWorkerUrl(workerUrl);
 
-export type { CornerPoint, Monument } from './map-data';
+export type { CornerPoint, MapMarker, Monument } from './map-data';
 
 export type ClaimsMapProps = {
   epsg: number;
@@ -43,6 +45,8 @@ export type ClaimsMapProps = {
   claims: LayoutClaim[];
   corners?: CornerPoint[];
   monuments?: Monument[];
+  /** Extra labelled points (e.g. the grid anchor). */
+  markers?: MapMarker[];
   selection: string[];
   hoverId: string | null;
   onSelect(ids: string[], additive: boolean): void;
@@ -62,30 +66,30 @@ export type ClaimsMapProps = {
 const FIT_OPTIONS = { padding: 40, maxZoom: 17 } as const;
 
 export function ClaimsMap(props: ClaimsMapProps) {
-  const { epsg, orderGeometry, claims, corners, monuments, selection, hoverId, basemapUrl, fitKey, pickMode } = props;
+  const { epsg, orderGeometry, claims, corners, monuments, markers, selection, hoverId, basemapUrl, fitKey, pickMode } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<LabelOverlay | null>(null);
   const [cursor, setCursor] = useState<CursorPosition>(null);
 
+  // One memo per source, so an edit to one (say the anchor marker) does not re-send the others to the worker.
+  const claimsFc = useMemo(() => claimsToCollection(claims, epsg), [claims, epsg]);
+  const cornersFc = useMemo(() => cornersToCollection(corners ?? []), [corners]);
+  const monumentsFc = useMemo(() => monumentsToCollection(monuments ?? []), [monuments]);
+  const markersFc = useMemo(() => markersToCollection(markers ?? []), [markers]);
   const data = useMemo<MapData>(
-    () => ({
-      order: orderGeometry,
-      claims: claimsToCollection(claims, epsg),
-      drag: EMPTY_COLLECTION,
-      corners: cornersToCollection(corners ?? []),
-      monuments: monumentsToCollection(monuments ?? []),
-    }),
-    [orderGeometry, claims, epsg, corners, monuments],
+    () => ({ order: orderGeometry, claims: claimsFc, drag: EMPTY_COLLECTION, corners: cornersFc, monuments: monumentsFc, markers: markersFc }),
+    [orderGeometry, claimsFc, cornersFc, monumentsFc, markersFc],
   );
   const overlayData = useMemo(
     () => ({
       claims: claimLabels(claims, epsg),
       corners: corners ?? [],
       monuments: monuments ?? [],
+      markers: markers ?? [],
       claimSizeM: typicalClaimSizeM(claims),
     }),
-    [claims, epsg, corners, monuments],
+    [claims, epsg, corners, monuments, markers],
   );
 
   // Latest values for handlers bound once per map (read in events, never during render).
@@ -171,17 +175,19 @@ export function ClaimsMap(props: ClaimsMapProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fit, markBusy, transformStyle]);
 
-  // New data: setData on each source, without touching the map instance.
-  const firstData = useRef(true);
+  // New data: setData on the sources that changed, without touching the map instance.
+  const sent = useRef<MapData | null>(null);
   useEffect(() => {
     const map = mapRef.current;
     overlayRef.current?.setData(overlayData);
     if (!map) return;
-    if (firstData.current) {
-      firstData.current = false;
-      return;
+    const previous = sent.current;
+    sent.current = data;
+    // The first data went in with the style itself.
+    if (!previous) return;
+    for (const id of SOURCES) {
+      if (data[id] !== previous[id]) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data[id]);
     }
-    for (const id of SOURCES) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data[id]);
     markBusy(map);
   }, [data, overlayData, markBusy]);
 

@@ -10,7 +10,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Position } from '../../../../shared/geometry/geojson.types';
-import type { ClaimLabel, CornerPoint, Monument } from './map-data';
+import type { ClaimLabel, CornerPoint, MapMarker, Monument } from './map-data';
 
 export const MAX_CLAIM_LABELS = 500;
 const MAX_ELEMENTS = 2000;
@@ -25,15 +25,16 @@ export type OverlayData = {
   claims: ClaimLabel[];
   corners: CornerPoint[];
   monuments: Monument[];
+  markers: MapMarker[];
   claimSizeM: number;
 };
 
-type Kind = 'claim' | 'corner' | 'monument';
+type Kind = 'claim' | 'corner' | 'monument' | 'marker';
 
 export class LabelOverlay {
   private readonly root: HTMLDivElement;
   private readonly pool: HTMLSpanElement[] = [];
-  private data: OverlayData = { claims: [], corners: [], monuments: [], claimSizeM: 0 };
+  private data: OverlayData = { claims: [], corners: [], monuments: [], markers: [], claimSizeM: 0 };
   private centroids = new Map<string, Position>();
   private selection = new Set<string>();
   private frame = 0;
@@ -83,7 +84,7 @@ export class LabelOverlay {
   }
 
   private render(): void {
-    const { claims, corners, monuments, claimSizeM } = this.data;
+    const { claims, corners, monuments, markers, claimSizeM } = this.data;
     const claimPx = claimSizeM * this.pxPerMetre();
     const { clientWidth: width, clientHeight: height } = this.map.getContainer();
     let used = 0;
@@ -101,6 +102,11 @@ export class LabelOverlay {
       return true;
     };
 
+    // The caller's markers first: few, and always wanted (e.g. where the grid anchor is).
+    for (const m of markers) {
+      const p = this.map.project(m.lonLat);
+      place('marker', m.label, p.x, p.y - 16, false, m.id);
+    }
     if (claims.length <= MAX_CLAIM_LABELS && claimPx >= MIN_PX_NAMES) {
       for (const c of claims) {
         const p = this.map.project(c.lonLat);

@@ -17,6 +17,9 @@ export type Monument = Pick<DerivedMonument, 'claimId' | 'kind' | 'label' | 'lon
 
 export type ClaimLabel = { id: string; name: string; lonLat: Position };
 
+/** A point of the caller's own (the grid anchor, a pick preview): drawn on top, always labelled. */
+export type MapMarker = { id: string; label: string; lonLat: Position };
+
 export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function centroid(corners: Utm[]): Utm {
@@ -64,6 +67,13 @@ export function monumentsToCollection(monuments: Monument[]): FeatureCollection<
       properties: { claimId: m.claimId, kind: m.kind, label: m.label },
       geometry: { type: 'Point', coordinates: m.lonLat },
     })),
+  };
+}
+
+export function markersToCollection(markers: MapMarker[]): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: markers.map((m) => ({ type: 'Feature', properties: { id: m.id }, geometry: { type: 'Point', coordinates: m.lonLat } })),
   };
 }
 

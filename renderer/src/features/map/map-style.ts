@@ -15,7 +15,7 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 
-export const SOURCES = ['order', 'claims', 'drag', 'corners', 'monuments'] as const;
+export const SOURCES = ['order', 'claims', 'drag', 'corners', 'monuments', 'markers'] as const;
 export type SourceId = (typeof SOURCES)[number];
 export type MapData = Record<SourceId, FeatureCollection>;
 
@@ -131,6 +131,12 @@ function overlayLayers(selection: string[], hoverId: string | null): LayerSpecif
       type: 'circle',
       source: 'monuments',
       paint: { 'circle-radius': 4, 'circle-color': MONUMENT_COLORS, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+    },
+    {
+      id: 'markers',
+      type: 'circle',
+      source: 'markers',
+      paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#c0392b', 'circle-stroke-width': 3 },
     },
   ];
 }
