@@ -171,7 +171,7 @@ export function validateLayout(input: ValidateLayoutInput): LayoutValidation {
   }
 
   // One R-tree pass gives the claim pairs within NEAR_MISS_MAX_M: the only candidates for overlaps and near misses.
-  const candidates = candidatePairs(checked.map((c) => (c.ring.length >= 3 ? c.box : null)), NEAR_MISS_MAX_M);
+  const candidates = candidatePairs(checked.map((c) => (c.valid ? c.box : null)), NEAR_MISS_MAX_M);
   for (const [i, j] of candidates) {
     const a = checked[i]!;
     const b = checked[j]!;
