@@ -67,7 +67,7 @@ describe('fulfilment jobs', () => {
   let backEnd: BackEnd;
   let jobs: JobsService;
   const now = tickingClock();
-  let user: string | null = 'demo-staff';
+  let user: string | null = 'demo-staff'; // what the session reports; one test signs out
 
   const open = async () => {
     backEnd = await openBackEnd({ dataDir: temp.dir, now });
@@ -265,12 +265,19 @@ describe('fulfilment jobs', () => {
   it('lists jobs most recently updated first with their summary', async () => {
     const straddle = await jobs.pullOrder(STRADDLE);
     await jobs.saveJob(straddle.id, { step: 'layout' });
-    const { jobs: listed } = { jobs: await jobs.listJobs() };
+    const listed = await jobs.listJobs();
     expect(listed.map((j) => j.orderId).slice(0, 1)).toEqual([STRADDLE.id]);
     const lynn = listed.find((j) => j.orderType === 'claim_order' && j.orderId === 1)!;
     expect(lynn).toMatchObject({ projectName: 'Lynn Creek (Elko Co., NV)', claimsPurchased: 6, claimsLaidOut: 6 });
     const updated = listed.map((j) => j.updatedAt);
     expect(updated).toEqual([...updated].sort().reverse());
+  });
+
+  it('records an unknown user on an override made with no one signed in', async () => {
     user = null;
+    const job = await jobs.pullOrder(EMPTY);
+    const saved = await jobs.saveJob(job.id, { capacityOverride: { reason: 'Offline approval' } });
+    expect(saved.capacityOverride?.by).toBe('unknown');
+    user = 'demo-staff';
   });
 });
