@@ -42,6 +42,8 @@ export function ValidateStep() {
         <p className="muted">
           {plural(layout.claims.length, 'claim')} checked against the BLM limits, each other and the order area.
         </p>
+        {/* First: it is a decision for a person, not a list item to scroll past. */}
+        {capacityIssue && <CapacityOverrideForm laidOut={layout.claims.length} purchased={job.order.claimsPurchased} />}
         <section className="validate-section" aria-labelledby={`${toleranceId}-p`}>
           <h4 id={`${toleranceId}-p`}>Problems · {problems.length}</h4>
           {problems.length === 0 ? (
@@ -50,7 +52,6 @@ export function ValidateStep() {
             <IssueList issues={problems} kind="problem" testId="validation-problems" />
           )}
         </section>
-        {capacityIssue && <CapacityOverrideForm laidOut={layout.claims.length} purchased={job.order.claimsPurchased} />}
         <section className="validate-section" aria-labelledby={`${toleranceId}-w`}>
           <h4 id={`${toleranceId}-w`}>Warnings · {warnings.length}</h4>
           {warnings.length === 0 ? (
