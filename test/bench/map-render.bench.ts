@@ -77,9 +77,9 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
-    await page.waitForFunction(() => 'renderClaims' in window);
+    await page.waitForFunction(() => 'renderClaims' in globalThis);
     const render = (data: unknown) =>
-      page.evaluate(([d, b]) => (window as unknown as { renderClaims: (d: unknown, b: unknown) => Promise<number> }).renderClaims(d, b), [data, bounds] as const);
+      page.evaluate(([d, b]) => (globalThis as unknown as { renderClaims: (d: unknown, b: unknown) => Promise<number> }).renderClaims(d, b), [data, bounds] as const);
     await render({ type: 'FeatureCollection', features: [] }); // warm-up: shader compilation, worker start
     const baseline: number[] = [];
     const loaded: number[] = [];
