@@ -34,6 +34,13 @@ function stubHandlers(): IpcHandlers {
     runSync: vi.fn(fail),
     getSyncStatus: vi.fn(fail),
     openExternal: vi.fn(async () => ({ opened: true })),
+    pullOrder: vi.fn(fail),
+    getJob: vi.fn(fail),
+    listJobs: vi.fn(fail),
+    saveJob: vi.fn(fail),
+    lookupLocation: vi.fn(fail),
+    getSettings: vi.fn(fail),
+    saveSettings: vi.fn(fail),
   };
 }
 
