@@ -97,7 +97,7 @@ const CO: DemoOrderSpec[] = [
   {
     type: 'claim_order', id: 1, status: 'paid', createdAt: '2026-10-03T17:26:40Z',
     customerEmail: 'accounts@independencegold.com', companyName: 'Independence Gold Ventures',
-    projectId: 203, projectName: 'Lynn Creek (Elko Co., NV)',
+    projectId: 203, projectName: 'Lynn Creek (Eureka Co., NV)',
     site: { lon: -116.3418, lat: 40.9266, rows: 2, cols: 3, azimuthDeg: 330, prefix: 'LYNN' },
     shape: 'feature-collection',
     claimantInfo: {

@@ -98,7 +98,7 @@ describe('fulfilment jobs', () => {
       orderId: 1,
       orderNumber: expect.any(String),
       projectId: 203,
-      projectName: 'Lynn Creek (Elko Co., NV)',
+      projectName: 'Lynn Creek (Eureka Co., NV)',
       companyName: 'Independence Gold Ventures',
       claimsPurchased: 6,
     });
@@ -268,7 +268,7 @@ describe('fulfilment jobs', () => {
     const listed = await jobs.listJobs();
     expect(listed.map((j) => j.orderId).slice(0, 1)).toEqual([STRADDLE.id]);
     const lynn = listed.find((j) => j.orderType === 'claim_order' && j.orderId === 1)!;
-    expect(lynn).toMatchObject({ projectName: 'Lynn Creek (Elko Co., NV)', claimsPurchased: 6, claimsLaidOut: 6 });
+    expect(lynn).toMatchObject({ projectName: 'Lynn Creek (Eureka Co., NV)', claimsPurchased: 6, claimsLaidOut: 6 });
     const updated = listed.map((j) => j.updatedAt);
     expect(updated).toEqual([...updated].sort().reverse());
   });
