@@ -3,7 +3,7 @@
  * (Shift/Ctrl/Cmd-click adds or removes), and what is hovered or selected on the map is highlighted here.
  * Sizes are GROUND feet and acres (what the law and the notices state), not UTM grid units.
  */
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { claimFrame } from '../../../../shared/claims/claim-frame';
 import type { LayoutIssue } from '../../../../shared/claims/validate-layout';
 import { groundAreaAcres, groundDistanceFt } from '../../../../shared/geo/ground';
@@ -85,6 +85,15 @@ export function LayoutClaimsTable(props: {
   }, [problems]);
   const totalAcres = rows.reduce((sum, r) => sum + r.acres, 0);
 
+  // A claim picked on the map is brought into view here ('nearest': no jump when it is already visible).
+  const tableRef = useRef<HTMLTableElement>(null);
+  const lastSelected = selection[selection.length - 1];
+  useEffect(() => {
+    if (!lastSelected) return;
+    const row = tableRef.current?.querySelector(`tr[data-claim-id="${CSS.escape(lastSelected)}"]`);
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [lastSelected]);
+
   if (claims.length === 0) {
     return (
       <p className="muted layout-table__empty" data-testid="layout-claims-table">
@@ -93,7 +102,7 @@ export function LayoutClaimsTable(props: {
     );
   }
   return (
-    <table className="claims-table layout-table" data-testid="layout-claims-table">
+    <table ref={tableRef} className="claims-table layout-table" data-testid="layout-claims-table">
       <thead>
         <tr>
           <th scope="col">Claim</th>

@@ -30,7 +30,7 @@ import {
   type Monument,
 } from './map-data';
 import { attachInteractions, type InteractionProps } from './map-interactions';
-import { baseStyle, highlightFilters, SOURCES, withOverlay, type MapData } from './map-style';
+import { baseStyle, highlightFilters, localStyle, SOURCES, withOverlay, type MapData } from './map-style';
 
 // Without an explicit worker URL MapLibre tries to build its worker from its own bundle path, which breaks once
 // Vite has bundled it (and under app://). The CSP allows workers from 'self'.
@@ -63,7 +63,8 @@ export type ClaimsMapProps = {
   className?: string;
 };
 
-const FIT_OPTIONS = { padding: 40, maxZoom: 17 } as const;
+// More room at the bottom: the scale bars and the cursor readout sit there.
+const FIT_OPTIONS = { padding: { top: 50, right: 50, bottom: 70, left: 50 }, maxZoom: 17 } as const;
 
 export function ClaimsMap(props: ClaimsMapProps) {
   const { epsg, orderGeometry, claims, corners, monuments, markers, selection, hoverId, basemapUrl, fitKey, pickMode } = props;
@@ -71,6 +72,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<LabelOverlay | null>(null);
   const [cursor, setCursor] = useState<CursorPosition>(null);
+  const [basemapFailed, setBasemapFailed] = useState(false);
 
   // One memo per source, so an edit to one (say the anchor marker) does not re-send the others to the worker.
   const claimsFc = useMemo(() => claimsToCollection(claims, epsg), [claims, epsg]);
@@ -122,22 +124,34 @@ export function ClaimsMap(props: ClaimsMapProps) {
     map.fitBounds(box, { ...FIT_OPTIONS, duration: animate ? 300 : 0 });
   }, []);
 
-  const transformStyle = useCallback((_prev: unknown, next: maplibregl.StyleSpecification) => {
-    const { data: d, props: p } = latest.current;
-    return withOverlay(next, d, p.selection, p.hoverId);
+  /**
+   * Puts a basemap under our layers. A local style (offline, or a raster template) is built whole, with the current
+   * data. A style JSON URL is fetched by MapLibre and our layers are appended by transformStyle; MapLibre defers such
+   * a call until the current style has loaded, which is why the map always starts from the local style.
+   */
+  const applyStyle = useCallback((map: maplibregl.Map, url: string | null | undefined) => {
+    const overlay = (base: maplibregl.StyleSpecification) =>
+      withOverlay(base, latest.current.data, latest.current.props.selection, latest.current.props.hoverId);
+    const base = baseStyle(url);
+    if (typeof base === 'string') map.setStyle(base, { diff: false, transformStyle: (_prev, next) => overlay(next) });
+    else map.setStyle(overlay(base), { diff: false, transformStyle: undefined });
   }, []);
 
   // Create the map once.
+  /** Whether the camera has been framed on real data yet (a map mounted before its data arrived has not). */
+  const framed = useRef(false);
   const initialBasemap = useRef(basemapUrl);
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    // Open already framed on the data (no first frame of the whole US, no basemap tiles fetched for it).
+    const box = boundsOf([latest.current.data.order, latest.current.data.claims]);
+    framed.current = box !== null;
     const map = new maplibregl.Map({
       container,
-      style: baseStyle(initialBasemap.current),
-      transformStyle,
-      center: [-98, 39],
-      zoom: 3,
+      // Always the offline style first (drawn at once, no network); a basemap is applied over it just below.
+      style: withOverlay(localStyle(), latest.current.data, latest.current.props.selection, latest.current.props.hoverId),
+      ...(box ? { bounds: box, fitBoundsOptions: FIT_OPTIONS } : { center: [-98, 39], zoom: 3 }),
       dragRotate: false,
       // Shift-click adds to the selection; box zoom would swallow it.
       boxZoom: false,
@@ -161,7 +175,15 @@ export function ClaimsMap(props: ClaimsMapProps) {
       for (const id of SOURCES) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(latest.current.data[id]);
     };
     map.on('style.load', onStyleLoad);
-    map.once('load', () => fit(false));
+    // A basemap style URL that cannot be fetched (offline, typo) would leave the map blank: fall back to the local
+    // style so the claims are always drawn. Tile errors of a raster basemap do not matter (the style is loaded).
+    map.on('error', () => {
+      if (map.isStyleLoaded() || typeof baseStyle(initialBasemap.current) !== 'string') return;
+      setBasemapFailed(true);
+      // Without transformStyle: with one, MapLibre would wait for the failed style to finish loading, forever.
+      applyStyle(map, null);
+    });
+    if (initialBasemap.current?.trim()) applyStyle(map, initialBasemap.current);
     const detach = attachInteractions(map, (): InteractionProps => ({ ...latest.current.props, onCursor: setCursor }));
     markBusy(map);
     return () => {
@@ -173,7 +195,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
     };
     // overlayData is only the first value; later changes arrive through the data effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fit, markBusy, transformStyle]);
+  }, [markBusy, applyStyle]);
 
   // New data: setData on the sources that changed, without touching the map instance.
   const sent = useRef<MapData | null>(null);
@@ -188,8 +210,12 @@ export function ClaimsMap(props: ClaimsMapProps) {
     for (const id of SOURCES) {
       if (data[id] !== previous[id]) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data[id]);
     }
+    if (!framed.current && boundsOf([data.order, data.claims])) {
+      framed.current = true;
+      fit(false);
+    }
     markBusy(map);
-  }, [data, overlayData, markBusy]);
+  }, [data, overlayData, markBusy, fit]);
 
   // Selection and hover: only the highlight layers' filters change.
   useEffect(() => {
@@ -202,14 +228,15 @@ export function ClaimsMap(props: ClaimsMapProps) {
     if (map.getLayer('claims-hover-outline')) map.setFilter('claims-hover-outline', f.hover);
   }, [selection, hoverId]);
 
-  // Basemap change from settings: restyle (our layers are re-added by transformStyle).
+  // Basemap change from settings: restyle with our layers on top.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || basemapUrl === initialBasemap.current) return;
     initialBasemap.current = basemapUrl;
-    map.setStyle(baseStyle(basemapUrl), { transformStyle });
+    setBasemapFailed(false);
+    applyStyle(map, basemapUrl);
     markBusy(map);
-  }, [basemapUrl, transformStyle, markBusy]);
+  }, [basemapUrl, applyStyle, markBusy]);
 
   // Refit when the caller says so (a new job, a new import); not on every edit, which would fight the user.
   const lastFitKey = useRef(fitKey);
@@ -240,6 +267,11 @@ export function ClaimsMap(props: ClaimsMapProps) {
       {pickMode && (
         <div className="claims-map__hint" role="status">
           {pickMode === 'anchor' ? 'Click the map to place the grid anchor' : 'Click the map where the new claim goes'}
+        </div>
+      )}
+      {basemapFailed && (
+        <div className="claims-map__basemap-note" role="status" data-testid="map-basemap-failed">
+          Basemap unavailable: showing the offline map
         </div>
       )}
       <CursorReadout cursor={cursor} epsg={epsg} />

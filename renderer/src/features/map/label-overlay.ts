@@ -4,12 +4,14 @@
  * Why not a MapLibre symbol layer: symbol text needs glyphs, and glyphs come from a `glyphs` URL (a font server).
  * ClaimDesk must draw its map with no network, and shipping PBF font ranges for three kinds of short label is more
  * weight than the problem needs. Jobs hold a handful to a few hundred claims, so a pooled set of absolutely
- * positioned spans is cheap: at most MAX_ELEMENTS exist, only what is on screen is placed, and everything is
- * hidden when the claims are too small on screen to read (or there are more than MAX_CLAIM_LABELS of them).
+ * positioned spans is cheap: at most MAX_ELEMENTS exist, only what is on screen is placed, labels that would
+ * overlap are dropped (label-collision.ts), and names are hidden when claims are too small on screen to read
+ * (or there are more than MAX_CLAIM_LABELS of them).
  * The spans use the app's own system font, so labels look like the rest of the UI, and tests can read them.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Position } from '../../../../shared/geometry/geojson.types';
+import { CollisionGrid, labelBox } from './label-collision';
 import type { ClaimLabel, CornerPoint, MapMarker, Monument } from './map-data';
 
 export const MAX_CLAIM_LABELS = 500;
@@ -17,6 +19,8 @@ const MAX_ELEMENTS = 2000;
 /** On-screen claim diagonal (px) from which names, and then corner numbers / monument labels, fit. */
 const MIN_PX_NAMES = 45;
 const MIN_PX_DETAIL = 120;
+/** Monument text sits beside its symbol, where corner numbers also are: only once there is room for both. */
+const MIN_PX_MONUMENT_TEXT = 200;
 /** Corner numbers sit this far (px) from the corner towards their own claim: adjacent claims share corners. */
 const CORNER_INSET_PX = 13;
 const EARTH_CIRCUMFERENCE_M = 40075016.686;
@@ -30,6 +34,15 @@ export type OverlayData = {
 };
 
 type Kind = 'claim' | 'corner' | 'monument' | 'marker';
+
+/** Per kind: approximate px per character and padding (see map.css), and whether it may be dropped to de-clutter. */
+const METRICS: Record<Kind, { charPx: number; padPx: number; optional: boolean }> = {
+  marker: { charPx: 7, padPx: 12, optional: false },
+  claim: { charPx: 7.2, padPx: 6, optional: true },
+  // Never dropped: every claim's own corner numbers matter, and at a shared corner they sit close by design.
+  corner: { charPx: 6, padPx: 8, optional: false },
+  monument: { charPx: 6.5, padPx: 4, optional: true },
+};
 
 export class LabelOverlay {
   private readonly root: HTMLDivElement;
@@ -88,9 +101,12 @@ export class LabelOverlay {
     const claimPx = claimSizeM * this.pxPerMetre();
     const { clientWidth: width, clientHeight: height } = this.map.getContainer();
     let used = 0;
+    const taken = new CollisionGrid();
     const place = (kind: Kind, text: string, x: number, y: number, selected: boolean, key: string): boolean => {
       if (x < -40 || y < -20 || x > width + 40 || y > height + 20) return true;
       if (used >= MAX_ELEMENTS) return false;
+      const m = METRICS[kind];
+      if (!taken.insert(labelBox(x, y, text, m.charPx, m.padPx, 14), !m.optional)) return true;
       const el = this.element(used);
       used += 1;
       const className = `map-label map-label--${kind}${selected ? ' map-label--selected' : ''}`;
@@ -108,7 +124,9 @@ export class LabelOverlay {
       place('marker', m.label, p.x, p.y - 16, false, m.id);
     }
     if (claims.length <= MAX_CLAIM_LABELS && claimPx >= MIN_PX_NAMES) {
-      for (const c of claims) {
+      // Selected claims first, so their names win where labels would collide.
+      const ordered = this.selection.size > 0 ? [...claims].sort((a, b) => Number(this.selection.has(b.id)) - Number(this.selection.has(a.id))) : claims;
+      for (const c of ordered) {
         const p = this.map.project(c.lonLat);
         if (!place('claim', c.name, p.x, p.y, this.selection.has(c.id), c.id)) break;
       }
@@ -126,7 +144,7 @@ export class LabelOverlay {
         }
         if (!place('corner', String(corner.number), x, y, false, `${corner.claimId}:${corner.number}`)) break;
       }
-      for (const m of monuments) {
+      for (const m of claimPx >= MIN_PX_MONUMENT_TEXT ? monuments : []) {
         const p = this.map.project(m.lonLat);
         // Beside the symbol, not on it: the circle stays visible.
         if (!place('monument', m.label, p.x + 10, p.y - 10, false, `${m.claimId}:${m.kind}`)) break;

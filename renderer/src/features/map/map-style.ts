@@ -145,15 +145,20 @@ function overlaySources(data: MapData): Record<string, SourceSpecification> {
   return Object.fromEntries(SOURCES.map((id) => [id, { type: 'geojson', data: data[id] } satisfies SourceSpecification]));
 }
 
-/** The base style before our overlay: a URL for a remote style JSON, or a local object. */
-export function baseStyle(basemapUrl: string | null | undefined): StyleSpecification | string {
-  const url = basemapUrl?.trim();
-  if (url && !isRasterTemplate(url)) return url;
-  const style: StyleSpecification = {
+/** The offline base: a plain background, nothing to fetch. */
+export function localStyle(): StyleSpecification {
+  return {
     version: 8,
     sources: {},
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': COLORS.background } }],
   };
+}
+
+/** The base style before our overlay: a URL for a remote style JSON, or a local object. */
+export function baseStyle(basemapUrl: string | null | undefined): StyleSpecification | string {
+  const url = basemapUrl?.trim();
+  if (url && !isRasterTemplate(url)) return url;
+  const style = localStyle();
   if (url) {
     style.sources.basemap = { type: 'raster', tiles: [url], tileSize: 256, maxzoom: 19 };
     style.layers.push({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.9 } });
