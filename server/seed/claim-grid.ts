@@ -1,13 +1,21 @@
 /**
- * Builds blocks of federal lode claims (600 × 1500 ft) with exact geometry: the block is laid out in the
- * NAD83 UTM zone that contains it, so side lengths are exact in grid metres, and every corner is computed
- * once and reused, so neighbouring claims share corners bit for bit after conversion to WGS84.
+ * Builds blocks of federal lode claims (600 × 1500 ft ON THE GROUND, as the law measures them) with exact
+ * geometry. The block is laid out in the NAD83 UTM zone that contains it, but UTM grid metres are not ground
+ * metres: grid = ground × k, where the point scale factor k runs from 0.9996 on the central meridian to about
+ * 1.0004 at zone edges. Laying a claim out as 457.2 grid metres makes it up to ~0.6 ft too long on the ground
+ * (and 20.68 acres), which ClaimDesk's legal validation rightly rejects. So corners are placed through the
+ * shared ground→grid frame (shared/layout/ground-lattice.ts, a conformal map whose scale follows k across the
+ * block), the same one the app's grid tool uses; the geodesic side lengths come out within a millimetre.
+ * Every corner is computed once and reused, so neighbouring claims share corners bit for bit after conversion
+ * to WGS84.
  */
-import proj4 from 'proj4';
+import { FOOT_M, nad83UtmEpsg, utmConverter, zoneForLongitude, type Utm } from '../../shared/geo/utm';
+import { groundFrame } from '../../shared/layout/ground-lattice';
 
-export const FOOT_M = 0.3048;
+export { FOOT_M };
 export const LODE_LENGTH_FT = 1500;
 export const LODE_WIDTH_FT = 600;
+/** Ground metres (not grid metres: see the module comment). */
 export const LODE_LENGTH_M = LODE_LENGTH_FT * FOOT_M; // 457.2
 export const LODE_WIDTH_M = LODE_WIDTH_FT * FOOT_M; // 182.88
 /** 8 decimals of a degree is about 1 mm: well inside the 1 cm the tests allow, and ≥ 7 as the contract asks. */
@@ -29,7 +37,7 @@ export interface LodeGridOptions {
   rows: number;
   /** Claims side by side across the azimuth (to the right when facing along it). */
   cols: number;
-  /** Direction of the long (1500 ft) axis, degrees clockwise from grid north. */
+  /** Direction of the long axis, degrees clockwise from grid north. */
   azimuthDeg: number;
   /** Claim names are `${prefix} ${n}`, numbered row by row from 1. */
   prefix: string;
@@ -37,50 +45,10 @@ export interface LodeGridOptions {
   firstNumber?: number;
   /** Force a UTM zone (default: the zone containing lon). */
   zone?: number;
-}
-
-export function utmZoneForLon(lon: number): number {
-  return Math.min(60, Math.max(1, Math.floor((lon + 180) / 6) + 1));
-}
-
-/** NAD83 / UTM zone N north; EPSG:269NN covers zones 1-23 (all of the US including Alaska). */
-export function nad83UtmEpsg(zone: number): number {
-  return 26900 + zone;
-}
-
-export function nad83UtmProj4(zone: number): string {
-  return `+proj=utm +zone=${zone} +datum=NAD83 +units=m +no_defs`;
-}
-
-const WGS84 = '+proj=longlat +datum=WGS84 +no_defs';
-
-export interface UtmConverter {
-  zone: number;
-  epsg: number;
-  toUtm(lonLat: readonly [number, number]): [number, number];
-  toLonLat(en: readonly [number, number]): [number, number];
-}
-
-const converters = new Map<number, UtmConverter>();
-
-export function utmConverter(zone: number): UtmConverter {
-  const cached = converters.get(zone);
-  if (cached !== undefined) return cached;
-  const converter = proj4(WGS84, nad83UtmProj4(zone));
-  const made: UtmConverter = {
-    zone,
-    epsg: nad83UtmEpsg(zone),
-    toUtm: ([lon, lat]) => {
-      const [e, n] = converter.forward([lon, lat]);
-      return [e ?? Number.NaN, n ?? Number.NaN];
-    },
-    toLonLat: ([e, n]) => {
-      const [lon, lat] = converter.inverse([e, n]);
-      return [lon ?? Number.NaN, lat ?? Number.NaN];
-    },
-  };
-  converters.set(zone, made);
-  return made;
+  /** Ground length of each claim along the azimuth, feet (default 1500, the legal maximum). */
+  lengthFt?: number;
+  /** Ground width of each claim across the azimuth, feet (default 600, the legal maximum). */
+  widthFt?: number;
 }
 
 function round(value: number): number {
@@ -88,30 +56,35 @@ function round(value: number): number {
   return Math.round(value * factor) / factor;
 }
 
+function checkSize(label: string, value: number): void {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${label} must be a positive number of feet (got ${value})`);
+}
+
 /**
- * The lattice of block corners in UTM metres: `corners[i][j]` is i lengths along the azimuth and j widths
- * across it from the start corner.
+ * The lattice of block corners in UTM grid metres: `corners[i][j]` is i claim lengths along the azimuth and
+ * j widths across it (to the right) from the start corner, measured on the ground.
  */
-export function lodeCornerLattice(options: LodeGridOptions): { zone: number; corners: [number, number][][] } {
+export function lodeCornerLattice(options: LodeGridOptions): { zone: number; epsg: number; corners: Utm[][] } {
   if (!Number.isInteger(options.rows) || !Number.isInteger(options.cols) || options.rows < 1 || options.cols < 1) {
     throw new RangeError(`rows and cols must be positive integers (got ${options.rows} × ${options.cols})`);
   }
-  const zone = options.zone ?? utmZoneForLon(options.lon);
-  const [e0, n0] = utmConverter(zone).toUtm([options.lon, options.lat]);
-  const az = (options.azimuthDeg * Math.PI) / 180;
-  const along: [number, number] = [Math.sin(az), Math.cos(az)];
-  const across: [number, number] = [Math.cos(az), -Math.sin(az)];
-  const corners: [number, number][][] = [];
+  const lengthFt = options.lengthFt ?? LODE_LENGTH_FT;
+  const widthFt = options.widthFt ?? LODE_WIDTH_FT;
+  checkSize('lengthFt', lengthFt);
+  checkSize('widthFt', widthFt);
+  const zone = options.zone ?? zoneForLongitude(options.lon);
+  const epsg = nad83UtmEpsg(zone);
+  const start = utmConverter(epsg).toUtm([options.lon, options.lat]);
+  const frame = groundFrame(epsg, start, options.azimuthDeg);
+  const lengthM = lengthFt * FOOT_M;
+  const widthM = widthFt * FOOT_M;
+  const corners: Utm[][] = [];
   for (let i = 0; i <= options.rows; i++) {
-    const row: [number, number][] = [];
-    for (let j = 0; j <= options.cols; j++) {
-      const a = i * LODE_LENGTH_M;
-      const c = j * LODE_WIDTH_M;
-      row.push([e0 + a * along[0] + c * across[0], n0 + a * along[1] + c * across[1]]);
-    }
+    const row: Utm[] = [];
+    for (let j = 0; j <= options.cols; j++) row.push(frame.place(i * lengthM, j * widthM)); // place(0, 0) is the start corner exactly
     corners.push(row);
   }
-  return { zone, corners };
+  return { zone, epsg, corners };
 }
 
 /**
@@ -119,8 +92,8 @@ export function lodeCornerLattice(options: LodeGridOptions): { zone: number; cor
  * (start corner, across, across + along, along, start corner).
  */
 export function buildLodeGrid(options: LodeGridOptions): LodeClaimFeature[] {
-  const { zone, corners } = lodeCornerLattice(options);
-  const toLonLat = utmConverter(zone).toLonLat;
+  const { epsg, corners } = lodeCornerLattice(options);
+  const { toLonLat } = utmConverter(epsg);
   const lonLat = corners.map((row) =>
     row.map((en): LonLat => {
       const [lon, lat] = toLonLat(en);

@@ -3,7 +3,8 @@
  * the demo uses to show the app's problem reporting.
  */
 import type { PendingOrder } from '../../shared/api/geodb.schemas';
-import { utmConverter, utmZoneForLon, type LodeClaimFeature } from './claim-grid';
+import { nad83UtmEpsg, utmConverter, zoneForLongitude } from '../../shared/geo/utm';
+import type { LodeClaimFeature } from './claim-grid';
 import type { DemoFlaw, PolygonShape } from './demo-order.types';
 
 type ClaimPolygons = PendingOrder['claim_polygons'];
@@ -90,7 +91,7 @@ export function applyFlaw(claims: LodeClaimFeature[], flaw: DemoFlaw | undefined
       return { features: features.map((f, i) => (i === 1 ? mapRings(f, swapCorners) : f)), claimCount };
     case 'utm-coordinates': {
       // A customer's GIS exported projected metres into the lon/lat fields.
-      const converter = utmConverter(utmZoneForLon(claims[0]?.geometry.coordinates[0]?.[0]?.[0] ?? -117));
+      const converter = utmConverter(nad83UtmEpsg(zoneForLongitude(claims[0]?.geometry.coordinates[0]?.[0]?.[0] ?? -117)));
       const toUtm = (p: Position): Position => converter.toUtm([p[0] ?? 0, p[1] ?? 0]).map((v) => round(v, 2));
       return { features: features.map((f) => mapRings(f, (ring) => ring.map(toUtm))), claimCount };
     }
