@@ -101,6 +101,9 @@ export function applyFlaw(claims: LodeClaimFeature[], flaw: DemoFlaw | undefined
         ring.slice(0, -1).map((p, i) => [p[0] ?? 0, p[1] ?? 0, round(1412.6 + 3.7 * i + 11.2 * k, 1)]);
       return { features: features.map((f, k) => mapRings(f, (ring) => withZ(ring, k))), claimCount };
     }
+    case 'oversize':
+      // Already drawn too big (the site's lengthFt / widthFt): the features ship as built.
+      return { features, claimCount };
     case 'count-mismatch':
       // The order was priced for two more claims than were drawn.
       return { features, claimCount: claimCount + 2 };

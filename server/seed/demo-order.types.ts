@@ -11,11 +11,15 @@ export type PolygonShape =
   | 'claims-list'
   | 'json-string';
 
-/** Deliberate, realistic defects so the demo exercises the app's problem reporting. */
-export type DemoFlaw = 'linestring' | 'bow-tie' | 'utm-coordinates' | '3d-unclosed' | 'count-mismatch';
+/**
+ * Deliberate, realistic defects so the demo exercises the app's problem reporting. All but 'oversize' break the
+ * order at sync time; 'oversize' claims are valid geometry drawn beyond the legal size (the site's lengthFt /
+ * widthFt), which only the layout validation rejects.
+ */
+export type DemoFlaw = 'linestring' | 'bow-tie' | 'utm-coordinates' | '3d-unclosed' | 'count-mismatch' | 'oversize';
 
 /** Where and how a demo order's claim block is laid out: the grid builder's own options. */
-export type DemoSite = Pick<LodeGridOptions, 'lon' | 'lat' | 'rows' | 'cols' | 'azimuthDeg' | 'prefix'>;
+export type DemoSite = Pick<LodeGridOptions, 'lon' | 'lat' | 'rows' | 'cols' | 'azimuthDeg' | 'prefix' | 'lengthFt' | 'widthFt'>;
 
 export interface DemoOrderSpec {
   type: OrderType;

@@ -2,6 +2,7 @@
  * The demo book of orders: real districts and counties in NV, AZ, ID, WY and AK, plausible (fictional)
  * companies and people. Today in the demo is 2026-11-22; orders span October and November 2026.
  * claim_purchase and claim_order ids are separate number spaces on the real server, so both start at 1.
+ * Claims are 600 × 1500 ft measured on the ground (claim-grid.ts), except CO-6's, drawn 1,540 ft long on purpose.
  */
 import type { DemoOrderSpec } from './demo-order.types';
 
@@ -149,8 +150,10 @@ const CO: DemoOrderSpec[] = [
     type: 'claim_order', id: 6, status: 'paid', createdAt: '2026-11-05T16:44:50Z',
     customerEmail: 'ruth.castellano@gmail.com', companyName: 'Castellano Family Trust',
     projectId: 247, projectName: 'Tonopah Divide (Nye Co., NV)',
-    site: { lon: -117.2489, lat: 38.1254, rows: 1, cols: 1, azimuthDeg: 15, prefix: 'DIVIDE' },
-    shape: 'feature-polygon',
+    // Deliberately oversize: the customer drew 1,540 ft claims (valid geometry, so no sync problem), and the
+    // app's legal-limit validation flags them until staff lay out a proper 1,500 × 600 ft grid.
+    site: { lon: -117.2489, lat: 38.1254, rows: 1, cols: 2, azimuthDeg: 15, prefix: 'DIVIDE', lengthFt: 1540 },
+    shape: 'feature-collection', flaw: 'oversize',
     claimantInfo: {
       claimant_name: 'Ruth A. Castellano, Trustee', address_1: '318 Summit Street', address_2: null,
       address_3: 'Tonopah, NV 89049', district: 'Tonopah Mining District', monument_type: '4" x 4" wooden post, 4 ft',
