@@ -24,6 +24,8 @@ export default defineConfig({
     root: resolve('renderer'),
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves the renderer unminified by default; the packaged app parses it on every start.
+      minify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
     plugins: [react()],
