@@ -22,11 +22,13 @@ const STATIC_DIR = join(ROOT, 'out', 'renderer');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 const CHROMIUM = process.env['CLAIMDESK_CHROMIUM'] ?? '/usr/bin/chromium';
 
-// Flags that work in this container: no sandbox (root, no user namespaces), no GPU, and nothing that phones
-// home, so a failed request in the log is always one of ours.
+// Flags that work in this container: no sandbox (root, no user namespaces), WebGL through SwiftShader (software
+// GL: the MapLibre map needs WebGL, which --disable-gpu would switch off), and nothing that phones home, so a
+// failed request in the log is always one of ours.
 const CHROMIUM_ARGS = [
   '--no-sandbox',
-  '--disable-gpu',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
   '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
