@@ -144,7 +144,7 @@ export async function waitForMapReady(map: Locator, timeoutMs = 30_000): Promise
 export async function mapLabels(map: Locator, kind: 'claim' | 'corner' | 'monument' | 'marker'): Promise<{ text: string; x: number; y: number }[]> {
   return map.locator(`.map-label--${kind}`).evaluateAll((elements) =>
     elements
-      .filter((el) => !(el as HTMLElement).hidden)
+      .filter((el) => !(el as unknown as { hidden: boolean }).hidden)
       .map((el) => {
         const box = el.getBoundingClientRect();
         return { text: el.textContent ?? '', x: box.left + box.width / 2, y: box.top + box.height / 2 };
@@ -157,10 +157,26 @@ export async function mapLabels(map: Locator, kind: 'claim' | 'corner' | 'monume
  * common colour (the background). A map whose WebGL context failed stays one flat colour (plus the HTML labels).
  * The PNG is decoded by the page itself (no image library in the test's dependencies).
  */
+interface BrowserGlobals {
+  Image: new () => { src: string; naturalWidth: number; naturalHeight: number; decode(): Promise<void> };
+  document: {
+    createElement(tag: 'canvas'): {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): {
+        drawImage(image: unknown, x: number, y: number): void;
+        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+      } | null;
+    };
+  };
+}
+
 export async function mapInkShare(page: Page, map: Locator): Promise<number> {
   // Only the WebGL canvas: the HTML labels and controls are hidden for the shot.
   const png = await map.screenshot({ style: '.map-labels, .maplibregl-control-container { visibility: hidden !important; }' });
   return page.evaluate(async (base64) => {
+    // This runs in the page; the Node typecheck has no DOM lib, so the few browser globals are typed here.
+    const { Image, document } = globalThis as unknown as BrowserGlobals;
     const image = new Image();
     image.src = `data:image/png;base64,${base64}`;
     await image.decode();
