@@ -9,6 +9,7 @@
  */
 import type { Utm } from '../geo/utm';
 import type { LayoutClaim } from '../layout/layout.types';
+import { signedArea } from '../geo/ground';
 
 export interface FrameCorners {
   startLeft: Utm;
@@ -38,16 +39,6 @@ const mid = (a: Utm, b: Utm): Utm => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
 const dist = (a: Utm, b: Utm): number => Math.hypot(b[0] - a[0], b[1] - a[1]);
 const norm360 = (deg: number): number => ((deg % 360) + 360) % 360;
 
-/** Signed shoelace area: > 0 counter-clockwise, < 0 clockwise (x east, y north). */
-function signedArea(ring: readonly Utm[]): number {
-  let twice = 0;
-  for (let i = 0; i < ring.length; i += 1) {
-    const a = ring[i]!;
-    const b = ring[(i + 1) % ring.length]!;
-    twice += a[0] * b[1] - b[0] * a[1];
-  }
-  return twice / 2;
-}
 
 /** The claim's corners as an open ring: a repeated closing corner is dropped. */
 export function openRing(corners: readonly Utm[]): Utm[] {

@@ -24,15 +24,20 @@ export function groundDistanceFt(epsg: number, a: Utm, b: Utm): number {
   return groundDistanceM(epsg, a, b) / FOOT_M;
 }
 
-/** Shoelace area of a ring in grid square metres (open or closed ring; orientation ignored). */
-export function gridAreaM2(ring: Utm[]): number {
+/** Signed shoelace area in grid square metres: > 0 counter-clockwise, < 0 clockwise (x east, y north). */
+export function signedArea(ring: readonly Utm[]): number {
   let twice = 0;
   for (let i = 0; i < ring.length; i += 1) {
-    const [x1, y1] = ring[i]!;
-    const [x2, y2] = ring[(i + 1) % ring.length]!;
-    twice += x1 * y2 - x2 * y1;
+    const a = ring[i]!;
+    const b = ring[(i + 1) % ring.length]!;
+    twice += a[0] * b[1] - b[0] * a[1];
   }
-  return Math.abs(twice) / 2;
+  return twice / 2;
+}
+
+/** Shoelace area of a ring in grid square metres (open or closed ring; orientation ignored). */
+export function gridAreaM2(ring: readonly Utm[]): number {
+  return Math.abs(signedArea(ring));
 }
 
 export function groundAreaAcres(epsg: number, ring: Utm[]): number {

@@ -4,6 +4,7 @@
  */
 import { FOOT_M, type Utm } from '../geo/utm';
 import type { ClaimKind, LayoutClaim } from './layout.types';
+import { signedArea } from '../geo/ground';
 
 /**
  * Ground feet. Lode: 1,500 ft along the vein × 600 ft across (43 CFR 3832.22(a)). Placer: a 20-acre half
@@ -78,16 +79,6 @@ export function idFactory(kind: string, existing?: ReadonlySet<string>): (label:
   };
 }
 
-/** Signed shoelace area: > 0 counter-clockwise, < 0 clockwise (x east, y north). */
-export function signedArea(ring: readonly Utm[]): number {
-  let twice = 0;
-  for (let i = 0; i < ring.length; i += 1) {
-    const a = ring[i]!;
-    const b = ring[(i + 1) % ring.length]!;
-    twice += a[0] * b[1] - b[0] * a[1];
-  }
-  return twice / 2;
-}
 
 /**
  * An open ring (closing vertex dropped), clockwise as LayoutClaim.corners requires. A counter-clockwise ring is
