@@ -1,0 +1,78 @@
+/**
+ * What a staking package folder holds: fixed file names per document kind (the folder itself is named from the
+ * order number, see safe-names.ts) and the manifest that lists every file with its size and SHA-256, so anyone
+ * receiving the package can check it is complete and unaltered.
+ */
+import { z } from 'zod';
+import { orderTypeSchema } from '../api/geodb.schemas';
+
+export const DOCUMENT_KINDS = [
+  'location-notices',
+  'corner-cards',
+  'claim-map',
+  'field-map',
+  'fees-sheet',
+  'gpx',
+  'kml',
+  'csv',
+] as const;
+export const documentKindSchema = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+export const DOCUMENT_FILES: Readonly<Record<DocumentKind, { fileName: string; mediaType: string; title: string }>> = {
+  'location-notices': { fileName: 'location-notices.pdf', mediaType: 'application/pdf', title: 'Location notices' },
+  'corner-cards': { fileName: 'corner-cards.pdf', mediaType: 'application/pdf', title: 'Corner cards' },
+  'claim-map': { fileName: 'claim-map.pdf', mediaType: 'application/pdf', title: 'Claim map' },
+  'field-map': { fileName: 'field-map.pdf', mediaType: 'application/pdf', title: 'Field map' },
+  'fees-sheet': { fileName: 'fees-and-deadlines.pdf', mediaType: 'application/pdf', title: 'Fees and deadlines' },
+  gpx: { fileName: 'waypoints.gpx', mediaType: 'application/gpx+xml', title: 'GPS waypoints (GPX)' },
+  kml: { fileName: 'claims.kml', mediaType: 'application/vnd.google-earth.kml+xml', title: 'Claims (KML)' },
+  csv: { fileName: 'corners-and-monuments.csv', mediaType: 'text/csv', title: 'Corners and monuments (CSV)' },
+};
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_VERSION = 1;
+
+export const manifestFileSchema = z.object({
+  name: z.string(),
+  kind: documentKindSchema,
+  mediaType: z.string(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  pages: z.number().int().positive().nullable(),
+});
+export type ManifestFile = z.infer<typeof manifestFileSchema>;
+
+export const packageProblemSchema = z.object({
+  document: documentKindSchema,
+  claim: z.string().nullable(),
+  message: z.string(),
+});
+export type PackageProblem = z.infer<typeof packageProblemSchema>;
+
+export const manifestSchema = z.object({
+  manifestVersion: z.literal(MANIFEST_VERSION),
+  generator: z.object({ name: z.string(), version: z.string() }),
+  preparedOn: z.string(),
+  generatedAt: z.string(),
+  source: z.enum(['job', 'order']),
+  order: z.object({
+    orderType: orderTypeSchema,
+    orderId: z.number().int(),
+    orderNumber: z.string(),
+    projectName: z.string(),
+    companyName: z.string(),
+    claimsPurchased: z.number().int(),
+  }),
+  state: z.string().nullable(),
+  county: z.string(),
+  epsg: z.number().int(),
+  dateOfLocation: z.string().nullable(),
+  claimant: z.string(),
+  claims: z.array(z.object({ name: z.string(), kind: z.string(), areaAcres: z.number() })),
+  feeSchedule: z.object({ version: z.string(), effectiveFrom: z.string() }),
+  files: z.array(manifestFileSchema),
+  /** Parts that could not be produced (e.g. one claim's notice), each with why; the rest of the package stands. */
+  problems: z.array(packageProblemSchema),
+});
+export type PackageManifest = z.infer<typeof manifestSchema>;

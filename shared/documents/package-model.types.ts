@@ -1,0 +1,140 @@
+/**
+ * The staking package's model: everything any document needs, derived ONCE from a job (or an order without a
+ * job) by package-model.ts. Every document (notice, corner cards, maps, GPX, KML, CSV, fee sheet) reads this
+ * model and nothing else, so they cannot disagree about a corner number, a bearing or a claim's acreage.
+ *
+ * Conventions: lengths are GROUND feet (what the law measures), bearings are TRUE (geodetic) bearings, degrees
+ * clockwise from true north, because a notice's "general course" and a tie are read with a compass corrected
+ * to true north, not along the UTM grid. Coordinates are given in both NAD83 / UTM (the job's EPSG) and
+ * WGS84 lon/lat (the GPS datum; NAD83 and WGS84 differ by about a metre, below staking accuracy).
+ */
+import type { Utm } from '../geo/utm';
+import type { Position } from '../geometry/geojson.types';
+import type { OrderType } from '../api/geodb.schemas';
+import type { ClaimKind, CornerPosition } from '../layout/layout.types';
+import type { MonumentKind } from '../claims/monuments';
+
+export interface PackageCorner {
+  /** 1..4 for a 4-corner claim (state / job numbering); drawing order for other shapes. */
+  number: number;
+  position: CornerPosition | null;
+  utm: Utm;
+  lonLat: Position;
+  /** Physical post id within the package (shared corners of adjacent claims have the same id): "P12". */
+  postId: string;
+}
+
+export interface PackageMonument {
+  kind: MonumentKind;
+  /** "DM", "LM (Corner 1)", "S/C 1", "E/C 2". */
+  label: string;
+  utm: Utm;
+  lonLat: Position;
+  postId: string;
+}
+
+/** One boundary course, corner n to corner n+1 (the last one closes back to Corner 1). */
+export interface PackageCourse {
+  from: number;
+  to: number;
+  /** True bearing, degrees clockwise from true north, [0, 360). */
+  bearingDeg: number;
+  distanceFt: number;
+}
+
+export interface PackageClaim {
+  id: string;
+  name: string;
+  kind: ClaimKind;
+  /** Ground acres (grid area corrected by the scale factor). */
+  areaAcres: number;
+  corners: PackageCorner[];
+  monuments: PackageMonument[];
+  courses: PackageCourse[];
+  /** Only for 4-corner claims; null for irregular shapes. */
+  frame: {
+    /** Ground feet along the centerline, end line to end line. */
+    lengthFt: number;
+    /** Ground feet across, measured at the start end line. */
+    widthFt: number;
+    /** True bearing of the centerline from the start end line to the far end line. */
+    courseDeg: number;
+    /** Feet from the discovery monument to each end line (null when the LM is a corner, ID / NM). */
+    fromDiscoveryFt: { start: number; end: number } | null;
+    /** Feet each side of the centerline, measured at the discovery monument's cross-section. */
+    sideWidthFt: { left: number; right: number };
+  } | null;
+}
+
+export interface PackageClaimant {
+  name: string;
+  /** Mailing address lines, blanks removed. */
+  addressLines: string[];
+  agentName: string;
+  agentAddress: string;
+  locatorCount: number;
+}
+
+export interface PlssDescription {
+  meridian: string;
+  township: string;
+  range: string;
+  sections: string;
+  aliquot: string;
+}
+
+/** A reference point for the tie ("N 23°14' E, 2,341.5 ft to the SW corner of Section 12"). */
+export interface PackageTie {
+  description: string;
+  lonLat: Position;
+  utm: Utm;
+  /** From Corner 1 of the first claim to the reference point. */
+  fromClaim: string;
+  fromCorner: number;
+  bearingDeg: number;
+  distanceFt: number;
+}
+
+export interface PackageModel {
+  generator: { name: string; version: string };
+  /** ISO date (YYYY-MM-DD) the package was prepared, from the injected clock. */
+  preparedOn: string;
+  source: 'job' | 'order';
+  order: {
+    orderType: OrderType;
+    orderId: number;
+    orderNumber: string;
+    projectName: string;
+    companyName: string;
+    customerEmail: string;
+    claimsPurchased: number;
+  };
+  epsg: number;
+  utmZone: number;
+  /** Two-letter code, or null when the state is unknown (documents then print blank lines for it). */
+  stateCode: string | null;
+  stateName: string;
+  county: string;
+  district: string;
+  /** ISO date or null: a blank line to fill in the field. */
+  dateOfLocation: string | null;
+  monumentType: string;
+  claimant: PackageClaimant;
+  plss: PlssDescription;
+  tie: PackageTie | null;
+  claims: PackageClaim[];
+  /** Every physical post once (corners shared by adjacent claims appear once), in staking-route order. */
+  posts: PackagePost[];
+  /** Notes the documents should print (state rules, irregular claims). */
+  notes: string[];
+}
+
+export interface PackagePost {
+  /** "P1".."Pn" in staking-route order: the waypoint number on the field map and in the GPX. */
+  id: string;
+  kind: 'corner' | MonumentKind;
+  lonLat: Position;
+  utm: Utm;
+  /** Every claim marking at this spot, e.g. [{claim:'CO 1', designation:'Corner 2'}, {claim:'CO 2', designation:'Corner 1'}]. */
+  markings: { claim: string; designation: string }[];
+}
