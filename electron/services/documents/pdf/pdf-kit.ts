@@ -76,7 +76,6 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
         continue;
       }
       if (line !== '') out.push(line);
-      line = '';
       let rest = word;
       while (width(rest) > maxWidth && rest.length > 1) {
         let cut = rest.length - 1;
