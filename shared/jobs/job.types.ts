@@ -64,6 +64,31 @@ export const claimantFormSchema = z.object({
 });
 export type ClaimantForm = z.infer<typeof claimantFormSchema>;
 
+/** Land description and tie for the notices and maps, entered on the Documents step; blanks print as lines to fill in. */
+export const jobDocumentsSchema = z.object({
+  plss: z.object({
+    meridian: z.string().max(100),
+    township: z.string().max(40),
+    range: z.string().max(40),
+    sections: z.string().max(100),
+    aliquot: z.string().max(200),
+  }),
+  /** A reference point (PLSS corner, natural object) the notices tie the claims to by bearing and distance. */
+  tie: z
+    .object({
+      description: z.string().trim().min(1).max(300),
+      lon: z.number().min(-180).max(180),
+      lat: z.number().min(-90).max(90),
+    })
+    .nullable(),
+});
+export type JobDocuments = z.infer<typeof jobDocumentsSchema>;
+
+export const EMPTY_JOB_DOCUMENTS: JobDocuments = {
+  plss: { meridian: '', township: '', range: '', sections: '', aliquot: '' },
+  tie: null,
+};
+
 export const capacityOverrideSchema = z.object({ reason: z.string().min(3).max(500), by: z.string(), at: z.string() });
 
 export const jobSchema = z.object({
@@ -75,6 +100,7 @@ export const jobSchema = z.object({
   monuments: monumentSettingsSchema,
   location: jobLocationSchema,
   claimant: claimantFormSchema,
+  documents: jobDocumentsSchema,
   /** "More claims laid out than purchased" accepted by a person, with why. */
   capacityOverride: capacityOverrideSchema.nullable(),
   createdAt: z.string(),
@@ -105,6 +131,7 @@ export const jobPatchSchema = z.object({
   stateOverride: z.string().length(2).nullable().optional(),
   countyOverride: z.string().max(100).nullable().optional(),
   claimant: claimantFormSchema.optional(),
+  documents: jobDocumentsSchema.optional(),
   capacityOverride: z.object({ reason: z.string().trim().min(3).max(500) }).nullable().optional(),
 });
 export type JobPatch = z.infer<typeof jobPatchSchema>;

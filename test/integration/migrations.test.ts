@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { openDatabase } from '../../electron/services/db/open-database';
 import { loadMigrations, type Migration } from '../../electron/services/db/migrations-source';
-import type { JobsTable, OrderPayloadsTable, OrdersTable } from '../../electron/services/db/schema';
+import type { JobsTable, OrderPayloadsTable, OrdersTable, PackagesTable } from '../../electron/services/db/schema';
+import { EMPTY_JOB_DOCUMENTS, jobDocumentsSchema } from '../../shared/jobs/job.types';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // Compile-time complete lists of the Kysely table types' columns: adding a column to schema.ts without the SQL
@@ -21,7 +22,10 @@ const PAYLOAD_COLUMNS: Record<keyof OrderPayloadsTable, true> = { order_type: tr
 const JOBS_COLUMNS: Record<keyof JobsTable, true> = {
   id: true, order_type: true, order_id: true, step: true, epsg: true, crs_json: true, order_context_json: true,
   layout_json: true, monument_settings_json: true, location_json: true, claimant_json: true,
-  capacity_override_json: true, created_at: true, updated_at: true,
+  capacity_override_json: true, documents_json: true, created_at: true, updated_at: true,
+};
+const PACKAGES_COLUMNS: Record<keyof PackagesTable, true> = {
+  id: true, job_id: true, folder: true, manifest_json: true, generation: true, generated_at: true,
 };
 
 describe('local cache migrations', () => {
@@ -48,6 +52,7 @@ describe('local cache migrations', () => {
     expect(columns('orders')).toEqual(Object.keys(ORDERS_COLUMNS).sort());
     expect(columns('order_payloads')).toEqual(Object.keys(PAYLOAD_COLUMNS).sort());
     expect(columns('jobs')).toEqual(Object.keys(JOBS_COLUMNS).sort());
+    expect(columns('packages')).toEqual(Object.keys(PACKAGES_COLUMNS).sort());
     // A job belongs to a cached order: the foreign key must be declared (orders are never deleted, see 0001).
     const jobKeys = opened.sqlite.prepare(`SELECT "table", "from", "to" FROM pragma_foreign_key_list('jobs')`).all();
     expect(jobKeys).toEqual(
@@ -109,6 +114,24 @@ describe('local cache migrations', () => {
     expect(check.pragma('user_version', { simple: true })).toBe(base.length);
     expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     check.close();
+  });
+
+  it('gives jobs made before 0003 an empty land description that the job schema accepts', async () => {
+    const base = loadMigrations();
+    const before = await openDatabase({ file, migrations: base.slice(0, 2) });
+    before.sqlite.exec(`INSERT INTO orders (order_type, id, order_number, status, created_at, customer_email, company_name,
+      project_id, project_name, claim_count, polygon_count, claimant_info_json, claim_package_id, staking_service,
+      expedited_delivery, problems_json, warnings_json, problem_count, warning_count, search_text, payload_hash,
+      first_seen_at, updated_at, gone_at) VALUES ('claim_order', 7, 'CO-7', 'pending', '2026-01-01', '', '', NULL, '', 1, 1,
+      NULL, NULL, 0, 0, '[]', '[]', 0, 0, '', 'h', '2026-01-01', '2026-01-01', NULL)`);
+    before.sqlite.exec(`INSERT INTO jobs (order_type, order_id, step, epsg, crs_json, order_context_json, layout_json,
+      monument_settings_json, location_json, claimant_json, capacity_override_json, created_at, updated_at)
+      VALUES ('claim_order', 7, 'claimant', 26911, '{}', '{}', '{}', '{}', '{}', '{}', NULL, '2026-01-01', '2026-01-01')`);
+    await before.close();
+    const after = await openDatabase({ file, migrations: base });
+    const row = after.sqlite.prepare('SELECT documents_json FROM jobs').get() as { documents_json: string };
+    expect(jobDocumentsSchema.parse(JSON.parse(row.documents_json))).toEqual(EMPTY_JOB_DOCUMENTS);
+    await after.close();
   });
 
   it('keeps the migration files numbered 1..n without gaps', () => {

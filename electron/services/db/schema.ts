@@ -55,8 +55,20 @@ export interface JobsTable {
   location_json: string;
   claimant_json: string;
   capacity_override_json: string | null;
+  /** 0003: JobDocuments (PLSS description, tie). */
+  documents_json: string;
   created_at: string;
   updated_at: string;
+}
+
+/** 0003: the current staking package of a job (one per job; regenerating replaces it). */
+export interface PackagesTable {
+  id: Generated<number>;
+  job_id: number;
+  folder: string;
+  manifest_json: string;
+  generation: number;
+  generated_at: string;
 }
 
 export interface Database {
@@ -65,6 +77,7 @@ export interface Database {
   sync_state: KeyValueTable;
   settings: KeyValueTable;
   jobs: JobsTable;
+  packages: PackagesTable;
 }
 
 /** Repository functions accept either the database or a transaction handle, so callers choose the unit of work. */

@@ -61,6 +61,7 @@ export function applyJobPatch(current: Job, patch: JobPatch, by: { user: string;
 
   if (patch.monuments !== undefined) update.monument_settings_json = JSON.stringify(patch.monuments);
   if (patch.claimant !== undefined) update.claimant_json = JSON.stringify(patch.claimant);
+  if (patch.documents !== undefined) update.documents_json = JSON.stringify(patch.documents);
 
   if (patch.stateOverride !== undefined || patch.countyOverride !== undefined) {
     const location = { ...current.location };

@@ -8,6 +8,7 @@ import {
   capacityOverrideSchema,
   claimantFormSchema,
   jobCrsSchema,
+  jobDocumentsSchema,
   jobLocationSchema,
   jobOrderContextSchema,
   jobStepSchema,
@@ -43,6 +44,7 @@ export function rowToJob(row: JobRow): Job {
     monuments: parseColumn(monumentSettingsSchema, row.monument_settings_json, 'monument_settings_json', row.id),
     location: parseColumn(jobLocationSchema, row.location_json, 'location_json', row.id),
     claimant: parseColumn(claimantFormSchema, row.claimant_json, 'claimant_json', row.id),
+    documents: parseColumn(jobDocumentsSchema, row.documents_json, 'documents_json', row.id),
     capacityOverride:
       row.capacity_override_json === null
         ? null
@@ -64,6 +66,7 @@ export function jobToNewRow(job: Omit<Job, 'id'>): NewJobRow {
     monument_settings_json: JSON.stringify(job.monuments),
     location_json: JSON.stringify(job.location),
     claimant_json: JSON.stringify(job.claimant),
+    documents_json: JSON.stringify(job.documents),
     capacity_override_json: job.capacityOverride === null ? null : JSON.stringify(job.capacityOverride),
     created_at: job.createdAt,
     updated_at: job.updatedAt,

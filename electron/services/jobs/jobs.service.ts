@@ -8,7 +8,7 @@ import { claimantInfoSchema } from '../../../shared/api/geodb.schemas';
 import type { NormalizedClaim } from '../../../shared/domain/normalized-order.types';
 import type { OrderKey } from '../../../shared/domain/order.types';
 import { AppError } from '../../../shared/errors';
-import type { Job, JobOrderContext, JobSummary, LocationLookup } from '../../../shared/jobs/job.types';
+import { EMPTY_JOB_DOCUMENTS, type Job, type JobOrderContext, type JobSummary, type LocationLookup } from '../../../shared/jobs/job.types';
 import type { Database } from '../db/schema';
 import { getOrderRow } from '../repos/orders.repo';
 import { getJobRow, getJobRowByOrder, insertJobIfAbsent, listJobSummaryRows, updateJobRow } from '../repos/jobs.repo';
@@ -77,6 +77,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       monuments: defaultMonumentSettings(location.detectedState),
       location,
       claimant: claimantFormFromOrder(order.claimant),
+      documents: EMPTY_JOB_DOCUMENTS,
       capacityOverride: null,
       createdAt: at,
       updatedAt: at,
