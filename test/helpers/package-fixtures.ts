@@ -27,10 +27,13 @@ export interface FixtureOptions {
   kind?: ClaimKind;
   prefix?: string;
   claimantName?: string;
-  dateOfLocation?: string;
+  /** Default 2026-08-15; null leaves it blank (not yet posted). */
+  dateOfLocation?: string | null;
   azimuthDeg?: number;
   withTie?: boolean;
   orderNumber?: string;
+  /** Default 2026-11-22. */
+  preparedOn?: string;
 }
 
 export function samplePackageSource(options: FixtureOptions = {}): PackageSource {
@@ -77,7 +80,7 @@ export function samplePackageSource(options: FixtureOptions = {}): PackageSource
       monumentType: "2 in × 4 ft capped metal post",
       agentName: 'Zoë Ångström',
       agentAddress: 'PO Box 77, Elko, NV 89801',
-      dateOfLocation: options.dateOfLocation ?? '2026-08-15',
+      dateOfLocation: options.dateOfLocation === undefined ? '2026-08-15' : (options.dateOfLocation ?? ''),
       locatorCount: 1,
     },
     plss: { meridian: 'Mount Diablo', township: 'T32N', range: 'R36E', sections: '12, 13', aliquot: 'NE¼ SW¼' },
@@ -86,5 +89,5 @@ export function samplePackageSource(options: FixtureOptions = {}): PackageSource
 }
 
 export function samplePackageModel(options: FixtureOptions = {}): PackageModel {
-  return buildPackageModel(samplePackageSource(options), { preparedOn: '2026-11-22', generator: { name: 'ClaimDesk', version: '0.1.0-test' } });
+  return buildPackageModel(samplePackageSource(options), { preparedOn: options.preparedOn ?? '2026-11-22', generator: { name: 'ClaimDesk', version: '0.1.0-test' } });
 }

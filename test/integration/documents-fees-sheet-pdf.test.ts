@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findResourcesDir, loadFontBytes } from '../../electron/services/documents/fonts';
+import { renderFeesSheet } from '../../electron/services/documents/pdf/fees-sheet.pdf';
+import { feeScheduleFor } from '../../shared/documents/fees/fee-schedule';
+import type { PackageModel } from '../../shared/documents/package-model.types';
+import { samplePackageModel } from '../helpers/package-fixtures';
+
+const fonts = loadFontBytes(findResourcesDir());
+const schedule = feeScheduleFor('2026-08-15');
+const work = mkdtempSync(join(tmpdir(), 'fees-sheet-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function render(model: PackageModel, name: string): Promise<{ text: string; pages: number; file: string; problems: unknown[] }> {
+  const result = await renderFeesSheet(model, { fonts, feeSchedule: schedule });
+  expect(result.document.kind).toBe('fees-sheet');
+  const loaded = await PDFDocument.load(result.document.bytes);
+  expect(loaded.getPageCount()).toBe(result.document.pages);
+  const file = join(work, `${name}.pdf`);
+  writeFileSync(file, result.document.bytes);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return { text, pages: loaded.getPageCount(), file, problems: result.problems };
+}
+
+describe('fees and deadlines sheet PDF', () => {
+  it('prints fees per claim and in total, the schedule, the deadlines and the rules', async () => {
+    const { text, pages, file, problems } = await render(samplePackageModel({ state: 'NV', rows: 2, cols: 2 }), 'nv-4-lode');
+    expect(problems).toEqual([]);
+    expect(pages).toBeLessThanOrEqual(2);
+    expect(text).toContain('Fees and deadlines');
+    expect(text).toContain('CP-2026-0042');
+    expect(text).toContain("Łukasz Peña & O'Brien, LLC");
+    expect(text).toContain('Nevada · Pershing County');
+    expect(text).toMatch(/LUCKY STRIKE 1\s+Lode\s+20\.66\s+1\s+\$49\.00\s+\$200\.00\s+\$25\.00\s+\$274\.00/);
+    expect(text.match(/\$274\.00/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(text).toMatch(/Total \(4 claims\).*\$196\.00\s+\$800\.00\s+\$100\.00\s+\$1,096\.00/);
+    expect(text).toContain('blm-2024-10');
+    expect(text).toContain('Tue 1 October 2024');
+    expect(text).toContain('https://old.govregs.com/regulations/title43_chapterII_part3830_subpartD_section3830.21');
+    expect(text).toContain('Fri 13 November 2026'); // county and BLM
+    expect(text).toContain('Tue 1 September 2026'); // first annual maintenance fee
+    expect(text).toContain('PASSED 9 days ago'); // prepared 22 November 2026
+    expect(text).toContain('BLM Nevada State'); // the cell wraps before "Office"
+    expect(text).toContain('1 September');
+    expect(text).toContain('Bridge claim');
+    expect(text).toContain('3830-2');
+    expect(text).toMatch(/confirm\s+every amount with BLM/);
+
+    const out = resolve('test-results/documents');
+    mkdirSync(out, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(out, 'fees-sheet')]);
+  });
+
+  it('flows a 200-claim order over pages with the table header repeated', async () => {
+    const { text, pages, file } = await render(samplePackageModel({ state: 'NV', rows: 20, cols: 10, orderNumber: 'CP-2026-0200' }), 'nv-200');
+    expect(pages).toBeGreaterThanOrEqual(5);
+    const headers = text.match(/Claim\s+Type\s+Acres\s+Units\s+Location\s+Initial maint\.\s+Processing\s+Total/g) ?? [];
+    expect(headers.length).toBeGreaterThanOrEqual(pages - 1);
+    expect(text).toContain('Fees per claim, CP-2026-0200 (continued)');
+    for (let k = 1; k <= 200; k += 1) expect(text).toMatch(new RegExp(`LUCKY STRIKE ${k}\\s+Lode`));
+    expect(text).toMatch(/Total \(200 claims\).*\$54,800\.00/);
+    expect(text).toContain(`page ${pages} of ${pages}`);
+    expect(text).toContain('more than 10: the waiver is not available');
+    const out = resolve('test-results/documents');
+    mkdirSync(out, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', '-singlefile', file, join(out, 'fees-sheet-200-page2')]);
+  });
+
+  it('leaves blank lines and fill-in text when the date of location is unknown', async () => {
+    const { text } = await render(samplePackageModel({ state: 'UT', dateOfLocation: null }), 'ut-undated');
+    expect(text).toContain('Date of location not set. Fill in after posting: county within 30 days, BLM within 90 days');
+    expect(text).not.toMatch(/PASSED|days left/);
+    expect(text).toMatch(/Date of location: *\n/); // a blank line to write on
+    expect(text.match(/Fill in after posting/g)?.length).toBeGreaterThanOrEqual(3); // the note and the two dated rows
+    expect(text).toContain('Utah · Beaver County');
+  });
+
+  it('lists placers per 20 acres, and a claim with bad acres with "—" and a problem', async () => {
+    const model = samplePackageModel({ state: 'AK', kind: 'placer', rows: 1, cols: 3 });
+    model.claims[1] = { ...model.claims[1]!, areaAcres: Number.NaN };
+    const { text, problems } = await render(model, 'ak-placer');
+    expect(problems).toEqual([{ document: 'fees-sheet', claim: model.claims[1]!.name, message: expect.stringMatching(/not a usable number/) }]);
+    expect(text).toMatch(/LUCKY STRIKE 1\s+Placer\s+20\.00\s+1\s+\$49\.00\s+\$200\.00\s+\$25\.00\s+\$274\.00/);
+    expect(text).toMatch(/LUCKY STRIKE 2\s+Placer\s+—\s+—\s+\$49\.00\s+—\s+\$25\.00\s+—/);
+    expect(text).toMatch(/Total \(3 claims\).*\$622\.00/);
+    expect(text).toContain('The totals leave out the initial maintenance fee of 1 placer claim');
+    expect(text).toContain('FEDERAL land');
+    expect(text).toContain('District recorder');
+    expect(text).toContain('Alaska · Fairbanks North Star\n');
+  });
+});
