@@ -8,7 +8,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The package worker is its own entry: worker_threads load it by path (electron/services/documents/worker-pool.ts).
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), 'package.worker': resolve('electron/services/documents/package.worker.ts') },
+      },
     },
   },
   preload: {

@@ -16,6 +16,9 @@ export const ERROR_CODES = [
   'db-too-new', // the cache was written by a newer ClaimDesk
   'db-failed', // the cache could not be opened or migrated
   'busy', // an operation of the same kind is already running
+  'cancelled', // the user cancelled the operation (e.g. a batch export)
+  'not-ready', // the job or order cannot be used for this yet (e.g. documents without a claimant); see the message
+  'io-failed', // a file or folder could not be read or written
   'internal', // a bug: anything not classified above
 ] as const;
 

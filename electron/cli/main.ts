@@ -1,10 +1,11 @@
 /**
  * ClaimDesk's headless CLI (`npm run cli -- <command>`), a shell over the same services as the desktop app.
  * Exit codes: 0 success, 1 the work failed (one-line reason on stderr), 2 bad usage; validate: 1 = problems found,
- * 2 = the file cannot be read.
+ * 2 = the file cannot be read; export: 1 = some orders were skipped or failed.
  */
 import { parseArgs } from 'node:util';
 import { describeFailure, UsageError, type CliIo } from './cli-context';
+import { runExportCommand } from './commands/export.command';
 import { runGridCommand } from './commands/grid.command';
 import { runOrdersCommand } from './commands/orders.command';
 import { runSyncCommand } from './commands/sync.command';
@@ -16,6 +17,7 @@ const USAGE = `Usage:
   npm run cli -- grid --lat LAT --lon LON --rows R --cols C [--azimuth DEG] [--prefix P] [--first N]
                       [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
   npm run cli -- validate FILE.geojson [--state XX] [--type lode|placer] [--json]
+  npm run cli -- export (--order TYPE:ID ... | --all) --out DIR [--data-dir DIR] [--date-of-location YYYY-MM-DD] [--json]
 
 --data-dir (or CLAIMDESK_DATA_DIR) chooses the cache folder; the default is the app's data folder.
 sync also reads CLAIMDESK_SERVER, CLAIMDESK_USERNAME and CLAIMDESK_PASSWORD.`;
@@ -26,6 +28,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // grid and validate work on files and arguments only, with options of their own: no cache, no sign-in.
     if (command === 'grid') return await runGridCommand(rest, io);
     if (command === 'validate') return await runValidateCommand(rest, io);
+    if (command === 'export') return await runExportCommand(rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,

@@ -100,6 +100,12 @@ async function main(): Promise<void> {
         const result = await safeOpenExternal(url, openWithShell);
         if (!result.opened) throw new AppError('invalid-request', result.reason);
       },
+      // Only ever called with a package folder the back-end made (documents-handlers.ts), never a renderer path.
+      openPath: async (path: string) => {
+        const failure = await shell.openPath(path);
+        if (failure) throw new AppError('io-failed', `The folder could not be opened: ${failure}`);
+      },
+      exportsDir: join(app.getPath('documents'), 'ClaimDesk exports'),
     });
   } catch (error) {
     // A refused cache (too new, cannot open or migrate) is shown and the app quits. Nothing is deleted or
@@ -119,6 +125,9 @@ async function main(): Promise<void> {
   registerIpc(ipcMain, ready.handlers, isTrustedUrl);
   ready.onEvent('syncStatus', (payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.syncStatus, payload);
+  });
+  ready.onEvent('documentsProgress', (payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.documentsProgress, payload);
   });
 
   openWindow();

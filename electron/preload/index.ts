@@ -1,6 +1,6 @@
 /**
  * The sandboxed preload: exposes window.claimdesk with exactly one named method per IPC method plus
- * onSyncStatus. No raw ipcRenderer, no generic invoke, no process.env — the renderer shows server data and must
+ * onSyncStatus / onDocumentsProgress. No raw ipcRenderer, no generic invoke, no process.env — the renderer shows server data and must
  * not be able to pick a channel. Imports only channels.ts (zod-free) and types, so the bundle stays one small
  * CommonJS file that requires nothing but 'electron' (a sandboxed preload cannot load other modules).
  */
@@ -16,6 +16,7 @@ function method<K extends IpcMethodName>(name: K): (request: IpcRequest<K>) => P
 }
 
 type SyncStatus = IpcEventPayload<'syncStatus'>;
+type DocumentsProgress = IpcEventPayload<'documentsProgress'>;
 
 const api = {
   getAppInfo: method('getAppInfo'),
@@ -34,12 +35,26 @@ const api = {
   lookupLocation: method('lookupLocation'),
   getSettings: method('getSettings'),
   saveSettings: method('saveSettings'),
+  generatePackage: method('generatePackage'),
+  getPackage: method('getPackage'),
+  readPackageFile: method('readPackageFile'),
+  openPackageFolder: method('openPackageFolder'),
+  startExport: method('startExport'),
+  cancelExport: method('cancelExport'),
+  getExportStatus: method('getExportStatus'),
   onSyncStatus: (listener: (status: SyncStatus) => void): (() => void) => {
     // The IpcRendererEvent is dropped: it carries `sender` (ipcRenderer itself) and must not reach the page.
     const forward = (_event: IpcRendererEvent, status: SyncStatus): void => listener(status);
     ipcRenderer.on(IPC_EVENTS.syncStatus, forward);
     return () => {
       ipcRenderer.removeListener(IPC_EVENTS.syncStatus, forward);
+    };
+  },
+  onDocumentsProgress: (listener: (progress: DocumentsProgress) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, progress: DocumentsProgress): void => listener(progress);
+    ipcRenderer.on(IPC_EVENTS.documentsProgress, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENTS.documentsProgress, forward);
     };
   },
 } satisfies ClaimDeskApi;

@@ -23,7 +23,7 @@ export function formatBearing(bearingDeg: number): string {
   let angle: number;
   if (deg <= 90) [ns, ew, angle] = ['N', 'E', deg];
   else if (deg <= 180) [ns, ew, angle] = ['S', 'E', 180 - deg];
-  else if (deg <= 270) [ns, ew, angle] = ['S', 'W', deg - 180];
+  else if (deg < 270) [ns, ew, angle] = ['S', 'W', deg - 180]; // due west reads N 90° W, as the peer prints it
   else [ns, ew, angle] = ['N', 'W', 360 - deg];
   let totalSeconds = Math.round(angle * 3600);
   if (totalSeconds > 90 * 3600) totalSeconds = 90 * 3600;

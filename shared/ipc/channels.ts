@@ -19,6 +19,13 @@ export const IPC_METHODS = {
   lookupLocation: 'geo:lookup-location',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',
+  generatePackage: 'documents:generate',
+  getPackage: 'documents:get',
+  readPackageFile: 'documents:read-file',
+  openPackageFolder: 'documents:open-folder',
+  startExport: 'export:start',
+  cancelExport: 'export:cancel',
+  getExportStatus: 'export:status',
 } as const;
 
 export type IpcMethodName = keyof typeof IPC_METHODS;
@@ -27,6 +34,7 @@ export type IpcChannel = (typeof IPC_METHODS)[IpcMethodName];
 /** Main → renderer pushes. */
 export const IPC_EVENTS = {
   syncStatus: 'event:sync-status',
+  documentsProgress: 'event:documents-progress',
 } as const;
 
 export type IpcEventName = keyof typeof IPC_EVENTS;

@@ -10,6 +10,15 @@ import { sessionSchema, signInRequestSchema } from '../domain/session.types';
 import { syncReportSchema, syncStatusSchema } from '../domain/sync.types';
 import type { IpcResult } from './result';
 import {
+  exportProgressSchema,
+  exportReportSchema,
+  exportRequestSchema,
+  packageFileContentSchema,
+  packageFileRequestSchema,
+  packageInfoSchema,
+  packageProgressSchema,
+} from '../documents/package-info.types';
+import {
   appSettingsSchema,
   jobPatchSchema,
   jobSchema,
@@ -18,6 +27,14 @@ import {
 } from '../jobs/job.types';
 
 const noArgs = z.object({}).strict();
+const jobIdArgs = z.object({ jobId: z.number().int().positive() }).strict();
+
+/** A job's package generation or a batch export moving on: one event stream for the Documents UI. */
+export const documentsProgressSchema = z.discriminatedUnion('kind', [
+  packageProgressSchema.extend({ kind: z.literal('package') }),
+  exportProgressSchema.extend({ kind: z.literal('export') }),
+]);
+export type DocumentsProgress = z.infer<typeof documentsProgressSchema>;
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -49,10 +66,24 @@ export const ipcContract = {
   },
   getSettings: { request: noArgs, response: appSettingsSchema },
   saveSettings: { request: appSettingsSchema.strict(), response: appSettingsSchema },
+  /** Makes (or remakes) the job's staking package; progress arrives as documentsProgress events. */
+  generatePackage: { request: jobIdArgs, response: packageInfoSchema },
+  getPackage: { request: jobIdArgs, response: z.object({ package: packageInfoSchema.nullable() }) },
+  /** One file the job's manifest lists, for the in-app preview. */
+  readPackageFile: { request: packageFileRequestSchema, response: packageFileContentSchema },
+  /** Shows the package folder in the OS file manager; `opened: false` where there is none (browser host). */
+  openPackageFolder: { request: jobIdArgs, response: z.object({ opened: z.boolean(), folder: z.string() }) },
+  startExport: { request: exportRequestSchema, response: z.object({ outDir: z.string() }) },
+  cancelExport: { request: noArgs, response: z.object({ cancelled: z.boolean() }) },
+  getExportStatus: {
+    request: noArgs,
+    response: z.object({ running: z.boolean(), progress: exportProgressSchema.nullable(), report: exportReportSchema.nullable() }),
+  },
 } as const satisfies Record<IpcMethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export const ipcEventContract = {
   syncStatus: syncStatusSchema,
+  documentsProgress: documentsProgressSchema,
 } as const satisfies Record<keyof typeof IPC_EVENTS, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;
@@ -70,6 +101,7 @@ export type ClaimDeskApi = {
   [K in IpcMethodName]: (request: IpcRequest<K>) => Promise<IpcResult<IpcResponse<K>>>;
 } & {
   onSyncStatus: (listener: (status: IpcEventPayload<'syncStatus'>) => void) => () => void;
+  onDocumentsProgress: (listener: (progress: IpcEventPayload<'documentsProgress'>) => void) => () => void;
 };
 
 export { IPC_METHODS, IPC_EVENTS };

@@ -56,10 +56,23 @@ function createStubApp() {
     lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
     getSettings: async () => ({ basemapUrl: null }),
     saveSettings: async (settings) => settings,
+    generatePackage: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
+    getPackage: async () => ({ package: null }),
+    readPackageFile: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} has no package.`);
+    },
+    openPackageFolder: async () => ({ opened: false, folder: '/stub' }),
+    startExport: async () => ({ outDir: '/stub/exports' }),
+    cancelExport: async () => ({ cancelled: false }),
+    getExportStatus: async () => ({ running: false, progress: null, report: null }),
   };
   const app: ClaimDeskApp = {
     handlers,
-    onEvent<K extends IpcEventName>(_name: K, listener: (payload: IpcEventPayload<K>) => void) {
+    onEvent<K extends IpcEventName>(name: K, listener: (payload: IpcEventPayload<K>) => void) {
+      // The stub only ever emits syncStatus; other events get a no-op subscription.
+      if (name !== 'syncStatus') return () => undefined;
       const l = listener as (payload: IpcEventPayload<'syncStatus'>) => void;
       listeners.add(l);
       return () => listeners.delete(l);

@@ -27,6 +27,13 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
     getSettings: async () => ({ basemapUrl: null }),
     saveSettings: async (settings) => settings,
+    generatePackage: unused,
+    getPackage: async () => ({ package: null }),
+    readPackageFile: unused,
+    openPackageFolder: unused,
+    startExport: unused,
+    cancelExport: async () => ({ cancelled: false }),
+    getExportStatus: async () => ({ running: false, progress: null, report: null }),
     ...overrides,
   };
 }

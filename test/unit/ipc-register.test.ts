@@ -41,6 +41,13 @@ function stubHandlers(): IpcHandlers {
     lookupLocation: vi.fn(fail),
     getSettings: vi.fn(fail),
     saveSettings: vi.fn(fail),
+    generatePackage: vi.fn(fail),
+    getPackage: vi.fn(fail),
+    readPackageFile: vi.fn(fail),
+    openPackageFolder: vi.fn(fail),
+    startExport: vi.fn(fail),
+    cancelExport: vi.fn(fail),
+    getExportStatus: vi.fn(fail),
   };
 }
 

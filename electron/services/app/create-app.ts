@@ -13,6 +13,10 @@ import { createSyncScheduler } from '../sync/sync-scheduler';
 import { createSyncService } from '../sync/sync.service';
 import type { ClaimDeskApp, ClaimDeskAppOptions } from './create-app.types';
 import { createIpcHandlers } from './ipc-handlers';
+import { createDocumentsService } from '../documents/documents.service';
+import { createExportRunner } from '../documents/export-runner';
+import { findResourcesDir } from '../documents/fonts';
+import { createPackageWorkerPool } from '../documents/worker-pool';
 import type { IpcEventName } from '../../../shared/ipc/channels';
 import type { IpcEventPayload } from '../../../shared/ipc/contract';
 
@@ -38,6 +42,26 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     currentUser: async () => (await session.getSession()).username,
     now,
   });
+  const listeners: { [K in IpcEventName]: Set<(payload: IpcEventPayload<K>) => void> } = {
+    syncStatus: new Set(),
+    documentsProgress: new Set(),
+  };
+  const emitDocuments = (payload: IpcEventPayload<'documentsProgress'>): void => listeners.documentsProgress.forEach((listener) => listener(payload));
+  const generator = { name: 'ClaimDesk', version: appVersion };
+  const resourcesDir = findResourcesDir(options.resourcesDir);
+  // Started lazily by the pool: no worker runs until the first package is made.
+  const pool = createPackageWorkerPool(options.documentWorkers);
+  const documents = createDocumentsService({ db, dataDir: options.dataDir, resourcesDir, pool, now, generator });
+  const exportRunner = createExportRunner({
+    db,
+    pool,
+    resourcesDir,
+    lookupLocation,
+    now,
+    generator,
+    exportsDir: options.exportsDir ?? join(options.dataDir, 'exports'),
+    onProgress: (progress) => emitDocuments({ kind: 'export', ...progress }),
+  });
   const handlers = createIpcHandlers({
     db,
     session,
@@ -45,10 +69,10 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     jobs,
     lookupLocation,
     openExternal: options.openExternal,
+    documents: { documents, exports: exportRunner, emit: emitDocuments, openPath: options.openPath },
     appInfo: { version: appVersion, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },
   });
 
-  const listeners: { [K in IpcEventName]: Set<(payload: IpcEventPayload<K>) => void> } = { syncStatus: new Set() };
   sync.onStatus((status) => listeners.syncStatus.forEach((listener) => listener(status)));
 
   return {
@@ -66,10 +90,14 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
         // The demo server may still be starting or gone; the user then simply sees the sign-in form.
         await session.signIn(options.demo).catch(() => undefined);
       }
+      await documents.recover();
       scheduler.start();
     },
     async close() {
       scheduler.stop();
+      exportRunner.cancel();
+      await exportRunner.whenIdle();
+      await pool.close();
       await sync.whenIdle();
       await opened.close();
     },

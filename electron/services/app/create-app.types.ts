@@ -31,6 +31,14 @@ export interface ClaimDeskAppOptions {
   syncIntervalMs?: number;
   /** The OS adapter that opens a URL in the user's browser; only called with URLs already checked. */
   openExternal?: (url: string) => Promise<void>;
+  /** The OS adapter that shows a folder in the file manager (Electron shell.openPath). */
+  openPath?: (path: string) => Promise<void>;
+  /** Where batch exports go; default `<dataDir>/exports`. Electron passes a folder in the user's Documents. */
+  exportsDir?: string;
+  /** Folder with fonts/ (packaged app: process.resourcesPath); found next to the code when omitted. */
+  resourcesDir?: string;
+  /** Package workers; default one per core (at most 4). Tests use 1. */
+  documentWorkers?: number;
 }
 
 export interface ClaimDeskApp {

@@ -13,6 +13,7 @@ import type { JobsService } from '../jobs/jobs.service';
 import type { LocationLookup } from '../../../shared/jobs/job.types';
 import type { SessionService } from '../session/session.service';
 import type { SyncService } from '../sync/sync.service';
+import { createDocumentsHandlers, type DocumentsHandlerDeps } from './documents-handlers';
 
 export interface HandlerDeps {
   db: Kysely<Database>;
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   lookupLocation: (lon: number, lat: number) => LocationLookup;
   appInfo: AppInfo;
   openExternal?: (url: string) => Promise<void>;
+  documents: DocumentsHandlerDeps;
   /** Sync failures after sign-in are shown through the sync status; this is for logging. */
   onBackgroundError?: (error: unknown) => void;
 }
@@ -62,5 +64,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       await saveAppSettings(deps.db, { basemapUrl: checkBasemapUrl(settings.basemapUrl) });
       return getAppSettings(deps.db);
     },
+    ...createDocumentsHandlers(deps.documents),
   };
 }

@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
 import type { FontBytes } from './pdf/pdf-kit';
 
@@ -15,7 +14,8 @@ export function findResourcesDir(explicit?: string): string {
   const candidates: string[] = [];
   if (explicit) candidates.push(explicit);
   if (process.env.CLAIMDESK_RESOURCES) candidates.push(process.env.CLAIMDESK_RESOURCES);
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // __filename, not import.meta.url: the main process is bundled as CommonJS (see migrations-source.ts).
+  let dir = dirname(__filename);
   for (let up = 0; up < 6; up += 1) {
     candidates.push(join(dir, 'resources'));
     dir = dirname(dir);

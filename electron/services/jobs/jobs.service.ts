@@ -4,22 +4,13 @@
  * changing or leaving the queue, and every step's state, so the app can close at any point and resume exactly.
  */
 import type { Kysely } from 'kysely';
-import { claimantInfoSchema } from '../../../shared/api/geodb.schemas';
-import type { NormalizedClaim } from '../../../shared/domain/normalized-order.types';
 import type { OrderKey } from '../../../shared/domain/order.types';
 import { AppError } from '../../../shared/errors';
-import { EMPTY_JOB_DOCUMENTS, type Job, type JobOrderContext, type JobSummary, type LocationLookup } from '../../../shared/jobs/job.types';
+import type { Job, JobSummary, LocationLookup } from '../../../shared/jobs/job.types';
 import type { Database } from '../db/schema';
 import { getOrderRow } from '../repos/orders.repo';
 import { getJobRow, getJobRowByOrder, insertJobIfAbsent, listJobSummaryRows, updateJobRow } from '../repos/jobs.repo';
-import {
-  claimantFormFromOrder,
-  crsForVertices,
-  defaultMonumentSettings,
-  detectedLocation,
-  orderVertices,
-  vertexCentroid,
-} from './job-defaults';
+import { newJobFromOrder } from './job-from-order';
 import { applyJobPatch, checkJobPatch } from './job-patch';
 import { jobToNewRow, rowToJob, toJobSummary } from './job-row.mapper';
 
@@ -50,38 +41,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
   async function buildJob(key: OrderKey): Promise<Omit<Job, 'id'>> {
     const found = await getOrderRow(db, key);
     if (!found) throw new AppError('not-found', `Order ${key.orderType} #${key.id} is not in the local cache. Sync, then try again.`);
-    const { row, payload } = found;
-    const claims = payload ? (JSON.parse(payload.claims_json) as NormalizedClaim[]) : [];
-    const claimant = row.claimant_info_json ? claimantInfoSchema.safeParse(JSON.parse(row.claimant_info_json)) : null;
-    const order: JobOrderContext = {
-      orderType: row.order_type,
-      orderId: row.id,
-      orderNumber: row.order_number,
-      projectId: row.project_id,
-      projectName: row.project_name,
-      companyName: row.company_name,
-      customerEmail: row.customer_email,
-      claimsPurchased: row.claim_count,
-      claimant: claimant?.success ? claimant.data : null,
-      orderClaims: claims.map((claim) => ({ name: claim.name, geometry: claim.geometry, areaAcres: claim.areaAcres })),
-    };
-    const vertices = orderVertices(claims);
-    const location = detectedLocation(vertexCentroid(vertices), deps.lookupLocation);
-    const at = deps.now().toISOString();
-    return {
-      order,
-      step: 'import',
-      crs: crsForVertices(vertices),
-      // The renderer's Import step fills the layout from order.orderClaims (shared/layout/order-claims.ts).
-      layout: { claims: [], grid: null },
-      monuments: defaultMonumentSettings(location.detectedState),
-      location,
-      claimant: claimantFormFromOrder(order.claimant),
-      documents: EMPTY_JOB_DOCUMENTS,
-      capacityOverride: null,
-      createdAt: at,
-      updatedAt: at,
-    };
+    return newJobFromOrder(found.row, found.payload, deps.lookupLocation, deps.now().toISOString());
   }
 
   return {

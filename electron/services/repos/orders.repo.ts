@@ -172,3 +172,16 @@ export async function getOrderRow(
 export async function listOrderRows(db: Db): Promise<OrdersTable[]> {
   return db.selectFrom('orders').selectAll().orderBy('created_at').orderBy('order_type').orderBy('id').execute();
 }
+
+/** Keys of the orders still listed by the server (not gone), oldest first: what "export --all" covers. */
+export async function listActiveOrderKeys(db: Db): Promise<OrderKey[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .select(['order_type', 'id'])
+    .where('gone_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('order_type')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ orderType: row.order_type, id: row.id }));
+}

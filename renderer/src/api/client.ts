@@ -4,7 +4,7 @@
  * origin (see shared/ipc/http-bridge.ts). Everything else in the renderer imports `api` from here and never
  * knows which transport is in use.
  */
-import { IPC_METHODS, ipcContract, type ClaimDeskApi, type IpcEventPayload } from '../../../shared/ipc/contract';
+import { IPC_METHODS, ipcContract, ipcEventContract, type ClaimDeskApi, type IpcEventPayload } from '../../../shared/ipc/contract';
 import type { IpcMethodName } from '../../../shared/ipc/channels';
 import { EVENTS_PATH, methodPath } from '../../../shared/ipc/http-bridge';
 import { ipcResultSchema, type IpcResult } from '../../../shared/ipc/result';
@@ -109,13 +109,45 @@ function createSyncStatusStream(): (listener: SyncStatusListener) => () => void 
   };
 }
 
+type DocumentsProgressListener = (progress: IpcEventPayload<'documentsProgress'>) => void;
+
+/** Package and export progress: purely informative, so no catch-up read on (re)connect is needed. */
+function createDocumentsProgressStream(): (listener: DocumentsProgressListener) => () => void {
+  const listeners = new Set<DocumentsProgressListener>();
+  let source: EventSource | null = null;
+  const onMessage = (event: MessageEvent<string>) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    const parsed = ipcEventContract.documentsProgress.safeParse(data);
+    if (parsed.success) for (const listener of listeners) listener(parsed.data);
+  };
+  return (listener) => {
+    listeners.add(listener);
+    if (!source) {
+      source = new EventSource(EVENTS_PATH);
+      source.addEventListener('documentsProgress', onMessage as EventListener);
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && source) {
+        source.close();
+        source = null;
+      }
+    };
+  };
+}
+
 function createHttpBridgeApi(): ClaimDeskApi {
   const methods = Object.fromEntries(
     (Object.keys(IPC_METHODS) as IpcMethodName[]).map((name) => [name, (request: unknown) => callOverHttp(name, request)]),
   );
   // The mapped object is built generically; each entry satisfies its own signature because the response is
   // validated against that method's schema above.
-  return { ...methods, onSyncStatus: createSyncStatusStream() } as unknown as ClaimDeskApi;
+  return { ...methods, onSyncStatus: createSyncStatusStream(), onDocumentsProgress: createDocumentsProgressStream() } as unknown as ClaimDeskApi;
 }
 
 export const api: ClaimDeskApi = window.claimdesk ?? createHttpBridgeApi();

@@ -1,0 +1,30 @@
+/**
+ * Worker-thread entry: generates packages off the main thread so the app stays responsive during a batch
+ * export. Messages: {id, task} in; {id, progress} while rendering, then {id, ok, result} or {id, ok:false,
+ * error}. File bytes are transferred, not copied.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runPackageTask, type PackageTask } from './package-task';
+
+const port = parentPort;
+if (!port) throw new Error('package.worker must run in a worker thread');
+
+port.on('message', (message: { id: number; task: PackageTask }) => {
+  const { id, task } = message;
+  runPackageTask(task, (done, total, kind) => port.postMessage({ id, progress: { done, total, kind } }))
+    .then((result) => {
+      // Only whole, distinct buffers move: a view into a shared one (Node's Buffer pool) must be copied instead.
+      const transfer = [
+        ...new Set(
+          result.files
+            .map((file) => file.bytes)
+            .filter((bytes) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer)
+            .map((bytes) => bytes.buffer as ArrayBuffer),
+        ),
+      ];
+      port.postMessage({ id, ok: true, result }, transfer);
+    })
+    .catch((error: unknown) => {
+      port.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    });
+});

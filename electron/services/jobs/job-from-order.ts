@@ -1,0 +1,55 @@
+/**
+ * A new job for a cached order: the order's snapshot, its CRS from the polygons, its location from their
+ * centroid, the claimant pre-filled. Used when staff pull an order, and by batch export for an order that has
+ * no job yet (an in-memory job that is never stored).
+ */
+import { claimantInfoSchema } from '../../../shared/api/geodb.schemas';
+import type { NormalizedClaim } from '../../../shared/domain/normalized-order.types';
+import { EMPTY_JOB_DOCUMENTS, type Job, type JobOrderContext, type LocationLookup } from '../../../shared/jobs/job.types';
+import type { OrderPayloadsTable, OrdersTable } from '../db/schema';
+import {
+  claimantFormFromOrder,
+  crsForVertices,
+  defaultMonumentSettings,
+  detectedLocation,
+  orderVertices,
+  vertexCentroid,
+} from './job-defaults';
+
+export function newJobFromOrder(
+  row: OrdersTable,
+  payload: OrderPayloadsTable | undefined,
+  lookupLocation: (lon: number, lat: number) => LocationLookup,
+  at: string,
+): Omit<Job, 'id'> {
+  const claims = payload ? (JSON.parse(payload.claims_json) as NormalizedClaim[]) : [];
+  const claimant = row.claimant_info_json ? claimantInfoSchema.safeParse(JSON.parse(row.claimant_info_json)) : null;
+  const order: JobOrderContext = {
+    orderType: row.order_type,
+    orderId: row.id,
+    orderNumber: row.order_number,
+    projectId: row.project_id,
+    projectName: row.project_name,
+    companyName: row.company_name,
+    customerEmail: row.customer_email,
+    claimsPurchased: row.claim_count,
+    claimant: claimant?.success ? claimant.data : null,
+    orderClaims: claims.map((claim) => ({ name: claim.name, geometry: claim.geometry, areaAcres: claim.areaAcres })),
+  };
+  const vertices = orderVertices(claims);
+  const location = detectedLocation(vertexCentroid(vertices), lookupLocation);
+  return {
+    order,
+    step: 'import',
+    crs: crsForVertices(vertices),
+    // The renderer's Import step fills the layout from order.orderClaims (shared/layout/order-claims.ts).
+    layout: { claims: [], grid: null },
+    monuments: defaultMonumentSettings(location.detectedState),
+    location,
+    claimant: claimantFormFromOrder(order.claimant),
+    documents: EMPTY_JOB_DOCUMENTS,
+    capacityOverride: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench` (documents): location notices per second beside bare pdf-lib pages carrying the same text, and a
+ * batch export of 100 orders × 8 claims from a synced cache through the worker pool (time and peak RSS).
+ * Targets are printed, never asserted (see sync.bench.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
+import { version } from '../../package.json';
+import { exportPackages } from '../../electron/services/documents/export.service';
+import { findResourcesDir, loadFontBytes } from '../../electron/services/documents/fonts';
+import { renderLocationNotices } from '../../electron/services/documents/pdf/location-notice.pdf';
+import { createPackageWorkerPool } from '../../electron/services/documents/worker-pool';
+import { lookupLocation } from '../../electron/services/geo/location-lookup';
+import { listActiveOrderKeys } from '../../electron/services/repos/orders.repo';
+import { feeScheduleFor } from '../../shared/documents/fees/fee-schedule';
+import { noticeContent } from '../../shared/documents/notice-content';
+import { openBackEnd } from '../helpers/back-end';
+import { samplePackageModel } from '../helpers/package-fixtures';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const EXPORT_ORDERS = Number(process.env.BENCH_EXPORT_ORDERS ?? 100);
+const CLAIMS = 8;
+
+/** Every string in a notice's blocks, in order: the text a bare page must carry too. */
+function noticeStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) value.forEach((item) => noticeStrings(item, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((item) => noticeStrings(item, out));
+  return out;
+}
+
+async function noticesBenchmark(): Promise<void> {
+  const resourcesDir = findResourcesDir();
+  const fonts = loadFontBytes(resourcesDir);
+  const model = samplePackageModel({ state: 'NV', rows: 2, cols: 4 });
+  const context = { fonts, feeSchedule: feeScheduleFor('2026-08-15') };
+  await renderLocationNotices(model, context); // warm-up: JIT and font parsing
+  const rounds = 12;
+  let pages = 0;
+  const start = performance.now();
+  for (let i = 0; i < rounds; i += 1) pages += (await renderLocationNotices(model, context)).document.pages ?? 0;
+  const seconds = (performance.now() - start) / 1000;
+
+  // Baseline: the same strings drawn line by line on the same number of pages, no layout, same embedded font.
+  const lines = model.claims.flatMap((claim) => noticeStrings(noticeContent(model, claim)).flatMap((s) => s.match(/.{1,95}(\s|$)/g) ?? [s]));
+  const perPage = Math.ceil(lines.length / Math.max(1, pages / rounds));
+  const baseStart = performance.now();
+  for (let i = 0; i < rounds; i += 1) {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    const font = await doc.embedFont(fonts.regular, { subset: true });
+    for (let p = 0; p * perPage < lines.length; p += 1) {
+      const page = doc.addPage([612, 792]);
+      lines.slice(p * perPage, (p + 1) * perPage).forEach((line, k) => page.drawText(line, { x: 54, y: 740 - k * 12, size: 9, font }));
+    }
+    await doc.save();
+  }
+  const baseSeconds = (performance.now() - baseStart) / 1000;
+  console.log(`Location notices: ${(pages / seconds).toFixed(0)} pages/s (${pages} pages, ${(pages / rounds).toFixed(0)} per 8-claim order)   target ≥ 100 pages/s`);
+  console.log(`  baseline, bare pdf-lib pages with the same text: ${(pages / baseSeconds).toFixed(0)} pages/s (${(seconds / baseSeconds).toFixed(1)}× the time)`);
+}
+
+async function startServerProcess(dbFile: string, seed: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbFile, '--reset', '--seed', seed], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the reference server exited (${code}) before listening:\n${seen}`)));
+  });
+  return { url, child };
+}
+
+async function exportBenchmark(): Promise<void> {
+  const temp = makeTempDir('claimdesk-bench-docs-');
+  // The bench seed alternates purchases (no claimant) and claim orders (with one): 2N orders give N to export.
+  const { url, child } = await startServerProcess(join(temp.dir, 'server.sqlite'), `bench:${EXPORT_ORDERS * 2}x${CLAIMS}`);
+  const pool = createPackageWorkerPool();
+  try {
+    const backEnd = await openBackEnd({ dataDir: join(temp.dir, 'cache') });
+    await backEnd.session.signIn({ serverUrl: url, username: DEMO_STAFF.username, password: DEMO_PASSWORD });
+    await backEnd.sync.syncNow();
+    const orders = (await listActiveOrderKeys(backEnd.opened.db)).filter((key) => key.orderType === 'claim_order').slice(0, EXPORT_ORDERS);
+    const rssBefore = process.memoryUsage().rss;
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+    const start = performance.now();
+    const report = await exportPackages(
+      { db: backEnd.opened.db, pool, resourcesDir: findResourcesDir(), lookupLocation, now: () => new Date(), generator: { name: 'ClaimDesk', version } },
+      { orders, outDir: join(temp.dir, 'export'), dateOfLocation: '2026-08-15' },
+    );
+    const seconds = (performance.now() - start) / 1000;
+    clearInterval(sampler);
+    const exported = report.results.filter((r) => r.outcome === 'exported').length;
+    console.log(
+      `Batch export: ${exported} of ${orders.length} orders × ${CLAIMS} claims in ${seconds.toFixed(2)} s (${(exported / seconds).toFixed(1)} orders/s)   target ≤ 15 s`,
+    );
+    console.log(`  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (main + worker threads, one process; ${(rssBefore / 2 ** 20).toFixed(0)} MB before)   target ≤ 500 MB`);
+    await backEnd.close();
+  } finally {
+    await pool.close();
+    child.kill();
+    temp.cleanup();
+  }
+}
+
+async function main(): Promise<void> {
+  await noticesBenchmark();
+  await exportBenchmark();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
