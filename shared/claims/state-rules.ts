@@ -4,8 +4,9 @@
  * QClaims plugin's processors/state_constants.py as summarised in research section 4). Research items marked
  * [VERIFY] keep that mark in `notes` so the UI can show them; do not treat them as settled law.
  *
- * To add a field (later issues add document fields): add it to StateRule with a value in BASE, then override
- * it per state in the `rule()` calls. Unlisted states fall back to DEFAULT.
+ * To add a field: add it to StateRule with a value in BASE, then override it per state in the `rule()` calls.
+ * Unlisted states fall back to DEFAULT. The document fields (noticeStatute … recordingDistrictRequired) drive
+ * the location notice's content (shared/documents/notice-content.ts).
  */
 import type { CornerPosition } from '../layout/layout.types';
 
@@ -29,6 +30,25 @@ export interface StateRule {
   recordingOffice: string;
   /** What the recorded document is called in that state. */
   certificateName: string;
+  // Document fields: what the recorded notice must SAY (research 2 table and 3.2 "Fields by document").
+  /** Statute the notice's content follows, printed under its title; null: federal law only. */
+  noticeStatute: string | null;
+  /** Certificate verified under oath before a notary (MT: MCA 82-2-102). */
+  notaryRequired: boolean;
+  /** A date-of-discovery line besides the date of location (AK, CO, MT: research 3.2). */
+  discoveryDateRequired: boolean;
+  /** Distance from the location monument to EACH end of the claim, stated on its own (AZ: ARS 27-202). */
+  distanceToEachEnd: boolean;
+  /** "The location work consisted of making the maps", and recorded in duplicate with two maps (NV: NRS 517.050). */
+  mapStatementRequired: boolean;
+  /** Location and description of each corner with its markings (NV: NRS 517.050; ID: IC 47-602; CA: PRC 3901). */
+  cornerMarkingsRequired: boolean;
+  /** Corner posts marked with the direction of the boundary lines (ID: IC 47-602). */
+  cornerLineDirections: boolean;
+  /** Mining district printed even when unknown, as a line to fill in (ID: IC 47-602 "district (if any)"). */
+  districtRequired: boolean;
+  /** Recording district on the certificate (AK: AS 27.10.050, research 2.1). */
+  recordingDistrictRequired: boolean;
   notes: string[];
   sources: string[];
 }
@@ -44,6 +64,15 @@ const BASE: Omit<StateRule, 'code' | 'name'> = {
   countyRecordingDays: null,
   recordingOffice: 'County recorder',
   certificateName: 'Notice of Location',
+  noticeStatute: null,
+  notaryRequired: false,
+  discoveryDateRequired: false,
+  distanceToEachEnd: false,
+  mapStatementRequired: false,
+  cornerMarkingsRequired: false,
+  cornerLineDirections: false,
+  districtRequired: false,
+  recordingDistrictRequired: false,
   notes: [],
   sources: [],
 };
@@ -84,6 +113,9 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     monumentDescriptionRequired: true,
     countyRecordingDays: 90,
     certificateName: 'Certificate of Location',
+    noticeStatute: 'NRS 517.050',
+    mapStatementRequired: true,
+    cornerMarkingsRequired: true,
     notes: [
       'Duplicate certificates of location plus two map copies within 90 days; a certificate missing any item is void (NRS 517.050).',
       'Corner monuments within 60 days of posting (NRS 517.030); the map establishes the boundary-monument numbers (NRS 517.040).',
@@ -97,6 +129,8 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     endlineCentres: true,
     countyRecordingDays: 90,
     certificateName: 'Location Notice',
+    noticeStatute: 'A.R.S. § 27-202',
+    distanceToEachEnd: true,
     notes: [
       'Claim monumented within 90 days so the boundaries can be traced (ARS 27-203 A.2).',
       'End-line centre monuments follow the peer tool [VERIFY ARS 27-203 D].',
@@ -110,6 +144,7 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
   }),
   UT: rule('UT', {
     countyRecordingDays: 30,
+    noticeStatute: 'Utah Code § 40-1-2',
     notes: [
       'Monument at the discovery with the notice (UCA 40-1-2); boundaries distinctly marked, no post count given (40-1-3).',
       'A substantial copy of the notice recorded within 30 days (UCA 40-1-4).',
@@ -120,6 +155,11 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     // IC 47-602: notice posted at one corner; the LM is that corner, no separate discovery point (peer).
     lm: 'corner',
     countyRecordingDays: 90,
+    // IC 47-602: district (if any) and county; posts marked with name, corner number, boundary-line directions.
+    noticeStatute: 'Idaho Code § 47-602',
+    districtRequired: true,
+    cornerMarkingsRequired: true,
+    cornerLineDirections: true,
     notes: [
       'The location monument is a corner; posts ≥ 4 ft high, 4 in square or diameter, marked with claim name, corner number and direction of the boundary lines (IC 47-602).',
       'The notice gives direction and distance from the posted corner to a natural object or monument.',
@@ -131,6 +171,7 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     countyRecordingDays: 90,
     recordingOffice: 'County clerk',
     certificateName: 'Location Certificate',
+    noticeStatute: 'W.S. § 30-1-101',
     notes: [
       'Side-line centre monuments follow the peer tool [VERIFY current W.S. 30-1-103].',
       'Location certificate within 90 days of discovery; an incomplete certificate is void (W.S. 30-1-101).',
@@ -141,6 +182,9 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     countyRecordingDays: 60,
     recordingOffice: 'County clerk',
     certificateName: 'Certificate of Location',
+    noticeStatute: 'MCA § 82-2-102',
+    notaryRequired: true,
+    discoveryDateRequired: true,
     notes: [
       'Corner monuments within 30 days (MCA 82-2-101).',
       'Certificate within 60 days, verified under oath (notarized) (MCA 82-2-102).',
@@ -155,6 +199,8 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     countyRecordingDays: 89,
     recordingOffice: 'County clerk and recorder',
     certificateName: 'Location Certificate',
+    noticeStatute: 'C.R.S. § 34-43-106',
+    discoveryDateRequired: true,
     notes: [
       'Lode: six posts, one at each corner plus two more, traditionally the side-line centres [VERIFY CRS 34-43-108]; not generated here.',
       'Lode certificate within 3 months (counted here as 89 days); placer within 30 days. One location per certificate.',
@@ -164,6 +210,8 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
   }),
   CA: rule('CA', {
     monumentDescriptionRequired: true,
+    noticeStatute: 'Cal. Pub. Res. Code § 3900',
+    cornerMarkingsRequired: true,
     countyRecordingDays: 90,
     notes: [
       'LM at the discovery with the notice (PRC 3900); corner monuments within 60 days, marked with corner designation and claim name (PRC 3901).',
@@ -177,6 +225,7 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     lm: 'corner',
     countyRecordingDays: 90,
     recordingOffice: 'County clerk',
+    noticeStatute: 'NMSA 1978, § 69-3-1',
     notes: [
       'Lode: four posts, one at each corner; notice posted in some conspicuous place. Placer: notice at a designated corner (NMSA 69-3-1 A–B).',
       'Posting date = date of location; notice filed within 90 days [VERIFY full NMSA 69-3-1 C list].',
@@ -186,6 +235,7 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
   OR: rule('OR', {
     countyRecordingDays: 60,
     recordingOffice: 'County clerk',
+    noticeStatute: 'ORS 517.010',
     notes: [
       'Notice at the discovery; four corner posts within 30 days, removed when the claim is dropped (ORS 517.010).',
       'Copy of the posted notice recorded within 60 days (ORS 517.030); mill site within 30 days (ORS 517.160).',
@@ -195,6 +245,7 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
   WA: rule('WA', {
     countyRecordingDays: 90,
     recordingOffice: 'County auditor',
+    noticeStatute: 'RCW 78.08.050',
     notes: ['Notice recorded within 90 days of discovery (RCW 78.08.050).'],
     sources: ['https://app.leg.wa.gov/rcw/default.aspx?cite=78.08.050'],
   }),
@@ -205,6 +256,9 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     countyRecordingDays: 90,
     recordingOffice: 'District recorder',
     certificateName: 'Certificate of Location',
+    noticeStatute: 'AS 27.10.050',
+    discoveryDateRequired: true,
+    recordingDistrictRequired: true,
     notes: [
       'Corner numbering is fixed: 1 = NE, 2 = SE, 3 = SW, 4 = NW; the notice goes on the NE post (#1).',
       'Federal land: certificate within 90 days, late recording = abandonment (AS 27.10.050). State (DNR) land: 45 days, with first rental.',

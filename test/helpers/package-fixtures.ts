@@ -34,6 +34,12 @@ export interface FixtureOptions {
   orderNumber?: string;
   /** Default 2026-11-22. */
   preparedOn?: string;
+  address1?: string;
+  district?: string;
+  agentName?: string;
+  locatorCount?: number;
+  /** Leave the PLSS description empty (blank lines on the notices). */
+  blankPlss?: boolean;
 }
 
 export function samplePackageSource(options: FixtureOptions = {}): PackageSource {
@@ -73,17 +79,19 @@ export function samplePackageSource(options: FixtureOptions = {}): PackageSource
     county: spot.county,
     claimant: {
       claimantName: options.claimantName ?? "Łukasz Peña & O'Brien, LLC",
-      address1: '1234 Żółć Street, Suite 500',
+      address1: options.address1 ?? '1234 Żółć Street, Suite 500',
       address2: 'Reno, NV 89501',
       address3: '',
-      district: 'Gold Ridge Mining District',
+      district: options.district ?? 'Gold Ridge Mining District',
       monumentType: "2 in × 4 ft capped metal post",
-      agentName: 'Zoë Ångström',
+      agentName: options.agentName ?? 'Zoë Ångström',
       agentAddress: 'PO Box 77, Elko, NV 89801',
       dateOfLocation: options.dateOfLocation === undefined ? '2026-08-15' : (options.dateOfLocation ?? ''),
-      locatorCount: 1,
+      locatorCount: options.locatorCount ?? 1,
     },
-    plss: { meridian: 'Mount Diablo', township: 'T32N', range: 'R36E', sections: '12, 13', aliquot: 'NE¼ SW¼' },
+    plss: options.blankPlss
+      ? { meridian: '', township: '', range: '', sections: '', aliquot: '' }
+      : { meridian: 'Mount Diablo', township: 'T32N', range: 'R36E', sections: '12, 13', aliquot: 'NE¼ SW¼' },
     tie: options.withTie === false ? null : { description: 'Section corner 12/13/7/18 (brass cap)', lonLat: [spot.lonLat[0] - 0.01, spot.lonLat[1] - 0.008] },
   };
 }
