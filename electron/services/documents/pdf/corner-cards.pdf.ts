@@ -8,7 +8,6 @@ import { rgb, type PDFPage } from 'pdf-lib';
 import { cornerCard, type CornerCard } from '../../../../shared/documents/notice-cards';
 import type { PackageProblem } from '../../../../shared/documents/package-files';
 import type { DocumentRenderer } from '../document.types';
-import { fastFonts } from './notice-fonts';
 import { GREY, INCH, INK, PAGE_SIZES, createPdf, fitText, wrapText, type PdfFonts } from './pdf-kit';
 
 const CARD_W = 4 * INCH;
@@ -100,14 +99,12 @@ function cutLines(page: PDFPage): void {
 }
 
 export const renderCornerCards: DocumentRenderer = async (model, context) => {
-  const created = await createPdf(context.fonts, {
+  const { doc, fonts } = await createPdf(context.fonts, {
     title: `Corner cards — ${model.order.orderNumber}`,
     subject: `Post tags for the ${model.posts.length} posts of order ${model.order.orderNumber}`,
     preparedOn: model.preparedOn,
     producer: `${model.generator.name} ${model.generator.version}`,
   });
-  const doc = created.doc;
-  const fonts = fastFonts(created.fonts, context.fonts);
   const problems: PackageProblem[] = [];
   const cards: CornerCard[] = [];
   for (const post of model.posts) {

@@ -13,7 +13,6 @@ import { noticeContent } from '../../../../shared/documents/notice-content';
 import type { PackageProblem } from '../../../../shared/documents/package-files';
 import type { PackageModel } from '../../../../shared/documents/package-model.types';
 import type { DocumentRenderer } from '../document.types';
-import { fastFonts } from './notice-fonts';
 import { drawBlocks } from './notice-layout';
 import { GREY, INCH, LIGHT, PAGE_SIZES, TextCursor, createPdf, fitText, wrapText, type PdfFonts } from './pdf-kit';
 
@@ -101,14 +100,12 @@ function layOutNotice(doc: PDFDocument, fonts: PdfFonts, model: PackageModel, no
 
 export const renderLocationNotices: DocumentRenderer = async (model, context) => {
   const rule = stateRule(model.stateCode);
-  const created = await createPdf(context.fonts, {
+  const { doc, fonts } = await createPdf(context.fonts, {
     title: `${rule.certificateName} — ${model.order.orderNumber}`,
     subject: `${rule.certificateName} for ${model.claims.length} claim(s) of order ${model.order.orderNumber}`,
     preparedOn: model.preparedOn,
     producer: `${model.generator.name} ${model.generator.version}`,
   });
-  const doc = created.doc;
-  const fonts = fastFonts(created.fonts, context.fonts);
   const problems: PackageProblem[] = [];
   for (const claim of model.claims) {
     const before = doc.getPageCount();
