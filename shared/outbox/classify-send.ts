@@ -1,0 +1,54 @@
+/**
+ * The outbox's one decision per answer (issue: upload outbox). Pure, so every branch is tested without a
+ * network: 2xx → done; network error, timeout, 408, 429, 5xx → retry later (capped exponential backoff with
+ * jitter, a server's Retry-After wins); 401 → pause the whole queue until the user signs in again, without
+ * counting the attempt; 409, or an order the server says is no longer pending → needs review by a person;
+ * any other 4xx or an answer we cannot read → failed, kept with the server's message until retried or
+ * discarded. Nothing here deletes work: the states only say what happens next.
+ */
+import type { RequestFailure } from '../sync/classify-failure';
+import { backoffDelay, type BackoffPolicy } from '../sync/retry-policy';
+
+export const OUTBOX_BACKOFF: Pick<BackoffPolicy, 'baseMs' | 'capMs'> = { baseMs: 2_000, capMs: 10 * 60_000 };
+
+export type SendResult = { kind: 'ok'; status: number } | RequestFailure;
+
+export type SendOutcome =
+  | { state: 'done' }
+  | { state: 'retry'; delayMs: number; message: string }
+  | { state: 'paused-auth'; message: string }
+  | { state: 'needs-review'; message: string }
+  | { state: 'failed'; message: string };
+
+/** Server messages that mean "this order cannot take this any more" whatever the status code. */
+const NOT_PENDING = /\b(no longer pending|not pending|cancell?ed|already completed)\b/i;
+
+export function classifySend(result: SendResult, attempt: number, random: () => number, policy = OUTBOX_BACKOFF): SendOutcome {
+  const retry = (message: string, retryAfterMs: number | null = null): SendOutcome => ({
+    state: 'retry',
+    delayMs: retryAfterMs ?? backoffDelay(attempt, policy, random),
+    message,
+  });
+  switch (result.kind) {
+    case 'ok':
+      return result.status >= 200 && result.status < 300
+        ? { state: 'done' }
+        : { state: 'failed', message: `The server answered HTTP ${result.status}, which ClaimDesk does not expect here.` };
+    case 'network':
+      return retry(`The server could not be reached (${result.message}); it will be tried again.`);
+    case 'timeout':
+      return retry('The server did not answer in time; it will be tried again.');
+    case 'bad-response':
+      return { state: 'failed', message: `The server's answer could not be read: ${result.message}` };
+    case 'http': {
+      const { status, serverMessage, retryAfterMs } = result;
+      const said = serverMessage ? `: ${serverMessage}` : '';
+      if (status === 401) return { state: 'paused-auth', message: `Sign in again to continue sending${said}.` };
+      if (status === 408 || status === 429 || status >= 500) return retry(`The server answered HTTP ${status}${said}.`, retryAfterMs);
+      if (status === 409 || (status >= 400 && status < 500 && serverMessage !== null && NOT_PENDING.test(serverMessage))) {
+        return { state: 'needs-review', message: `The server refused it (HTTP ${status})${said}. Decide what happens to it.` };
+      }
+      return { state: 'failed', message: `The server refused it (HTTP ${status})${said}.` };
+    }
+  }
+}
