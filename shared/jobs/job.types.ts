@@ -101,6 +101,8 @@ export const jobSchema = z.object({
   location: jobLocationSchema,
   claimant: claimantFormSchema,
   documents: jobDocumentsSchema,
+  /** The server's ClaimPackage for the order (from the order, or from the first upload's answer). */
+  serverPackage: z.object({ id: z.number().int(), number: z.string().nullable() }).nullable(),
   /** "More claims laid out than purchased" accepted by a person, with why. */
   capacityOverride: capacityOverrideSchema.nullable(),
   createdAt: z.string(),

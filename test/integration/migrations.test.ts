@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { openDatabase } from '../../electron/services/db/open-database';
 import { loadMigrations, type Migration } from '../../electron/services/db/migrations-source';
-import type { JobsTable, OrderPayloadsTable, OrdersTable, PackagesTable } from '../../electron/services/db/schema';
+import type { JobsTable, OrderPayloadsTable, OrdersTable, OutboxDocumentsTable, OutboxTable, PackagesTable } from '../../electron/services/db/schema';
 import { EMPTY_JOB_DOCUMENTS, jobDocumentsSchema } from '../../shared/jobs/job.types';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -22,7 +22,15 @@ const PAYLOAD_COLUMNS: Record<keyof OrderPayloadsTable, true> = { order_type: tr
 const JOBS_COLUMNS: Record<keyof JobsTable, true> = {
   id: true, order_type: true, order_id: true, step: true, epsg: true, crs_json: true, order_context_json: true,
   layout_json: true, monument_settings_json: true, location_json: true, claimant_json: true,
-  capacity_override_json: true, documents_json: true, created_at: true, updated_at: true,
+  capacity_override_json: true, documents_json: true, claim_package_id: true, claim_package_number: true,
+  created_at: true, updated_at: true,
+};
+const OUTBOX_COLUMNS: Record<keyof OutboxTable, true> = {
+  id: true, seq: true, job_id: true, kind: true, payload_json: true, state: true, attempts: true, next_attempt_at: true,
+  last_error: true, response_json: true, created_at: true, updated_at: true, done_at: true,
+};
+const OUTBOX_DOCUMENT_COLUMNS: Record<keyof OutboxDocumentsTable, true> = {
+  outbox_id: true, file_name: true, kind: true, media_type: true, bytes: true, sha256: true, server_document_id: true,
 };
 const PACKAGES_COLUMNS: Record<keyof PackagesTable, true> = {
   id: true, job_id: true, folder: true, manifest_json: true, generation: true, generated_at: true,
@@ -53,6 +61,8 @@ describe('local cache migrations', () => {
     expect(columns('order_payloads')).toEqual(Object.keys(PAYLOAD_COLUMNS).sort());
     expect(columns('jobs')).toEqual(Object.keys(JOBS_COLUMNS).sort());
     expect(columns('packages')).toEqual(Object.keys(PACKAGES_COLUMNS).sort());
+    expect(columns('outbox')).toEqual(Object.keys(OUTBOX_COLUMNS).sort());
+    expect(columns('outbox_documents')).toEqual(Object.keys(OUTBOX_DOCUMENT_COLUMNS).sort());
     // A job belongs to a cached order: the foreign key must be declared (orders are never deleted, see 0001).
     const jobKeys = opened.sqlite.prepare(`SELECT "table", "from", "to" FROM pragma_foreign_key_list('jobs')`).all();
     expect(jobKeys).toEqual(

@@ -57,6 +57,9 @@ export interface JobsTable {
   capacity_override_json: string | null;
   /** 0003: JobDocuments (PLSS description, tie). */
   documents_json: string;
+  /** 0004: the server's ClaimPackage for this order, once an upload has been answered. */
+  claim_package_id: number | null;
+  claim_package_number: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -71,6 +74,33 @@ export interface PackagesTable {
   generated_at: string;
 }
 
+/** 0004: what must still reach the server; the id is the Idempotency-Key. */
+export interface OutboxTable {
+  id: string;
+  seq: number;
+  job_id: number;
+  kind: 'upload' | 'status';
+  payload_json: string;
+  state: 'queued' | 'sending' | 'retry' | 'paused' | 'needs_review' | 'failed' | 'done' | 'discarded';
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  response_json: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
+export interface OutboxDocumentsTable {
+  outbox_id: string;
+  file_name: string;
+  kind: string;
+  media_type: string;
+  bytes: number;
+  sha256: string;
+  server_document_id: number | null;
+}
+
 export interface Database {
   orders: OrdersTable;
   order_payloads: OrderPayloadsTable;
@@ -78,6 +108,8 @@ export interface Database {
   settings: KeyValueTable;
   jobs: JobsTable;
   packages: PackagesTable;
+  outbox: OutboxTable;
+  outbox_documents: OutboxDocumentsTable;
 }
 
 /** Repository functions accept either the database or a transaction handle, so callers choose the unit of work. */

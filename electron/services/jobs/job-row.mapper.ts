@@ -45,6 +45,7 @@ export function rowToJob(row: JobRow): Job {
     location: parseColumn(jobLocationSchema, row.location_json, 'location_json', row.id),
     claimant: parseColumn(claimantFormSchema, row.claimant_json, 'claimant_json', row.id),
     documents: parseColumn(jobDocumentsSchema, row.documents_json, 'documents_json', row.id),
+    serverPackage: row.claim_package_id === null ? null : { id: row.claim_package_id, number: row.claim_package_number },
     capacityOverride:
       row.capacity_override_json === null
         ? null
@@ -67,6 +68,8 @@ export function jobToNewRow(job: Omit<Job, 'id'>): NewJobRow {
     location_json: JSON.stringify(job.location),
     claimant_json: JSON.stringify(job.claimant),
     documents_json: JSON.stringify(job.documents),
+    claim_package_id: job.serverPackage?.id ?? null,
+    claim_package_number: job.serverPackage?.number ?? null,
     capacity_override_json: job.capacityOverride === null ? null : JSON.stringify(job.capacityOverride),
     created_at: job.createdAt,
     updated_at: job.updatedAt,
