@@ -17,7 +17,6 @@ import { formatAngle } from '../../../../shared/documents/map-frame';
 import { FILING_COSTS, mapSheetRule, planMapSheets, type MapPage, type MapPlan } from '../../../../shared/documents/map-sheets';
 import type { DocumentRenderer, RenderContext, RenderResult } from '../document.types';
 import { createPdf, INCH } from './pdf-kit';
-import { fastFonts } from './map-fonts.pdf';
 import { drawMapSheet, toPoints } from './map-sheet.pdf';
 import { WAYPOINT_COLUMNS, courseColumns, drawTable } from './map-tables.pdf';
 import { drawRecordingBlock, drawTitleBlock, type TitleCell } from './map-title.pdf';
@@ -122,13 +121,12 @@ async function renderMap(model: PackageModel, context: RenderContext, document: 
     costs: document === 'claim-map' ? FILING_COSTS : { tableOff: 1, tieOff: 1 },
   });
   const title = `${document === 'claim-map' ? 'Claim map' : 'Field map'} ${model.order.orderNumber}`;
-  const { doc, fonts: shaped } = await createPdf(context.fonts, {
+  const { doc, fonts } = await createPdf(context.fonts, {
     title,
     subject: subheading(model, content),
     preparedOn: model.preparedOn,
     producer: `${model.generator.name} ${model.generator.version}`,
   });
-  const fonts = fastFonts(shaped);
   const columns = document === 'claim-map' ? courseColumns(fonts, content.claims.map((c) => c.claim.name)) : WAYPOINT_COLUMNS;
   const notes = notesFor(model, content, plan, document);
   const sub = subheading(model, content);
