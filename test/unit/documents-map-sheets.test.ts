@@ -122,9 +122,7 @@ describe('planMapSheets', () => {
     const model = samplePackageModel({ state: 'NV', rows: 2, cols: 2, withTie: false });
     const content = mapContent(model, 'claim-map');
     const claims = content.claims.map((c, k) => ({ id: c.claim.id, ring: k === 3 ? c.ring.map(([e, n]) => [e + 80_000, n + 40_000] as [number, number]) : c.ring }));
-    const started = performance.now();
     const plan = planMapSheets({ rule: mapSheetRule('NV'), claims, scaleFactor: content.scaleFactor, tableRows: 4 });
-    expect(performance.now() - started).toBeLessThan(200);
     const maps = plan.pages.filter((p) => p.kind === 'map');
     expect(plan.tiled).toBe(true);
     expect(maps.length).toBeLessThanOrEqual(4);
