@@ -104,7 +104,7 @@ export async function exportPackages(deps: ExportDeps, options: ExportOptions): 
           });
           if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
           const folder = join(options.outDir, folderNames[index]!);
-          await writePackageFolder(folder, generated.files, generated.manifest);
+          await writePackageFolder(folder, generated.files, generated.manifest, { durable: false });
           report(index, { ...base(p), outcome: 'exported', folder, source: source.source, reasons: [], problems: generated.manifest.problems });
         } catch (error) {
           const cancelled = error instanceof AppError && error.code === 'cancelled';
