@@ -1,8 +1,8 @@
 /**
  * A whole fulfilment, end to end in Chromium over the real back-end: pull the demo order CO-6, see it on the map,
  * take its claims as drawn, meet the legal-length problem the demo plants in it, fix it with a 1 × 2 lode grid,
- * fill the claimant, then reload the host and come back to the same job, step and claims (and resume it from the
- * jobs list).
+ * fill the claimant and go on to Documents, then reload the host and come back to the same job, step and claims
+ * (and resume it from the jobs list).
  *
  * Oracles come from the reference server (server.store.pendingOrderDocs()), never from the app: CO-6 (Castellano
  * Family Trust, Tonopah Divide, Nye Co., NV) ships 2 lode claims drawn 1,540 ft long (demo flaw 'oversize'), so
@@ -162,7 +162,7 @@ describe('fulfilment wizard: CO-6 from pull to claimant, fixed and resumed', () 
     await h.screenshot('job-grid-monuments');
   });
 
-  it('the claimant is pre-filled from the order; a date of location finishes the step', async () => {
+  it('the claimant is pre-filled from the order; with a date of location Next goes on to Documents', async () => {
     await next('validate');
     await next('claimant');
     const claimant = doc['claimant_info'] as { claimant_name: string; address_1: string };
@@ -173,19 +173,19 @@ describe('fulfilment wizard: CO-6 from pull to claimant, fixed and resumed', () 
     const date = page().getByTestId('claimant-dateOfLocation');
     await date.fill(DATE_OF_LOCATION);
     await date.press('Tab');
-    await page().getByTestId('wizard-next').click();
-    await expect.poll(() => page().getByTestId('step-done').textContent()).toContain('Claimant is complete');
-    expect(await step()).toBe('claimant');
+    await next('documents');
+    // The date of location is printed on every notice: the Documents step shows it too.
+    await expect.poll(() => page().getByTestId('documents-dateOfLocation').inputValue()).toBe(DATE_OF_LOCATION);
     await saved();
   });
 
-  it('after a reload the app reopens the same job at Claimant with the same claims; the jobs list resumes it', async () => {
+  it('after a reload the app reopens the same job at Documents with the same claims; the jobs list resumes it', async () => {
     await page().reload();
-    await expect.poll(step, { timeout: 30_000 }).toBe('claimant');
+    await expect.poll(step, { timeout: 30_000 }).toBe('documents');
     expect(await page().getByTestId('job-order-number').textContent()).toBe(ORDER);
-    expect(await page().getByTestId('wizard-step-claimant').getAttribute('aria-current')).toBe('step');
+    expect(await page().getByTestId('wizard-step-documents').getAttribute('aria-current')).toBe('step');
     await expect.poll(laidOut).toBe('2 claims laid out');
-    await expect.poll(() => page().getByTestId('claimant-dateOfLocation').inputValue()).toBe(DATE_OF_LOCATION);
+    await expect.poll(() => page().getByTestId('documents-dateOfLocation').inputValue()).toBe(DATE_OF_LOCATION);
 
     await page().getByTestId('wizard-step-layout').click();
     await expect.poll(step).toBe('layout');

@@ -10,8 +10,11 @@ type OrderRowProps = {
   order: OrderSummary | undefined;
   selected: boolean;
   opened: boolean;
+  /** Ticked for a batch export (independent of the keyboard selection above). */
+  checked: boolean;
   top: number;
   onOpen: (index: number) => void;
+  onCheck: (index: number, range: boolean) => void;
 };
 
 export function rowDomId(index: number): string {
@@ -32,7 +35,7 @@ function flagsTitle(order: OrderSummary): string | undefined {
 }
 
 /** One queue row. Memoized: while scrolling only rows entering the window render, not all visible ones. */
-export const OrderRow = memo(function OrderRow({ index, order, selected, opened, top, onOpen }: OrderRowProps) {
+export const OrderRow = memo(function OrderRow({ index, order, selected, opened, checked, top, onOpen, onCheck }: OrderRowProps) {
   const style = { transform: `translateY(${top}px)` };
   if (!order) {
     // Not fetched yet: a placeholder keeps the scroll height honest while its page is on the way.
@@ -47,6 +50,7 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, opened,
   const classes = ['grid-row'];
   if (selected) classes.push('grid-row--selected');
   if (opened) classes.push('grid-row--opened');
+  if (checked) classes.push('grid-row--checked');
   if (order.gone) classes.push('grid-row--gone');
   const polygonsDiffer = order.polygonCount !== order.claimCount;
   return (
@@ -62,7 +66,24 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, opened,
       data-order-number={order.orderNumber}
       data-order-key={`${order.orderType}:${order.id}`}
     >
-      <Cell className="cell--strong">{order.orderNumber}</Cell>
+      <Cell className="cell--strong cell--order">
+        {/* Not a tab stop: the grid keeps focus and "x" ticks the active row (aria-activedescendant pattern). */}
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={checked}
+          tabIndex={-1}
+          aria-label={`Select ${order.orderNumber} for export`}
+          data-testid="order-check"
+          onClick={(event) => {
+            // Ticking must not open the details as a row click does; shift ticks a range.
+            event.stopPropagation();
+            onCheck(index, event.shiftKey);
+          }}
+          onChange={() => undefined}
+        />
+        {order.orderNumber}
+      </Cell>
       <Cell>{ORDER_TYPE_LABELS[order.orderType]}</Cell>
       <Cell className="cell--chips">
         {/* Gone first: it matters more than the last status the server reported, and must not be clipped. */}

@@ -4,6 +4,8 @@ import { orderKeyString } from '../../../../shared/domain/order.types';
 import { rowAt, useOrdersStore } from '../../stores/orders.store';
 import { HEADER_HEIGHT, ORDER_COLUMNS, ROW_HEIGHT } from './order-columns';
 import { OrderRow, rowDomId } from './order-row';
+import { useOrderSelection } from './order-selection.store';
+import { SelectAllBox } from './select-all-box';
 
 /** Rows fetched beyond the visible window, so normal scrolling rarely shows a placeholder. */
 const PREFETCH_ROWS = 100;
@@ -25,6 +27,7 @@ function SortHeader() {
               className={column.align === 'end' ? 'head-cell head-cell--end' : 'head-cell'}
               data-testid={`column-${column.id}`}
             >
+              {column.id === 'orderNumber' && <SelectAllBox />}
               {column.sort ? (
                 <button
                   type="button"
@@ -62,6 +65,7 @@ export function OrderTable() {
   const queryVersion = useOrdersStore((state) => state.queryVersion);
   const selectedIndex = useOrdersStore((state) => state.selectedIndex);
   const openedKey = useOrdersStore((state) => state.openedKey);
+  const checked = useOrderSelection((state) => state.selected);
   const { requestRange, openIndex, select, moveSelection, openSelected, closeDetail } = useOrdersStore.getState();
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -90,6 +94,11 @@ export function OrderTable() {
   }, [queryVersion]);
 
   const onOpen = useCallback((index: number) => openIndex(index), [openIndex]);
+  const onCheck = useCallback((index: number, range: boolean) => {
+    const rowAtIndex = (i: number) => rowAt(useOrdersStore.getState().pages, i);
+    const row = rowAtIndex(index);
+    if (row) useOrderSelection.getState().toggle(index, row, range, rowAtIndex);
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
@@ -113,6 +122,12 @@ export function OrderTable() {
       openSelected();
     } else if (event.key === 'Escape') {
       closeDetail();
+    } else if (event.key === 'x' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const index = useOrdersStore.getState().selectedIndex;
+      if (index !== null) {
+        event.preventDefault();
+        onCheck(index, event.shiftKey);
+      }
     }
   };
 
@@ -148,8 +163,10 @@ export function OrderTable() {
               order={order}
               selected={item.index === selectedIndex}
               opened={order !== undefined && openedKeyString === orderKeyString(order)}
+              checked={order !== undefined && checked[orderKeyString(order)] !== undefined}
               top={item.start - HEADER_HEIGHT}
               onOpen={onOpen}
+              onCheck={onCheck}
             />
           );
         })}

@@ -7,6 +7,7 @@ import { StaffRequiredNotice } from '../session/staff-required-notice';
 import { OrderDetailsPanel } from './order-details-panel';
 import { OrderTable } from './order-table';
 import { OrderToolbar } from './order-toolbar';
+import { SelectionBar } from './selection-bar';
 
 /** Re-reads the queue whenever main reports a newer successful sync, whoever started it. */
 function useRefreshAfterSync() {
@@ -66,8 +67,8 @@ function QueueBody() {
         <>
           <OrderTable />
           <div className="queue__footer muted" aria-hidden="true">
-            <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open details · <kbd>Esc</kbd> close details · click a
-            column to sort
+            <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open details · <kbd>Esc</kbd> close details · <kbd>x</kbd> tick for
+            export (<kbd>Shift</kbd>-click ticks a range) · click a column to sort
           </div>
         </>
       )}
@@ -99,6 +100,7 @@ export function OrdersPage() {
     <div className={hasDetails ? 'queue queue--with-details' : 'queue'}>
       <section className="queue__main" aria-label="Order queue">
         <OrderToolbar />
+        <SelectionBar />
         <QueueBody />
       </section>
       {hasDetails && <OrderDetailsPanel />}

@@ -1,7 +1,7 @@
 import type { JobStep } from '../../../../shared/jobs/job.types';
 import { STEP_LABELS } from './wizard-steps';
 
-/** Documents and Upload: visible so staff know what follows, not yet usable. */
+/** Upload: visible so staff know what follows, not yet usable. */
 export function ComingStep({ step }: { step: JobStep }) {
   return (
     <div className="empty-state" data-testid={`coming-${step}`}>

@@ -15,6 +15,8 @@ export type StepContext = {
   validation: { problems: ValidationIssue[]; warnings: ValidationIssue[] };
   stateCode: string | null;
   claimant: ClaimantForm;
+  /** The job has a generated staking package (the Documents step's "done"). */
+  hasPackage: boolean;
 };
 
 /** A recorded override turns "more claims than purchased" from a blocker into a decision on the record. */
@@ -43,6 +45,7 @@ export function checkStep(step: JobStep, context: StepContext): string[] {
     case 'claimant':
       return claimantProblems(context.claimant, context.stateCode).map((problem) => problem.message);
     case 'documents':
+      return context.hasPackage ? [] : ['Generate the staking package (“Generate package”) to finish this step.'];
     case 'upload':
       return ['This step is built in the next release.'];
   }

@@ -11,9 +11,9 @@ export const STEP_LABELS: Record<JobStep, string> = {
   upload: 'Upload',
 };
 
-/** Documents and Upload are built by the next issues: shown so staff see the whole path, never entered. */
-export const COMING_STEPS: ReadonlySet<JobStep> = new Set<JobStep>(['documents', 'upload']);
-export const LAST_ACTIVE_STEP: JobStep = 'claimant';
+/** Upload is built by the next issue: shown so staff see the whole path, never entered. */
+export const COMING_STEPS: ReadonlySet<JobStep> = new Set<JobStep>(['upload']);
+export const LAST_ACTIVE_STEP: JobStep = 'documents';
 
 export function stepIndex(step: JobStep): number {
   return JOB_STEPS.indexOf(step);

@@ -3,6 +3,8 @@ import { JOB_STEPS, type JobStep } from '../../../../shared/jobs/job.types';
 import { Notice } from '../../components/notice';
 import { useJobStore } from '../../stores/job.store';
 import { ClaimantStep } from '../claimant/claimant-step';
+import { DocumentsStep } from '../documents/documents-step';
+import { useDocumentsStore } from '../documents/documents.store';
 import { LayoutStep } from '../layout/layout-step';
 import { MonumentsStep } from '../monuments/monuments-step';
 import { ValidateStep } from '../validate/validate-step';
@@ -12,26 +14,38 @@ import { useWizardNav } from './use-wizard-nav.hook';
 import { COMING_STEPS, LAST_ACTIVE_STEP, STEP_LABELS, nextStep, previousStep, shownStep, stepIndex } from './wizard-steps';
 import { useWizardStore } from './wizard.store';
 
+/** Steps before the current one are done by definition; Documents is done once a package exists. */
+function stepState(step: JobStep, current: JobStep, hasPackage: boolean): 'current' | 'done' | 'todo' {
+  if (step === current) return 'current';
+  if (step === 'documents') return hasPackage ? 'done' : 'todo';
+  return stepIndex(step) < stepIndex(current) ? 'done' : 'todo';
+}
+
 function StepBar({ current, onGo }: { current: JobStep; onGo: (step: JobStep) => void }) {
+  const jobId = useJobStore((state) => state.job?.id);
+  const hasPackage = useDocumentsStore((state) => state.jobId === jobId && state.pkg !== null);
   return (
     <nav className="wizard-steps" aria-label="Fulfilment steps">
       <ol data-testid="wizard-steps">
         {JOB_STEPS.map((step, index) => {
           const coming = COMING_STEPS.has(step);
-          const state = step === current ? 'current' : index < stepIndex(current) ? 'done' : 'todo';
+          const state = stepState(step, current, hasPackage);
+          const packaged = step === 'documents' && hasPackage;
           return (
-            <li key={step} className={`wizard-steps__item wizard-steps__item--${coming ? 'coming' : state}`}>
+            <li key={step} className={`wizard-steps__item wizard-steps__item--${coming ? 'coming' : state}${packaged ? ' wizard-steps__item--packaged' : ''}`}>
               <button
                 type="button"
                 className="wizard-steps__button"
                 data-testid={`wizard-step-${step}`}
+                data-state={coming ? 'coming' : state}
                 aria-current={step === current ? 'step' : undefined}
                 disabled={coming}
                 title={coming ? 'Built in the next release' : undefined}
                 onClick={() => onGo(step)}
               >
-                <span className="wizard-steps__number" aria-hidden="true">{index + 1}</span>
+                <span className="wizard-steps__number" aria-hidden="true">{packaged ? '✓' : index + 1}</span>
                 {STEP_LABELS[step]}
+                {packaged && <span className="visually-hidden"> (package generated)</span>}
                 {coming && <span className="wizard-steps__coming">coming</span>}
               </button>
             </li>
@@ -55,14 +69,16 @@ function StepBody({ step }: { step: JobStep }) {
     case 'claimant':
       return <ClaimantStep />;
     case 'documents':
+      return <DocumentsStep />;
     case 'upload':
       return <ComingStep step={step} />;
   }
 }
 
-/** Import → Layout → Monuments → Validate → Claimant, then the coming Documents and Upload. */
+/** Import → Layout → Monuments → Validate → Claimant → Documents, then the coming Upload. */
 export function Wizard() {
   const savedStep = useJobStore((state) => state.job?.step ?? 'import');
+  const jobId = useJobStore((state) => state.job?.id);
   const flushSave = useJobStore((state) => state.flushSave);
   const blocked = useWizardStore((state) => state.blocked);
   const done = useWizardStore((state) => state.done);
@@ -76,6 +92,11 @@ export function Wizard() {
   useEffect(() => {
     void flushSave();
   }, [step, flushSave]);
+
+  // Whether the job already has a package decides the Documents step's mark in the step bar, on every step.
+  useEffect(() => {
+    if (jobId !== undefined) void useDocumentsStore.getState().load(jobId);
+  }, [jobId]);
 
   return (
     <div className="wizard" data-testid="wizard" data-step={step}>
@@ -113,7 +134,7 @@ export function Wizard() {
             disabled={!next || moving}
             onClick={() => next && void goTo(next)}
           >
-            {step === LAST_ACTIVE_STEP ? 'Finish claimant' : `Next: ${next ? STEP_LABELS[next] : ''} →`}
+            {step === LAST_ACTIVE_STEP ? `Finish ${STEP_LABELS[step].toLowerCase()}` : `Next: ${next ? STEP_LABELS[next] : ''} →`}
           </button>
         </div>
       </footer>
