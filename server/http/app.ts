@@ -1,11 +1,16 @@
-/** Assembles the fastify app: DRF-style error bodies, fault injection (test mode) and the routes. */
+/** Assembles the fastify app: DRF-style error bodies, multipart, fault injection (test mode) and the routes. */
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from '../routes/auth.routes';
+import { registerDocumentRoutes } from '../routes/documents.routes';
+import { registerOrderStatusRoutes } from '../routes/order-status.routes';
 import { registerOrderRoutes } from '../routes/orders.routes';
+import { registerPackageRoutes } from '../routes/packages.routes';
 import { registerTestHookRoutes } from '../routes/test-hooks.routes';
 import type { ReferenceStore } from '../store/reference-store';
 import { FaultInjector } from './fault-injector';
 import { HttpError } from './http-errors';
+import { MULTIPART_PLUGIN_OPTIONS } from './multipart-form';
 
 export interface RouteInfo {
   method: string;
@@ -60,11 +65,17 @@ export function buildApp(store: ReferenceStore, options: AppOptions): BuiltApp {
     app.addHook('onRequest', async (request, reply) => {
       await injector.apply(request, reply);
     });
+    app.addHook('onSend', async (request, reply, payload) => injector.applyAfter(request, reply, payload));
     app.addHook('onClose', async () => injector.abortDelays());
     registerTestHookRoutes(app, store, injector);
   }
 
+  // Only the upload route reads multipart; the plugin's limits are the upload's (multipart-form.ts).
+  void app.register(multipart, MULTIPART_PLUGIN_OPTIONS);
   registerAuthRoutes(app, store);
   registerOrderRoutes(app, store);
+  registerOrderStatusRoutes(app, store);
+  registerDocumentRoutes(app, store);
+  registerPackageRoutes(app, store);
   return { app, routes, faults };
 }

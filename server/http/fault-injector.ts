@@ -1,6 +1,10 @@
 /**
  * Scripted failures for client tests: the next `count` requests matching a method and path fail in the
- * requested way (status, 429 + Retry-After, a delay long enough to trip a timeout, or a dropped connection).
+ * requested way (status, 429/503 + Retry-After, a delay long enough to trip a timeout, or a dropped connection).
+ *
+ * By default the fault strikes before the route runs, so nothing is applied. With `afterApply` the route runs
+ * and commits first, and only the answer is lost: dropped (destroySocket), held back (delayMs) or replaced by
+ * an error (status). That is the case an Idempotency-Key exists for.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -17,11 +21,16 @@ export const faultSpecSchema = z
     retryAfterSeconds: z.number().int().min(0).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
     destroySocket: z.boolean().optional(),
+    /** Run the route (its work is committed), then fail the answer. */
+    afterApply: z.boolean().optional(),
+    /** Replaces the canned error body sent with `status`, e.g. a realistic 409. */
+    body: z.record(z.string(), z.unknown()).optional(),
   })
   .strict()
   .refine((f) => f.status !== undefined || f.delayMs !== undefined || f.destroySocket === true, {
     message: 'A fault needs status, delayMs or destroySocket.',
-  });
+  })
+  .refine((f) => f.body === undefined || f.status !== undefined, { message: 'body needs a status.' });
 export type FaultSpec = z.infer<typeof faultSpecSchema>;
 
 interface ArmedFault extends FaultSpec {
@@ -40,6 +49,8 @@ function bodyFor(status: number, retryAfterSeconds: number | undefined): Record<
 export class FaultInjector {
   private faults: ArmedFault[] = [];
   private readonly shutdown = new AbortController();
+  /** afterApply faults taken by a request, waiting for its answer. */
+  private readonly afterApply = new WeakMap<FastifyRequest, FaultSpec>();
 
   add(spec: FaultSpec): number {
     this.faults.push({ ...spec, remaining: spec.count });
@@ -80,16 +91,42 @@ export class FaultInjector {
     if (request.url.startsWith(TEST_HOOK_PREFIX)) return false;
     const fault = this.take(request.method, request.url);
     if (fault === undefined) return false;
+    if (fault.afterApply === true) {
+      this.afterApply.set(request, fault);
+      return false;
+    }
     if (fault.delayMs !== undefined && fault.delayMs > 0) await this.sleep(fault.delayMs);
-    if (fault.destroySocket === true) {
+    // A client that gave up during the delay gets nothing applied: "timed out" then means "never happened".
+    if (fault.destroySocket === true || request.raw.socket.destroyed) {
       reply.hijack();
       request.raw.socket.destroy();
       return true;
     }
     if (fault.status === undefined) return false; // delay only: then answer normally (late)
     if (fault.retryAfterSeconds !== undefined) reply.header('retry-after', String(fault.retryAfterSeconds));
-    await reply.code(fault.status).send(bodyFor(fault.status, fault.retryAfterSeconds));
+    await reply.code(fault.status).send(fault.body ?? bodyFor(fault.status, fault.retryAfterSeconds));
     return true;
+  }
+
+  /**
+   * onSend hook: the route has run and committed; now lose its answer as the afterApply fault says. Returns
+   * the payload to send (the route's own when only delayed).
+   */
+  async applyAfter(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+    const fault = this.afterApply.get(request);
+    if (fault === undefined) return payload;
+    this.afterApply.delete(request);
+    if (fault.delayMs !== undefined && fault.delayMs > 0) await this.sleep(fault.delayMs);
+    if (fault.destroySocket === true) {
+      // The bytes fastify writes next go nowhere: the client sees a reset, the work is done.
+      request.raw.socket.destroy();
+      return payload;
+    }
+    if (fault.status === undefined) return payload;
+    reply.code(fault.status).type('application/json; charset=utf-8');
+    reply.removeHeader('idempotent-replayed');
+    if (fault.retryAfterSeconds !== undefined) reply.header('retry-after', String(fault.retryAfterSeconds));
+    return JSON.stringify(fault.body ?? bodyFor(fault.status, fault.retryAfterSeconds));
   }
 
   private sleep(ms: number): Promise<void> {

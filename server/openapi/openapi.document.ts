@@ -13,18 +13,9 @@ import {
 } from '../../shared/api/geodb.schemas';
 import { ME_PATH } from '../routes/auth.routes';
 import { validationErrorSchema } from './error-bodies.schemas';
+import { fulfilmentPaths } from './fulfilment.openapi';
+import { idOf, json, ref, REF_PREFIX, type JsonObject } from './openapi.helpers';
 
-type JsonObject = Record<string, unknown>;
-
-const REF_PREFIX = '#/components/schemas/';
-const ref = (id: string): JsonObject => ({ $ref: `${REF_PREFIX}${id}` });
-const json = (id: string, description: string): JsonObject => ({ description, content: { 'application/json': { schema: ref(id) } } });
-
-function idOf(schema: z.ZodType): string {
-  const id = z.globalRegistry.get(schema)?.id;
-  if (id === undefined) throw new Error('Every schema in the OpenAPI document needs .meta({ id })');
-  return id;
-}
 
 /**
  * All schemas with an id, converted together so shared parts become $refs; then only those reachable from
@@ -56,7 +47,9 @@ export function buildOpenApiDocument(): JsonObject {
     pending: idOf(pendingOrdersResponseSchema),
   };
   const unauthorized = json(ids.error, 'Missing or invalid token: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."}');
+  const forbidden = json(ids.error, 'Not staff: {"error": "Staff access required"}.');
   const security = [{ TokenAuth: [] }];
+  const fulfilment = fulfilmentPaths({ security, unauthorized, forbidden, validationId: ids.validation, errorId: ids.error });
 
   return {
     openapi: '3.1.0',
@@ -64,7 +57,7 @@ export function buildOpenApiDocument(): JsonObject {
       title: 'GeoDB staff orders API (ClaimDesk reference server)',
       version: '1.0.0',
       description:
-        'The part of the GeoDB REST API ClaimDesk uses (seed 000, Phase 1). Generated from shared/api/geodb.schemas.ts by scripts/write-openapi.ts; do not edit by hand.',
+        'The part of the GeoDB REST API ClaimDesk uses (seed 000 Phases 1 and 2, seed 003 status changes). Generated from shared/api/geodb.schemas.ts by scripts/write-openapi.ts; do not edit by hand.',
     },
     servers: [{ url: 'http://127.0.0.1:8765', description: 'Reference server (npm run server)' }],
     paths: {
@@ -93,7 +86,7 @@ export function buildOpenApiDocument(): JsonObject {
           operationId: 'listStaffPendingOrders',
           summary: 'Orders waiting for fulfilment, oldest first (staff only).',
           description:
-            'claim_purchase orders with status processing or pending and no completed package, and claim_order orders with status paid or approved; sorted by created_at, then order_type, then id. Send the last ETag in If-None-Match to get 304 when nothing changed.',
+            'claim_purchase orders with status processing, pending, in_progress or on_hold and no completed package, and claim_order orders with status paid, approved, in_progress or on_hold; sorted by created_at, then order_type, then id. Send the last ETag in If-None-Match to get 304 when nothing changed.',
           security,
           parameters: [
             { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'ETag of the copy the client holds.' },
@@ -105,16 +98,17 @@ export function buildOpenApiDocument(): JsonObject {
             },
             '304': { description: 'Not modified: the If-None-Match ETag is current. No body.' },
             '401': unauthorized,
-            '403': json(ids.error, 'Not staff: {"error": "Staff access required"}.'),
+            '403': forbidden,
           },
         },
       },
+      ...fulfilment.paths,
     },
     components: {
       securitySchemes: {
         TokenAuth: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Send "Token <token>" (Knox / DRF TokenAuthentication).' },
       },
-      schemas: componentSchemas(Object.values(ids)),
+      schemas: componentSchemas([...Object.values(ids), ...fulfilment.schemaIds]),
     },
   };
 }

@@ -1,10 +1,12 @@
 /**
- * `/__test__/` routes, registered only with testHooks: scripted faults and raw order manipulation.
+ * `/__test__/` routes, registered only with testHooks: scripted faults, raw order manipulation and counts of
+ * what uploads stored (so retry tests can assert that nothing exists twice).
  * No auth (tests drive them directly), but loopback callers only, as a second fence behind the bind address.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { orderTypeSchema } from '../../shared/api/geodb.schemas';
+import { fulfilmentTotals, orderFulfilmentCounts } from '../fulfilment/package-view';
 import { faultSpecSchema, TEST_HOOK_PREFIX, type FaultInjector } from '../http/fault-injector';
 import { HttpError } from '../http/http-errors';
 import type { ReferenceStore } from '../store/reference-store';
@@ -67,4 +69,12 @@ export function registerTestHookRoutes(app: FastifyInstance, store: ReferenceSto
     return { deleted: true };
   });
   app.post(p('bump-version'), async () => ({ version: await store.bumpVersion() }));
+
+  // {found, status, package_status, package_id, packages, documents, order_documents, land_holdings, status_changes}
+  app.get(p('orders/:type/:id/fulfilment'), async (request) => {
+    const { type, id } = parse(orderParamsSchema, request.params);
+    return orderFulfilmentCounts(store.db, type, id);
+  });
+  // Row counts of every fulfilment table, idempotency keys included.
+  app.get(p('fulfilment-totals'), async () => fulfilmentTotals(store.db));
 }

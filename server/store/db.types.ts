@@ -39,9 +39,90 @@ export interface MetaTable {
   value: string;
 }
 
+/** ClaimPackage; `order_type`/`order_id` is the one-to-one link to the order it fulfils (NULL for none). */
+export interface ClaimPackagesTable {
+  id: Generated<number>;
+  package_number: string;
+  name: string;
+  status: string;
+  source: string;
+  project_id: number | null;
+  order_type: string | null;
+  order_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * A stored file (ClaimPackageDocument). `order_type`/`order_id` are set when the document is also linked to the
+ * order directly, as claim_order documents are (ClaimOrderDocument in seed 000).
+ */
+export interface DocumentsTable {
+  id: Generated<number>;
+  package_id: number;
+  order_type: string | null;
+  order_id: number | null;
+  filename: string;
+  document_type: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  bytes: Buffer;
+  version: number;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+/** A claim of a project, natural key (project_id, name) as GeoDB's LandHolding bulk upsert. */
+export interface LandHoldingsTable {
+  id: Generated<number>;
+  project_id: number;
+  name: string;
+  geometry: string;
+  acreage: number;
+  updated_at: string;
+}
+
+export interface PackageLandHoldingsTable {
+  package_id: number;
+  land_holding_id: number;
+}
+
+/** A successful answer remembered under its key, with the fingerprint of the request that produced it. */
+export interface IdempotencyKeysTable {
+  key: string;
+  fingerprint: string;
+  method: string;
+  path: string;
+  status_code: number;
+  response: string;
+  user_id: number | null;
+  created_at: string;
+}
+
+/** The audit trail of status changes (staff changes and completion by upload). */
+export interface OrderStatusChangesTable {
+  id: Generated<number>;
+  order_type: string;
+  order_id: number;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  source: string;
+  changed_by: number | null;
+  changed_at: string;
+}
+
 export interface ServerDatabase {
   users: UsersTable;
   tokens: TokensTable;
   orders: OrdersTable;
   meta: MetaTable;
+  claim_packages: ClaimPackagesTable;
+  documents: DocumentsTable;
+  land_holdings: LandHoldingsTable;
+  package_land_holdings: PackageLandHoldingsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  order_status_changes: OrderStatusChangesTable;
 }

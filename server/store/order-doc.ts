@@ -41,10 +41,34 @@ export function rowFromRawDoc(doc: unknown, packageStatus: string | null = null)
   return orderRowFromDoc(doc, JSON.stringify(doc) ?? 'null', packageStatus);
 }
 
-/** Rewrites the status inside a stored document; non-object documents keep their text (nothing to edit). */
-export function withStatus(docText: string, status: string): string {
+/** Rewrites fields inside a stored document; non-object documents keep their text (nothing to edit). */
+export function withDocFields(docText: string, changes: Record<string, unknown>): string {
   const parsed: unknown = JSON.parse(docText);
   if (!isRecord(parsed)) return docText;
-  parsed['status'] = status;
-  return JSON.stringify(parsed);
+  return JSON.stringify({ ...parsed, ...changes });
+}
+
+export function withStatus(docText: string, status: string): string {
+  return withDocFields(docText, { status });
+}
+
+export interface OrderFacts {
+  orderNumber: string | null;
+  projectId: number | null;
+  projectName: string | null;
+  claimPackageId: number | null;
+}
+
+/** What the upload and status routes need from a stored document, read as leniently as the index columns. */
+export function readOrderFacts(docText: string): OrderFacts {
+  const parsed: unknown = JSON.parse(docText);
+  const record = isRecord(parsed) ? parsed : {};
+  const int = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
+  const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+  return {
+    orderNumber: text(record['order_number']),
+    projectId: int(record['project_id']),
+    projectName: text(record['project_name']),
+    claimPackageId: int(record['claim_package_id']),
+  };
 }

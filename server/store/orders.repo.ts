@@ -1,13 +1,15 @@
 /** Order rows: the JSON document as sent plus the few columns the pending-orders filter and FIFO sort need. */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
-import type { OrdersTable, ServerDatabase } from './db.types';
+import type { OrderStatusChangesTable, OrdersTable, ServerDatabase } from './db.types';
 
 export type OrderRow = Selectable<OrdersTable>;
 export type NewOrderRow = Omit<OrderRow, 'row_id'>;
 
-export const CPO_LISTED_STATUSES = ['processing', 'pending'] as const;
-export const CO_LISTED_STATUSES = ['paid', 'approved'] as const;
+/** Staff statuses (seed 003): an order being worked on or on hold still waits for fulfilment, so it stays listed. */
+export const STAFF_LISTED_STATUSES = ['in_progress', 'on_hold'] as const;
+export const CPO_LISTED_STATUSES = ['processing', 'pending', ...STAFF_LISTED_STATUSES] as const;
+export const CO_LISTED_STATUSES = ['paid', 'approved', ...STAFF_LISTED_STATUSES] as const;
 export const COMPLETE_PACKAGE_STATUS = 'complete';
 
 /**
@@ -63,6 +65,10 @@ export async function updateOrderRow(
   changes: Partial<Pick<OrderRow, 'status' | 'package_status' | 'doc'>>,
 ): Promise<void> {
   await db.updateTable('orders').set(changes).where('row_id', '=', rowId).execute();
+}
+
+export async function insertStatusChange(db: Kysely<ServerDatabase>, change: Omit<OrderStatusChangesTable, 'id'>): Promise<void> {
+  await db.insertInto('order_status_changes').values(change).execute();
 }
 
 export async function deleteOrder(db: Kysely<ServerDatabase>, orderType: string, orderId: number): Promise<boolean> {

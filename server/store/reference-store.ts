@@ -13,7 +13,8 @@ import type { ServerDatabase } from './db.types';
 import { bumpDataVersion, ensureMeta, readDataVersion, readSeedMarker, writeSeedMarker, type DataVersion } from './meta.repo';
 import { rowFromPendingOrder, rowFromRawDoc, withStatus } from './order-doc';
 import * as orders from './orders.repo';
-import { applyPragmas, createSchema, wipeAll } from './schema.repo';
+import { deletePackagesOfOrder, ensureKnownPackage } from './packages.repo';
+import { applyPragmas, createSchema, FULFILMENT_TABLES, wipeAll } from './schema.repo';
 import * as users from './users.repo';
 
 export interface OrderKey {
@@ -131,9 +132,26 @@ export class ReferenceStore {
 
   // --- orders -------------------------------------------------------------------------------------
 
-  /** Inserts (or replaces) a well-formed order; `packageStatus` is the status of its claim package, if any. */
+  /**
+   * Inserts (or replaces) a well-formed order; `packageStatus` is the status of its claim package, if any.
+   * A claim_purchase's claim_package_id becomes a package row, so uploads and GET package find it.
+   */
   async insertOrder(order: PendingOrder, options: { packageStatus?: string | null } = {}): Promise<void> {
-    await this.mutate((trx) => orders.upsertOrder(trx, rowFromPendingOrder(order, options.packageStatus ?? null)));
+    await this.mutate(async (trx) => {
+      await orders.upsertOrder(trx, rowFromPendingOrder(order, options.packageStatus ?? null));
+      if (order.order_type !== 'claim_purchase' || order.claim_package_id === null) return;
+      await ensureKnownPackage(trx, {
+        id: order.claim_package_id,
+        name: `Documents for ${order.order_number}`,
+        status: options.packageStatus ?? 'draft',
+        source: 'geodb',
+        projectId: order.project_id,
+        orderType: order.order_type,
+        orderId: order.id,
+        createdBy: null,
+        createdAt: order.created_at,
+      });
+    });
   }
 
   /**
@@ -166,12 +184,21 @@ export class ReferenceStore {
     });
   }
 
+  /** Also removes the order's package, documents and status history: a re-inserted order starts clean. */
   deleteOrder(orderType: OrderType, id: number): Promise<boolean> {
-    return this.mutate((trx) => orders.deleteOrder(trx, orderType, id));
+    return this.mutate(async (trx) => {
+      await deletePackagesOfOrder(trx, orderType, id);
+      await trx.deleteFrom('order_status_changes').where('order_type', '=', orderType).where('order_id', '=', id).execute();
+      return orders.deleteOrder(trx, orderType, id);
+    });
   }
 
+  /** Every order and all fulfilment data (packages, documents, land holdings, idempotency keys, history). */
   clearOrders(): Promise<void> {
-    return this.mutate((trx) => orders.deleteAllOrders(trx));
+    return this.mutate(async (trx) => {
+      for (const table of FULFILMENT_TABLES) await trx.deleteFrom(table).execute();
+      await orders.deleteAllOrders(trx);
+    });
   }
 
   countOrders(): Promise<number> {
@@ -206,6 +233,14 @@ export class ReferenceStore {
       version: await readDataVersion(trx),
       docs: await orders.selectPendingDocs(trx),
     }));
+  }
+
+  /**
+   * One transaction for work that decides itself whether it changed data (it then calls bumpDataVersion).
+   * Kysely runs transactions on the single connection one at a time, which the idempotency check relies on.
+   */
+  transaction<T>(work: (trx: Kysely<ServerDatabase>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
   }
 
   private mutate<T>(work: (trx: Kysely<ServerDatabase>) => Promise<T>): Promise<T> {

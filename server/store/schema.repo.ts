@@ -34,7 +34,87 @@ CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+-- AUTOINCREMENT: a deleted package's id is never handed out again (a client may still hold it).
+CREATE TABLE IF NOT EXISTS claim_packages (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  package_number TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  source TEXT NOT NULL,
+  project_id INTEGER,
+  order_type TEXT,
+  order_id INTEGER,
+  created_by INTEGER,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+-- One package per order: this index is what makes "reuse the order's package" safe under concurrency.
+CREATE UNIQUE INDEX IF NOT EXISTS claim_packages_order ON claim_packages(order_type, order_id);
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  package_id INTEGER NOT NULL REFERENCES claim_packages(id) ON DELETE CASCADE,
+  order_type TEXT,
+  order_id INTEGER,
+  filename TEXT NOT NULL,
+  document_type TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  version INTEGER NOT NULL,
+  uploaded_by INTEGER,
+  uploaded_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS documents_content ON documents(package_id, filename, sha256);
+CREATE UNIQUE INDEX IF NOT EXISTS documents_version ON documents(package_id, filename, version);
+CREATE INDEX IF NOT EXISTS documents_order ON documents(order_type, order_id);
+CREATE TABLE IF NOT EXISTS land_holdings (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  project_id INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  geometry TEXT NOT NULL,
+  acreage REAL NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (project_id, name)
+);
+CREATE TABLE IF NOT EXISTS package_land_holdings (
+  package_id INTEGER NOT NULL REFERENCES claim_packages(id) ON DELETE CASCADE,
+  land_holding_id INTEGER NOT NULL REFERENCES land_holdings(id) ON DELETE CASCADE,
+  PRIMARY KEY (package_id, land_holding_id)
+);
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  key TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  method TEXT NOT NULL,
+  path TEXT NOT NULL,
+  status_code INTEGER NOT NULL,
+  response TEXT NOT NULL,
+  user_id INTEGER,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS order_status_changes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  order_type TEXT NOT NULL,
+  order_id INTEGER NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  reason TEXT,
+  source TEXT NOT NULL,
+  changed_by INTEGER,
+  changed_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS order_status_changes_order ON order_status_changes(order_type, order_id);
 `;
+
+/** Order-scoped fulfilment data, children first (foreign keys are on). */
+export const FULFILMENT_TABLES = [
+  'package_land_holdings',
+  'documents',
+  'claim_packages',
+  'land_holdings',
+  'order_status_changes',
+  'idempotency_keys',
+] as const;
 
 export function applyPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('journal_mode = WAL');
@@ -48,5 +128,6 @@ export function createSchema(sqlite: BetterSqlite3.Database): void {
 
 /** Drops every row (used by `reset`); the schema stays. */
 export function wipeAll(sqlite: BetterSqlite3.Database): void {
-  sqlite.exec('DELETE FROM tokens; DELETE FROM users; DELETE FROM orders; DELETE FROM meta;');
+  const fulfilment = FULFILMENT_TABLES.map((t) => `DELETE FROM ${t};`).join(' ');
+  sqlite.exec(`${fulfilment} DELETE FROM tokens; DELETE FROM users; DELETE FROM orders; DELETE FROM meta;`);
 }

@@ -1,5 +1,5 @@
 /**
- * The GeoDB REST contract ClaimDesk speaks (seed 000, Phase 1), as zod schemas.
+ * The GeoDB REST contract ClaimDesk speaks (seed 000 Phases 1 and 2, seed 003's status changes), as zod schemas.
  * The reference server answers with exactly these shapes, the OpenAPI document in docs/ is generated
  * from them, and the client checks what it receives against the tolerant variants below.
  */
@@ -116,7 +116,172 @@ export const pendingOrdersEnvelopeSchema = z.object({
   count: z.number().int().optional(),
 });
 
+// --- Phase 2: document upload, packages and order status ------------------------------------------------
+
+/**
+ * Document types an upload may carry: each file part's field name is its type. The client's document kinds
+ * with `_` for `-`, plus the manifest and `other`.
+ */
+export const UPLOAD_DOCUMENT_TYPES = [
+  'location_notices',
+  'corner_cards',
+  'claim_map',
+  'field_map',
+  'fees_sheet',
+  'gpx',
+  'kml',
+  'csv',
+  'manifest',
+  'other',
+] as const;
+export const uploadDocumentTypeSchema = z.enum(UPLOAD_DOCUMENT_TYPES).meta({ id: 'UploadDocumentType' });
+export type UploadDocumentType = z.infer<typeof uploadDocumentTypeSchema>;
+
+/** Stripe / IETF draft semantics: the same key replays the stored answer, never the work. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+/** Sent on a replayed answer. */
+export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+
+export const uploadClaimSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()).min(1) }),
+    acreage: z.number().positive().finite(),
+  })
+  .meta({ id: 'UploadClaim', description: 'One claim as staked: its name (LandHoldings are matched by it), WGS84 geometry and acreage.' });
+export type UploadClaim = z.infer<typeof uploadClaimSchema>;
+
+/** The text fields of the upload, after the server has read multipart strings as numbers, booleans and JSON. */
+export const claimDocumentsUploadFieldsSchema = z
+  .object({
+    order_id: z.number().int().positive(),
+    order_type: orderTypeSchema,
+    project_id: z.number().int().positive(),
+    save_to_project: z.literal(true),
+    claim_package_id: z.number().int().positive().optional().describe('The package an earlier upload returned; send it with every later upload.'),
+    claims: z.array(uploadClaimSchema).min(1).max(5000).describe('JSON: a part of type application/json, or a text part holding the JSON.'),
+  })
+  .strict();
+export type ClaimDocumentsUploadFields = z.infer<typeof claimDocumentsUploadFieldsSchema>;
+
+/** The whole multipart form as documented: the fields plus one or more file parts named by document type. */
+export const claimDocumentsUploadFormSchema = claimDocumentsUploadFieldsSchema
+  .extend(Object.fromEntries(UPLOAD_DOCUMENT_TYPES.map((t) => [t, z.array(z.file()).optional()])) as Record<UploadDocumentType, z.ZodOptional<z.ZodArray<z.ZodFile>>>)
+  .meta({
+    id: 'ClaimDocumentsUploadForm',
+    description: 'multipart/form-data. Every file part is named by its document type (at least one file; a type may repeat).',
+  });
+
+export const uploadedDocumentSchema = z
+  .object({
+    filename: z.string(),
+    document_type: uploadDocumentTypeSchema,
+    document_id: z.number().int(),
+    size: z.number().int().nonnegative(),
+    sha256: z.string(),
+    version: z.number().int().positive().describe('1 for the first file of this name in the package, then 2, 3, … when the content changes.'),
+  })
+  .meta({ id: 'UploadedDocument' });
+
+export const claimPackageRefSchema = z
+  .object({ id: z.number().int(), package_number: z.string(), status: z.string() })
+  .meta({ id: 'ClaimPackageRef' });
+
+export const orderStatusRefSchema = z
+  .object({ order_type: orderTypeSchema, id: z.number().int(), status: z.string() })
+  .meta({ id: 'OrderStatusRef' });
+
+export const claimDocumentsUploadResponseSchema = z
+  .object({ documents: z.array(uploadedDocumentSchema), package: claimPackageRefSchema, order: orderStatusRefSchema })
+  .meta({ id: 'ClaimDocumentsUploadResponse' });
+export type ClaimDocumentsUploadResponse = z.infer<typeof claimDocumentsUploadResponseSchema>;
+
+export const ORDER_STATUS_TARGETS = ['in_progress', 'on_hold', 'cancelled'] as const;
+export const orderStatusTargetSchema = z.enum(ORDER_STATUS_TARGETS);
+export type OrderStatusTarget = z.infer<typeof orderStatusTargetSchema>;
+
+export const orderStatusChangeRequestSchema = z
+  .object({ status: orderStatusTargetSchema, reason: z.string().trim().max(1000).optional() })
+  .strict()
+  .meta({ id: 'OrderStatusChangeRequest' });
+export type OrderStatusChangeRequest = z.infer<typeof orderStatusChangeRequestSchema>;
+
+export const orderStatusChangeResponseSchema = z
+  .object({
+    order_type: orderTypeSchema,
+    id: z.number().int(),
+    order_number: z.string(),
+    status: z.string(),
+    previous_status: z.string(),
+    changed: z.boolean().describe('false when the order already had this status (nothing was written).'),
+    reason: z.string().nullable(),
+    changed_at: z.string().describe('ISO 8601 timestamp'),
+    changed_by: z.string(),
+  })
+  .meta({ id: 'OrderStatusChangeResponse' });
+export type OrderStatusChangeResponse = z.infer<typeof orderStatusChangeResponseSchema>;
+
+export const claimPackageSchema = z
+  .object({
+    id: z.number().int(),
+    package_number: z.string(),
+    name: z.string(),
+    status: z.string(),
+    source: z.string(),
+    project_id: z.number().int().nullable(),
+    order_type: orderTypeSchema.nullable(),
+    order_id: z.number().int().nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    documents: z.array(
+      uploadedDocumentSchema.extend({
+        content_type: z.string(),
+        uploaded_at: z.string(),
+        linked_to_order: z.boolean().describe('claim_order documents are also linked to the order itself.'),
+      }),
+    ),
+    land_holdings: z.array(z.object({ id: z.number().int(), name: z.string(), project_id: z.number().int(), acreage: z.number() })),
+  })
+  .meta({ id: 'ClaimPackage' });
+export type ClaimPackage = z.infer<typeof claimPackageSchema>;
+
+/** Machine-readable reasons a request was refused; the client decides per code whether a retry can help. */
+export const API_ERROR_CODES = [
+  'order_cancelled',
+  'order_completed',
+  'order_on_hold',
+  'order_not_open',
+  'package_mismatch',
+  'idempotency_key_missing',
+  'idempotency_key_invalid',
+  'idempotency_key_reused',
+] as const;
+export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+export const codedErrorBodySchema = z
+  .object({
+    detail: z.string(),
+    code: apiErrorCodeSchema,
+    order_status: z.string().nullable().optional(),
+    claim_package_id: z.number().int().nullable().optional().describe('With order_completed and package_mismatch: the order\'s own package (null: none yet).'),
+  })
+  .meta({ id: 'CodedError', description: 'A refusal with a human message (detail) and a stable code; 409s carry the order\'s status.' });
+export type CodedErrorBody = z.infer<typeof codedErrorBodySchema>;
+
 export const API_PATHS = {
   tokenAuth: '/api-token-auth/',
   pendingOrders: '/api/v2/claims/staff/pending-orders/',
+  claimDocuments: '/api/v2/claims/documents/',
+  /** Templates in OpenAPI form; fill them with the helpers below. */
+  orderStatus: '/api/v2/claims/staff/orders/{order_type}/{id}/status/',
+  claimPackage: '/api/v2/claims/packages/{id}/',
 } as const;
+
+export function orderStatusPath(orderType: OrderType, id: number): string {
+  return API_PATHS.orderStatus.replace('{order_type}', orderType).replace('{id}', String(id));
+}
+
+export function claimPackagePath(id: number): string {
+  return API_PATHS.claimPackage.replace('{id}', String(id));
+}

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { API_PATHS } from '../../shared/api/geodb.schemas';
 import { DEMO_STAFF, type DemoUser } from '../../server/demo-users';
 import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../server/index';
@@ -47,4 +48,21 @@ export async function pendingOrders(url: string, token: string): Promise<Record<
   if (response.status !== 200) throw new Error(`pending orders: ${response.status}`);
   const body = (await response.json()) as { orders: Record<string, unknown>[] };
   return body.orders;
+}
+
+export interface SignedInServer {
+  server: TestServer;
+  /** demo-staff's token. */
+  token: string;
+}
+
+/** One demo server with test hooks for the whole file, signed in as demo-staff; filled in by beforeAll. */
+export function useSignedInServer(options: Partial<ReferenceServerOptions> = {}): SignedInServer {
+  const context = {} as SignedInServer;
+  beforeAll(async () => {
+    context.server = await startTestServer({ seed: 'demo', testHooks: true, ...options });
+    context.token = await signIn(context.server.url);
+  });
+  afterAll(() => context.server.stop());
+  return context;
 }

@@ -1,0 +1,58 @@
+/**
+ * PATCH /api/v2/claims/staff/orders/{order_type}/{id}/status/ (seed 003): staff mark an order in progress, on
+ * hold or cancelled. In progress and on hold keep the order in the pending list; cancelled takes it off.
+ * The rules (409s) are in ../fulfilment/order-rules.ts. An Idempotency-Key is optional: the change is
+ * idempotent by value anyway (the same status again answers changed: false), the key also replays the
+ * exact first answer.
+ *
+ *   200  {order_type, id, order_number, status, previous_status, changed, reason, changed_at, changed_by}
+ *   400  bad body (DRF field errors) or a malformed Idempotency-Key
+ *   401 / 403  not signed in / not staff
+ *   404  no such order (or an unknown order type)
+ *   409  completed, cancelled (except cancelling again) or not-yet-paid orders
+ *   422  the Idempotency-Key was used before for a different request
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { API_PATHS, orderStatusChangeRequestSchema, orderTypeSchema } from '../../shared/api/geodb.schemas';
+import { applyStatusChange } from '../fulfilment/status-change.service';
+import { requireStaff } from '../http/auth.guard';
+import { HttpError } from '../http/http-errors';
+import { readIdempotencyKey, requestFingerprint, requestPath, runIdempotent, sendIdempotent } from '../http/idempotency';
+import { routePath } from '../http/route-path';
+import type { ReferenceStore } from '../store/reference-store';
+
+const paramsSchema = z.object({ order_type: orderTypeSchema, id: z.string().regex(/^\d{1,15}$/).transform(Number) });
+
+function fieldErrors(error: z.ZodError, body: Record<string, unknown>): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'non_field_errors';
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `Unknown field(s): ${issue.keys.join(', ')}.`;
+    else if (body[field] === undefined) message = 'This field is required.';
+    else if (field === 'status') message = `"${String(body[field])}" is not a valid choice (in_progress, on_hold or cancelled).`;
+    (fields[field] ??= []).push(message);
+  }
+  return fields;
+}
+
+export function registerOrderStatusRoutes(app: FastifyInstance, store: ReferenceStore): void {
+  app.patch(routePath(API_PATHS.orderStatus), async (request, reply) => {
+    const user = await requireStaff(request, store);
+    const params = paramsSchema.safeParse(request.params);
+    if (!params.success) throw new HttpError(404, { detail: 'Not found.' });
+    const key = readIdempotencyKey(request, false);
+    const raw: unknown = request.body ?? {};
+    const body = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    const parsed = orderStatusChangeRequestSchema.safeParse(raw);
+    if (!parsed.success) throw new HttpError(400, fieldErrors(parsed.error, body));
+    const path = requestPath(request);
+    const scope = { key, method: 'PATCH', path, userId: user.id, fingerprint: requestFingerprint('PATCH', path, raw) };
+    const result = await runIdempotent(store, scope, async (trx) => {
+      const input = { orderType: params.data.order_type, orderId: params.data.id, request: parsed.data, user, now: new Date().toISOString() };
+      return { statusCode: 200, body: await applyStatusChange(trx, input) };
+    });
+    return sendIdempotent(reply, result);
+  });
+}
