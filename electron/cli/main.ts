@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { describeFailure, UsageError, type CliIo } from './cli-context';
 import { runExportCommand } from './commands/export.command';
 import { runGridCommand } from './commands/grid.command';
+import { runPushCommand, runUploadCommand } from './commands/upload.command';
 import { runOrdersCommand } from './commands/orders.command';
 import { runSyncCommand } from './commands/sync.command';
 import { runValidateCommand } from './commands/validate.command';
@@ -18,9 +19,11 @@ const USAGE = `Usage:
                       [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
   npm run cli -- validate FILE.geojson [--state XX] [--type lode|placer] [--json]
   npm run cli -- export (--order TYPE:ID ... | --all) --out DIR [--data-dir DIR] [--date-of-location YYYY-MM-DD] [--json]
+  npm run cli -- upload (--order TYPE:ID ... | --all-ready) --server URL --username U --password P [--data-dir DIR] [--json]
+  npm run cli -- push --server URL --username U --password P [--data-dir DIR] [--json]
 
 --data-dir (or CLAIMDESK_DATA_DIR) chooses the cache folder; the default is the app's data folder.
-sync also reads CLAIMDESK_SERVER, CLAIMDESK_USERNAME and CLAIMDESK_PASSWORD.`;
+sync, upload and push also read CLAIMDESK_SERVER, CLAIMDESK_USERNAME and CLAIMDESK_PASSWORD.`;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -29,6 +32,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'grid') return await runGridCommand(rest, io);
     if (command === 'validate') return await runValidateCommand(rest, io);
     if (command === 'export') return await runExportCommand(rest, io);
+    if (command === 'upload') return await runUploadCommand(rest, io);
+    if (command === 'push') return await runPushCommand(rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,

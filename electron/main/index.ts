@@ -129,6 +129,9 @@ async function main(): Promise<void> {
   ready.onEvent('documentsProgress', (payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.documentsProgress, payload);
   });
+  ready.onEvent('outboxChanged', (payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.outboxChanged, payload);
+  });
 
   openWindow();
   // Sign-in and the first sync report their progress through syncStatus; a failure (offline…) is shown in the

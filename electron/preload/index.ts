@@ -1,6 +1,6 @@
 /**
  * The sandboxed preload: exposes window.claimdesk with exactly one named method per IPC method plus
- * onSyncStatus / onDocumentsProgress. No raw ipcRenderer, no generic invoke, no process.env — the renderer shows server data and must
+ * onSyncStatus / onDocumentsProgress / onOutboxChanged. No raw ipcRenderer, no generic invoke, no process.env — the renderer shows server data and must
  * not be able to pick a channel. Imports only channels.ts (zod-free) and types, so the bundle stays one small
  * CommonJS file that requires nothing but 'electron' (a sandboxed preload cannot load other modules).
  */
@@ -17,6 +17,7 @@ function method<K extends IpcMethodName>(name: K): (request: IpcRequest<K>) => P
 
 type SyncStatus = IpcEventPayload<'syncStatus'>;
 type DocumentsProgress = IpcEventPayload<'documentsProgress'>;
+type OutboxChanged = IpcEventPayload<'outboxChanged'>;
 
 const api = {
   getAppInfo: method('getAppInfo'),
@@ -42,6 +43,13 @@ const api = {
   startExport: method('startExport'),
   cancelExport: method('cancelExport'),
   getExportStatus: method('getExportStatus'),
+  queueUpload: method('queueUpload'),
+  changeOrderStatus: method('changeOrderStatus'),
+  listOutbox: method('listOutbox'),
+  retryOutboxEntry: method('retryOutboxEntry'),
+  discardOutboxEntry: method('discardOutboxEntry'),
+  sendOutboxNow: method('sendOutboxNow'),
+  listReadyToUpload: method('listReadyToUpload'),
   onSyncStatus: (listener: (status: SyncStatus) => void): (() => void) => {
     // The IpcRendererEvent is dropped: it carries `sender` (ipcRenderer itself) and must not reach the page.
     const forward = (_event: IpcRendererEvent, status: SyncStatus): void => listener(status);
@@ -55,6 +63,13 @@ const api = {
     ipcRenderer.on(IPC_EVENTS.documentsProgress, forward);
     return () => {
       ipcRenderer.removeListener(IPC_EVENTS.documentsProgress, forward);
+    };
+  },
+  onOutboxChanged: (listener: (change: OutboxChanged) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, change: OutboxChanged): void => listener(change);
+    ipcRenderer.on(IPC_EVENTS.outboxChanged, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENTS.outboxChanged, forward);
     };
   },
 } satisfies ClaimDeskApi;

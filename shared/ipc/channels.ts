@@ -26,6 +26,13 @@ export const IPC_METHODS = {
   startExport: 'export:start',
   cancelExport: 'export:cancel',
   getExportStatus: 'export:status',
+  queueUpload: 'outbox:queue-upload',
+  changeOrderStatus: 'outbox:change-order-status',
+  listOutbox: 'outbox:list',
+  retryOutboxEntry: 'outbox:retry',
+  discardOutboxEntry: 'outbox:discard',
+  sendOutboxNow: 'outbox:send-now',
+  listReadyToUpload: 'outbox:ready-to-upload',
 } as const;
 
 export type IpcMethodName = keyof typeof IPC_METHODS;
@@ -35,6 +42,7 @@ export type IpcChannel = (typeof IPC_METHODS)[IpcMethodName];
 export const IPC_EVENTS = {
   syncStatus: 'event:sync-status',
   documentsProgress: 'event:documents-progress',
+  outboxChanged: 'event:outbox-changed',
 } as const;
 
 export type IpcEventName = keyof typeof IPC_EVENTS;

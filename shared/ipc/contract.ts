@@ -9,6 +9,7 @@ import { orderDetailSchema, orderKeySchema, orderQueryResultSchema, orderQuerySc
 import { sessionSchema, signInRequestSchema } from '../domain/session.types';
 import { syncReportSchema, syncStatusSchema } from '../domain/sync.types';
 import type { IpcResult } from './result';
+import { orderStatusChangeSchema, outboxEntryViewSchema } from '../outbox/outbox.types';
 import {
   exportProgressSchema,
   exportReportSchema,
@@ -35,6 +36,10 @@ export const documentsProgressSchema = z.discriminatedUnion('kind', [
   exportProgressSchema.extend({ kind: z.literal('export') }),
 ]);
 export type DocumentsProgress = z.infer<typeof documentsProgressSchema>;
+
+/** Entries per state, pushed after every outbox change so the queue view and the badge refresh. */
+export const outboxCountsSchema = z.object({ counts: z.record(z.string(), z.number().int()) });
+const outboxIdArgs = z.object({ id: z.string().uuid() }).strict();
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -79,11 +84,31 @@ export const ipcContract = {
     request: noArgs,
     response: z.object({ running: z.boolean(), progress: exportProgressSchema.nullable(), report: exportReportSchema.nullable() }),
   },
+  /** Copies the job's current package into the outbox and queues its upload; sending starts at once. */
+  queueUpload: { request: jobIdArgs, response: outboxEntryViewSchema },
+  /** Writes the order's new status locally and queues it for the server in one transaction. */
+  changeOrderStatus: {
+    request: z.object({ jobId: z.number().int().positive(), status: orderStatusChangeSchema, reason: z.string().trim().max(500).nullable() }).strict(),
+    response: outboxEntryViewSchema,
+  },
+  listOutbox: {
+    request: z.object({ jobId: z.number().int().positive().optional(), includeClosed: z.boolean().optional() }).strict(),
+    response: z.object({ entries: z.array(outboxEntryViewSchema), counts: outboxCountsSchema.shape.counts }),
+  },
+  retryOutboxEntry: { request: outboxIdArgs, response: outboxEntryViewSchema },
+  discardOutboxEntry: { request: outboxIdArgs, response: outboxEntryViewSchema },
+  /** Jobs whose current package has not been queued yet. */
+  listReadyToUpload: { request: noArgs, response: z.object({ jobIds: z.array(z.number().int()) }) },
+  sendOutboxNow: {
+    request: noArgs,
+    response: z.object({ sent: z.number().int(), delivered: z.number().int(), stoppedBy: z.enum(['signed-out', 'paused-auth']).nullable() }),
+  },
 } as const satisfies Record<IpcMethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export const ipcEventContract = {
   syncStatus: syncStatusSchema,
   documentsProgress: documentsProgressSchema,
+  outboxChanged: outboxCountsSchema,
 } as const satisfies Record<keyof typeof IPC_EVENTS, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;
@@ -102,6 +127,7 @@ export type ClaimDeskApi = {
 } & {
   onSyncStatus: (listener: (status: IpcEventPayload<'syncStatus'>) => void) => () => void;
   onDocumentsProgress: (listener: (progress: IpcEventPayload<'documentsProgress'>) => void) => () => void;
+  onOutboxChanged: (listener: (change: IpcEventPayload<'outboxChanged'>) => void) => () => void;
 };
 
 export { IPC_METHODS, IPC_EVENTS };

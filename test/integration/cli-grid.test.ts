@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { cli } from '../helpers/cli-runner';
 import { utmConverter } from '../../shared/geo/utm';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -17,13 +17,6 @@ interface Report {
   claims: number;
   problems: { claim: string | null; code: string; message: string }[];
   warnings: { claim: string | null; code: string; message: string }[];
-}
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { code, stdout, stderr };
 }
 
 async function grid(args: string[]): Promise<Feature[]> {

@@ -1,18 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
 import { startTestServer } from '../helpers/back-end';
+import { cli } from '../helpers/cli-runner';
 import { makeTempDir } from '../helpers/temp-dir';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { code, stdout, stderr };
-}
 
 describe('headless CLI', () => {
   let server: Server;

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
 import { createClaimDeskApp } from '../../electron/services/app/create-app';
 import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
 import { createMemoryTokenStore } from '../../electron/services/session/token-store';
@@ -15,16 +14,10 @@ import { manifestSchema, type PackageManifest } from '../../shared/documents/pac
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { AppError } from '../../shared/errors';
 import { startTestServer } from '../helpers/back-end';
+import { cli } from '../helpers/cli-runner';
 import { makeTempDir } from '../helpers/temp-dir';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { code, stdout, stderr };
-}
 
 function checkFolder(folder: string): PackageManifest {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')));

@@ -67,6 +67,21 @@ function createStubApp() {
     startExport: async () => ({ outDir: '/stub/exports' }),
     cancelExport: async () => ({ cancelled: false }),
     getExportStatus: async () => ({ running: false, progress: null, report: null }),
+    queueUpload: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
+    changeOrderStatus: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
+    listOutbox: async () => ({ entries: [], counts: {} }),
+    retryOutboxEntry: async () => {
+      throw new AppError('not-found', 'No such entry.');
+    },
+    discardOutboxEntry: async () => {
+      throw new AppError('not-found', 'No such entry.');
+    },
+    sendOutboxNow: async () => ({ sent: 0, delivered: 0, stoppedBy: null }),
+    listReadyToUpload: async () => ({ jobIds: [] }),
   };
   const app: ClaimDeskApp = {
     handlers,

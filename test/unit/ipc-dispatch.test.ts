@@ -34,6 +34,13 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     startExport: unused,
     cancelExport: async () => ({ cancelled: false }),
     getExportStatus: async () => ({ running: false, progress: null, report: null }),
+    queueUpload: unused,
+    changeOrderStatus: unused,
+    listOutbox: async () => ({ entries: [], counts: {} }),
+    retryOutboxEntry: unused,
+    discardOutboxEntry: unused,
+    sendOutboxNow: unused,
+    listReadyToUpload: async () => ({ jobIds: [] }),
     ...overrides,
   };
 }

@@ -48,6 +48,13 @@ function stubHandlers(): IpcHandlers {
     startExport: vi.fn(fail),
     cancelExport: vi.fn(fail),
     getExportStatus: vi.fn(fail),
+    queueUpload: vi.fn(fail),
+    changeOrderStatus: vi.fn(fail),
+    listOutbox: vi.fn(fail),
+    retryOutboxEntry: vi.fn(fail),
+    discardOutboxEntry: vi.fn(fail),
+    sendOutboxNow: vi.fn(fail),
+    listReadyToUpload: vi.fn(fail),
   };
 }
 

@@ -4,7 +4,21 @@
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
-import { API_PATHS, userRoleSchema, type UserRole } from '../../../shared/api/geodb.schemas';
+import {
+  API_PATHS,
+  claimDocumentsUploadResponseSchema,
+  IDEMPOTENCY_KEY_HEADER,
+  orderStatusChangeResponseSchema,
+  orderStatusPath,
+  userRoleSchema,
+  type ClaimDocumentsUploadFields,
+  type ClaimDocumentsUploadResponse,
+  type OrderStatusChangeRequest,
+  type OrderStatusChangeResponse,
+  type OrderType,
+  type UploadDocumentType,
+  type UserRole,
+} from '../../../shared/api/geodb.schemas';
 import { parseRetryAfter } from '../../../shared/sync/retry-policy';
 import type { RequestFailure } from '../../../shared/sync/classify-failure';
 
@@ -41,8 +55,23 @@ export type PendingOrdersAnswer =
   | { notModified: true }
   | { notModified: false; etag: string | null; body: unknown };
 
+export interface UploadFile {
+  type: UploadDocumentType;
+  name: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
 export interface GeoDbClient {
   readonly baseUrl: string;
+  /** POST the package (multipart); the key makes a retried request answer the first one's result. */
+  uploadDocuments(token: string, fields: ClaimDocumentsUploadFields, files: UploadFile[], idempotencyKey: string): Promise<ClaimDocumentsUploadResponse>;
+  setOrderStatus(
+    token: string,
+    order: { orderType: OrderType; id: number },
+    change: OrderStatusChangeRequest,
+    idempotencyKey: string,
+  ): Promise<OrderStatusChangeResponse>;
   signIn(username: string, password: string): Promise<{ token: string; user: SignedInUser }>;
   getPendingOrders(
     token: string,
@@ -114,6 +143,37 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
           role: role.success ? role.data : isStaff ? 'staff' : 'customer',
         },
       };
+    },
+    async uploadDocuments(token, fields, files, idempotencyKey) {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(fields)) {
+        if (value === undefined) continue;
+        form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+      }
+      for (const file of files) form.append(file.type, new Blob([file.bytes], { type: file.mediaType }), file.name);
+      const response = await send(() =>
+        http.post<unknown>(API_PATHS.claimDocuments, form, {
+          headers: { Authorization: `Token ${token}`, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+          // A package with maps can take a while on a field connection; the key makes a resend harmless.
+          timeout: 120_000,
+          maxBodyLength: Infinity,
+        }),
+      );
+      if (response.status < 200 || response.status >= 300) throw httpFailure(response);
+      const parsed = claimDocumentsUploadResponseSchema.safeParse(response.data);
+      if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the upload answer has no package and documents' });
+      return parsed.data;
+    },
+    async setOrderStatus(token, order, change, idempotencyKey) {
+      const response = await send(() =>
+        http.patch<unknown>(orderStatusPath(order.orderType, order.id), change, {
+          headers: { Authorization: `Token ${token}`, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+        }),
+      );
+      if (response.status < 200 || response.status >= 300) throw httpFailure(response);
+      const parsed = orderStatusChangeResponseSchema.safeParse(response.data);
+      if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the status answer is not an order status' });
+      return parsed.data;
     },
     async getPendingOrders(token, { etag, onDownloadProgress }) {
       const response = await send(() =>

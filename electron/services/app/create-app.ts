@@ -17,11 +17,15 @@ import { createDocumentsService } from '../documents/documents.service';
 import { createExportRunner } from '../documents/export-runner';
 import { findResourcesDir } from '../documents/fonts';
 import { createPackageWorkerPool } from '../documents/worker-pool';
+import { createOutboxRunner } from '../outbox/outbox-runner';
+import { createOutboxService } from '../outbox/outbox.service';
 import type { IpcEventName } from '../../../shared/ipc/channels';
 import type { IpcEventPayload } from '../../../shared/ipc/contract';
 
 export const DATABASE_FILE = 'claimdesk.sqlite';
 const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
+/** How often the outbox looks for due entries: a retry waits at least this long, and offline work goes out soon after the network returns. */
+const DEFAULT_OUTBOX_INTERVAL_MS = 15_000;
 
 export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<ClaimDeskApp> {
   const now = () => (options.clock ? options.clock.now() : new Date());
@@ -45,6 +49,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   const listeners: { [K in IpcEventName]: Set<(payload: IpcEventPayload<K>) => void> } = {
     syncStatus: new Set(),
     documentsProgress: new Set(),
+    outboxChanged: new Set(),
   };
   const emitDocuments = (payload: IpcEventPayload<'documentsProgress'>): void => listeners.documentsProgress.forEach((listener) => listener(payload));
   const generator = { name: 'ClaimDesk', version: appVersion };
@@ -62,6 +67,24 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     exportsDir: options.exportsDir ?? join(options.dataDir, 'exports'),
     onProgress: (progress) => emitDocuments({ kind: 'export', ...progress }),
   });
+  const outboxRunner = createOutboxRunner({
+    db,
+    dataDir: options.dataDir,
+    getAuth: session.getAuth,
+    createClient,
+    onUnauthorized: session.dropToken,
+    now,
+  });
+  const outbox = createOutboxService({
+    db,
+    dataDir: options.dataDir,
+    now,
+    runner: outboxRunner,
+    intervalMs: options.outboxIntervalMs ?? DEFAULT_OUTBOX_INTERVAL_MS,
+    onChange: () => {
+      void outbox.counts().then((counts) => listeners.outboxChanged.forEach((listener) => listener({ counts })));
+    },
+  });
   const handlers = createIpcHandlers({
     db,
     session,
@@ -70,6 +93,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     lookupLocation,
     openExternal: options.openExternal,
     documents: { documents, exports: exportRunner, emit: emitDocuments, openPath: options.openPath },
+    outbox,
     appInfo: { version: appVersion, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },
   });
 
@@ -92,9 +116,11 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
       }
       await documents.recover();
       scheduler.start();
+      await outbox.start();
     },
     async close() {
       scheduler.stop();
+      await outbox.stop();
       exportRunner.cancel();
       await exportRunner.whenIdle();
       await pool.close();

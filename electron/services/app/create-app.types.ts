@@ -37,6 +37,8 @@ export interface ClaimDeskAppOptions {
   exportsDir?: string;
   /** Folder with fonts/ (packaged app: process.resourcesPath); found next to the code when omitted. */
   resourcesDir?: string;
+  /** Background outbox sends; 0 disables the timer (sends still follow every queued change). Default 15 s. */
+  outboxIntervalMs?: number;
   /** Package workers; default one per core (at most 4). Tests use 1. */
   documentWorkers?: number;
 }

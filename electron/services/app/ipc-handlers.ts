@@ -14,6 +14,8 @@ import type { LocationLookup } from '../../../shared/jobs/job.types';
 import type { SessionService } from '../session/session.service';
 import type { SyncService } from '../sync/sync.service';
 import { createDocumentsHandlers, type DocumentsHandlerDeps } from './documents-handlers';
+import { createOutboxHandlers } from './outbox-handlers';
+import type { OutboxService } from '../outbox/outbox.service';
 
 export interface HandlerDeps {
   db: Kysely<Database>;
@@ -24,6 +26,7 @@ export interface HandlerDeps {
   appInfo: AppInfo;
   openExternal?: (url: string) => Promise<void>;
   documents: DocumentsHandlerDeps;
+  outbox: OutboxService;
   /** Sync failures after sign-in are shown through the sync status; this is for logging. */
   onBackgroundError?: (error: unknown) => void;
 }
@@ -36,6 +39,8 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       const session = await deps.session.signIn(request);
       // Fill the queue straight away; progress and errors reach the UI through the sync status events.
       if (session.isStaff) deps.sync.syncNow().catch((error: unknown) => deps.onBackgroundError?.(error));
+      // Whatever a 401 paused goes out again under the new sign-in.
+      if (session.signedIn) deps.outbox.resumeAfterSignIn();
       return session;
     },
     signOut: () => deps.session.signOut(),
@@ -65,5 +70,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       return getAppSettings(deps.db);
     },
     ...createDocumentsHandlers(deps.documents),
+    ...createOutboxHandlers(deps.outbox),
   };
 }

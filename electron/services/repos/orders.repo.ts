@@ -185,3 +185,11 @@ export async function listActiveOrderKeys(db: Db): Promise<OrderKey[]> {
     .execute();
   return rows.map((row) => ({ orderType: row.order_type, id: row.id }));
 }
+
+/**
+ * A status change made here, shown at once while the outbox carries it to the server; the next sync brings the
+ * server's own status back (and a later change there wins, as for every server-owned field).
+ */
+export async function setOrderStatusLocally(trx: Db, key: OrderKey, status: string, at: string): Promise<void> {
+  await trx.updateTable('orders').set({ status, updated_at: at }).where('order_type', '=', key.orderType).where('id', '=', key.id).execute();
+}

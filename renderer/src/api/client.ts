@@ -109,11 +109,12 @@ function createSyncStatusStream(): (listener: SyncStatusListener) => () => void 
   };
 }
 
-type DocumentsProgressListener = (progress: IpcEventPayload<'documentsProgress'>) => void;
-
-/** Package and export progress: purely informative, so no catch-up read on (re)connect is needed. */
-function createDocumentsProgressStream(): (listener: DocumentsProgressListener) => () => void {
-  const listeners = new Set<DocumentsProgressListener>();
+/**
+ * Package / export progress and outbox changes: informative pushes, so no catch-up read on (re)connect (the
+ * views read their state when they open).
+ */
+function createEventStream<K extends 'documentsProgress' | 'outboxChanged'>(name: K): (listener: (payload: IpcEventPayload<K>) => void) => () => void {
+  const listeners = new Set<(payload: IpcEventPayload<K>) => void>();
   let source: EventSource | null = null;
   const onMessage = (event: MessageEvent<string>) => {
     let data: unknown;
@@ -122,14 +123,14 @@ function createDocumentsProgressStream(): (listener: DocumentsProgressListener) 
     } catch {
       return;
     }
-    const parsed = ipcEventContract.documentsProgress.safeParse(data);
-    if (parsed.success) for (const listener of listeners) listener(parsed.data);
+    const parsed = ipcEventContract[name].safeParse(data);
+    if (parsed.success) for (const listener of listeners) listener(parsed.data as IpcEventPayload<K>);
   };
   return (listener) => {
     listeners.add(listener);
     if (!source) {
       source = new EventSource(EVENTS_PATH);
-      source.addEventListener('documentsProgress', onMessage as EventListener);
+      source.addEventListener(name, onMessage as EventListener);
     }
     return () => {
       listeners.delete(listener);
@@ -147,7 +148,7 @@ function createHttpBridgeApi(): ClaimDeskApi {
   );
   // The mapped object is built generically; each entry satisfies its own signature because the response is
   // validated against that method's schema above.
-  return { ...methods, onSyncStatus: createSyncStatusStream(), onDocumentsProgress: createDocumentsProgressStream() } as unknown as ClaimDeskApi;
+  return { ...methods, onSyncStatus: createSyncStatusStream(), onDocumentsProgress: createEventStream('documentsProgress'), onOutboxChanged: createEventStream('outboxChanged') } as unknown as ClaimDeskApi;
 }
 
 export const api: ClaimDeskApi = window.claimdesk ?? createHttpBridgeApi();

@@ -1,0 +1,61 @@
+/** What the outbox carries and how the queue view shows it. */
+import { z } from 'zod';
+import { orderTypeSchema } from '../api/geodb.schemas';
+
+export const OUTBOX_STATES = ['queued', 'sending', 'retry', 'paused', 'needs_review', 'failed', 'done', 'discarded'] as const;
+export const outboxStateSchema = z.enum(OUTBOX_STATES);
+export type OutboxEntryState = z.infer<typeof outboxStateSchema>;
+
+/** The claims part of an upload (seed 000): names with lon/lat geometry and acreage, to link LandHoldings by name. */
+export const uploadClaimSchema = z.object({
+  name: z.string(),
+  geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }),
+  acreage: z.number(),
+});
+export type UploadClaim = z.infer<typeof uploadClaimSchema>;
+
+export const uploadPayloadSchema = z.object({
+  orderType: orderTypeSchema,
+  orderId: z.number().int(),
+  orderNumber: z.string(),
+  projectId: z.number().int().nullable(),
+  /** Which generation of the job's package was queued (the snapshot in outbox/<entry id>/ is that one). */
+  packageGeneration: z.number().int(),
+  claims: z.array(uploadClaimSchema),
+  /**
+   * The package id the first attempt sent (null: none), fixed then so every retry sends exactly the same request:
+   * the server refuses a reused Idempotency-Key with different fields. Absent until the first attempt.
+   */
+  sentPackageId: z.number().int().nullable().optional(),
+});
+export type UploadPayload = z.infer<typeof uploadPayloadSchema>;
+
+export const ORDER_STATUS_CHANGES = ['in_progress', 'on_hold', 'cancelled'] as const;
+export const orderStatusChangeSchema = z.enum(ORDER_STATUS_CHANGES);
+export type OrderStatusChange = z.infer<typeof orderStatusChangeSchema>;
+
+export const statusPayloadSchema = z.object({
+  orderType: orderTypeSchema,
+  orderId: z.number().int(),
+  orderNumber: z.string(),
+  status: orderStatusChangeSchema,
+  reason: z.string().max(500).nullable(),
+});
+export type StatusPayload = z.infer<typeof statusPayloadSchema>;
+
+export const outboxEntryViewSchema = z.object({
+  id: z.string(),
+  jobId: z.number().int(),
+  orderNumber: z.string(),
+  kind: z.enum(['upload', 'status']),
+  /** "Package (generation 2, 8 files)" or "Status → on hold". */
+  summary: z.string(),
+  state: outboxStateSchema,
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export type OutboxEntryView = z.infer<typeof outboxEntryViewSchema>;

@@ -1,0 +1,199 @@
+/**
+ * The outbox against the reference server with injected faults. After every scenario the server must hold
+ * exactly one package per order with each document once, and nothing local may be lost.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClaimDeskApp } from '../../electron/services/app/create-app';
+import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
+import { setEntryState } from '../../electron/services/repos/outbox.repo';
+import { openDatabase } from '../../electron/services/db/open-database';
+import { createMemoryTokenStore } from '../../electron/services/session/token-store';
+import { claimsFromOrder } from '../../shared/layout/order-claims';
+import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
+import { startTestServer } from '../helpers/back-end';
+import { makeTempDir } from '../helpers/temp-dir';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+const UPLOAD = '/api/v2/claims/documents/';
+
+describe('the outbox over real parts', () => {
+  let server: Server;
+  let temp: ReturnType<typeof makeTempDir>;
+  let app: ClaimDeskApp;
+  let clock = new Date('2026-11-22T16:00:00Z').getTime();
+  const tick = (ms: number) => (clock += ms);
+  const dataDir = () => join(temp.dir, 'data');
+
+  const hook = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const res = await fetch(`${server.url}/__test__/${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const fault = (spec: Record<string, unknown>) => hook('POST', 'faults', { method: 'POST', path: UPLOAD, count: 1, ...spec });
+  const fulfilment = (id: number) => hook('GET', `orders/claim_order/${id}/fulfilment`);
+
+  async function openApp(): Promise<ClaimDeskApp> {
+    const opened = await createClaimDeskApp({
+      dataDir: dataDir(),
+      runtime: 'browser-host',
+      tokenStore: createMemoryTokenStore(),
+      syncIntervalMs: 0,
+      outboxIntervalMs: 0,
+      documentWorkers: 1,
+      clock: { now: () => new Date(clock) },
+    });
+    await opened.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
+    for (let i = 0; i < 100 && (await opened.handlers.getSyncStatus({})).cachedOrders === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    return opened;
+  }
+
+  /** Pull the order, lay out its claims as drawn, generate the package: a job ready to upload. */
+  async function readyJob(orderId: number): Promise<number> {
+    let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: orderId });
+    job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
+    await app.handlers.generatePackage({ jobId: job.id });
+    return job.id;
+  }
+
+  async function entry(id: string): Promise<OutboxEntryView> {
+    const { entries } = await app.handlers.listOutbox({ includeClosed: true });
+    return entries.find((e) => e.id === id)!;
+  }
+
+  async function settle(): Promise<void> {
+    await app.handlers.sendOutboxNow({});
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    temp = makeTempDir();
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app.close();
+    await server.cleanup();
+    temp.cleanup();
+  });
+
+  it('delivers a package once, stores the server package on the job and sends it with the next upload', async () => {
+    const jobId = await readyJob(1);
+    const queued = await app.handlers.queueUpload({ jobId });
+    await settle();
+    const done = await entry(queued.id);
+    expect(done).toMatchObject({ state: 'done', attempts: 1, lastError: null });
+    const job = await app.handlers.getJob({ jobId });
+    expect(job.serverPackage?.id).toEqual(expect.any(Number));
+    // A claim_order that is done reads "fulfilled" on the server, a claim_purchase "completed".
+    expect(await fulfilment(1)).toMatchObject({ status: expect.stringMatching(/^(completed|fulfilled)$/), packages: 1, documents: 9 });
+
+    await app.handlers.generatePackage({ jobId });
+    const again = await app.handlers.queueUpload({ jobId });
+    await settle();
+    expect(await entry(again.id)).toMatchObject({ state: 'done' });
+    expect((await app.handlers.getJob({ jobId })).serverPackage?.id).toBe(job.serverPackage?.id);
+    expect(await fulfilment(1)).toMatchObject({ packages: 1 });
+  });
+
+  it('waits for Retry-After on 503, then delivers', async () => {
+    const jobId = await readyJob(2);
+    await fault({ status: 503, retryAfterSeconds: 30 });
+    const queued = await app.handlers.queueUpload({ jobId });
+    await settle();
+    const waiting = await entry(queued.id);
+    expect(waiting).toMatchObject({ state: 'retry', attempts: 1 });
+    expect(Date.parse(waiting.nextAttemptAt!) - clock).toBe(30_000);
+    expect(waiting.lastError).toMatch(/503/);
+    await settle();
+    expect((await entry(queued.id)).attempts).toBe(1);
+    tick(31_000);
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'done', attempts: 2 });
+    expect(await fulfilment(2)).toMatchObject({ packages: 1, documents: 9 });
+  });
+
+  it('survives a lost answer: the server applied the upload, the resend with the same key is answered, nothing doubles', async () => {
+    const jobId = await readyJob(4);
+    await fault({ afterApply: true, destroySocket: true });
+    const queued = await app.handlers.queueUpload({ jobId });
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'retry' });
+    expect(await fulfilment(4)).toMatchObject({ packages: 1, documents: 9 });
+    tick(15 * 60_000);
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'done' });
+    expect(await fulfilment(4)).toMatchObject({ packages: 1, documents: 9 });
+    expect((await app.handlers.getJob({ jobId })).serverPackage).not.toBeNull();
+  });
+
+  it('sends an upload for an order cancelled on the server to review, keeps it, and lets staff discard it', async () => {
+    const jobId = await readyJob(5);
+    await hook('PATCH', 'orders/claim_order/5', { status: 'cancelled' });
+    const queued = await app.handlers.queueUpload({ jobId });
+    await settle();
+    const review = await entry(queued.id);
+    expect(review.state).toBe('needs_review');
+    expect(review.lastError).toMatch(/409.*cancel/i);
+    expect(existsSync(join(dataDir(), 'outbox', queued.id, 'location-notices.pdf'))).toBe(true);
+    expect(await fulfilment(5)).toMatchObject({ packages: 0 });
+    expect(await app.handlers.discardOutboxEntry({ id: queued.id })).toMatchObject({ state: 'discarded' });
+  });
+
+  it('keeps a refused upload as failed with the server message until it is retried', async () => {
+    const jobId = await readyJob(10);
+    await fault({ status: 400, body: { detail: 'claims: the JSON could not be read' } });
+    const queued = await app.handlers.queueUpload({ jobId });
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'failed', lastError: expect.stringContaining('claims: the JSON could not be read') });
+    tick(3_600_000);
+    await settle();
+    expect((await entry(queued.id)).state).toBe('failed');
+    await app.handlers.retryOutboxEntry({ id: queued.id });
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'done', attempts: 2 });
+    expect(await fulfilment(10)).toMatchObject({ packages: 1, documents: 9 });
+  });
+
+  it('pauses on 401 without counting the attempt, and sends after a new sign-in', async () => {
+    const jobId = await readyJob(9);
+    await fault({ status: 401, body: { detail: 'Invalid token.' } });
+    const queued = await app.handlers.queueUpload({ jobId });
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'paused', attempts: 0 });
+    expect((await app.handlers.getSession({})).signedIn).toBe(false);
+    await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'done', attempts: 1 });
+    expect(await fulfilment(9)).toMatchObject({ packages: 1 });
+  });
+
+  it('sends an order status change written locally in the same transaction', async () => {
+    const job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 8 });
+    const queued = await app.handlers.changeOrderStatus({ jobId: job.id, status: 'on_hold', reason: 'Waiting for the claimant to sign' });
+    expect((await app.handlers.getOrder({ orderType: 'claim_order', id: 8 })).status).toBe('on_hold');
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'done' });
+    expect(await fulfilment(8)).toMatchObject({ status: 'on_hold' });
+  });
+
+  it('resumes an entry a crash left in flight, and the server still holds one package', async () => {
+    const jobId = await readyJob(11);
+    await fault({ afterApply: true, destroySocket: true });
+    const queued = await app.handlers.queueUpload({ jobId });
+    await settle();
+    await app.close();
+    // As if the process died mid-send: the entry is left "sending".
+    const raw = await openDatabase({ file: join(dataDir(), 'claimdesk.sqlite') });
+    await setEntryState(raw.db, queued.id, { state: 'sending', updated_at: new Date(clock).toISOString() });
+    await raw.close();
+    app = await openApp();
+    await app.start();
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'done' });
+    expect(await fulfilment(11)).toMatchObject({ packages: 1, documents: 9 });
+  });
+});
