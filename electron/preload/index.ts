@@ -50,6 +50,7 @@ const api = {
   discardOutboxEntry: method('discardOutboxEntry'),
   sendOutboxNow: method('sendOutboxNow'),
   listReadyToUpload: method('listReadyToUpload'),
+  resolveConflict: method('resolveConflict'),
   onSyncStatus: (listener: (status: SyncStatus) => void): (() => void) => {
     // The IpcRendererEvent is dropped: it carries `sender` (ipcRenderer itself) and must not reach the page.
     const forward = (_event: IpcRendererEvent, status: SyncStatus): void => listener(status);

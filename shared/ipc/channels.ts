@@ -33,6 +33,7 @@ export const IPC_METHODS = {
   discardOutboxEntry: 'outbox:discard',
   sendOutboxNow: 'outbox:send-now',
   listReadyToUpload: 'outbox:ready-to-upload',
+  resolveConflict: 'outbox:resolve-conflict',
 } as const;
 
 export type IpcMethodName = keyof typeof IPC_METHODS;

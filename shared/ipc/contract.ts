@@ -10,6 +10,7 @@ import { sessionSchema, signInRequestSchema } from '../domain/session.types';
 import { syncReportSchema, syncStatusSchema } from '../domain/sync.types';
 import type { IpcResult } from './result';
 import { orderStatusChangeSchema, outboxEntryViewSchema } from '../outbox/outbox.types';
+import { conflictChoiceSchema } from '../outbox/job-conflict';
 import {
   exportProgressSchema,
   exportReportSchema,
@@ -97,6 +98,11 @@ export const ipcContract = {
   },
   retryOutboxEntry: { request: outboxIdArgs, response: outboxEntryViewSchema },
   discardOutboxEntry: { request: outboxIdArgs, response: outboxEntryViewSchema },
+  /** Staff's decision about a job whose order was cancelled or completed on the server; answers the job. */
+  resolveConflict: {
+    request: z.object({ jobId: z.number().int().positive(), choice: conflictChoiceSchema }).strict(),
+    response: jobSchema,
+  },
   /** Jobs whose current package has not been queued yet. */
   listReadyToUpload: { request: noArgs, response: z.object({ jobIds: z.array(z.number().int()) }) },
   sendOutboxNow: {

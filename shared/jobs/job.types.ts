@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { claimantInfoSchema, orderTypeSchema } from '../api/geodb.schemas';
 import { layoutSchema, monumentSettingsSchema } from '../layout/layout.types';
+import { jobConflictSchema } from '../outbox/job-conflict';
 
 export const JOB_STEPS = ['import', 'layout', 'monuments', 'validate', 'claimant', 'documents', 'upload'] as const;
 export const jobStepSchema = z.enum(JOB_STEPS);
@@ -103,6 +104,8 @@ export const jobSchema = z.object({
   documents: jobDocumentsSchema,
   /** The server's ClaimPackage for the order (from the order, or from the first upload's answer). */
   serverPackage: z.object({ id: z.number().int(), number: z.string().nullable() }).nullable(),
+  /** Derived on read: the order changed on the server under this job (see shared/outbox/job-conflict.ts). */
+  conflict: jobConflictSchema.nullable(),
   /** "More claims laid out than purchased" accepted by a person, with why. */
   capacityOverride: capacityOverrideSchema.nullable(),
   createdAt: z.string(),
@@ -120,6 +123,7 @@ export const jobSummarySchema = z.object({
   claimsLaidOut: z.number().int(),
   claimsPurchased: z.number().int(),
   updatedAt: z.string(),
+  conflict: jobConflictSchema.nullable(),
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 

@@ -82,6 +82,9 @@ function createStubApp() {
     },
     sendOutboxNow: async () => ({ sent: 0, delivered: 0, stoppedBy: null }),
     listReadyToUpload: async () => ({ jobIds: [] }),
+    resolveConflict: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
   };
   const app: ClaimDeskApp = {
     handlers,

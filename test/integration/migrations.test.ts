@@ -22,7 +22,7 @@ const PAYLOAD_COLUMNS: Record<keyof OrderPayloadsTable, true> = { order_type: tr
 const JOBS_COLUMNS: Record<keyof JobsTable, true> = {
   id: true, order_type: true, order_id: true, step: true, epsg: true, crs_json: true, order_context_json: true,
   layout_json: true, monument_settings_json: true, location_json: true, claimant_json: true,
-  capacity_override_json: true, documents_json: true, claim_package_id: true, claim_package_number: true,
+  capacity_override_json: true, documents_json: true, claim_package_id: true, claim_package_number: true, conflict_ack: true,
   created_at: true, updated_at: true,
 };
 const OUTBOX_COLUMNS: Record<keyof OutboxTable, true> = {

@@ -141,6 +141,16 @@ describe('the outbox over real parts', () => {
     expect(existsSync(join(dataDir(), 'outbox', queued.id, 'location-notices.pdf'))).toBe(true);
     expect(await fulfilment(5)).toMatchObject({ packages: 0 });
     expect(await app.handlers.discardOutboxEntry({ id: queued.id })).toMatchObject({ state: 'discarded' });
+
+    // The next sync learns the order left the pending list: the job is flagged, its work kept, until staff decide.
+    await app.handlers.runSync({});
+    const flagged = await app.handlers.getJob({ jobId });
+    expect(flagged.conflict).toMatchObject({ orderStatus: 'gone', message: expect.stringContaining('no longer listed') });
+    expect((await app.handlers.listJobs({})).jobs.find((j) => j.id === jobId)?.conflict?.orderStatus).toBe('gone');
+    expect((await app.handlers.getPackage({ jobId })).package).not.toBeNull();
+    const kept = await app.handlers.resolveConflict({ jobId, choice: 'keep' });
+    expect(kept.conflict).toBeNull();
+    await expect(app.handlers.resolveConflict({ jobId, choice: 'keep' })).rejects.toMatchObject({ code: 'invalid-request' });
   });
 
   it('keeps a refused upload as failed with the server message until it is retried', async () => {

@@ -71,5 +71,11 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     },
     ...createDocumentsHandlers(deps.documents),
     ...createOutboxHandlers(deps.outbox),
+    async resolveConflict({ jobId, choice }) {
+      const job = await deps.jobs.getJob(jobId);
+      if (!job.conflict) throw new AppError('invalid-request', 'Nothing to decide: the order has not changed on the server under this job.');
+      await deps.outbox.resolveConflict(jobId, choice, job.conflict.orderStatus);
+      return deps.jobs.getJob(jobId);
+    },
   };
 }

@@ -60,6 +60,8 @@ export interface JobsTable {
   /** 0004: the server's ClaimPackage for this order, once an upload has been answered. */
   claim_package_id: number | null;
   claim_package_number: string | null;
+  /** 0005: the server status a person chose to keep working past ("keep locally"). */
+  conflict_ack: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -50,6 +50,7 @@ export function newJobFromOrder(
     documents: EMPTY_JOB_DOCUMENTS,
     // A package the server already made for this order: later uploads add to it (seed 000, Phase 2).
     serverPackage: row.claim_package_id === null ? null : { id: row.claim_package_id, number: null },
+    conflict: null,
     capacityOverride: null,
     createdAt: at,
     updatedAt: at,

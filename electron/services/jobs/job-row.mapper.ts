@@ -17,6 +17,7 @@ import {
 } from '../../../shared/jobs/job.types';
 import { layoutSchema, monumentSettingsSchema } from '../../../shared/layout/layout.types';
 import type { JobRow, JobSummaryRow, NewJobRow } from '../repos/jobs.repo';
+import { jobConflict, type JobConflict } from '../../../shared/outbox/job-conflict';
 
 function parseColumn<T extends z.ZodType>(schema: T, json: string, column: string, jobId: number): z.output<T> {
   let value: unknown;
@@ -46,6 +47,8 @@ export function rowToJob(row: JobRow): Job {
     claimant: parseColumn(claimantFormSchema, row.claimant_json, 'claimant_json', row.id),
     documents: parseColumn(jobDocumentsSchema, row.documents_json, 'documents_json', row.id),
     serverPackage: row.claim_package_id === null ? null : { id: row.claim_package_id, number: row.claim_package_number },
+    // Filled in by the jobs service from the order cache and the outbox (withConflict).
+    conflict: null,
     capacityOverride:
       row.capacity_override_json === null
         ? null
@@ -88,6 +91,17 @@ export function toJobSummary(row: JobSummaryRow): JobSummary {
     step: step.success ? step.data : 'import',
     claimsLaidOut: Number(row.claims_laid_out ?? 0),
     claimsPurchased: Number(row.claims_purchased ?? 0),
+    conflict: conflictFrom(row),
     updatedAt: row.updated_at,
   };
+}
+
+/** The conflict flag from the columns both the job view and the jobs list read (see jobs.repo.ts). */
+export function conflictFrom(row: Pick<JobSummaryRow, 'order_status' | 'order_gone_at' | 'conflict_ack' | 'delivered'>): JobConflict | null {
+  return jobConflict({
+    orderStatus: row.order_status ?? '',
+    orderGone: row.order_gone_at !== null,
+    delivered: Number(row.delivered ?? 0) > 0,
+    acknowledged: row.conflict_ack,
+  });
 }

@@ -9,10 +9,10 @@ import { AppError } from '../../../shared/errors';
 import type { Job, JobSummary, LocationLookup } from '../../../shared/jobs/job.types';
 import type { Database } from '../db/schema';
 import { getOrderRow } from '../repos/orders.repo';
-import { getJobRow, getJobRowByOrder, insertJobIfAbsent, listJobSummaryRows, updateJobRow } from '../repos/jobs.repo';
+import { getConflictInputs, getJobRow, getJobRowByOrder, insertJobIfAbsent, listJobSummaryRows, updateJobRow } from '../repos/jobs.repo';
 import { newJobFromOrder } from './job-from-order';
 import { applyJobPatch, checkJobPatch } from './job-patch';
-import { jobToNewRow, rowToJob, toJobSummary } from './job-row.mapper';
+import { conflictFrom, jobToNewRow, rowToJob, toJobSummary } from './job-row.mapper';
 
 export interface JobsServiceDeps {
   db: Kysely<Database>;
@@ -32,10 +32,16 @@ export interface JobsService {
 export function createJobsService(deps: JobsServiceDeps): JobsService {
   const { db } = deps;
 
+  async function withConflict(job: Job): Promise<Job> {
+    const inputs = await getConflictInputs(db, job.id);
+    if (!inputs) return job;
+    return { ...job, conflict: conflictFrom(inputs) };
+  }
+
   async function getJob(jobId: number): Promise<Job> {
     const row = await getJobRow(db, jobId);
     if (!row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
-    return rowToJob(row);
+    return withConflict(rowToJob(row));
   }
 
   async function buildJob(key: OrderKey): Promise<Omit<Job, 'id'>> {
@@ -50,13 +56,13 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     async pullOrder(key) {
       // Resume: an existing job is returned exactly as it is; pulling never resets work.
       const existing = await getJobRowByOrder(db, key);
-      if (existing) return rowToJob(existing);
+      if (existing) return withConflict(rowToJob(existing));
       const job = await buildJob(key);
       // A second pull of the same order racing this one: the UNIQUE key keeps one job, both callers get it.
       await insertJobIfAbsent(db, jobToNewRow(job));
       const row = await getJobRowByOrder(db, key);
       if (!row) throw new AppError('internal', `The job for order ${key.orderType} #${key.id} was not stored.`);
-      return rowToJob(row);
+      return withConflict(rowToJob(row));
     },
 
     async listJobs() {
@@ -76,7 +82,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
         await updateJobRow(trx, jobId, update);
         const saved = await getJobRow(trx, jobId);
         return rowToJob(saved!);
-      });
+      }).then(withConflict);
     },
   };
 }

@@ -8,6 +8,8 @@ import { AppError } from '../../../shared/errors';
 import type { OrderStatusChange, OutboxEntryView } from '../../../shared/outbox/outbox.types';
 import { statusPayloadSchema, uploadPayloadSchema } from '../../../shared/outbox/outbox.types';
 import type { Database } from '../db/schema';
+import type { ConflictChoice } from '../../../shared/outbox/job-conflict';
+import { setConflictAck } from '../repos/jobs.repo';
 import { countByState, getOutboxEntry, listJobsReadyToUpload, openUploadOf, listOutboxDocuments, listOutboxEntries, setEntryState, type OutboxRow } from '../repos/outbox.repo';
 import { enqueueStatusChange, enqueueUpload, removeOrphanSnapshots } from './outbox-queue';
 import type { DrainReport, OutboxRunner } from './outbox-runner';
@@ -39,6 +41,12 @@ export interface OutboxService {
   kick(): void;
   /** A new sign-in releases what a 401 paused. */
   resumeAfterSignIn(): void;
+  /**
+   * A person's decision about a job whose order changed on the server: send the package anyway (the server
+   * decides whether it still takes it), keep the work locally (the flag stays down until the status changes
+   * again), or discard what is still waiting to be sent. Local files are kept in every case.
+   */
+  resolveConflict(jobId: number, choice: ConflictChoice, serverStatus: string): Promise<void>;
 }
 
 async function toView(db: Kysely<Database>, row: OutboxRow): Promise<OutboxEntryView> {
@@ -146,6 +154,24 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
       await runner.whenIdle();
     },
     kick,
+    async resolveConflict(jobId, choice, serverStatus) {
+      if (choice === 'upload') {
+        const waiting = await openUploadOf(db, jobId);
+        // An upload already waiting (perhaps in review after a 409) is sent again rather than queued twice.
+        if (waiting) await setEntryState(db, waiting.id, { state: 'retry', next_attempt_at: null, updated_at: deps.now().toISOString() }, { onlyFrom: ['failed', 'needs_review', 'paused', 'retry', 'queued'] });
+        else await enqueueUpload(queueDeps, jobId);
+      } else {
+        if (choice === 'discard') {
+          const at = deps.now().toISOString();
+          for (const entry of await listOutboxEntries(db, { jobId })) {
+            await setEntryState(db, entry.id, { state: 'discarded', updated_at: at, next_attempt_at: null }, { onlyFrom: ['queued', 'retry', 'paused', 'needs_review', 'failed'] });
+          }
+        }
+        await setConflictAck(db, jobId, serverStatus);
+      }
+      deps.onChange?.();
+      kick();
+    },
     resumeAfterSignIn() {
       if (stopped) return;
       runner.resumeAfterSignIn().catch((error: unknown) => deps.onBackgroundError?.(error));

@@ -18,6 +18,37 @@ export interface JobSummaryRow {
   project_name: string | null;
   claims_purchased: number | null;
   claims_laid_out: number | null;
+  order_status: string | null;
+  order_gone_at: string | null;
+  conflict_ack: string | null;
+  /** Uploads of this job the server accepted. */
+  delivered: number | null;
+}
+
+export interface ConflictInputRow {
+  order_status: string | null;
+  order_gone_at: string | null;
+  conflict_ack: string | null;
+  delivered: number;
+}
+
+/** What jobConflict() needs for one job: its order's cached status and whether an upload was delivered. */
+export async function getConflictInputs(db: Db, jobId: number): Promise<ConflictInputRow | undefined> {
+  return db
+    .selectFrom('jobs as j')
+    .leftJoin('orders as o', (join) => join.onRef('o.order_type', '=', 'j.order_type').onRef('o.id', '=', 'j.order_id'))
+    .select([
+      'o.status as order_status',
+      'o.gone_at as order_gone_at',
+      'j.conflict_ack',
+      sql<number>`(SELECT count(*) FROM outbox x WHERE x.job_id = j.id AND x.kind = 'upload' AND x.state = 'done')`.as('delivered'),
+    ])
+    .where('j.id', '=', jobId)
+    .executeTakeFirst();
+}
+
+export async function setConflictAck(db: Db, jobId: number, status: string | null): Promise<void> {
+  await db.updateTable('jobs').set({ conflict_ack: status }).where('id', '=', jobId).execute();
 }
 
 /** Inserts the job unless the order already has one (a second pull racing the first); returns whether it did. */
@@ -49,18 +80,23 @@ export async function updateJobRow(db: Db, jobId: number, update: JobRowUpdate):
 export async function listJobSummaryRows(db: Db): Promise<JobSummaryRow[]> {
   return db
     .selectFrom('jobs')
+    .leftJoin('orders as o', (join) => join.onRef('o.order_type', '=', 'jobs.order_type').onRef('o.id', '=', 'jobs.order_id'))
     .select([
-      'id',
-      'order_type',
-      'order_id',
-      'step',
-      'updated_at',
+      'jobs.id',
+      'jobs.order_type',
+      'jobs.order_id',
+      'jobs.step',
+      'jobs.updated_at',
+      'o.status as order_status',
+      'o.gone_at as order_gone_at',
+      'jobs.conflict_ack',
+      sql<number>`(SELECT count(*) FROM outbox x WHERE x.job_id = jobs.id AND x.kind = 'upload' AND x.state = 'done')`.as('delivered'),
       sql<string | null>`json_extract(order_context_json, '$.orderNumber')`.as('order_number'),
       sql<string | null>`json_extract(order_context_json, '$.projectName')`.as('project_name'),
       sql<number | null>`json_extract(order_context_json, '$.claimsPurchased')`.as('claims_purchased'),
       sql<number | null>`json_array_length(layout_json, '$.claims')`.as('claims_laid_out'),
     ])
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('jobs.updated_at', 'desc')
+    .orderBy('jobs.id', 'desc')
     .execute();
 }
