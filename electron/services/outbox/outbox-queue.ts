@@ -27,6 +27,8 @@ export interface OutboxQueueDeps {
   db: Kysely<Database>;
   dataDir: string;
   now: () => Date;
+  /** Test hook: runs inside the status change's transaction, between the local write and the entry. */
+  afterLocalWrite?: () => void;
 }
 
 async function copyDurably(from: string, to: string): Promise<void> {
@@ -100,6 +102,7 @@ export async function enqueueStatusChange(
   await deps.db.transaction().execute(async (trx) => {
     // The local change and the entry that carries it to the server commit together or not at all.
     await setOrderStatusLocally(trx, { orderType: job.order.orderType, id: job.order.orderId }, status, at);
+    deps.afterLocalWrite?.();
     await insertOutboxEntry(trx, { id: entryId, job_id: jobId, kind: 'status', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at }, []);
   });
   return { entryId };

@@ -45,7 +45,12 @@ export interface OutboxRunnerDeps {
   random?: () => number;
   /** Told after every state change, so the queue view can refresh. */
   onChange?: () => void;
+  /** Test hook: the crash tests kill the process at each of these points of a send. */
+  onStep?: (step: SendStep, entryId: string) => void;
 }
+
+/** The points of one send: marked as being sent, answer (or failure) in hand, outcome committed. */
+export type SendStep = 'marked-sending' | 'answer-received' | 'recorded';
 
 export interface DrainReport {
   sent: number;
@@ -113,6 +118,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     const marked = await setEntryState(deps.db, entry.id, { state: 'sending', updated_at: deps.now().toISOString() }, { onlyFrom: ['queued', 'retry'] });
     if (!marked) return 'retry'; // someone discarded or retried it meanwhile
     deps.onChange?.();
+    deps.onStep?.('marked-sending', entry.id);
     const job = await getJobRow(deps.db, entry.job_id);
     const documents = entry.kind === 'upload' ? await listOutboxDocuments(deps.db, entry.id) : [];
     if (entry.kind === 'upload') entry = await fixSentPackageId(deps.db, entry, job?.claim_package_id ?? null);
@@ -124,7 +130,9 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     } catch (error) {
       outcome = classifySend(failureOf(error), entry.attempts + 1, random);
     }
+    deps.onStep?.('answer-received', entry.id);
     await record(entry, outcome, answer);
+    deps.onStep?.('recorded', entry.id);
     if (outcome.state === 'paused-auth') await deps.onUnauthorized?.();
     return outcome.state;
   }
