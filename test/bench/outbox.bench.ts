@@ -1,0 +1,148 @@
+/**
+ * `npm run bench` (outbox): enqueue and drain 1,000 package uploads against the reference server on loopback,
+ * beside the raw HTTP time of the same requests (the same multipart uploads for another 1,000 orders, sent
+ * straight through the API client). The difference is what the outbox costs per entry: the snapshot copy, the
+ * transactions, and reading the files back. Targets are printed, never asserted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
+import { createGeoDbClient, type UploadFile } from '../../electron/services/api/geodb-client';
+import { sha256Hex } from '../../electron/services/documents/generate-package';
+import { writePackageFolder } from '../../electron/services/documents/package-writer';
+import { createJobsService } from '../../electron/services/jobs/jobs.service';
+import { lookupLocation } from '../../electron/services/geo/location-lookup';
+import { enqueueUpload, uploadClaims } from '../../electron/services/outbox/outbox-queue';
+import { createOutboxRunner } from '../../electron/services/outbox/outbox-runner';
+import { listActiveOrderKeys } from '../../electron/services/repos/orders.repo';
+import { savePackageRow } from '../../electron/services/repos/packages.repo';
+import { listOutboxEntries } from '../../electron/services/repos/outbox.repo';
+import { manifestSchema, type PackageManifest } from '../../shared/documents/package-files';
+import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { openBackEnd } from '../helpers/back-end';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const PACKAGES = Number(process.env.BENCH_OUTBOX_PACKAGES ?? 1_000);
+
+async function startServerProcess(dbFile: string, seed: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbFile, '--reset', '--seed', seed], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the reference server exited (${code}) before listening:\n${seen}`)));
+  });
+  return { url, child };
+}
+
+/** A small package (a notice-sized PDF stand-in, GPX, CSV): the outbox's cost does not depend on PDF contents. */
+function packageFiles(orderNumber: string): { name: string; kind: 'location-notices' | 'gpx' | 'csv'; mediaType: string; bytes: Uint8Array }[] {
+  const text = (n: number, seed: string) => new TextEncoder().encode(`${seed} `.repeat(Math.ceil(n / (seed.length + 1))).slice(0, n));
+  return [
+    { name: 'location-notices.pdf', kind: 'location-notices', mediaType: 'application/pdf', bytes: text(60_000, `%PDF-1.7 ${orderNumber}`) },
+    { name: 'waypoints.gpx', kind: 'gpx', mediaType: 'application/gpx+xml', bytes: text(8_000, `<wpt> ${orderNumber}`) },
+    { name: 'corners-and-monuments.csv', kind: 'csv', mediaType: 'text/csv', bytes: text(2_500, `claim,${orderNumber}`) },
+  ];
+}
+
+function manifestFor(orderNumber: string, files: ReturnType<typeof packageFiles>, at: string, claimNames: string[]): PackageManifest {
+  return manifestSchema.parse({
+    manifestVersion: 1,
+    generator: { name: 'ClaimDesk', version: 'bench' },
+    preparedOn: at.slice(0, 10),
+    generatedAt: at,
+    source: 'job',
+    order: { orderType: 'claim_order', orderId: 0, orderNumber, projectName: '', companyName: '', claimsPurchased: 1 },
+    state: 'NV',
+    county: '',
+    epsg: 26911,
+    dateOfLocation: null,
+    claimant: '',
+    claims: claimNames.map((name) => ({ name, kind: 'lode', areaAcres: 20.661 })),
+    feeSchedule: { version: 'bench', effectiveFrom: '2024-10-01' },
+    files: files.map((f) => ({ name: f.name, kind: f.kind, mediaType: f.mediaType, bytes: f.bytes.byteLength, sha256: sha256Hex(f.bytes), pages: null })),
+    problems: [],
+  });
+}
+
+async function main(): Promise<void> {
+  const temp = makeTempDir('claimdesk-bench-outbox-');
+  const { url, child } = await startServerProcess(join(temp.dir, 'server.sqlite'), `bench:${PACKAGES * 2}x1`);
+  try {
+    const dataDir = join(temp.dir, 'cache');
+    const backEnd = await openBackEnd({ dataDir });
+    await backEnd.session.signIn({ serverUrl: url, username: DEMO_STAFF.username, password: DEMO_PASSWORD });
+    await backEnd.sync.syncNow();
+    const db = backEnd.opened.db;
+    const keys = await listActiveOrderKeys(db);
+    const [outboxKeys, rawKeys] = [keys.slice(0, PACKAGES), keys.slice(PACKAGES, 2 * PACKAGES)];
+    const now = () => new Date();
+    const jobs = createJobsService({ db, lookupLocation, currentUser: async () => 'bench', now });
+
+    // Set-up (not timed): a job with its claims and a small package for each order.
+    const jobIds: number[] = [];
+    for (const key of outboxKeys) {
+      let job = await jobs.pullOrder(key);
+      job = await jobs.saveJob(job.id, { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'B'), grid: null } });
+      const files = packageFiles(job.order.orderNumber);
+      const at = now().toISOString();
+      const folder = join('packages', `job-${job.id}`);
+      const manifest = manifestFor(job.order.orderNumber, files, at, job.layout.claims.map((c) => c.name));
+      await writePackageFolder(join(dataDir, folder), files.map((f) => ({ ...f, pages: null })), manifest, { durable: false });
+      await savePackageRow(db, { job_id: job.id, folder, manifest_json: JSON.stringify(manifest), generated_at: at });
+      jobIds.push(job.id);
+    }
+
+    const enqueueStart = performance.now();
+    for (const jobId of jobIds) await enqueueUpload({ db, dataDir, now }, jobId);
+    const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
+
+    const createClient = (serverUrl: string) => createGeoDbClient({ baseUrl: serverUrl, now });
+    const runner = createOutboxRunner({ db, dataDir, getAuth: backEnd.session.getAuth, createClient, now });
+    const drainStart = performance.now();
+    const report = await runner.drain();
+    const drainSeconds = (performance.now() - drainStart) / 1000;
+
+    // Baseline: the same requests, straight through the client, for the other orders.
+    const auth = (await backEnd.session.getAuth())!;
+    const client = createClient(auth.serverUrl);
+    const rawStart = performance.now();
+    for (const key of rawKeys) {
+      const job = await jobs.pullOrder(key);
+      const files: UploadFile[] = packageFiles(job.order.orderNumber).map((f) => ({ type: f.kind.replace('-', '_') as UploadFile['type'], name: f.name, mediaType: f.mediaType, bytes: f.bytes }));
+      const claims = uploadClaims({ layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'B'), grid: null }, crs: job.crs }, new Map());
+      await client.uploadDocuments(
+        auth.token,
+        { order_id: key.id, order_type: key.orderType, project_id: job.order.projectId!, save_to_project: true, claims: claims.map((c) => ({ ...c, acreage: 20 })) },
+        files,
+        randomUUID(),
+      );
+    }
+    const rawSeconds = (performance.now() - rawStart) / 1000;
+
+    if (report.delivered < PACKAGES) {
+      const open = (await listOutboxEntries(db)).slice(0, 3).map((e) => ({ state: e.state, error: e.last_error }));
+      console.log(`  NOT delivered: ${PACKAGES - report.delivered}, e.g. ${JSON.stringify(open)}`);
+    }
+    const perEntryMs = ((enqueueSeconds + drainSeconds - rawSeconds) / PACKAGES) * 1000;
+    console.log(`Outbox: ${report.delivered} of ${PACKAGES} packages enqueued in ${enqueueSeconds.toFixed(2)} s and delivered in ${drainSeconds.toFixed(2)} s (${(report.delivered / (enqueueSeconds + drainSeconds)).toFixed(0)} packages/s end to end)`);
+    console.log(`  baseline, the same uploads sent raw through the API client: ${rawSeconds.toFixed(2)} s (${(PACKAGES / rawSeconds).toFixed(0)} packages/s)`);
+    console.log(`  outbox overhead: ${perEntryMs.toFixed(1)} ms per entry (snapshot copy, transactions, reading the files back)`);
+    await backEnd.close();
+  } finally {
+    child.kill();
+    temp.cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
