@@ -48,12 +48,18 @@ function workerScript(): { code: string } | null {
   return { code: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(join(here, 'package.worker.ts'))});` };
 }
 
+/**
+ * Old-generation heap per worker. An ordinary order needs a few tens of MB and a 20 × 20 block (400 claims,
+ * 1,000 pages) fits in 256 MB; a larger job that hits the cap is made again on the main thread (see run()).
+ */
+const WORKER_HEAP_MB = 256;
+
 export function defaultPoolSize(): number {
   // Leave a core for the UI / main process on bigger machines; 2 cores → 2 workers (the main thread mostly waits).
   return Math.max(1, Math.min(4, cpus().length > 2 ? cpus().length - 1 : cpus().length));
 }
 
-export function createPackageWorkerPool(size: number = defaultPoolSize()): PackageWorkerPool {
+export function createPackageWorkerPool(size: number = defaultPoolSize(), options: { heapMb?: number } = {}): PackageWorkerPool {
   const script = workerScript();
   if (!script) return createInProcessPool();
   const queue: Pending[] = [];
@@ -65,7 +71,9 @@ export function createPackageWorkerPool(size: number = defaultPoolSize()): Packa
 
   const spawn = (): Worker => {
     // An eval'd CommonJS stub, so the same pool loads the bundled worker or the TypeScript source.
-    const worker = new Worker(script.code, { eval: true });
+    // A package needs a few MB of heap; without a cap V8 lets each worker's heap grow to hundreds of MB before
+    // collecting, which is what a batch export's peak memory was made of.
+    const worker = new Worker(script.code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? WORKER_HEAP_MB } });
     all.add(worker);
     worker.on('message', (message: { id: number; progress?: Parameters<TaskProgress>[0]; ok?: boolean; result?: GeneratedPackage; error?: string }) => {
       const pending = busy.get(worker);
@@ -87,14 +95,19 @@ export function createPackageWorkerPool(size: number = defaultPoolSize()): Packa
     return worker;
   };
 
-  const fail = (worker: Worker, error: Error): void => {
+  const fail = (worker: Worker, error: Error & { code?: string }): void => {
     if (!all.delete(worker)) return;
     const index = idle.indexOf(worker);
     if (index >= 0) idle.splice(index, 1);
     const pending = busy.get(worker);
     busy.delete(worker);
     void worker.terminate();
-    pending?.reject(new AppError('internal', `The package for order ${pending.task.source.order.orderNumber} could not be made: ${error.message}`));
+    if (pending && error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      // Too big for a worker's capped heap: make it here instead, slower but whole.
+      runPackageTask(pending.task, (done, total, kind) => pending.onProgress?.({ done, total, kind })).then(pending.resolve, pending.reject);
+    } else {
+      pending?.reject(new AppError('internal', `The package for order ${pending.task.source.order.orderNumber} could not be made: ${error.message}`));
+    }
     pump();
   };
 
