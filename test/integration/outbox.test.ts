@@ -35,7 +35,7 @@ describe('the outbox over real parts', () => {
     return (await res.json()) as Record<string, unknown>;
   };
   const fault = (spec: Record<string, unknown>) => hook('POST', 'faults', { method: 'POST', path: UPLOAD, count: 1, ...spec });
-  const fulfilment = (id: number) => hook('GET', `orders/claim_order/${id}/fulfilment`);
+  const fulfilment = (id: number, type = 'claim_order') => hook('GET', `orders/${type}/${id}/fulfilment`);
 
   async function openApp(): Promise<ClaimDeskApp> {
     const opened = await createClaimDeskApp({
@@ -45,6 +45,7 @@ describe('the outbox over real parts', () => {
       syncIntervalMs: 0,
       outboxIntervalMs: 0,
       documentWorkers: 1,
+      uploadTimeoutMs: 1_500,
       clock: { now: () => new Date(clock) },
     });
     await opened.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
@@ -53,9 +54,13 @@ describe('the outbox over real parts', () => {
   }
 
   /** Pull the order, lay out its claims as drawn, generate the package: a job ready to upload. */
-  async function readyJob(orderId: number): Promise<number> {
-    let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: orderId });
+  async function readyJob(orderId: number, orderType: 'claim_order' | 'claim_purchase' = 'claim_order'): Promise<number> {
+    let job = await app.handlers.pullOrder({ orderType, id: orderId });
     job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
+    if (job.claimant.claimantName === '') {
+      // BLM Map purchases carry no claimant: staff enter one in the Claimant step.
+      job = await app.handlers.saveJob({ jobId: job.id, patch: { claimant: { ...job.claimant, claimantName: 'Sagebrush Minerals LLC', address1: '12 Main St', address2: 'Tonopah, NV 89049' } } });
+    }
     await app.handlers.generatePackage({ jobId: job.id });
     return job.id;
   }
@@ -114,6 +119,22 @@ describe('the outbox over real parts', () => {
     await settle();
     expect(await entry(queued.id)).toMatchObject({ state: 'done', attempts: 2 });
     expect(await fulfilment(2)).toMatchObject({ packages: 1, documents: 9 });
+  });
+
+  it('retries a 500 and a timeout (the server held the answer after applying), and still holds one package', async () => {
+    const jobId = await readyJob(1, 'claim_purchase');
+    await fault({ status: 500 });
+    const queued = await app.handlers.queueUpload({ jobId });
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'retry', lastError: expect.stringContaining('500') });
+    await fault({ afterApply: true, delayMs: 5_000 });
+    tick(15 * 60_000);
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'retry', attempts: 2, lastError: expect.stringMatching(/did not answer in time/) });
+    tick(15 * 60_000);
+    await settle();
+    expect(await entry(queued.id)).toMatchObject({ state: 'done', attempts: 3 });
+    expect(await fulfilment(1, 'claim_purchase')).toMatchObject({ packages: 1, documents: 9 });
   });
 
   it('survives a lost answer: the server applied the upload, the resend with the same key is answered, nothing doubles', async () => {

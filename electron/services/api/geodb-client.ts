@@ -94,7 +94,7 @@ const signInAnswerSchema = z.object({
     .optional(),
 });
 
-export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number; now?: () => Date }): GeoDbClient {
+export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number; uploadTimeoutMs?: number; now?: () => Date }): GeoDbClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const now = options.now ?? (() => new Date());
   const http: AxiosInstance = axios.create({
@@ -155,7 +155,7 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
         http.post<unknown>(API_PATHS.claimDocuments, form, {
           headers: { Authorization: `Token ${token}`, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
           // A package with maps can take a while on a field connection; the key makes a resend harmless.
-          timeout: 120_000,
+          timeout: options.uploadTimeoutMs ?? 120_000,
           maxBodyLength: Infinity,
         }),
       );

@@ -31,7 +31,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   const now = () => (options.clock ? options.clock.now() : new Date());
   const opened = await openDatabase({ file: join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding, now });
   const { db } = opened;
-  const createClient = (serverUrl: string) => createGeoDbClient({ baseUrl: serverUrl, now });
+  const createClient = (serverUrl: string) => createGeoDbClient({ baseUrl: serverUrl, now, uploadTimeoutMs: options.uploadTimeoutMs });
   const session = createSessionService({
     db,
     tokenStore: options.tokenStore,
