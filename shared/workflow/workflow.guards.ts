@@ -1,0 +1,65 @@
+/**
+ * The guards named in the transition table: each says whether it blocks in a given context and, if so, why in
+ * words a person at the desk understands. Kept beside the table (not in the UI) so the rules hold whoever sends
+ * the event: the wizard, the job header, the CLI or a test (seed 002: enforced where transitions happen).
+ */
+import { blocksWork } from './payment-state';
+import type { GuardCode, WorkflowContext, WorkflowState } from './workflow.types';
+import { OVERRIDABLE_GUARDS } from './workflow.types';
+
+export interface GuardBlock {
+  code: GuardCode;
+  /** One clause: "order CPO-2026-0002 is awaiting payment, and work does not start on an unpaid order". */
+  why: string;
+}
+
+export function isOverridable(code: GuardCode): boolean {
+  return (OVERRIDABLE_GUARDS as readonly GuardCode[]).includes(code);
+}
+
+export function orderLabel(context: WorkflowContext): string {
+  return context.orderNumber ? `order ${context.orderNumber}` : 'this order';
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+type GuardCheck = (context: WorkflowContext, state: WorkflowState) => string | null;
+
+const CHECKS: Readonly<Record<GuardCode, GuardCheck>> = {
+  'awaiting-payment': (context) => {
+    if (!blocksWork(context.paymentState)) return null;
+    const what = context.paymentState === 'refunded' ? 'was refunded' : 'is awaiting payment';
+    return `${orderLabel(context)} ${what}, and work does not start on an unpaid order`;
+  },
+  'over-capacity': (context) => {
+    if (context.capacityOverride || context.claimsLaidOut <= context.claimsPurchased) return null;
+    const extra = context.claimsLaidOut - context.claimsPurchased;
+    return (
+      `${plural(context.claimsLaidOut, 'claim is', 'claims are')} laid out but ${orderLabel(context)} purchased ` +
+      `${context.claimsPurchased} (${extra} more than purchased), and no more claims may be delivered than were purchased`
+    );
+  },
+  'reopen-closed': (context, state) =>
+    state === 'delivered'
+      ? `${orderLabel(context)} was delivered, and a delivered order stays closed`
+      : `this job was cancelled, and a cancelled job stays closed`,
+  'no-claims': (context) => (context.claimsLaidOut > 0 ? null : 'there are no claims laid out'),
+  'no-package': (context) => (context.hasPackage ? null : 'no package has been generated yet; generate the documents first'),
+};
+
+/** Every guard of the row that blocks now, hard ones first, in the row's order otherwise. */
+export function blockingGuards(guards: readonly GuardCode[], context: WorkflowContext, state: WorkflowState): GuardBlock[] {
+  const blocks: GuardBlock[] = [];
+  for (const code of guards) {
+    const why = CHECKS[code](context, state);
+    if (why !== null) blocks.push({ code, why });
+  }
+  return [...blocks.filter((b) => !isOverridable(b.code)), ...blocks.filter((b) => isOverridable(b.code))];
+}
+
+/** "a; and b" joined for one sentence, first letter capitalised by the caller when it starts one. */
+export function joinReasons(blocks: readonly GuardBlock[]): string {
+  return blocks.map((b) => b.why).join('; and ');
+}

@@ -1,0 +1,116 @@
+/**
+ * THE fulfilment workflow, as one declarative table (issue 6, seed 001).
+ *
+ * Why a table and not XState: the job's whole state is one of ten names plus a small context that is mostly
+ * derived from the job, the order and the outbox; there are no parallel regions, timers or actors to run. A
+ * table of plain data is serialisable (it can be printed, diffed and shown in the UI), every row can be tested
+ * by iterating it, and the interpreter (workflow.machine.ts) is fifty lines with no runtime to start, persist
+ * or rehydrate: the persisted state is just the state name and `resumeTo`.
+ *
+ * Reading a row: `event` taken in any of `from` goes `to`, if no guard blocks it. Guards named in
+ * OVERRIDABLE_GUARDS may be overridden by a manager or admin with a reason; the others cannot be. Two targets
+ * are computed from the context:
+ *   @resume    where the job stood before it was paused (context.resumeTo), else a safe place derived from
+ *              the data (documents_ready with a package, pulled without)
+ *   @delivery  delivered when every purchased claim is delivered (the order completes by itself, seed 004),
+ *              else laying_out, so the remaining claims can be laid out and sent
+ * A (state, event) pair that no row names is refused as not-allowed.
+ */
+import type { EventSource, GuardCode, WorkflowEvent, WorkflowState } from './workflow.types';
+
+export type TransitionTarget = WorkflowState | '@resume' | '@delivery';
+
+export interface TransitionRule {
+  readonly event: WorkflowEvent;
+  readonly from: readonly WorkflowState[];
+  readonly to: TransitionTarget;
+  readonly guards?: readonly GuardCode[];
+}
+
+/** The states in which work on the order is in progress locally. */
+const WORKING = ['pulled', 'laying_out', 'validated', 'documents_ready'] as const satisfies readonly WorkflowState[];
+
+export const TRANSITIONS: readonly TransitionRule[] = [
+  { event: 'PULL', from: ['queued'], to: 'pulled', guards: ['awaiting-payment'] },
+  // Any change to the layout makes an earlier validation and the generated package out of date.
+  { event: 'EDIT_LAYOUT', from: ['pulled', 'laying_out', 'validated', 'documents_ready'], to: 'laying_out' },
+  { event: 'VALIDATE_FAILED', from: ['laying_out', 'validated', 'documents_ready'], to: 'laying_out' },
+  { event: 'VALIDATE_OK', from: ['laying_out', 'validated'], to: 'validated', guards: ['no-claims', 'over-capacity'] },
+  { event: 'DOCUMENTS_GENERATED', from: ['validated', 'documents_ready'], to: 'documents_ready' },
+  // From needs_review this is "upload anyway".
+  { event: 'UPLOAD_QUEUED', from: ['documents_ready', 'needs_review'], to: 'uploading', guards: ['no-package', 'over-capacity'] },
+  // A fact from the outbox: never guarded (the server already holds the package). From needs_review: an upload
+  // that was delivered while the order was flagged for review.
+  { event: 'UPLOAD_DELIVERED', from: ['uploading', 'needs_review'], to: '@delivery' },
+  { event: 'UPLOAD_NEEDS_REVIEW', from: ['uploading'], to: 'needs_review' },
+  { event: 'UPLOAD_DISCARDED', from: ['uploading', 'needs_review'], to: 'documents_ready' },
+  // Not from uploading: the upload is sent before a hold or cancellation (oldest first per job), so holding
+  // then would not stop it. Discard it in the outbox first.
+  { event: 'HOLD', from: ['queued', ...WORKING], to: 'on_hold' },
+  // From needs_review this is "keep the work locally".
+  { event: 'RESUME', from: ['on_hold', 'needs_review'], to: '@resume' },
+  { event: 'CANCEL', from: ['queued', ...WORKING, 'on_hold', 'needs_review'], to: 'cancelled' },
+  { event: 'REOPEN', from: ['delivered'], to: 'laying_out', guards: ['reopen-closed'] },
+  { event: 'REOPEN', from: ['cancelled'], to: '@resume', guards: ['reopen-closed'] },
+  // The order changed on the server. Without local work there is nothing to decide; with it, a person decides
+  // (upload anyway, keep locally, discard: shared/outbox/job-conflict.ts).
+  { event: 'SERVER_CANCELLED', from: ['queued'], to: 'cancelled' },
+  { event: 'SERVER_CANCELLED', from: [...WORKING, 'uploading', 'on_hold'], to: 'needs_review' },
+  { event: 'SERVER_COMPLETED', from: ['queued'], to: 'delivered' },
+  { event: 'SERVER_COMPLETED', from: [...WORKING, 'uploading', 'on_hold'], to: 'needs_review' },
+];
+
+export const EVENT_SOURCES: Readonly<Record<WorkflowEvent, EventSource>> = {
+  PULL: 'staff',
+  EDIT_LAYOUT: 'staff',
+  VALIDATE_OK: 'staff',
+  VALIDATE_FAILED: 'staff',
+  DOCUMENTS_GENERATED: 'staff',
+  UPLOAD_QUEUED: 'staff',
+  UPLOAD_DELIVERED: 'system',
+  UPLOAD_NEEDS_REVIEW: 'system',
+  UPLOAD_DISCARDED: 'system',
+  HOLD: 'staff',
+  RESUME: 'staff',
+  CANCEL: 'staff',
+  REOPEN: 'staff',
+  SERVER_CANCELLED: 'system',
+  SERVER_COMPLETED: 'system',
+};
+
+/** The row for (state, event), or undefined: the table is checked in tests to have at most one per pair. */
+export function findRule(state: WorkflowState, event: WorkflowEvent): TransitionRule | undefined {
+  return TRANSITIONS.find((rule) => rule.event === event && rule.from.includes(state));
+}
+
+export const STATE_LABELS: Readonly<Record<WorkflowState, string>> = {
+  queued: 'queued',
+  pulled: 'pulled',
+  laying_out: 'laying out',
+  validated: 'validated',
+  documents_ready: 'documents ready',
+  uploading: 'uploading',
+  delivered: 'delivered',
+  on_hold: 'on hold',
+  cancelled: 'cancelled',
+  needs_review: 'needs review',
+};
+
+/** As the action a person would name it ("Pull the order is not possible while…"). */
+export const EVENT_LABELS: Readonly<Record<WorkflowEvent, string>> = {
+  PULL: 'Pull the order',
+  EDIT_LAYOUT: 'Edit the layout',
+  VALIDATE_OK: 'Accept the validation',
+  VALIDATE_FAILED: 'Record a failed validation',
+  DOCUMENTS_GENERATED: 'Generate the documents',
+  UPLOAD_QUEUED: 'Queue the upload',
+  UPLOAD_DELIVERED: 'Record the delivered upload',
+  UPLOAD_NEEDS_REVIEW: 'Send the upload to review',
+  UPLOAD_DISCARDED: 'Discard the upload',
+  HOLD: 'Put on hold',
+  RESUME: 'Resume',
+  CANCEL: 'Cancel',
+  REOPEN: 'Reopen',
+  SERVER_CANCELLED: 'Record the cancellation on the server',
+  SERVER_COMPLETED: 'Record the completion on the server',
+};
