@@ -3,7 +3,7 @@
  * batch export of 100 orders × 8 claims from a synced cache through the worker pool (time and peak RSS).
  * Targets are printed, never asserted (see sync.bench.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +19,7 @@ import { openBackEnd } from '../helpers/back-end';
 import { samplePackageModel, samplePackageSource } from '../helpers/package-fixtures';
 import { runPackageTask } from '../../electron/services/documents/package-task';
 import { makeTempDir } from '../helpers/temp-dir';
+import { startServerProcess } from './bench-server';
 
 const EXPORT_ORDERS = Number(process.env.BENCH_EXPORT_ORDERS ?? 100);
 const CLAIMS = 8;
@@ -60,22 +61,6 @@ async function noticesBenchmark(): Promise<void> {
   const baseSeconds = (performance.now() - baseStart) / 1000;
   console.log(`Location notices: ${(pages / seconds).toFixed(0)} pages/s (${pages} pages, ${(pages / rounds).toFixed(0)} per 8-claim order)   target ≥ 100 pages/s`);
   console.log(`  baseline, bare pdf-lib pages with the same text: ${(pages / baseSeconds).toFixed(0)} pages/s (${(seconds / baseSeconds).toFixed(1)}× the time)`);
-}
-
-async function startServerProcess(dbFile: string, seed: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbFile, '--reset', '--seed', seed], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the reference server exited (${code}) before listening:\n${seen}`)));
-  });
-  return { url, child };
 }
 
 /** Peak resident memory of a child process so far (Linux /proc; the kernel's high-water mark). */

@@ -4,7 +4,6 @@
  * straight through the API client). The difference is what the outbox costs per entry: the snapshot copy, the
  * transactions, and reading the files back. Targets are printed, never asserted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,24 +22,9 @@ import { manifestSchema, type PackageManifest } from '../../shared/documents/pac
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { openBackEnd } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
+import { startServerProcess } from './bench-server';
 
 const PACKAGES = Number(process.env.BENCH_OUTBOX_PACKAGES ?? 1_000);
-
-async function startServerProcess(dbFile: string, seed: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbFile, '--reset', '--seed', seed], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the reference server exited (${code}) before listening:\n${seen}`)));
-  });
-  return { url, child };
-}
 
 /** A small package (a notice-sized PDF stand-in, GPX, CSV): the outbox's cost does not depend on PDF contents. */
 function packageFiles(orderNumber: string): { name: string; kind: 'location-notices' | 'gpx' | 'csv'; mediaType: string; bytes: Uint8Array }[] {

@@ -4,7 +4,6 @@
  * inserting the same rows with one raw prepared statement. Targets are printed, never asserted: timings vary
  * with the machine, and tests must not fail on a busy CI box.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -13,27 +12,10 @@ import { openDatabase } from '../../electron/services/db/open-database';
 import { queryOrders } from '../../electron/services/repos/orders.repo';
 import { openBackEnd } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
+import { startServerProcess } from './bench-server';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 8);
-
-async function startServerProcess(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbFile, '--reset', '--seed', `bench:${ORDERS}x${CLAIMS}`],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the reference server exited (${code}) before listening:\n${seen}`)));
-  });
-  return { url, child };
-}
 
 function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
@@ -42,7 +24,7 @@ function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
 
 async function main(): Promise<void> {
   const temp = makeTempDir('claimdesk-bench-');
-  const { url, child } = await startServerProcess(join(temp.dir, 'server.sqlite'));
+  const { url, child } = await startServerProcess(join(temp.dir, 'server.sqlite'), `bench:${ORDERS}x${CLAIMS}`);
   try {
     const backEnd = await openBackEnd({ dataDir: join(temp.dir, 'cache') });
     await backEnd.session.signIn({ serverUrl: url, username: DEMO_STAFF.username, password: DEMO_PASSWORD });
