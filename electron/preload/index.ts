@@ -43,6 +43,7 @@ const api = {
   startExport: method('startExport'),
   cancelExport: method('cancelExport'),
   getExportStatus: method('getExportStatus'),
+  openExportFolder: method('openExportFolder'),
   queueUpload: method('queueUpload'),
   changeOrderStatus: method('changeOrderStatus'),
   listOutbox: method('listOutbox'),

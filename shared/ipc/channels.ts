@@ -26,6 +26,7 @@ export const IPC_METHODS = {
   startExport: 'export:start',
   cancelExport: 'export:cancel',
   getExportStatus: 'export:status',
+  openExportFolder: 'export:open-folder',
   queueUpload: 'outbox:queue-upload',
   changeOrderStatus: 'outbox:change-order-status',
   listOutbox: 'outbox:list',

@@ -85,6 +85,11 @@ export const ipcContract = {
     request: noArgs,
     response: z.object({ running: z.boolean(), progress: exportProgressSchema.nullable(), report: exportReportSchema.nullable() }),
   },
+  /** Shows an export's output folder in the OS file manager (only folders this session's exports made). */
+  openExportFolder: {
+    request: z.object({ outDir: z.string().min(1).max(4096) }).strict(),
+    response: z.object({ opened: z.boolean(), folder: z.string() }),
+  },
   /** Copies the job's current package into the outbox and queues its upload; sending starts at once. */
   queueUpload: { request: jobIdArgs, response: outboxEntryViewSchema },
   /** Writes the order's new status locally and queues it for the server in one transaction. */

@@ -104,6 +104,17 @@ describe('staking packages over real parts', () => {
     });
     afterAll(async () => app.close());
 
+    it('runs an export in the background and opens only folders its exports made', async () => {
+      const { outDir } = await app.handlers.startExport({ orders: [{ orderType: 'claim_order', id: 2 }] });
+      for (let i = 0; i < 200 && (await app.handlers.getExportStatus({})).running; i += 1) await new Promise((r) => setTimeout(r, 50));
+      const status = await app.handlers.getExportStatus({});
+      expect(status.report?.results.map((r) => r.outcome)).toEqual(['exported']);
+      checkFolder(status.report!.results[0]!.folder!);
+      expect(await app.handlers.openExportFolder({ outDir })).toEqual({ opened: false, folder: outDir });
+      const refused = await unwrap(app.handlers.openExportFolder({ outDir: dataDir() }));
+      expect((refused as AppError).code).toBe('invalid-request');
+    });
+
     it('refuses a job that is not ready, with the reasons', async () => {
       const job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 3 });
       const refused = await unwrap(app.handlers.generatePackage({ jobId: job.id }));

@@ -82,6 +82,7 @@ function createStubApp() {
     },
     sendOutboxNow: async () => ({ sent: 0, delivered: 0, stoppedBy: null }),
     listReadyToUpload: async () => ({ jobIds: [] }),
+    openExportFolder: async ({ outDir }) => ({ opened: false, folder: outDir }),
     resolveConflict: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },

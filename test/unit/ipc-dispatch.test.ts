@@ -41,6 +41,7 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     discardOutboxEntry: unused,
     sendOutboxNow: unused,
     listReadyToUpload: async () => ({ jobIds: [] }),
+    openExportFolder: unused,
     resolveConflict: unused,
     ...overrides,
   };

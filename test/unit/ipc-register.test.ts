@@ -55,6 +55,7 @@ function stubHandlers(): IpcHandlers {
     discardOutboxEntry: vi.fn(fail),
     sendOutboxNow: vi.fn(fail),
     listReadyToUpload: vi.fn(fail),
+    openExportFolder: vi.fn(fail),
     resolveConflict: vi.fn(fail),
   };
 }

@@ -11,7 +11,8 @@ type DocumentsHandlerNames =
   | 'openPackageFolder'
   | 'startExport'
   | 'cancelExport'
-  | 'getExportStatus';
+  | 'getExportStatus'
+  | 'openExportFolder';
 
 export interface DocumentsHandlerDeps {
   documents: DocumentsService;
@@ -36,5 +37,12 @@ export function createDocumentsHandlers(deps: DocumentsHandlerDeps): Pick<IpcHan
     startExport: async (request) => deps.exports.start(request),
     cancelExport: async () => ({ cancelled: deps.exports.cancel() }),
     getExportStatus: async () => deps.exports.status(),
+    async openExportFolder({ outDir }) {
+      // The renderer names the folder, so only folders this app's exports made are ever opened.
+      if (!deps.exports.madeFolder(outDir)) throw new AppError('invalid-request', 'That is not a folder an export made.');
+      if (!deps.openPath) return { opened: false, folder: outDir };
+      await deps.openPath(outDir);
+      return { opened: true, folder: outDir };
+    },
   };
 }

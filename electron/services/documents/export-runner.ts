@@ -19,6 +19,8 @@ export interface ExportRunner {
   status(): ExportStatus;
   /** Resolves when no export is running (for shutdown and tests). */
   whenIdle(): Promise<void>;
+  /** Whether this runner made that output folder: only those may be shown in the file manager. */
+  madeFolder(outDir: string): boolean;
 }
 
 function stamp(date: Date): string {
@@ -31,11 +33,13 @@ export function createExportRunner(deps: ExportDeps & { exportsDir: string; onPr
   let progress: ExportProgress | null = null;
   let report: ExportReport | null = null;
   let current: Promise<void> = Promise.resolve();
+  const made = new Set<string>();
 
   return {
     start(request) {
       if (controller) throw new AppError('busy', 'An export is already running: wait for it or cancel it.');
       const outDir = join(deps.exportsDir, `Export ${stamp(deps.now())}`);
+      made.add(outDir);
       const running = new AbortController();
       controller = running;
       report = null;
@@ -76,5 +80,6 @@ export function createExportRunner(deps: ExportDeps & { exportsDir: string; onPr
     whenIdle() {
       return current;
     },
+    madeFolder: (outDir) => made.has(outDir),
   };
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Notice } from '../../components/notice';
 import { Spinner } from '../../components/spinner';
 import { formatCount, plural } from '../../lib/format';
+import { api } from '../../api/client';
 import { CopyPath } from '../documents/copy-path';
 import { ProgressBar } from '../documents/progress-bar';
 import { selectedList, useOrderSelection } from '../orders/order-selection.store';
@@ -61,6 +62,7 @@ function SummaryView() {
         <div className="export-summary__dir">
           <span className="muted">Output folder</span>
           <CopyPath path={report.outDir} testId="export-out-dir" />
+          <OpenExportFolder outDir={report.outDir} />
         </div>
       </div>
       <ExportResults results={report.results} outDir={report.outDir} />
@@ -113,5 +115,23 @@ export function ExportDialog() {
       {view === 'running' && <ProgressView />}
       {view === 'done' && <SummaryView />}
     </dialog>
+  );
+}
+
+/** "Open folder" in the OS file manager; the browser host has none, so it says so and the path stays copyable. */
+function OpenExportFolder({ outDir }: { outDir: string }) {
+  const [note, setNote] = useState<string | null>(null);
+  const open = async () => {
+    const result = await api.openExportFolder({ outDir });
+    if (!result.ok) setNote(result.error.message);
+    else if (!result.value.opened) setNote('This window cannot open folders: copy the path instead.');
+  };
+  return (
+    <>
+      <button type="button" className="button" onClick={() => void open()} data-testid="export-open-folder">
+        Open folder
+      </button>
+      {note && <span className="muted" data-testid="export-open-note">{note}</span>}
+    </>
   );
 }
