@@ -59,7 +59,7 @@ describe('documents step: CO-1 package generated, listed, previewed and on disk'
     await page().getByTestId('wizard-step-documents').click();
     await expect.poll(step).toBe('documents');
     expect(await page().getByTestId('documents-claimant').textContent()).toBe('Independence Gold Ventures LLC');
-    expect(await page().getByTestId('wizard-step-upload').isDisabled()).toBe(true);
+    expect(await page().getByTestId('wizard-step-upload').getAttribute('data-state')).toBe('todo');
     await expect.poll(() => page().getByTestId('generate-package').textContent()).toBe('Generate package');
   });
 
@@ -143,10 +143,11 @@ describe('documents step: CO-1 package generated, listed, previewed and on disk'
     expect(existsSync(join(packageFolder, MANIFEST_FILE))).toBe(true);
   });
 
-  it('Finish documents completes the job for this release', async () => {
+  it('Next moves on to Upload, with the regenerated package ready to queue', async () => {
     await page().getByTestId('wizard-next').click();
-    await expect.poll(() => page().getByTestId('step-done').textContent()).toContain('Documents is complete');
-    expect(await step()).toBe('documents');
+    await expect.poll(step).toBe('upload');
+    expect(await page().getByTestId('upload-package-generation').textContent()).toMatch(/^#2 · made/);
+    await expect.poll(() => page().getByTestId('upload-package-not-queued').count()).toBe(1);
   });
 });
 

@@ -1,8 +1,12 @@
+import { OutboxNavLink } from '../features/outbox/outbox-nav-link';
 import { AccountMenu } from '../features/session/account-menu';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useJobStore } from '../stores/job.store';
 import { useSessionStore } from '../stores/session.store';
-import { useAppViewStore } from './app-view.store';
+import { selectOffline, useSyncStore } from '../stores/sync.store';
+import { useAppViewStore, type WorkspaceView } from './app-view.store';
+
+const SECTIONS: Record<WorkspaceView, string> = { queue: 'Order queue', jobs: 'Jobs', outbox: 'Outbox' };
 
 function hostOf(url: string | null): string | null {
   if (!url) return null;
@@ -23,7 +27,12 @@ export function AppHeader() {
   const setSettingsOpen = useAppViewStore((state) => state.setSettingsOpen);
   const host = hostOf(session?.serverUrl ?? null);
   const isStaff = session?.isStaff ?? false;
-  const section = hasJob ? 'Fulfilment' : view === 'jobs' ? 'Jobs' : 'Order queue';
+  const offline = useSyncStore(selectOffline);
+  const section = hasJob ? 'Fulfilment' : SECTIONS[view];
+  const go = (target: WorkspaceView) => {
+    show(target);
+    if (hasJob) void closeJob();
+  };
 
   return (
     <header className="app-header" data-testid="app-header">
@@ -38,10 +47,7 @@ export function AppHeader() {
               className="app-header__link"
               aria-current={!hasJob && view === 'queue' ? 'page' : undefined}
               data-testid="nav-queue"
-              onClick={() => {
-                show('queue');
-                if (hasJob) void closeJob();
-              }}
+              onClick={() => go('queue')}
             >
               Queue
             </button>
@@ -50,17 +56,21 @@ export function AppHeader() {
               className="app-header__link"
               aria-current={!hasJob && view === 'jobs' ? 'page' : undefined}
               data-testid="nav-jobs"
-              onClick={() => {
-                show('jobs');
-                if (hasJob) void closeJob();
-              }}
+              onClick={() => go('jobs')}
             >
               Jobs
             </button>
+            <OutboxNavLink current={!hasJob && view === 'outbox'} onClick={() => go('outbox')} />
           </nav>
         )}
       </div>
       <div className="app-header__end">
+        {isStaff && offline && (
+          <span className="app-header__offline" title="The server cannot be reached: work is kept and sent when it can be" data-testid="header-offline">
+            <span className="app-header__offline-dot" aria-hidden="true" />
+            Offline
+          </span>
+        )}
         {session?.demo && (
           <span className="chip chip--amber" title="Connected to the built-in demo server" data-testid="demo-badge">
             Demo data

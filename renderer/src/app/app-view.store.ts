@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 
-export type WorkspaceView = 'queue' | 'jobs';
+export type WorkspaceView = 'queue' | 'jobs' | 'outbox';
 
 type AppViewState = {
   view: WorkspaceView;

@@ -4,6 +4,8 @@ import { Spinner } from '../components/spinner';
 import { JobPage } from '../features/jobs/job-page';
 import { JobsPage } from '../features/jobs/jobs-page';
 import { OrdersPage } from '../features/orders/orders-page';
+import { OutboxPage } from '../features/outbox/outbox-page';
+import { useOutboxStore } from '../features/outbox/outbox.store';
 import { SignInScreen } from '../features/session/sign-in-screen';
 import { StaffRequiredNotice } from '../features/session/staff-required-notice';
 import { SyncBar } from '../features/sync/sync-bar';
@@ -14,6 +16,7 @@ import { useSyncStore } from '../stores/sync.store';
 import { AppHeader } from './app-header';
 import { useAppViewStore } from './app-view.store';
 import '../styles/wizard.css';
+import '../styles/outbox.css';
 
 /** Reopens the job that was open when the window was closed or reloaded; true until that answer is in. */
 function useResumeOpenJob(): boolean {
@@ -43,14 +46,17 @@ function WorkspaceMain() {
     );
   }
   if (hasJob) return <JobPage />;
+  if (view === 'outbox') return <OutboxPage />;
   return view === 'jobs' ? <JobsPage /> : <OrdersPage />;
 }
 
 function Workspace() {
   const isStaff = useSessionStore((state) => state.session?.isStaff ?? false);
   const startSync = useSyncStore((state) => state.start);
+  const startOutbox = useOutboxStore((state) => state.start);
   const loadSettings = useSettingsStore((state) => state.load);
   useEffect(() => startSync(), [startSync]);
+  useEffect(() => startOutbox(), [startOutbox]);
   useEffect(() => {
     if (isStaff) void loadSettings();
   }, [isStaff, loadSettings]);

@@ -6,6 +6,9 @@ const STATUS_TONES: Record<string, ChipTone> = {
   processing: 'blue',
   paid: 'green',
   approved: 'green',
+  // Set by staff from the job header.
+  in_progress: 'blue',
+  on_hold: 'amber',
 };
 
 export function statusLabel(status: string): string {

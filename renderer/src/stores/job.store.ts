@@ -47,6 +47,10 @@ type JobState = {
   patchJob: (patch: JobPatch) => Promise<boolean>;
   /** Sends a pending layout save now; resolves when every queued save has been answered. */
   flushSave: () => Promise<void>;
+  /** Takes what the outbox and sync change under the open job (its server package, a conflict) from `job`. */
+  adoptServerState: (job: Job) => void;
+  /** Re-reads the open job for those fields, e.g. after an upload was delivered or a sync ran. */
+  refreshServerState: () => Promise<void>;
 };
 
 /** The job id to reopen after a reload (the renderer restarts; the job itself lives in main). */
@@ -209,6 +213,19 @@ export const useJobStore = create<JobState>()((set, get) => {
     },
 
     flushSave: () => sendLayout(),
+
+    // Only the fields main changes behind the renderer's back: taking the whole job could undo an edit still queued.
+    adoptServerState: (fresh) => {
+      const { job } = get();
+      if (job && job.id === fresh.id) set({ job: { ...job, serverPackage: fresh.serverPackage, conflict: fresh.conflict } });
+    },
+
+    refreshServerState: async () => {
+      const jobId = get().job?.id;
+      if (jobId === undefined) return;
+      const result = await api.getJob({ jobId });
+      if (result.ok) get().adoptServerState(result.value);
+    },
   };
 });
 

@@ -64,3 +64,9 @@ export function selectSyncError(state: SyncState): ErrorInfo | null {
   if (state.status?.state === 'syncing') return null;
   return state.status?.error ?? state.runError;
 }
+
+/** Offline as staff should see it: main says so, or the last try failed for want of the server (not while a new one runs). */
+export function selectOffline(state: SyncState): boolean {
+  const syncing = state.requested || state.status?.state === 'syncing';
+  return state.status?.state === 'offline' || (!syncing && selectSyncError(state)?.code === 'offline');
+}

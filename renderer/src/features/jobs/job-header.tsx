@@ -3,6 +3,7 @@ import { plural } from '../../lib/format';
 import { useJobStore } from '../../stores/job.store';
 import { useAppViewStore } from '../../app/app-view.store';
 import { useJobsListStore } from './jobs-list.store';
+import { OrderStatusMenu } from './order-status-menu';
 
 /** What is being fulfilled, always in view: the order, the project and how many claims were bought. */
 export function JobHeader() {
@@ -34,6 +35,7 @@ export function JobHeader() {
         </span>
       </div>
       <div className="job-header__end">
+        <OrderStatusMenu job={job} />
         <span className="job-header__save" role="status" data-testid="job-save-state">
           {saveError ? (
             <span className="job-header__save-error" title={saveError.message}>

@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
 import { ORDER_TYPE_LABELS } from '../../../../shared/domain/order.types';
+import { Chip } from '../../components/chip';
 import { Notice } from '../../components/notice';
+import { statusLabel } from '../../components/status-chip';
 import { Spinner } from '../../components/spinner';
 import { formatDateTime } from '../../lib/format';
 import { useJobStore } from '../../stores/job.store';
+import { useSyncStore } from '../../stores/sync.store';
 import { useAppViewStore } from '../../app/app-view.store';
 import { STEP_LABELS } from '../wizard/wizard-steps';
 import { useJobsListStore } from './jobs-list.store';
@@ -14,10 +17,12 @@ export function JobsPage() {
   const openJob = useJobStore((state) => state.openJob);
   const loadError = useJobStore((state) => state.loadError);
   const show = useAppViewStore((state) => state.show);
+  // A sync can flag a job (its order cancelled on the server): read the list again after each one.
+  const lastSync = useSyncStore((state) => state.status?.lastSuccessAt ?? null);
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, lastSync]);
 
   return (
     <section className="jobs-page" data-testid="jobs-list" aria-labelledby="jobs-title">
@@ -63,8 +68,18 @@ export function JobsPage() {
             {[...jobs]
               .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
               .map((job) => (
-                <tr key={job.id} data-testid="job-row" onDoubleClick={() => void openJob(job.id)}>
-                  <td className="mono">{job.orderNumber}</td>
+                <tr key={job.id} data-testid="job-row" data-order-number={job.orderNumber} onDoubleClick={() => void openJob(job.id)}>
+                  <td>
+                    <span className="mono">{job.orderNumber}</span>
+                    {job.conflict && (
+                      <>
+                        {' '}
+                        <Chip tone="red" testId="job-conflict-flag" title={job.conflict.message}>
+                          {job.conflict.orderStatus === 'gone' ? 'Gone from server' : `${statusLabel(job.conflict.orderStatus)} on server`}
+                        </Chip>
+                      </>
+                    )}
+                  </td>
                   <td>{ORDER_TYPE_LABELS[job.orderType]}</td>
                   <td>{job.projectName || <span className="muted">—</span>}</td>
                   <td>{STEP_LABELS[job.step]}</td>

@@ -2,8 +2,11 @@ import { Notice } from '../../components/notice';
 import { RelativeTime } from '../../components/relative-time';
 import { Spinner } from '../../components/spinner';
 import { formatCount, formatDateTime, plural } from '../../lib/format';
+import { useAppViewStore } from '../../app/app-view.store';
+import { useJobStore } from '../../stores/job.store';
 import { useSessionStore } from '../../stores/session.store';
-import { selectSyncError, useSyncStore } from '../../stores/sync.store';
+import { OutboxWaiting } from '../outbox/outbox-waiting';
+import { selectOffline, selectSyncError, useSyncStore } from '../../stores/sync.store';
 import type { SyncProgress } from '../../../../shared/domain/sync.types';
 
 const STAGE_LABELS: Record<SyncProgress['stage'], string> = {
@@ -54,11 +57,15 @@ export function SyncBar() {
   const requested = useSyncStore((state) => state.requested);
   const lastReport = useSyncStore((state) => state.status?.lastReport ?? null);
   const error = useSyncStore(selectSyncError);
+  const offline = useSyncStore(selectOffline);
   const runSync = useSyncStore((state) => state.runSync);
   const requireSignInAgain = useSessionStore((state) => state.requireSignInAgain);
+  const openOutbox = () => {
+    useAppViewStore.getState().show('outbox');
+    if (useJobStore.getState().job) void useJobStore.getState().closeJob();
+  };
 
   const syncing = requested || status?.state === 'syncing';
-  const offline = status?.state === 'offline' || (!syncing && error?.code === 'offline');
 
   return (
     <div className="sync-area">
@@ -89,6 +96,7 @@ export function SyncBar() {
             </span>
           )}
         </div>
+        <OutboxWaiting onOpen={openOutbox} />
         {status && (
           <span className="sync-bar__cached muted" data-testid="cached-count">
             {plural(status.cachedOrders, 'order')} cached

@@ -17,6 +17,8 @@ export type StepContext = {
   claimant: ClaimantForm;
   /** The job has a generated staking package (the Documents step's "done"). */
   hasPackage: boolean;
+  /** An upload of the job reached the server (the Upload step's "done"). */
+  uploadDelivered: boolean;
 };
 
 /** A recorded override turns "more claims than purchased" from a blocker into a decision on the record. */
@@ -47,6 +49,6 @@ export function checkStep(step: JobStep, context: StepContext): string[] {
     case 'documents':
       return context.hasPackage ? [] : ['Generate the staking package (“Generate package”) to finish this step.'];
     case 'upload':
-      return ['This step is built in the next release.'];
+      return context.uploadDelivered ? [] : ['Queue the upload (“Queue upload”); the job is finished once the server has the package.'];
   }
 }

@@ -1,4 +1,4 @@
-/** The wizard's steps, their labels, and which of them this release can do. */
+/** The wizard's steps and their labels, in order. */
 import { JOB_STEPS, type JobStep } from '../../../../shared/jobs/job.types';
 
 export const STEP_LABELS: Record<JobStep, string> = {
@@ -11,10 +11,6 @@ export const STEP_LABELS: Record<JobStep, string> = {
   upload: 'Upload',
 };
 
-/** Upload is built by the next issue: shown so staff see the whole path, never entered. */
-export const COMING_STEPS: ReadonlySet<JobStep> = new Set<JobStep>(['upload']);
-export const LAST_ACTIVE_STEP: JobStep = 'documents';
-
 export function stepIndex(step: JobStep): number {
   return JOB_STEPS.indexOf(step);
 }
@@ -25,9 +21,4 @@ export function nextStep(step: JobStep): JobStep | null {
 
 export function previousStep(step: JobStep): JobStep | null {
   return JOB_STEPS[stepIndex(step) - 1] ?? null;
-}
-
-/** A job saved at a step this release cannot show (e.g. by a newer ClaimDesk) opens at the last one it can. */
-export function shownStep(step: JobStep): JobStep {
-  return COMING_STEPS.has(step) ? LAST_ACTIVE_STEP : step;
 }

@@ -7,46 +7,48 @@ import { DocumentsStep } from '../documents/documents-step';
 import { useDocumentsStore } from '../documents/documents.store';
 import { LayoutStep } from '../layout/layout-step';
 import { MonumentsStep } from '../monuments/monuments-step';
+import { UploadStep } from '../upload/upload-step';
+import { hasDelivered, useJobEntries } from '../upload/job-outbox.store';
 import { ValidateStep } from '../validate/validate-step';
-import { ComingStep } from './coming-step';
 import { ImportStep } from './import-step';
 import { useWizardNav } from './use-wizard-nav.hook';
-import { COMING_STEPS, LAST_ACTIVE_STEP, STEP_LABELS, nextStep, previousStep, shownStep, stepIndex } from './wizard-steps';
+import { STEP_LABELS, nextStep, previousStep, stepIndex } from './wizard-steps';
 import { useWizardStore } from './wizard.store';
 
-/** Steps before the current one are done by definition; Documents is done once a package exists. */
-function stepState(step: JobStep, current: JobStep, hasPackage: boolean): 'current' | 'done' | 'todo' {
+/** Steps with a result of their own (a package made, a package delivered) are done by that result, not by position. */
+function stepState(step: JobStep, current: JobStep, achieved: string | null): 'current' | 'done' | 'todo' {
   if (step === current) return 'current';
-  if (step === 'documents') return hasPackage ? 'done' : 'todo';
+  if (step === 'documents' || step === 'upload') return achieved ? 'done' : 'todo';
   return stepIndex(step) < stepIndex(current) ? 'done' : 'todo';
 }
 
 function StepBar({ current, onGo }: { current: JobStep; onGo: (step: JobStep) => void }) {
   const jobId = useJobStore((state) => state.job?.id);
   const hasPackage = useDocumentsStore((state) => state.jobId === jobId && state.pkg !== null);
+  const delivered = hasDelivered(useJobEntries(jobId));
+  const results: Partial<Record<JobStep, string | null>> = {
+    documents: hasPackage ? 'package generated' : null,
+    upload: delivered ? 'package delivered' : null,
+  };
   return (
     <nav className="wizard-steps" aria-label="Fulfilment steps">
       <ol data-testid="wizard-steps">
         {JOB_STEPS.map((step, index) => {
-          const coming = COMING_STEPS.has(step);
-          const state = stepState(step, current, hasPackage);
-          const packaged = step === 'documents' && hasPackage;
+          const achieved = results[step] ?? null;
+          const state = stepState(step, current, achieved);
           return (
-            <li key={step} className={`wizard-steps__item wizard-steps__item--${coming ? 'coming' : state}${packaged ? ' wizard-steps__item--packaged' : ''}`}>
+            <li key={step} className={`wizard-steps__item wizard-steps__item--${state}${achieved ? ' wizard-steps__item--packaged' : ''}`}>
               <button
                 type="button"
                 className="wizard-steps__button"
                 data-testid={`wizard-step-${step}`}
-                data-state={coming ? 'coming' : state}
+                data-state={state}
                 aria-current={step === current ? 'step' : undefined}
-                disabled={coming}
-                title={coming ? 'Built in the next release' : undefined}
                 onClick={() => onGo(step)}
               >
-                <span className="wizard-steps__number" aria-hidden="true">{packaged ? '✓' : index + 1}</span>
+                <span className="wizard-steps__number" aria-hidden="true">{achieved ? '✓' : index + 1}</span>
                 {STEP_LABELS[step]}
-                {packaged && <span className="visually-hidden"> (package generated)</span>}
-                {coming && <span className="wizard-steps__coming">coming</span>}
+                {achieved && <span className="visually-hidden"> ({achieved})</span>}
               </button>
             </li>
           );
@@ -71,20 +73,19 @@ function StepBody({ step }: { step: JobStep }) {
     case 'documents':
       return <DocumentsStep />;
     case 'upload':
-      return <ComingStep step={step} />;
+      return <UploadStep />;
   }
 }
 
-/** Import → Layout → Monuments → Validate → Claimant → Documents, then the coming Upload. */
+/** Import → Layout → Monuments → Validate → Claimant → Documents → Upload. */
 export function Wizard() {
-  const savedStep = useJobStore((state) => state.job?.step ?? 'import');
+  const step = useJobStore((state) => state.job?.step ?? 'import');
   const jobId = useJobStore((state) => state.job?.id);
   const flushSave = useJobStore((state) => state.flushSave);
   const blocked = useWizardStore((state) => state.blocked);
   const done = useWizardStore((state) => state.done);
   const moving = useWizardStore((state) => state.moving);
-  const { goTo } = useWizardNav();
-  const step = shownStep(savedStep);
+  const { goTo, finish } = useWizardNav();
   const back = previousStep(step);
   const next = nextStep(step);
 
@@ -96,6 +97,11 @@ export function Wizard() {
   // Whether the job already has a package decides the Documents step's mark in the step bar, on every step.
   useEffect(() => {
     if (jobId !== undefined) void useDocumentsStore.getState().load(jobId);
+  }, [jobId]);
+
+  // "Before moving on" and "is fulfilled" belong to the job they were said about.
+  useEffect(() => {
+    useWizardStore.getState().setBlocked(null);
   }, [jobId]);
 
   return (
@@ -117,7 +123,7 @@ export function Wizard() {
               </ul>
             </div>
           )}
-          {done && step === LAST_ACTIVE_STEP && (
+          {done && !next && (
             <Notice tone="info" testId="step-done">
               {done}
             </Notice>
@@ -131,10 +137,10 @@ export function Wizard() {
             type="button"
             className="button button--primary"
             data-testid="wizard-next"
-            disabled={!next || moving}
-            onClick={() => next && void goTo(next)}
+            disabled={moving}
+            onClick={() => void (next ? goTo(next) : finish())}
           >
-            {step === LAST_ACTIVE_STEP ? `Finish ${STEP_LABELS[step].toLowerCase()}` : `Next: ${next ? STEP_LABELS[next] : ''} →`}
+            {next ? `Next: ${STEP_LABELS[next]} →` : 'Finish'}
           </button>
         </div>
       </footer>

@@ -1,0 +1,27 @@
+import { formatCount } from '../../lib/format';
+import { selectOffline, useSyncStore } from '../../stores/sync.store';
+import { attentionCount, openCount } from './outbox-states';
+import { useOutboxStore } from './outbox.store';
+
+/** The sync bar's word on the outbox: work is waiting (and, offline, that it goes out by itself later). */
+export function OutboxWaiting({ onOpen }: { onOpen: () => void }) {
+  const counts = useOutboxStore((state) => state.counts);
+  const offline = useSyncStore(selectOffline);
+  const open = openCount(counts);
+  const attention = attentionCount(counts);
+  if (open === 0) return null;
+  const text = `Outbox: ${formatCount(open)} waiting to be sent${attention > 0 ? ` · ${attention} need${attention === 1 ? 's' : ''} attention` : ''}`;
+  return (
+    <button
+      type="button"
+      className={attention > 0 ? 'outbox-waiting outbox-waiting--attention' : 'outbox-waiting'}
+      onClick={onOpen}
+      title={offline ? 'They are sent when the server can be reached.' : 'Open the outbox'}
+      data-testid="outbox-waiting"
+    >
+      <span className="outbox-waiting__dot" aria-hidden="true" />
+      {text}
+      {offline && <span className="muted"> — sent when online</span>}
+    </button>
+  );
+}
