@@ -42,7 +42,8 @@ export function classifySend(result: SendResult, attempt: number, random: () => 
       return { state: 'failed', message: `The server's answer could not be read: ${result.message}` };
     case 'http': {
       const { status, serverMessage, retryAfterMs } = result;
-      const said = serverMessage ? `: ${serverMessage}` : '';
+      // Servers end their messages with a full stop or not; ours add one, so drop theirs.
+      const said = serverMessage ? `: ${serverMessage.trim().replace(/[.\s]+$/, '')}` : '';
       if (status === 401) return { state: 'paused-auth', message: `Sign in again to continue sending${said}.` };
       if (status === 408 || status === 429 || status >= 500) return retry(`The server answered HTTP ${status}${said}.`, retryAfterMs);
       if (status === 409 || (status >= 400 && status < 500 && serverMessage !== null && NOT_PENDING.test(serverMessage))) {

@@ -48,6 +48,8 @@ export const outboxEntryViewSchema = z.object({
   jobId: z.number().int(),
   orderNumber: z.string(),
   kind: z.enum(['upload', 'status']),
+  /** For a status change, the status it sets (null for uploads). */
+  statusChange: orderStatusChangeSchema.nullable(),
   /** "Package (generation 2, 8 files)" or "Status → on hold". */
   summary: z.string(),
   state: outboxStateSchema,

@@ -209,6 +209,15 @@ describe('the outbox over real parts', () => {
     await settle();
     expect(await entry(queued.id)).toMatchObject({ state: 'done' });
     expect(await fulfilment(8)).toMatchObject({ status: 'on_hold' });
+
+    // Cancelling from here is not a conflict, neither now nor after the sync that sees the order leave.
+    const cancel = await app.handlers.changeOrderStatus({ jobId: job.id, status: 'cancelled', reason: 'Customer asked' });
+    expect(cancel.statusChange).toBe('cancelled');
+    expect((await app.handlers.getJob({ jobId: job.id })).conflict).toBeNull();
+    await settle();
+    expect(await entry(cancel.id)).toMatchObject({ state: 'done' });
+    await app.handlers.runSync({});
+    expect((await app.handlers.getJob({ jobId: job.id })).conflict).toBeNull();
   });
 
   it('resumes an entry a crash left in flight, and the server still holds one package', async () => {

@@ -34,6 +34,9 @@ describe('classifySend', () => {
   it('fails other 4xx and unreadable answers, keeping the server message', () => {
     expect(classifySend(http(400, 'claims: not valid JSON'), 1, half)).toEqual({ state: 'failed', message: 'The server refused it (HTTP 400): claims: not valid JSON.' });
     expect(classifySend(http(403), 1, half)).toMatchObject({ state: 'failed' });
+    expect(classifySend(http(503, 'Service temporarily unavailable, try again later.'), 1, half)).toMatchObject({
+      message: 'The server answered HTTP 503: Service temporarily unavailable, try again later.',
+    });
     expect(classifySend(http(422, 'Idempotency-Key reused with a different request'), 2, half)).toMatchObject({ state: 'failed' });
     expect(classifySend({ kind: 'bad-response', message: 'no package id' }, 1, half)).toMatchObject({ state: 'failed' });
     expect(classifySend({ kind: 'ok', status: 304 }, 1, half)).toMatchObject({ state: 'failed' });

@@ -67,6 +67,10 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     exportsDir: options.exportsDir ?? join(options.dataDir, 'exports'),
     onProgress: (progress) => emitDocuments({ kind: 'export', ...progress }),
   });
+  // Every outbox state change (queued, sending, delivered, waiting, failed…) is pushed so the views follow it.
+  const emitOutboxCounts = (): void => {
+    void outbox.counts().then((counts) => listeners.outboxChanged.forEach((listener) => listener({ counts })));
+  };
   const outboxRunner = createOutboxRunner({
     db,
     dataDir: options.dataDir,
@@ -74,6 +78,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     createClient,
     onUnauthorized: session.dropToken,
     now,
+    onChange: emitOutboxCounts,
   });
   const outbox = createOutboxService({
     db,
@@ -81,9 +86,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     now,
     runner: outboxRunner,
     intervalMs: options.outboxIntervalMs ?? DEFAULT_OUTBOX_INTERVAL_MS,
-    onChange: () => {
-      void outbox.counts().then((counts) => listeners.outboxChanged.forEach((listener) => listener({ counts })));
-    },
+    onChange: emitOutboxCounts,
   });
   const handlers = createIpcHandlers({
     db,

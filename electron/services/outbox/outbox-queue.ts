@@ -18,6 +18,7 @@ import { rowToJob } from '../jobs/job-row.mapper';
 import { getJobRow } from '../repos/jobs.repo';
 import { insertOutboxEntry, listOutboxIds } from '../repos/outbox.repo';
 import { setOrderStatusLocally } from '../repos/orders.repo';
+import { setConflictAck } from '../repos/jobs.repo';
 import { getPackageRow } from '../repos/packages.repo';
 import { MANIFEST_FILE, manifestSchema } from '../../../shared/documents/package-files';
 
@@ -102,6 +103,8 @@ export async function enqueueStatusChange(
   await deps.db.transaction().execute(async (trx) => {
     // The local change and the entry that carries it to the server commit together or not at all.
     await setOrderStatusLocally(trx, { orderType: job.order.orderType, id: job.order.orderId }, status, at);
+    // Cancelling here is our own decision, not a server change under the job: it must not raise a conflict.
+    if (status === 'cancelled') await setConflictAck(trx, jobId, 'cancelled');
     deps.afterLocalWrite?.();
     await insertOutboxEntry(trx, { id: entryId, job_id: jobId, kind: 'status', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at }, []);
   });

@@ -52,6 +52,7 @@ export interface OutboxService {
 async function toView(db: Kysely<Database>, row: OutboxRow): Promise<OutboxEntryView> {
   let orderNumber: string;
   let summary: string;
+  let statusChange: OutboxEntryView['statusChange'] = null;
   if (row.kind === 'upload') {
     const payload = uploadPayloadSchema.safeParse(JSON.parse(row.payload_json));
     const files = (await listOutboxDocuments(db, row.id)).length;
@@ -60,6 +61,7 @@ async function toView(db: Kysely<Database>, row: OutboxRow): Promise<OutboxEntry
   } else {
     const payload = statusPayloadSchema.safeParse(JSON.parse(row.payload_json));
     orderNumber = payload.success ? payload.data.orderNumber : '';
+    statusChange = payload.success ? payload.data.status : null;
     summary = payload.success ? `Order status → ${payload.data.status.replace('_', ' ')}${payload.data.reason ? ` (${payload.data.reason})` : ''}` : 'Order status change';
   }
   return {
@@ -67,6 +69,7 @@ async function toView(db: Kysely<Database>, row: OutboxRow): Promise<OutboxEntry
     jobId: row.job_id,
     orderNumber,
     kind: row.kind,
+    statusChange,
     summary,
     state: row.state,
     attempts: row.attempts,
