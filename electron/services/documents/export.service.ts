@@ -68,6 +68,8 @@ async function prepare(deps: ExportDeps, key: OrderKey, dateOfLocation: string |
 
 export async function exportPackages(deps: ExportDeps, options: ExportOptions): Promise<ExportReport> {
   const { signal } = options;
+  // Worker start-up (seconds from source) runs while the orders are read and checked.
+  deps.pool.warm();
   const prepared: Prepared[] = [];
   for (const key of options.orders) prepared.push(await prepare(deps, key, options.dateOfLocation));
   const folderNames = uniqueSafeNames(prepared.map((p) => p.orderNumber));

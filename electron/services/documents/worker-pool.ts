@@ -30,6 +30,8 @@ export interface PackageWorkerPool {
   run(task: PackageTask, onProgress?: TaskProgress): Promise<GeneratedPackage>;
   /** Rejects every queued (not yet started) task with a 'cancelled' error. */
   cancelQueued(): void;
+  /** Starts the workers now, so their start-up overlaps the caller's own preparation. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,9 @@ export function createPackageWorkerPool(size: number = defaultPoolSize(), option
     cancelQueued() {
       for (const pending of queue.splice(0)) pending.reject(new AppError('cancelled', 'Cancelled before it started.'));
     },
+    warm() {
+      while (!closed && all.size < size) idle.push(spawn());
+    },
     async close() {
       closed = true;
       for (const pending of queue.splice(0)) pending.reject(new AppError('cancelled', 'The app is closing.'));
@@ -162,6 +167,7 @@ function createInProcessPool(): PackageWorkerPool {
     cancelQueued() {
       generation += 1;
     },
+    warm() {},
     async close() {
       closed = true;
       await chain;

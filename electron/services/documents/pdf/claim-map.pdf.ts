@@ -16,7 +16,7 @@ import {
 import { formatAngle } from '../../../../shared/documents/map-frame';
 import { FILING_COSTS, mapSheetRule, planMapSheets, type MapPage, type MapPlan } from '../../../../shared/documents/map-sheets';
 import type { DocumentRenderer, RenderContext, RenderResult } from '../document.types';
-import { createPdf, INCH } from './pdf-kit';
+import { createPdf, INCH, savePdf } from './pdf-kit';
 import { drawMapSheet, toPoints } from './map-sheet.pdf';
 import { WAYPOINT_COLUMNS, courseColumns, drawTable } from './map-tables.pdf';
 import { drawRecordingBlock, drawTitleBlock, type TitleCell } from './map-title.pdf';
@@ -142,7 +142,7 @@ async function renderMap(model: PackageModel, context: RenderContext, document: 
     drawMapSheet(page, fonts, { document, content, plan, utmZone: model.utmZone, notes }, sheet);
     if (plan.tableOnMap && sheet.layout.table) drawTable(page, fonts, toPoints(sheet.layout.table), columns, rows);
   }
-  const bytes = await doc.save();
+  const bytes = await savePdf(doc);
   return { document: { kind: document, bytes, pages: doc.getPageCount() }, problems: content.problems };
 }
 

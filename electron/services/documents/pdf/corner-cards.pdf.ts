@@ -8,7 +8,7 @@ import { rgb, type PDFPage } from 'pdf-lib';
 import { cornerCard, type CornerCard } from '../../../../shared/documents/notice-cards';
 import type { PackageProblem } from '../../../../shared/documents/package-files';
 import type { DocumentRenderer } from '../document.types';
-import { GREY, INCH, INK, PAGE_SIZES, createPdf, fitText, wrapText, type PdfFonts } from './pdf-kit';
+import { GREY, INCH, INK, PAGE_SIZES, createPdf, fitText, savePdf, wrapText, type PdfFonts } from './pdf-kit';
 
 const CARD_W = 4 * INCH;
 const CARD_H = 2.5 * INCH;
@@ -129,6 +129,6 @@ export const renderCornerCards: DocumentRenderer = async (model, context) => {
       }
     });
   }
-  const bytes = await doc.save();
+  const bytes = await savePdf(doc);
   return { document: { kind: 'corner-cards', bytes, pages: doc.getPageCount() }, problems };
 };

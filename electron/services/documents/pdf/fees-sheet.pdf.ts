@@ -12,7 +12,7 @@ import type { PackageProblem } from '../../../../shared/documents/package-files'
 import type { PackageModel } from '../../../../shared/documents/package-model.types';
 import type { DocumentRenderer } from '../document.types';
 import { drawTable, type TableColumn, type TableRow } from './pdf-table';
-import { GREY, INCH, PAGE_SIZES, TextCursor, createPdf, wrapText } from './pdf-kit';
+import { GREY, INCH, PAGE_SIZES, TextCursor, createPdf, savePdf, wrapText } from './pdf-kit';
 
 const MARGIN = 0.7 * INCH;
 const DASH = '—';
@@ -248,6 +248,6 @@ export const renderFeesSheet: DocumentRenderer = async (model, context) => {
     page.drawText(text, { x: (page.getWidth() - width) / 2, y: MARGIN / 2, size: 7.5, font: fonts.regular, color: GREY });
   });
 
-  const bytes = await doc.save();
+  const bytes = await savePdf(doc);
   return { document: { kind: 'fees-sheet', bytes, pages: pages.length }, problems };
 };

@@ -14,7 +14,7 @@ import type { PackageProblem } from '../../../../shared/documents/package-files'
 import type { PackageModel } from '../../../../shared/documents/package-model.types';
 import type { DocumentRenderer } from '../document.types';
 import { drawBlocks } from './notice-layout';
-import { GREY, INCH, LIGHT, PAGE_SIZES, TextCursor, createPdf, fitText, wrapText, type PdfFonts } from './pdf-kit';
+import { GREY, INCH, LIGHT, PAGE_SIZES, TextCursor, createPdf, fitText, savePdf, wrapText, type PdfFonts } from './pdf-kit';
 
 const MARGIN = 0.75 * INCH;
 /** Top of the first page kept for the return address and the recorder's stamp. */
@@ -123,6 +123,6 @@ export const renderLocationNotices: DocumentRenderer = async (model, context) =>
     cursor.paragraph(`No ${rule.certificateName.toLowerCase()} could be produced for order ${model.order.orderNumber}.`, { size: 12, bold: true, after: 6 });
     for (const p of problems) cursor.paragraph(`${p.claim ?? 'Order'}: ${p.message}`);
   }
-  const bytes = await doc.save();
+  const bytes = await savePdf(doc);
   return { document: { kind: 'location-notices', bytes, pages: doc.getPageCount() }, problems };
 };
