@@ -10,7 +10,13 @@ export function OutboxWaiting({ onOpen }: { onOpen: () => void }) {
   const open = openCount(counts);
   const attention = attentionCount(counts);
   if (open === 0) return null;
-  const text = `Outbox: ${formatCount(open)} waiting to be sent${attention > 0 ? ` · ${attention} need${attention === 1 ? 's' : ''} attention` : ''}`;
+  // Failed and in-review entries are not "waiting to be sent": they wait for a person, so they are counted apart.
+  const waiting = open - attention;
+  const parts = [
+    waiting > 0 ? `${formatCount(waiting)} waiting to be sent` : null,
+    attention > 0 ? `${formatCount(attention)} need${attention === 1 ? 's' : ''} attention` : null,
+  ].filter(Boolean);
+  const text = `Outbox: ${parts.join(' · ')}`;
   return (
     <button
       type="button"
