@@ -5,7 +5,7 @@
  * knows which transport is in use.
  */
 import { IPC_METHODS, ipcContract, ipcEventContract, type ClaimDeskApi, type IpcEventPayload } from '../../../shared/ipc/contract';
-import type { IpcMethodName } from '../../../shared/ipc/channels';
+import type { IpcEventName, IpcMethodName } from '../../../shared/ipc/channels';
 import { EVENTS_PATH, methodPath } from '../../../shared/ipc/http-bridge';
 import { ipcResultSchema, type IpcResult } from '../../../shared/ipc/result';
 
@@ -15,8 +15,6 @@ declare global {
   }
 }
 
-type SyncStatusPayload = IpcEventPayload<'syncStatus'>;
-type SyncStatusListener = (status: SyncStatusPayload) => void;
 
 function transportFailure<T>(message: string): IpcResult<T> {
   // Not 'offline': that code means "the GeoDB server is unreachable". Losing the local host is a bug/dev issue.
@@ -60,62 +58,28 @@ async function callOverHttp<K extends IpcMethodName>(name: K, request: unknown):
   return parsed.data as IpcResult<unknown>;
 }
 
-/** One EventSource shared by every listener; opened on first subscribe, closed when the last one leaves. */
-function createSyncStatusStream(): (listener: SyncStatusListener) => () => void {
-  const listeners = new Set<SyncStatusListener>();
-  let source: EventSource | null = null;
-  const schema = ipcContract.getSyncStatus.response;
-
-  const onMessage = (event: MessageEvent<string>) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(event.data);
-    } catch {
-      return;
-    }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) return;
-    pushes += 1;
-    for (const listener of listeners) listener(parsed.data);
-  };
-
-  // Pushes sent while the stream was (re)connecting are lost, and the last of them may have been the end of a
-  // sync. So every time the stream opens, read the current status and hand it on, unless a newer push beat it.
-  let pushes = 0;
-  const onOpen = () => {
-    const before = pushes;
-    void callOverHttp('getSyncStatus', {}).then((result) => {
-      if (!result.ok || pushes !== before) return;
-      const parsed = schema.safeParse(result.value);
-      if (parsed.success) for (const listener of listeners) listener(parsed.data);
-    });
-  };
-
-  return (listener) => {
-    listeners.add(listener);
-    if (!source) {
-      // EventSource reconnects by itself when the host restarts, which is what we want during development.
-      source = new EventSource(EVENTS_PATH);
-      source.addEventListener('syncStatus', onMessage as EventListener);
-      source.addEventListener('open', onOpen);
-    }
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0 && source) {
-        source.close();
-        source = null;
-      }
-    };
-  };
-}
-
 /**
- * Package / export progress and outbox changes: informative pushes, so no catch-up read on (re)connect (the
- * views read their state when they open).
+ * One EventSource per event name, shared by every listener: opened on first subscribe, closed when the last one
+ * leaves. EventSource reconnects by itself when the host restarts, which is what we want during development.
+ *
+ * Pushes sent while the stream was (re)connecting are lost. For the sync status the last of them may have been
+ * the end of a sync, so `catchUp` reads the current value each time the stream opens and hands it on unless a
+ * newer push beat it. Package / export progress and outbox changes need none: their views read their state when
+ * they open.
  */
-function createEventStream<K extends 'documentsProgress' | 'outboxChanged'>(name: K): (listener: (payload: IpcEventPayload<K>) => void) => () => void {
+function createEventStream<K extends IpcEventName>(
+  name: K,
+  catchUp?: () => Promise<IpcResult<unknown>>,
+): (listener: (payload: IpcEventPayload<K>) => void) => () => void {
   const listeners = new Set<(payload: IpcEventPayload<K>) => void>();
   let source: EventSource | null = null;
+  let pushes = 0;
+  const deliver = (data: unknown): boolean => {
+    const parsed = ipcEventContract[name].safeParse(data);
+    if (!parsed.success) return false;
+    for (const listener of listeners) listener(parsed.data as IpcEventPayload<K>);
+    return true;
+  };
   const onMessage = (event: MessageEvent<string>) => {
     let data: unknown;
     try {
@@ -123,14 +87,20 @@ function createEventStream<K extends 'documentsProgress' | 'outboxChanged'>(name
     } catch {
       return;
     }
-    const parsed = ipcEventContract[name].safeParse(data);
-    if (parsed.success) for (const listener of listeners) listener(parsed.data as IpcEventPayload<K>);
+    if (deliver(data)) pushes += 1;
+  };
+  const onOpen = () => {
+    const before = pushes;
+    void catchUp?.().then((result) => {
+      if (result.ok && pushes === before) deliver(result.value);
+    });
   };
   return (listener) => {
     listeners.add(listener);
     if (!source) {
       source = new EventSource(EVENTS_PATH);
       source.addEventListener(name, onMessage as EventListener);
+      if (catchUp) source.addEventListener('open', onOpen);
     }
     return () => {
       listeners.delete(listener);
@@ -148,7 +118,7 @@ function createHttpBridgeApi(): ClaimDeskApi {
   );
   // The mapped object is built generically; each entry satisfies its own signature because the response is
   // validated against that method's schema above.
-  return { ...methods, onSyncStatus: createSyncStatusStream(), onDocumentsProgress: createEventStream('documentsProgress'), onOutboxChanged: createEventStream('outboxChanged') } as unknown as ClaimDeskApi;
+  return { ...methods, onSyncStatus: createEventStream('syncStatus', () => callOverHttp('getSyncStatus', {})), onDocumentsProgress: createEventStream('documentsProgress'), onOutboxChanged: createEventStream('outboxChanged') } as unknown as ClaimDeskApi;
 }
 
 export const api: ClaimDeskApi = window.claimdesk ?? createHttpBridgeApi();
