@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ClaimDocumentsUploadResponse, OrderStatusChangeResponse, UploadDocumentType } from '../../../shared/api/geodb.schemas';
+import { uploadDocumentTypeSchema, type ClaimDocumentsUploadResponse, type OrderStatusChangeResponse, type UploadDocumentType } from '../../../shared/api/geodb.schemas';
 import { MANIFEST_FILE } from '../../../shared/documents/package-files';
 import { statusPayloadSchema, uploadPayloadSchema } from '../../../shared/outbox/outbox.types';
 import { RequestError, type GeoDbClient, type UploadFile } from '../api/geodb-client';
@@ -24,9 +24,8 @@ export interface SendContext {
 
 /** "location-notices" → "location_notices": the server names file parts by document type. */
 function uploadType(kind: string): UploadDocumentType {
-  const type = kind.replace(/-/g, '_');
-  const known: readonly string[] = ['location_notices', 'corner_cards', 'claim_map', 'field_map', 'fees_sheet', 'gpx', 'kml', 'csv', 'manifest'];
-  return (known.includes(type) ? type : 'other') as UploadDocumentType;
+  const type = uploadDocumentTypeSchema.safeParse(kind.replace(/-/g, '_'));
+  return type.success ? type.data : 'other';
 }
 
 async function sendUpload(entry: OutboxRow, context: SendContext): Promise<ClaimDocumentsUploadResponse> {

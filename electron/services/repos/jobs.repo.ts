@@ -32,18 +32,19 @@ export interface ConflictInputRow {
   delivered: number;
 }
 
+/** Uploads of the row's job the server accepted (the conflict check's "delivered"). */
+const deliveredUploads = () =>
+  sql<number>`(SELECT count(*) FROM outbox x WHERE x.job_id = jobs.id AND x.kind = 'upload' AND x.state = 'done')`.as('delivered');
+
+/** Jobs with their order's cached row (status, gone): a job outlives its order leaving the queue. */
+const jobsWithOrder = (db: Db) =>
+  db.selectFrom('jobs').leftJoin('orders as o', (join) => join.onRef('o.order_type', '=', 'jobs.order_type').onRef('o.id', '=', 'jobs.order_id'));
+
 /** What jobConflict() needs for one job: its order's cached status and whether an upload was delivered. */
 export async function getConflictInputs(db: Db, jobId: number): Promise<ConflictInputRow | undefined> {
-  return db
-    .selectFrom('jobs as j')
-    .leftJoin('orders as o', (join) => join.onRef('o.order_type', '=', 'j.order_type').onRef('o.id', '=', 'j.order_id'))
-    .select([
-      'o.status as order_status',
-      'o.gone_at as order_gone_at',
-      'j.conflict_ack',
-      sql<number>`(SELECT count(*) FROM outbox x WHERE x.job_id = j.id AND x.kind = 'upload' AND x.state = 'done')`.as('delivered'),
-    ])
-    .where('j.id', '=', jobId)
+  return jobsWithOrder(db)
+    .select(['o.status as order_status', 'o.gone_at as order_gone_at', 'jobs.conflict_ack', deliveredUploads()])
+    .where('jobs.id', '=', jobId)
     .executeTakeFirst();
 }
 
@@ -78,9 +79,7 @@ export async function updateJobRow(db: Db, jobId: number, update: JobRowUpdate):
  * so the list does not parse every job's polygons and layout.
  */
 export async function listJobSummaryRows(db: Db): Promise<JobSummaryRow[]> {
-  return db
-    .selectFrom('jobs')
-    .leftJoin('orders as o', (join) => join.onRef('o.order_type', '=', 'jobs.order_type').onRef('o.id', '=', 'jobs.order_id'))
+  return jobsWithOrder(db)
     .select([
       'jobs.id',
       'jobs.order_type',
@@ -90,7 +89,7 @@ export async function listJobSummaryRows(db: Db): Promise<JobSummaryRow[]> {
       'o.status as order_status',
       'o.gone_at as order_gone_at',
       'jobs.conflict_ack',
-      sql<number>`(SELECT count(*) FROM outbox x WHERE x.job_id = jobs.id AND x.kind = 'upload' AND x.state = 'done')`.as('delivered'),
+      deliveredUploads(),
       sql<string | null>`json_extract(order_context_json, '$.orderNumber')`.as('order_number'),
       sql<string | null>`json_extract(order_context_json, '$.projectName')`.as('project_name'),
       sql<number | null>`json_extract(order_context_json, '$.claimsPurchased')`.as('claims_purchased'),
