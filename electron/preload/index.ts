@@ -1,6 +1,6 @@
 /**
  * The sandboxed preload: exposes window.claimdesk with exactly one named method per IPC method plus
- * onSyncStatus / onDocumentsProgress / onOutboxChanged. No raw ipcRenderer, no generic invoke, no process.env — the renderer shows server data and must
+ * the on<Event> listeners. No raw ipcRenderer, no generic invoke, no process.env — the renderer shows server data and must
  * not be able to pick a channel. Imports only channels.ts (zod-free) and types, so the bundle stays one small
  * CommonJS file that requires nothing but 'electron' (a sandboxed preload cannot load other modules).
  */
@@ -18,6 +18,8 @@ function method<K extends IpcMethodName>(name: K): (request: IpcRequest<K>) => P
 type SyncStatus = IpcEventPayload<'syncStatus'>;
 type DocumentsProgress = IpcEventPayload<'documentsProgress'>;
 type OutboxChanged = IpcEventPayload<'outboxChanged'>;
+type WorkflowChanged = IpcEventPayload<'workflowChanged'>;
+type NotificationAdded = IpcEventPayload<'notificationAdded'>;
 
 const api = {
   getAppInfo: method('getAppInfo'),
@@ -52,6 +54,11 @@ const api = {
   sendOutboxNow: method('sendOutboxNow'),
   listReadyToUpload: method('listReadyToUpload'),
   resolveConflict: method('resolveConflict'),
+  fireWorkflowEvent: method('fireWorkflowEvent'),
+  getJobHistory: method('getJobHistory'),
+  getDashboard: method('getDashboard'),
+  listNotifications: method('listNotifications'),
+  markNotificationsRead: method('markNotificationsRead'),
   onSyncStatus: (listener: (status: SyncStatus) => void): (() => void) => {
     // The IpcRendererEvent is dropped: it carries `sender` (ipcRenderer itself) and must not reach the page.
     const forward = (_event: IpcRendererEvent, status: SyncStatus): void => listener(status);
@@ -72,6 +79,20 @@ const api = {
     ipcRenderer.on(IPC_EVENTS.outboxChanged, forward);
     return () => {
       ipcRenderer.removeListener(IPC_EVENTS.outboxChanged, forward);
+    };
+  },
+  onWorkflowChanged: (listener: (change: WorkflowChanged) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, change: WorkflowChanged): void => listener(change);
+    ipcRenderer.on(IPC_EVENTS.workflowChanged, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENTS.workflowChanged, forward);
+    };
+  },
+  onNotificationAdded: (listener: (notification: NotificationAdded) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, notification: NotificationAdded): void => listener(notification);
+    ipcRenderer.on(IPC_EVENTS.notificationAdded, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENTS.notificationAdded, forward);
     };
   },
 } satisfies ClaimDeskApi;

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { claimantInfoSchema, orderTypeSchema } from '../api/geodb.schemas';
+import { paymentStateSchema, workflowStateSchema } from '../workflow/workflow.types';
+import { DASHBOARD_FOCUSES } from '../workflow/workflow-focus';
 
 export const orderKeySchema = z.object({ orderType: orderTypeSchema, id: z.number().int().positive() });
 export type OrderKey = z.infer<typeof orderKeySchema>;
@@ -35,6 +37,20 @@ export const orderSummarySchema = z.object({
   warningCount: z.number().int(),
   /** The server no longer lists the order: fulfilled elsewhere or cancelled. Kept, never deleted. */
   gone: z.boolean(),
+  /** Issue 6 (seed 002): kept apart from fulfilment; derived at sync (shared/workflow/payment-state.ts). */
+  paymentState: paymentStateSchema,
+  /** The order's job, if pulled, and where its workflow stands. */
+  jobId: z.number().int().nullable(),
+  workflowState: workflowStateSchema.nullable(),
+  /** Claims in uploads the server accepted for this order's job. */
+  claimsDelivered: z.number().int(),
+  /** Order date + the service level (settings); null when the order date is unreadable. */
+  targetDate: z.string().nullable(),
+  /** Calendar days to the target (negative: late); null once complete or without a target. */
+  daysRemaining: z.number().int().nullable(),
+  overdue: z.boolean(),
+  /** Other orders flagged as possible duplicate purchases of this one. */
+  duplicateCount: z.number().int(),
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
@@ -67,6 +83,7 @@ export const ORDER_SORT_COLUMNS = [
   'projectName',
   'claimCount',
   'problemCount',
+  'targetDate',
 ] as const;
 export const orderSortColumnSchema = z.enum(ORDER_SORT_COLUMNS);
 export type OrderSortColumn = z.infer<typeof orderSortColumnSchema>;
@@ -80,6 +97,8 @@ export const orderQuerySchema = z.object({
   stakingService: z.boolean().optional(),
   hasProblems: z.boolean().optional(),
   includeGone: z.boolean().optional(),
+  /** A dashboard count's click-through: exactly the orders that count counted. */
+  focus: z.enum(DASHBOARD_FOCUSES).optional(),
   sort: z
     .object({ column: orderSortColumnSchema, direction: z.enum(['asc', 'desc']) })
     .optional(),

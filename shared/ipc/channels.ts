@@ -35,6 +35,11 @@ export const IPC_METHODS = {
   sendOutboxNow: 'outbox:send-now',
   listReadyToUpload: 'outbox:ready-to-upload',
   resolveConflict: 'outbox:resolve-conflict',
+  fireWorkflowEvent: 'workflow:fire',
+  getJobHistory: 'workflow:history',
+  getDashboard: 'workflow:dashboard',
+  listNotifications: 'notifications:list',
+  markNotificationsRead: 'notifications:mark-read',
 } as const;
 
 export type IpcMethodName = keyof typeof IPC_METHODS;
@@ -45,6 +50,8 @@ export const IPC_EVENTS = {
   syncStatus: 'event:sync-status',
   documentsProgress: 'event:documents-progress',
   outboxChanged: 'event:outbox-changed',
+  workflowChanged: 'event:workflow-changed',
+  notificationAdded: 'event:notification-added',
 } as const;
 
 export type IpcEventName = keyof typeof IPC_EVENTS;

@@ -21,6 +21,14 @@ import {
   packageProgressSchema,
 } from '../documents/package-info.types';
 import {
+  dashboardSchema,
+  notificationSchema,
+  overrideRequestSchema,
+  staffActionSchema,
+  transitionLogViewSchema,
+} from '../workflow/workflow-view.types';
+import {
+  appSettingsPatchSchema,
   appSettingsSchema,
   jobPatchSchema,
   jobSchema,
@@ -61,8 +69,11 @@ export const ipcContract = {
   runSync: { request: noArgs, response: syncReportSchema },
   getSyncStatus: { request: noArgs, response: syncStatusSchema },
   openExternal: { request: z.object({ url: z.string().max(2048) }).strict(), response: z.object({ opened: z.boolean() }) },
-  /** Turns a cached order into its fulfilment job, or resumes the job it already has. */
-  pullOrder: { request: orderKeySchema, response: jobSchema },
+  /**
+   * Turns a cached order into its fulfilment job, or resumes the job it already has. An order awaiting payment
+   * is refused unless a manager or admin overrides with a reason.
+   */
+  pullOrder: { request: orderKeySchema.extend({ override: overrideRequestSchema.optional() }).strict(), response: jobSchema },
   getJob: { request: z.object({ jobId: z.number().int().positive() }).strict(), response: jobSchema },
   listJobs: { request: noArgs, response: z.object({ jobs: z.array(jobSummarySchema) }) },
   saveJob: { request: z.object({ jobId: z.number().int().positive(), patch: jobPatchSchema }).strict(), response: jobSchema },
@@ -71,7 +82,7 @@ export const ipcContract = {
     response: locationLookupSchema,
   },
   getSettings: { request: noArgs, response: appSettingsSchema },
-  saveSettings: { request: appSettingsSchema.strict(), response: appSettingsSchema },
+  saveSettings: { request: appSettingsPatchSchema, response: appSettingsSchema },
   /** Makes (or remakes) the job's staking package; progress arrives as documentsProgress events. */
   generatePackage: { request: jobIdArgs, response: packageInfoSchema },
   getPackage: { request: jobIdArgs, response: z.object({ package: packageInfoSchema.nullable() }) },
@@ -114,12 +125,43 @@ export const ipcContract = {
     request: noArgs,
     response: z.object({ sent: z.number().int(), delivered: z.number().int(), stoppedBy: z.enum(['signed-out', 'paused-auth']).nullable() }),
   },
+  /**
+   * A person's workflow decision on a job (hold, resume, cancel, reopen). Refused with the machine's message when
+   * not allowed; an override (managers and admins) is logged and sent to the server as a domain event.
+   */
+  fireWorkflowEvent: {
+    request: z
+      .object({
+        jobId: z.number().int().positive(),
+        action: staffActionSchema,
+        reason: z.string().trim().max(500).nullable(),
+        override: overrideRequestSchema.optional(),
+      })
+      .strict(),
+    response: jobSchema,
+  },
+  /** The job's transition log, oldest first. */
+  getJobHistory: { request: jobIdArgs, response: z.object({ entries: z.array(transitionLogViewSchema) }) },
+  getDashboard: { request: noArgs, response: dashboardSchema },
+  listNotifications: {
+    request: z.object({ limit: z.number().int().positive().max(500).optional() }).strict(),
+    response: z.object({ notifications: z.array(notificationSchema), unread: z.number().int() }),
+  },
+  /** Marks the given notifications read (all when `ids` is omitted). */
+  markNotificationsRead: {
+    request: z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }).strict(),
+    response: z.object({ unread: z.number().int() }),
+  },
 } as const satisfies Record<IpcMethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export const ipcEventContract = {
   syncStatus: syncStatusSchema,
   documentsProgress: documentsProgressSchema,
   outboxChanged: outboxCountsSchema,
+  /** Jobs whose workflow changed (a transition, a sync, the stale check): views showing them refresh. */
+  workflowChanged: z.object({ jobIds: z.array(z.number().int()) }),
+  /** A new in-app notification; the desktop shell also shows it as an OS notification. */
+  notificationAdded: notificationSchema,
 } as const satisfies Record<keyof typeof IPC_EVENTS, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;
@@ -139,6 +181,8 @@ export type ClaimDeskApi = {
   onSyncStatus: (listener: (status: IpcEventPayload<'syncStatus'>) => void) => () => void;
   onDocumentsProgress: (listener: (progress: IpcEventPayload<'documentsProgress'>) => void) => () => void;
   onOutboxChanged: (listener: (change: IpcEventPayload<'outboxChanged'>) => void) => () => void;
+  onWorkflowChanged: (listener: (change: IpcEventPayload<'workflowChanged'>) => void) => () => void;
+  onNotificationAdded: (listener: (notification: IpcEventPayload<'notificationAdded'>) => void) => () => void;
 };
 
 export { IPC_METHODS, IPC_EVENTS };

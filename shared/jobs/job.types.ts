@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { claimantInfoSchema, orderTypeSchema } from '../api/geodb.schemas';
 import { layoutSchema, monumentSettingsSchema } from '../layout/layout.types';
 import { jobConflictSchema } from '../outbox/job-conflict';
+import { jobWorkflowSchema } from '../workflow/workflow-view.types';
+import { workflowStateSchema } from '../workflow/workflow.types';
+import { workflowSettingsSchema } from '../workflow/workflow-settings';
 
 export const JOB_STEPS = ['import', 'layout', 'monuments', 'validate', 'claimant', 'documents', 'upload'] as const;
 export const jobStepSchema = z.enum(JOB_STEPS);
@@ -108,6 +111,8 @@ export const jobSchema = z.object({
   conflict: jobConflictSchema.nullable(),
   /** "More claims laid out than purchased" accepted by a person, with why. */
   capacityOverride: capacityOverrideSchema.nullable(),
+  /** Issue 6: the fulfilment workflow (state, actions for this user, payment, progress, duplicates). */
+  workflow: jobWorkflowSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -124,6 +129,8 @@ export const jobSummarySchema = z.object({
   claimsPurchased: z.number().int(),
   updatedAt: z.string(),
   conflict: jobConflictSchema.nullable(),
+  workflowState: workflowStateSchema,
+  claimsDelivered: z.number().int(),
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 
@@ -152,5 +159,11 @@ export type LocationLookup = z.infer<typeof locationLookupSchema>;
 export const appSettingsSchema = z.object({
   /** Optional online basemap: a raster tile URL template ({z}/{x}/{y}) or a vector style JSON URL; https only. */
   basemapUrl: z.string().max(2048).nullable(),
+  /** Issue 6: service levels, business days and holidays, stale-work and duplicate thresholds. */
+  workflow: workflowSettingsSchema,
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
+
+/** What Settings may change: either part alone (the other keeps its saved value). */
+export const appSettingsPatchSchema = appSettingsSchema.partial().strict();
+export type AppSettingsPatch = z.infer<typeof appSettingsPatchSchema>;
