@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'cancelled', // the user cancelled the operation (e.g. a batch export)
   'not-ready', // the job or order cannot be used for this yet (e.g. documents without a claimant); see the message
   'io-failed', // a file or folder could not be read or written
+  'workflow-refused', // the fulfilment workflow refused a transition (not allowed now, a guard, a missing override or role); see the message
+  'forbidden', // the signed-in user's role may not do this (e.g. an override by a staff member)
   'internal', // a bug: anything not classified above
 ] as const;
 
