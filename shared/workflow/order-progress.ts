@@ -72,6 +72,16 @@ export function completionPercent(claimsPurchased: number, claimsDelivered: numb
   return Math.min(100, Math.round((delivered / purchased) * 1000) / 10);
 }
 
+/** The order's target delivery date (order date + the service level's days), null without a readable order date. */
+export function targetDateOf(
+  input: Pick<ProgressInput, 'createdAt' | 'expedited'>,
+  levels: ServiceLevels = DEFAULT_SERVICE_LEVELS,
+  utcOffsetMinutes = 0,
+): CalendarDate | null {
+  const orderDate = calendarDateOf(input.createdAt, utcOffsetMinutes);
+  return orderDate === null ? null : addServiceDays(orderDate, input.expedited ? levels.expeditedDays : levels.standardDays, levels);
+}
+
 export function orderProgress(input: ProgressInput, options: ProgressOptions): OrderProgress {
   if (!isCalendarDate(options.today)) throw new RangeError(`"today" must be a date written YYYY-MM-DD, not "${options.today}".`);
   const levels = options.serviceLevels ?? DEFAULT_SERVICE_LEVELS;

@@ -5,7 +5,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { openDatabase } from '../../electron/services/db/open-database';
 import { loadMigrations, type Migration } from '../../electron/services/db/migrations-source';
-import type { JobsTable, OrderPayloadsTable, OrdersTable, OutboxDocumentsTable, OutboxTable, PackagesTable } from '../../electron/services/db/schema';
+import type {
+  JobsTable,
+  JobTransitionsTable,
+  NotificationsTable,
+  OrderDuplicatesTable,
+  OrderPayloadsTable,
+  OrdersTable,
+  OutboxDocumentsTable,
+  OutboxTable,
+  PackagesTable,
+} from '../../electron/services/db/schema';
 import { EMPTY_JOB_DOCUMENTS, jobDocumentsSchema } from '../../shared/jobs/job.types';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -16,14 +26,26 @@ const ORDERS_COLUMNS: Record<keyof OrdersTable, true> = {
   company_name: true, project_id: true, project_name: true, claim_count: true, polygon_count: true,
   claimant_info_json: true, claim_package_id: true, staking_service: true, expedited_delivery: true,
   problems_json: true, warnings_json: true, problem_count: true, warning_count: true, search_text: true,
-  payload_hash: true, first_seen_at: true, updated_at: true, gone_at: true,
+  payload_hash: true, first_seen_at: true, updated_at: true, gone_at: true, payment_status: true, payment_state: true,
+  target_date: true,
 };
 const PAYLOAD_COLUMNS: Record<keyof OrderPayloadsTable, true> = { order_type: true, id: true, raw_json: true, claims_json: true };
 const JOBS_COLUMNS: Record<keyof JobsTable, true> = {
   id: true, order_type: true, order_id: true, step: true, epsg: true, crs_json: true, order_context_json: true,
   layout_json: true, monument_settings_json: true, location_json: true, claimant_json: true,
   capacity_override_json: true, documents_json: true, claim_package_id: true, claim_package_number: true, conflict_ack: true,
-  created_at: true, updated_at: true,
+  workflow_state: true, resume_to: true, workflow_changed_at: true, created_at: true, updated_at: true,
+};
+const TRANSITION_COLUMNS: Record<keyof JobTransitionsTable, true> = {
+  id: true, job_id: true, from_state: true, to_state: true, event: true, actor_username: true, actor_role: true, at: true,
+  reason: true, override: true, overridden_json: true,
+};
+const DUPLICATE_COLUMNS: Record<keyof OrderDuplicatesTable, true> = {
+  a_type: true, a_id: true, b_type: true, b_id: true, share: true, overlap_acres: true, claims_json: true, found_at: true,
+};
+const NOTIFICATION_COLUMNS: Record<keyof NotificationsTable, true> = {
+  id: true, kind: true, title: true, body: true, order_type: true, order_id: true, job_id: true, dedupe_key: true,
+  created_at: true, read_at: true,
 };
 const OUTBOX_COLUMNS: Record<keyof OutboxTable, true> = {
   id: true, seq: true, job_id: true, kind: true, payload_json: true, state: true, attempts: true, next_attempt_at: true,
@@ -63,6 +85,9 @@ describe('local cache migrations', () => {
     expect(columns('packages')).toEqual(Object.keys(PACKAGES_COLUMNS).sort());
     expect(columns('outbox')).toEqual(Object.keys(OUTBOX_COLUMNS).sort());
     expect(columns('outbox_documents')).toEqual(Object.keys(OUTBOX_DOCUMENT_COLUMNS).sort());
+    expect(columns('job_transitions')).toEqual(Object.keys(TRANSITION_COLUMNS).sort());
+    expect(columns('order_duplicates')).toEqual(Object.keys(DUPLICATE_COLUMNS).sort());
+    expect(columns('notifications')).toEqual(Object.keys(NOTIFICATION_COLUMNS).sort());
     // A job belongs to a cached order: the foreign key must be declared (orders are never deleted, see 0001).
     const jobKeys = opened.sqlite.prepare(`SELECT "table", "from", "to" FROM pragma_foreign_key_list('jobs')`).all();
     expect(jobKeys).toEqual(

@@ -6,6 +6,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { DATA_STEPS, type DataStep } from './data-migrations';
 import type { Migration } from './migrations-source';
 
 export interface MigrationResult {
@@ -35,7 +36,13 @@ export function assertNotFromTheFuture(db: BetterSqlite3.Database, migrations: M
 export async function migrate(
   db: BetterSqlite3.Database,
   migrations: Migration[],
-  options: { file: string; backup: (fromVersion: number) => Promise<string | null>; now: () => Date },
+  options: {
+    file: string;
+    backup: (fromVersion: number) => Promise<string | null>;
+    now: () => Date;
+    /** TypeScript steps by version, run right after that version's SQL (data-migrations.ts). */
+    dataSteps?: Readonly<Record<number, DataStep>>;
+  },
 ): Promise<MigrationResult> {
   assertNotFromTheFuture(db, migrations, options.file);
   const from = readSchemaVersion(db);
@@ -52,6 +59,7 @@ export async function migrate(
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     for (const migration of pending) {
       db.exec(migration.sql);
+      (options.dataSteps ?? DATA_STEPS)[migration.version]?.(db, options.now());
       record.run(migration.version, migration.name, options.now().toISOString());
       // user_version inside the same transaction: a crash leaves either all of a migration or none of it.
       db.pragma(`user_version = ${migration.version}`);

@@ -1,5 +1,6 @@
 /** Kysely table types for the migrated schema (migrations/). Keep in step with the SQL: a test compares them. */
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { WorkflowState } from '../../../shared/workflow/workflow.types';
 
 export interface OrdersTable {
   order_type: 'claim_purchase' | 'claim_order';
@@ -23,6 +24,10 @@ export interface OrdersTable {
   warning_count: number;
   search_text: string;
   payload_hash: string;
+  /** 0006: the server's payment_status when sent; the derived payment state; order date + service level. */
+  payment_status: string | null;
+  payment_state: Generated<'paid' | 'awaiting_payment' | 'refunded' | 'not_applicable' | 'unknown'>;
+  target_date: string | null;
   first_seen_at: string;
   updated_at: string;
   gone_at: string | null;
@@ -62,8 +67,53 @@ export interface JobsTable {
   claim_package_number: string | null;
   /** 0005: the server status a person chose to keep working past ("keep locally"). */
   conflict_ack: string | null;
+  /** 0006: the fulfilment workflow (shared/workflow). */
+  workflow_state: Generated<WorkflowState>;
+  resume_to: WorkflowState | null;
+  workflow_changed_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** 0006: the append-only transition log. */
+export interface JobTransitionsTable {
+  id: Generated<number>;
+  job_id: number;
+  from_state: WorkflowState | null;
+  to_state: WorkflowState;
+  event: string;
+  actor_username: string;
+  actor_role: string;
+  at: string;
+  reason: string | null;
+  override: Generated<number>;
+  overridden_json: Generated<string>;
+}
+
+/** 0006: possible duplicate purchases, one row per pair (a before b). */
+export interface OrderDuplicatesTable {
+  a_type: 'claim_purchase' | 'claim_order';
+  a_id: number;
+  b_type: 'claim_purchase' | 'claim_order';
+  b_id: number;
+  share: number;
+  overlap_acres: number;
+  claims_json: string;
+  found_at: string;
+}
+
+/** 0006: the in-app notification list. */
+export interface NotificationsTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  body: string;
+  order_type: 'claim_purchase' | 'claim_order' | null;
+  order_id: number | null;
+  job_id: number | null;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
 }
 
 /** 0003: the current staking package of a job (one per job; regenerating replaces it). */
@@ -81,7 +131,7 @@ export interface OutboxTable {
   id: string;
   seq: number;
   job_id: number;
-  kind: 'upload' | 'status';
+  kind: 'upload' | 'status' | 'event';
   payload_json: string;
   state: 'queued' | 'sending' | 'retry' | 'paused' | 'needs_review' | 'failed' | 'done' | 'discarded';
   attempts: Generated<number>;
@@ -112,6 +162,9 @@ export interface Database {
   packages: PackagesTable;
   outbox: OutboxTable;
   outbox_documents: OutboxDocumentsTable;
+  job_transitions: JobTransitionsTable;
+  order_duplicates: OrderDuplicatesTable;
+  notifications: NotificationsTable;
 }
 
 /** Repository functions accept either the database or a transaction handle, so callers choose the unit of work. */
