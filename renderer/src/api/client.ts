@@ -15,7 +15,6 @@ declare global {
   }
 }
 
-
 function transportFailure<T>(message: string): IpcResult<T> {
   // Not 'offline': that code means "the GeoDB server is unreachable". Losing the local host is a bug/dev issue.
   return { ok: false, error: { code: 'internal', message } };
@@ -59,13 +58,36 @@ async function callOverHttp<K extends IpcMethodName>(name: K, request: unknown):
 }
 
 /**
- * One EventSource per event name, shared by every listener: opened on first subscribe, closed when the last one
- * leaves. EventSource reconnects by itself when the host restarts, which is what we want during development.
+ * One EventSource for every event stream, opened on the first subscription and closed when the last listener
+ * of any stream leaves. The host sends every event name on each stream, so one connection carries them all: a
+ * connection per name would take most of the browser's six connections per origin and leave IPC calls queueing
+ * behind them. EventSource reconnects by itself when the host restarts, which is what we want in development.
+ */
+let sharedSource: EventSource | null = null;
+let sharedUsers = 0;
+
+function acquireSource(): EventSource {
+  sharedSource ??= new EventSource(EVENTS_PATH);
+  sharedUsers += 1;
+  return sharedSource;
+}
+
+function releaseSource(): void {
+  sharedUsers -= 1;
+  if (sharedUsers === 0 && sharedSource) {
+    sharedSource.close();
+    sharedSource = null;
+  }
+}
+
+/**
+ * One event name's listeners on the shared connection: attached on first subscribe, detached when the last one
+ * leaves.
  *
  * Pushes sent while the stream was (re)connecting are lost. For the sync status the last of them may have been
  * the end of a sync, so `catchUp` reads the current value each time the stream opens and hands it on unless a
- * newer push beat it. Package / export progress and outbox changes need none: their views read their state when
- * they open.
+ * newer push beat it. Package / export progress, outbox and workflow changes and notifications need none: their
+ * views read their state when they open.
  */
 function createEventStream<K extends IpcEventName>(
   name: K,
@@ -98,15 +120,21 @@ function createEventStream<K extends IpcEventName>(
   return (listener) => {
     listeners.add(listener);
     if (!source) {
-      source = new EventSource(EVENTS_PATH);
+      source = acquireSource();
       source.addEventListener(name, onMessage as EventListener);
-      if (catchUp) source.addEventListener('open', onOpen);
+      if (catchUp) {
+        source.addEventListener('open', onOpen);
+        // The shared connection may already be open: 'open' will not fire again for this stream.
+        if (source.readyState === EventSource.OPEN) onOpen();
+      }
     }
     return () => {
       listeners.delete(listener);
       if (listeners.size === 0 && source) {
-        source.close();
+        source.removeEventListener(name, onMessage as EventListener);
+        source.removeEventListener('open', onOpen);
         source = null;
+        releaseSource();
       }
     };
   };
@@ -116,9 +144,16 @@ function createHttpBridgeApi(): ClaimDeskApi {
   const methods = Object.fromEntries(
     (Object.keys(IPC_METHODS) as IpcMethodName[]).map((name) => [name, (request: unknown) => callOverHttp(name, request)]),
   );
-  // The mapped object is built generically; each entry satisfies its own signature because the response is
-  // validated against that method's schema above.
-  return { ...methods, onSyncStatus: createEventStream('syncStatus', () => callOverHttp('getSyncStatus', {})), onDocumentsProgress: createEventStream('documentsProgress'), onOutboxChanged: createEventStream('outboxChanged') } as unknown as ClaimDeskApi;
+  // The events are checked against the contract (a stream left out is a type error); the mapped methods are built
+  // generically, and each satisfies its own signature because its answer is validated against its schema above.
+  const events = {
+    onSyncStatus: createEventStream('syncStatus', () => callOverHttp('getSyncStatus', {})),
+    onDocumentsProgress: createEventStream('documentsProgress'),
+    onOutboxChanged: createEventStream('outboxChanged'),
+    onWorkflowChanged: createEventStream('workflowChanged'),
+    onNotificationAdded: createEventStream('notificationAdded'),
+  } satisfies Omit<ClaimDeskApi, IpcMethodName>;
+  return { ...methods, ...events } as unknown as ClaimDeskApi;
 }
 
 export const api: ClaimDeskApi = window.claimdesk ?? createHttpBridgeApi();
