@@ -1,16 +1,16 @@
-/** App-wide settings kept by main (today only the optional online basemap). */
+/** App-wide settings kept by main: the optional online basemap and the workflow's due dates and flags. */
 import { create } from 'zustand';
 import { api } from '../api/client';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { AppSettings } from '../../../shared/jobs/job.types';
+import type { AppSettings, AppSettingsPatch } from '../../../shared/jobs/job.types';
 
 type SettingsState = {
   settings: AppSettings | null;
   loadError: ErrorInfo | null;
   saving: boolean;
   load: () => Promise<void>;
-  /** Resolves to null on success, else the reason main refused it. */
-  save: (settings: AppSettings) => Promise<ErrorInfo | null>;
+  /** Saves only the parts given (the others keep their saved value); resolves to null on success, else main's reason. */
+  save: (patch: AppSettingsPatch) => Promise<ErrorInfo | null>;
 };
 
 export const useSettingsStore = create<SettingsState>()((set) => ({
@@ -22,9 +22,9 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
     if (result.ok) set({ settings: result.value, loadError: null });
     else set({ loadError: result.error });
   },
-  save: async (settings) => {
+  save: async (patch) => {
     set({ saving: true });
-    const result = await api.saveSettings(settings);
+    const result = await api.saveSettings(patch);
     if (result.ok) {
       set({ settings: result.value, saving: false });
       return null;

@@ -1,16 +1,23 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { AppSettingsPatch } from '../../../../shared/jobs/job.types';
+import { Notice } from '../../components/notice';
 import { basemapUrlProblem, useSettingsStore } from '../../stores/settings.store';
+import { parseWorkflowDraft, workflowDraft, WorkflowSettingsFields, type WorkflowDraft } from './workflow-settings-fields';
+import '../../styles/settings.css';
 
 /**
- * App settings: today the optional online basemap. A native <dialog> gives focus trapping, Escape and the
- * backdrop for free.
+ * App settings: the optional online basemap and the workflow's due dates and flags. Only the parts that changed
+ * are sent (main keeps the rest as saved). A native <dialog> gives focus trapping, Escape and the backdrop.
  */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useSettingsStore((state) => state.settings);
+  const loadError = useSettingsStore((state) => state.loadError);
   const save = useSettingsStore((state) => state.save);
   const saving = useSettingsStore((state) => state.saving);
   const [url, setUrl] = useState(settings?.basemapUrl ?? '');
+  const [draft, setDraft] = useState<WorkflowDraft>(() => workflowDraft(settings?.workflow));
   const [error, setError] = useState<string | null>(null);
+  const [workflowError, setWorkflowError] = useState<string | null>(null);
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
 
@@ -25,13 +32,26 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       setError(problem);
       return;
     }
-    const failed = await save({ basemapUrl: url.trim() || null });
-    if (failed) setError(failed.message);
+    const workflow = parseWorkflowDraft(draft);
+    if ('problem' in workflow) {
+      setWorkflowError(workflow.problem);
+      return;
+    }
+    const patch: AppSettingsPatch = {};
+    const basemapUrl = url.trim() || null;
+    if (basemapUrl !== (settings?.basemapUrl ?? null)) patch.basemapUrl = basemapUrl;
+    if (JSON.stringify(workflow.settings) !== JSON.stringify(settings?.workflow)) patch.workflow = workflow.settings;
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    const failed = await save(patch);
+    if (failed) setWorkflowError(failed.message);
     else onClose();
   };
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} data-testid="settings-dialog" onClose={onClose}>
+    <dialog ref={ref} className="dialog settings-dialog" aria-labelledby={`${id}-title`} data-testid="settings-dialog" onClose={onClose}>
       <form
         method="dialog"
         onSubmit={(event) => {
@@ -40,6 +60,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <h2 id={`${id}-title`}>Settings</h2>
+        {loadError && (
+          <Notice tone="error" title="The saved settings could not be read.">
+            {loadError.message}
+          </Notice>
+        )}
         <div className="form-field">
           <label htmlFor={id}>Online basemap (optional)</label>
           <input
@@ -62,6 +87,16 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             {error}
           </span>
         </div>
+        <WorkflowSettingsFields
+          draft={draft}
+          onChange={(patch) => {
+            setDraft((current) => ({ ...current, ...patch }));
+            setWorkflowError(null);
+          }}
+        />
+        <span className="form-field__error" role={workflowError ? 'alert' : undefined} data-testid="settings-error">
+          {workflowError}
+        </span>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
