@@ -56,3 +56,19 @@ export function formatAcres(value: number): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
+
+/**
+ * A calendar date without a time (YYYY-MM-DD, e.g. a target date) in the user's locale. Read as a local date:
+ * `new Date('2026-11-22')` is UTC midnight, which west of Greenwich would print as the day before.
+ */
+export function formatCalendarDate(day: string | null | undefined): string {
+  const match = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  if (!match) return formatDate(day);
+  return dateFormat.format(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}
+
+/** "3 days left", "due today", "2 days late": the days to a target date as staff say it. */
+export function formatDaysRemaining(days: number): string {
+  if (days === 0) return 'due today';
+  return days > 0 ? `${plural(days, 'day')} left` : `${plural(-days, 'day')} late`;
+}

@@ -17,6 +17,7 @@ import {
   type OrderSummary,
 } from '../../../shared/domain/order.types';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { DashboardFocus } from '../../../shared/workflow/workflow-focus';
 
 export const PAGE_SIZE = 200;
 
@@ -28,6 +29,8 @@ export type OrderFilters = {
   stakingService: boolean;
   hasProblems: boolean;
   includeGone: boolean;
+  /** A dashboard count clicked through: exactly the orders it counted (shown as a removable chip). */
+  focus: DashboardFocus | null;
 };
 
 export type OrderSort = { column: OrderSortColumn; direction: 'asc' | 'desc' };
@@ -40,6 +43,7 @@ export const DEFAULT_FILTERS: OrderFilters = {
   stakingService: false,
   hasProblems: false,
   includeGone: false,
+  focus: null,
 };
 
 /** Oldest first: the queue is worked in the order customers paid. */
@@ -66,6 +70,8 @@ type OrdersState = {
 
   setFilters: (patch: Partial<OrderFilters>) => void;
   clearFilters: () => void;
+  /** The dashboard's click-through: only this focus, every other filter cleared, so the count and the list agree. */
+  showFocus: (focus: DashboardFocus) => void;
   toggleSort: (column: OrderSortColumn) => void;
   refresh: () => Promise<void>;
   requestRange: (start: number, end: number) => void;
@@ -87,6 +93,7 @@ export function toQuery(filters: OrderFilters, sort: OrderSort): OrderQuery {
   if (filters.expedited) query.expedited = true;
   if (filters.stakingService) query.stakingService = true;
   if (filters.hasProblems) query.hasProblems = true;
+  if (filters.focus) query.focus = filters.focus;
   return query;
 }
 
@@ -170,6 +177,7 @@ export const useOrdersStore = create<OrdersState>()((set, get) => {
 
     setFilters: (patch) => newQuery({ filters: { ...get().filters, ...patch } }),
     clearFilters: () => newQuery({ filters: DEFAULT_FILTERS }),
+    showFocus: (focus) => newQuery({ filters: { ...DEFAULT_FILTERS, focus } }),
     toggleSort: (column) => {
       const { sort } = get();
       const direction = sort.column === column && sort.direction === 'asc' ? 'desc' : 'asc';

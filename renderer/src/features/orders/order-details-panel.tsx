@@ -8,6 +8,7 @@ import { GoneChip, StatusChip } from '../../components/status-chip';
 import { formatAcres, formatDateTime, plural } from '../../lib/format';
 import { PullOrderButton } from '../jobs/pull-order-button';
 import { useOrdersStore } from '../../stores/orders.store';
+import { OrderWorkflowSection } from './order-workflow-section';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -100,6 +101,8 @@ function OrderDetails({ order }: { order: OrderDetail }) {
           <IssueList issues={order.warnings} kind="warning" />
         </Section>
       )}
+
+      <OrderWorkflowSection order={order} />
 
       <Section title="Customer">
         <dl className="facts">

@@ -3,7 +3,8 @@ import { ORDER_TYPE_LABELS, type OrderSummary } from '../../../../shared/domain/
 import { Chip } from '../../components/chip';
 import { IssueBadges } from '../../components/issue-badges';
 import { GoneChip, StatusChip } from '../../components/status-chip';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatDaysRemaining, plural } from '../../lib/format';
+import { DueDate, PaymentChip, ProgressMeter, WorkflowStateChip } from '../workflow/workflow-chips';
 
 type OrderRowProps = {
   index: number;
@@ -30,8 +31,17 @@ function Cell({ children, title, className }: { children: ReactNode; title?: str
 }
 
 function flagsTitle(order: OrderSummary): string | undefined {
-  const flags = [order.expedited && 'Expedited', order.stakingService && 'Staking service'].filter(Boolean);
+  const flags = [
+    order.expedited && 'Expedited',
+    order.stakingService && 'Staking service',
+    order.duplicateCount > 0 && `Possible duplicate of ${plural(order.duplicateCount, 'other order')}`,
+  ].filter(Boolean);
   return flags.length > 0 ? flags.join(', ') : undefined;
+}
+
+function dueTitle(order: OrderSummary): string | undefined {
+  if (!order.targetDate) return 'No target date (the order date cannot be read)';
+  return order.daysRemaining === null ? undefined : formatDaysRemaining(order.daysRemaining);
 }
 
 /** One queue row. Memoized: while scrolling only rows entering the window render, not all visible ones. */
@@ -90,6 +100,12 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, opened,
         {order.gone && <GoneChip />}
         <StatusChip status={order.status} />
       </Cell>
+      <Cell className="cell--chips">
+        <PaymentChip state={order.paymentState} />
+      </Cell>
+      <Cell className="cell--chips">
+        {order.workflowState ? <WorkflowStateChip state={order.workflowState} /> : <span className="muted" title="Not pulled yet">—</span>}
+      </Cell>
       <Cell title={order.customerEmail}>{order.customerEmail}</Cell>
       <Cell title={order.companyName}>{order.companyName || <span className="muted">—</span>}</Cell>
       <Cell title={order.projectName}>{order.projectName || <span className="muted">—</span>}</Cell>
@@ -100,13 +116,24 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, opened,
         {order.claimCount}
         {polygonsDiffer && <span className="cell__sub"> ({order.polygonCount})</span>}
       </Cell>
+      <Cell>
+        <ProgressMeter delivered={order.claimsDelivered} purchased={order.claimCount} />
+      </Cell>
       <Cell title={formatDateTime(order.createdAt)}>{formatDate(order.createdAt)}</Cell>
+      <Cell title={dueTitle(order)}>
+        <DueDate targetDate={order.targetDate} daysRemaining={order.daysRemaining} overdue={order.overdue} />
+      </Cell>
       <Cell className="cell--chips" title={flagsTitle(order)}>
         {order.expedited && <Chip tone="red">Expedited</Chip>}
         {/* "Staking" keeps the column narrow; the full name is in the tooltip, the filter and the details. */}
         {order.stakingService && (
           <Chip tone="purple" title="Staking service">
             Staking<span className="visually-hidden"> service</span>
+          </Chip>
+        )}
+        {order.duplicateCount > 0 && (
+          <Chip tone="amber" testId="duplicate-flag" title={`Possible duplicate of ${plural(order.duplicateCount, 'other order')}`}>
+            Dup.<span className="visually-hidden"> possible duplicate of {plural(order.duplicateCount, 'other order')}</span>
           </Chip>
         )}
       </Cell>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { ORDER_TYPE_LABELS } from '../../../../shared/domain/order.types';
 import type { OrderType } from '../../../../shared/api/geodb.schemas';
+import { DASHBOARD_FOCUS_LABELS, type DashboardFocus } from '../../../../shared/workflow/workflow-focus';
 import { statusLabel } from '../../components/status-chip';
 import { formatCount } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value.hook';
@@ -67,6 +68,21 @@ function SearchBox() {
   );
 }
 
+/** The dashboard count this list was opened from: removable, like any other filter. */
+function FocusChip({ focus, onRemove }: { focus: DashboardFocus; onRemove: () => void }) {
+  const label = DASHBOARD_FOCUS_LABELS[focus];
+  return (
+    <span className="focus-chip" data-testid="focus-chip" data-focus={focus}>
+      <span className="focus-chip__label">
+        <span className="muted">Dashboard:</span> {label}
+      </span>
+      <button type="button" className="focus-chip__remove" aria-label={`Remove the “${label}” filter`} title="Show every order" onClick={onRemove} data-testid="focus-chip-remove">
+        ×
+      </button>
+    </span>
+  );
+}
+
 export function OrderToolbar() {
   const filters = useOrdersStore((state) => state.filters);
   const statuses = useOrdersStore((state) => state.statuses);
@@ -130,6 +146,8 @@ export function OrderToolbar() {
           </label>
         ))}
       </fieldset>
+
+      {filters.focus && <FocusChip focus={filters.focus} onRemove={() => setFilters({ focus: null })} />}
 
       <div className="toolbar__end">
         {!isDefault(filters) && (
