@@ -1,3 +1,4 @@
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { OutboxNavLink } from '../features/outbox/outbox-nav-link';
 import { AccountMenu } from '../features/session/account-menu';
 import { SettingsDialog } from '../features/settings/settings-dialog';
@@ -6,7 +7,7 @@ import { useSessionStore } from '../stores/session.store';
 import { selectOffline, useSyncStore } from '../stores/sync.store';
 import { useAppViewStore, type WorkspaceView } from './app-view.store';
 
-const SECTIONS: Record<WorkspaceView, string> = { queue: 'Order queue', jobs: 'Jobs', outbox: 'Outbox' };
+const SECTIONS: Record<WorkspaceView, string> = { dashboard: 'Dashboard', queue: 'Order queue', jobs: 'Jobs', outbox: 'Outbox' };
 
 function hostOf(url: string | null): string | null {
   if (!url) return null;
@@ -42,6 +43,15 @@ export function AppHeader() {
         <span className="app-header__section">{section}</span>
         {isStaff && (
           <nav className="app-header__nav" aria-label="Workspace">
+            <button
+              type="button"
+              className="app-header__link"
+              aria-current={!hasJob && view === 'dashboard' ? 'page' : undefined}
+              data-testid="nav-dashboard"
+              onClick={() => go('dashboard')}
+            >
+              Dashboard
+            </button>
             <button
               type="button"
               className="app-header__link"
@@ -81,6 +91,7 @@ export function AppHeader() {
             {host}
           </span>
         )}
+        {isStaff && <NotificationBell />}
         {isStaff && (
           <button type="button" className="app-header__link" data-testid="open-settings" onClick={() => setSettingsOpen(true)}>
             Settings

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Notice } from '../components/notice';
 import { Spinner } from '../components/spinner';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { JobPage } from '../features/jobs/job-page';
 import { JobsPage } from '../features/jobs/jobs-page';
 import { OrdersPage } from '../features/orders/orders-page';
 import { OutboxPage } from '../features/outbox/outbox-page';
+import { useNotificationsStore } from '../features/notifications/notifications.store';
 import { useOutboxStore } from '../features/outbox/outbox.store';
 import { SignInScreen } from '../features/session/sign-in-screen';
 import { StaffRequiredNotice } from '../features/session/staff-required-notice';
 import { SyncBar } from '../features/sync/sync-bar';
+import { useWorkflowEvents } from '../features/workflow/workflow.store';
 import { rememberedJobId, rememberJob, useJobStore } from '../stores/job.store';
 import { useSessionStore } from '../stores/session.store';
 import { useSettingsStore } from '../stores/settings.store';
@@ -17,6 +20,7 @@ import { AppHeader } from './app-header';
 import { useAppViewStore } from './app-view.store';
 import '../styles/wizard.css';
 import '../styles/outbox.css';
+import '../styles/workflow.css';
 
 /** Reopens the job that was open when the window was closed or reloaded; true until that answer is in. */
 function useResumeOpenJob(): boolean {
@@ -46,17 +50,30 @@ function WorkspaceMain() {
     );
   }
   if (hasJob) return <JobPage />;
-  if (view === 'outbox') return <OutboxPage />;
-  return view === 'jobs' ? <JobsPage /> : <OrdersPage />;
+  switch (view) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'outbox':
+      return <OutboxPage />;
+    case 'jobs':
+      return <JobsPage />;
+    case 'queue':
+      return <OrdersPage />;
+  }
 }
 
 function Workspace() {
   const isStaff = useSessionStore((state) => state.session?.isStaff ?? false);
   const startSync = useSyncStore((state) => state.start);
   const startOutbox = useOutboxStore((state) => state.start);
+  const startWorkflowEvents = useWorkflowEvents((state) => state.start);
+  const startNotifications = useNotificationsStore((state) => state.start);
   const loadSettings = useSettingsStore((state) => state.load);
   useEffect(() => startSync(), [startSync]);
   useEffect(() => startOutbox(), [startOutbox]);
+  useEffect(() => startWorkflowEvents(), [startWorkflowEvents]);
+  // Staff only: the list is about the queue and jobs a customer account cannot see.
+  useEffect(() => (isStaff ? startNotifications() : undefined), [isStaff, startNotifications]);
   useEffect(() => {
     if (isStaff) void loadSettings();
   }, [isStaff, loadSettings]);

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { signInRequestSchema } from '../../../../shared/domain/session.types';
 import { Notice } from '../../components/notice';
 import { Spinner } from '../../components/spinner';
+import { useAppViewStore } from '../../app/app-view.store';
 import { useSessionStore, type SignInError } from '../../stores/session.store';
 
 type Field = 'serverUrl' | 'username' | 'password';
@@ -32,8 +33,10 @@ export function SignInScreen() {
     setFieldErrors(errors);
     clearSignInError(); // an old server answer must not sit next to new, unrelated field errors
     if (Object.keys(errors).length > 0) return;
-    await signIn({ serverUrl: serverUrl.trim(), username: username.trim(), password });
+    const signedIn = await signIn({ serverUrl: serverUrl.trim(), username: username.trim(), password });
     setPassword('');
+    // A fresh sign-in starts on the dashboard; signing in again mid-work (session expired) goes back to that work.
+    if (signedIn && !reauthReason) useAppViewStore.getState().show('dashboard');
     // No sync call here: main starts one after every staff sign-in, and its progress arrives as status events.
   };
 
