@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { orderTypeSchema, type ClaimPackage, type UploadDocumentType } from '../../shared/api/geodb.schemas';
 import type { ServerDatabase } from '../store/db.types';
 import { documentsOfPackage } from '../store/documents.repo';
+import { orderEventsOf } from '../store/order-events.repo';
 import { findOrder } from '../store/orders.repo';
 import { findPackage, findPackageOfOrder, landHoldingsOfPackage } from '../store/packages.repo';
 
@@ -71,6 +72,7 @@ export async function orderFulfilmentCounts(db: Kysely<ServerDatabase>, orderTyp
     order_documents: documents.filter((d) => d.order_type === orderType && d.order_id === orderId).length,
     land_holdings: holdings.length,
     status_changes: changes,
+    order_events: (await orderEventsOf(db, orderType, orderId)).length,
   };
 }
 
@@ -81,5 +83,6 @@ export async function fulfilmentTotals(db: Kysely<ServerDatabase>): Promise<Reco
     land_holdings: await countRows(db, 'land_holdings'),
     idempotency_keys: await countRows(db, 'idempotency_keys'),
     status_changes: await countRows(db, 'order_status_changes'),
+    order_events: await countRows(db, 'order_events'),
   };
 }

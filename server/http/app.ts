@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from '../routes/auth.routes';
 import { registerDocumentRoutes } from '../routes/documents.routes';
+import { registerOrderEventRoutes } from '../routes/order-events.routes';
 import { registerOrderStatusRoutes } from '../routes/order-status.routes';
 import { registerOrderRoutes } from '../routes/orders.routes';
 import { registerPackageRoutes } from '../routes/packages.routes';
@@ -75,6 +76,7 @@ export function buildApp(store: ReferenceStore, options: AppOptions): BuiltApp {
   registerAuthRoutes(app, store);
   registerOrderRoutes(app, store);
   registerOrderStatusRoutes(app, store);
+  registerOrderEventRoutes(app, store);
   registerDocumentRoutes(app, store);
   registerPackageRoutes(app, store);
   return { app, routes, faults };

@@ -15,6 +15,7 @@ import { ME_PATH } from '../routes/auth.routes';
 import { validationErrorSchema } from './error-bodies.schemas';
 import { fulfilmentPaths } from './fulfilment.openapi';
 import { idOf, json, ref, REF_PREFIX, type JsonObject } from './openapi.helpers';
+import { orderEventPaths } from './order-events.openapi';
 
 
 /**
@@ -49,7 +50,9 @@ export function buildOpenApiDocument(): JsonObject {
   const unauthorized = json(ids.error, 'Missing or invalid token: {"detail": "Authentication credentials were not provided."} or {"detail": "Invalid token."}');
   const forbidden = json(ids.error, 'Not staff: {"error": "Staff access required"}.');
   const security = [{ TokenAuth: [] }];
-  const fulfilment = fulfilmentPaths({ security, unauthorized, forbidden, validationId: ids.validation, errorId: ids.error });
+  const shared = { security, unauthorized, forbidden, validationId: ids.validation, errorId: ids.error };
+  const fulfilment = fulfilmentPaths(shared);
+  const events = orderEventPaths(shared);
 
   return {
     openapi: '3.1.0',
@@ -57,7 +60,7 @@ export function buildOpenApiDocument(): JsonObject {
       title: 'GeoDB staff orders API (ClaimDesk reference server)',
       version: '1.0.0',
       description:
-        'The part of the GeoDB REST API ClaimDesk uses (seed 000 Phases 1 and 2, seed 003 status changes). Generated from shared/api/geodb.schemas.ts by scripts/write-openapi.ts; do not edit by hand.',
+        'The part of the GeoDB REST API ClaimDesk uses (seed 000 Phases 1 and 2, seed 003 status changes, issue 6 workflow override events). Generated from shared/api/geodb.schemas.ts by scripts/write-openapi.ts; do not edit by hand.',
     },
     servers: [{ url: 'http://127.0.0.1:8765', description: 'Reference server (npm run server)' }],
     paths: {
@@ -103,12 +106,13 @@ export function buildOpenApiDocument(): JsonObject {
         },
       },
       ...fulfilment.paths,
+      ...events.paths,
     },
     components: {
       securitySchemes: {
         TokenAuth: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Send "Token <token>" (Knox / DRF TokenAuthentication).' },
       },
-      schemas: componentSchemas([...Object.values(ids), ...fulfilment.schemaIds]),
+      schemas: componentSchemas([...Object.values(ids), ...fulfilment.schemaIds, ...events.schemaIds]),
     },
   };
 }

@@ -14,10 +14,17 @@ import type { ReferenceStore } from '../store/reference-store';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 const orderParamsSchema = z.object({ type: orderTypeSchema, id: z.coerce.number().int() });
+// payment_status lands in the order's document (and so in the pending list); the demo orders have none.
 const orderPatchSchema = z
-  .object({ status: z.string().min(1).optional(), package_status: z.string().min(1).nullable().optional() })
+  .object({
+    status: z.string().min(1).optional(),
+    package_status: z.string().min(1).nullable().optional(),
+    payment_status: z.string().nullable().optional(),
+  })
   .strict()
-  .refine((b) => b.status !== undefined || b.package_status !== undefined, { message: 'Send status and/or package_status.' });
+  .refine((b) => b.status !== undefined || b.package_status !== undefined || b.payment_status !== undefined, {
+    message: 'Send status, package_status and/or payment_status.',
+  });
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
@@ -60,6 +67,7 @@ export function registerTestHookRoutes(app: FastifyInstance, store: ReferenceSto
       if (type !== 'claim_purchase') throw new HttpError(400, { detail: 'Only claim_purchase orders have packages.' });
       found = await store.setPackageStatus(id, body.package_status);
     }
+    if (found && body.payment_status !== undefined) found = await store.setOrderPaymentStatus(type, id, body.payment_status);
     if (!found) throw new HttpError(404, { detail: 'Not found.' });
     return { order_type: type, id, ...body };
   });
@@ -70,7 +78,7 @@ export function registerTestHookRoutes(app: FastifyInstance, store: ReferenceSto
   });
   app.post(p('bump-version'), async () => ({ version: await store.bumpVersion() }));
 
-  // {found, status, package_status, package_id, packages, documents, order_documents, land_holdings, status_changes}
+  // {found, status, package_status, package_id, packages, documents, order_documents, land_holdings, status_changes, order_events}
   app.get(p('orders/:type/:id/fulfilment'), async (request) => {
     const { type, id } = parse(orderParamsSchema, request.params);
     return orderFulfilmentCounts(store.db, type, id);

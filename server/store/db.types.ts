@@ -114,6 +114,27 @@ export interface OrderStatusChangesTable {
   changed_at: string;
 }
 
+/**
+ * A workflow override ClaimDesk reported (issue 6). `overridden` is a JSON array of guard codes; the username
+ * is copied so the record still reads right if the account is renamed or removed.
+ */
+export interface OrderEventsTable {
+  id: Generated<number>;
+  order_type: string;
+  order_id: number;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  overridden: string;
+  reason: string;
+  actor: string;
+  occurred_at: string;
+  client_ref: string | null;
+  recorded_by: number | null;
+  recorded_by_username: string;
+  recorded_at: string;
+}
+
 export interface ServerDatabase {
   users: UsersTable;
   tokens: TokensTable;
@@ -125,4 +146,5 @@ export interface ServerDatabase {
   package_land_holdings: PackageLandHoldingsTable;
   idempotency_keys: IdempotencyKeysTable;
   order_status_changes: OrderStatusChangesTable;
+  order_events: OrderEventsTable;
 }

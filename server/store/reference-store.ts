@@ -11,7 +11,8 @@ import { digestToken, generateToken, hashPassword, verifyPassword } from '../aut
 import type { DemoUser } from '../demo-users';
 import type { ServerDatabase } from './db.types';
 import { bumpDataVersion, ensureMeta, readDataVersion, readSeedMarker, writeSeedMarker, type DataVersion } from './meta.repo';
-import { rowFromPendingOrder, rowFromRawDoc, withStatus } from './order-doc';
+import { rowFromPendingOrder, rowFromRawDoc, withDocFields, withStatus } from './order-doc';
+import { deleteOrderEvents } from './order-events.repo';
 import * as orders from './orders.repo';
 import { deletePackagesOfOrder, ensureKnownPackage } from './packages.repo';
 import { applyPragmas, createSchema, FULFILMENT_TABLES, wipeAll } from './schema.repo';
@@ -174,6 +175,19 @@ export class ReferenceStore {
     });
   }
 
+  /**
+   * Sets payment_status inside the stored document (seed 002: ClaimDesk reads it when a server sends one). The
+   * demo data has none; tests set it here. null is stored as null, as a server without a payment record may send.
+   */
+  setOrderPaymentStatus(orderType: OrderType, id: number, paymentStatus: string | null): Promise<boolean> {
+    return this.mutate(async (trx) => {
+      const row = await orders.findOrder(trx, orderType, id);
+      if (row === undefined) return false;
+      await orders.updateOrderRow(trx, row.row_id, { doc: withDocFields(row.doc, { payment_status: paymentStatus }) });
+      return true;
+    });
+  }
+
   /** Sets the status of a claim_purchase order's package ('complete' takes it off the list). */
   setPackageStatus(id: number, packageStatus: string | null): Promise<boolean> {
     return this.mutate(async (trx) => {
@@ -184,16 +198,17 @@ export class ReferenceStore {
     });
   }
 
-  /** Also removes the order's package, documents and status history: a re-inserted order starts clean. */
+  /** Also removes the order's package, documents, status history and events: a re-inserted order starts clean. */
   deleteOrder(orderType: OrderType, id: number): Promise<boolean> {
     return this.mutate(async (trx) => {
       await deletePackagesOfOrder(trx, orderType, id);
       await trx.deleteFrom('order_status_changes').where('order_type', '=', orderType).where('order_id', '=', id).execute();
+      await deleteOrderEvents(trx, orderType, id);
       return orders.deleteOrder(trx, orderType, id);
     });
   }
 
-  /** Every order and all fulfilment data (packages, documents, land holdings, idempotency keys, history). */
+  /** Every order and all fulfilment data (packages, documents, land holdings, idempotency keys, history, events). */
   clearOrders(): Promise<void> {
     return this.mutate(async (trx) => {
       for (const table of FULFILMENT_TABLES) await trx.deleteFrom(table).execute();

@@ -104,6 +104,24 @@ CREATE TABLE IF NOT EXISTS order_status_changes (
   changed_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS order_status_changes_order ON order_status_changes(order_type, order_id);
+-- Workflow overrides ClaimDesk reports (issue 6). An audit record only: it never changes the order itself.
+CREATE TABLE IF NOT EXISTS order_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  order_type TEXT NOT NULL,
+  order_id INTEGER NOT NULL,
+  event TEXT NOT NULL,
+  from_state TEXT,
+  to_state TEXT NOT NULL,
+  overridden TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  client_ref TEXT,
+  recorded_by INTEGER,
+  recorded_by_username TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS order_events_order ON order_events(order_type, order_id, id);
 `;
 
 /** Order-scoped fulfilment data, children first (foreign keys are on). */
@@ -113,6 +131,7 @@ export const FULFILMENT_TABLES = [
   'claim_packages',
   'land_holdings',
   'order_status_changes',
+  'order_events',
   'idempotency_keys',
 ] as const;
 

@@ -1,5 +1,6 @@
 /**
- * The GeoDB REST contract ClaimDesk speaks (seed 000 Phases 1 and 2, seed 003's status changes), as zod schemas.
+ * The GeoDB REST contract ClaimDesk speaks (seed 000 Phases 1 and 2, seed 003's status changes, issue 6's
+ * workflow override events), as zod schemas.
  * The reference server answers with exactly these shapes, the OpenAPI document in docs/ is generated
  * from them, and the client checks what it receives against the tolerant variants below.
  */
@@ -95,6 +96,9 @@ export const pendingOrderSchema = z
     claim_package_id: z.number().int().nullable(),
     staking_service: z.boolean(),
     expedited_delivery: z.boolean(),
+    // Seed 002: not in seed 000's list. Declared (optional) so a server that sends it passes the strict schema
+    // and ClaimDesk's normaliser counts it as known; without it the payment state falls back to the status.
+    payment_status: z.string().nullable().optional().describe('The order\'s payment state when the server tracks one (e.g. "paid", "awaiting_payment", "refunded"); absent otherwise.'),
   })
   .strict()
   .meta({ id: 'PendingOrder' });
@@ -269,6 +273,57 @@ export const codedErrorBodySchema = z
   .meta({ id: 'CodedError', description: 'A refusal with a human message (detail) and a stable code; 409s carry the order\'s status.' });
 export type CodedErrorBody = z.infer<typeof codedErrorBodySchema>;
 
+// --- Issue 6: workflow override events (seeds 001, 004) -------------------------------------------------
+
+/** Guards a manager or admin may go past with a reason; the same list as shared/workflow's OVERRIDABLE_GUARDS. */
+export const OVERRIDE_GUARD_CODES = ['awaiting-payment', 'over-capacity', 'reopen-closed'] as const;
+export const overrideGuardCodeSchema = z.enum(OVERRIDE_GUARD_CODES).meta({ id: 'OverrideGuardCode' });
+export type OverrideGuardCode = z.infer<typeof overrideGuardCodeSchema>;
+
+/**
+ * A blocked workflow transition that a manager or admin went past, as ClaimDesk recorded it (its outbox sends
+ * it later, so `occurred_at` and `actor` are ClaimDesk's, not the moment or user of delivery).
+ */
+export const orderEventRequestSchema = z
+  .object({
+    event: z.string().min(1).max(40).describe('The workflow event, e.g. PULL, REOPEN, VALIDATE_OK, UPLOAD_QUEUED.'),
+    from_state: z.string().min(1).max(40).nullable().describe('The job\'s workflow state before the event (null: none yet).'),
+    to_state: z.string().min(1).max(40).describe('The job\'s workflow state after the event.'),
+    overridden: z.array(overrideGuardCodeSchema).min(1).describe('The guards the override went past.'),
+    reason: z.string().trim().min(3).max(500),
+    actor: z.string().min(1).max(150).describe('The username ClaimDesk knew the person by when they made the override.'),
+    occurred_at: z.iso.datetime({ offset: true }).describe('ISO 8601: when the override was made in ClaimDesk.'),
+    client_ref: z.string().max(100).optional().describe('ClaimDesk\'s own id of the log entry, for support.'),
+  })
+  .strict()
+  .meta({ id: 'OrderEventRequest' });
+export type OrderEventRequest = z.infer<typeof orderEventRequestSchema>;
+
+export const orderEventResponseSchema = z
+  .object({
+    id: z.number().int(),
+    order_type: orderTypeSchema,
+    order_id: z.number().int(),
+    order_number: z.string(),
+    event: z.string(),
+    from_state: z.string().nullable(),
+    to_state: z.string(),
+    overridden: z.array(overrideGuardCodeSchema),
+    reason: z.string(),
+    actor: z.string(),
+    occurred_at: z.string().describe('ISO 8601, as ClaimDesk sent it'),
+    client_ref: z.string().nullable(),
+    recorded_at: z.string().describe('ISO 8601: when the server stored the event'),
+    recorded_by: z.string().describe('The username of the authenticated user who sent it.'),
+  })
+  .meta({ id: 'OrderEvent' });
+export type OrderEventResponse = z.infer<typeof orderEventResponseSchema>;
+
+export const orderEventListResponseSchema = z
+  .object({ results: z.array(orderEventResponseSchema) })
+  .meta({ id: 'OrderEventList' });
+export type OrderEventListResponse = z.infer<typeof orderEventListResponseSchema>;
+
 export const API_PATHS = {
   tokenAuth: '/api-token-auth/',
   pendingOrders: '/api/v2/claims/staff/pending-orders/',
@@ -276,6 +331,7 @@ export const API_PATHS = {
   /** Templates in OpenAPI form; fill them with the helpers below. */
   orderStatus: '/api/v2/claims/staff/orders/{order_type}/{id}/status/',
   claimPackage: '/api/v2/claims/packages/{id}/',
+  orderEvents: '/api/v2/claims/staff/orders/{order_type}/{id}/events/',
 } as const;
 
 export function orderStatusPath(orderType: OrderType, id: number): string {
@@ -284,4 +340,8 @@ export function orderStatusPath(orderType: OrderType, id: number): string {
 
 export function claimPackagePath(id: number): string {
   return API_PATHS.claimPackage.replace('{id}', String(id));
+}
+
+export function orderEventsPath(orderType: OrderType, id: number): string {
+  return API_PATHS.orderEvents.replace('{order_type}', orderType).replace('{id}', String(id));
 }

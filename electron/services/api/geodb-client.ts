@@ -8,11 +8,15 @@ import {
   API_PATHS,
   claimDocumentsUploadResponseSchema,
   IDEMPOTENCY_KEY_HEADER,
+  orderEventResponseSchema,
+  orderEventsPath,
   orderStatusChangeResponseSchema,
   orderStatusPath,
   userRoleSchema,
   type ClaimDocumentsUploadFields,
   type ClaimDocumentsUploadResponse,
+  type OrderEventRequest,
+  type OrderEventResponse,
   type OrderStatusChangeRequest,
   type OrderStatusChangeResponse,
   type OrderType,
@@ -72,6 +76,13 @@ export interface GeoDbClient {
     change: OrderStatusChangeRequest,
     idempotencyKey: string,
   ): Promise<OrderStatusChangeResponse>;
+  /** POST a workflow override as a domain event (manager or admin only); the key makes a resend record it once. */
+  postOrderEvent(
+    token: string,
+    order: { orderType: OrderType; id: number },
+    body: OrderEventRequest,
+    idempotencyKey: string,
+  ): Promise<OrderEventResponse>;
   signIn(username: string, password: string): Promise<{ token: string; user: SignedInUser }>;
   getPendingOrders(
     token: string,
@@ -173,6 +184,17 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
       if (response.status < 200 || response.status >= 300) throw httpFailure(response);
       const parsed = orderStatusChangeResponseSchema.safeParse(response.data);
       if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the status answer is not an order status' });
+      return parsed.data;
+    },
+    async postOrderEvent(token, order, body, idempotencyKey) {
+      const response = await send(() =>
+        http.post<unknown>(orderEventsPath(order.orderType, order.id), body, {
+          headers: { Authorization: `Token ${token}`, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+        }),
+      );
+      if (response.status < 200 || response.status >= 300) throw httpFailure(response);
+      const parsed = orderEventResponseSchema.safeParse(response.data);
+      if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the event answer is not an order event' });
       return parsed.data;
     },
     async getPendingOrders(token, { etag, onDownloadProgress }) {

@@ -1,0 +1,99 @@
+/**
+ * /api/v2/claims/staff/orders/{order_type}/{id}/events/ (issue 6): the workflow overrides ClaimDesk's outbox
+ * reports, one domain event per override. Recording is for managers and admins only, because an override is
+ * only valid when one of them made it; reading is for any staff member (support, tests). The rules are in
+ * ../fulfilment/order-events.service.ts, the Idempotency-Key semantics in ../http/idempotency.ts.
+ *
+ * POST
+ *   201  {id, order_type, order_id, order_number, event, from_state, to_state, overridden, reason, actor,
+ *        occurred_at, client_ref, recorded_at, recorded_by}; a replay of the same key and body answers the
+ *        stored body again (Idempotent-Replayed: true) and stores nothing
+ *   400  bad body (DRF field errors), a missing or malformed Idempotency-Key
+ *   401  not signed in
+ *   403  not staff ({"error": …}), or staff but not a manager or admin ({"detail": …})
+ *   404  no such order (or an unknown order type)
+ *   422  the Idempotency-Key was used before for a different request
+ * GET
+ *   200  {results: [event, …]} oldest first;  401 / 403 (not staff) / 404 as above
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { API_PATHS, OVERRIDE_GUARD_CODES, orderEventRequestSchema, orderTypeSchema } from '../../shared/api/geodb.schemas';
+import { listOrderEvents, recordOrderEvent, requireOverrideRole } from '../fulfilment/order-events.service';
+import { requireStaff } from '../http/auth.guard';
+import { HttpError } from '../http/http-errors';
+import { readIdempotencyKey, requestFingerprint, requestPath, runIdempotent, sendIdempotent } from '../http/idempotency';
+import { routePath } from '../http/route-path';
+import type { ReferenceStore } from '../store/reference-store';
+
+const paramsSchema = z.object({ order_type: orderTypeSchema, id: z.string().regex(/^\d{1,15}$/).transform(Number) });
+
+const GUARD_CHOICES = `${OVERRIDE_GUARD_CODES.slice(0, -1).join(', ')} or ${OVERRIDE_GUARD_CODES.at(-1) ?? ''}`;
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'dict' : typeof value === 'number' ? 'int' : typeof value === 'boolean' ? 'bool' : 'str';
+}
+
+/** One message per issue, worded as DRF's serializers word them, so staff see the same text as from GeoDB. */
+function issueMessage(issue: z.core.$ZodIssue, field: string, value: unknown): string {
+  if (value === undefined) return 'This field is required.';
+  if (value === null) return 'This field may not be null.';
+  if (field === 'overridden' && issue.path.length > 1) {
+    return `"${String((value as unknown[])[Number(issue.path[1])])}" is not a valid choice (${GUARD_CHOICES}).`;
+  }
+  if (field === 'overridden' && issue.code === 'too_small') return 'Name at least one overridden guard.';
+  if (field === 'occurred_at' && issue.code !== 'invalid_type') {
+    return 'Datetime has wrong format. Use ISO 8601 with a time zone, e.g. 2026-11-22T14:05:00Z.';
+  }
+  if (issue.code === 'invalid_type') return issue.expected === 'array' ? `Expected a list of items but got type "${describeType(value)}".` : 'Not a valid string.';
+  if (issue.code === 'too_small') return Number(issue.minimum) <= 1 ? 'This field may not be blank.' : `Ensure this field has at least ${String(issue.minimum)} characters.`;
+  if (issue.code === 'too_big') return `Ensure this field has no more than ${String(issue.maximum)} characters.`;
+  return issue.message;
+}
+
+function fieldErrors(error: z.ZodError, raw: unknown): Record<string, string[]> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { non_field_errors: [`Invalid data. Expected a dictionary, but got ${describeType(raw)}.`] };
+  }
+  const body = raw as Record<string, unknown>;
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'non_field_errors';
+    const message = issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issueMessage(issue, field, body[field]);
+    const list = (fields[field] ??= []);
+    if (!list.includes(message)) list.push(message);
+  }
+  return fields;
+}
+
+export function registerOrderEventRoutes(app: FastifyInstance, store: ReferenceStore): void {
+  const path = routePath(API_PATHS.orderEvents);
+
+  app.post(path, async (request, reply) => {
+    const user = await requireStaff(request, store);
+    requireOverrideRole(user);
+    const params = paramsSchema.safeParse(request.params);
+    if (!params.success) throw new HttpError(404, { detail: 'Not found.' });
+    // Required: an override sent twice would read as two overrides in the audit trail.
+    const key = readIdempotencyKey(request, true);
+    const raw: unknown = request.body ?? {};
+    const parsed = orderEventRequestSchema.safeParse(raw);
+    if (!parsed.success) throw new HttpError(400, fieldErrors(parsed.error, raw));
+    const url = requestPath(request);
+    const scope = { key, method: 'POST', path: url, userId: user.id, fingerprint: requestFingerprint('POST', url, raw) };
+    const result = await runIdempotent(store, scope, async (trx) => {
+      const input = { orderType: params.data.order_type, orderId: params.data.id, request: parsed.data, user, now: new Date().toISOString() };
+      return { statusCode: 201, body: await recordOrderEvent(trx, input) };
+    });
+    return sendIdempotent(reply, result);
+  });
+
+  app.get(path, async (request) => {
+    await requireStaff(request, store);
+    const params = paramsSchema.safeParse(request.params);
+    if (!params.success) throw new HttpError(404, { detail: 'Not found.' });
+    return { results: await listOrderEvents(store.db, params.data.order_type, params.data.id) };
+  });
+}
