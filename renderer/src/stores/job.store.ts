@@ -33,10 +33,14 @@ type JobState = {
   saving: boolean;
   saveError: ErrorInfo | null;
   loading: boolean;
-  /** Why the last pullOrder/openJob failed (not part of saving). */
+  /** Why the last openJob failed (not part of saving); a refused pull is answered to its caller instead. */
   loadError: ErrorInfo | null;
 
-  pullOrder: (key: OrderKey) => Promise<void>;
+  /**
+   * Pulls the order (or resumes its job); resolves to why main refused, else null. A refusal is not kept in the
+   * store: it belongs to the order it was about, and the caller shows it there (with an override if allowed).
+   */
+  pullOrder: (key: OrderKey, override?: { reason: string }) => Promise<ErrorInfo | null>;
   openJob: (jobId: number) => Promise<void>;
   closeJob: () => Promise<void>;
   applyLayout: (next: Layout, label: string) => void;
@@ -45,11 +49,16 @@ type JobState = {
   setSelection: (ids: string[]) => void;
   setHover: (id: string | null) => void;
   patchJob: (patch: JobPatch) => Promise<boolean>;
+  /**
+   * The same save, for a decision main may refuse (a capacity override by a role that may not record one): the
+   * refusal is answered to the caller, not shown as "Not saved" in the header, since nothing was lost.
+   */
+  decideOnJob: (patch: JobPatch) => Promise<ErrorInfo | null>;
   /** Sends a pending layout save now; resolves when every queued save has been answered. */
   flushSave: () => Promise<void>;
-  /** Takes what the outbox and sync change under the open job (its server package, a conflict) from `job`. */
+  /** Takes what the outbox, sync and workflow change under the open job (server package, conflict, workflow) from `job`. */
   adoptServerState: (job: Job) => void;
-  /** Re-reads the open job for those fields, e.g. after an upload was delivered or a sync ran. */
+  /** Re-reads the open job for those fields, e.g. after an upload was delivered, a sync ran or the workflow moved. */
   refreshServerState: () => Promise<void>;
 };
 
@@ -131,17 +140,18 @@ export const useJobStore = create<JobState>()((set, get) => {
     updateSaving();
   };
 
-  const load = async (request: () => ReturnType<typeof api.getJob>) => {
+  const load = async (request: () => ReturnType<typeof api.getJob>, keepError: boolean): Promise<ErrorInfo | null> => {
     await sendLayout();
     set({ loading: true, loadError: null });
     const result = await request();
     if (!result.ok) {
-      set({ loading: false, loadError: result.error });
-      return;
+      set({ loading: false, loadError: keepError ? result.error : null });
+      return result.error;
     }
     const job = result.value;
     rememberJob(job.id);
     set({ job, history: createHistory(job.layout), selection: [], hoverId: null, loading: false, saveError: null });
+    return null;
   };
 
   return {
@@ -154,8 +164,10 @@ export const useJobStore = create<JobState>()((set, get) => {
     loading: false,
     loadError: null,
 
-    pullOrder: (key) => load(() => api.pullOrder(key)),
-    openJob: (jobId) => load(() => api.getJob({ jobId })),
+    pullOrder: (key, override) => load(() => api.pullOrder(override ? { ...key, override } : key), false),
+    openJob: async (jobId) => {
+      await load(() => api.getJob({ jobId }), true);
+    },
 
     closeJob: async () => {
       await sendLayout();
@@ -196,19 +208,23 @@ export const useJobStore = create<JobState>()((set, get) => {
     setHover: (id) => set({ hoverId: id }),
 
     patchJob: async (patch) => {
+      if (!get().job) return false;
+      const error = await get().decideOnJob(patch);
+      if (error) set({ saveError: error });
+      return error === null;
+    },
+
+    decideOnJob: async (patch) => {
       const { job } = get();
-      if (!job) return false;
+      if (!job) return { code: 'not-ready', message: 'No job is open.' };
       // The layout goes first: a step change (or a reprojection) must see the latest edit.
       void sendLayout();
       const resetHistory = patch.epsg !== undefined && patch.epsg !== job.crs.epsg;
       return enqueue(async () => {
         const result = await api.saveJob({ jobId: job.id, patch });
-        if (!result.ok) {
-          set({ saveError: result.error });
-          return false;
-        }
+        if (!result.ok) return result.error;
         adopt(result.value, resetHistory);
-        return true;
+        return null;
       });
     },
 
@@ -217,7 +233,9 @@ export const useJobStore = create<JobState>()((set, get) => {
     // Only the fields main changes behind the renderer's back: taking the whole job could undo an edit still queued.
     adoptServerState: (fresh) => {
       const { job } = get();
-      if (job && job.id === fresh.id) set({ job: { ...job, serverPackage: fresh.serverPackage, conflict: fresh.conflict } });
+      if (job && job.id === fresh.id) {
+        set({ job: { ...job, serverPackage: fresh.serverPackage, conflict: fresh.conflict, workflow: fresh.workflow, updatedAt: fresh.updatedAt } });
+      }
     },
 
     refreshServerState: async () => {

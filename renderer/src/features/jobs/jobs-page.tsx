@@ -9,6 +9,8 @@ import { useJobStore } from '../../stores/job.store';
 import { useSyncStore } from '../../stores/sync.store';
 import { useAppViewStore } from '../../app/app-view.store';
 import { STEP_LABELS } from '../wizard/wizard-steps';
+import { ProgressMeter, WorkflowStateChip } from '../workflow/workflow-chips';
+import { useWorkflowEvents } from '../workflow/workflow.store';
 import { useJobsListStore } from './jobs-list.store';
 
 /** Every fulfilment job on this machine, newest first: the way back into work left half done. */
@@ -19,10 +21,11 @@ export function JobsPage() {
   const show = useAppViewStore((state) => state.show);
   // A sync can flag a job (its order cancelled on the server): read the list again after each one.
   const lastSync = useSyncStore((state) => state.status?.lastSuccessAt ?? null);
+  const workflowVersion = useWorkflowEvents((state) => state.version);
 
   useEffect(() => {
     void load();
-  }, [load, lastSync]);
+  }, [load, lastSync, workflowVersion]);
 
   return (
     <section className="jobs-page" data-testid="jobs-list" aria-labelledby="jobs-title">
@@ -58,8 +61,10 @@ export function JobsPage() {
               <th scope="col">Order</th>
               <th scope="col">Type</th>
               <th scope="col">Project</th>
+              <th scope="col">State</th>
               <th scope="col">Step</th>
               <th scope="col" className="num">Claims laid out / purchased</th>
+              <th scope="col">Delivered</th>
               <th scope="col">Last saved</th>
               <th scope="col"><span className="visually-hidden">Action</span></th>
             </tr>
@@ -82,9 +87,15 @@ export function JobsPage() {
                   </td>
                   <td>{ORDER_TYPE_LABELS[job.orderType]}</td>
                   <td>{job.projectName || <span className="muted">—</span>}</td>
+                  <td>
+                    <WorkflowStateChip state={job.workflowState} />
+                  </td>
                   <td>{STEP_LABELS[job.step]}</td>
                   <td className="num">
                     {job.claimsLaidOut} / {job.claimsPurchased}
+                  </td>
+                  <td>
+                    <ProgressMeter delivered={job.claimsDelivered} purchased={job.claimsPurchased} />
                   </td>
                   <td>{formatDateTime(job.updatedAt)}</td>
                   <td>

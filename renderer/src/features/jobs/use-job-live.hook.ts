@@ -4,16 +4,21 @@ import { useSyncStore } from '../../stores/sync.store';
 import { useDocumentsStore } from '../documents/documents.store';
 import { useOutboxStore } from '../outbox/outbox.store';
 import { useJobOutboxStore } from '../upload/job-outbox.store';
+import { useWorkflowEvents } from '../workflow/workflow.store';
 
 /**
  * Keeps the open job in step with what happens behind it: every outbox change (or new package generation)
- * re-reads the job's entries, every outbox change its server package (a delivered upload sets it), and every
- * finished sync its conflict flag (the order may have been cancelled on the server meanwhile).
+ * re-reads the job's entries, every outbox change its server package (a delivered upload sets it), every
+ * finished sync its conflict flag (the order may have been cancelled on the server meanwhile), and every workflow
+ * change pushed for it (or for jobs unnamed) its workflow: state, progress, the actions on offer.
  */
 export function useJobLive(): void {
   const jobId = useJobStore((state) => state.job?.id);
   const outboxVersion = useOutboxStore((state) => state.version);
   const lastSync = useSyncStore((state) => state.status?.lastSuccessAt ?? null);
+  const workflowVersion = useWorkflowEvents((state) =>
+    jobId !== undefined && (state.lastJobIds.length === 0 || state.lastJobIds.includes(jobId)) ? state.version : -1,
+  );
   // A new package generation is "not queued yet" although the outbox itself did not change.
   const generation = useDocumentsStore((state) => (state.jobId === jobId ? (state.pkg?.generation ?? null) : null));
 
@@ -23,5 +28,5 @@ export function useJobLive(): void {
 
   useEffect(() => {
     if (jobId !== undefined) void useJobStore.getState().refreshServerState();
-  }, [jobId, outboxVersion, lastSync]);
+  }, [jobId, outboxVersion, lastSync, workflowVersion]);
 }

@@ -81,7 +81,7 @@ function OrderDetails({ order }: { order: OrderDetail }) {
             </Chip>
           )}
         </div>
-        <PullOrderButton orderKey={{ orderType: order.orderType, id: order.id }} />
+        <PullOrderButton orderKey={{ orderType: order.orderType, id: order.id }} orderNumber={order.orderNumber} />
       </header>
 
       {order.gone && (

@@ -55,8 +55,8 @@ export function UploadStep() {
       />
       {order?.status === 'on_hold' && (
         <Notice tone="warning" testId="upload-on-hold" title="This order is on hold.">
-          The server refuses uploads for an order on hold: mark it in progress (“Order status” above) before queueing, or the upload
-          waits for review.
+          The server refuses uploads for an order on hold: resume the job (“Resume” above) before queueing, or the upload waits for
+          review.
         </Notice>
       )}
       <OutboxNotices waiting={open.length} paused={open.filter((entry) => entry.state === 'paused').length} />
@@ -71,7 +71,8 @@ export function UploadStep() {
           </p>
         ) : entries.length === 0 ? (
           <p className="muted" data-testid="upload-no-entries">
-            Nothing queued for this order yet. Uploads, and status changes from the job header’s “Order status” menu, are listed here.
+            Nothing queued for this order yet. Uploads, and the order status changes a hold, resume or cancellation sends, are listed
+            here.
           </p>
         ) : (
           <OutboxEntryTable entries={entries} label={`Outbox entries for ${job.order.orderNumber}`} />
