@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { orderTypeSchema } from '../api/geodb.schemas';
+import { orderPriceSchema } from './order-price';
 
 export const DOCUMENT_KINDS = [
   'location-notices',
@@ -50,6 +51,56 @@ export const packageProblemSchema = z.object({
 });
 export type PackageProblem = z.infer<typeof packageProblemSchema>;
 
+const cents = z.number().int();
+
+/**
+ * The order and its BLM fees as they stood when the package was generated (seed 002: price and fee snapshots
+ * kept for audit). Amounts are integer cents. `price` is null when the order's payload carries none (the
+ * pending-orders contract has no price field today: see shared/documents/order-price.ts); `orderStatus` is null
+ * when the server status was not known to the generator. The fees are exactly what fees.ts computes for the
+ * package's claims and the fees sheet prints.
+ */
+export const orderSnapshotSchema = z.object({
+  /** ISO timestamp: the manifest's generatedAt. */
+  capturedAt: z.string(),
+  orderNumber: z.string(),
+  orderType: orderTypeSchema,
+  orderStatus: z.string().nullable(),
+  price: orderPriceSchema.nullable(),
+  fees: z.object({
+    scheduleVersion: z.string(),
+    effectiveFrom: z.string(),
+    currency: z.string(),
+    claims: z.number().int().nonnegative(),
+    /** One line per claim, as fees.ts computes it: the claim's total due at filing (null: placer area unknown). */
+    perClaim: z.array(
+      z.object({
+        /** Claim kind: lode or placer. */
+        kind: z.string(),
+        /** Claim name. */
+        label: z.string(),
+        /** Maintenance-fee units (1 per lode, per 20 acres or part for a placer); null when unknown. */
+        units: z.number().int().nullable(),
+        cents: cents.nullable(),
+      }),
+    ),
+    /** fees.ts FeeTotals, in cents. */
+    totals: z.object({
+      units: z.number().int().nonnegative(),
+      locationCents: cents,
+      initialMaintenanceCents: cents,
+      processingCents: cents,
+      /** Everything known that is due at BLM filing (location + initial maintenance + processing). */
+      totalDueAtRecordingCents: cents,
+      /** Placer claims whose area is unknown: their maintenance fee is left out of the totals. */
+      incompleteClaims: z.number().int().nonnegative(),
+    }),
+    annualMaintenancePerYearCents: cents,
+    waiverProcessingPerYearCents: cents.nullable(),
+  }),
+});
+export type OrderSnapshot = z.infer<typeof orderSnapshotSchema>;
+
 export const manifestSchema = z.object({
   manifestVersion: z.literal(MANIFEST_VERSION),
   generator: z.object({ name: z.string(), version: z.string() }),
@@ -74,5 +125,7 @@ export const manifestSchema = z.object({
   files: z.array(manifestFileSchema),
   /** Parts that could not be produced (e.g. one claim's notice), each with why; the rest of the package stands. */
   problems: z.array(packageProblemSchema),
+  /** Added after manifest version 1 shipped, so optional: manifests written before it still parse. */
+  orderSnapshot: orderSnapshotSchema.optional(),
 });
 export type PackageManifest = z.infer<typeof manifestSchema>;

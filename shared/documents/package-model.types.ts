@@ -13,6 +13,7 @@ import type { Position } from '../geometry/geojson.types';
 import type { OrderType } from '../api/geodb.schemas';
 import type { ClaimKind, CornerPosition } from '../layout/layout.types';
 import type { MonumentKind } from '../claims/monuments';
+import type { OrderPrice } from './order-price';
 
 export interface PackageCorner {
   /** 1..4 for a 4-corner claim (state / job numbering); drawing order for other shapes. */
@@ -108,6 +109,10 @@ export interface PackageModel {
     companyName: string;
     customerEmail: string;
     claimsPurchased: number;
+    /** The server's order status when known (for the manifest's orderSnapshot); absent or null: not known. */
+    status?: string | null;
+    /** The order's price from its raw payload (order-price.ts); absent or null: the payload carries none. */
+    price?: OrderPrice | null;
   };
   epsg: number;
   utmZone: number;

@@ -1,6 +1,7 @@
 /** A fulfilment job: one per order, with the order's context and every wizard step's state. */
 import { z } from 'zod';
 import { claimantInfoSchema, orderTypeSchema } from '../api/geodb.schemas';
+import { orderPriceSchema } from '../documents/order-price';
 import { layoutSchema, monumentSettingsSchema } from '../layout/layout.types';
 import { jobConflictSchema } from '../outbox/job-conflict';
 import { jobWorkflowSchema } from '../workflow/workflow-view.types';
@@ -30,6 +31,11 @@ export const jobOrderContextSchema = z.object({
       areaAcres: z.number(),
     }),
   ),
+  /**
+   * The order's price read from its raw payload when pulled (shared/documents/order-price.ts), for the staking
+   * package's orderSnapshot. null: the payload carries no price; absent: a job pulled before this was kept.
+   */
+  price: orderPriceSchema.nullable().optional(),
 });
 export type JobOrderContext = z.infer<typeof jobOrderContextSchema>;
 

@@ -67,6 +67,11 @@ describe('staking packages over real parts', () => {
       expect(manifest.dateOfLocation).toBe('2026-08-15');
       expect(manifest.order.orderNumber).toBe(entry.orderNumber);
       expect(manifest.problems).toEqual([]);
+      // The demo server's pending orders carry no price (neither does the contract): the snapshot says so.
+      expect(manifest.orderSnapshot?.price).toBeNull();
+      expect(manifest.orderSnapshot?.orderNumber).toBe(entry.orderNumber);
+      expect(manifest.orderSnapshot?.fees.scheduleVersion).toBe(manifest.feeSchedule.version);
+      expect(manifest.orderSnapshot?.fees.claims).toBe(manifest.claims.length);
     }
     const [nv, az] = report.results.map((r) => manifestSchema.parse(JSON.parse(readFileSync(join(r.folder, 'manifest.json'), 'utf8'))));
     expect(nv!.state).toBe('NV');

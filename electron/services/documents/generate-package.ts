@@ -11,6 +11,7 @@ import {
   type PackageManifest,
   type PackageProblem,
 } from '../../../shared/documents/package-files';
+import { buildOrderSnapshot } from '../../../shared/documents/order-snapshot';
 import type { PackageModel } from '../../../shared/documents/package-model.types';
 import type { DocumentRenderer, RenderContext } from './document.types';
 
@@ -94,6 +95,8 @@ export async function generatePackage(
     feeSchedule: { version: context.feeSchedule.version, effectiveFrom: context.feeSchedule.effectiveFrom },
     files: manifestFiles,
     problems,
+    // The order's price and the BLM fees as they stood now, from the same schedule the fees sheet used.
+    orderSnapshot: buildOrderSnapshot(model, context.feeSchedule, options.generatedAt),
   };
   return { files, manifest };
 }

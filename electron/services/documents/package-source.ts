@@ -5,6 +5,7 @@
  * layout problems. Documents are never generated from a guess.
  */
 import { validateLayout } from '../../../shared/claims/validate-layout';
+import { priceFromOrderJson } from '../../../shared/documents/order-price';
 import type { PackageSource } from '../../../shared/documents/package-model';
 import type { OrderIssue } from '../../../shared/domain/order.types';
 import type { Job } from '../../../shared/jobs/job.types';
@@ -15,6 +16,13 @@ export type SourceResult = { ok: true; source: PackageSource } | { ok: false; re
 export interface SourceOptions {
   /** Replaces the job's date of location for this package (CLI --date-of-location). */
   dateOfLocation?: string;
+  /** The order's server status now (from the order cache), for the manifest's orderSnapshot; default null. */
+  orderStatus?: string | null;
+  /**
+   * The cached order's raw payload (order_payloads.raw_json): its price now replaces the one the job kept when
+   * it was pulled. Without it the job's own price is used.
+   */
+  orderRawJson?: string;
 }
 
 export function packageSourceFromJob(job: Omit<Job, 'id'>, origin: PackageSource['source'], options: SourceOptions = {}): SourceResult {
@@ -46,6 +54,8 @@ export function packageSourceFromJob(job: Omit<Job, 'id'>, origin: PackageSource
         companyName: job.order.companyName,
         customerEmail: job.order.customerEmail,
         claimsPurchased: job.order.claimsPurchased,
+        status: options.orderStatus ?? null,
+        price: options.orderRawJson === undefined ? (job.order.price ?? null) : priceFromOrderJson(options.orderRawJson),
       },
       epsg: job.crs.epsg,
       claims,

@@ -5,6 +5,7 @@
  */
 import { claimantInfoSchema } from '../../../shared/api/geodb.schemas';
 import type { NormalizedClaim } from '../../../shared/domain/normalized-order.types';
+import { priceFromOrderJson } from '../../../shared/documents/order-price';
 import { EMPTY_JOB_DOCUMENTS, type Job, type JobOrderContext, type LocationLookup } from '../../../shared/jobs/job.types';
 import type { OrderPayloadsTable, OrdersTable } from '../db/schema';
 import {
@@ -35,6 +36,8 @@ export function newJobFromOrder(
     claimsPurchased: row.claim_count,
     claimant: claimant?.success ? claimant.data : null,
     orderClaims: claims.map((claim) => ({ name: claim.name, geometry: claim.geometry, areaAcres: claim.areaAcres })),
+    // The raw payload as the server sent it: the pending-orders contract has no price today, so usually null.
+    price: payload ? priceFromOrderJson(payload.raw_json) : null,
   };
   const vertices = orderVertices(claims);
   const location = detectedLocation(vertexCentroid(vertices), lookupLocation);
