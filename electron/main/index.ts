@@ -3,7 +3,7 @@
  * shell, window) and hands them to the back-end; the back-end itself runs — and is tested — under plain Node.
  */
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
 import { IPC_EVENTS } from '../../shared/ipc/channels';
 import { AppError } from '../../shared/errors';
 import { createClaimDeskApp } from '../services/app/create-app';
@@ -131,6 +131,19 @@ async function main(): Promise<void> {
   });
   ready.onEvent('outboxChanged', (payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.outboxChanged, payload);
+  });
+  ready.onEvent('workflowChanged', (payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.workflowChanged, payload);
+  });
+  ready.onEvent('notificationAdded', (payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.notificationAdded, payload);
+    // The desktop notification (seeds 001, 003); the in-app list keeps it after the OS lets it go.
+    if (!Notification.isSupported()) return;
+    const note = new Notification({ title: payload.title, body: payload.body });
+    note.on('click', () => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.show();
+    });
+    note.show();
   });
 
   openWindow();

@@ -326,6 +326,8 @@ export type OrderEventListResponse = z.infer<typeof orderEventListResponseSchema
 
 export const API_PATHS = {
   tokenAuth: '/api-token-auth/',
+  /** The signed-in user (role included): read after sign-in and again at start and after each sync. */
+  me: '/api/v2/me/',
   pendingOrders: '/api/v2/claims/staff/pending-orders/',
   claimDocuments: '/api/v2/claims/documents/',
   /** Templates in OpenAPI form; fill them with the helpers below. */

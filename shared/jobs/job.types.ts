@@ -123,6 +123,8 @@ export const jobSchema = z.object({
   updatedAt: z.string(),
 });
 export type Job = z.infer<typeof jobSchema>;
+/** A job as stored, before the workflow view (which needs the session and settings) is attached. */
+export type JobCore = Omit<Job, 'workflow'>;
 
 export const jobSummarySchema = z.object({
   id: z.number().int(),

@@ -43,11 +43,32 @@ export const statusPayloadSchema = z.object({
 });
 export type StatusPayload = z.infer<typeof statusPayloadSchema>;
 
+/**
+ * A workflow override (issue 6, seeds 001/004) on its way to the server as a domain event: what was overridden,
+ * by whom and why, exactly as the transition log recorded it (logId ties the two together).
+ */
+export const eventPayloadSchema = z.object({
+  orderType: orderTypeSchema,
+  orderId: z.number().int(),
+  orderNumber: z.string(),
+  event: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  overridden: z.array(z.string()).min(1),
+  reason: z.string(),
+  actor: z.string(),
+  occurredAt: z.string(),
+  logId: z.number().int(),
+});
+export type EventPayload = z.infer<typeof eventPayloadSchema>;
+
+export const OUTBOX_KINDS = ['upload', 'status', 'event'] as const;
+
 export const outboxEntryViewSchema = z.object({
   id: z.string(),
   jobId: z.number().int(),
   orderNumber: z.string(),
-  kind: z.enum(['upload', 'status']),
+  kind: z.enum(OUTBOX_KINDS),
   /** For a status change, the status it sets (null for uploads). */
   statusChange: orderStatusChangeSchema.nullable(),
   /** "Package (generation 2, 8 files)" or "Status → on hold". */

@@ -20,7 +20,8 @@ import { savePackageRow } from '../../electron/services/repos/packages.repo';
 import { listOutboxEntries } from '../../electron/services/repos/outbox.repo';
 import { manifestSchema, type PackageManifest } from '../../shared/documents/package-files';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
-import { openBackEnd } from '../helpers/back-end';
+import { openBackEnd, workflowFor } from '../helpers/back-end';
+import { applyTransition } from '../../electron/services/workflow/apply-transition';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startServerProcess } from './bench-server';
 
@@ -68,24 +69,27 @@ async function main(): Promise<void> {
     const keys = await listActiveOrderKeys(db);
     const [outboxKeys, rawKeys] = [keys.slice(0, PACKAGES), keys.slice(PACKAGES, 2 * PACKAGES)];
     const now = () => new Date();
-    const jobs = createJobsService({ db, lookupLocation, currentUser: async () => 'bench', now });
+    const actor = { username: DEMO_STAFF.username, role: 'staff' as const };
+    const jobs = createJobsService({ db, lookupLocation, workflow: workflowFor(db, now, () => actor), now });
 
     // Set-up (not timed): a job with its claims and a small package for each order.
     const jobIds: number[] = [];
     for (const key of outboxKeys) {
       let job = await jobs.pullOrder(key);
       job = await jobs.saveJob(job.id, { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'B'), grid: null } });
+      job = await jobs.saveJob(job.id, { step: 'claimant' }); // validated: documents may be made and uploaded
       const files = packageFiles(job.order.orderNumber);
       const at = now().toISOString();
       const folder = join('packages', `job-${job.id}`);
       const manifest = manifestFor(job.order.orderNumber, files, at, job.layout.claims.map((c) => c.name));
       await writePackageFolder(join(dataDir, folder), files.map((f) => ({ ...f, pages: null })), manifest, { durable: false });
       await savePackageRow(db, { job_id: job.id, folder, manifest_json: JSON.stringify(manifest), generated_at: at });
+      await db.transaction().execute((trx) => applyTransition(trx, job.id, 'DOCUMENTS_GENERATED', actor, { at }));
       jobIds.push(job.id);
     }
 
     const enqueueStart = performance.now();
-    for (const jobId of jobIds) await enqueueUpload({ db, dataDir, now }, jobId);
+    for (const jobId of jobIds) await enqueueUpload({ db, dataDir, now }, jobId, actor);
     const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
 
     const createClient = (serverUrl: string) => createGeoDbClient({ baseUrl: serverUrl, now });

@@ -12,6 +12,10 @@ import { createSessionService, type SessionService } from '../../electron/servic
 import { createMemoryTokenStore, type TokenStore } from '../../electron/services/session/token-store';
 import { createSyncService, type SyncService } from '../../electron/services/sync/sync.service';
 import { makeTempDir } from './temp-dir';
+import { createNotificationsService } from '../../electron/services/workflow/notifications.service';
+import { createWorkflowService, type WorkflowService } from '../../electron/services/workflow/workflow.service';
+import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
+import type { Actor } from '../../shared/workflow/workflow.types';
 
 export async function startTestServer(seed: SeedOption = 'demo'): Promise<ReferenceServer & { cleanup: () => Promise<void> }> {
   const temp = makeTempDir('claimdesk-server-');
@@ -72,4 +76,25 @@ export async function openBackEnd(options: { dataDir?: string; now?: () => Date 
       temp?.cleanup();
     },
   };
+}
+
+/**
+ * The real workflow service over a test cache, acting as whoever `actor()` answers (null: signed out). Services that
+ * need an actor or the workflow view (jobs, documents, outbox) take it from here in tests that build them directly.
+ */
+export function workflowFor(
+  db: OpenedDatabase['db'],
+  now: () => Date,
+  actor: () => Actor | null,
+): WorkflowService {
+  const notifications = createNotificationsService({ db, now, onAdded: () => undefined });
+  return createWorkflowService({
+    db,
+    now,
+    currentActor: async () => actor(),
+    getSettings: async () => DEFAULT_WORKFLOW_SETTINGS,
+    notifications,
+    onChanged: () => undefined,
+    kickOutbox: () => undefined,
+  });
 }

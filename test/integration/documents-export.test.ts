@@ -135,6 +135,7 @@ describe('staking packages over real parts', () => {
         jobId: job.id,
         patch: {
           layout: { claims, grid: null },
+          step: 'claimant', // past Validate: documents are made for a validated layout
           documents: {
             plss: { meridian: 'Mount Diablo', township: 'T33N', range: 'R50E', sections: '14', aliquot: 'NW¼' },
             tie: { description: 'Section corner 10/11/14/15', lon: -116.35, lat: 40.92 },

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import { AppError } from '../../shared/errors';
 import type { IpcEventName } from '../../shared/ipc/channels';
 import type { IpcEventPayload, IpcHandlers } from '../../shared/ipc/contract';
@@ -54,8 +55,8 @@ function createStubApp() {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
     lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
-    getSettings: async () => ({ basemapUrl: null }),
-    saveSettings: async (settings) => settings,
+    getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS }),
+    saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS }),
     generatePackage: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
@@ -83,6 +84,13 @@ function createStubApp() {
     sendOutboxNow: async () => ({ sent: 0, delivered: 0, stoppedBy: null }),
     listReadyToUpload: async () => ({ jobIds: [] }),
     openExportFolder: async ({ outDir }) => ({ opened: false, folder: outDir }),
+    fireWorkflowEvent: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
+    getJobHistory: async () => ({ entries: [] }),
+    getDashboard: async () => ({ today: '2026-11-22', counts: { active_jobs: 0, due_today: 0, overdue: 0, expedited: 0, awaiting_payment: 0, claimant_needed: 0, awaiting_upload: 0, failed_uploads: 0, needs_review: 0, stale: 0, duplicates: 0 }, oldestWaiting: null, claimsDeliveredThisWeek: 0, staleAfterDays: 7 }),
+    listNotifications: async () => ({ notifications: [], unread: 0 }),
+    markNotificationsRead: async () => ({ unread: 0 }),
     resolveConflict: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },

@@ -3,6 +3,7 @@
  * renderer reaches), on a cache synced from the reference server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import { createClaimDeskApp } from '../../electron/services/app/create-app';
 import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
 import { dispatchIpc } from '../../electron/services/ipc/dispatch';
@@ -26,7 +27,8 @@ describe('jobs, location and settings over IPC', () => {
     server = await startTestServer();
     temp = makeTempDir();
     await openApp();
-    await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
+    // A manager: the test records a capacity override, which only managers and admins may.
+    await app.handlers.signIn({ serverUrl: server.url, username: 'demo-manager', password: 'claimdesk-demo' });
     await app.handlers.runSync({});
   });
   afterAll(async () => {
@@ -36,7 +38,10 @@ describe('jobs, location and settings over IPC', () => {
   });
 
   it('pulls, saves with the signed-in user on the override, lists and resumes', async () => {
-    const pulled = await call('pullOrder', { orderType: 'claim_purchase', id: 5 });
+    // CP 5 is "pending": awaiting payment, so work starts only with a manager's override (seed 002).
+    const unpaid = await call('pullOrder', { orderType: 'claim_purchase', id: 5 });
+    expect(unpaid).toMatchObject({ ok: false, error: { code: 'workflow-refused', message: expect.stringMatching(/awaiting payment/) } });
+    const pulled = await call('pullOrder', { orderType: 'claim_purchase', id: 5, override: { reason: 'Paid by cheque, cleared today' } });
     expect(pulled.ok).toBe(true);
     const job = (pulled as { value: Job }).value;
     expect(job.crs.epsg).toBe(26912); // -108.76° (Fremont Co., WY) is in zone 12
@@ -44,7 +49,7 @@ describe('jobs, location and settings over IPC', () => {
     expect(job.claimant.claimantName).toBe(''); // claim_purchase orders carry no claimant
 
     const saved = await call('saveJob', { jobId: job.id, patch: { step: 'layout', capacityOverride: { reason: 'Manager approved' } } });
-    expect(saved).toMatchObject({ ok: true, value: { step: 'layout', capacityOverride: { reason: 'Manager approved', by: 'demo-staff' } } });
+    expect(saved).toMatchObject({ ok: true, value: { step: 'layout', capacityOverride: { reason: 'Manager approved', by: 'demo-manager' } } });
 
     const bad = await call('saveJob', { jobId: job.id, patch: { epsg: 32612 } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
@@ -73,17 +78,17 @@ describe('jobs, location and settings over IPC', () => {
   });
 
   it('keeps an https basemap URL across restarts and refuses anything else', async () => {
-    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null } });
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS } });
     const tiles = 'https://tiles.example.com/{z}/{x}/{y}.png';
-    expect(await call('saveSettings', { basemapUrl: tiles })).toEqual({ ok: true, value: { basemapUrl: tiles } });
+    expect(await call('saveSettings', { basemapUrl: tiles })).toEqual({ ok: true, value: { basemapUrl: tiles, workflow: DEFAULT_WORKFLOW_SETTINGS } });
     for (const basemapUrl of ['http://tiles.example.com/{z}/{x}/{y}.png', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url', '', 'https://user:pw@tiles.example.com/']) {
       const refused = await call('saveSettings', { basemapUrl });
       expect(refused, basemapUrl).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/basemap/i) } });
     }
     await app.close();
     await openApp();
-    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: tiles } });
-    expect(await call('saveSettings', { basemapUrl: null })).toEqual({ ok: true, value: { basemapUrl: null } });
-    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null } });
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: tiles, workflow: DEFAULT_WORKFLOW_SETTINGS } });
+    expect(await call('saveSettings', { basemapUrl: null })).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS } });
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS } });
   });
 });

@@ -7,10 +7,11 @@ import { AppError } from '../../shared/errors';
 import { utmConverter } from '../../shared/geo/utm';
 import type { Position } from '../../shared/geometry/geojson.types';
 import type { Job } from '../../shared/jobs/job.types';
+import type { ActorRole } from '../../shared/workflow/workflow.types';
 import type { LayoutClaim } from '../../shared/layout/layout.types';
 import { lookupLocation } from '../../electron/services/geo/location-lookup';
 import { createJobsService, type JobsService } from '../../electron/services/jobs/jobs.service';
-import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
+import { openBackEnd, startTestServer, workflowFor, type BackEnd } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -68,10 +69,12 @@ describe('fulfilment jobs', () => {
   let jobs: JobsService;
   const now = tickingClock();
   let user: string | null = 'demo-staff'; // what the session reports; one test signs out
+  let role: ActorRole = 'manager'; // capacity overrides are for managers and admins
 
   const open = async () => {
     backEnd = await openBackEnd({ dataDir: temp.dir, now });
-    jobs = createJobsService({ db: backEnd.opened.db, lookupLocation, currentUser: async () => user, now });
+    const workflow = workflowFor(backEnd.opened.db, now, () => (user ? { username: user, role } : null));
+    jobs = createJobsService({ db: backEnd.opened.db, lookupLocation, workflow, now });
   };
 
   beforeAll(async () => {
@@ -273,11 +276,21 @@ describe('fulfilment jobs', () => {
     expect(updated).toEqual([...updated].sort().reverse());
   });
 
-  it('records an unknown user on an override made with no one signed in', async () => {
-    user = null;
+  it('refuses changes with no one signed in (the workflow records who did what) and keeps the job as it was', async () => {
     const job = await jobs.pullOrder(EMPTY);
-    const saved = await jobs.saveJob(job.id, { capacityOverride: { reason: 'Offline approval' } });
-    expect(saved.capacityOverride?.by).toBe('unknown');
+    user = null;
+    const error = await rejection(jobs.saveJob(job.id, { capacityOverride: { reason: 'Offline approval' } }));
     user = 'demo-staff';
+    expect(error.code).toBe('auth-required');
+    expect((await jobs.getJob(job.id)).capacityOverride).toBeNull();
+  });
+
+  it('lets only a manager or admin accept more claims than purchased, and logs it as an override', async () => {
+    const job = await jobs.pullOrder(LYNN);
+    role = 'staff';
+    const refused = await rejection(jobs.saveJob(job.id, { capacityOverride: { reason: 'Customer asked by phone' } }));
+    role = 'manager';
+    expect(refused.code).toBe('forbidden');
+    expect(refused.message).toMatch(/Only a manager or admin/);
   });
 });

@@ -57,6 +57,7 @@ describe('the outbox over real parts', () => {
   async function readyJob(orderId: number, orderType: 'claim_order' | 'claim_purchase' = 'claim_order'): Promise<number> {
     let job = await app.handlers.pullOrder({ orderType, id: orderId });
     job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
+    job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } }); // past Validate: the workflow's validated
     if (job.claimant.claimantName === '') {
       // BLM Map purchases carry no claimant: staff enter one in the Claimant step.
       job = await app.handlers.saveJob({ jobId: job.id, patch: { claimant: { ...job.claimant, claimantName: 'Sagebrush Minerals LLC', address1: '12 Main St', address2: 'Tonopah, NV 89049' } } });
@@ -96,12 +97,22 @@ describe('the outbox over real parts', () => {
     // A claim_order that is done reads "fulfilled" on the server, a claim_purchase "completed".
     expect(await fulfilment(1)).toMatchObject({ status: expect.stringMatching(/^(completed|fulfilled)$/), packages: 1, documents: 9 });
 
+    // Delivered stays closed: regenerating needs a manager's reopen, which is logged and sent to the server.
+    expect(job.workflow.state).toBe('delivered');
+    await expect(app.handlers.generatePackage({ jobId })).rejects.toMatchObject({ code: 'workflow-refused' });
+    await app.handlers.signIn({ serverUrl: server.url, username: 'demo-manager', password: 'claimdesk-demo' });
+    await app.handlers.fireWorkflowEvent({ jobId, action: 'REOPEN', reason: null, override: { reason: 'Customer asked for corrected notices' } });
+    await app.handlers.saveJob({ jobId, patch: { step: 'claimant' } });
     await app.handlers.generatePackage({ jobId });
     const again = await app.handlers.queueUpload({ jobId });
     await settle();
     expect(await entry(again.id)).toMatchObject({ state: 'done' });
     expect((await app.handlers.getJob({ jobId })).serverPackage?.id).toBe(job.serverPackage?.id);
     expect(await fulfilment(1)).toMatchObject({ packages: 1 });
+    const history = (await app.handlers.getJobHistory({ jobId })).entries;
+    expect(history.map((e) => e.event)).toContain('REOPEN');
+    expect(history.find((e) => e.event === 'REOPEN')).toMatchObject({ from: 'delivered', to: 'laying_out', override: true, overridden: ['reopen-closed'], actor: { username: 'demo-manager', role: 'manager' } });
+    await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
   });
 
   it('waits for Retry-After on 503, then delivers', async () => {

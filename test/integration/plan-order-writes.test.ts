@@ -40,14 +40,14 @@ describe('planOrderWrites', () => {
 
   it('does not rewrite unchanged orders and marks the ones no longer listed as gone', async () => {
     const first = await planOrderWrites([order(1), order(2)], new Map(), () => undefined);
-    const stored = new Map(first.writes.map((w) => [`claim_order:${w.order.id}`, { hash: w.payloadHash, gone: false }]));
+    const stored = new Map(first.writes.map((w) => [`claim_order:${w.order.id}`, { hash: w.payloadHash, gone: false, paymentState: 'paid' as const }]));
     const second = await planOrderWrites([order(1), order(3)], stored, () => undefined);
     expect(second.counts).toMatchObject({ unchanged: 1, added: 1, gone: 1 });
     expect(second.writes.map((w) => w.order.id)).toEqual([3]);
     expect(second.goneKeys).toEqual([{ orderType: 'claim_order', id: 2 }]);
 
     const withGone = new Map(stored);
-    withGone.set('claim_order:2', { hash: stored.get('claim_order:2')!.hash, gone: true });
+    withGone.set('claim_order:2', { hash: stored.get('claim_order:2')!.hash, gone: true, paymentState: 'paid' });
     const third = await planOrderWrites([order(1), order(2)], withGone, () => undefined);
     expect(third.counts.returned).toBe(1);
     expect(third.writes.map((w) => w.order.id)).toEqual([2]);

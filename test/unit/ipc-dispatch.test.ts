@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import { AppError } from '../../shared/errors';
 import { ipcContract, type IpcHandlers } from '../../shared/ipc/contract';
 import { assertHandlersCoverContract, dispatchIpc, isIpcMethodName } from '../../electron/services/ipc/dispatch';
@@ -25,8 +26,8 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listJobs: async () => ({ jobs: [] }),
     saveJob: unused,
     lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
-    getSettings: async () => ({ basemapUrl: null }),
-    saveSettings: async (settings) => settings,
+    getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS }),
+    saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS }),
     generatePackage: unused,
     getPackage: async () => ({ package: null }),
     readPackageFile: unused,
@@ -42,6 +43,11 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     sendOutboxNow: unused,
     listReadyToUpload: async () => ({ jobIds: [] }),
     openExportFolder: unused,
+    fireWorkflowEvent: unused,
+    getJobHistory: async () => ({ entries: [] }),
+    getDashboard: async () => ({ today: '2026-11-22', counts: { active_jobs: 0, due_today: 0, overdue: 0, expedited: 0, awaiting_payment: 0, claimant_needed: 0, awaiting_upload: 0, failed_uploads: 0, needs_review: 0, stale: 0, duplicates: 0 }, oldestWaiting: null, claimsDeliveredThisWeek: 0, staleAfterDays: 7 }),
+    listNotifications: async () => ({ notifications: [], unread: 0 }),
+    markNotificationsRead: async () => ({ unread: 0 }),
     resolveConflict: unused,
     ...overrides,
   };

@@ -28,9 +28,9 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it("exposes window.claimdesk with exactly the contract's methods plus the two event subscriptions", () => {
+  it("exposes window.claimdesk with exactly the contract's methods plus one subscription per event", () => {
     expect(exposed.key).toBe('claimdesk');
-    expect(Object.keys(exposed.api).sort()).toEqual([...Object.keys(ipcContract), 'onSyncStatus', 'onDocumentsProgress', 'onOutboxChanged'].sort());
+    expect(Object.keys(exposed.api).sort()).toEqual([...Object.keys(ipcContract), 'onSyncStatus', 'onDocumentsProgress', 'onOutboxChanged', 'onWorkflowChanged', 'onNotificationAdded'].sort());
     for (const value of Object.values(exposed.api)) expect(typeof value).toBe('function');
   });
 

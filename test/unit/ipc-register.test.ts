@@ -56,6 +56,11 @@ function stubHandlers(): IpcHandlers {
     sendOutboxNow: vi.fn(fail),
     listReadyToUpload: vi.fn(fail),
     openExportFolder: vi.fn(fail),
+    fireWorkflowEvent: vi.fn(fail),
+    getJobHistory: vi.fn(fail),
+    getDashboard: vi.fn(fail),
+    listNotifications: vi.fn(fail),
+    markNotificationsRead: vi.fn(fail),
     resolveConflict: vi.fn(fail),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { signInRequestSchema } from '../../../shared/domain/session.types';
+import { JOB_STEPS, type JobStep } from '../../../shared/jobs/job.types';
 import type { OrderKey } from '../../../shared/domain/order.types';
 import { AppError } from '../../../shared/errors';
 import { claimsFromOrder } from '../../../shared/layout/order-claims';
@@ -35,6 +36,11 @@ async function signIn(app: ClaimDeskApp, values: { server?: string; username?: s
   if (!session.isStaff) throw new AppError('staff-required', `Staff access required: ${session.username ?? 'this account'} is not a staff account.`);
 }
 
+/** The later of two wizard steps: the CLI never moves a job back. */
+function after(step: JobStep, atLeast: JobStep): JobStep {
+  return JOB_STEPS.indexOf(step) >= JOB_STEPS.indexOf(atLeast) ? step : atLeast;
+}
+
 /** The job for an order, with a layout and a current package; null (and the reasons printed) when it cannot have one. */
 async function preparedJob(app: ClaimDeskApp, key: OrderKey, io: CliIo): Promise<number | null> {
   let job = await app.handlers.pullOrder(key);
@@ -44,6 +50,10 @@ async function preparedJob(app: ClaimDeskApp, key: OrderKey, io: CliIo): Promise
   }
   if ((await app.handlers.getPackage({ jobId: job.id })).package) return job.id;
   try {
+    // As staff would: past Validate (checked again in the back-end) before the documents are made.
+    if (job.workflow.state === 'pulled' || job.workflow.state === 'laying_out') {
+      job = await app.handlers.saveJob({ jobId: job.id, patch: { step: after(job.step, 'claimant') } });
+    }
     await app.handlers.generatePackage({ jobId: job.id });
     return job.id;
   } catch (error) {

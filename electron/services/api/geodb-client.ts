@@ -84,6 +84,8 @@ export interface GeoDbClient {
     idempotencyKey: string,
   ): Promise<OrderEventResponse>;
   signIn(username: string, password: string): Promise<{ token: string; user: SignedInUser }>;
+  /** GET /api/v2/me/: who the token belongs to now (a role changed on the server shows up here). */
+  getMe(token: string): Promise<SignedInUser>;
   getPendingOrders(
     token: string,
     options: { etag: string | null; onDownloadProgress?: (loaded: number, total: number) => void },
@@ -91,19 +93,28 @@ export interface GeoDbClient {
 }
 
 // The real server's user object is not pinned down by the contract, so read it tolerantly.
-const signInAnswerSchema = z.object({
-  token: z.string().min(1),
-  user: z
-    .object({
-      username: z.string().optional(),
-      email: z.string().optional(),
-      first_name: z.string().optional(),
-      last_name: z.string().optional(),
-      is_staff: z.boolean().optional(),
-      role: z.string().optional(),
-    })
-    .optional(),
+const apiUserAnswerSchema = z.object({
+  username: z.string().optional(),
+  email: z.string().optional(),
+  first_name: z.string().optional(),
+  last_name: z.string().optional(),
+  is_staff: z.boolean().optional(),
+  role: z.string().optional(),
 });
+const signInAnswerSchema = z.object({ token: z.string().min(1), user: apiUserAnswerSchema.optional() });
+
+/** A user without a recognised role is staff if the server says is_staff, else a customer: never more than that. */
+function toSignedInUser(user: z.infer<typeof apiUserAnswerSchema>, fallbackUsername: string): SignedInUser {
+  const isStaff = user.is_staff ?? false;
+  const role = userRoleSchema.safeParse(user.role);
+  const name = [user.first_name, user.last_name].filter(Boolean).join(' ');
+  return {
+    username: user.username ?? fallbackUsername,
+    displayName: name || user.username || fallbackUsername,
+    isStaff,
+    role: role.success ? role.data : isStaff ? 'staff' : 'customer',
+  };
+}
 
 export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number; uploadTimeoutMs?: number; now?: () => Date }): GeoDbClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -141,19 +152,14 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
       if (response.status !== 200) throw httpFailure(response);
       const parsed = signInAnswerSchema.safeParse(response.data);
       if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the sign-in answer has no token' });
-      const user = parsed.data.user ?? {};
-      const isStaff = user.is_staff ?? false;
-      const role = userRoleSchema.safeParse(user.role);
-      const name = [user.first_name, user.last_name].filter(Boolean).join(' ');
-      return {
-        token: parsed.data.token,
-        user: {
-          username: user.username ?? username,
-          displayName: name || user.username || username,
-          isStaff,
-          role: role.success ? role.data : isStaff ? 'staff' : 'customer',
-        },
-      };
+      return { token: parsed.data.token, user: toSignedInUser(parsed.data.user ?? {}, username) };
+    },
+    async getMe(token) {
+      const response = await send(() => http.get<unknown>(API_PATHS.me, { headers: { Authorization: `Token ${token}` } }));
+      if (response.status !== 200) throw httpFailure(response);
+      const parsed = apiUserAnswerSchema.safeParse(response.data);
+      if (!parsed.success || !parsed.data.username) throw new RequestError({ kind: 'bad-response', message: 'the /me answer has no user' });
+      return toSignedInUser(parsed.data, parsed.data.username);
     },
     async uploadDocuments(token, fields, files, idempotencyKey) {
       const form = new FormData();

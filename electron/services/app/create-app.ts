@@ -20,12 +20,19 @@ import { createPackageWorkerPool } from '../documents/worker-pool';
 import { createOutboxRunner } from '../outbox/outbox-runner';
 import { createOutboxService } from '../outbox/outbox.service';
 import type { IpcEventName } from '../../../shared/ipc/channels';
+import { getAppSettings } from '../repos/settings.repo';
+import { createNotificationsService } from '../workflow/notifications.service';
+import { createStaleCheck } from '../workflow/stale-check';
+import { createWorkflowService } from '../workflow/workflow.service';
+import { outboxWorkflowHooks } from './outbox-workflow-hooks';
 import type { IpcEventPayload } from '../../../shared/ipc/contract';
 
 export const DATABASE_FILE = 'claimdesk.sqlite';
 const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
 /** How often the outbox looks for due entries: a retry waits at least this long, and offline work goes out soon after the network returns. */
 const DEFAULT_OUTBOX_INTERVAL_MS = 15_000;
+/** Stale work is counted in days: looking once an hour (and at start) is plenty. */
+const DEFAULT_STALE_CHECK_INTERVAL_MS = 60 * 60_000;
 
 export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<ClaimDeskApp> {
   const now = () => (options.clock ? options.clock.now() : new Date());
@@ -38,25 +45,45 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     createClient,
     demoServerUrl: options.demo ? normalizeUrl(options.demo.serverUrl) : undefined,
   });
-  const sync = createSyncService({ db, getAuth: session.getAuth, onUnauthorized: session.dropToken, createClient, now });
-  const scheduler = createSyncScheduler({ sync, intervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, now });
-  const jobs = createJobsService({
-    db,
-    lookupLocation,
-    currentUser: async () => (await session.getSession()).username,
-    now,
-  });
   const listeners: { [K in IpcEventName]: Set<(payload: IpcEventPayload<K>) => void> } = {
     syncStatus: new Set(),
     documentsProgress: new Set(),
     outboxChanged: new Set(),
+    workflowChanged: new Set(),
+    notificationAdded: new Set(),
   };
+  const reportBackground = (error: unknown): void => options.onBackgroundError?.(error);
+  const emitWorkflow = (jobIds: number[]): void => listeners.workflowChanged.forEach((listener) => listener({ jobIds }));
+  const notifications = createNotificationsService({ db, now, onAdded: (n) => listeners.notificationAdded.forEach((listener) => listener(n)) });
+  const getWorkflowSettings = async () => (await getAppSettings(db)).workflow;
+  const workflow = createWorkflowService({
+    db,
+    now,
+    currentActor: () => session.currentUser(),
+    getSettings: getWorkflowSettings,
+    notifications,
+    onChanged: emitWorkflow,
+    kickOutbox: () => outbox.kick(),
+  });
+  const currentActor = () => workflow.requireActor();
+  const sync = createSyncService({
+    db,
+    getAuth: session.getAuth,
+    onUnauthorized: session.dropToken,
+    createClient,
+    now,
+    getServiceLevels: getWorkflowSettings,
+    // The role may have changed on the server, and the sync's news may concern jobs: neither may fail the sync.
+    afterSync: (outcome) => Promise.all([session.refreshUser(), workflow.afterSync(outcome)]).then(() => undefined, reportBackground),
+  });
+  const scheduler = createSyncScheduler({ sync, intervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, now });
+  const jobs = createJobsService({ db, lookupLocation, workflow, now });
   const emitDocuments = (payload: IpcEventPayload<'documentsProgress'>): void => listeners.documentsProgress.forEach((listener) => listener(payload));
   const generator = { name: 'ClaimDesk', version: appVersion };
   const resourcesDir = findResourcesDir(options.resourcesDir);
   // Started lazily by the pool: no worker runs until the first package is made.
   const pool = createPackageWorkerPool(options.documentWorkers);
-  const documents = createDocumentsService({ db, dataDir: options.dataDir, resourcesDir, pool, now, generator });
+  const documents = createDocumentsService({ db, dataDir: options.dataDir, resourcesDir, pool, now, generator, currentActor });
   const exportRunner = createExportRunner({
     db,
     pool,
@@ -79,6 +106,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     onUnauthorized: session.dropToken,
     now,
     onChange: emitOutboxCounts,
+    ...outboxWorkflowHooks({ now, notifications, onChanged: emitWorkflow, onError: reportBackground }),
   });
   const outbox = createOutboxService({
     db,
@@ -87,7 +115,9 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     runner: outboxRunner,
     intervalMs: options.outboxIntervalMs ?? DEFAULT_OUTBOX_INTERVAL_MS,
     onChange: emitOutboxCounts,
+    currentActor,
   });
+  const staleCheck = createStaleCheck({ check: () => workflow.checkStale(), intervalMs: options.staleCheckIntervalMs ?? DEFAULT_STALE_CHECK_INTERVAL_MS, onError: reportBackground });
   const handlers = createIpcHandlers({
     db,
     session,
@@ -97,6 +127,9 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     openExternal: options.openExternal,
     documents: { documents, exports: exportRunner, emit: emitDocuments, openPath: options.openPath },
     outbox,
+    workflow: { db, workflow, notifications, jobs, outbox, onSettingsChanged: () => emitWorkflow([]) },
+    now,
+    onBackgroundError: reportBackground,
     appInfo: { version: appVersion, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },
   });
 
@@ -118,10 +151,14 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
         await session.signIn(options.demo).catch(() => undefined);
       }
       await documents.recover();
+      // The role is read again from /me: a role changed on the server applies from this start.
+      await session.refreshUser();
       scheduler.start();
       await outbox.start();
+      staleCheck.start();
     },
     async close() {
+      staleCheck.stop();
       scheduler.stop();
       await outbox.stop();
       exportRunner.cancel();

@@ -39,6 +39,10 @@ export interface ClaimDeskAppOptions {
   resourcesDir?: string;
   /** Background outbox sends; 0 disables the timer (sends still follow every queued change). Default 15 s. */
   outboxIntervalMs?: number;
+  /** How often the stale-work check runs while the app is open (default hourly; 0: only at start). */
+  staleCheckIntervalMs?: number;
+  /** Failures of background work (after-sync workflow updates, notifications) for logging; never thrown. */
+  onBackgroundError?: (error: unknown) => void;
   /** How long an upload may take before it counts as timed out (and is retried); default 2 minutes. */
   uploadTimeoutMs?: number;
   /** Package workers; default one per core (at most 4). Tests use 1. */

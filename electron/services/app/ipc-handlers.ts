@@ -4,11 +4,12 @@ import { AppError } from '../../../shared/errors';
 import type { AppInfo, IpcHandlers } from '../../../shared/ipc/contract';
 import type { Database } from '../db/schema';
 import { safeOpenExternal } from '../platform/external-links';
-import { getOrderRow, queryOrders } from '../repos/orders.repo';
+import { getOrderRow, getOrderSummary, queryOrders } from '../repos/orders.repo';
 import { toDetail } from '../repos/orders.mapper';
 import { getSyncState } from '../repos/sync-state.repo';
-import { getAppSettings, saveAppSettings } from '../repos/settings.repo';
-import { checkBasemapUrl } from '../geo/basemap-url';
+import { getAppSettings } from '../repos/settings.repo';
+import { deskToday, focusContext } from '../workflow/desk-calendar';
+import { createWorkflowHandlers, type WorkflowHandlerDeps } from './workflow-handlers';
 import type { JobsService } from '../jobs/jobs.service';
 import type { LocationLookup } from '../../../shared/jobs/job.types';
 import type { SessionService } from '../session/session.service';
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   openExternal?: (url: string) => Promise<void>;
   documents: DocumentsHandlerDeps;
   outbox: OutboxService;
+  workflow: WorkflowHandlerDeps;
+  now: () => Date;
   /** Sync failures after sign-in are shown through the sync status; this is for logging. */
   onBackgroundError?: (error: unknown) => void;
 }
@@ -44,12 +47,16 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       return session;
     },
     signOut: () => deps.session.signOut(),
-    queryOrders: (query) => queryOrders(deps.db, query),
+    async queryOrders(query) {
+      const { workflow } = await getAppSettings(deps.db);
+      return queryOrders(deps.db, query, focusContext(deps.now(), workflow.staleAfterDays));
+    },
     async getOrder(key) {
       const found = await getOrderRow(deps.db, key);
-      if (!found) throw new AppError('not-found', `Order ${key.orderType} #${key.id} is not in the local cache.`);
+      const summary = await getOrderSummary(deps.db, key, deskToday(deps.now()));
+      if (!found || !summary) throw new AppError('not-found', `Order ${key.orderType} #${key.id} is not in the local cache.`);
       const { lastSuccessAt } = await getSyncState(deps.db);
-      return toDetail(found.row, found.payload, lastSuccessAt);
+      return toDetail(found.row, found.payload, lastSuccessAt, summary);
     },
     runSync: () => deps.sync.syncNow(),
     getSyncStatus: () => deps.sync.getStatus(),
@@ -59,18 +66,14 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       if (!result.opened) throw new AppError('invalid-request', result.reason);
       return { opened: true };
     },
-    pullOrder: (key) => deps.jobs.pullOrder(key),
+    pullOrder: ({ override, ...key }) => deps.jobs.pullOrder(key, override),
     getJob: ({ jobId }) => deps.jobs.getJob(jobId),
     listJobs: async () => ({ jobs: await deps.jobs.listJobs() }),
     saveJob: ({ jobId, patch }) => deps.jobs.saveJob(jobId, patch),
     lookupLocation: async ({ lon, lat }) => deps.lookupLocation(lon, lat),
-    getSettings: () => getAppSettings(deps.db),
-    async saveSettings(settings) {
-      await saveAppSettings(deps.db, { basemapUrl: checkBasemapUrl(settings.basemapUrl) });
-      return getAppSettings(deps.db);
-    },
     ...createDocumentsHandlers(deps.documents),
     ...createOutboxHandlers(deps.outbox),
+    ...createWorkflowHandlers(deps.workflow),
     async resolveConflict({ jobId, choice }) {
       const job = await deps.jobs.getJob(jobId);
       if (!job.conflict) throw new AppError('invalid-request', 'Nothing to decide: the order has not changed on the server under this job.');

@@ -1,10 +1,9 @@
-/** The outbox over IPC: queue a package or a status change, the queue view, retry, discard, send now. */
+/** The outbox over IPC: queue a package, the queue view, retry, discard, send now (status changes go through the workflow). */
 import type { IpcHandlers } from '../../../shared/ipc/contract';
 import type { OutboxService } from '../outbox/outbox.service';
 
 type OutboxHandlerNames =
   | 'queueUpload'
-  | 'changeOrderStatus'
   | 'listOutbox'
   | 'retryOutboxEntry'
   | 'discardOutboxEntry'
@@ -14,7 +13,6 @@ type OutboxHandlerNames =
 export function createOutboxHandlers(outbox: OutboxService): Pick<IpcHandlers, OutboxHandlerNames> {
   return {
     queueUpload: ({ jobId }) => outbox.queueUpload(jobId),
-    changeOrderStatus: ({ jobId, status, reason }) => outbox.queueStatusChange(jobId, status, reason),
     listOutbox: async (filter) => ({ entries: await outbox.list(filter), counts: await outbox.counts() }),
     retryOutboxEntry: ({ id }) => outbox.retry(id),
     discardOutboxEntry: ({ id }) => outbox.discard(id),

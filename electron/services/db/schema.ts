@@ -26,7 +26,7 @@ export interface OrdersTable {
   payload_hash: string;
   /** 0006: the server's payment_status when sent; the derived payment state; order date + service level. */
   payment_status: string | null;
-  payment_state: Generated<'paid' | 'awaiting_payment' | 'refunded' | 'not_applicable' | 'unknown'>;
+  payment_state: 'paid' | 'awaiting_payment' | 'refunded' | 'not_applicable' | 'unknown';
   target_date: string | null;
   first_seen_at: string;
   updated_at: string;
@@ -68,7 +68,7 @@ export interface JobsTable {
   /** 0005: the server status a person chose to keep working past ("keep locally"). */
   conflict_ack: string | null;
   /** 0006: the fulfilment workflow (shared/workflow). */
-  workflow_state: Generated<WorkflowState>;
+  workflow_state: WorkflowState;
   resume_to: WorkflowState | null;
   workflow_changed_at: string | null;
   created_at: string;

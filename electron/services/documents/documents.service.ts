@@ -15,6 +15,8 @@ import { rowToJob } from '../jobs/job-row.mapper';
 import { getJobRow } from '../repos/jobs.repo';
 import { getPackageRow, listPackageRows, savePackageRow, updatePackageManifest, type PackageRow } from '../repos/packages.repo';
 import { packageSourceFromJob } from './package-source';
+import type { Actor } from '../../../shared/workflow/workflow.types';
+import { applyTransition, assertTransition } from '../workflow/apply-transition';
 import { recoverPackageFolders, writePackageFolder } from './package-writer';
 import type { PackageWorkerPool } from './worker-pool';
 
@@ -27,6 +29,8 @@ export interface DocumentsServiceDeps {
   pool: PackageWorkerPool;
   now: () => Date;
   generator: { name: string; version: string };
+  /** Who generates: DOCUMENTS_GENERATED is recorded in the job's workflow with the package. */
+  currentActor: () => Promise<Actor>;
 }
 
 export interface DocumentsService {
@@ -61,6 +65,9 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
     const job = rowToJob(jobRow);
     const source = packageSourceFromJob(job, 'job');
     if (!source.ok) throw new AppError('not-ready', `The package cannot be made yet: ${source.reasons.join(' ')}`);
+    // Asked before the slow part: documents are made for a validated layout (and again when regenerating).
+    const actor = await deps.currentActor();
+    await assertTransition(db, jobId, 'DOCUMENTS_GENERATED', actor);
     const at = deps.now();
     const generated = await deps.pool.run(
       { source: source.source, preparedOn: isoDay(at), generatedAt: at.toISOString(), generator: deps.generator, resourcesDir: deps.resourcesDir },
@@ -71,11 +78,15 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
     await writePackageFolder(join(packagesDir, folderName), generated.files, generated.manifest).catch((error: unknown) => {
       throw new AppError('io-failed', `The package could not be written to ${packagesDir}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
-    const row = await savePackageRow(db, {
-      job_id: jobId,
-      folder: join(PACKAGES_DIR, folderName),
-      manifest_json: JSON.stringify(generated.manifest),
-      generated_at: generated.manifest.generatedAt,
+    const row = await db.transaction().execute(async (trx) => {
+      const saved = await savePackageRow(trx, {
+        job_id: jobId,
+        folder: join(PACKAGES_DIR, folderName),
+        manifest_json: JSON.stringify(generated.manifest),
+        generated_at: generated.manifest.generatedAt,
+      });
+      await applyTransition(trx, jobId, 'DOCUMENTS_GENERATED', actor, { at: generated.manifest.generatedAt });
+      return saved;
     });
     return toInfo(row);
   }

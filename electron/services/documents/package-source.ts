@@ -8,7 +8,7 @@ import { validateLayout } from '../../../shared/claims/validate-layout';
 import { priceFromOrderJson } from '../../../shared/documents/order-price';
 import type { PackageSource } from '../../../shared/documents/package-model';
 import type { OrderIssue } from '../../../shared/domain/order.types';
-import type { Job } from '../../../shared/jobs/job.types';
+import type { JobCore } from '../../../shared/jobs/job.types';
 import { claimsFromOrder } from '../../../shared/layout/order-claims';
 
 export type SourceResult = { ok: true; source: PackageSource } | { ok: false; reasons: string[] };
@@ -25,7 +25,7 @@ export interface SourceOptions {
   orderRawJson?: string;
 }
 
-export function packageSourceFromJob(job: Omit<Job, 'id'>, origin: PackageSource['source'], options: SourceOptions = {}): SourceResult {
+export function packageSourceFromJob(job: Omit<JobCore, 'id'>, origin: PackageSource['source'], options: SourceOptions = {}): SourceResult {
   const reasons: string[] = [];
   const claims = job.layout.claims;
   if (claims.length === 0) reasons.push('It has no claims laid out.');
@@ -74,7 +74,7 @@ export function packageSourceFromJob(job: Omit<Job, 'id'>, origin: PackageSource
  * order's own problems (unreadable polygons, missing names) are reasons to skip it: fixing them is staff work.
  */
 export function packageSourceFromOrder(
-  draft: Omit<Job, 'id'>,
+  draft: Omit<JobCore, 'id'>,
   orderProblems: readonly OrderIssue[],
   options: SourceOptions = {},
 ): SourceResult {

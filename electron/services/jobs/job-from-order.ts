@@ -6,7 +6,7 @@
 import { claimantInfoSchema } from '../../../shared/api/geodb.schemas';
 import type { NormalizedClaim } from '../../../shared/domain/normalized-order.types';
 import { priceFromOrderJson } from '../../../shared/documents/order-price';
-import { EMPTY_JOB_DOCUMENTS, type Job, type JobOrderContext, type LocationLookup } from '../../../shared/jobs/job.types';
+import { EMPTY_JOB_DOCUMENTS, type JobCore, type JobOrderContext, type LocationLookup } from '../../../shared/jobs/job.types';
 import type { OrderPayloadsTable, OrdersTable } from '../db/schema';
 import {
   claimantFormFromOrder,
@@ -22,7 +22,7 @@ export function newJobFromOrder(
   payload: OrderPayloadsTable | undefined,
   lookupLocation: (lon: number, lat: number) => LocationLookup,
   at: string,
-): Omit<Job, 'id'> {
+): Omit<JobCore, 'id'> {
   const claims = payload ? (JSON.parse(payload.claims_json) as NormalizedClaim[]) : [];
   const claimant = row.claimant_info_json ? claimantInfoSchema.safeParse(JSON.parse(row.claimant_info_json)) : null;
   const order: JobOrderContext = {

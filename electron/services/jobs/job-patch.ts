@@ -5,7 +5,7 @@
 import { AppError } from '../../../shared/errors';
 import { stateByCode } from '../../../shared/geo/us-states';
 import { zoneFromEpsg } from '../../../shared/geo/utm';
-import { jobPatchSchema, type Job, type JobCrs, type JobPatch } from '../../../shared/jobs/job.types';
+import { jobPatchSchema, type JobCore, type JobCrs, type JobPatch } from '../../../shared/jobs/job.types';
 import type { Layout } from '../../../shared/layout/layout.types';
 import { describeZodError } from '../ipc/dispatch';
 import type { JobRowUpdate } from '../repos/jobs.repo';
@@ -46,7 +46,7 @@ function crsChosenBy(current: JobCrs, epsg: number, user: string): JobCrs {
  * The column changes for a patch. A layout sent together with a new epsg is in the job's current CRS (what the
  * renderer was showing) and is reprojected with everything else.
  */
-export function applyJobPatch(current: Job, patch: JobPatch, by: { user: string; at: string }): JobRowUpdate {
+export function applyJobPatch(current: JobCore, patch: JobPatch, by: { user: string; at: string }): JobRowUpdate {
   const update: JobRowUpdate = { updated_at: by.at };
   if (patch.step !== undefined) update.step = patch.step;
 

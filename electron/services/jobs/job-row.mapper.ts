@@ -12,12 +12,13 @@ import {
   jobLocationSchema,
   jobOrderContextSchema,
   jobStepSchema,
-  type Job,
+  type JobCore,
   type JobSummary,
 } from '../../../shared/jobs/job.types';
 import { layoutSchema, monumentSettingsSchema } from '../../../shared/layout/layout.types';
 import type { JobRow, JobSummaryRow, NewJobRow } from '../repos/jobs.repo';
 import { jobConflict, type JobConflict } from '../../../shared/outbox/job-conflict';
+import { workflowStateSchema } from '../../../shared/workflow/workflow.types';
 
 function parseColumn<T extends z.ZodType>(schema: T, json: string, column: string, jobId: number): z.output<T> {
   let value: unknown;
@@ -33,7 +34,7 @@ function parseColumn<T extends z.ZodType>(schema: T, json: string, column: strin
   return parsed.data;
 }
 
-export function rowToJob(row: JobRow): Job {
+export function rowToJob(row: JobRow): JobCore {
   const step = jobStepSchema.safeParse(row.step);
   if (!step.success) throw new AppError('db-failed', `Job ${row.id}: unknown step "${row.step}".`);
   return {
@@ -58,7 +59,7 @@ export function rowToJob(row: JobRow): Job {
   };
 }
 
-export function jobToNewRow(job: Omit<Job, 'id'>): NewJobRow {
+export function jobToNewRow(job: Omit<JobCore, 'id'>): NewJobRow {
   return {
     order_type: job.order.orderType,
     order_id: job.order.orderId,
@@ -74,6 +75,10 @@ export function jobToNewRow(job: Omit<Job, 'id'>): NewJobRow {
     claim_package_id: job.serverPackage?.id ?? null,
     claim_package_number: job.serverPackage?.number ?? null,
     capacity_override_json: job.capacityOverride === null ? null : JSON.stringify(job.capacityOverride),
+    // Inserted as queued: the PULL transition in the same transaction moves it on (or refuses the pull).
+    workflow_state: 'queued',
+    resume_to: null,
+    workflow_changed_at: null,
     created_at: job.createdAt,
     updated_at: job.updatedAt,
   };
@@ -93,6 +98,9 @@ export function toJobSummary(row: JobSummaryRow): JobSummary {
     claimsPurchased: Number(row.claims_purchased ?? 0),
     conflict: conflictFrom(row),
     updatedAt: row.updated_at,
+    // The column's CHECK constraint admits only workflow states.
+    workflowState: workflowStateSchema.catch('pulled').parse(row.workflow_state),
+    claimsDelivered: Number(row.claims_delivered ?? 0),
   };
 }
 

@@ -13,7 +13,9 @@ import { openRing } from '../../../shared/claims/claim-frame';
 import { AppError } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs/job.types';
 import type { OrderStatusChange, StatusPayload, UploadClaim, UploadPayload } from '../../../shared/outbox/outbox.types';
-import type { Database } from '../db/schema';
+import type { Database, Db } from '../db/schema';
+import type { Actor } from '../../../shared/workflow/workflow.types';
+import { applyTransition } from '../workflow/apply-transition';
 import { rowToJob } from '../jobs/job-row.mapper';
 import { getJobRow } from '../repos/jobs.repo';
 import { insertOutboxEntry, listOutboxIds } from '../repos/outbox.repo';
@@ -51,7 +53,11 @@ export function uploadClaims(job: Pick<Job, 'layout' | 'crs'>, acreage: Readonly
   });
 }
 
-export async function enqueueUpload(deps: OutboxQueueDeps, jobId: number): Promise<{ entryId: string }> {
+/**
+ * Queues the job's current package for upload by `actor`: UPLOAD_QUEUED in the workflow (documents ready, or "upload
+ * anyway" from review) commits with the entry, and a refusal removes the snapshot again.
+ */
+export async function enqueueUpload(deps: OutboxQueueDeps, jobId: number, actor: Actor): Promise<{ entryId: string }> {
   const jobRow = await getJobRow(deps.db, jobId);
   if (!jobRow) throw new AppError('not-found', `Job ${jobId} does not exist.`);
   const job = rowToJob(jobRow);
@@ -78,14 +84,42 @@ export async function enqueueUpload(deps: OutboxQueueDeps, jobId: number): Promi
     claims: uploadClaims(job, new Map(manifest.claims.map((c) => [c.name, c.areaAcres]))),
   };
   const at = deps.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    await insertOutboxEntry(
-      trx,
-      { id: entryId, job_id: jobId, kind: 'upload', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at },
-      manifest.files.map((file) => ({ file_name: file.name, kind: file.kind, media_type: file.mediaType, bytes: file.bytes, sha256: file.sha256 })),
-    );
-  });
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await applyTransition(trx, jobId, 'UPLOAD_QUEUED', actor, { at });
+      await insertOutboxEntry(
+        trx,
+        { id: entryId, job_id: jobId, kind: 'upload', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at },
+        manifest.files.map((file) => ({ file_name: file.name, kind: file.kind, media_type: file.mediaType, bytes: file.bytes, sha256: file.sha256 })),
+      );
+    });
+  } catch (error) {
+    await rm(snapshot, { recursive: true, force: true });
+    throw error;
+  }
   return { entryId };
+}
+
+/**
+ * The local status change and the entry that carries it to the server, written with the caller's handle so they
+ * commit together (and with whatever workflow transition caused them).
+ */
+export async function writeStatusChange(
+  trx: Db,
+  job: Pick<Job, 'id' | 'order'>,
+  status: OrderStatusChange,
+  reason: string | null,
+  at: string,
+  afterLocalWrite?: () => void,
+): Promise<string> {
+  const payload: StatusPayload = { orderType: job.order.orderType, orderId: job.order.orderId, orderNumber: job.order.orderNumber, status, reason };
+  const entryId = randomUUID();
+  await setOrderStatusLocally(trx, { orderType: job.order.orderType, id: job.order.orderId }, status, at);
+  // Cancelling here is our own decision, not a server change under the job: it must not raise a conflict.
+  if (status === 'cancelled') await setConflictAck(trx, job.id, 'cancelled');
+  afterLocalWrite?.();
+  await insertOutboxEntry(trx, { id: entryId, job_id: job.id, kind: 'status', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at }, []);
+  return entryId;
 }
 
 export async function enqueueStatusChange(
@@ -97,17 +131,9 @@ export async function enqueueStatusChange(
   const jobRow = await getJobRow(deps.db, jobId);
   if (!jobRow) throw new AppError('not-found', `Job ${jobId} does not exist.`);
   const job = rowToJob(jobRow);
-  const payload: StatusPayload = { orderType: job.order.orderType, orderId: job.order.orderId, orderNumber: job.order.orderNumber, status, reason };
-  const entryId = randomUUID();
   const at = deps.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    // The local change and the entry that carries it to the server commit together or not at all.
-    await setOrderStatusLocally(trx, { orderType: job.order.orderType, id: job.order.orderId }, status, at);
-    // Cancelling here is our own decision, not a server change under the job: it must not raise a conflict.
-    if (status === 'cancelled') await setConflictAck(trx, jobId, 'cancelled');
-    deps.afterLocalWrite?.();
-    await insertOutboxEntry(trx, { id: entryId, job_id: jobId, kind: 'status', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at }, []);
-  });
+  // The local change and the entry that carries it to the server commit together or not at all.
+  const entryId = await deps.db.transaction().execute((trx) => writeStatusChange(trx, job, status, reason, at, deps.afterLocalWrite));
   return { entryId };
 }
 

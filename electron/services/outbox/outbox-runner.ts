@@ -5,7 +5,7 @@
  * "sending" are resumed at start: the entry id is the Idempotency-Key, so the server answers a resend with the
  * first answer instead of doing the work twice.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { classifySend, type SendOutcome } from '../../../shared/outbox/classify-send';
 import type { Database } from '../db/schema';
 import { RequestError, type GeoDbClient } from '../api/geodb-client';
@@ -45,6 +45,13 @@ export interface OutboxRunnerDeps {
   random?: () => number;
   /** Told after every state change, so the queue view can refresh. */
   onChange?: () => void;
+  /**
+   * Runs inside the transaction that records an outcome, so what the outcome means elsewhere (the workflow's
+   * UPLOAD_DELIVERED) commits with it.
+   */
+  afterRecord?: (trx: Transaction<Database>, entry: OutboxRow, outcome: SendOutcome['state']) => Promise<void>;
+  /** Told after the outcome is committed (notifications). */
+  onRecorded?: (entry: OutboxRow, outcome: SendOutcome['state'], message: string | null) => void;
   /** Test hook: the crash tests kill the process at each of these points of a send. */
   onStep?: (step: SendStep, entryId: string) => void;
 }
@@ -86,6 +93,13 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     const at = deps.now();
     const iso = at.toISOString();
     await deps.db.transaction().execute(async (trx) => {
+      await writeOutcome(trx);
+      await deps.afterRecord?.(trx, entry, outcome.state);
+    });
+    deps.onRecorded?.(entry, outcome.state, 'message' in outcome ? outcome.message : null);
+    deps.onChange?.();
+
+    async function writeOutcome(trx: Transaction<Database>): Promise<void> {
       switch (outcome.state) {
         case 'done': {
           await setEntryState(trx, entry.id, { state: 'done', done_at: iso, updated_at: iso, last_error: null, next_attempt_at: null, response_json: JSON.stringify(answer?.answer ?? null) }, { countAttempt: true });
@@ -109,8 +123,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
           await setEntryState(trx, entry.id, { state: 'failed', last_error: outcome.message, updated_at: iso }, { countAttempt: true });
           return;
       }
-    });
-    deps.onChange?.();
+    }
   }
 
   async function sendOne(original: OutboxRow, client: GeoDbClient, token: string): Promise<SendOutcome['state']> {

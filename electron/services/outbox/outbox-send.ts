@@ -5,14 +5,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { uploadDocumentTypeSchema, type ClaimDocumentsUploadResponse, type OrderStatusChangeResponse, type UploadDocumentType } from '../../../shared/api/geodb.schemas';
+import { uploadDocumentTypeSchema, type ClaimDocumentsUploadResponse, type OrderEventRequest, type OrderEventResponse, type OrderStatusChangeResponse, type UploadDocumentType } from '../../../shared/api/geodb.schemas';
 import { MANIFEST_FILE } from '../../../shared/documents/package-files';
-import { statusPayloadSchema, uploadPayloadSchema } from '../../../shared/outbox/outbox.types';
+import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../../shared/outbox/outbox.types';
 import { RequestError, type GeoDbClient, type UploadFile } from '../api/geodb-client';
 import type { OutboxDocumentRow, OutboxRow } from '../repos/outbox.repo';
 import { OUTBOX_DIR } from './outbox-queue';
 
-export type SendAnswer = { kind: 'upload'; answer: ClaimDocumentsUploadResponse } | { kind: 'status'; answer: OrderStatusChangeResponse };
+export type SendAnswer =
+  | { kind: 'upload'; answer: ClaimDocumentsUploadResponse }
+  | { kind: 'status'; answer: OrderStatusChangeResponse }
+  | { kind: 'event'; answer: OrderEventResponse };
 
 export interface SendContext {
   client: GeoDbClient;
@@ -56,8 +59,25 @@ async function sendUpload(entry: OutboxRow, context: SendContext): Promise<Claim
   );
 }
 
+/** A workflow override as the server's domain event (POST …/orders/{type}/{id}/events/). */
+async function sendEvent(entry: OutboxRow, context: SendContext): Promise<OrderEventResponse> {
+  const payload = eventPayloadSchema.parse(JSON.parse(entry.payload_json));
+  const body: OrderEventRequest = {
+    event: payload.event,
+    from_state: payload.from,
+    to_state: payload.to,
+    overridden: payload.overridden as OrderEventRequest['overridden'],
+    reason: payload.reason,
+    actor: payload.actor,
+    occurred_at: payload.occurredAt,
+    client_ref: `job-transition-${payload.logId}`,
+  };
+  return context.client.postOrderEvent(context.token, { orderType: payload.orderType, id: payload.orderId }, body, entry.id);
+}
+
 export async function sendEntry(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
   if (entry.kind === 'upload') return { kind: 'upload', answer: await sendUpload(entry, context) };
+  if (entry.kind === 'event') return { kind: 'event', answer: await sendEvent(entry, context) };
   const payload = statusPayloadSchema.parse(JSON.parse(entry.payload_json));
   const answer = await context.client.setOrderStatus(
     context.token,

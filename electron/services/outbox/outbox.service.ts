@@ -6,7 +6,9 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { OrderStatusChange, OutboxEntryView } from '../../../shared/outbox/outbox.types';
-import { statusPayloadSchema, uploadPayloadSchema } from '../../../shared/outbox/outbox.types';
+import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../../shared/outbox/outbox.types';
+import type { Actor } from '../../../shared/workflow/workflow.types';
+import { applySystemEvent, applyTransition, readFacts } from '../workflow/apply-transition';
 import type { Database } from '../db/schema';
 import type { ConflictChoice } from '../../../shared/outbox/job-conflict';
 import { setConflictAck } from '../repos/jobs.repo';
@@ -23,6 +25,8 @@ export interface OutboxServiceDeps {
   intervalMs: number;
   onChange?: () => void;
   onBackgroundError?: (error: unknown) => void;
+  /** Who queues, retries or decides: the workflow records it (and refuses when nobody is signed in). */
+  currentActor: () => Promise<Actor>;
 }
 
 export interface OutboxService {
@@ -58,6 +62,10 @@ async function toView(db: Kysely<Database>, row: OutboxRow): Promise<OutboxEntry
     const files = (await listOutboxDocuments(db, row.id)).length;
     orderNumber = payload.success ? payload.data.orderNumber : '';
     summary = `Staking package${payload.success ? ` (generation ${payload.data.packageGeneration}` : ' ('}, ${files} files)`;
+  } else if (row.kind === 'event') {
+    const payload = eventPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    orderNumber = payload.success ? payload.data.orderNumber : '';
+    summary = payload.success ? `Override by ${payload.data.actor}: ${payload.data.event} (${payload.data.overridden.join(', ')}) — ${payload.data.reason}` : 'Workflow override';
   } else {
     const payload = statusPayloadSchema.safeParse(JSON.parse(row.payload_json));
     orderNumber = payload.success ? payload.data.orderNumber : '';
@@ -103,7 +111,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
       // Queueing twice would send the same package twice: an upload still waiting is returned instead.
       const waiting = await openUploadOf(db, jobId);
       if (waiting) return toView(db, waiting);
-      const { entryId } = await enqueueUpload(queueDeps, jobId);
+      const { entryId } = await enqueueUpload(queueDeps, jobId, await deps.currentActor());
       deps.onChange?.();
       kick();
       return view(entryId);
@@ -128,9 +136,14 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     },
     async discard(id) {
       const at = deps.now().toISOString();
-      // Never an entry being sent right now: its answer may still arrive and must be recorded.
-      const ok = await setEntryState(db, id, { state: 'discarded', updated_at: at, next_attempt_at: null }, { onlyFrom: ['queued', 'retry', 'paused', 'needs_review', 'failed'] });
-      if (!ok) throw new AppError('invalid-request', 'This entry cannot be discarded now (it is being sent, or already closed).');
+      await db.transaction().execute(async (trx) => {
+        // Never an entry being sent right now: its answer may still arrive and must be recorded.
+        const ok = await setEntryState(trx, id, { state: 'discarded', updated_at: at, next_attempt_at: null }, { onlyFrom: ['queued', 'retry', 'paused', 'needs_review', 'failed'] });
+        if (!ok) throw new AppError('invalid-request', 'This entry cannot be discarded now (it is being sent, or already closed).');
+        const entry = await getOutboxEntry(trx, id);
+        // The job's last waiting upload gone: its package is ready to queue again (documents ready).
+        if (entry?.kind === 'upload' && !(await openUploadOf(trx, entry.job_id))) await applySystemEvent(trx, entry.job_id, 'UPLOAD_DISCARDED', at);
+      });
       deps.onChange?.();
       return view(id);
     },
@@ -158,19 +171,31 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     },
     kick,
     async resolveConflict(jobId, choice, serverStatus) {
+      const actor = await deps.currentActor();
+      const at = deps.now().toISOString();
       if (choice === 'upload') {
         const waiting = await openUploadOf(db, jobId);
         // An upload already waiting (perhaps in review after a 409) is sent again rather than queued twice.
-        if (waiting) await setEntryState(db, waiting.id, { state: 'retry', next_attempt_at: null, updated_at: deps.now().toISOString() }, { onlyFrom: ['failed', 'needs_review', 'paused', 'retry', 'queued'] });
-        else await enqueueUpload(queueDeps, jobId);
+        if (waiting) {
+          await db.transaction().execute(async (trx) => {
+            if ((await readFacts(trx, jobId)).workflow_state === 'needs_review') await applyTransition(trx, jobId, 'UPLOAD_QUEUED', actor, { at, reason: 'Upload anyway' });
+            await setEntryState(trx, waiting.id, { state: 'retry', next_attempt_at: null, updated_at: at }, { onlyFrom: ['failed', 'needs_review', 'paused', 'retry', 'queued'] });
+          });
+        } else await enqueueUpload(queueDeps, jobId, actor);
       } else {
-        if (choice === 'discard') {
-          const at = deps.now().toISOString();
-          for (const entry of await listOutboxEntries(db, { jobId })) {
-            await setEntryState(db, entry.id, { state: 'discarded', updated_at: at, next_attempt_at: null }, { onlyFrom: ['queued', 'retry', 'paused', 'needs_review', 'failed'] });
+        await db.transaction().execute(async (trx) => {
+          if (choice === 'discard') {
+            for (const entry of await listOutboxEntries(trx, { jobId })) {
+              await setEntryState(trx, entry.id, { state: 'discarded', updated_at: at, next_attempt_at: null }, { onlyFrom: ['queued', 'retry', 'paused', 'needs_review', 'failed'] });
+            }
           }
-        }
-        await setConflictAck(db, jobId, serverStatus);
+          await setConflictAck(trx, jobId, serverStatus);
+          // Keep locally: work resumes where it stood. Discard: the package stays, ready to queue again.
+          if ((await readFacts(trx, jobId)).workflow_state === 'needs_review') {
+            if (choice === 'keep') await applyTransition(trx, jobId, 'RESUME', actor, { at, reason: `Kept locally after the order was ${serverStatus} on the server` });
+            else await applySystemEvent(trx, jobId, 'UPLOAD_DISCARDED', at);
+          }
+        });
       }
       deps.onChange?.();
       kick();

@@ -2,6 +2,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { OrderKey } from '../../../shared/domain/order.types';
 import type { Db, JobsTable } from '../db/schema';
+import { claimsDeliveredOfJob } from './workflow-sql';
 
 export type JobRow = Selectable<JobsTable>;
 export type NewJobRow = Insertable<JobsTable>;
@@ -23,6 +24,8 @@ export interface JobSummaryRow {
   conflict_ack: string | null;
   /** Uploads of this job the server accepted. */
   delivered: number | null;
+  workflow_state: string;
+  claims_delivered: number;
 }
 
 export interface ConflictInputRow {
@@ -90,6 +93,8 @@ export async function listJobSummaryRows(db: Db): Promise<JobSummaryRow[]> {
       'o.gone_at as order_gone_at',
       'jobs.conflict_ack',
       deliveredUploads(),
+      'jobs.workflow_state',
+      claimsDeliveredOfJob(sql`jobs.id`).as('claims_delivered'),
       sql<string | null>`json_extract(order_context_json, '$.orderNumber')`.as('order_number'),
       sql<string | null>`json_extract(order_context_json, '$.projectName')`.as('project_name'),
       sql<number | null>`json_extract(order_context_json, '$.claimsPurchased')`.as('claims_purchased'),

@@ -3,15 +3,25 @@ import type { NormalizedClaim, NormalizedOrder } from '../../../shared/domain/no
 import type { OrderClaim, OrderDetail, OrderIssue, OrderSummary } from '../../../shared/domain/order.types';
 import { claimantInfoSchema } from '../../../shared/api/geodb.schemas';
 import type { OrderPayloadsTable, OrdersTable } from '../db/schema';
+import { daysBetween, isCalendarDate } from '../../../shared/workflow/due-dates';
+import { targetDateOf } from '../../../shared/workflow/order-progress';
+import { paymentState } from '../../../shared/workflow/payment-state';
+import type { ServiceLevels } from '../../../shared/workflow/workflow-settings';
+import { workflowStateSchema, type PaymentState } from '../../../shared/workflow/workflow.types';
 
 export interface OrderWrite {
   order: NormalizedOrder;
   rawJson: string;
   payloadHash: string;
+  /** The server's own payment field when it sends one (seed 002). */
+  paymentStatus: string | null;
+  /** The payment state derived last time, for statuses that say nothing about payment (payment-state.ts). */
+  lastKnownPayment: PaymentState | null;
 }
 
-export function toOrderRow(write: OrderWrite, now: string): OrdersTable {
+export function toOrderRow(write: OrderWrite, now: string, levels: ServiceLevels): OrdersTable {
   const { order } = write;
+  const payment = paymentState({ orderType: order.orderType, status: order.status, paymentStatus: write.paymentStatus, lastKnown: write.lastKnownPayment });
   return {
     order_type: order.orderType,
     id: order.id,
@@ -37,6 +47,9 @@ export function toOrderRow(write: OrderWrite, now: string): OrdersTable {
     first_seen_at: now, // kept on conflict: see upsertOrders
     updated_at: now,
     gone_at: null,
+    payment_status: write.paymentStatus,
+    payment_state: payment.state,
+    target_date: targetDateOf({ createdAt: order.createdAt, expedited: order.expedited }, levels),
   };
 }
 
@@ -67,7 +80,16 @@ export type SummaryRow = Pick<
   | 'problem_count'
   | 'warning_count'
   | 'gone_at'
-> & { has_claimant: number };
+  | 'target_date'
+> & { has_claimant: number; payment_state: PaymentState } & OrderRowExtras;
+
+/** Columns the queue computes from the order's job and the duplicate flags (orders.repo summarySelect). */
+export interface OrderRowExtras {
+  job_id: number | null;
+  workflow_state: string | null;
+  claims_delivered: number;
+  duplicate_count: number;
+}
 
 export const SUMMARY_COLUMNS = [
   'order_type',
@@ -86,9 +108,15 @@ export const SUMMARY_COLUMNS = [
   'problem_count',
   'warning_count',
   'gone_at',
+  'payment_state',
+  'target_date',
 ] as const satisfies readonly (keyof OrdersTable)[];
 
-export function toSummary(row: SummaryRow): OrderSummary {
+export function toSummary(row: SummaryRow, today: string): OrderSummary {
+  const workflow = workflowStateSchema.safeParse(row.workflow_state);
+  const workflowState = workflow.success ? workflow.data : null;
+  const finished = workflowState === 'delivered' || workflowState === 'cancelled' || CLOSED_STATUSES.includes(row.status);
+  const daysRemaining = row.target_date !== null && !finished && isCalendarDate(row.target_date) ? daysBetween(today, row.target_date) : null;
   return {
     orderType: row.order_type,
     id: row.id,
@@ -107,14 +135,24 @@ export function toSummary(row: SummaryRow): OrderSummary {
     problemCount: row.problem_count,
     warningCount: row.warning_count,
     gone: row.gone_at !== null,
+    paymentState: row.payment_state,
+    jobId: row.job_id,
+    workflowState,
+    claimsDelivered: Number(row.claims_delivered),
+    targetDate: row.target_date,
+    daysRemaining,
+    overdue: daysRemaining !== null && daysRemaining < 0 && row.gone_at === null,
+    duplicateCount: Number(row.duplicate_count),
   };
 }
 
-export function toDetail(row: OrdersTable, payload: OrderPayloadsTable | undefined, lastSuccessAt: string | null): OrderDetail {
+const CLOSED_STATUSES: readonly string[] = ['cancelled', 'rejected', 'completed', 'fulfilled'];
+
+export function toDetail(row: OrdersTable, payload: OrderPayloadsTable | undefined, lastSuccessAt: string | null, summary: OrderSummary): OrderDetail {
   const claims = payload ? (JSON.parse(payload.claims_json) as NormalizedClaim[]) : [];
   const claimant = row.claimant_info_json ? claimantInfoSchema.safeParse(JSON.parse(row.claimant_info_json)) : null;
   return {
-    ...toSummary({ ...row, has_claimant: row.claimant_info_json === null ? 0 : 1 }),
+    ...summary,
     projectId: row.project_id,
     claimantInfo: claimant?.success ? claimant.data : null,
     claims: claims.map(

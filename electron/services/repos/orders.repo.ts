@@ -1,8 +1,14 @@
 /** The order cache: server-owned rows, written by sync and read by the queue, details and the CLI. */
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { ServiceLevels } from '../../../shared/workflow/workflow-settings';
+import { targetDateOf } from '../../../shared/workflow/order-progress';
 import type { OrderKey, OrderQuery, OrderQueryResult, OrderSortColumn } from '../../../shared/domain/order.types';
 import type { Database, Db, OrdersTable, OrderPayloadsTable } from '../db/schema';
-import { SUMMARY_COLUMNS, toOrderRow, toPayloadRow, toSummary, type OrderWrite } from './orders.mapper';
+import type { DashboardFocus } from '../../../shared/workflow/workflow-focus';
+import type { PaymentState } from '../../../shared/workflow/workflow.types';
+import { SUMMARY_COLUMNS, toOrderRow, toPayloadRow, toSummary, type OrderRowExtras, type OrderWrite } from './orders.mapper';
+import { focusPredicate, type FocusContext } from './order-focus';
+import { claimsDeliveredOfOrder } from './workflow-sql';
 
 /** Rows per INSERT: 24 columns × 400 rows stays well under SQLite's bound-parameter limit. */
 const BATCH = 400;
@@ -10,20 +16,24 @@ const BATCH = 400;
 export interface StoredOrderState {
   hash: string;
   gone: boolean;
+  /** What the last sync derived, for statuses that say nothing about payment on their own. */
+  paymentState: PaymentState;
 }
 
 export async function getStoredOrderStates(db: Db): Promise<Map<string, StoredOrderState>> {
-  const rows = await db.selectFrom('orders').select(['order_type', 'id', 'payload_hash', 'gone_at']).execute();
-  return new Map(rows.map((row) => [`${row.order_type}:${row.id}`, { hash: row.payload_hash, gone: row.gone_at !== null }]));
+  const rows = await db.selectFrom('orders').select(['order_type', 'id', 'payload_hash', 'gone_at', 'payment_state']).execute();
+  return new Map(
+    rows.map((row) => [`${row.order_type}:${row.id}`, { hash: row.payload_hash, gone: row.gone_at !== null, paymentState: row.payment_state }]),
+  );
 }
 
 /** Inserts new orders and overwrites changed ones; first_seen_at survives an update. */
-export async function upsertOrders(trx: Db, writes: OrderWrite[], now: string): Promise<void> {
+export async function upsertOrders(trx: Db, writes: OrderWrite[], now: string, levels: ServiceLevels): Promise<void> {
   for (let start = 0; start < writes.length; start += BATCH) {
     const chunk = writes.slice(start, start + BATCH);
     await trx
       .insertInto('orders')
-      .values(chunk.map((write) => toOrderRow(write, now)))
+      .values(chunk.map((write) => toOrderRow(write, now, levels)))
       .onConflict((oc) =>
         oc.columns(['order_type', 'id']).doUpdateSet((eb) => {
           const updated: Partial<Record<keyof OrdersTable, unknown>> = {};
@@ -67,6 +77,9 @@ const UPDATABLE_COLUMNS = [
   'payload_hash',
   'updated_at',
   'gone_at',
+  'payment_status',
+  'payment_state',
+  'target_date',
 ] as const satisfies readonly (keyof OrdersTable)[];
 
 /** Orders the server stopped listing: marked, never deleted (local work may refer to them). */
@@ -92,14 +105,18 @@ const SORT_COLUMNS: Record<OrderSortColumn, keyof OrdersTable> = {
   projectName: 'project_name',
   claimCount: 'claim_count',
   problemCount: 'problem_count',
+  targetDate: 'target_date',
 };
 
 function applyFilters<O>(
   query: SelectQueryBuilder<Database, 'orders', O>,
   filter: OrderQuery,
+  context: FocusContext,
 ): SelectQueryBuilder<Database, 'orders', O> {
   let q = query;
-  if (!filter.includeGone) q = q.where('gone_at', 'is', null);
+  // A focus says for itself whether gone orders count (a job whose order left the list may need review).
+  if (filter.focus) q = q.where(focusPredicate(filter.focus, context));
+  else if (!filter.includeGone) q = q.where('gone_at', 'is', null);
   for (const term of (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
     // Escape LIKE wildcards so a search for "100%" or "a_b" means those characters.
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -113,14 +130,37 @@ function applyFilters<O>(
   return q;
 }
 
-export async function queryOrders(db: Db, filter: OrderQuery): Promise<OrderQueryResult> {
+/**
+ * The queue's columns: the order's own plus, computed in SQL so the JSON is not parsed per row, whether it has a
+ * claimant, its job and workflow state, claims delivered and duplicate flags.
+ */
+function summarySelect(db: Db) {
+  return db
+    .selectFrom('orders')
+    .select([
+      ...SUMMARY_COLUMNS,
+      sql<number>`claimant_info_json IS NOT NULL`.as('has_claimant'),
+      sql<number | null>`(SELECT j.id FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('job_id'),
+      sql<string | null>`(SELECT j.workflow_state FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('workflow_state'),
+      claimsDeliveredOfOrder().as('claims_delivered'),
+      sql<number>`(SELECT count(*) FROM order_duplicates d WHERE (d.a_type = orders.order_type AND d.a_id = orders.id)
+        OR (d.b_type = orders.order_type AND d.b_id = orders.id))`.as('duplicate_count'),
+    ]);
+}
+
+/** One order as the queue shows it (the details panel starts from this). */
+export async function getOrderSummary(db: Db, key: OrderKey, today: string): Promise<OrderQueryResult['orders'][number] | undefined> {
+  const row = await summarySelect(db).where('order_type', '=', key.orderType).where('id', '=', key.id).executeTakeFirst();
+  return row ? toSummary(row as typeof row & OrderRowExtras, today) : undefined;
+}
+
+/** Callers that use no focus (tests, tools) may omit the context: today by UTC, no stale check. */
+const PLAIN_CONTEXT = (): FocusContext => ({ today: new Date().toISOString().slice(0, 10), staleBefore: null });
+
+export async function queryOrders(db: Db, filter: OrderQuery, context: FocusContext = PLAIN_CONTEXT()): Promise<OrderQueryResult> {
   const sort = filter.sort ?? { column: 'createdAt', direction: 'asc' };
   const column = SORT_COLUMNS[sort.column];
-  // has_claimant is computed in SQL so the claimant JSON is not read for every row of the queue.
-  let rowsQuery = applyFilters(
-    db.selectFrom('orders').select([...SUMMARY_COLUMNS, sql<number>`claimant_info_json IS NOT NULL`.as('has_claimant')]),
-    filter,
-  )
+  let rowsQuery = applyFilters(summarySelect(db), filter, context)
     .orderBy(column, sort.direction)
     // Ties resolve the way the server lists orders (oldest first), so the order is stable between queries.
     .orderBy('created_at', 'asc')
@@ -129,16 +169,26 @@ export async function queryOrders(db: Db, filter: OrderQuery): Promise<OrderQuer
   if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit).offset(filter.offset ?? 0);
   const [rows, matching, cached, statuses] = await Promise.all([
     rowsQuery.execute(),
-    applyFilters(db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')), filter).executeTakeFirstOrThrow(),
+    applyFilters(db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')), filter, context).executeTakeFirstOrThrow(),
     db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     db.selectFrom('orders').select('status').distinct().orderBy('status').execute(),
   ]);
   return {
-    orders: rows.map(toSummary),
+    orders: rows.map((row) => toSummary(row as typeof row & OrderRowExtras, context.today)),
     total: Number(matching.n),
     totalCached: Number(cached.n),
     statuses: statuses.map((row) => row.status),
   };
+}
+
+/** Orders a dashboard focus covers: the same predicate its click-through applies to the queue. */
+export async function countFocus(db: Db, focus: DashboardFocus, context: FocusContext): Promise<number> {
+  const row = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(focusPredicate(focus, context))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function countOrders(db: Db, options: { includeGone: boolean; withProblems?: boolean }): Promise<number> {
@@ -192,4 +242,16 @@ export async function listActiveOrderKeys(db: Db): Promise<OrderKey[]> {
  */
 export async function setOrderStatusLocally(trx: Db, key: OrderKey, status: string, at: string): Promise<void> {
   await trx.updateTable('orders').set({ status, updated_at: at }).where('order_type', '=', key.orderType).where('id', '=', key.id).execute();
+}
+
+/** Every cached order's target date again, under new service levels (settings changed). */
+export async function refreshTargetDates(db: Db, levels: ServiceLevels): Promise<void> {
+  const rows = await db.selectFrom('orders').select(['order_type', 'id', 'created_at', 'expedited_delivery', 'target_date']).execute();
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      const target = targetDateOf({ createdAt: row.created_at, expedited: row.expedited_delivery === 1 }, levels);
+      if (target === row.target_date) continue;
+      await trx.updateTable('orders').set({ target_date: target }).where('order_type', '=', row.order_type).where('id', '=', row.id).execute();
+    }
+  });
 }

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { Session, SignInRequest } from '../../../shared/domain/session.types';
+import type { UserRole } from '../../../shared/api/geodb.schemas';
 import { classifyFailure } from '../../../shared/sync/classify-failure';
 import { RequestError, type GeoDbClient } from '../api/geodb-client';
 import type { Database } from '../db/schema';
@@ -18,6 +19,16 @@ export interface SessionService {
   getAuth(): Promise<{ serverUrl: string; token: string } | null>;
   /** The server refused the token (401): forget it, keep the account so the sign-in form is pre-filled. */
   dropToken(): Promise<void>;
+  /**
+   * Reads /me and keeps the server's current role (a manager demoted on the server loses overrides at the next
+   * refresh). Offline or refused: the last confirmed account stays; never throws.
+   */
+  refreshUser(): Promise<void>;
+  /**
+   * Who works at this desk: the account the server last confirmed (username and role), kept while the token is
+   * dropped or the network is gone, so offline work is still recorded under its author. Null before any sign-in.
+   */
+  currentUser(): Promise<{ username: string; role: UserRole } | null>;
 }
 
 export function createSessionService(deps: {
@@ -71,6 +82,18 @@ export function createSessionService(deps: {
     },
     async dropToken() {
       await deps.tokenStore.clear();
+    },
+    async currentUser() {
+      const account = await getAccount(deps.db);
+      return account.username && account.role ? { username: account.username, role: account.role } : null;
+    },
+    async refreshUser() {
+      const [account, token] = await Promise.all([getAccount(deps.db), deps.tokenStore.load()]);
+      if (!token || !account.serverUrl) return;
+      const serverUrl = account.serverUrl;
+      const user = await deps.createClient(serverUrl).getMe(token).catch(() => null);
+      if (!user) return;
+      await saveAccount(deps.db, { serverUrl, username: user.username, displayName: user.displayName, role: user.role, isStaff: user.isStaff });
     },
   };
 }

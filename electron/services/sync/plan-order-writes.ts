@@ -71,7 +71,7 @@ export async function planOrderWrites(
     if (!before) counts.added += 1;
     else if (before.gone) counts.returned += 1;
     else counts.updated += 1;
-    writes.push({ order: result.order, rawJson, payloadHash });
+    writes.push({ order: result.order, rawJson, payloadHash, paymentStatus: paymentStatusOf(entry), lastKnownPayment: before?.paymentState ?? null });
   }
   onProgress(entries.length, entries.length);
 
@@ -93,4 +93,10 @@ function identityOf(entry: unknown): string | null {
     return `${type}:${id}`;
   }
   return null;
+}
+
+/** The server's own payment field (seed 002), when it sends one as text; anything else is left to the order status. */
+function paymentStatusOf(entry: unknown): string | null {
+  const value = (entry as { payment_status?: unknown }).payment_status;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 64) : null;
 }

@@ -4,6 +4,8 @@
  * failed sync leaves the last good cache exactly as it was.
  */
 import type { Kysely } from 'kysely';
+import type { OrderKey } from '../../../shared/domain/order.types';
+import { DEFAULT_SERVICE_LEVELS, type ServiceLevels } from '../../../shared/workflow/workflow-settings';
 import { AppError, toErrorInfo } from '../../../shared/errors';
 import { pendingOrdersEnvelopeSchema } from '../../../shared/api/geodb.schemas';
 import type { SyncProgress, SyncReport, SyncStatus } from '../../../shared/domain/sync.types';
@@ -31,6 +33,18 @@ export interface SyncServiceDeps {
   sleep?: (ms: number) => Promise<void>;
   backoff?: BackoffPolicy;
   maxRetryAfterMs?: number;
+  /** Service levels for the orders' target dates (the workflow settings); defaults when absent. */
+  getServiceLevels?: () => Promise<ServiceLevels>;
+  /**
+   * Told after the orders are saved (outside the transaction): what was new and whether anything changed, so the
+   * workflow can react. Its failure is reported by the caller's hook, never turned into a failed sync.
+   */
+  afterSync?: (outcome: SyncOutcome) => Promise<void>;
+}
+
+export interface SyncOutcome {
+  added: { key: OrderKey; orderNumber: string }[];
+  changed: boolean;
 }
 
 export interface SyncService {
@@ -109,14 +123,16 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       if (!envelope.success) {
         throw new AppError('bad-response', 'The server answered without an "orders" list; the cache was left as it was.');
       }
-      const plan = await planOrderWrites(envelope.data.orders, await getStoredOrderStates(deps.db), (done, total) =>
+      const stored = await getStoredOrderStates(deps.db);
+      const levels = deps.getServiceLevels ? await deps.getServiceLevels() : DEFAULT_SERVICE_LEVELS;
+      const plan = await planOrderWrites(envelope.data.orders, stored, (done, total) =>
         report({ stage: 'validating', done, total, message: `Checking orders (${done} of ${total})…` }),
       );
       report({ stage: 'saving', done: 0, total: plan.writes.length, message: `Saving ${plan.writes.length} changed orders…` });
       const savedAt = deps.now().toISOString();
       // One transaction: the orders, the gone marks and the cursor land together or not at all.
       await deps.db.transaction().execute(async (trx) => {
-        await upsertOrders(trx, plan.writes, savedAt);
+        await upsertOrders(trx, plan.writes, savedAt, levels);
         await markOrdersGone(trx, plan.goneKeys, savedAt);
         await saveSyncState(trx, {
           etag: answer.etag,
@@ -127,6 +143,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         });
       });
       const withProblems = await countOrders(deps.db, { includeGone: false, withProblems: true });
+      const added = plan.writes
+        .filter((write) => !stored.has(`${write.order.orderType}:${write.order.id}`))
+        .map((write) => ({ key: { orderType: write.order.orderType, id: write.order.id }, orderNumber: write.order.orderNumber }));
+      await deps.afterSync?.({ added, changed: plan.writes.length > 0 || plan.goneKeys.length > 0 });
       return { outcome: 'updated', ...plan.counts, withProblems, attempts, startedAt, finishedAt: finishedAt() };
     } catch (error) {
       const info = toErrorInfo(error);
