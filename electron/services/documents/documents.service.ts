@@ -13,6 +13,7 @@ import { AppError } from '../../../shared/errors';
 import type { Database } from '../db/schema';
 import { rowToJob } from '../jobs/job-row.mapper';
 import { getJobRow } from '../repos/jobs.repo';
+import { getOrderRow } from '../repos/orders.repo';
 import { getPackageRow, listPackageRows, savePackageRow, updatePackageManifest, type PackageRow } from '../repos/packages.repo';
 import { packageSourceFromJob } from './package-source';
 import type { Actor } from '../../../shared/workflow/workflow.types';
@@ -63,7 +64,12 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
     const jobRow = await getJobRow(db, jobId);
     if (!jobRow) throw new AppError('not-found', `Job ${jobId} does not exist.`);
     const job = rowToJob(jobRow);
-    const source = packageSourceFromJob(job, 'job');
+    // The order as it stands now goes into the manifest's snapshot (status, and the price it carries).
+    const order = await getOrderRow(db, { orderType: job.order.orderType, id: job.order.orderId });
+    const source = packageSourceFromJob(job, 'job', {
+      orderStatus: order?.row.status ?? null,
+      ...(order?.payload ? { orderRawJson: order.payload.raw_json } : {}),
+    });
     if (!source.ok) throw new AppError('not-ready', `The package cannot be made yet: ${source.reasons.join(' ')}`);
     // Asked before the slow part: documents are made for a validated layout (and again when regenerating).
     const actor = await deps.currentActor();

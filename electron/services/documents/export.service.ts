@@ -55,12 +55,14 @@ async function prepare(deps: ExportDeps, key: OrderKey, dateOfLocation: string |
   const found = await getOrderRow(deps.db, key);
   if (!found) return { key, orderNumber: `${key.orderType} #${key.id}`, source: null, error: 'It is not in the local cache: sync, then try again.' };
   const { row, payload } = found;
+  // The order as it stands now goes into the manifest's snapshot (status, and the price it carries).
+  const snapshot = { orderStatus: row.status, ...(payload ? { orderRawJson: payload.raw_json } : {}) };
   try {
     const jobRow = await getJobRowByOrder(deps.db, key);
-    if (jobRow) return { key, orderNumber: row.order_number, source: packageSourceFromJob(rowToJob(jobRow), 'job', { dateOfLocation }), error: null };
+    if (jobRow) return { key, orderNumber: row.order_number, source: packageSourceFromJob(rowToJob(jobRow), 'job', { dateOfLocation, ...snapshot }), error: null };
     const draft = newJobFromOrder(row, payload, deps.lookupLocation, deps.now().toISOString());
     const problems = JSON.parse(row.problems_json) as OrderIssue[];
-    return { key, orderNumber: row.order_number, source: packageSourceFromOrder(draft, problems, { dateOfLocation }), error: null };
+    return { key, orderNumber: row.order_number, source: packageSourceFromOrder(draft, problems, { dateOfLocation, ...snapshot }), error: null };
   } catch (error) {
     return { key, orderNumber: row.order_number, source: null, error: message(error) };
   }
