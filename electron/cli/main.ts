@@ -8,6 +8,7 @@ import { describeFailure, UsageError, type CliIo } from './cli-context';
 import { runExportCommand } from './commands/export.command';
 import { runGridCommand } from './commands/grid.command';
 import { runPushCommand, runUploadCommand } from './commands/upload.command';
+import { runHistoryCommand } from './commands/history.command';
 import { runOrdersCommand } from './commands/orders.command';
 import { runSyncCommand } from './commands/sync.command';
 import { runValidateCommand } from './commands/validate.command';
@@ -15,6 +16,7 @@ import { runValidateCommand } from './commands/validate.command';
 const USAGE = `Usage:
   npm run cli -- sync --server URL --username U --password P [--data-dir DIR] [--json]
   npm run cli -- orders [--data-dir DIR] [--json]
+  npm run cli -- history --order TYPE:ID [--data-dir DIR] [--json]
   npm run cli -- grid --lat LAT --lon LON --rows R --cols C [--azimuth DEG] [--prefix P] [--first N]
                       [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
   npm run cli -- validate FILE.geojson [--state XX] [--type lode|placer] [--json]
@@ -34,6 +36,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'export') return await runExportCommand(rest, io);
     if (command === 'upload') return await runUploadCommand(rest, io);
     if (command === 'push') return await runPushCommand(rest, io);
+    if (command === 'history') return await runHistoryCommand(rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,

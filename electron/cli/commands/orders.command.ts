@@ -1,6 +1,8 @@
 /** `claimdesk orders`: list the cached orders, for people (a table) or for scripts (--json: one JSON array). */
 import type { OrderIssue } from '../../../shared/domain/order.types';
-import { listOrderRows } from '../../services/repos/orders.repo';
+import { listOrderRows, queryOrders } from '../../services/repos/orders.repo';
+import { getAppSettings } from '../../services/repos/settings.repo';
+import { focusContext } from '../../services/workflow/desk-calendar';
 import { withDatabase, type CliIo } from '../cli-context';
 
 export interface OrdersOptions {
@@ -11,25 +13,37 @@ export interface OrdersOptions {
 export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promise<number> {
   return withDatabase(options.dataDir, io, async (db) => {
     const rows = await listOrderRows(db);
-    const orders = rows.map((row) => ({
-      order_type: row.order_type,
-      id: row.id,
-      order_number: row.order_number,
-      status: row.status,
-      created_at: row.created_at,
-      customer_email: row.customer_email,
-      company_name: row.company_name,
-      project_name: row.project_name,
-      claim_count: row.claim_count,
-      polygons: row.polygon_count,
-      expedited_delivery: row.expedited_delivery === 1,
-      staking_service: row.staking_service === 1,
-      claim_package_id: row.claim_package_id,
-      claimant_info: row.claimant_info_json !== null,
-      gone: row.gone_at !== null,
-      problems: messages(row.problems_json),
-      warnings: messages(row.warnings_json),
-    }));
+    // The workflow's view of each order (issue 6): its job's state, payment, delivery progress and due date.
+    const { workflow } = await getAppSettings(db);
+    const summaries = await queryOrders(db, { includeGone: true }, focusContext(new Date(), workflow.staleAfterDays));
+    const byKey = new Map(summaries.orders.map((o) => [`${o.orderType}:${o.id}`, o]));
+    const orders = rows.map((row) => {
+      const summary = byKey.get(`${row.order_type}:${row.id}`);
+      return {
+        order_type: row.order_type,
+        id: row.id,
+        order_number: row.order_number,
+        status: row.status,
+        created_at: row.created_at,
+        customer_email: row.customer_email,
+        company_name: row.company_name,
+        project_name: row.project_name,
+        claim_count: row.claim_count,
+        polygons: row.polygon_count,
+        expedited_delivery: row.expedited_delivery === 1,
+        staking_service: row.staking_service === 1,
+        claim_package_id: row.claim_package_id,
+        claimant_info: row.claimant_info_json !== null,
+        gone: row.gone_at !== null,
+        problems: messages(row.problems_json),
+        warnings: messages(row.warnings_json),
+        workflow_state: summary?.workflowState ?? null,
+        payment_state: row.payment_state,
+        claims_delivered: summary?.claimsDelivered ?? 0,
+        target_date: row.target_date,
+        overdue: summary?.overdue ?? false,
+      };
+    });
     if (options.json) {
       io.stdout(`${JSON.stringify(orders, null, 2)}\n`);
       return 0;
@@ -39,7 +53,7 @@ export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promi
       return 0;
     }
     for (const order of orders) {
-      const flags = [order.expedited_delivery && 'expedited', order.staking_service && 'staking', order.gone && 'GONE']
+      const flags = [order.expedited_delivery && 'expedited', order.staking_service && 'staking', order.gone && 'GONE', order.overdue && 'OVERDUE', order.payment_state === 'awaiting_payment' && 'UNPAID', order.workflow_state]
         .filter(Boolean)
         .join(',');
       io.stdout(

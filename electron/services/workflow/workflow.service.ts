@@ -10,7 +10,7 @@ import type { OrderStatusChange } from '../../../shared/outbox/outbox.types';
 import { STALE_CANDIDATE_STATES } from '../../../shared/workflow/stale-jobs';
 import type { Dashboard, JobWorkflow, StaffAction, TransitionLogView } from '../../../shared/workflow/workflow-view.types';
 import type { WorkflowSettings } from '../../../shared/workflow/workflow-settings';
-import { actorRoleSchema, guardCodeSchema, workflowStateSchema, type Actor, type ActorRole } from '../../../shared/workflow/workflow.types';
+import type { Actor } from '../../../shared/workflow/workflow.types';
 import type { Database } from '../db/schema';
 import { rowToJob } from '../jobs/job-row.mapper';
 import { getJobRow, setConflictAck } from '../repos/jobs.repo';
@@ -20,6 +20,7 @@ import { applyTransition, readFacts } from './apply-transition';
 import { buildDashboard } from './dashboard';
 import { deskToday, focusContext } from './desk-calendar';
 import type { NotificationsService } from './notifications.service';
+import { toTransitionView } from './transition-view';
 import { workflowView } from './workflow-view';
 import { afterSync, type SyncOutcome } from './workflow-sync';
 
@@ -94,21 +95,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
 
     async history(jobId) {
       await readFacts(db, jobId);
-      const rows = await listTransitions(db, jobId);
-      return rows.map((row) => ({
-        id: row.id,
-        from: row.from_state === null ? null : workflowStateSchema.catch('pulled').parse(row.from_state),
-        to: workflowStateSchema.catch('pulled').parse(row.to_state),
-        event: row.event,
-        actor: { username: row.actor_username, role: actorRoleSchema.catch('system' as ActorRole).parse(row.actor_role) },
-        at: row.at,
-        reason: row.reason,
-        override: row.override === 1,
-        overridden: (JSON.parse(row.overridden_json) as unknown[]).flatMap((code) => {
-          const parsed = guardCodeSchema.safeParse(code);
-          return parsed.success ? [parsed.data] : [];
-        }),
-      }));
+      return (await listTransitions(db, jobId)).map(toTransitionView);
     },
 
     async dashboard() {
