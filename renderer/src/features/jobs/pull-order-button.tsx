@@ -75,7 +75,6 @@ export function PullOrderButton({ orderKey, orderNumber }: { orderKey: OrderKey;
               Override and pull…
             </button>
           )}
-          {refusedByWorkflow && !canOverride && <span className="muted">Only a manager or admin can override this, with a reason.</span>}
         </div>
       )}
       {overriding && error && (
