@@ -151,8 +151,9 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
         await session.signIn(options.demo).catch(() => undefined);
       }
       await documents.recover();
-      // The role is read again from /me: a role changed on the server applies from this start.
-      await session.refreshUser();
+      // The role is read again from /me (a role changed on the server applies from this start); not awaited, so
+      // an unreachable server never delays starting offline.
+      session.refreshUser().catch(reportBackground);
       scheduler.start();
       await outbox.start();
       staleCheck.start();
