@@ -22,13 +22,22 @@ import '../styles/wizard.css';
 import '../styles/outbox.css';
 import '../styles/workflow.css';
 
-/** Reopens the job that was open when the window was closed or reloaded; true until that answer is in. */
+/** The remembered job is not open in this window yet (a reload or a new start, not a sign-in in the same window). */
+function needsResume(): boolean {
+  const jobId = rememberedJobId();
+  return jobId !== null && useJobStore.getState().job?.id !== jobId;
+}
+
+/**
+ * Reopens the job that was open when the window was closed or reloaded; true until that answer is in. A job still
+ * open in this window (someone signed out and another signed in) is kept as it is, with its undo history.
+ */
 function useResumeOpenJob(): boolean {
   const openJob = useJobStore((state) => state.openJob);
-  const [resuming, setResuming] = useState(() => rememberedJobId() !== null);
+  const [resuming, setResuming] = useState(needsResume);
   useEffect(() => {
     const jobId = rememberedJobId();
-    if (jobId === null) return;
+    if (jobId === null || !needsResume()) return;
     void openJob(jobId).finally(() => {
       // A job that cannot be opened any more (e.g. a fresh data folder) must not be retried on every start.
       if (!useJobStore.getState().job) rememberJob(null);

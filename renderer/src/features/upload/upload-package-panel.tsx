@@ -2,6 +2,7 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import type { PackageInfo } from '../../../../shared/documents/package-info.types';
 import type { Job } from '../../../../shared/jobs/job.types';
 import type { OutboxEntryView } from '../../../../shared/outbox/outbox.types';
+import { findRule } from '../../../../shared/workflow/workflow.table';
 import { Chip } from '../../components/chip';
 import { RelativeTime } from '../../components/relative-time';
 import { Spinner } from '../../components/spinner';
@@ -78,13 +79,37 @@ function ServerFacts({ job, delivered }: { job: Job; delivered: OutboxEntryView 
   );
 }
 
+/**
+ * Why the workflow would refuse to queue now, read from the same transition table main enforces: a package is
+ * queued from "documents ready" (or, after a review, to upload anyway). Null when it may be queued.
+ */
+function workflowBlock(job: Job): string | null {
+  const { state } = job.workflow;
+  if (findRule(state, 'UPLOAD_QUEUED')) return null;
+  switch (state) {
+    case 'delivered':
+      return 'Every purchased claim is delivered and the job is closed: a manager or admin can reopen it to send another package.';
+    case 'cancelled':
+      return 'The job is cancelled: a manager or admin can reopen it to send a package.';
+    case 'on_hold':
+      return 'The job is on hold: resume it (above) before queueing.';
+    case 'uploading':
+      return null; // an upload on its way: said by the hint below
+    default:
+      return 'The layout changed since the package was made: check it on Validate and generate the package again on the Documents step.';
+  }
+}
+
 /** What would be sent and what the server already has, with the one button that queues it. */
 export function UploadPackagePanel(props: UploadPackagePanelProps) {
   const { job, pkg, delivered, waiting, packageNotQueued, queueing, queueError, onQueue, onGoToDocuments } = props;
-  const primary = pkg !== null && waiting === undefined && (packageNotQueued || delivered === undefined);
+  const blocked = pkg ? workflowBlock(job) : null;
+  const primary = pkg !== null && blocked === null && waiting === undefined && (packageNotQueued || delivered === undefined);
   const hint = !pkg
     ? null
-    : waiting
+    : blocked
+      ? blocked
+      : waiting
       ? `An upload is already in the outbox (${STATE_LABELS[waiting.state].toLowerCase()}): it is sent before another can be queued.`
       : delivered && !packageNotQueued
         ? `Generation #${pkg.generation} was delivered. Regenerate it on the Documents step first if anything changed.`
@@ -109,7 +134,7 @@ export function UploadPackagePanel(props: UploadPackagePanelProps) {
           <button
             type="button"
             className={primary ? 'button button--primary' : 'button'}
-            disabled={!pkg || queueing || waiting !== undefined}
+            disabled={!pkg || queueing || waiting !== undefined || blocked !== null}
             onClick={onQueue}
             data-testid="queue-upload"
           >
@@ -117,7 +142,7 @@ export function UploadPackagePanel(props: UploadPackagePanelProps) {
             {delivered ? 'Upload again' : 'Queue upload'}
           </button>
           {hint && (
-            <span className="muted" data-testid="upload-hint">
+            <span className="muted" data-testid="upload-hint" data-workflow-block={blocked ? 'true' : undefined}>
               {hint}
             </span>
           )}

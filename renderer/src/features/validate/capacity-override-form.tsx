@@ -6,12 +6,13 @@ import { useJobStore } from '../../stores/job.store';
 import { useCanOverride } from '../workflow/use-can-override.hook';
 import { useWorkflowEvents } from '../workflow/workflow.store';
 
-/** Main's refusal as main wrote it; for staff, also who can record the override instead. */
+/** Main's refusal as main wrote it; for staff, also who can record the override instead, unless main said so. */
 function Refusal({ error, canOverride }: { error: ErrorInfo; canOverride: boolean }) {
+  const sayWho = error.code === 'forbidden' && !canOverride && !/manager or admin/i.test(error.message);
   return (
     <span className="form-field__error" role="alert" data-testid="capacity-override-error" data-code={error.code}>
       {error.message}
-      {error.code === 'forbidden' && !canOverride && ' A manager or admin must record this override: ask one to sign in to ClaimDesk and record it.'}
+      {sayWho && ' A manager or admin must record this override: ask one to sign in to ClaimDesk and record it.'}
     </span>
   );
 }
