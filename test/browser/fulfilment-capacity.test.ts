@@ -1,7 +1,8 @@
 /**
  * More claims than purchased: on the clean demo order CO-1 (6 claims purchased, drawn as a legal block), one claim
- * added on the map makes Validate report capacity_exceeded and blocks Next; an override recorded with a reason lets
- * Next go on; undo and redo of the add change the claim count.
+ * added on the map makes Validate report capacity_exceeded and blocks Next; staff may not record the override (main
+ * refuses it and the form says who can); a manager who takes over the same window records it with a reason and
+ * Next goes on; undo and redo of the add change the claim count.
  *
  * The added claim must break nothing but the count (no overlap, not outside the order), so the test makes room for
  * it inside the order's area: it moves the whole layout 450 ft across the claims, which leaves a 450 ft strip of
@@ -9,6 +10,7 @@
  * geometry (oracle), and where it is on screen from the claim labels the map drew at the claims' centres.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_MANAGER } from '../../server';
 import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
 import {
   centroidLonLat,
@@ -123,8 +125,22 @@ describe('capacity: one claim more than purchased', () => {
     await expect.poll(() => page().getByTestId('step-problems').textContent()).toContain(`only ${purchased} were purchased`);
     expect(await step()).toBe('validate');
 
-    // Record the override with a reason: the problem becomes a warning on the record and Next proceeds.
+    // Staff may not record the override: main refuses it and the form says who can.
     const reason = 'Customer approved one extra claim by phone';
+    expect(await page().getByTestId('capacity-override-role').textContent()).toBe('Only a manager or admin can record this override.');
+    await page().getByTestId('capacity-override-reason').fill(reason);
+    await page().getByTestId('capacity-override-save').click();
+    const refusal = page().getByTestId('capacity-override-error');
+    await expect.poll(() => refusal.getAttribute('data-code')).toBe('forbidden');
+    expect(await refusal.textContent()).toMatch(/manager or admin/);
+    expect(await page().getByTestId('job-save-state').textContent()).toBe('All changes saved');
+    await h.screenshot('job-capacity-override-refused');
+
+    // A manager takes over the same window: the job is still open at Validate, and the override is recorded.
+    await h.switchUser(DEMO_MANAGER.username);
+    await expect.poll(step).toBe('validate');
+    await expect.poll(laidOut).toBe(`${added} claims laid out`);
+    expect(await page().getByTestId('capacity-override-role').count()).toBe(0);
     await page().getByTestId('capacity-override-reason').fill(reason);
     await page().getByTestId('capacity-override-save').click();
     await expect.poll(() => page().getByTestId('capacity-override').textContent()).toContain('Capacity override recorded');

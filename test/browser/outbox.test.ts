@@ -2,8 +2,8 @@
  * The upload outbox in Chromium over the real back-end and the reference server: CO-1's package queued on the
  * Upload step and delivered (server package number shown); CO-2 refused once with a 400 (failed, with the
  * server's reason) and delivered after Retry from the Outbox page; CO-11 answered 503 with Retry-After (waiting,
- * with its next attempt) and delivered after Send now; CO-4 put on hold from the job header (pending while the
- * server answers 503, delivered after Retry) and back in progress; CO-4
+ * with its next attempt) and delivered after Send now; CO-4 put on hold from the job's workflow buttons (pending while
+ * the server answers 503, delivered after Retry) and resumed; CO-4
  * cancelled on the server under its job (flagged in the jobs list, the banner on the job, Keep locally); and the
  * offline indicator with work waiting.
  *
@@ -66,6 +66,10 @@ describe('upload step: CO-1 queued and delivered', () => {
     expect(await page().getByTestId('server-package').textContent()).toContain(`(id ${String(fulfilment['package_id'])})`);
     expect(await stepEntries().first().getByTestId('entry-attempts').textContent()).toBe('1');
     expect(await page().getByTestId('queue-upload').textContent()).toBe('Upload again');
+    // Every purchased claim is delivered: the workflow closed the job, so sending again needs a reopen first.
+    await expect.poll(() => page().getByTestId('job-workflow-state').textContent()).toBe('Delivered');
+    expect(await page().getByTestId('queue-upload').isDisabled()).toBe(true);
+    expect(await page().getByTestId('upload-hint').textContent()).toContain('the job is closed');
     expect(await page().getByTestId('wizard-step-upload').textContent()).toContain('package delivered');
     await expect.poll(() => badge().count()).toBe(0);
 
@@ -132,18 +136,19 @@ describe('faults: refused, then retried; waiting for Retry-After, then sent', ()
   });
 });
 
-describe('order status from the job header', () => {
+describe('order status from the job workflow', () => {
   it('puts CO-4 on hold with a reason: shown as pending until delivered, then the server has it', async () => {
     await openUploadStep(page(), 'CO-4');
-    await page().getByTestId('order-status-menu').click();
-    await page().getByTestId('order-status-on-hold').click();
-    const dialog = page().getByTestId('order-status-dialog');
-    expect(await dialog.getByTestId('confirm-dialog-confirm').isDisabled()).toBe(true);
-    await dialog.getByTestId('order-status-reason').fill('Waiting for the claimant to sign');
+    await page().getByTestId('workflow-action-hold').click();
+    const dialog = page().getByTestId('workflow-action-dialog');
+    // A hold may have a reason (it is not an override): confirming is possible before one is typed.
+    expect(await dialog.getByTestId('confirm-dialog-confirm').isEnabled()).toBe(true);
+    await dialog.getByTestId('workflow-action-dialog-reason').fill('Waiting for the claimant to sign');
     await h.screenshot('order-status-dialog');
     // The server is briefly unavailable: the change is written locally and waits in the outbox.
     await testHook(h.server, 'POST', 'faults', { method: 'PATCH', path: STATUS_PATH, status: 503, retryAfterSeconds: 60, count: 1 });
     await dialog.getByTestId('confirm-dialog-confirm').click();
+    await expect.poll(() => page().getByTestId('job-workflow-state').textContent()).toBe('On hold');
     await expect.poll(() => page().getByTestId('order-status').textContent()).toBe('On hold');
     await expect.poll(() => page().getByTestId('order-status-pending').textContent()).toBe('Not sent yet');
     const held = stepEntries().filter({ hasText: 'on hold' });
@@ -158,10 +163,12 @@ describe('order status from the job header', () => {
     await expect.poll(() => page().getByTestId('order-status-pending').count()).toBe(0);
     expect(await claimOrderFulfilment(h.server, 4)).toMatchObject({ status: 'on_hold' });
 
-    await page().getByTestId('order-status-menu').click();
-    expect(await page().getByTestId('order-status-on-hold').isDisabled()).toBe(true);
-    await page().getByTestId('order-status-in-progress').click();
+    // On hold there is nothing to hold again: the action is gone or refused with why.
+    const hold = page().getByTestId('workflow-action-hold');
+    if ((await hold.count()) > 0) expect(await hold.isDisabled()).toBe(true);
+    await page().getByTestId('workflow-action-resume').click();
     await expect.poll(() => page().getByTestId('order-status').textContent()).toBe('In progress');
+    expect(await page().getByTestId('job-workflow-state').textContent()).not.toBe('On hold');
     expect(await page().getByTestId('upload-on-hold').count()).toBe(0);
     await expect.poll(async () => (await claimOrderFulfilment(h.server, 4))['status']).toBe('in_progress');
   });
@@ -201,9 +208,8 @@ describe('conflict: CO-4 cancelled on the server under its job', () => {
 
 describe('offline', () => {
   it('with the server stopped the header says Offline, and an upload queued meanwhile waits for it', async () => {
-    await page().getByTestId('nav-jobs').click();
-    await page().locator('[data-testid="job-row"][data-order-number="CO-1"]').getByRole('button', { name: 'Resume' }).click();
-    await expect.poll(() => page().getByTestId('wizard').getAttribute('data-step')).toBe('upload');
+    // A job whose package is ready and not sent yet (CO-1's is delivered: its job is closed).
+    await openUploadStep(page(), 'CO-10');
     await h.server.close();
     await h.syncNow(60_000);
     await expect.poll(() => page().getByTestId('header-offline').count()).toBe(1);

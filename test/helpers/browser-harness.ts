@@ -53,8 +53,18 @@ export interface BrowserHarness {
   failedRequests: string[];
   /** Opens the app and signs in through the form (the renderer starts a sync right after a staff sign-in). */
   signIn(username?: string, password?: string): Promise<void>;
-  /** Signs in as demo-staff and waits until the first sync has filled the queue with `expected` orders. */
-  signInAndSync(expected: number): Promise<void>;
+  /**
+   * Signs in (demo-staff unless told) and waits until the first sync has filled the queue with `expected` orders.
+   * Sign-in lands on the dashboard; this opens the queue, where every test that uses it starts.
+   */
+  signInAndSync(expected: number, username?: string): Promise<void>;
+  /** Signs out through the account menu and waits for the sign-in form. */
+  signOut(): Promise<void>;
+  /**
+   * Signs out and signs in as `username` on the same page, without a reload: what is open in the window (a job
+   * and its undo history) stays, as it does when people take turns at one desk.
+   */
+  switchUser(username: string, password?: string): Promise<void>;
   /** Presses "Sync now" and waits until the bar is no longer syncing. */
   syncNow(timeoutMs?: number): Promise<void>;
   /** Resolves once the order-count reads "<n> order(s)" (formatted like the app, e.g. 10,000). */
@@ -161,11 +171,25 @@ export async function startBrowserHarness(options: HarnessOptions = {}): Promise
         await page.getByTestId('sign-in-password').fill(password);
         await page.getByTestId('sign-in-submit').click();
       },
-      async signInAndSync(expected) {
-        await harness.signIn();
+      async signInAndSync(expected, username) {
+        await harness.signIn(username);
         await page.getByTestId('app-header').waitFor();
+        await page.getByTestId('nav-queue').click();
         await harness.waitForCount(expected, 60_000);
         await waitFor('the first sync to finish', () => syncBar.getAttribute('data-state'), (s) => s === 'idle', 60_000);
+      },
+      async signOut() {
+        await page.getByTestId('account-menu-button').click();
+        await page.getByTestId('sign-out').click();
+        await page.getByTestId('sign-in-form').waitFor();
+      },
+      async switchUser(username, password = DEMO_PASSWORD) {
+        await harness.signOut();
+        await page.getByTestId('sign-in-server-url').fill(server.url);
+        await page.getByTestId('sign-in-username').fill(username);
+        await page.getByTestId('sign-in-password').fill(password);
+        await page.getByTestId('sign-in-submit').click();
+        await page.getByTestId('app-header').waitFor();
       },
       async syncNow(timeoutMs = 60_000) {
         const button = page.getByTestId('sync-button');
