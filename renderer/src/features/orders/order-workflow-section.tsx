@@ -60,7 +60,7 @@ export function OrderWorkflowSection({ order }: { order: OrderDetail }) {
           ) : duplicates.length === 0 ? (
             <span className="details__warn">
               Possible duplicate of {plural(order.duplicateCount, 'other order')}
-              {order.jobId === null ? ': which ones is shown here once the order is pulled.' : '.'}
+              {order.jobId === null ? ' (named here once this order is pulled).' : '.'}
             </span>
           ) : (
             <ul className="duplicate-list">
