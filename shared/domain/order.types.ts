@@ -61,7 +61,23 @@ export const orderClaimSchema = z.object({
 });
 export type OrderClaim = z.infer<typeof orderClaimSchema>;
 
+/** Another order whose claims cover much of the same ground (seed 003): shown on both. */
+export const duplicateFlagSchema = z.object({
+  other: orderKeySchema,
+  otherOrderNumber: z.string(),
+  /** Shared area ÷ the smaller order's claim area, 0–1. */
+  share: z.number(),
+  overlapAcres: z.number(),
+  /** Overlapping claims by name: this order's first. */
+  claims: z.array(z.object({ mine: z.string(), theirs: z.string() })),
+});
+export type DuplicateFlag = z.infer<typeof duplicateFlagSchema>;
+
 export const orderDetailSchema = orderSummarySchema.extend({
+  /** Why the payment state is what it is (the server's payment field, the order status, or kept from before). */
+  paymentDetail: z.string(),
+  /** The other orders flagged as possible duplicate purchases of this one, with the overlapping claims. */
+  duplicates: z.array(duplicateFlagSchema),
   projectId: z.number().int().nullable(),
   claimantInfo: claimantInfoSchema.nullable(),
   claims: z.array(orderClaimSchema),

@@ -5,7 +5,7 @@
  * shared/workflow and in the workflow service.
  */
 import { z } from 'zod';
-import { orderKeySchema } from '../domain/order.types';
+import { duplicateFlagSchema, orderKeySchema, type DuplicateFlag } from '../domain/order.types';
 import {
   actorSchema,
   guardCodeSchema,
@@ -41,17 +41,7 @@ export const orderProgressViewSchema = z.object({
 });
 export type OrderProgressView = z.infer<typeof orderProgressViewSchema>;
 
-/** Another order whose claims cover much of the same ground (seed 003): shown on both. */
-export const duplicateFlagSchema = z.object({
-  other: orderKeySchema,
-  otherOrderNumber: z.string(),
-  /** Shared area ÷ the smaller order's claim area, 0–1. */
-  share: z.number(),
-  overlapAcres: z.number(),
-  /** Overlapping claims by name: this order's first. */
-  claims: z.array(z.object({ mine: z.string(), theirs: z.string() })),
-});
-export type DuplicateFlag = z.infer<typeof duplicateFlagSchema>;
+export { duplicateFlagSchema, type DuplicateFlag };
 
 export const jobWorkflowSchema = z.object({
   state: workflowStateSchema,

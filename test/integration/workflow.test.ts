@@ -195,6 +195,11 @@ describe('the fulfilment workflow over real parts', () => {
     await app.handlers.runSync({});
     const rows = (await app.handlers.queryOrders({ focus: 'duplicates' })).orders.map((o) => `${o.orderType}:${o.id}`);
     expect(rows).toEqual(expect.arrayContaining(['claim_order:2', 'claim_order:77']));
+    const detail = await app.handlers.getOrder({ orderType: 'claim_order', id: 77 });
+    expect(detail.duplicates).toEqual([expect.objectContaining({ other: { orderType: 'claim_order', id: 2 }, share: expect.any(Number) })]);
+    expect(detail.duplicates[0]!.share).toBeGreaterThan(0.99);
+    expect(detail.duplicates[0]!.claims.length).toBeGreaterThan(0);
+    expect(detail.paymentDetail).toMatch(/order status "approved"/);
     const { notifications } = await app.handlers.listNotifications({});
     expect(notifications.some((n) => n.kind === 'duplicate_orders' && /CO-DUP-77/.test(n.body))).toBe(true);
     expect(notifications.some((n) => n.kind === 'new_orders' && /CO-DUP-77/.test(n.title + n.body))).toBe(true);

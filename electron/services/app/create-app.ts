@@ -77,7 +77,17 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     afterSync: (outcome) => Promise.all([session.refreshUser(), workflow.afterSync(outcome)]).then(() => undefined, reportBackground),
   });
   const scheduler = createSyncScheduler({ sync, intervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, now });
-  const jobs = createJobsService({ db, lookupLocation, workflow, now });
+  const jobs = createJobsService({
+    db,
+    lookupLocation,
+    workflow,
+    now,
+    // An override is recorded on the server while the person who made it is still signed in: send it at once.
+    onChanged: (jobId, queued) => {
+      emitWorkflow([jobId]);
+      if (queued) outbox.kick();
+    },
+  });
   const emitDocuments = (payload: IpcEventPayload<'documentsProgress'>): void => listeners.documentsProgress.forEach((listener) => listener(payload));
   const generator = { name: 'ClaimDesk', version: appVersion };
   const resourcesDir = findResourcesDir(options.resourcesDir);

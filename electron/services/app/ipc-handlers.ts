@@ -6,6 +6,7 @@ import type { Database } from '../db/schema';
 import { safeOpenExternal } from '../platform/external-links';
 import { getOrderRow, getOrderSummary, queryOrders } from '../repos/orders.repo';
 import { toDetail } from '../repos/orders.mapper';
+import { listDuplicatesOf } from '../repos/duplicates.repo';
 import { getSyncState } from '../repos/sync-state.repo';
 import { getAppSettings } from '../repos/settings.repo';
 import { deskToday, focusContext } from '../workflow/desk-calendar';
@@ -56,7 +57,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       const summary = await getOrderSummary(deps.db, key, deskToday(deps.now()));
       if (!found || !summary) throw new AppError('not-found', `Order ${key.orderType} #${key.id} is not in the local cache.`);
       const { lastSuccessAt } = await getSyncState(deps.db);
-      return toDetail(found.row, found.payload, lastSuccessAt, summary);
+      return toDetail(found.row, found.payload, lastSuccessAt, summary, await listDuplicatesOf(deps.db, key));
     },
     runSync: () => deps.sync.syncNow(),
     getSyncStatus: () => deps.sync.getStatus(),

@@ -26,6 +26,8 @@ export interface JobsServiceDeps {
   /** The actor for every change and the workflow view of each job. */
   workflow: Pick<WorkflowService, 'view' | 'requireActor'>;
   now: () => Date;
+  /** A job's workflow may have moved (views refresh); `queued` when an override event waits in the outbox (send it now). */
+  onChanged?: (jobId: number, queued: boolean) => void;
 }
 
 export interface JobsService {
@@ -77,6 +79,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       });
       const row = await getJobRowByOrder(db, key);
       if (!row) throw new AppError('internal', `The job for order ${key.orderType} #${key.id} was not stored.`);
+      deps.onChanged?.(row.id, override !== undefined);
       return present(rowToJob(row));
     },
 
@@ -102,6 +105,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
         await updateJobRow(trx, jobId, applyJobPatch(current, patch, { user: actor.username, at }));
         await applyPatchWorkflow(trx, current, patch, actor, at);
       });
+      deps.onChanged?.(jobId, Boolean(patch.capacityOverride));
       return getJob(jobId);
     },
   };

@@ -1,6 +1,6 @@
 /** Possible duplicate purchases (seed 003): replaced as a whole after a sync, read per order for its flags. */
 import type { OrderKey } from '../../../shared/domain/order.types';
-import type { DuplicateFlag } from '../../../shared/workflow/workflow-view.types';
+import type { DuplicateFlag } from '../../../shared/domain/order.types';
 import type { Db } from '../db/schema';
 
 export interface DuplicateRowInput {

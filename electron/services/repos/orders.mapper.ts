@@ -1,6 +1,6 @@
 /** Row ↔ domain mapping for the order cache. */
 import type { NormalizedClaim, NormalizedOrder } from '../../../shared/domain/normalized-order.types';
-import type { OrderClaim, OrderDetail, OrderIssue, OrderSummary } from '../../../shared/domain/order.types';
+import type { DuplicateFlag, OrderClaim, OrderDetail, OrderIssue, OrderSummary } from '../../../shared/domain/order.types';
 import { claimantInfoSchema } from '../../../shared/api/geodb.schemas';
 import type { OrderPayloadsTable, OrdersTable } from '../db/schema';
 import { daysBetween, isCalendarDate } from '../../../shared/workflow/due-dates';
@@ -148,11 +148,19 @@ export function toSummary(row: SummaryRow, today: string): OrderSummary {
 
 const CLOSED_STATUSES: readonly string[] = ['cancelled', 'rejected', 'completed', 'fulfilled'];
 
-export function toDetail(row: OrdersTable, payload: OrderPayloadsTable | undefined, lastSuccessAt: string | null, summary: OrderSummary): OrderDetail {
+export function toDetail(
+  row: OrdersTable,
+  payload: OrderPayloadsTable | undefined,
+  lastSuccessAt: string | null,
+  summary: OrderSummary,
+  duplicates: DuplicateFlag[],
+): OrderDetail {
   const claims = payload ? (JSON.parse(payload.claims_json) as NormalizedClaim[]) : [];
   const claimant = row.claimant_info_json ? claimantInfoSchema.safeParse(JSON.parse(row.claimant_info_json)) : null;
   return {
     ...summary,
+    paymentDetail: paymentDetailOf(row),
+    duplicates,
     projectId: row.project_id,
     claimantInfo: claimant?.success ? claimant.data : null,
     claims: claims.map(
@@ -165,4 +173,11 @@ export function toDetail(row: OrdersTable, payload: OrderPayloadsTable | undefin
     lastSeenAt: row.gone_at ?? lastSuccessAt ?? row.updated_at,
     goneAt: row.gone_at,
   };
+}
+
+/** Why the stored payment state: recomputed from the same inputs, or said to be kept from an earlier sync. */
+function paymentDetailOf(row: OrdersTable): string {
+  const verdict = paymentState({ orderType: row.order_type, status: row.status, paymentStatus: row.payment_status });
+  if (verdict.state === row.payment_state) return verdict.detail;
+  return `Kept from an earlier sync (${row.payment_state.replace('_', ' ')}): the order status "${row.status}" alone does not say.`;
 }

@@ -1,28 +1,17 @@
 import type { OrderDetail } from '../../../../shared/domain/order.types';
-import { paymentState } from '../../../../shared/workflow/payment-state';
 import { plural } from '../../lib/format';
 import { useOrdersStore } from '../../stores/orders.store';
 import { DueDate, PaymentChip, ProgressMeter, WorkflowStateChip } from '../workflow/workflow-chips';
 import { useOrderJobWorkflow } from './use-order-job-workflow.hook';
 
-/**
- * Why the payment state is what it is. The job's workflow says it exactly; without a job the same shared rule is
- * applied to the order's status, and only trusted when it agrees with the state main derived at sync (main may
- * also know the server's payment field or an earlier state).
- */
-function paymentDetail(order: OrderDetail, fromJob: string | null): string | null {
-  if (fromJob) return fromJob;
-  const verdict = paymentState({ orderType: order.orderType, status: order.status });
-  return verdict.state === order.paymentState ? verdict.detail : 'Kept from an earlier sync: the order status alone does not say.';
-}
-
 /** Payment, fulfilment state, progress, target date and possible duplicates of the opened order. */
 export function OrderWorkflowSection({ order }: { order: OrderDetail }) {
   const workflow = useOrderJobWorkflow(order.jobId);
   const openOrder = useOrdersStore((state) => state.openOrder);
-  const detail = paymentDetail(order, workflow?.paymentDetail ?? null);
+  // Main says why (the server's payment field, the order status, or kept from an earlier sync).
+  const detail = workflow?.paymentDetail ?? order.paymentDetail;
   const percent = order.claimCount > 0 ? Math.min(100, Math.round((order.claimsDelivered / order.claimCount) * 100)) : 0;
-  const duplicates = workflow?.duplicates ?? [];
+  const duplicates = order.duplicates;
 
   return (
     <section className="details__section" data-testid="details-workflow">
@@ -30,8 +19,8 @@ export function OrderWorkflowSection({ order }: { order: OrderDetail }) {
       <dl className="facts">
         <dt>Payment</dt>
         <dd data-testid="details-payment">
-          <PaymentChip state={order.paymentState} detail={detail ?? undefined} />
-          {detail && <span className="details__note muted">{detail}</span>}
+          <PaymentChip state={order.paymentState} detail={detail} />
+          <span className="details__note muted">{detail}</span>
         </dd>
         <dt>Work</dt>
         <dd data-testid="details-workflow-state">
@@ -57,11 +46,6 @@ export function OrderWorkflowSection({ order }: { order: OrderDetail }) {
         <dd data-testid="details-duplicates">
           {order.duplicateCount === 0 ? (
             <span className="muted">None found</span>
-          ) : duplicates.length === 0 ? (
-            <span className="details__warn">
-              Possible duplicate of {plural(order.duplicateCount, 'other order')}
-              {order.jobId === null ? ' (named here once this order is pulled).' : '.'}
-            </span>
           ) : (
             <ul className="duplicate-list">
               {duplicates.map((duplicate) => (
