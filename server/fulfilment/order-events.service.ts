@@ -6,14 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import {
-  overrideGuardCodeSchema,
-  type ApiUser,
-  type OrderEventRequest,
-  type OrderEventResponse,
-  type OrderType,
-  type UserRole,
-} from '../../shared/api/geodb.schemas';
+import { type ApiUser, type OrderType, type UserRole } from '../../shared/api/geodb.schemas';
+import { overrideGuardCodeSchema, type OrderEventRequest, type OrderEventResponse } from '../../shared/api/order-events.schemas';
 import { HttpError } from '../http/http-errors';
 import type { ServerDatabase } from '../store/db.types';
 import { readOrderFacts } from '../store/order-doc';

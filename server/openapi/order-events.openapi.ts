@@ -1,14 +1,6 @@
 /** OpenAPI path of issue 6's workflow override events (POST to record one, GET to list an order's). */
-import {
-  API_PATHS,
-  codedErrorBodySchema,
-  IDEMPOTENCY_KEY_HEADER,
-  IDEMPOTENT_REPLAYED_HEADER,
-  ORDER_TYPES,
-  orderEventListResponseSchema,
-  orderEventRequestSchema,
-  orderEventResponseSchema,
-} from '../../shared/api/geodb.schemas';
+import { API_PATHS, codedErrorBodySchema, IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, ORDER_TYPES } from '../../shared/api/geodb.schemas';
+import { orderEventListResponseSchema, orderEventRequestSchema, orderEventResponseSchema } from '../../shared/api/order-events.schemas';
 import { OVERRIDE_ROLE_REQUIRED } from '../fulfilment/order-events.service';
 import type { SharedResponses } from './fulfilment.openapi';
 import { idOf, json, jsonOneOf, ref, type JsonObject } from './openapi.helpers';

@@ -18,7 +18,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { API_PATHS, OVERRIDE_GUARD_CODES, orderEventRequestSchema, orderTypeSchema } from '../../shared/api/geodb.schemas';
+import { API_PATHS, orderTypeSchema } from '../../shared/api/geodb.schemas';
+import { OVERRIDE_GUARD_CODES, orderEventRequestSchema } from '../../shared/api/order-events.schemas';
 import { listOrderEvents, recordOrderEvent, requireOverrideRole } from '../fulfilment/order-events.service';
 import { requireStaff } from '../http/auth.guard';
 import { HttpError } from '../http/http-errors';

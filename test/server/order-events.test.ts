@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  codedErrorBodySchema,
-  orderEventListResponseSchema,
-  orderEventResponseSchema,
-  orderEventsPath,
-  pendingOrderSchema,
-  type OrderEventRequest,
-  type OrderType,
-} from '../../shared/api/geodb.schemas';
+import { codedErrorBodySchema, orderEventsPath, pendingOrderSchema, type OrderType } from '../../shared/api/geodb.schemas';
+import { orderEventListResponseSchema, orderEventResponseSchema, type OrderEventRequest } from '../../shared/api/order-events.schemas';
 import { normalizePendingOrder, ORDER_WARNING_CODES } from '../../shared/domain/normalize-order';
 import { createGeoDbClient, RequestError } from '../../electron/services/api/geodb-client';
 import { DEMO_ADMIN, DEMO_CUSTOMER, DEMO_MANAGER } from '../../server/demo-users';

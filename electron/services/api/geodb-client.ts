@@ -4,25 +4,8 @@
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
-import {
-  API_PATHS,
-  claimDocumentsUploadResponseSchema,
-  IDEMPOTENCY_KEY_HEADER,
-  orderEventResponseSchema,
-  orderEventsPath,
-  orderStatusChangeResponseSchema,
-  orderStatusPath,
-  userRoleSchema,
-  type ClaimDocumentsUploadFields,
-  type ClaimDocumentsUploadResponse,
-  type OrderEventRequest,
-  type OrderEventResponse,
-  type OrderStatusChangeRequest,
-  type OrderStatusChangeResponse,
-  type OrderType,
-  type UploadDocumentType,
-  type UserRole,
-} from '../../../shared/api/geodb.schemas';
+import { API_PATHS, claimDocumentsUploadResponseSchema, IDEMPOTENCY_KEY_HEADER, orderEventsPath, orderStatusChangeResponseSchema, orderStatusPath, userRoleSchema, type ClaimDocumentsUploadFields, type ClaimDocumentsUploadResponse, type OrderStatusChangeRequest, type OrderStatusChangeResponse, type OrderType, type UploadDocumentType, type UserRole } from '../../../shared/api/geodb.schemas';
+import { orderEventResponseSchema, type OrderEventRequest, type OrderEventResponse } from '../../../shared/api/order-events.schemas';
 import { parseRetryAfter } from '../../../shared/sync/retry-policy';
 import type { RequestFailure } from '../../../shared/sync/classify-failure';
 

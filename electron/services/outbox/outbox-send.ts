@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { uploadDocumentTypeSchema, type ClaimDocumentsUploadResponse, type OrderEventRequest, type OrderEventResponse, type OrderStatusChangeResponse, type UploadDocumentType } from '../../../shared/api/geodb.schemas';
+import { uploadDocumentTypeSchema, type ClaimDocumentsUploadResponse, type OrderStatusChangeResponse, type UploadDocumentType } from '../../../shared/api/geodb.schemas';
+import { type OrderEventRequest, type OrderEventResponse } from '../../../shared/api/order-events.schemas';
 import { MANIFEST_FILE } from '../../../shared/documents/package-files';
 import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../../shared/outbox/outbox.types';
 import { RequestError, type GeoDbClient, type UploadFile } from '../api/geodb-client';
