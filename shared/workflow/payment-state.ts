@@ -139,6 +139,17 @@ export function paymentState(input: PaymentInput): PaymentVerdict {
   return { state, source: 'order_status', detail: `From ${from} of a ${TYPE_NAMES[input.orderType]}.` };
 }
 
+/**
+ * Why a stored payment state (derived at sync, perhaps from an earlier status) is what it is: the verdict's own
+ * reason when the current inputs give the same state, else that it was kept from an earlier sync.
+ */
+export function storedPaymentDetail(input: Omit<PaymentInput, 'lastKnown'>, stored: PaymentState): string {
+  const verdict = paymentState(input);
+  if (verdict.state === stored) return verdict.detail;
+  const status = input.status ? `the order status "${input.status}"` : 'the order status';
+  return `Kept from an earlier sync (${PAYMENT_STATE_LABELS[stored]}): ${status} alone does not say.`;
+}
+
 /** Seed 002: work does not start on an unpaid order (except by a manager's or admin's override). */
 export function blocksWork(state: PaymentState): boolean {
   return state === 'awaiting_payment' || state === 'refunded';

@@ -3,9 +3,10 @@ import type { NormalizedClaim, NormalizedOrder } from '../../../shared/domain/no
 import type { DuplicateFlag, OrderClaim, OrderDetail, OrderIssue, OrderSummary } from '../../../shared/domain/order.types';
 import { claimantInfoSchema } from '../../../shared/api/geodb.schemas';
 import type { OrderPayloadsTable, OrdersTable } from '../db/schema';
+import { CLOSED_ORDER_STATUSES } from '../../../shared/outbox/job-conflict';
 import { daysBetween, isCalendarDate } from '../../../shared/workflow/due-dates';
 import { targetDateOf } from '../../../shared/workflow/order-progress';
-import { paymentState } from '../../../shared/workflow/payment-state';
+import { paymentState, storedPaymentDetail } from '../../../shared/workflow/payment-state';
 import type { ServiceLevels } from '../../../shared/workflow/workflow-settings';
 import { workflowStateSchema, type PaymentState } from '../../../shared/workflow/workflow.types';
 
@@ -115,7 +116,7 @@ export const SUMMARY_COLUMNS = [
 export function toSummary(row: SummaryRow, today: string): OrderSummary {
   const workflow = workflowStateSchema.safeParse(row.workflow_state);
   const workflowState = workflow.success ? workflow.data : null;
-  const finished = workflowState === 'delivered' || workflowState === 'cancelled' || CLOSED_STATUSES.includes(row.status);
+  const finished = workflowState === 'delivered' || workflowState === 'cancelled' || (CLOSED_ORDER_STATUSES as readonly string[]).includes(row.status);
   const daysRemaining = row.target_date !== null && !finished && isCalendarDate(row.target_date) ? daysBetween(today, row.target_date) : null;
   return {
     orderType: row.order_type,
@@ -146,7 +147,6 @@ export function toSummary(row: SummaryRow, today: string): OrderSummary {
   };
 }
 
-const CLOSED_STATUSES: readonly string[] = ['cancelled', 'rejected', 'completed', 'fulfilled'];
 
 export function toDetail(
   row: OrdersTable,
@@ -159,7 +159,7 @@ export function toDetail(
   const claimant = row.claimant_info_json ? claimantInfoSchema.safeParse(JSON.parse(row.claimant_info_json)) : null;
   return {
     ...summary,
-    paymentDetail: paymentDetailOf(row),
+    paymentDetail: storedPaymentDetail({ orderType: row.order_type, status: row.status, paymentStatus: row.payment_status }, row.payment_state),
     duplicates,
     projectId: row.project_id,
     claimantInfo: claimant?.success ? claimant.data : null,
@@ -173,11 +173,4 @@ export function toDetail(
     lastSeenAt: row.gone_at ?? lastSuccessAt ?? row.updated_at,
     goneAt: row.gone_at,
   };
-}
-
-/** Why the stored payment state: recomputed from the same inputs, or said to be kept from an earlier sync. */
-function paymentDetailOf(row: OrdersTable): string {
-  const verdict = paymentState({ orderType: row.order_type, status: row.status, paymentStatus: row.payment_status });
-  if (verdict.state === row.payment_state) return verdict.detail;
-  return `Kept from an earlier sync (${row.payment_state.replace('_', ' ')}): the order status "${row.status}" alone does not say.`;
 }

@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { WorkflowState } from '../../../shared/workflow/workflow.types';
+import { CLOSED_ORDER_STATUSES } from '../../../shared/outbox/job-conflict';
 
 /**
  * Claims delivered for a job: distinct claim names in its uploads the server accepted (seed 004: documents uploaded
@@ -28,11 +29,16 @@ export function orderJobIn(states: readonly WorkflowState[]): RawBuilder<boolean
 }
 
 /** Statuses after which the server takes no more work for an order (shared/outbox/job-conflict.ts). */
-const CLOSED_STATUSES = sql`('cancelled', 'rejected', 'completed', 'fulfilled')`;
+const CLOSED_STATUSES = sql`(${sql.join(CLOSED_ORDER_STATUSES.map((s) => sql.lit(s)))})`;
 
 /** Still to be fulfilled: not closed on the server, and not delivered or cancelled here. */
 export function orderOpen(): RawBuilder<boolean> {
   return sql<boolean>`(orders.status NOT IN ${CLOSED_STATUSES} AND NOT ${orderJobIn(['delivered', 'cancelled'])})`;
+}
+
+/** The order number kept in the job's order context (the job outlives its order's cache row). */
+export function jobOrderNumber(alias: string): RawBuilder<string | null> {
+  return sql<string | null>`json_extract(${sql.ref(alias)}.order_context_json, '$.orderNumber')`;
 }
 
 /** When a job was last touched: its last save or its last transition, whichever is later (ISO strings compare as text). */

@@ -5,8 +5,9 @@
  */
 import { sql } from 'kysely';
 import type { Db, JobTransitionsTable } from '../db/schema';
+import { CLOSED_ORDER_STATUSES } from '../../../shared/outbox/job-conflict';
 import type { TransitionLogEntry, WorkflowState } from '../../../shared/workflow/workflow.types';
-import { claimsDeliveredOfJob, jobLastTouched } from './workflow-sql';
+import { claimsDeliveredOfJob, jobLastTouched, jobOrderNumber } from './workflow-sql';
 
 export interface WorkflowFactsRow {
   id: number;
@@ -49,7 +50,7 @@ export async function getWorkflowFacts(db: Db, jobId: number): Promise<WorkflowF
       'o.created_at as order_created_at',
       'o.expedited_delivery as expedited',
       'o.target_date',
-      sql<string | null>`json_extract(jobs.order_context_json, '$.orderNumber')`.as('order_number'),
+      jobOrderNumber('jobs').as('order_number'),
       sql<number | null>`json_extract(jobs.order_context_json, '$.claimsPurchased')`.as('claims_purchased'),
       sql<number | null>`json_array_length(jobs.layout_json, '$.claims')`.as('claims_laid_out'),
       sql<number>`jobs.capacity_override_json IS NOT NULL`.as('has_capacity_override'),
@@ -115,10 +116,10 @@ export async function listJobsWithClosedOrders(db: Db): Promise<{ id: number; wo
       'jobs.workflow_state',
       'o.status as order_status',
       sql<number>`o.gone_at IS NOT NULL`.as('gone'),
-      sql<string | null>`json_extract(jobs.order_context_json, '$.orderNumber')`.as('order_number'),
+      jobOrderNumber('jobs').as('order_number'),
     ])
     .where('jobs.workflow_state', 'not in', ['delivered', 'cancelled', 'needs_review'])
-    .where((eb) => eb.or([eb('o.status', 'in', ['cancelled', 'rejected', 'completed', 'fulfilled']), eb('o.gone_at', 'is not', null)]))
+    .where((eb) => eb.or([eb('o.status', 'in', [...CLOSED_ORDER_STATUSES]), eb('o.gone_at', 'is not', null)]))
     .execute();
 }
 
@@ -141,7 +142,7 @@ export async function oldestWaitingOrder(db: Db): Promise<{ order_type: 'claim_p
     .selectFrom('orders')
     .select(['order_type', 'id', 'order_number', 'created_at', 'target_date'])
     .where('gone_at', 'is', null)
-    .where('status', 'not in', ['cancelled', 'rejected', 'completed', 'fulfilled'])
+    .where('status', 'not in', [...CLOSED_ORDER_STATUSES])
     .where('payment_state', 'not in', ['awaiting_payment', 'refunded'])
     .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`)
     .orderBy('created_at')
@@ -162,7 +163,7 @@ export async function listStaleJobRows(
       'jobs.id',
       'jobs.order_type',
       'jobs.order_id',
-      sql<string | null>`json_extract(jobs.order_context_json, '$.orderNumber')`.as('order_number'),
+      jobOrderNumber('jobs').as('order_number'),
       jobLastTouched('jobs').as('last_touched'),
     ])
     .where('jobs.workflow_state', 'in', [...states])

@@ -5,7 +5,7 @@
 import type { ActorRole } from '../../../shared/workflow/workflow.types';
 import { allowedEvents } from '../../../shared/workflow/workflow.machine';
 import { orderProgress } from '../../../shared/workflow/order-progress';
-import { paymentState } from '../../../shared/workflow/payment-state';
+import { storedPaymentDetail } from '../../../shared/workflow/payment-state';
 import { staleness } from '../../../shared/workflow/stale-jobs';
 import { STAFF_ACTIONS, type JobWorkflow } from '../../../shared/workflow/workflow-view.types';
 import type { WorkflowSettings } from '../../../shared/workflow/workflow-settings';
@@ -24,7 +24,6 @@ export interface ViewContext {
 
 export async function workflowView(db: Db, facts: WorkflowFactsRow, view: ViewContext): Promise<JobWorkflow> {
   const context = contextFromFacts(facts);
-  const payment = paymentState({ orderType: facts.order_type, status: facts.order_status, paymentStatus: facts.payment_status });
   const progress = orderProgress(
     {
       claimsPurchased: context.claimsPurchased,
@@ -44,7 +43,7 @@ export async function workflowView(db: Db, facts: WorkflowFactsRow, view: ViewCo
     changedAt: facts.workflow_changed_at,
     available,
     paymentState: context.paymentState,
-    paymentDetail: payment.state === context.paymentState ? payment.detail : `Kept from the last sync (${context.paymentState.replace('_', ' ')}).`,
+    paymentDetail: storedPaymentDetail({ orderType: facts.order_type, status: facts.order_status, paymentStatus: facts.payment_status }, context.paymentState),
     progress: {
       claimsPurchased: progress.claimsPurchased,
       claimsDelivered: progress.claimsDelivered,

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
+import { CLOSED_ORDER_STATUSES } from '../../../shared/outbox/job-conflict';
 import type { OrderStatusChange } from '../../../shared/outbox/outbox.types';
 import { STALE_CANDIDATE_STATES } from '../../../shared/workflow/stale-jobs';
 import type { Dashboard, JobWorkflow, StaffAction, TransitionLogView } from '../../../shared/workflow/workflow-view.types';
@@ -48,7 +49,6 @@ export interface WorkflowService {
   requireActor(): Promise<Actor>;
 }
 
-const CLOSED = ['cancelled', 'rejected', 'completed', 'fulfilled'];
 
 /** What the server is told with each action: nothing when the order is already closed or gone there. */
 function serverStatusFor(action: StaffAction, from: string, orderOpen: boolean): OrderStatusChange | null {
@@ -82,7 +82,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
       await db.transaction().execute(async (trx) => {
         const facts = await readFacts(trx, jobId);
         const applied = await applyTransition(trx, jobId, action, actor, { at, ...(reason ? { reason } : {}), ...(override ? { override } : {}) });
-        const orderOpen = facts.order_status !== null && !CLOSED.includes(facts.order_status);
+        const orderOpen = facts.order_status !== null && !(CLOSED_ORDER_STATUSES as readonly string[]).includes(facts.order_status);
         const status = serverStatusFor(action, applied.from, orderOpen);
         const row = await getJobRow(trx, jobId);
         if (status && row) await writeStatusChange(trx, rowToJob(row), status, reason, at);

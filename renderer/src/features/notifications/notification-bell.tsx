@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { usePopover } from '../../lib/use-popover.hook';
 import type { AppNotification, NotificationKind } from '../../../../shared/workflow/workflow-view.types';
 import { RelativeTime } from '../../components/relative-time';
 import { plural } from '../../lib/format';
@@ -51,19 +51,7 @@ export function NotificationBell() {
   const error = useNotificationsStore((state) => state.error);
   const markAllRead = useNotificationsStore((state) => state.markAllRead);
   const openNotification = useNotificationsStore((state) => state.open);
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  const { open, setOpen, rootRef, buttonRef, panelId, onKeyDown } = usePopover();
 
   const label = unread > 0 ? `Notifications, ${plural(unread, 'unread')}` : 'Notifications';
 
@@ -71,12 +59,7 @@ export function NotificationBell() {
     <div
       className="notification-bell"
       ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
+      onKeyDown={onKeyDown}
     >
       <button
         ref={buttonRef}

@@ -1,24 +1,16 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { usePopover } from '../../lib/use-popover.hook';
 import { useSessionStore } from '../../stores/session.store';
 
 /** The header's account button: who is signed in, against which server, and "Sign out". */
 export function AccountMenu() {
   const session = useSessionStore((state) => state.session);
   const signOut = useSessionStore((state) => state.signOut);
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const firstItemRef = useRef<HTMLButtonElement>(null);
-  const menuId = useId();
+  const { open, setOpen, rootRef, buttonRef, panelId: menuId, onKeyDown } = usePopover();
 
   useEffect(() => {
-    if (!open) return;
-    firstItemRef.current?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
+    if (open) firstItemRef.current?.focus();
   }, [open]);
 
   if (!session) return null;
@@ -34,12 +26,7 @@ export function AccountMenu() {
     <div
       className="account-menu"
       ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
+      onKeyDown={onKeyDown}
     >
       <button
         ref={buttonRef}
