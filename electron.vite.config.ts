@@ -8,9 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The package worker is its own entry: worker_threads load it by path (electron/services/documents/worker-pool.ts).
+      // The package worker is its own entry: worker_threads load it by path (core/documents/worker-pool.ts).
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts'), 'package.worker': resolve('electron/services/documents/package.worker.ts') },
+        input: { index: resolve('electron/main/index.ts'), 'package.worker': resolve('core/documents/package.worker.ts') },
       },
     },
   },

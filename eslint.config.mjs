@@ -26,7 +26,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'kysely', 'axios', 'fastify', 'react', 'react-dom'], message: 'shared/ is pure TypeScript: no Node, Electron, DOM or storage imports.' },
-            { group: ['**/electron/**', '**/renderer/**', '**/server/**'], message: 'shared/ must not depend on an app layer.' },
+            { group: ['**/electron/**', '**/core/**', '**/cli/**', '**/host/**', '**/renderer/**', '**/server/**'], message: 'shared/ must not depend on an app layer.' },
           ],
         },
       ],
@@ -38,19 +38,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'kysely', 'axios', 'fastify'], message: 'The renderer reaches the back-end only through the IPC contract.' },
-            { group: ['**/electron/**', '**/server/**'], message: 'The renderer may import only shared/.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: rendererPatterns() }],
     },
   },
+  // The renderer is layered app → pages → job → widgets → state → (api, lib): a folder never imports one above it,
+  // so a widget cannot reach into a page and a store cannot depend on a component.
+  ...rendererLayer('renderer/src/job/**', ['pages', 'app']),
+  ...rendererLayer('renderer/src/widgets/**', ['pages', 'app', 'job']),
+  ...rendererLayer('renderer/src/state/**', ['pages', 'app', 'job', 'widgets']),
+  ...rendererLayer('renderer/src/{api,lib}/**', ['pages', 'app', 'job', 'widgets', 'state']),
   {
-    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/host/**/*.ts', 'server/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    files: ['core/**/*.ts', 'cli/**/*.ts', 'host/**/*.ts', 'server/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -58,4 +56,58 @@ export default tseslint.config(
       ],
     },
   },
+  // core/ is the Electron-free back-end the three shells (electron/, cli/, host/) share: it never imports a shell,
+  // the reference server or the renderer.
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'core/ runs under plain Node: only electron/main and electron/preload may import electron.' }],
+          patterns: [{ group: ['**/electron/**', '**/cli/**', '**/host/**', '**/server/**', '**/renderer/**'], message: 'core/ must not depend on a shell (electron/, cli/, host/), the reference server or the renderer.' }],
+        },
+      ],
+    },
+  },
+  // The shells may use core/ and shared/, never each other.
+  ...shellBoundary('cli/**/*.ts', ['**/electron/**', '**/host/**', '**/server/**', '**/renderer/**']),
+  ...shellBoundary('host/**/*.ts', ['**/electron/**', '**/cli/**', '**/server/**']),
 );
+
+function rendererPatterns(extra = []) {
+  return [
+    { group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'kysely', 'axios', 'fastify'], message: 'The renderer reaches the back-end only through the IPC contract.' },
+    { group: ['**/electron/**', '**/server/**', '**/core/**', '**/cli/**', '**/host/**'], message: 'The renderer may import only shared/.' },
+    ...extra,
+  ];
+}
+
+function rendererLayer(files, above) {
+  const groups = above.flatMap((folder) => [`../${folder}/**`, `../../${folder}/**`, `../../../${folder}/**`, `../../../../${folder}/**`]);
+  return [
+    {
+      files: [`${files}/*.{ts,tsx}`, `${files}.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: rendererPatterns([{ group: groups, message: `This folder sits below ${above.join(', ')}: import downward only (app → pages → job → widgets → state → api, lib).` }]) }],
+      },
+    },
+  ];
+}
+
+function shellBoundary(files, forbidden) {
+  return [
+    {
+      files: [files],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }],
+            patterns: [{ group: forbidden, message: 'A shell uses core/ and shared/, never another shell or the reference server.' }],
+          },
+        ],
+      },
+    },
+  ];
+}

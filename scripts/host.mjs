@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run host [-- --port 5174 --data-dir DIR --server URL --username U --password P]`
- * Runs electron/host/main.ts through tsx from the repository root (development and tests only).
+ * Runs host/main.ts through tsx from the repository root (development and tests only).
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tsxCli = createRequire(resolve(root, 'package.json')).resolve('tsx/cli');
 
-const child = spawn(process.execPath, [tsxCli, resolve(root, 'electron/host/main.ts'), ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [tsxCli, resolve(root, 'host/main.ts'), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
 });

@@ -74,7 +74,7 @@ function newestMtime(dir) {
 function buildIfNeeded() {
   const outputs = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'].map((p) => join(root, p));
   const oldestOutput = outputs.every(existsSync) ? Math.min(...outputs.map((p) => statSync(p).mtimeMs)) : 0;
-  const newestSource = Math.max(...['electron', 'renderer', 'shared', 'migrations', 'resources'].map((d) => newestMtime(join(root, d))));
+  const newestSource = Math.max(...['electron', 'core', 'renderer', 'shared', 'migrations', 'resources'].map((d) => newestMtime(join(root, d))));
   if (oldestOutput > newestSource) return;
   console.log('Building the app (electron-vite build)…');
   const result = spawnSync(process.execPath, [join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });

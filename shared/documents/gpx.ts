@@ -5,7 +5,7 @@
  *
  * Plain string building rather than a DOM, so the module stays pure and the element order is exactly the one the
  * GPX 1.1 schema requires (xsd:sequence: a validating reader such as Garmin BaseCamp rejects an out-of-order
- * <sym>). Expects a screened model (electron/services/documents/field-files.ts drops unusable claims and reports
+ * <sym>). Expects a screened model (core/documents/field-files.ts drops unusable claims and reports
  * them); posts with unusable coordinates are still skipped here so a bad number can never reach a GPS unit.
  */
 import type { Position } from '../geometry/geojson.types';

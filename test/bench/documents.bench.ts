@@ -10,14 +10,14 @@ import { performance } from 'node:perf_hooks';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
-import { findResourcesDir, loadFontBytes } from '../../electron/services/documents/fonts';
-import { renderLocationNotices } from '../../electron/services/documents/pdf/location-notice.pdf';
-import { listActiveOrderKeys } from '../../electron/services/repos/orders.repo';
+import { findResourcesDir, loadFontBytes } from '../../core/documents/fonts';
+import { renderLocationNotices } from '../../core/documents/pdf/location-notice.pdf';
+import { listActiveOrderKeys } from '../../core/repos/orders.repo';
 import { feeScheduleFor } from '../../shared/documents/fees/fee-schedule';
 import { noticeContent } from '../../shared/documents/notice-content';
 import { openBackEnd } from '../helpers/back-end';
 import { samplePackageModel, samplePackageSource } from '../helpers/package-fixtures';
-import { runPackageTask } from '../../electron/services/documents/package-task';
+import { runPackageTask } from '../../core/documents/package-task';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startServerProcess } from './bench-server';
 
@@ -89,7 +89,7 @@ async function exportBenchmark(): Promise<void> {
     const orders = (await listActiveOrderKeys(backEnd.opened.db)).filter((key) => key.orderType === 'claim_order').slice(0, EXPORT_ORDERS);
     await backEnd.close();
 
-    const args = ['--import', 'tsx', 'electron/cli/main.ts', 'export', '--out', join(temp.dir, 'export'), '--data-dir', dataDir, '--json'];
+    const args = ['--import', 'tsx', 'cli/main.ts', 'export', '--out', join(temp.dir, 'export'), '--data-dir', dataDir, '--json'];
     for (const key of orders) args.push('--order', `${key.orderType}:${key.id}`);
     const start = performance.now();
     const cli = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });

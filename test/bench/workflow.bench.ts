@@ -8,11 +8,11 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
-import { createJobsService } from '../../electron/services/jobs/jobs.service';
-import { lookupLocation } from '../../electron/services/geo/location-lookup';
-import { countOrders, listActiveOrderKeys, queryOrders } from '../../electron/services/repos/orders.repo';
-import { listClaimsOfListedOrders } from '../../electron/services/repos/duplicates.repo';
-import { focusContext } from '../../electron/services/workflow/desk-calendar';
+import { createJobsService } from '../../core/jobs/jobs.service';
+import { lookupLocation } from '../../core/geo/location-lookup';
+import { countOrders, listActiveOrderKeys, queryOrders } from '../../core/repos/orders.repo';
+import { listClaimsOfListedOrders } from '../../core/repos/duplicates.repo';
+import { focusContext } from '../../core/workflow/desk-calendar';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import { openBackEnd, workflowFor } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/csp';
+import { CONTENT_SECURITY_POLICY } from '../../core/platform/csp';
 import { methodPath } from '../../shared/ipc/http-bridge';
 import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
 

@@ -6,14 +6,14 @@
 import { join } from 'node:path';
 import { startReferenceServer, type ReferenceServer, type SeedOption } from '../../server';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
-import { createGeoDbClient } from '../../electron/services/api/geodb-client';
-import { openDatabase, type OpenedDatabase } from '../../electron/services/db/open-database';
-import { createSessionService, type SessionService } from '../../electron/services/session/session.service';
-import { createMemoryTokenStore, type TokenStore } from '../../electron/services/session/token-store';
-import { createSyncService, type SyncService } from '../../electron/services/sync/sync.service';
+import { createGeoDbClient } from '../../core/api/geodb-client';
+import { openDatabase, type OpenedDatabase } from '../../core/db/open-database';
+import { createSessionService, type SessionService } from '../../core/session/session.service';
+import { createMemoryTokenStore, type TokenStore } from '../../core/session/token-store';
+import { createSyncService, type SyncService } from '../../core/sync/sync.service';
 import { makeTempDir } from './temp-dir';
-import { createNotificationsService } from '../../electron/services/workflow/notifications.service';
-import { createWorkflowService, type WorkflowService } from '../../electron/services/workflow/workflow.service';
+import { createNotificationsService } from '../../core/workflow/notifications.service';
+import { createWorkflowService, type WorkflowService } from '../../core/workflow/workflow.service';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import type { Actor } from '../../shared/workflow/workflow.types';
 

@@ -10,10 +10,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_STAFF, type ReferenceServer, type SeedOption } from '../../server';
-import { createClaimDeskApp } from '../../electron/services/app/create-app';
-import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
-import { createMemoryTokenStore } from '../../electron/services/session/token-store';
-import { startBrowserHost, type BrowserHost } from '../../electron/host/host-server';
+import { createClaimDeskApp } from '../../core/app/create-app';
+import type { ClaimDeskApp } from '../../core/app/create-app.types';
+import { createMemoryTokenStore } from '../../core/session/token-store';
+import { startBrowserHost, type BrowserHost } from '../../host/host-server';
 import { startTestServer } from './back-end';
 import { makeTempDir } from './temp-dir';
 

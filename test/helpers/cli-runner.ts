@@ -1,5 +1,5 @@
 /** Runs the CLI in-process with captured output, as the CLI tests need it. */
-import { runCli } from '../../electron/cli/main';
+import { runCli } from '../../cli/main';
 
 export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

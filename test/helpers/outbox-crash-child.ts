@@ -7,12 +7,12 @@
  *   tsx test/helpers/outbox-crash-child.ts <dataDir> <serverUrl> status <jobId> <status>
  */
 import { join } from 'node:path';
-import { createGeoDbClient } from '../../electron/services/api/geodb-client';
-import { openDatabase } from '../../electron/services/db/open-database';
-import { enqueueStatusChange } from '../../electron/services/outbox/outbox-queue';
-import { createOutboxRunner } from '../../electron/services/outbox/outbox-runner';
-import { createSessionService } from '../../electron/services/session/session.service';
-import { createMemoryTokenStore } from '../../electron/services/session/token-store';
+import { createGeoDbClient } from '../../core/api/geodb-client';
+import { openDatabase } from '../../core/db/open-database';
+import { enqueueStatusChange } from '../../core/outbox/outbox-queue';
+import { createOutboxRunner } from '../../core/outbox/outbox-runner';
+import { createSessionService } from '../../core/session/session.service';
+import { createMemoryTokenStore } from '../../core/session/token-store';
 import { orderStatusChangeSchema } from '../../shared/outbox/outbox.types';
 
 const [dataDir, serverUrl, mode, jobId, status] = process.argv.slice(2);

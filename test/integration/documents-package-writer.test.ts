@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manifestSchema, type PackageManifest } from '../../shared/documents/package-files';
-import { sha256Hex, type GeneratedFile } from '../../electron/services/documents/generate-package';
-import { recoverPackageFolders, writePackageFolder } from '../../electron/services/documents/package-writer';
+import { sha256Hex, type GeneratedFile } from '../../core/documents/generate-package';
+import { recoverPackageFolders, writePackageFolder } from '../../core/documents/package-writer';
 import { makeTempDir } from '../helpers/temp-dir';
 
 function fakePackage(text: string): { files: GeneratedFile[]; manifest: PackageManifest } {

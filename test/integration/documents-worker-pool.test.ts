@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findResourcesDir } from '../../electron/services/documents/fonts';
-import { createPackageWorkerPool } from '../../electron/services/documents/worker-pool';
-import type { PackageTask } from '../../electron/services/documents/package-task';
+import { findResourcesDir } from '../../core/documents/fonts';
+import { createPackageWorkerPool } from '../../core/documents/worker-pool';
+import type { PackageTask } from '../../core/documents/package-task';
 import { samplePackageSource } from '../helpers/package-fixtures';
 
 const task = (orderNumber: string): PackageTask => ({

@@ -12,9 +12,9 @@ import { AppError } from '../../shared/errors';
 import type { IpcEventName } from '../../shared/ipc/channels';
 import type { IpcEventPayload, IpcHandlers } from '../../shared/ipc/contract';
 import { EVENTS_PATH, methodPath } from '../../shared/ipc/http-bridge';
-import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/csp';
-import { startBrowserHost, type BrowserHost } from '../../electron/host/host-server';
+import type { ClaimDeskApp } from '../../core/app/create-app.types';
+import { CONTENT_SECURITY_POLICY } from '../../core/platform/csp';
+import { startBrowserHost, type BrowserHost } from '../../host/host-server';
 
 const signedOut = { signedIn: false, serverUrl: null, username: null, displayName: null, role: null, isStaff: false, demo: false };
 const status = (state: 'idle' | 'syncing', cachedOrders: number) => ({

@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
-import { createClaimDeskApp } from '../../electron/services/app/create-app';
-import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
-import { dispatchIpc } from '../../electron/services/ipc/dispatch';
-import { createMemoryTokenStore } from '../../electron/services/session/token-store';
+import { createClaimDeskApp } from '../../core/app/create-app';
+import type { ClaimDeskApp } from '../../core/app/create-app.types';
+import { dispatchIpc } from '../../core/ipc/dispatch';
+import { createMemoryTokenStore } from '../../core/session/token-store';
 import type { Job } from '../../shared/jobs/job.types';
 import { startTestServer } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';

@@ -9,8 +9,8 @@ import type { Position } from '../../shared/geometry/geojson.types';
 import type { Job } from '../../shared/jobs/job.types';
 import type { ActorRole } from '../../shared/workflow/workflow.types';
 import type { LayoutClaim } from '../../shared/layout/layout.types';
-import { lookupLocation } from '../../electron/services/geo/location-lookup';
-import { createJobsService, type JobsService } from '../../electron/services/jobs/jobs.service';
+import { lookupLocation } from '../../core/geo/location-lookup';
+import { createJobsService, type JobsService } from '../../core/jobs/jobs.service';
 import { openBackEnd, startTestServer, workflowFor, type BackEnd } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
 

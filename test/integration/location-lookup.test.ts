@@ -1,7 +1,7 @@
 /** State and county from the us-atlas boundaries shipped with the app (no network, no mocks). */
 import { describe, expect, it } from 'vitest';
 import { stateByCode, stateByFips, US_STATES } from '../../shared/geo/us-states';
-import { countyIndex, lookupLocation, resolveCountiesFile } from '../../electron/services/geo/location-lookup';
+import { countyIndex, lookupLocation, resolveCountiesFile } from '../../core/geo/location-lookup';
 
 describe('location lookup', () => {
   it.each([

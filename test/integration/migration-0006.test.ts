@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/services/db/open-database';
-import { loadMigrations } from '../../electron/services/db/migrations-source';
+import { openDatabase } from '../../core/db/open-database';
+import { loadMigrations } from '../../core/db/migrations-source';
 import { makeTempDir } from '../helpers/temp-dir';
 
 type Raw = Awaited<ReturnType<typeof openDatabase>>['sqlite'];

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { openDatabase } from '../../electron/services/db/open-database';
-import { loadMigrations, type Migration } from '../../electron/services/db/migrations-source';
+import { openDatabase } from '../../core/db/open-database';
+import { loadMigrations, type Migration } from '../../core/db/migrations-source';
 import type {
   JobsTable,
   JobTransitionsTable,
@@ -15,7 +15,7 @@ import type {
   OutboxDocumentsTable,
   OutboxTable,
   PackagesTable,
-} from '../../electron/services/db/schema';
+} from '../../core/db/schema';
 import { EMPTY_JOB_DOCUMENTS, jobDocumentsSchema } from '../../shared/jobs/job.types';
 import { makeTempDir } from '../helpers/temp-dir';
 

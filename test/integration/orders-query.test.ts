@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail, OrderQuery, OrderQueryResult } from '../../shared/domain/order.types';
 import type { IpcResult } from '../../shared/ipc/result';
-import { createClaimDeskApp } from '../../electron/services/app/create-app';
-import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
-import { dispatchIpc } from '../../electron/services/ipc/dispatch';
-import { createMemoryTokenStore } from '../../electron/services/session/token-store';
+import { createClaimDeskApp } from '../../core/app/create-app';
+import type { ClaimDeskApp } from '../../core/app/create-app.types';
+import { dispatchIpc } from '../../core/ipc/dispatch';
+import { createMemoryTokenStore } from '../../core/session/token-store';
 import { startTestServer } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
 

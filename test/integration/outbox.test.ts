@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClaimDeskApp } from '../../electron/services/app/create-app';
-import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
-import { setEntryState } from '../../electron/services/repos/outbox.repo';
-import { openDatabase } from '../../electron/services/db/open-database';
-import { createMemoryTokenStore } from '../../electron/services/session/token-store';
+import { createClaimDeskApp } from '../../core/app/create-app';
+import type { ClaimDeskApp } from '../../core/app/create-app.types';
+import { setEntryState } from '../../core/repos/outbox.repo';
+import { openDatabase } from '../../core/db/open-database';
+import { createMemoryTokenStore } from '../../core/session/token-store';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
 import { startTestServer } from '../helpers/back-end';

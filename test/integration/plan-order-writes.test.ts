@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planOrderWrites } from '../../electron/services/sync/plan-order-writes';
+import { planOrderWrites } from '../../core/sync/plan-order-writes';
 import { buildLodeGrid } from '../../server';
 
 function order(id: number, extra: Record<string, unknown> = {}) {

@@ -3,7 +3,7 @@
  * whatever the cache held; offline, the last confirmed account stays.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveAccount } from '../../electron/services/repos/settings.repo';
+import { saveAccount } from '../../core/repos/settings.repo';
 import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
 
 describe('the role from /me', () => {

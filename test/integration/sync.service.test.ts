@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { queryOrders, getOrderRow } from '../../electron/services/repos/orders.repo';
-import { getSyncState } from '../../electron/services/repos/sync-state.repo';
+import { queryOrders, getOrderRow } from '../../core/repos/orders.repo';
+import { getSyncState } from '../../core/repos/sync-state.repo';
 import { buildLodeGrid } from '../../server';
 import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
 

@@ -7,9 +7,9 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClaimDeskApp } from '../../electron/services/app/create-app.types';
-import { createClaimDeskApp } from '../../electron/services/app/create-app';
-import { createMemoryTokenStore } from '../../electron/services/session/token-store';
+import type { ClaimDeskApp } from '../../core/app/create-app.types';
+import { createClaimDeskApp } from '../../core/app/create-app';
+import { createMemoryTokenStore } from '../../core/session/token-store';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { DASHBOARD_FOCUSES } from '../../shared/workflow/workflow-focus';
 import { startTestServer } from '../helpers/back-end';

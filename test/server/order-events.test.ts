@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { codedErrorBodySchema, orderEventsPath, pendingOrderSchema, type OrderType } from '../../shared/api/geodb.schemas';
 import { orderEventListResponseSchema, orderEventResponseSchema, type OrderEventRequest } from '../../shared/api/order-events.schemas';
 import { normalizePendingOrder, ORDER_WARNING_CODES } from '../../shared/domain/normalize-order';
-import { createGeoDbClient, RequestError } from '../../electron/services/api/geodb-client';
+import { createGeoDbClient, RequestError } from '../../core/api/geodb-client';
 import { DEMO_ADMIN, DEMO_CUSTOMER, DEMO_MANAGER } from '../../server/demo-users';
 import { OVERRIDE_ROLE_REQUIRED } from '../../server/fulfilment/order-events.service';
 import { getPending, pendingOrders, signIn, useSignedInServer } from './server-fixture';

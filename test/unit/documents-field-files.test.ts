@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { renderCsv, renderGpx, renderKml } from '../../electron/services/documents/field-files';
-import type { RenderContext, RenderResult } from '../../electron/services/documents/document.types';
+import { renderCsv, renderGpx, renderKml } from '../../core/documents/field-files';
+import type { RenderContext, RenderResult } from '../../core/documents/document.types';
 import { CSV_HEADER, neutraliseFormula, quoteCsvField } from '../../shared/documents/csv';
 import { formatCoordinate, waypointName, WAYPOINT_NAME_MAX } from '../../shared/documents/gpx';
 import type { PackageModel } from '../../shared/documents/package-model.types';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkExternalUrl, safeOpenExternal } from '../../electron/services/platform/external-links';
+import { checkExternalUrl, safeOpenExternal } from '../../core/platform/external-links';
 
 describe('safeOpenExternal', () => {
   it('opens https links, passing the normalised URL', async () => {

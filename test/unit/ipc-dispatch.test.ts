@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import { AppError } from '../../shared/errors';
 import { ipcContract, type IpcHandlers } from '../../shared/ipc/contract';
-import { assertHandlersCoverContract, dispatchIpc, isIpcMethodName } from '../../electron/services/ipc/dispatch';
+import { assertHandlersCoverContract, dispatchIpc, isIpcMethodName } from '../../core/ipc/dispatch';
 
 const signedOut = { signedIn: false, serverUrl: null, username: null, displayName: null, role: null, isStaff: false, demo: false };
 const idle = { state: 'idle', progress: null, lastSuccessAt: null, lastAttemptAt: null, nextAttemptAt: null, error: null, cachedOrders: 0, lastReport: null } as const;

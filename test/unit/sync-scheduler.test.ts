@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncReport } from '../../shared/domain/sync.types';
-import { createSyncScheduler } from '../../electron/services/sync/sync-scheduler';
-import type { SyncService } from '../../electron/services/sync/sync.service';
+import { createSyncScheduler } from '../../core/sync/sync-scheduler';
+import type { SyncService } from '../../core/sync/sync.service';
 
 // The scheduler only decides *when* to sync; a recording SyncService port is enough to check that.
 function recordingSync(results: ('ok' | 'fail')[]) {

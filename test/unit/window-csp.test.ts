@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, parseCsp, RENDERER_SECURITY_HEADERS } from '../../electron/main/window/csp';
+import { CONTENT_SECURITY_POLICY, parseCsp, RENDERER_SECURITY_HEADERS } from '../../core/platform/csp';
 
 const html = readFileSync(join(__dirname, '../../renderer/index.html'), 'utf8');
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, readStaticFile, resolveStaticPath } from '../../electron/services/platform/static-files';
+import { contentTypeFor, readStaticFile, resolveStaticPath } from '../../core/platform/static-files';
 
 const base = mkdtempSync(join(tmpdir(), 'claimdesk-static-'));
 const root = join(base, 'renderer');

@@ -8,7 +8,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_METHODS } from '../../../shared/ipc/channels';
 import type { IpcHandlers } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
-import { assertHandlersCoverContract, dispatchIpc, IPC_METHOD_NAMES, type DispatchOptions } from '../../services/ipc/dispatch';
+import { assertHandlersCoverContract, dispatchIpc, IPC_METHOD_NAMES, type DispatchOptions } from '../../../core/ipc/dispatch';
 
 export type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
 

@@ -5,11 +5,11 @@
  * static-files); this file only wires them to Electron.
  */
 import { BrowserWindow, protocol, type Session, type WebContents } from 'electron';
-import { RENDERER_SECURITY_HEADERS } from './csp';
+import { RENDERER_SECURITY_HEADERS } from '../../../core/platform/csp';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './navigation-guard';
 import { createWindowOptions } from './window-options';
-import { readStaticFile } from '../../services/platform/static-files';
-import { safeOpenExternal } from '../../services/platform/external-links';
+import { readStaticFile } from '../../../core/platform/static-files';
+import { safeOpenExternal } from '../../../core/platform/external-links';
 
 /**
  * Must run before app 'ready'. `standard` gives app:// normal URL semantics (origin, relative URLs),

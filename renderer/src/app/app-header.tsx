@@ -1,11 +1,11 @@
-import { NotificationBell } from '../features/notifications/notification-bell';
-import { OutboxNavLink } from '../features/outbox/outbox-nav-link';
-import { AccountMenu } from '../features/session/account-menu';
-import { SettingsDialog } from '../features/settings/settings-dialog';
-import { useJobStore } from '../stores/job.store';
-import { useSessionStore } from '../stores/session.store';
-import { selectOffline, useSyncStore } from '../stores/sync.store';
-import { useAppViewStore, type WorkspaceView } from './app-view.store';
+import { NotificationBell } from '../widgets/notifications/notification-bell';
+import { OutboxNavLink } from '../widgets/outbox/outbox-nav-link';
+import { AccountMenu } from '../widgets/account-menu';
+import { SettingsDialog } from '../pages/settings/settings-dialog';
+import { useJobStore } from '../state/job.store';
+import { useSessionStore } from '../state/session.store';
+import { selectOffline, useSyncStore } from '../state/sync.store';
+import { useAppViewStore, type WorkspaceView } from '../state/app-view.store';
 
 const SECTIONS: Record<WorkspaceView, string> = { dashboard: 'Dashboard', queue: 'Order queue', jobs: 'Jobs', outbox: 'Outbox' };
 

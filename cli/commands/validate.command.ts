@@ -1,0 +1,138 @@
+/**
+ * `claimdesk validate FILE.geojson [--state XX] [--type lode|placer] [--json]`: checks claim polygons from a file
+ * with the same code as the app (the order geometry checks, then the layout validation in the file's own UTM
+ * zone). Exit 0 no problems, 1 problems, 2 the file cannot be read (or bad usage).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { validateLayout } from '../../shared/claims/validate-layout';
+import type { OrderIssue } from '../../shared/domain/order.types';
+import { stateByCode } from '../../shared/geo/us-states';
+import { parseClaimPolygons } from '../../shared/geometry/claim-polygons';
+import type { Position } from '../../shared/geometry/geojson.types';
+import { CLAIM_WARNING_CODES } from '../../shared/geometry/claim-issue-codes';
+import { claimKindSchema } from '../../shared/layout/layout.types';
+import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { lookupLocation } from '../../core/geo/location-lookup';
+import { crsForVertices, orderVertices, vertexCentroid } from '../../core/jobs/job-defaults';
+import { UsageError, type CliIo } from '../cli-context';
+
+export interface ValidateReport {
+  claims: number;
+  problems: ReportIssue[];
+  warnings: ReportIssue[];
+}
+
+interface ReportIssue {
+  /** The claim's name, or null for the file as a whole. */
+  claim: string | null;
+  code: string;
+  message: string;
+}
+
+/** A file that is missing, not JSON, or not features at all: nothing to validate (exit 2). */
+class UnreadableFile extends Error {}
+
+function isFeatureList(value: unknown): boolean {
+  if (Array.isArray(value)) return true;
+  if (typeof value !== 'object' || value === null || !('type' in value)) return false;
+  return value.type === 'FeatureCollection' || value.type === 'Feature';
+}
+
+async function readGeoJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UnreadableFile(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UnreadableFile(`${file} is not JSON: ${(error as Error).message}`);
+  }
+  if (!isFeatureList(json)) throw new UnreadableFile(`${file} is not a GeoJSON FeatureCollection, Feature or list of Features.`);
+  return json;
+}
+
+function isPointFeature(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || !('geometry' in value)) return false;
+  const { geometry } = value;
+  return typeof geometry === 'object' && geometry !== null && 'type' in geometry && (geometry.type === 'Point' || geometry.type === 'MultiPoint');
+}
+
+/**
+ * Point features are monuments or notes, not claims (`grid --geojson` writes its monuments beside the claims):
+ * they are left out rather than reported as claims of the wrong geometry type.
+ */
+export function withoutPoints(json: unknown): unknown {
+  if (Array.isArray(json)) return json.filter((feature) => !isPointFeature(feature));
+  if (typeof json === 'object' && json !== null && 'features' in json && Array.isArray(json.features)) {
+    return { ...json, features: json.features.filter((feature: unknown) => !isPointFeature(feature)) };
+  }
+  return isPointFeature(json) ? [] : json;
+}
+
+const asReport = (issue: { code: string; message: string; claim?: string }): ReportIssue => ({
+  claim: issue.claim ?? null,
+  code: issue.code,
+  message: issue.message,
+});
+
+/** The checks themselves, without I/O: also what tests call. */
+export function validateFeatures(json: unknown, options: { kind?: 'lode' | 'placer' } = {}): ValidateReport & { epsg: number; centroid: Position | null } {
+  const parsed = parseClaimPolygons(withoutPoints(json));
+  const vertices = orderVertices(parsed.claims);
+  const crs = crsForVertices(vertices);
+  const claims = claimsFromOrder(parsed.claims, crs.epsg, 'Claim', options.kind ?? 'lode');
+  const layout = validateLayout({ claims, epsg: crs.epsg });
+  const problems: OrderIssue[] = [...parsed.problems, ...layout.problems];
+  // validateLayout reports a repeated name as a problem; the geometry check's warning for it would only repeat it.
+  const warnings: OrderIssue[] = parsed.warnings.filter((w) => w.code !== CLAIM_WARNING_CODES.nameDuplicate);
+  if (crs.straddles) warnings.push({ code: 'zone_straddle', message: crs.reason });
+  warnings.push(...layout.warnings);
+  return {
+    claims: parsed.polygonCount,
+    problems: problems.map(asReport),
+    warnings: warnings.map(asReport),
+    epsg: crs.epsg,
+    centroid: vertexCentroid(vertices),
+  };
+}
+
+export async function runValidateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: { state: { type: 'string' }, type: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE.geojson.');
+  const state = values.state === undefined ? undefined : stateByCode(values.state);
+  if (values.state !== undefined && !state) throw new UsageError(`--state "${values.state}" is not a US state code (for example NV).`);
+  const kind = claimKindSchema.safeParse(values.type ?? 'lode');
+  if (!kind.success) throw new UsageError('--type must be lode or placer.');
+
+  let json: unknown;
+  try {
+    json = await readGeoJson(positionals[0]!);
+  } catch (error) {
+    if (!(error instanceof UnreadableFile)) throw error;
+    io.stderr(`claimdesk: ${error.message}\n`);
+    return 2;
+  }
+  const result = validateFeatures(json, { kind: kind.data });
+  const report: ValidateReport = { claims: result.claims, problems: result.problems, warnings: result.warnings };
+  if (values.json) {
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    // The boundary file is only loaded for people reading the summary, not for --json.
+    const detected = result.centroid ? lookupLocation(result.centroid[0], result.centroid[1]).stateCode : null;
+    const where = state?.code ?? detected ?? 'outside the US';
+    io.stdout(`${report.claims} claims (${where}, EPSG:${result.epsg}): ${report.problems.length} problems, ${report.warnings.length} warnings\n`);
+    for (const issue of report.problems) io.stdout(`problem  ${issue.code}: ${issue.message}\n`);
+    for (const issue of report.warnings) io.stdout(`warning  ${issue.code}: ${issue.message}\n`);
+  }
+  return report.problems.length > 0 ? 1 : 0;
+}

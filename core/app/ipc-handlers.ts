@@ -1,0 +1,85 @@
+/** The back-end's implementation of every IPC method; requests arrive already validated by the dispatcher. */
+import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/errors';
+import type { AppInfo, IpcHandlers } from '../../shared/ipc/contract';
+import type { Database } from '../db/schema';
+import { safeOpenExternal } from '../platform/external-links';
+import { getOrderRow, getOrderSummary, queryOrders } from '../repos/orders.repo';
+import { toDetail } from '../repos/orders.mapper';
+import { listDuplicatesOf } from '../repos/duplicates.repo';
+import { getSyncState } from '../repos/sync-state.repo';
+import { getAppSettings } from '../repos/settings.repo';
+import { deskToday, focusContext } from '../workflow/desk-calendar';
+import { createWorkflowHandlers, type WorkflowHandlerDeps } from './workflow-handlers';
+import type { JobsService } from '../jobs/jobs.service';
+import type { LocationLookup } from '../../shared/jobs/job.types';
+import type { SessionService } from '../session/session.service';
+import type { SyncService } from '../sync/sync.service';
+import { createDocumentsHandlers, type DocumentsHandlerDeps } from './documents-handlers';
+import { createOutboxHandlers } from './outbox-handlers';
+import type { OutboxService } from '../outbox/outbox.service';
+
+export interface HandlerDeps {
+  db: Kysely<Database>;
+  session: SessionService;
+  sync: SyncService;
+  jobs: JobsService;
+  lookupLocation: (lon: number, lat: number) => LocationLookup;
+  appInfo: AppInfo;
+  openExternal?: (url: string) => Promise<void>;
+  documents: DocumentsHandlerDeps;
+  outbox: OutboxService;
+  workflow: WorkflowHandlerDeps;
+  now: () => Date;
+  /** Sync failures after sign-in are shown through the sync status; this is for logging. */
+  onBackgroundError?: (error: unknown) => void;
+}
+
+export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
+  return {
+    getAppInfo: async () => deps.appInfo,
+    getSession: () => deps.session.getSession(),
+    async signIn(request) {
+      const session = await deps.session.signIn(request);
+      // Fill the queue straight away; progress and errors reach the UI through the sync status events.
+      if (session.isStaff) deps.sync.syncNow().catch((error: unknown) => deps.onBackgroundError?.(error));
+      // Whatever a 401 paused goes out again under the new sign-in.
+      if (session.signedIn) deps.outbox.resumeAfterSignIn();
+      return session;
+    },
+    signOut: () => deps.session.signOut(),
+    async queryOrders(query) {
+      const { workflow } = await getAppSettings(deps.db);
+      return queryOrders(deps.db, query, focusContext(deps.now(), workflow.staleAfterDays));
+    },
+    async getOrder(key) {
+      const found = await getOrderRow(deps.db, key);
+      const summary = await getOrderSummary(deps.db, key, deskToday(deps.now()));
+      if (!found || !summary) throw new AppError('not-found', `Order ${key.orderType} #${key.id} is not in the local cache.`);
+      const { lastSuccessAt } = await getSyncState(deps.db);
+      return toDetail(found.row, found.payload, lastSuccessAt, summary, await listDuplicatesOf(deps.db, key));
+    },
+    runSync: () => deps.sync.syncNow(),
+    getSyncStatus: () => deps.sync.getStatus(),
+    async openExternal({ url }) {
+      const open = deps.openExternal ?? (async () => Promise.reject(new Error('no browser is available here')));
+      const result = await safeOpenExternal(url, open);
+      if (!result.opened) throw new AppError('invalid-request', result.reason);
+      return { opened: true };
+    },
+    pullOrder: ({ override, ...key }) => deps.jobs.pullOrder(key, override),
+    getJob: ({ jobId }) => deps.jobs.getJob(jobId),
+    listJobs: async () => ({ jobs: await deps.jobs.listJobs() }),
+    saveJob: ({ jobId, patch }) => deps.jobs.saveJob(jobId, patch),
+    lookupLocation: async ({ lon, lat }) => deps.lookupLocation(lon, lat),
+    ...createDocumentsHandlers(deps.documents),
+    ...createOutboxHandlers(deps.outbox),
+    ...createWorkflowHandlers(deps.workflow),
+    async resolveConflict({ jobId, choice }) {
+      const job = await deps.jobs.getJob(jobId);
+      if (!job.conflict) throw new AppError('invalid-request', 'Nothing to decide: the order has not changed on the server under this job.');
+      await deps.outbox.resolveConflict(jobId, choice, job.conflict.orderStatus);
+      return deps.jobs.getJob(jobId);
+    },
+  };
+}

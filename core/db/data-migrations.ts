@@ -1,0 +1,105 @@
+/**
+ * Data steps of migrations: work a numbered SQL file cannot do because the rule lives in TypeScript (shared/),
+ * run by migrate() right after the SQL file of the same version, inside the same transaction, so a crash leaves
+ * either the whole migration or none of it. Like migrate.ts this is schema-migration code and issues SQL through
+ * better-sqlite3 directly (the app's repositories use kysely over the finished schema).
+ *
+ * 0006: every existing job gets the workflow state its data implies (initialStateForExistingJob) with one
+ * MIGRATED log entry saying why; every cached order gets its payment state and target date.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { OrderType } from '../../shared/api/geodb.schemas';
+import { jobStepSchema } from '../../shared/jobs/job.types';
+import { jobConflict } from '../../shared/outbox/job-conflict';
+import { outboxStateSchema, type OutboxEntryState } from '../../shared/outbox/outbox.types';
+import { targetDateOf } from '../../shared/workflow/order-progress';
+import { paymentState } from '../../shared/workflow/payment-state';
+import { initialStateForExistingJob } from '../../shared/workflow/workflow-migration';
+import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
+
+export type DataStep = (db: BetterSqlite3.Database, now: Date) => void;
+
+/** Who the log names for states ClaimDesk assigned by itself. */
+export const MIGRATION_ACTOR = { username: 'claimdesk', role: 'system' } as const;
+
+interface JobFactsRow {
+  id: number;
+  step: string;
+  conflict_ack: string | null;
+  order_status: string | null;
+  order_gone_at: string | null;
+  packages: number;
+}
+
+function backfillJobs(db: BetterSqlite3.Database, at: string): void {
+  const jobs = db
+    .prepare(
+      `SELECT j.id, j.step, j.conflict_ack, o.status AS order_status, o.gone_at AS order_gone_at,
+              (SELECT count(*) FROM packages p WHERE p.job_id = j.id) AS packages
+         FROM jobs j LEFT JOIN orders o ON o.order_type = j.order_type AND o.id = j.order_id`,
+    )
+    .all() as JobFactsRow[];
+  const uploads = db.prepare(`SELECT state FROM outbox WHERE job_id = ? AND kind = 'upload'`);
+  const setState = db.prepare('UPDATE jobs SET workflow_state = ?, resume_to = ?, workflow_changed_at = ? WHERE id = ?');
+  const log = db.prepare(
+    `INSERT INTO job_transitions (job_id, from_state, to_state, event, actor_username, actor_role, at, reason, override, overridden_json)
+     VALUES (?, NULL, ?, 'MIGRATED', ?, ?, ?, ?, 0, '[]')`,
+  );
+  for (const job of jobs) {
+    const uploadStates = (uploads.all(job.id) as { state: string }[])
+      .map((row) => outboxStateSchema.safeParse(row.state))
+      .filter((parsed) => parsed.success)
+      .map((parsed) => parsed.data as OutboxEntryState);
+    const delivered = uploadStates.includes('done');
+    const conflict = jobConflict({
+      orderStatus: job.order_status ?? '',
+      orderGone: job.order_gone_at !== null,
+      delivered,
+      acknowledged: job.conflict_ack,
+    });
+    // An unknown step (hand-edited cache) is read as the first one rather than failing the whole migration.
+    const step = jobStepSchema.safeParse(job.step);
+    const initial = initialStateForExistingJob({
+      step: step.success ? step.data : 'import',
+      hasPackage: job.packages > 0,
+      uploadStates,
+      orderStatus: job.order_status,
+      conflict,
+    });
+    setState.run(initial.state, initial.resumeTo, at, job.id);
+    log.run(job.id, initial.state, MIGRATION_ACTOR.username, MIGRATION_ACTOR.role, at, `State assigned when the workflow was introduced: ${initial.why}.`);
+  }
+}
+
+interface OrderFactsRow {
+  order_type: OrderType;
+  id: number;
+  status: string;
+  created_at: string;
+  expedited_delivery: number;
+  payment_status: string | null;
+}
+
+function backfillOrders(db: BetterSqlite3.Database): void {
+  const orders = db
+    .prepare(
+      `SELECT o.order_type, o.id, o.status, o.created_at, o.expedited_delivery,
+              json_extract(p.raw_json, '$.payment_status') AS payment_status
+         FROM orders o LEFT JOIN order_payloads p ON p.order_type = o.order_type AND p.id = o.id`,
+    )
+    .all() as OrderFactsRow[];
+  const update = db.prepare('UPDATE orders SET payment_status = ?, payment_state = ?, target_date = ? WHERE order_type = ? AND id = ?');
+  for (const order of orders) {
+    const paymentStatus = typeof order.payment_status === 'string' ? order.payment_status : null;
+    const payment = paymentState({ orderType: order.order_type, status: order.status, paymentStatus });
+    const target = targetDateOf({ createdAt: order.created_at, expedited: order.expedited_delivery === 1 }, DEFAULT_WORKFLOW_SETTINGS);
+    update.run(paymentStatus, payment.state, target, order.order_type, order.id);
+  }
+}
+
+export const DATA_STEPS: Readonly<Record<number, DataStep>> = {
+  6: (db, now) => {
+    backfillOrders(db);
+    backfillJobs(db, now.toISOString());
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * Forward-only migrations. The schema version is PRAGMA user_version (cheap to read before anything else) and
+ * each applied file is also recorded in schema_migrations with its time, for support. Migration files are DDL,
+ * run through better-sqlite3's exec because they hold several statements; this and open-database.ts are the
+ * only places outside repositories that issue SQL.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import { DATA_STEPS, type DataStep } from './data-migrations';
+import type { Migration } from './migrations-source';
+
+export interface MigrationResult {
+  from: number;
+  to: number;
+  applied: string[];
+  backupFile: string | null;
+}
+
+export function readSchemaVersion(db: BetterSqlite3.Database): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+/** Refuses a cache written by a newer ClaimDesk: its data must survive until the user updates the app. */
+export function assertNotFromTheFuture(db: BetterSqlite3.Database, migrations: Migration[], file: string): void {
+  const current = readSchemaVersion(db);
+  const known = migrations.length;
+  if (current > known) {
+    throw new AppError(
+      'db-too-new',
+      `This cache (${file}) was written by a newer version of ClaimDesk (schema ${current}; this version knows up to ${known}). ` +
+        'Install the newer ClaimDesk to open it. Nothing has been changed or deleted.',
+    );
+  }
+}
+
+export async function migrate(
+  db: BetterSqlite3.Database,
+  migrations: Migration[],
+  options: {
+    file: string;
+    backup: (fromVersion: number) => Promise<string | null>;
+    now: () => Date;
+    /** TypeScript steps by version, run right after that version's SQL (data-migrations.ts). */
+    dataSteps?: Readonly<Record<number, DataStep>>;
+  },
+): Promise<MigrationResult> {
+  assertNotFromTheFuture(db, migrations, options.file);
+  const from = readSchemaVersion(db);
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from, applied: [], backupFile: null };
+
+  // A copy of the cache as it was, before any statement touches it (none for a brand-new file).
+  const backupFile = from > 0 ? await options.backup(from) : null;
+
+  const applyAll = db.transaction(() => {
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const migration of pending) {
+      db.exec(migration.sql);
+      (options.dataSteps ?? DATA_STEPS)[migration.version]?.(db, options.now());
+      record.run(migration.version, migration.name, options.now().toISOString());
+      // user_version inside the same transaction: a crash leaves either all of a migration or none of it.
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  });
+  try {
+    applyAll();
+  } catch (error) {
+    throw new AppError('db-failed', `Updating the cache failed and was rolled back: ${(error as Error).message}`, { cause: error });
+  }
+  return { from, to: readSchemaVersion(db), applied: pending.map((m) => `${m.version}_${m.name}`), backupFile };
+}

@@ -1,0 +1,171 @@
+/** Kysely table types for the migrated schema (migrations/). Keep in step with the SQL: a test compares them. */
+import type { Generated, Kysely, Transaction } from 'kysely';
+import type { WorkflowState } from '../../shared/workflow/workflow.types';
+
+export interface OrdersTable {
+  order_type: 'claim_purchase' | 'claim_order';
+  id: number;
+  order_number: string;
+  status: string;
+  created_at: string;
+  customer_email: string;
+  company_name: string;
+  project_id: number | null;
+  project_name: string;
+  claim_count: number;
+  polygon_count: number;
+  claimant_info_json: string | null;
+  claim_package_id: number | null;
+  staking_service: number;
+  expedited_delivery: number;
+  problems_json: string;
+  warnings_json: string;
+  problem_count: number;
+  warning_count: number;
+  search_text: string;
+  payload_hash: string;
+  /** 0006: the server's payment_status when sent; the derived payment state; order date + service level. */
+  payment_status: string | null;
+  payment_state: 'paid' | 'awaiting_payment' | 'refunded' | 'not_applicable' | 'unknown';
+  target_date: string | null;
+  first_seen_at: string;
+  updated_at: string;
+  gone_at: string | null;
+}
+
+export interface OrderPayloadsTable {
+  order_type: 'claim_purchase' | 'claim_order';
+  id: number;
+  raw_json: string;
+  claims_json: string;
+}
+
+export interface KeyValueTable {
+  key: string;
+  value: string;
+}
+
+/** 0002: one fulfilment job per order; the *_json columns hold the zod-validated shapes of shared/jobs. */
+export interface JobsTable {
+  /** INTEGER PRIMARY KEY: assigned by SQLite on insert. */
+  id: Generated<number>;
+  order_type: 'claim_purchase' | 'claim_order';
+  order_id: number;
+  step: string;
+  epsg: number;
+  crs_json: string;
+  order_context_json: string;
+  layout_json: string;
+  monument_settings_json: string;
+  location_json: string;
+  claimant_json: string;
+  capacity_override_json: string | null;
+  /** 0003: JobDocuments (PLSS description, tie). */
+  documents_json: string;
+  /** 0004: the server's ClaimPackage for this order, once an upload has been answered. */
+  claim_package_id: number | null;
+  claim_package_number: string | null;
+  /** 0005: the server status a person chose to keep working past ("keep locally"). */
+  conflict_ack: string | null;
+  /** 0006: the fulfilment workflow (shared/workflow). */
+  workflow_state: WorkflowState;
+  resume_to: WorkflowState | null;
+  workflow_changed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 0006: the append-only transition log. */
+export interface JobTransitionsTable {
+  id: Generated<number>;
+  job_id: number;
+  from_state: WorkflowState | null;
+  to_state: WorkflowState;
+  event: string;
+  actor_username: string;
+  actor_role: string;
+  at: string;
+  reason: string | null;
+  override: Generated<number>;
+  overridden_json: Generated<string>;
+}
+
+/** 0006: possible duplicate purchases, one row per pair (a before b). */
+export interface OrderDuplicatesTable {
+  a_type: 'claim_purchase' | 'claim_order';
+  a_id: number;
+  b_type: 'claim_purchase' | 'claim_order';
+  b_id: number;
+  share: number;
+  overlap_acres: number;
+  claims_json: string;
+  found_at: string;
+}
+
+/** 0006: the in-app notification list. */
+export interface NotificationsTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  body: string;
+  order_type: 'claim_purchase' | 'claim_order' | null;
+  order_id: number | null;
+  job_id: number | null;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** 0003: the current staking package of a job (one per job; regenerating replaces it). */
+export interface PackagesTable {
+  id: Generated<number>;
+  job_id: number;
+  folder: string;
+  manifest_json: string;
+  generation: number;
+  generated_at: string;
+}
+
+/** 0004: what must still reach the server; the id is the Idempotency-Key. */
+export interface OutboxTable {
+  id: string;
+  seq: number;
+  job_id: number;
+  kind: 'upload' | 'status' | 'event';
+  payload_json: string;
+  state: 'queued' | 'sending' | 'retry' | 'paused' | 'needs_review' | 'failed' | 'done' | 'discarded';
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  response_json: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
+export interface OutboxDocumentsTable {
+  outbox_id: string;
+  file_name: string;
+  kind: string;
+  media_type: string;
+  bytes: number;
+  sha256: string;
+  server_document_id: number | null;
+}
+
+export interface Database {
+  orders: OrdersTable;
+  order_payloads: OrderPayloadsTable;
+  sync_state: KeyValueTable;
+  settings: KeyValueTable;
+  jobs: JobsTable;
+  packages: PackagesTable;
+  outbox: OutboxTable;
+  outbox_documents: OutboxDocumentsTable;
+  job_transitions: JobTransitionsTable;
+  order_duplicates: OrderDuplicatesTable;
+  notifications: NotificationsTable;
+}
+
+/** Repository functions accept either the database or a transaction handle, so callers choose the unit of work. */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,123 @@
+/**
+ * Batch export: one package folder per order in an output folder, named from the order number (made safe and
+ * unique). Orders with a job use its layout and claimant; orders without one use their claims as drawn and
+ * their claimant_info. An order that cannot be fulfilled is skipped with its reasons, never guessed at; one
+ * failing order never stops the others. Generation runs in the worker pool, so the caller stays responsive.
+ */
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { ExportProgress, ExportReport, ExportResult } from '../../shared/documents/package-info.types';
+import { uniqueSafeNames } from '../../shared/documents/safe-names';
+import type { OrderIssue, OrderKey } from '../../shared/domain/order.types';
+import { AppError } from '../../shared/errors';
+import type { LocationLookup } from '../../shared/jobs/job.types';
+import type { Database } from '../db/schema';
+import { newJobFromOrder } from '../jobs/job-from-order';
+import { rowToJob } from '../jobs/job-row.mapper';
+import { getJobRowByOrder } from '../repos/jobs.repo';
+import { getOrderRow } from '../repos/orders.repo';
+import { isoDay } from './documents.service';
+import { packageSourceFromJob, packageSourceFromOrder, type SourceResult } from './package-source';
+import { writePackageFolder } from './package-writer';
+import type { PackageWorkerPool } from './worker-pool';
+
+export interface ExportDeps {
+  db: Kysely<Database>;
+  pool: PackageWorkerPool;
+  resourcesDir: string;
+  lookupLocation: (lon: number, lat: number) => LocationLookup;
+  now: () => Date;
+  generator: { name: string; version: string };
+}
+
+export interface ExportOptions {
+  orders: OrderKey[];
+  outDir: string;
+  dateOfLocation?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+interface Prepared {
+  key: OrderKey;
+  orderNumber: string;
+  source: SourceResult | null;
+  /** Why it could not even be read (not cached, damaged job). */
+  error: string | null;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads what each order would be made from. Database reads only: no network, no long transactions. */
+async function prepare(deps: ExportDeps, key: OrderKey, dateOfLocation: string | undefined): Promise<Prepared> {
+  const found = await getOrderRow(deps.db, key);
+  if (!found) return { key, orderNumber: `${key.orderType} #${key.id}`, source: null, error: 'It is not in the local cache: sync, then try again.' };
+  const { row, payload } = found;
+  // The order as it stands now goes into the manifest's snapshot (status, and the price it carries).
+  const snapshot = { orderStatus: row.status, ...(payload ? { orderRawJson: payload.raw_json } : {}) };
+  try {
+    const jobRow = await getJobRowByOrder(deps.db, key);
+    if (jobRow) return { key, orderNumber: row.order_number, source: packageSourceFromJob(rowToJob(jobRow), 'job', { dateOfLocation, ...snapshot }), error: null };
+    const draft = newJobFromOrder(row, payload, deps.lookupLocation, deps.now().toISOString());
+    const problems = JSON.parse(row.problems_json) as OrderIssue[];
+    return { key, orderNumber: row.order_number, source: packageSourceFromOrder(draft, problems, { dateOfLocation, ...snapshot }), error: null };
+  } catch (error) {
+    return { key, orderNumber: row.order_number, source: null, error: message(error) };
+  }
+}
+
+export async function exportPackages(deps: ExportDeps, options: ExportOptions): Promise<ExportReport> {
+  const { signal } = options;
+  // Worker start-up (seconds from source) runs while the orders are read and checked.
+  deps.pool.warm();
+  const prepared: Prepared[] = [];
+  for (const key of options.orders) prepared.push(await prepare(deps, key, options.dateOfLocation));
+  const folderNames = uniqueSafeNames(prepared.map((p) => p.orderNumber));
+  const results: ExportResult[] = new Array(prepared.length);
+  let done = 0;
+  const report = (index: number, result: ExportResult): void => {
+    results[index] = result;
+    done += 1;
+    options.onProgress?.({ total: prepared.length, done, running: done < prepared.length, last: result, outDir: options.outDir });
+  };
+  options.onProgress?.({ total: prepared.length, done: 0, running: true, last: null, outDir: options.outDir });
+  const onAbort = (): void => deps.pool.cancelQueued();
+  signal?.addEventListener('abort', onAbort);
+
+  const at = deps.now();
+  const base = (p: Prepared) => ({ orderType: p.key.orderType, orderId: p.key.id, orderNumber: p.orderNumber });
+  try {
+    await Promise.all(
+      prepared.map(async (p, index) => {
+        if (!p.source || !p.source.ok) {
+          const reasons = p.error ? [p.error] : p.source && !p.source.ok ? p.source.reasons : [];
+          report(index, { ...base(p), outcome: 'skipped', folder: null, source: null, reasons, problems: [] });
+          return;
+        }
+        const source = p.source.source;
+        try {
+          if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+          const generated = await deps.pool.run({
+            source,
+            preparedOn: isoDay(at),
+            generatedAt: at.toISOString(),
+            generator: deps.generator,
+            resourcesDir: deps.resourcesDir,
+          });
+          if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+          const folder = join(options.outDir, folderNames[index]!);
+          await writePackageFolder(folder, generated.files, generated.manifest, { durable: false });
+          report(index, { ...base(p), outcome: 'exported', folder, source: source.source, reasons: [], problems: generated.manifest.problems });
+        } catch (error) {
+          const cancelled = error instanceof AppError && error.code === 'cancelled';
+          report(index, { ...base(p), outcome: cancelled ? 'cancelled' : 'failed', folder: null, source: source.source, reasons: cancelled ? [] : [message(error)], problems: [] });
+        }
+      }),
+    );
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+  return { outDir: options.outDir, results, cancelled: signal?.aborted ?? false };
+}

@@ -1,0 +1,151 @@
+/**
+ * The claim map (for county and BLM filing) and the field map (the same drawing plus every post as a numbered
+ * waypoint, the staking route and a waypoint table), drawn as vectors with pdf-lib. Sheet size and scale follow
+ * the state's map rule (shared/documents/map-sheets.ts); a block too big for one sheet is tiled with an index.
+ */
+import type { PackageModel } from '../../../shared/documents/package-model.types';
+import { formatBearing, formatFeet, formatAcres } from '../../../shared/documents/bearing-format';
+import {
+  claimRange,
+  courseRows,
+  mapContent,
+  waypointRows,
+  type MapContent,
+  type MapDocument,
+} from '../../../shared/documents/map-content';
+import { formatAngle } from '../../../shared/documents/map-frame';
+import { FILING_COSTS, mapSheetRule, planMapSheets, type MapPage, type MapPlan } from '../../../shared/documents/map-sheets';
+import type { DocumentRenderer, RenderContext, RenderResult } from '../document.types';
+import { createPdf, INCH, savePdf } from './pdf-kit';
+import { drawMapSheet, toPoints } from './map-sheet.pdf';
+import { WAYPOINT_COLUMNS, courseColumns, drawTable } from './map-tables.pdf';
+import { drawRecordingBlock, drawTitleBlock, type TitleCell } from './map-title.pdf';
+
+const thousands = new Intl.NumberFormat('en-US');
+const longDate = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+function formatDate(iso: string | null): string {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return '';
+  return longDate.format(new Date(`${iso}T12:00:00Z`));
+}
+
+function plssText(model: PackageModel): string {
+  const p = model.plss;
+  const parts = [
+    [p.township, p.range].filter((s) => s.trim() !== '').join(' '),
+    p.sections.trim() ? `Sec. ${p.sections.trim()}` : '',
+    p.aliquot.trim(),
+    p.meridian.trim() ? `${p.meridian.trim()} Meridian` : '',
+  ];
+  return parts.filter((s) => s !== '').join(', ');
+}
+
+function sheetsText(pages: readonly MapPage[], kind: MapPage['kind']): string {
+  const numbers = pages.filter((p) => p.kind === kind).map((p) => p.number);
+  if (numbers.length === 0) return '';
+  return numbers.length === 1 ? `sheet ${numbers[0]}` : `sheets ${numbers[0]}–${numbers.at(-1)}`;
+}
+
+function titleCells(model: PackageModel, plan: MapPlan, sheet: MapPage): TitleCell[] {
+  const scale = `1 in = ${thousands.format(plan.feetPerInch)} ft (1:${thousands.format(plan.scaleDenominator)})`;
+  const place = [model.county ? `${model.county} County` : '', model.stateName].filter((s) => s !== '').join(', ');
+  const kindNote = sheet.kind === 'index' ? ' (index)' : sheet.kind === 'table' ? ' (table)' : '';
+  return [
+    { label: 'Order', value: model.order.orderNumber },
+    { label: 'Claimant', value: model.claimant.name },
+    { label: 'County, state', value: place },
+    { label: 'Mining district', value: model.district },
+    { label: 'Township, range, section (PLSS)', value: plssText(model) },
+    { label: 'Date of location', value: formatDate(model.dateOfLocation) },
+    { label: 'Scale', value: sheet.kind === 'index' ? `Index 1 in = ${thousands.format(sheet.feetPerInch)} ft; map sheets ${scale}` : scale },
+    { label: 'Datum and grid', value: `NAD83 / UTM zone ${model.utmZone}N (EPSG:${model.epsg})` },
+    { label: 'Monuments', value: model.monumentType },
+    { label: 'Prepared', value: `${formatDate(model.preparedOn)} · ${model.generator.name} ${model.generator.version}` },
+    { label: 'Sheet', value: `${sheet.number} of ${plan.pages.length}${kindNote}` },
+  ];
+}
+
+function heading(document: MapDocument, sheet: MapPage): string {
+  const base = document === 'claim-map' ? 'CLAIM MAP' : 'FIELD MAP — STAKING WAYPOINTS';
+  if (sheet.kind === 'index') return `${base} — INDEX OF SHEETS`;
+  if (sheet.kind === 'table') return document === 'claim-map' ? 'CLAIM MAP — BEARINGS AND DISTANCES' : 'FIELD MAP — WAYPOINTS';
+  return base;
+}
+
+function subheading(model: PackageModel, content: MapContent): string {
+  const kinds = [...new Set(content.claims.map((c) => c.claim.kind))];
+  const count = content.claims.length;
+  const acres = content.claims.reduce((s, c) => s + c.claim.areaAcres, 0);
+  const what = `${count} ${kinds.length === 1 ? kinds[0] : 'lode and placer'} claim${count === 1 ? '' : 's'}, ${formatAcres(acres)}`;
+  return [model.order.projectName, claimRange(content.claims), what].filter((s) => s.trim() !== '').join(' · ');
+}
+
+function notesFor(model: PackageModel, content: MapContent, plan: MapPlan, document: MapDocument): string[] {
+  const gamma = content.convergenceDeg;
+  const notes = [
+    `Bearings are true and distances are ground feet. Grid: NAD83 / UTM zone ${model.utmZone}N; grid north (GN) is ` +
+      `${formatAngle(gamma)} ${gamma >= 0 ? 'east' : 'west'} of true north at the map centre.`,
+  ];
+  const tie = content.tie;
+  if (tie) {
+    const where = plan.showsOptional ? '' : ' The reference point lies off the map; the tie line points to it.';
+    notes.push(`Tie: Corner ${tie.fromCorner} of ${tie.fromClaim} to ${tie.description}, ${formatBearing(tie.bearingDeg)}, ${formatFeet(tie.distanceFt)}.${where}`);
+  } else if (document === 'claim-map') {
+    notes.push('Tie: none given. Add a tie to a PLSS corner or landmark before filing.');
+  }
+  const tables = sheetsText(plan.pages, 'table');
+  if (document === 'claim-map') {
+    notes.push(`Map per ${plan.rule.source.split(':')[0]}. Corner numbers are the boundary-monument numbers.${tables ? ` Bearings and distances of every claim: ${tables}.` : ''}`);
+  } else {
+    notes.push(`Waypoints P1–P${content.posts.length} are the GPX waypoint names, numbered in staking order along the dashed route.${tables ? ` Coordinates: ${tables}.` : ''}`);
+  }
+  if (plan.tiled) {
+    notes.push(`The claims span ${sheetsText(plan.pages, 'map')} at 1 in = ${thousands.format(plan.feetPerInch)} ft; sheet 1 is the index. Adjoining sheets are named inside the neatline and overlap slightly.`);
+  }
+  return notes;
+}
+
+async function renderMap(model: PackageModel, context: RenderContext, document: MapDocument): Promise<RenderResult> {
+  const content = mapContent(model, document);
+  const stateRule = mapSheetRule(model.stateCode);
+  // The field map is the crew's copy, never recorded: same sheet and scale, no recorder's square.
+  const rule = document === 'claim-map' ? stateRule : { ...stateRule, recordingBlockIn: null };
+  const rows = document === 'claim-map' ? courseRows(content.claims) : waypointRows(content.posts);
+  const plan = planMapSheets({
+    rule,
+    claims: content.claims.map((c) => ({ id: c.claim.id, ring: c.ring })),
+    optional: content.tie ? [content.tie.utm] : [],
+    scaleFactor: content.scaleFactor,
+    tableRows: rows.length,
+    // The crew's map wants detail: its table and the far tie point only stay on the sheet when they cost no scale.
+    costs: document === 'claim-map' ? FILING_COSTS : { tableOff: 1, tieOff: 1 },
+  });
+  const title = `${document === 'claim-map' ? 'Claim map' : 'Field map'} ${model.order.orderNumber}`;
+  const { doc, fonts } = await createPdf(context.fonts, {
+    title,
+    subject: subheading(model, content),
+    preparedOn: model.preparedOn,
+    producer: `${model.generator.name} ${model.generator.version}`,
+  });
+  const columns = document === 'claim-map' ? courseColumns(fonts, content.claims.map((c) => c.claim.name)) : WAYPOINT_COLUMNS;
+  const notes = notesFor(model, content, plan, document);
+  const sub = subheading(model, content);
+  for (const sheet of plan.pages) {
+    const [w, h] = sheet.layout.pageIn;
+    const page = doc.addPage([w * INCH, h * INCH]);
+    drawTitleBlock(page, fonts, toPoints(sheet.layout.title), heading(document, sheet), sub, titleCells(model, plan, sheet));
+    if (sheet.layout.recording) drawRecordingBlock(page, toPoints(sheet.layout.recording));
+    if (sheet.kind === 'table') {
+      drawTable(page, fonts, toPoints(sheet.layout.table!), columns, rows.slice(sheet.firstRow, sheet.firstRow + sheet.rowCount));
+      continue;
+    }
+    drawMapSheet(page, fonts, { document, content, plan, utmZone: model.utmZone, notes }, sheet);
+    if (plan.tableOnMap && sheet.layout.table) drawTable(page, fonts, toPoints(sheet.layout.table), columns, rows);
+  }
+  const bytes = await savePdf(doc);
+  return { document: { kind: document, bytes, pages: doc.getPageCount() }, problems: content.problems };
+}
+
+export const renderClaimMap: DocumentRenderer = (model, context) => renderMap(model, context, 'claim-map');
+
+export const renderFieldMap: DocumentRenderer = (model, context) => renderMap(model, context, 'field-map');

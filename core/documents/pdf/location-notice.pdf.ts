@@ -1,0 +1,128 @@
+/**
+ * location-notices.pdf: one location notice / certificate of location per claim, each starting on a new page, laid
+ * out as a recordable instrument: a "when recorded, return to" block and space for the recorder's stamp at the
+ * top of its first page, the title, the content blocks (decided by shared/documents/notice-content.ts), and on
+ * every page a footer with the claim's own "page x of y" (recorders page each instrument separately).
+ * A claim that cannot be described, or that throws while being laid out, loses only its own pages and is
+ * reported as a problem; the other claims' notices still print.
+ */
+import type { PDFDocument, PDFPage } from 'pdf-lib';
+import { stateRule } from '../../../shared/claims/state-rules';
+import { longDate, type NoticeDocument } from '../../../shared/documents/notice-blocks';
+import { noticeContent } from '../../../shared/documents/notice-content';
+import type { PackageProblem } from '../../../shared/documents/package-files';
+import type { PackageModel } from '../../../shared/documents/package-model.types';
+import type { DocumentRenderer } from '../document.types';
+import { drawBlocks } from './notice-layout';
+import { GREY, INCH, LIGHT, PAGE_SIZES, TextCursor, createPdf, fitText, savePdf, wrapText, type PdfFonts } from './pdf-kit';
+
+const MARGIN = 0.75 * INCH;
+/** Top of the first page kept for the return address and the recorder's stamp. */
+const RECORDING_SPACE = 1.9 * INCH;
+
+function centred(cursor: TextCursor, line: string, size: number, bold: boolean, color = GREY): void {
+  const font = bold ? cursor.fonts.bold : cursor.fonts.regular;
+  for (const part of wrapText(line, font, size, cursor.width)) {
+    cursor.ensure(size * 1.3);
+    cursor.y -= size * 1.3;
+    const x = cursor.margin + (cursor.width - font.widthOfTextAtSize(part, size)) / 2;
+    cursor.page.drawText(part, { x, y: cursor.y + size * 0.25, size, font, color: bold ? undefined : color });
+  }
+}
+
+/** Return-to block on the left, recorder's space on the right, closed by the customary rule and caption. */
+function recordingArea(cursor: TextCursor, notice: NoticeDocument): void {
+  const { page, fonts, margin } = cursor;
+  const top = cursor.y;
+  const columnWidth = 3.6 * INCH;
+  page.drawText('When recorded, return to:', { x: margin, y: top - 8, size: 7.5, font: fonts.regular, color: GREY });
+  // A long name and address shrink to fit the space rather than lose the end of the address.
+  const room = RECORDING_SPACE - 22;
+  const laid = [8.5, 7.5, 6.5, 6].map((size) => ({ size, lines: notice.returnTo.flatMap((l) => wrapText(l, fonts.regular, size, columnWidth)) }));
+  const { size, lines } = laid.find((l) => l.lines.length * l.size * 1.25 <= room) ?? laid[laid.length - 1]!;
+  const fit = Math.floor(room / (size * 1.25));
+  const shown = lines.length > fit ? [...lines.slice(0, fit - 1), fitText(`${lines[fit - 1]}…`, fonts.regular, size, columnWidth)] : lines;
+  shown.forEach((l, k) => page.drawText(l, { x: margin, y: top - 12 - (k + 1) * size * 1.25, size, font: fonts.regular }));
+  const bottom = top - RECORDING_SPACE;
+  page.drawLine({ start: { x: margin, y: bottom }, end: { x: margin + cursor.width, y: bottom }, thickness: 0.6, color: GREY });
+  const caption = "Space above this line for recorder's use";
+  const width = fonts.regular.widthOfTextAtSize(caption, 7);
+  page.drawText(caption, { x: margin + cursor.width - width, y: bottom - 9, size: 7, font: fonts.regular, color: GREY });
+  cursor.y = bottom - 12;
+}
+
+function runningHeader(page: PDFPage, fonts: PdfFonts, notice: NoticeDocument, width: number): void {
+  const title = `${notice.claimName} — ${notice.title} (continued)`;
+  const y = page.getHeight() - MARGIN + 14;
+  page.drawText(fitText(title, fonts.bold, 9, width - 80), { x: MARGIN, y, size: 9, font: fonts.bold });
+  page.drawLine({ start: { x: MARGIN, y: y - 5 }, end: { x: MARGIN + width, y: y - 5 }, thickness: 0.4, color: LIGHT });
+}
+
+function footers(pages: PDFPage[], fonts: PdfFonts, model: PackageModel, notice: NoticeDocument, width: number): void {
+  const left = `${model.generator.name} · order ${model.order.orderNumber} · prepared ${longDate(model.preparedOn) || model.preparedOn}`;
+  pages.forEach((page, k) => {
+    const right = `${notice.claimName} — page ${k + 1} of ${pages.length}`;
+    const rightText = fitText(right, fonts.regular, 7.5, width / 2);
+    const rightWidth = fonts.regular.widthOfTextAtSize(rightText, 7.5);
+    page.drawText(fitText(left, fonts.regular, 7.5, width - rightWidth - 12), { x: MARGIN, y: MARGIN / 2, size: 7.5, font: fonts.regular, color: GREY });
+    page.drawText(rightText, { x: MARGIN + width - rightWidth, y: MARGIN / 2, size: 7.5, font: fonts.regular, color: GREY });
+    if (k > 0) {
+      const pageText = `Page ${k + 1} of ${pages.length}`;
+      const w = fonts.regular.widthOfTextAtSize(pageText, 8);
+      page.drawText(pageText, { x: MARGIN + width - w, y: page.getHeight() - MARGIN + 14, size: 8, font: fonts.regular, color: GREY });
+    }
+  });
+}
+
+/** Lays one notice out on new pages; returns them (the caller removes them if this throws half-way). */
+function layOutNotice(doc: PDFDocument, fonts: PdfFonts, model: PackageModel, notice: NoticeDocument): PDFPage[] {
+  const pages: PDFPage[] = [];
+  const width = PAGE_SIZES.letter[0] - 2 * MARGIN;
+  const cursor = new TextCursor(doc, fonts, PAGE_SIZES.letter, MARGIN, (page, c) => {
+    pages.push(page);
+    if (pages.length > 1) {
+      runningHeader(page, fonts, notice, width);
+      c.gap(8);
+    }
+  });
+  cursor.y = PAGE_SIZES.letter[1] - MARGIN / 2 - 4;
+  recordingArea(cursor, notice);
+  cursor.gap(10);
+  centred(cursor, notice.title.toUpperCase(), 17, true);
+  cursor.gap(2);
+  centred(cursor, notice.subtitle, 11.5, true);
+  centred(cursor, notice.authority, 8, false);
+  cursor.gap(4);
+  drawBlocks(cursor, notice.blocks);
+  footers(pages, fonts, model, notice, width);
+  return pages;
+}
+
+export const renderLocationNotices: DocumentRenderer = async (model, context) => {
+  const rule = stateRule(model.stateCode);
+  const { doc, fonts } = await createPdf(context.fonts, {
+    title: `${rule.certificateName} — ${model.order.orderNumber}`,
+    subject: `${rule.certificateName} for ${model.claims.length} claim(s) of order ${model.order.orderNumber}`,
+    preparedOn: model.preparedOn,
+    producer: `${model.generator.name} ${model.generator.version}`,
+  });
+  const problems: PackageProblem[] = [];
+  for (const claim of model.claims) {
+    const before = doc.getPageCount();
+    try {
+      layOutNotice(doc, fonts, model, noticeContent(model, claim));
+    } catch (error) {
+      for (let k = doc.getPageCount() - 1; k >= before; k -= 1) doc.removePage(k);
+      const reason = error instanceof Error ? error.message : String(error);
+      problems.push({ document: 'location-notices', claim: claim.name, message: `No ${rule.certificateName.toLowerCase()} for this claim: ${reason}` });
+    }
+  }
+  if (doc.getPageCount() === 0) {
+    // A PDF needs a page; say plainly why there is nothing to sign rather than shipping an empty file.
+    const cursor = new TextCursor(doc, fonts, PAGE_SIZES.letter, MARGIN);
+    cursor.paragraph(`No ${rule.certificateName.toLowerCase()} could be produced for order ${model.order.orderNumber}.`, { size: 12, bold: true, after: 6 });
+    for (const p of problems) cursor.paragraph(`${p.claim ?? 'Order'}: ${p.message}`);
+  }
+  const bytes = await savePdf(doc);
+  return { document: { kind: 'location-notices', bytes, pages: doc.getPageCount() }, problems };
+};

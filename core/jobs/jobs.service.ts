@@ -1,0 +1,112 @@
+/**
+ * Fulfilment jobs: `pullOrder` turns a cached order into its job (or resumes the one it has), `saveJob` applies
+ * the wizard's changes. A job is local work: it keeps a snapshot of the order, so it survives the order
+ * changing or leaving the queue, and every step's state, so the app can close at any point and resume exactly.
+ * Each change also moves the job through the workflow (issue 6) in the same transaction, so a refused transition
+ * (an unpaid order, an edit to a delivered job) leaves nothing behind.
+ */
+import type { Kysely } from 'kysely';
+import type { OrderKey } from '../../shared/domain/order.types';
+import { AppError } from '../../shared/errors';
+import type { Job, JobCore, JobSummary, LocationLookup } from '../../shared/jobs/job.types';
+import { canOverride } from '../../shared/workflow/workflow.machine';
+import type { Database } from '../db/schema';
+import { getOrderRow } from '../repos/orders.repo';
+import { getConflictInputs, getJobRow, getJobRowByOrder, insertJobIfAbsent, listJobSummaryRows, updateJobRow } from '../repos/jobs.repo';
+import { applyTransition } from '../workflow/apply-transition';
+import type { WorkflowService } from '../workflow/workflow.service';
+import { newJobFromOrder } from './job-from-order';
+import { applyJobPatch, checkJobPatch } from './job-patch';
+import { conflictFrom, jobToNewRow, rowToJob, toJobSummary } from './job-row.mapper';
+import { applyPatchWorkflow } from './job-workflow';
+
+export interface JobsServiceDeps {
+  db: Kysely<Database>;
+  lookupLocation: (lon: number, lat: number) => LocationLookup;
+  /** The actor for every change and the workflow view of each job. */
+  workflow: Pick<WorkflowService, 'view' | 'requireActor'>;
+  now: () => Date;
+  /** A job's workflow may have moved (views refresh); `queued` when an override event waits in the outbox (send it now). */
+  onChanged?: (jobId: number, queued: boolean) => void;
+}
+
+export interface JobsService {
+  pullOrder(key: OrderKey, override?: { reason: string }): Promise<Job>;
+  getJob(jobId: number): Promise<Job>;
+  listJobs(): Promise<JobSummary[]>;
+  saveJob(jobId: number, patch: unknown): Promise<Job>;
+}
+
+export function createJobsService(deps: JobsServiceDeps): JobsService {
+  const { db } = deps;
+
+  /** The stored job plus what is derived on read: the conflict flag and the workflow view. */
+  async function present(job: JobCore): Promise<Job> {
+    const inputs = await getConflictInputs(db, job.id);
+    const workflow = await deps.workflow.view(job.id);
+    return { ...job, conflict: inputs ? conflictFrom(inputs) : null, workflow };
+  }
+
+  async function getJob(jobId: number): Promise<Job> {
+    const row = await getJobRow(db, jobId);
+    if (!row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    return present(rowToJob(row));
+  }
+
+  async function buildJob(key: OrderKey): Promise<Omit<JobCore, 'id'>> {
+    const found = await getOrderRow(db, key);
+    if (!found) throw new AppError('not-found', `Order ${key.orderType} #${key.id} is not in the local cache. Sync, then try again.`);
+    return newJobFromOrder(found.row, found.payload, deps.lookupLocation, deps.now().toISOString());
+  }
+
+  return {
+    getJob,
+
+    async pullOrder(key, override) {
+      // Resume: an existing job is returned exactly as it is, at its last step; pulling never resets work.
+      const existing = await getJobRowByOrder(db, key);
+      if (existing) return present(rowToJob(existing));
+      const job = await buildJob(key);
+      const actor = await deps.workflow.requireActor();
+      const at = deps.now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        // A second pull of the same order racing this one: the UNIQUE key keeps one job, both callers get it.
+        if (!(await insertJobIfAbsent(trx, jobToNewRow(job)))) return;
+        const row = await getJobRowByOrder(trx, key);
+        if (!row) throw new AppError('internal', `The job for order ${key.orderType} #${key.id} was not stored.`);
+        // Refused (an order awaiting payment without a manager's override): the insert rolls back with it.
+        await applyTransition(trx, row.id, 'PULL', actor, { at, ...(override ? { override } : {}) });
+      });
+      const row = await getJobRowByOrder(db, key);
+      if (!row) throw new AppError('internal', `The job for order ${key.orderType} #${key.id} was not stored.`);
+      deps.onChanged?.(row.id, override !== undefined);
+      return present(rowToJob(row));
+    },
+
+    async listJobs() {
+      return (await listJobSummaryRows(db)).map(toJobSummary);
+    },
+
+    async saveJob(jobId, rawPatch) {
+      const patch = checkJobPatch(rawPatch);
+      // Who decided, read before the transaction: the session is not part of it.
+      const actor = await deps.workflow.requireActor();
+      if (patch.capacityOverride && !canOverride(actor.role)) {
+        throw new AppError(
+          'forbidden',
+          `Only a manager or admin can accept more claims than were purchased; you are signed in as ${actor.role}. Ask one to record it with a reason.`,
+        );
+      }
+      await db.transaction().execute(async (trx) => {
+        const row = await getJobRow(trx, jobId);
+        if (!row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
+        const current = rowToJob(row);
+        const at = deps.now().toISOString();
+        await updateJobRow(trx, jobId, applyJobPatch(current, patch, { user: actor.username, at }));
+        await applyPatchWorkflow(trx, current, patch, actor, at);
+      });
+      deps.onChanged?.(jobId, Boolean(patch.capacityOverride));
+      return getJob(jobId);
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Putting work in the outbox. A package upload first copies the job's current package to outbox/<entry id>/
+ * (each file fsynced), then writes the entry and its document rows in ONE transaction: a crash before the
+ * transaction leaves only a folder that recover() removes, a crash after it leaves a complete entry. A status
+ * change is written to the job's order cache and queued in one transaction too.
+ */
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdir, open, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { utmConverter } from '../../shared/geo/utm';
+import { openRing } from '../../shared/claims/claim-frame';
+import { AppError } from '../../shared/errors';
+import type { Job } from '../../shared/jobs/job.types';
+import type { OrderStatusChange, StatusPayload, UploadClaim, UploadPayload } from '../../shared/outbox/outbox.types';
+import type { Database, Db } from '../db/schema';
+import type { Actor } from '../../shared/workflow/workflow.types';
+import { applyTransition } from '../workflow/apply-transition';
+import { rowToJob } from '../jobs/job-row.mapper';
+import { getJobRow } from '../repos/jobs.repo';
+import { insertOutboxEntry, listOutboxIds } from '../repos/outbox.repo';
+import { setOrderStatusLocally } from '../repos/orders.repo';
+import { setConflictAck } from '../repos/jobs.repo';
+import { getPackageRow } from '../repos/packages.repo';
+import { MANIFEST_FILE, manifestSchema } from '../../shared/documents/package-files';
+
+export const OUTBOX_DIR = 'outbox';
+
+export interface OutboxQueueDeps {
+  db: Kysely<Database>;
+  dataDir: string;
+  now: () => Date;
+  /** Test hook: runs inside the status change's transaction, between the local write and the entry. */
+  afterLocalWrite?: () => void;
+}
+
+async function copyDurably(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  const handle = await open(to, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Claims as the server links them to LandHoldings: lon/lat rings, closed, with the package's acreage. */
+export function uploadClaims(job: Pick<Job, 'layout' | 'crs'>, acreage: ReadonlyMap<string, number>): UploadClaim[] {
+  const { toLonLat } = utmConverter(job.crs.epsg);
+  return job.layout.claims.map((claim) => {
+    const ring = openRing(claim.corners).map((utm) => toLonLat(utm) as [number, number]);
+    return { name: claim.name, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] }, acreage: acreage.get(claim.name) ?? 0 };
+  });
+}
+
+/**
+ * Queues the job's current package for upload by `actor`: UPLOAD_QUEUED in the workflow (documents ready, or "upload
+ * anyway" from review) commits with the entry, and a refusal removes the snapshot again.
+ */
+export async function enqueueUpload(deps: OutboxQueueDeps, jobId: number, actor: Actor): Promise<{ entryId: string }> {
+  const jobRow = await getJobRow(deps.db, jobId);
+  if (!jobRow) throw new AppError('not-found', `Job ${jobId} does not exist.`);
+  const job = rowToJob(jobRow);
+  const pkg = await getPackageRow(deps.db, jobId);
+  if (!pkg) throw new AppError('not-ready', 'Generate the package before queueing it for upload.');
+  const manifest = manifestSchema.parse(JSON.parse(pkg.manifest_json));
+  const entryId = randomUUID();
+  const snapshot = join(deps.dataDir, OUTBOX_DIR, entryId);
+  await mkdir(snapshot, { recursive: true });
+  try {
+    for (const file of manifest.files) await copyDurably(join(deps.dataDir, pkg.folder, file.name), join(snapshot, file.name));
+    // The manifest travels too: the server keeps it with the documents it lists.
+    await copyDurably(join(deps.dataDir, pkg.folder, MANIFEST_FILE), join(snapshot, MANIFEST_FILE));
+  } catch (error) {
+    await rm(snapshot, { recursive: true, force: true });
+    throw new AppError('io-failed', `The package files could not be copied to the outbox: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const payload: UploadPayload = {
+    orderType: job.order.orderType,
+    orderId: job.order.orderId,
+    orderNumber: job.order.orderNumber,
+    projectId: job.order.projectId,
+    packageGeneration: pkg.generation,
+    claims: uploadClaims(job, new Map(manifest.claims.map((c) => [c.name, c.areaAcres]))),
+  };
+  const at = deps.now().toISOString();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await applyTransition(trx, jobId, 'UPLOAD_QUEUED', actor, { at });
+      await insertOutboxEntry(
+        trx,
+        { id: entryId, job_id: jobId, kind: 'upload', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at },
+        manifest.files.map((file) => ({ file_name: file.name, kind: file.kind, media_type: file.mediaType, bytes: file.bytes, sha256: file.sha256 })),
+      );
+    });
+  } catch (error) {
+    await rm(snapshot, { recursive: true, force: true });
+    throw error;
+  }
+  return { entryId };
+}
+
+/**
+ * The local status change and the entry that carries it to the server, written with the caller's handle so they
+ * commit together (and with whatever workflow transition caused them).
+ */
+export async function writeStatusChange(
+  trx: Db,
+  job: Pick<Job, 'id' | 'order'>,
+  status: OrderStatusChange,
+  reason: string | null,
+  at: string,
+  afterLocalWrite?: () => void,
+): Promise<string> {
+  const payload: StatusPayload = { orderType: job.order.orderType, orderId: job.order.orderId, orderNumber: job.order.orderNumber, status, reason };
+  const entryId = randomUUID();
+  await setOrderStatusLocally(trx, { orderType: job.order.orderType, id: job.order.orderId }, status, at);
+  // Cancelling here is our own decision, not a server change under the job: it must not raise a conflict.
+  if (status === 'cancelled') await setConflictAck(trx, job.id, 'cancelled');
+  afterLocalWrite?.();
+  await insertOutboxEntry(trx, { id: entryId, job_id: job.id, kind: 'status', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at }, []);
+  return entryId;
+}
+
+export async function enqueueStatusChange(
+  deps: OutboxQueueDeps,
+  jobId: number,
+  status: OrderStatusChange,
+  reason: string | null,
+): Promise<{ entryId: string }> {
+  const jobRow = await getJobRow(deps.db, jobId);
+  if (!jobRow) throw new AppError('not-found', `Job ${jobId} does not exist.`);
+  const job = rowToJob(jobRow);
+  const at = deps.now().toISOString();
+  // The local change and the entry that carries it to the server commit together or not at all.
+  const entryId = await deps.db.transaction().execute((trx) => writeStatusChange(trx, job, status, reason, at, deps.afterLocalWrite));
+  return { entryId };
+}
+
+/** Snapshot folders whose entry was never committed (a crash between copy and transaction). */
+export async function removeOrphanSnapshots(deps: OutboxQueueDeps): Promise<string[]> {
+  const dir = join(deps.dataDir, OUTBOX_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  if (names.length === 0) return [];
+  const known = new Set(await listOutboxIds(deps.db));
+  const orphans = names.filter((name) => !known.has(name));
+  for (const name of orphans) await rm(join(dir, name), { recursive: true, force: true });
+  return orphans;
+}

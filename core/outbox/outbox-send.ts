@@ -1,0 +1,90 @@
+/**
+ * Turns one outbox entry into its request and sends it. Runs outside any transaction; the only state it reads
+ * is the entry, its snapshot folder and the job's current server package id (an earlier upload may have set
+ * it since this entry was queued).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { uploadDocumentTypeSchema, type ClaimDocumentsUploadResponse, type OrderStatusChangeResponse, type UploadDocumentType } from '../../shared/api/geodb.schemas';
+import { type OrderEventRequest, type OrderEventResponse } from '../../shared/api/order-events.schemas';
+import { MANIFEST_FILE } from '../../shared/documents/package-files';
+import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
+import { RequestError, type GeoDbClient, type UploadFile } from '../api/geodb-client';
+import type { OutboxDocumentRow, OutboxRow } from '../repos/outbox.repo';
+import { OUTBOX_DIR } from './outbox-queue';
+
+export type SendAnswer =
+  | { kind: 'upload'; answer: ClaimDocumentsUploadResponse }
+  | { kind: 'status'; answer: OrderStatusChangeResponse }
+  | { kind: 'event'; answer: OrderEventResponse };
+
+export interface SendContext {
+  client: GeoDbClient;
+  token: string;
+  dataDir: string;
+  documents: OutboxDocumentRow[];
+  claimPackageId: number | null;
+}
+
+/** "location-notices" → "location_notices": the server names file parts by document type. */
+function uploadType(kind: string): UploadDocumentType {
+  const type = uploadDocumentTypeSchema.safeParse(kind.replace(/-/g, '_'));
+  return type.success ? type.data : 'other';
+}
+
+async function sendUpload(entry: OutboxRow, context: SendContext): Promise<ClaimDocumentsUploadResponse> {
+  const payload = uploadPayloadSchema.parse(JSON.parse(entry.payload_json));
+  if (payload.projectId === null) {
+    throw new RequestError({ kind: 'http', status: 400, serverMessage: 'The order has no project to save the package to.', retryAfterMs: null });
+  }
+  const packageId = payload.sentPackageId !== undefined ? payload.sentPackageId : context.claimPackageId;
+  const folder = join(context.dataDir, OUTBOX_DIR, entry.id);
+  const files: UploadFile[] = [];
+  for (const doc of context.documents) {
+    files.push({ type: uploadType(doc.kind), name: doc.file_name, mediaType: doc.media_type, bytes: new Uint8Array(await readFile(join(folder, doc.file_name))) });
+  }
+  const manifest = await readFile(join(folder, MANIFEST_FILE)).catch(() => null);
+  if (manifest) files.push({ type: 'manifest', name: MANIFEST_FILE, mediaType: 'application/json', bytes: new Uint8Array(manifest) });
+  return context.client.uploadDocuments(
+    context.token,
+    {
+      order_id: payload.orderId,
+      order_type: payload.orderType,
+      project_id: payload.projectId,
+      save_to_project: true,
+      ...(packageId !== null ? { claim_package_id: packageId } : {}),
+      claims: payload.claims,
+    },
+    files,
+    entry.id,
+  );
+}
+
+/** A workflow override as the server's domain event (POST …/orders/{type}/{id}/events/). */
+async function sendEvent(entry: OutboxRow, context: SendContext): Promise<OrderEventResponse> {
+  const payload = eventPayloadSchema.parse(JSON.parse(entry.payload_json));
+  const body: OrderEventRequest = {
+    event: payload.event,
+    from_state: payload.from,
+    to_state: payload.to,
+    overridden: payload.overridden as OrderEventRequest['overridden'],
+    reason: payload.reason,
+    actor: payload.actor,
+    occurred_at: payload.occurredAt,
+    client_ref: `job-transition-${payload.logId}`,
+  };
+  return context.client.postOrderEvent(context.token, { orderType: payload.orderType, id: payload.orderId }, body, entry.id);
+}
+
+export async function sendEntry(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
+  if (entry.kind === 'upload') return { kind: 'upload', answer: await sendUpload(entry, context) };
+  if (entry.kind === 'event') return { kind: 'event', answer: await sendEvent(entry, context) };
+  const payload = statusPayloadSchema.parse(JSON.parse(entry.payload_json));
+  const answer = await context.client.setOrderStatus(
+    context.token,
+    { orderType: payload.orderType, id: payload.orderId },
+    { status: payload.status, ...(payload.reason ? { reason: payload.reason } : {}) },
+    entry.id,
+  );
+  return { kind: 'status', answer };
+}

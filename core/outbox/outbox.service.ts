@@ -1,0 +1,208 @@
+/**
+ * The outbox as the app and the CLI use it: queue a job's package or an order status change, list entries for
+ * the queue view, retry or discard one, and keep sending in the background (at start, after every change, on
+ * a timer so it drains by itself when the network returns, and after a new sign-in).
+ */
+import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/errors';
+import type { OrderStatusChange, OutboxEntryView } from '../../shared/outbox/outbox.types';
+import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
+import type { Actor } from '../../shared/workflow/workflow.types';
+import { applySystemEvent, applyTransition, readFacts } from '../workflow/apply-transition';
+import type { Database } from '../db/schema';
+import type { ConflictChoice } from '../../shared/outbox/job-conflict';
+import { setConflictAck } from '../repos/jobs.repo';
+import { countByState, getOutboxEntry, listJobsReadyToUpload, openUploadOf, listOutboxDocuments, listOutboxEntries, setEntryState, type OutboxRow } from '../repos/outbox.repo';
+import { enqueueStatusChange, enqueueUpload, removeOrphanSnapshots } from './outbox-queue';
+import type { DrainReport, OutboxRunner } from './outbox-runner';
+
+export interface OutboxServiceDeps {
+  db: Kysely<Database>;
+  dataDir: string;
+  now: () => Date;
+  runner: OutboxRunner;
+  /** Background sending; 0 disables the timer (CLI, tests drive drain() themselves). */
+  intervalMs: number;
+  onChange?: () => void;
+  onBackgroundError?: (error: unknown) => void;
+  /** Who queues, retries or decides: the workflow records it (and refuses when nobody is signed in). */
+  currentActor: () => Promise<Actor>;
+}
+
+export interface OutboxService {
+  queueUpload(jobId: number): Promise<OutboxEntryView>;
+  queueStatusChange(jobId: number, status: OrderStatusChange, reason: string | null): Promise<OutboxEntryView>;
+  list(filter?: { jobId?: number; includeClosed?: boolean }): Promise<OutboxEntryView[]>;
+  retry(id: string): Promise<OutboxEntryView>;
+  discard(id: string): Promise<OutboxEntryView>;
+  counts(): Promise<Record<string, number>>;
+  readyToUpload(): Promise<number[]>;
+  drain(): Promise<DrainReport>;
+  /** Recover after a crash, then send; starts the timer. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Kick a background send (errors are reported, never thrown). */
+  kick(): void;
+  /** A new sign-in releases what a 401 paused. */
+  resumeAfterSignIn(): void;
+  /**
+   * A person's decision about a job whose order changed on the server: send the package anyway (the server
+   * decides whether it still takes it), keep the work locally (the flag stays down until the status changes
+   * again), or discard what is still waiting to be sent. Local files are kept in every case.
+   */
+  resolveConflict(jobId: number, choice: ConflictChoice, serverStatus: string): Promise<void>;
+}
+
+async function toView(db: Kysely<Database>, row: OutboxRow): Promise<OutboxEntryView> {
+  let orderNumber: string;
+  let summary: string;
+  let statusChange: OutboxEntryView['statusChange'] = null;
+  if (row.kind === 'upload') {
+    const payload = uploadPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    const files = (await listOutboxDocuments(db, row.id)).length;
+    orderNumber = payload.success ? payload.data.orderNumber : '';
+    summary = `Staking package${payload.success ? ` (generation ${payload.data.packageGeneration}` : ' ('}, ${files} files)`;
+  } else if (row.kind === 'event') {
+    const payload = eventPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    orderNumber = payload.success ? payload.data.orderNumber : '';
+    summary = payload.success ? `Override by ${payload.data.actor}: ${payload.data.event} (${payload.data.overridden.join(', ')}) — ${payload.data.reason}` : 'Workflow override';
+  } else {
+    const payload = statusPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    orderNumber = payload.success ? payload.data.orderNumber : '';
+    statusChange = payload.success ? payload.data.status : null;
+    summary = payload.success ? `Order status → ${payload.data.status.replace('_', ' ')}${payload.data.reason ? ` (${payload.data.reason})` : ''}` : 'Order status change';
+  }
+  return {
+    id: row.id,
+    jobId: row.job_id,
+    orderNumber,
+    kind: row.kind,
+    statusChange,
+    summary,
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    doneAt: row.done_at,
+  };
+}
+
+export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
+  const { db, runner } = deps;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const queueDeps = { db, dataDir: deps.dataDir, now: deps.now };
+
+  const kick = (): void => {
+    if (stopped) return;
+    runner.drain().catch((error: unknown) => deps.onBackgroundError?.(error));
+  };
+
+  async function view(id: string): Promise<OutboxEntryView> {
+    const row = await getOutboxEntry(db, id);
+    if (!row) throw new AppError('not-found', 'That outbox entry does not exist.');
+    return toView(db, row);
+  }
+
+  return {
+    async queueUpload(jobId) {
+      // Queueing twice would send the same package twice: an upload still waiting is returned instead.
+      const waiting = await openUploadOf(db, jobId);
+      if (waiting) return toView(db, waiting);
+      const { entryId } = await enqueueUpload(queueDeps, jobId, await deps.currentActor());
+      deps.onChange?.();
+      kick();
+      return view(entryId);
+    },
+    async queueStatusChange(jobId, status, reason) {
+      const { entryId } = await enqueueStatusChange(queueDeps, jobId, status, reason);
+      deps.onChange?.();
+      kick();
+      return view(entryId);
+    },
+    async list(filter = {}) {
+      const rows = await listOutboxEntries(db, filter);
+      return Promise.all(rows.map((row) => toView(db, row)));
+    },
+    async retry(id) {
+      const at = deps.now().toISOString();
+      const ok = await setEntryState(db, id, { state: 'retry', next_attempt_at: null, updated_at: at }, { onlyFrom: ['failed', 'needs_review', 'paused', 'retry'] });
+      if (!ok) throw new AppError('invalid-request', 'Only a failed, paused, waiting or reviewed entry can be retried.');
+      deps.onChange?.();
+      kick();
+      return view(id);
+    },
+    async discard(id) {
+      const at = deps.now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        // Never an entry being sent right now: its answer may still arrive and must be recorded.
+        const ok = await setEntryState(trx, id, { state: 'discarded', updated_at: at, next_attempt_at: null }, { onlyFrom: ['queued', 'retry', 'paused', 'needs_review', 'failed'] });
+        if (!ok) throw new AppError('invalid-request', 'This entry cannot be discarded now (it is being sent, or already closed).');
+        const entry = await getOutboxEntry(trx, id);
+        // The job's last waiting upload gone: its package is ready to queue again (documents ready).
+        if (entry?.kind === 'upload' && !(await openUploadOf(trx, entry.job_id))) await applySystemEvent(trx, entry.job_id, 'UPLOAD_DISCARDED', at);
+      });
+      deps.onChange?.();
+      return view(id);
+    },
+    async counts() {
+      const counts = await countByState(db);
+      return Object.fromEntries(Object.entries(counts).map(([state, n]) => [state, n ?? 0]));
+    },
+    drain: () => runner.drain(),
+    readyToUpload: () => listJobsReadyToUpload(db),
+    async start() {
+      await removeOrphanSnapshots(queueDeps);
+      await runner.recover();
+      kick();
+      if (deps.intervalMs > 0 && !timer) {
+        timer = setInterval(kick, deps.intervalMs);
+        timer.unref();
+      }
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      // An entry being sent finishes and is recorded; nothing new starts (the state survives a restart anyway).
+      await runner.whenIdle();
+    },
+    kick,
+    async resolveConflict(jobId, choice, serverStatus) {
+      const actor = await deps.currentActor();
+      const at = deps.now().toISOString();
+      if (choice === 'upload') {
+        const waiting = await openUploadOf(db, jobId);
+        // An upload already waiting (perhaps in review after a 409) is sent again rather than queued twice.
+        if (waiting) {
+          await db.transaction().execute(async (trx) => {
+            if ((await readFacts(trx, jobId)).workflow_state === 'needs_review') await applyTransition(trx, jobId, 'UPLOAD_QUEUED', actor, { at, reason: 'Upload anyway' });
+            await setEntryState(trx, waiting.id, { state: 'retry', next_attempt_at: null, updated_at: at }, { onlyFrom: ['failed', 'needs_review', 'paused', 'retry', 'queued'] });
+          });
+        } else await enqueueUpload(queueDeps, jobId, actor);
+      } else {
+        await db.transaction().execute(async (trx) => {
+          if (choice === 'discard') {
+            for (const entry of await listOutboxEntries(trx, { jobId })) {
+              await setEntryState(trx, entry.id, { state: 'discarded', updated_at: at, next_attempt_at: null }, { onlyFrom: ['queued', 'retry', 'paused', 'needs_review', 'failed'] });
+            }
+          }
+          await setConflictAck(trx, jobId, serverStatus);
+          // Keep locally: work resumes where it stood. Discard: the package stays, ready to queue again.
+          if ((await readFacts(trx, jobId)).workflow_state === 'needs_review') {
+            if (choice === 'keep') await applyTransition(trx, jobId, 'RESUME', actor, { at, reason: `Kept locally after the order was ${serverStatus} on the server` });
+            else await applySystemEvent(trx, jobId, 'UPLOAD_DISCARDED', at);
+          }
+        });
+      }
+      deps.onChange?.();
+      kick();
+    },
+    resumeAfterSignIn() {
+      if (stopped) return;
+      runner.resumeAfterSignIn().catch((error: unknown) => deps.onBackgroundError?.(error));
+    },
+  };
+}

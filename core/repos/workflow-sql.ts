@@ -1,0 +1,48 @@
+/**
+ * SQL fragments the workflow reads in several places (the job view, the jobs list, the orders queue, the dashboard
+ * and its click-through filters), written once so a count on the dashboard and the rows its filter shows can never
+ * disagree. Each fragment is correlated with the outer row named in its argument ('jobs' or 'orders').
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { WorkflowState } from '../../shared/workflow/workflow.types';
+import { CLOSED_ORDER_STATUSES } from '../../shared/outbox/job-conflict';
+
+/**
+ * Claims delivered for a job: distinct claim names in its uploads the server accepted (seed 004: documents uploaded
+ * and linked). Distinct, so sending the same claims again after a regeneration is not counted twice.
+ */
+export function claimsDeliveredOfJob(jobIdColumn: RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`(SELECT count(DISTINCT json_extract(c.value, '$.name')) FROM outbox x, json_each(x.payload_json, '$.claims') c
+    WHERE x.job_id = ${jobIdColumn} AND x.kind = 'upload' AND x.state = 'done')`;
+}
+
+/** The same for the job of the `orders` row in scope (0 without a job). */
+export function claimsDeliveredOfOrder(): RawBuilder<number> {
+  return sql<number>`coalesce((SELECT ${claimsDeliveredOfJob(sql`j.id`)} FROM jobs j
+    WHERE j.order_type = orders.order_type AND j.order_id = orders.id), 0)`;
+}
+
+/** The `orders` row in scope has a job in one of `states`. */
+export function orderJobIn(states: readonly WorkflowState[]): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id
+    AND j.workflow_state IN (${sql.join(states.map((s) => sql.lit(s)))}))`;
+}
+
+/** Statuses after which the server takes no more work for an order (shared/outbox/job-conflict.ts). */
+const CLOSED_STATUSES = sql`(${sql.join(CLOSED_ORDER_STATUSES.map((s) => sql.lit(s)))})`;
+
+/** Still to be fulfilled: not closed on the server, and not delivered or cancelled here. */
+export function orderOpen(): RawBuilder<boolean> {
+  return sql<boolean>`(orders.status NOT IN ${CLOSED_STATUSES} AND NOT ${orderJobIn(['delivered', 'cancelled'])})`;
+}
+
+/** The order number kept in the job's order context (the job outlives its order's cache row). */
+export function jobOrderNumber(alias: string): RawBuilder<string | null> {
+  return sql<string | null>`json_extract(${sql.ref(alias)}.order_context_json, '$.orderNumber')`;
+}
+
+/** When a job was last touched: its last save or its last transition, whichever is later (ISO strings compare as text). */
+export function jobLastTouched(alias: string): RawBuilder<string> {
+  const ref = sql.ref(alias);
+  return sql<string>`max(${ref}.updated_at, coalesce(${ref}.workflow_changed_at, ${ref}.updated_at))`;
+}

@@ -1,0 +1,36 @@
+/**
+ * The dashboard (issue 6): one count per focus, each exactly the orders its click-through shows (the same SQL
+ * predicate, repos/order-focus.ts), the oldest order still waiting for work, and claims delivered this week.
+ */
+import { differenceInCalendarDays } from 'date-fns';
+import { DASHBOARD_FOCUSES, type DashboardFocus } from '../../shared/workflow/workflow-focus';
+import type { Dashboard } from '../../shared/workflow/workflow-view.types';
+import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
+import type { Db } from '../db/schema';
+import { countFocus } from '../repos/orders.repo';
+import { countClaimsDeliveredSince, oldestWaitingOrder } from '../repos/workflow.repo';
+import { focusContext, startOfDeskWeek } from './desk-calendar';
+
+export async function buildDashboard(db: Db, now: Date, settings: WorkflowSettings): Promise<Dashboard> {
+  const context = focusContext(now, settings.staleAfterDays);
+  const counts = {} as Record<DashboardFocus, number>;
+  for (const focus of DASHBOARD_FOCUSES) counts[focus] = await countFocus(db, focus, context);
+  const oldest = await oldestWaitingOrder(db);
+  const created = oldest ? new Date(oldest.created_at) : null;
+  return {
+    today: context.today,
+    counts,
+    oldestWaiting:
+      oldest && created
+        ? {
+            key: { orderType: oldest.order_type, id: oldest.id },
+            orderNumber: oldest.order_number,
+            createdAt: oldest.created_at,
+            ageDays: Number.isNaN(created.getTime()) ? 0 : Math.max(0, differenceInCalendarDays(now, created)),
+            targetDate: oldest.target_date,
+          }
+        : null,
+    claimsDeliveredThisWeek: await countClaimsDeliveredSince(db, startOfDeskWeek(now)),
+    staleAfterDays: settings.staleAfterDays,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Notifications (seeds 001, 003): new orders from a sync, an order changed on the server under a job, an upload
+ * that failed for good, stale jobs and possible duplicates. Each is stored for the in-app list and pushed to the
+ * shell, which shows it as a desktop notification. A dedupe key keeps a fact that stays true (an order that stays
+ * cancelled) from being announced on every sync.
+ */
+import type { OrderKey } from '../../shared/domain/order.types';
+import type { AppNotification, NotificationKind } from '../../shared/workflow/workflow-view.types';
+import type { Db } from '../db/schema';
+import { countUnread, insertNotification, listNotificationRows, markRead, type NotificationRow } from '../repos/notifications.repo';
+
+export interface NotifyInput {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  order?: OrderKey | null;
+  jobId?: number | null;
+  /** The same key again is ignored. */
+  dedupeKey?: string;
+}
+
+export interface NotificationsService {
+  notify(input: NotifyInput): Promise<AppNotification | null>;
+  list(limit?: number): Promise<{ notifications: AppNotification[]; unread: number }>;
+  markRead(ids?: number[]): Promise<{ unread: number }>;
+}
+
+function toView(row: NotificationRow): AppNotification {
+  return {
+    id: row.id,
+    kind: row.kind as NotificationKind,
+    title: row.title,
+    body: row.body,
+    order: row.order_type !== null && row.order_id !== null ? { orderType: row.order_type, id: row.order_id } : null,
+    jobId: row.job_id,
+    createdAt: row.created_at,
+    readAt: row.read_at,
+  };
+}
+
+export function createNotificationsService(deps: { db: Db; now: () => Date; onAdded: (notification: AppNotification) => void }): NotificationsService {
+  return {
+    async notify(input) {
+      const row = await insertNotification(deps.db, {
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        order_type: input.order?.orderType ?? null,
+        order_id: input.order?.id ?? null,
+        job_id: input.jobId ?? null,
+        dedupe_key: input.dedupeKey ?? null,
+        created_at: deps.now().toISOString(),
+      });
+      if (!row) return null;
+      const view = toView(row);
+      deps.onAdded(view);
+      return view;
+    },
+    async list(limit = 100) {
+      const [rows, unread] = await Promise.all([listNotificationRows(deps.db, limit), countUnread(deps.db)]);
+      return { notifications: rows.map(toView), unread };
+    },
+    async markRead(ids) {
+      await markRead(deps.db, ids ?? null, deps.now().toISOString());
+      return { unread: await countUnread(deps.db) };
+    },
+  };
+}

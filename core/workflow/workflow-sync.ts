@@ -1,0 +1,123 @@
+/**
+ * What a finished sync means for the workflow (seeds 001, 003), done outside the sync's transaction so a problem
+ * here never costs the orders just saved:
+ *   - a job whose order the server cancelled, rejected, completed or stopped listing (with nothing delivered from
+ *     here) gets SERVER_CANCELLED or SERVER_COMPLETED, and staff are told;
+ *   - new orders are announced;
+ *   - possible duplicate purchases are found again over every listed order and new pairs announced.
+ */
+import type { Kysely } from 'kysely';
+import { orderKeyString, type OrderKey } from '../../shared/domain/order.types';
+import type { NormalizedClaim } from '../../shared/domain/normalized-order.types';
+import { findDuplicateOrders, type DuplicateCandidate } from '../../shared/workflow/duplicate-orders';
+import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
+import type { Database } from '../db/schema';
+import { listClaimsOfListedOrders, listDuplicatePairKeys, replaceDuplicates, type DuplicateRowInput } from '../repos/duplicates.repo';
+import { getWorkflowFacts, listJobsWithClosedOrders } from '../repos/workflow.repo';
+import { applySystemEvent } from './apply-transition';
+import type { NotificationsService } from './notifications.service';
+
+export interface AfterSyncDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+  notifications: NotificationsService;
+  getSettings: () => Promise<WorkflowSettings>;
+}
+
+export interface SyncOutcome {
+  /** Orders this sync saw for the first time, oldest first, with their numbers. */
+  added: { key: OrderKey; orderNumber: string }[];
+  /** Anything was written or marked gone (duplicates only need recomputing then). */
+  changed: boolean;
+}
+
+const COMPLETED = ['completed', 'fulfilled'];
+
+async function reconcileServerChanges(deps: AfterSyncDeps): Promise<number[]> {
+  const changed: number[] = [];
+  for (const job of await listJobsWithClosedOrders(deps.db)) {
+    const facts = await getWorkflowFacts(deps.db, job.id);
+    // Something from this job reached the server: the order closing is then our own doing (as job-conflict.ts).
+    if (!facts || Number(facts.claims_delivered) > 0) continue;
+    const status = job.gone === 1 && !COMPLETED.includes(job.order_status) && job.order_status !== 'cancelled' && job.order_status !== 'rejected' ? 'gone' : job.order_status;
+    const event = COMPLETED.includes(status) ? 'SERVER_COMPLETED' : 'SERVER_CANCELLED';
+    const what = status === 'gone' ? 'is no longer listed as pending on the server' : `was ${status.replace('_', ' ')} on the server`;
+    const at = deps.now().toISOString();
+    const applied = await deps.db.transaction().execute((trx) => applySystemEvent(trx, job.id, event, at, `The order ${what}.`));
+    if (!applied?.changed) continue;
+    changed.push(job.id);
+    const number = job.order_number ?? `job ${job.id}`;
+    await deps.notifications.notify({
+      kind: 'order_changed',
+      title: `Order ${number} ${what}`,
+      body: `Its job is now ${applied.to.replace('_', ' ')}. Your layout and documents are kept; open the job to decide what happens next.`,
+      order: { orderType: facts.order_type, id: facts.order_id },
+      jobId: job.id,
+      dedupeKey: `order_changed:${job.id}:${status}`,
+    });
+  }
+  return changed;
+}
+
+async function announceNewOrders(deps: AfterSyncDeps, added: SyncOutcome['added']): Promise<void> {
+  if (added.length === 0) return;
+  const numbers = added.slice(0, 5).map((a) => a.orderNumber);
+  const more = added.length > numbers.length ? ` and ${added.length - numbers.length} more` : '';
+  await deps.notifications.notify({
+    kind: 'new_orders',
+    title: added.length === 1 ? `New order ${added[0]!.orderNumber}` : `${added.length} new orders`,
+    body: `Synced from the server: ${numbers.join(', ')}${more}.`,
+    order: added.length === 1 ? added[0]!.key : null,
+  });
+}
+
+function parseClaims(json: string): NormalizedClaim[] {
+  try {
+    const claims = JSON.parse(json) as NormalizedClaim[];
+    return Array.isArray(claims) ? claims.filter((c) => c && c.geometry) : [];
+  } catch {
+    return [];
+  }
+}
+
+function keyOf(text: string): OrderKey {
+  const [orderType, id] = text.split(':');
+  return { orderType: orderType as OrderKey['orderType'], id: Number(id) };
+}
+
+async function refreshDuplicates(deps: AfterSyncDeps, settings: WorkflowSettings): Promise<void> {
+  const rows = await listClaimsOfListedOrders(deps.db);
+  const candidates: DuplicateCandidate[] = rows.map((row) => ({
+    key: orderKeyString({ orderType: row.order_type, id: row.id }),
+    claims: parseClaims(row.claims_json).map((c) => ({ name: c.name, geometry: c.geometry })),
+  }));
+  const pairs = findDuplicateOrders(candidates, { minShare: settings.duplicateMinShare });
+  const inputs: DuplicateRowInput[] = pairs.map((pair) => ({
+    a: keyOf(pair.a),
+    b: keyOf(pair.b),
+    share: pair.share,
+    overlapAcres: pair.overlapAcres,
+    claims: pair.claims,
+  }));
+  const numbers = new Map(rows.map((row) => [orderKeyString({ orderType: row.order_type, id: row.id }), row.order_number]));
+  const known = await listDuplicatePairKeys(deps.db);
+  await deps.db.transaction().execute((trx) => replaceDuplicates(trx, inputs, deps.now().toISOString()));
+  for (const pair of pairs) {
+    if (known.has(`${pair.a}|${pair.b}`)) continue;
+    await deps.notifications.notify({
+      kind: 'duplicate_orders',
+      title: 'Possible duplicate purchase',
+      body: `Orders ${numbers.get(pair.a) ?? pair.a} and ${numbers.get(pair.b) ?? pair.b} share ${Math.round(pair.share * 100)} % of their claim area (${pair.overlapAcres.toFixed(1)} acres). Check with the customer before staking both.`,
+      order: keyOf(pair.a),
+      dedupeKey: `duplicate:${pair.a}|${pair.b}`,
+    });
+  }
+}
+
+/** Answers the jobs whose workflow changed, for the views to refresh. */
+export async function afterSync(deps: AfterSyncDeps, outcome: SyncOutcome): Promise<number[]> {
+  const changed = await reconcileServerChanges(deps);
+  await announceNewOrders(deps, outcome.added);
+  if (outcome.changed) await refreshDuplicates(deps, await deps.getSettings());
+  return changed;
+}

@@ -1,0 +1,158 @@
+/**
+ * Browser test host (development and tests only — never packaged): serves the built renderer over
+ * http://127.0.0.1 and carries the IPC contract over HTTP (shared/ipc/http-bridge.ts), so the real renderer
+ * can be driven in Chromium against the real Node back-end without an Electron binary.
+ *
+ * Any web page the developer has open can send requests to 127.0.0.1, so every request is checked:
+ *  - Host must be this host's own address (defeats DNS rebinding: evil.com re-pointed at 127.0.0.1),
+ *  - Origin / Sec-Fetch-Site, when a browser sends them, must say "same origin" (CSRF),
+ *  - IPC posts must be application/json, which a cross-site form cannot send without a CORS preflight.
+ */
+import type { ServerResponse } from 'node:http';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { IPC_EVENTS, type IpcEventName } from '../shared/ipc/channels';
+import { EVENTS_PATH, IPC_HTTP_PREFIX } from '../shared/ipc/http-bridge';
+import type { IpcResult } from '../shared/ipc/result';
+import type { ClaimDeskApp } from '../core/app/create-app.types';
+import { dispatchIpc } from '../core/ipc/dispatch';
+import { readStaticFile } from '../core/platform/static-files';
+import { RENDERER_SECURITY_HEADERS } from '../core/platform/csp';
+
+export interface BrowserHostOptions {
+  app: ClaimDeskApp;
+  /** The built renderer, normally out/renderer. */
+  staticDir: string;
+  /** 0 or omitted: any free port. */
+  port?: number;
+  log?: (message: string) => void;
+}
+
+export interface BrowserHost {
+  /** e.g. http://127.0.0.1:5174 */
+  url: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const SSE_HEARTBEAT_MS = 15_000;
+
+export async function startBrowserHost({ app, staticDir, port = 0, log = console.error }: BrowserHostOptions): Promise<BrowserHost> {
+  const server = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
+  const streams = new Set<ServerResponse>();
+  // Known only after listen(); the guard runs per request, so reading it late is fine.
+  let origin = '';
+
+  server.addHook('onRequest', async (request, reply) => {
+    // Static files only need the Host check (opening the URL from a terminal or another page is fine); the
+    // IPC endpoints need the full same-origin check.
+    const isIpc = request.url.startsWith(IPC_HTTP_PREFIX) || request.url.startsWith(EVENTS_PATH);
+    const refusal = isIpc ? checkSameOrigin(request, origin) : checkHost(request, origin);
+    if (refusal) {
+      log(`[host] refused ${request.method} ${request.url}: ${refusal}`);
+      return reply.code(403).header('Cache-Control', 'no-store').send(errorEnvelope('untrusted-sender', refusal));
+    }
+  });
+
+  // Malformed JSON and other framework errors on /ipc still answer with an envelope, never an HTML page.
+  server.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const code = status < 500 ? 'invalid-request' : 'internal';
+    if (status >= 500) log(`[host] ${error.message}`);
+    return reply.code(status).header('Cache-Control', 'no-store').send(errorEnvelope(code, status < 500 ? error.message : 'The browser host failed.'));
+  });
+
+  server.post<{ Params: { method: string } }>(`${IPC_HTTP_PREFIX}:method`, async (request, reply) => {
+    if (!isJson(request)) {
+      return reply.code(415).send(errorEnvelope('invalid-request', 'IPC requests must be sent as application/json.'));
+    }
+    const result = await dispatchIpc(app.handlers, request.params.method, request.body, { log });
+    return reply.code(200).header('Cache-Control', 'no-store').send(result);
+  });
+
+  server.get(EVENTS_PATH, (request, reply) => openEventStream(request, reply, app, streams));
+
+  server.get('/*', async (request, reply) => serveStatic(request, reply, staticDir));
+
+  const address = await server.listen({ host: HOST, port });
+  origin = new URL(address).origin;
+
+  return {
+    url: origin,
+    async close() {
+      // Hijacked SSE responses are not "idle" to fastify; end them first or close() waits for them forever.
+      for (const stream of streams) stream.end();
+      streams.clear();
+      await server.close();
+    },
+  };
+}
+
+/** Returns why a request is refused, or null when it comes from this host's own pages (or a non-browser client). */
+export function checkSameOrigin(request: Pick<FastifyRequest, 'headers'>, ownOrigin: string): string | null {
+  const hostRefusal = checkHost(request, ownOrigin);
+  if (hostRefusal) return hostRefusal;
+  const originHeader = request.headers.origin;
+  if (originHeader !== undefined && originHeader !== ownOrigin) return `Origin "${originHeader}" is not ${ownOrigin}.`;
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `Cross-site request (Sec-Fetch-Site: ${String(site)}).`;
+  return null;
+}
+
+export function checkHost(request: Pick<FastifyRequest, 'headers'>, ownOrigin: string): string | null {
+  if (!ownOrigin) return 'The host is not listening yet.';
+  const expected = new URL(ownOrigin).host;
+  const host = request.headers.host;
+  return host === expected ? null : `Host "${host ?? ''}" is not ${expected}.`;
+}
+
+function isJson(request: FastifyRequest): boolean {
+  const type = request.headers['content-type'] ?? '';
+  return type.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+function errorEnvelope(code: 'invalid-request' | 'untrusted-sender' | 'internal', message: string): IpcResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function openEventStream(request: FastifyRequest, reply: FastifyReply, app: ClaimDeskApp, streams: Set<ServerResponse>): void {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  // A comment line first so the client's EventSource 'open' fires right away.
+  res.write(': connected\n\n');
+  streams.add(res);
+
+  const unsubscribes = (Object.keys(IPC_EVENTS) as IpcEventName[]).map((name) =>
+    app.onEvent(name, (payload) => {
+      // JSON.stringify never emits a raw newline, so one data: line is a complete SSE message.
+      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    }),
+  );
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), SSE_HEARTBEAT_MS);
+  heartbeat.unref();
+
+  const cleanup = (): void => {
+    clearInterval(heartbeat);
+    for (const unsubscribe of unsubscribes) unsubscribe();
+    streams.delete(res);
+  };
+  request.raw.once('close', cleanup);
+  res.once('close', cleanup);
+}
+
+async function serveStatic(request: FastifyRequest, reply: FastifyReply, staticDir: string): Promise<FastifyReply> {
+  // The raw URL, not fastify's decoded params: readStaticFile decodes exactly once and checks the result.
+  const pathname = (request.raw.url ?? '/').split('?')[0] ?? '/';
+  const file = await readStaticFile(staticDir, pathname, request.method);
+  if (file.status !== 200) return reply.code(file.status).type('text/plain; charset=utf-8').send(file.message);
+  return reply
+    .code(200)
+    .headers({ ...RENDERER_SECURITY_HEADERS, 'Cache-Control': 'no-cache' })
+    .type(file.contentType)
+    .send(file.body);
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { orderKeyString, type OrderKey } from '../../../shared/domain/order.types';
+import type { ErrorInfo } from '../../../shared/errors';
+import { Spinner } from '../widgets/spinner';
+import { useJobStore } from '../state/job.store';
+import { ReasonDialog } from '../widgets/workflow/reason-dialog';
+import { useCanOverride } from '../widgets/workflow/use-can-override.hook';
+import { useWorkflowEvents } from '../state/workflow.store';
+import { jobForOrder, useJobsListStore } from '../state/jobs-list.store';
+
+/**
+ * "Pull order" starts the order's fulfilment job; an order that already has one says "Resume job". A refusal
+ * (e.g. awaiting payment) is shown as main wrote it, under this order only; a manager or admin is offered the
+ * override, which asks why.
+ */
+export function PullOrderButton({ orderKey, orderNumber }: { orderKey: OrderKey; orderNumber: string }) {
+  const jobs = useJobsListStore((state) => state.jobs);
+  const loaded = useJobsListStore((state) => state.loaded);
+  const loadJobs = useJobsListStore((state) => state.load);
+  const pullOrder = useJobStore((state) => state.pullOrder);
+  const loading = useJobStore((state) => state.loading);
+  const canOverride = useCanOverride();
+  const keyString = orderKeyString(orderKey);
+  const [refusal, setRefusal] = useState<{ key: string; error: ErrorInfo } | null>(null);
+  const [overriding, setOverriding] = useState(false);
+  const [overrideError, setOverrideError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!loaded) void loadJobs();
+  }, [loaded, loadJobs]);
+
+  const existing = jobForOrder(jobs, orderKey);
+  const error = refusal?.key === keyString ? refusal.error : null;
+  const refusedByWorkflow = error?.code === 'workflow-refused';
+
+  const pull = async () => {
+    setRefusal(null);
+    const failed = await pullOrder(orderKey);
+    if (failed) setRefusal({ key: keyString, error: failed });
+    else useWorkflowEvents.getState().bump([]);
+  };
+
+  const pullWithOverride = async (reason: string) => {
+    setOverrideError(null);
+    const failed = await pullOrder(orderKey, { reason });
+    if (failed) {
+      setOverrideError(failed.message);
+      return;
+    }
+    setOverriding(false);
+    setRefusal(null);
+    useWorkflowEvents.getState().bump([]);
+  };
+
+  return (
+    <div className="pull-order">
+      <button
+        type="button"
+        className="button button--primary"
+        data-testid="pull-order"
+        disabled={loading}
+        onClick={() => void pull()}
+        title={existing ? `Continue at the ${existing.step} step` : 'Start fulfilling this order'}
+      >
+        {loading && !overriding && <Spinner small />}
+        {existing ? 'Resume job' : 'Pull order'}
+      </button>
+      {error && (
+        <div className="pull-order__refusal" role="alert" data-testid="pull-refusal" data-code={error.code}>
+          <span className="form-field__error" data-testid="pull-refusal-message">
+            {error.message}
+          </span>
+          {refusedByWorkflow && canOverride && (
+            <button type="button" className="button button--small" onClick={() => setOverriding(true)} data-testid="pull-override">
+              Override and pull…
+            </button>
+          )}
+        </div>
+      )}
+      {overriding && error && (
+        <ReasonDialog
+          title={`Pull ${orderNumber} anyway?`}
+          confirmLabel="Override and pull"
+          required
+          label="Why work starts now"
+          placeholder="e.g. payment confirmed by phone, receipt to follow"
+          busy={loading}
+          error={overrideError}
+          testId="pull-override-dialog"
+          onClose={() => {
+            setOverriding(false);
+            setOverrideError(null);
+          }}
+          onConfirm={(reason) => reason && void pullWithOverride(reason)}
+        >
+          <p>{error.message}</p>
+          <p>The override is recorded in the job’s history with your name and the reason.</p>
+        </ReasonDialog>
+      )}
+    </div>
+  );
+}

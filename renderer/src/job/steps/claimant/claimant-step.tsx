@@ -1,0 +1,127 @@
+import { useEffect, useId } from 'react';
+import type { ClaimantForm } from '../../../../../shared/jobs/job.types';
+import { stateRule } from '../../../../../shared/claims/state-rules';
+import { Notice } from '../../../widgets/notice';
+import { useJobStore } from '../../../state/job.store';
+import { useJobDerived } from '../../use-job-derived.hook';
+import { claimantProblems, orderHasClaimant, type ClaimantField } from '../../../lib/claimant-check';
+import { claimantDraft, saveClaimantDraft, useClaimantStore } from '../../../state/claimant.store';
+
+type TextField = Exclude<ClaimantField, 'locatorCount'>;
+
+const FIELDS: { field: TextField; label: string; hint?: string; wide?: boolean; multiline?: boolean }[] = [
+  { field: 'claimantName', label: 'Claimant name', wide: true },
+  { field: 'address1', label: 'Address line 1', wide: true },
+  { field: 'address2', label: 'Address line 2', wide: true },
+  { field: 'address3', label: 'Address line 3', wide: true },
+  { field: 'district', label: 'Mining district', hint: 'Optional; written on the notice when known.' },
+  { field: 'monumentType', label: 'Monument type', hint: 'e.g. “2-in PVC post, 4 ft above ground, in a stone mound”' },
+  { field: 'agentName', label: 'Agent' },
+  { field: 'agentAddress', label: 'Agent address', multiline: true },
+  { field: 'dateOfLocation', label: 'Date of location', hint: 'YYYY-MM-DD, or empty to write it in the field.' },
+];
+
+const REQUIRED: ReadonlySet<ClaimantField> = new Set<ClaimantField>(['claimantName', 'address1']);
+
+function Field({ field, label, hint, multiline, required }: (typeof FIELDS)[number] & { required: boolean }) {
+  const id = useId();
+  const value = useClaimantStore((state) => state.draft?.[field] ?? '');
+  const touched = useClaimantStore((state) => state.touched[field] ?? false);
+  const setField = useClaimantStore((state) => state.setField);
+  const touch = useClaimantStore((state) => state.touch);
+  const { stateCode } = useJobDerived();
+  const draft = useClaimantStore((state) => state.draft);
+  const problem = touched && draft ? claimantProblems(draft, stateCode).find((p) => p.field === field) : undefined;
+  const onBlur = () => {
+    touch(field);
+    void saveClaimantDraft();
+  };
+  const common = {
+    id,
+    value,
+    'aria-invalid': problem ? true : undefined,
+    'aria-describedby': `${id}-hint ${id}-error`,
+    'aria-required': required || undefined,
+    'data-testid': `claimant-${field}`,
+    onBlur,
+  };
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>
+        {label}
+        {required && <span className="form-field__required" aria-hidden="true"> *</span>}
+      </label>
+      {multiline ? (
+        <textarea rows={2} maxLength={400} {...common} onChange={(event) => setField(field, event.target.value)} />
+      ) : (
+        <input type="text" maxLength={field === 'dateOfLocation' ? 10 : 200} {...common} onChange={(event) => setField(field, event.target.value)} />
+      )}
+      <span id={`${id}-hint`} className="form-field__hint muted">{hint}</span>
+      <span id={`${id}-error`} className="form-field__error" role={problem ? 'alert' : undefined}>
+        {problem?.message}
+      </span>
+    </div>
+  );
+}
+
+/** Who is locating the claims: printed on every notice, so it is checked before documents. */
+export function ClaimantStep() {
+  const job = useJobStore((state) => state.job);
+  const draft = useClaimantStore((state) => (state.jobId === job?.id ? state.draft : null));
+  const setField = useClaimantStore((state) => state.setField);
+  const { stateCode } = useJobDerived();
+  const locatorId = useId();
+
+  useEffect(() => {
+    claimantDraft();
+    // Leaving the step unmounts the form: whatever was typed is saved even if no field was blurred.
+    return () => void saveClaimantDraft();
+  }, [job?.id]);
+
+  if (!job || !draft) return null;
+  const rule = stateRule(stateCode);
+  const monumentRequired = rule.monumentDescriptionRequired;
+
+  return (
+    <div className="step-page step-page--narrow" data-testid="claimant-step">
+      <h3 className="step-page__title">Claimant</h3>
+      {!orderHasClaimant(job.order.claimant) && (
+        <div className="claimant-needed" role="note" data-testid="claimant-needed">
+          <strong>Claimant info needed</strong>
+          <span>The order came without claimant details. Ask the customer, then enter them here.</span>
+        </div>
+      )}
+      {monumentRequired && (
+        <Notice tone="info">
+          {rule.name}: the {rule.certificateName} must describe the monuments used, so the monument type is required.
+        </Notice>
+      )}
+      <form className="claimant-form" onSubmit={(event) => event.preventDefault()} aria-label="Claimant details">
+        {FIELDS.map((spec) => (
+          <Field key={spec.field} {...spec} required={REQUIRED.has(spec.field) || (spec.field === 'monumentType' && monumentRequired)} />
+        ))}
+        <div className="form-field">
+          <label htmlFor={locatorId}>Locators</label>
+          <input
+            id={locatorId}
+            type="number"
+            min={1}
+            max={8}
+            step={1}
+            value={draft.locatorCount}
+            data-testid="claimant-locatorCount"
+            aria-describedby={`${locatorId}-hint`}
+            onChange={(event) => {
+              const value = Number(event.target.value);
+              if (Number.isInteger(value) && value >= 1 && value <= 8) setField('locatorCount', value as ClaimantForm['locatorCount']);
+            }}
+            onBlur={() => void saveClaimantDraft()}
+          />
+          <span id={`${locatorId}-hint`} className="form-field__hint muted">
+            Co-locators of an association placer (20 acres each, up to 8).
+          </span>
+        </div>
+      </form>
+    </div>
+  );
+}

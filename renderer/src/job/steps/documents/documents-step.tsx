@@ -1,0 +1,86 @@
+import { useEffect } from 'react';
+import { api } from '../../../api/client';
+import { useJobStore } from '../../../state/job.store';
+import { claimantDraft, saveClaimantDraft } from '../../../state/claimant.store';
+import { useWizardNav } from '../../use-wizard-nav.hook';
+import { saveLandDraft, useDocumentsStore } from '../../../state/documents.store';
+import { FilePreview } from './file-preview';
+import { GeneratePanel } from './generate-panel';
+import { LandDescriptionForm } from './land-description-form';
+import { PackageFileList, previewFiles } from './package-file-list';
+import '../../../styles/documents.css';
+
+function PreviewPane({ jobId }: { jobId: number }) {
+  const pkg = useDocumentsStore((state) => state.pkg);
+  const selected = useDocumentsStore((state) => state.selected);
+  const generating = useDocumentsStore((state) => state.generating);
+  const file = pkg ? (previewFiles(pkg).find((candidate) => candidate.name === selected) ?? null) : null;
+  return (
+    <section className="preview" aria-label="Preview" data-testid="package-preview" data-file={file?.name}>
+      {pkg ? (
+        <>
+          <header className="preview__head">
+            <h4>{file?.title ?? 'Preview'}</h4>
+            {file && <span className="mono muted">{file.name}</span>}
+          </header>
+          <FilePreview jobId={jobId} generation={pkg.generation} file={file} />
+        </>
+      ) : (
+        <div className="preview__empty muted">
+          <span className="preview__empty-mark" aria-hidden="true" />
+          {generating ? 'The preview opens when the package is ready.' : 'Generate the package to preview its documents here.'}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The staking package for this job: the land description it needs, generation with progress, files and preview. */
+export function DocumentsStep() {
+  const job = useJobStore((state) => state.job);
+  const pkg = useDocumentsStore((state) => (state.jobId === job?.id ? state.pkg : null));
+  const hasDraft = useDocumentsStore((state) => state.jobId === job?.id && state.draft !== null);
+  const { goTo } = useWizardNav();
+  const jobId = job?.id;
+
+  useEffect(() => {
+    if (jobId === undefined) return;
+    claimantDraft();
+    void useDocumentsStore.getState().load(jobId);
+    // Leaving the step unmounts the forms: what was typed is saved even if no field was blurred.
+    return () => {
+      void saveClaimantDraft();
+      void saveLandDraft();
+    };
+  }, [jobId]);
+
+  // Subscribed for as long as the step is open, not per click: under the browser host the event stream needs a
+  // moment to connect, and the first document can finish within it.
+  useEffect(
+    () =>
+      api.onDocumentsProgress((progress) => {
+        if (progress.kind === 'package') useDocumentsStore.getState().onProgress(progress);
+      }),
+    [],
+  );
+
+  if (!job || !hasDraft) return null;
+
+  return (
+    <div className="documents-step" data-testid="documents-step">
+      <div className="documents-step__side">
+        <div>
+          <h3 className="step-page__title">Documents</h3>
+          <p className="muted">
+            The notices, corner cards, maps, fees sheet and GPS files for {job.order.orderNumber}, made from this job’s layout,
+            monuments and claimant.
+          </p>
+        </div>
+        <LandDescriptionForm onEditClaimant={() => void goTo('claimant')} />
+        <GeneratePanel />
+        {pkg && <PackageFileList pkg={pkg} />}
+      </div>
+      <PreviewPane jobId={job.id} />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useId } from 'react';
+import { isValidIsoDate } from '../../../lib/claimant-check';
+import { saveClaimantDraft, useClaimantStore } from '../../../state/claimant.store';
+import { saveLandDraft, useDocumentsStore } from '../../../state/documents.store';
+import { landProblems, PLSS_FIELDS, type LandField } from '../../../lib/land-description';
+
+type InputSpec = { field: LandField; label: string; placeholder?: string; maxLength: number; hint?: string; inputMode?: 'decimal' };
+
+function LandInput({ field, label, placeholder, maxLength, hint, inputMode }: InputSpec) {
+  const id = useId();
+  const value = useDocumentsStore((state) => state.draft?.[field] ?? '');
+  const touched = useDocumentsStore((state) => state.touched[field] ?? false);
+  const draft = useDocumentsStore((state) => state.draft);
+  const { setField, touch } = useDocumentsStore.getState();
+  const problem = touched && draft ? landProblems(draft).find((p) => p.field === field) : undefined;
+  return (
+    <div className={`form-field land-form__${field}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        value={value}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        inputMode={inputMode}
+        spellCheck={false}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${id}-hint ${id}-error`}
+        data-testid={`land-${field}`}
+        onChange={(event) => setField(field, event.target.value)}
+        onBlur={() => {
+          touch(field);
+          void saveLandDraft();
+        }}
+      />
+      <span id={`${id}-hint`} className="form-field__hint muted">{hint}</span>
+      <span id={`${id}-error`} className="form-field__error" role={problem ? 'alert' : undefined}>
+        {problem?.message}
+      </span>
+    </div>
+  );
+}
+
+/** The date lives on the claimant form; shown here too because it is printed on every notice. */
+function DateOfLocation({ onEditClaimant }: { onEditClaimant: () => void }) {
+  const id = useId();
+  const draft = useClaimantStore((state) => state.draft);
+  const setField = useClaimantStore((state) => state.setField);
+  if (!draft) return null;
+  const value = draft.dateOfLocation;
+  const problem = value && !isValidIsoDate(value) ? 'Use a real date (YYYY-MM-DD), or leave it empty to write it in the field.' : null;
+  return (
+    <div className="land-form__claimant">
+      <div className="form-field">
+        <label htmlFor={id}>Date of location</label>
+        <input
+          id={id}
+          type="text"
+          value={value}
+          placeholder="YYYY-MM-DD"
+          maxLength={10}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`${id}-hint ${id}-error`}
+          data-testid="documents-dateOfLocation"
+          onChange={(event) => setField('dateOfLocation', event.target.value)}
+          onBlur={() => void saveClaimantDraft()}
+        />
+        <span id={`${id}-hint`} className="form-field__hint muted">
+          Empty prints a line to write it in the field.
+        </span>
+        <span id={`${id}-error`} className="form-field__error" role={problem ? 'alert' : undefined}>
+          {problem}
+        </span>
+      </div>
+      <div className="land-form__claimant-name">
+        <span className="muted">Claimant</span>
+        <strong data-testid="documents-claimant">{draft.claimantName || <span className="muted">not entered</span>}</strong>
+        <button type="button" className="button button--link" onClick={onEditClaimant} data-testid="documents-edit-claimant">
+          Edit claimant
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** What the notices print about where the claims are: PLSS description, a tie point, and the date of location. */
+export function LandDescriptionForm({ onEditClaimant }: { onEditClaimant: () => void }) {
+  return (
+    <form className="land-form" aria-label="Land description" onSubmit={(event) => event.preventDefault()}>
+      <DateOfLocation onEditClaimant={onEditClaimant} />
+      <fieldset className="land-form__group">
+        <legend>Public Land Survey System</legend>
+        <p className="form-field__hint muted land-form__note">Optional: blank fields print as lines to fill in by hand.</p>
+        <div className="land-form__plss">
+          {PLSS_FIELDS.map((spec) => (
+            <LandInput key={spec.field} {...spec} />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="land-form__group">
+        <legend>Tie point</legend>
+        <p className="form-field__hint muted land-form__note">
+          A section corner or natural object the notices tie the claims to by bearing and distance. Optional.
+        </p>
+        <div className="land-form__tie">
+          <LandInput field="tieDescription" label="Description" placeholder="e.g. SW corner, Section 14" maxLength={300} />
+          <LandInput field="tieLat" label="Latitude" placeholder="40.9266" maxLength={20} inputMode="decimal" />
+          <LandInput field="tieLon" label="Longitude" placeholder="-116.3418" maxLength={20} inputMode="decimal" />
+        </div>
+      </fieldset>
+    </form>
+  );
+}

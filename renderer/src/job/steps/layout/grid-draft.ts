@@ -1,0 +1,94 @@
+/**
+ * The grid form's working values. Numbers are kept as the typed text so a field can be empty for a moment while
+ * staff type; they are checked only when a grid is generated.
+ */
+import type { Utm } from '../../../../../shared/geo/utm';
+import type { AnchorMode, ClaimKind, GridParams, Layout } from '../../../../../shared/layout/layout.types';
+import { centroidOf } from '../../../../../shared/layout/layout-util';
+
+export type GridDraft = {
+  kind: ClaimKind;
+  rows: string;
+  cols: string;
+  azimuthDeg: string;
+  prefix: string;
+  firstNumber: string;
+  anchorMode: AnchorMode;
+  anchor: Utm | null;
+};
+
+/** A prefix from the project name ("Silver King project" → "SILVER KING"), the usual way claims are named. */
+export function defaultPrefix(projectName: string): string {
+  const cleaned = projectName.replace(/\bproject\b/gi, '').replace(/\s+/g, ' ').trim().toUpperCase();
+  return cleaned.slice(0, 24) || 'CLAIM';
+}
+
+export function initialDraft(layout: Layout, orderRings: Utm[][], claimsPurchased: number, projectName: string): GridDraft {
+  const grid = layout.grid;
+  if (grid) {
+    return {
+      kind: grid.kind,
+      rows: String(grid.rows),
+      cols: String(grid.cols),
+      azimuthDeg: String(grid.azimuthDeg),
+      prefix: grid.prefix,
+      firstNumber: String(grid.firstNumber),
+      anchorMode: grid.anchorMode,
+      anchor: grid.anchor,
+    };
+  }
+  // No grid yet: a near-square block of the purchased count, centred on the order's polygons.
+  const n = Math.max(1, claimsPurchased);
+  const cols = Math.ceil(Math.sqrt(n));
+  const points = orderRings.flat();
+  return {
+    kind: 'lode',
+    rows: String(Math.ceil(n / cols)),
+    cols: String(cols),
+    azimuthDeg: '0',
+    prefix: defaultPrefix(projectName),
+    firstNumber: '1',
+    anchorMode: 'center',
+    anchor: points.length > 0 ? centroidOf(points) : null,
+  };
+}
+
+function whole(text: string, label: string, min: number, max: number): number | string {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    return `${label} must be a whole number from ${min} to ${max}.`;
+  }
+  return value;
+}
+
+/** The GridParams the form describes, or the first thing wrong with it (in words for the form). */
+export function draftToParams(draft: GridDraft): { params: GridParams } | { error: string } {
+  const rows = whole(draft.rows, 'Rows', 1, 100);
+  if (typeof rows === 'string') return { error: rows };
+  const cols = whole(draft.cols, 'Columns', 1, 100);
+  if (typeof cols === 'string') return { error: cols };
+  const firstNumber = whole(draft.firstNumber, 'First number', 1, 100_000);
+  if (typeof firstNumber === 'string') return { error: firstNumber };
+  const azimuth = Number(draft.azimuthDeg);
+  if (draft.kind === 'lode' && (draft.azimuthDeg.trim() === '' || !Number.isFinite(azimuth) || azimuth < 0 || azimuth > 360)) {
+    return { error: 'Azimuth must be from 0 to 360 degrees.' };
+  }
+  if (!draft.anchor) return { error: 'Place the anchor: click the map or type its coordinates.' };
+  return {
+    params: {
+      kind: draft.kind,
+      rows,
+      cols,
+      // Placer claims are north-south whatever was typed; store 0 so the saved grid says what was laid out.
+      azimuthDeg: draft.kind === 'placer' ? 0 : azimuth % 360,
+      prefix: draft.prefix.trim(),
+      firstNumber,
+      anchorMode: draft.anchorMode,
+      anchor: draft.anchor,
+    },
+  };
+}
+
+export function paramsToDraft(params: GridParams): GridDraft {
+  return initialDraft({ claims: [], grid: params }, [], 0, '');
+}

@@ -1,0 +1,35 @@
+import type { StateRule } from '../../../../../shared/claims/state-rules';
+
+/** The rules that shape the monuments, in staff's words, with the research's [VERIFY] marks kept visible. */
+export function StateRuleSummary({ rule }: { rule: StateRule }) {
+  const extra = [rule.sidelineCentres && 'side-line centre monuments', rule.endlineCentres && 'end-line centre monuments'].filter(Boolean);
+  return (
+    <section className="rule-summary" aria-label={`${rule.name} staking rules`} data-testid="state-rule-summary">
+      <h4>{rule.name} rules</h4>
+      <dl className="facts facts--wide">
+        <dt>Location monument</dt>
+        <dd>{rule.lm === 'corner' ? 'At a corner post (no separate discovery monument)' : 'On each lode claim’s centerline'}</dd>
+        <dt>Other monuments</dt>
+        <dd>{extra.length > 0 ? `Corners plus ${extra.join(' and ')}` : 'Corners only'}</dd>
+        <dt>Corner numbering</dt>
+        <dd>
+          {rule.corner1Fixed
+            ? `Fixed by law: Corner 1 = ${rule.corner1Fixed}, clockwise`
+            : `Clockwise from a chosen Corner 1 (default ${rule.defaultCorner1})`}
+        </dd>
+        <dt>Recording</dt>
+        <dd>
+          {rule.certificateName} with the {rule.recordingOffice.toLowerCase()}
+          {rule.countyRecordingDays !== null ? ` within ${rule.countyRecordingDays} days of location` : ' (deadline not on file)'}
+        </dd>
+      </dl>
+      {rule.notes.length > 0 && (
+        <ul className="rule-summary__notes">
+          {rule.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

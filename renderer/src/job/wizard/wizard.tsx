@@ -1,0 +1,149 @@
+import { useEffect } from 'react';
+import { JOB_STEPS, type JobStep } from '../../../../shared/jobs/job.types';
+import { Notice } from '../../widgets/notice';
+import { useJobStore } from '../../state/job.store';
+import { ClaimantStep } from '../steps/claimant/claimant-step';
+import { DocumentsStep } from '../steps/documents/documents-step';
+import { useDocumentsStore } from '../../state/documents.store';
+import { LayoutStep } from '../steps/layout/layout-step';
+import { MonumentsStep } from '../steps/monuments/monuments-step';
+import { UploadStep } from '../steps/upload/upload-step';
+import { hasDelivered, useJobEntries } from '../../state/job-outbox.store';
+import { ValidateStep } from '../steps/validate/validate-step';
+import { ImportStep } from '../steps/import/import-step';
+import { useWizardNav } from '../use-wizard-nav.hook';
+import { STEP_LABELS, nextStep, previousStep, stepIndex } from './wizard-steps';
+import { useWizardStore } from '../../state/wizard.store';
+
+/** Steps with a result of their own (a package made, a package delivered) are done by that result, not by position. */
+function stepState(step: JobStep, current: JobStep, achieved: string | null): 'current' | 'done' | 'todo' {
+  if (step === current) return 'current';
+  if (step === 'documents' || step === 'upload') return achieved ? 'done' : 'todo';
+  return stepIndex(step) < stepIndex(current) ? 'done' : 'todo';
+}
+
+function StepBar({ current, onGo }: { current: JobStep; onGo: (step: JobStep) => void }) {
+  const jobId = useJobStore((state) => state.job?.id);
+  const hasPackage = useDocumentsStore((state) => state.jobId === jobId && state.pkg !== null);
+  const delivered = hasDelivered(useJobEntries(jobId));
+  const results: Partial<Record<JobStep, string | null>> = {
+    documents: hasPackage ? 'package generated' : null,
+    upload: delivered ? 'package delivered' : null,
+  };
+  return (
+    <nav className="wizard-steps" aria-label="Fulfilment steps">
+      <ol data-testid="wizard-steps">
+        {JOB_STEPS.map((step, index) => {
+          const achieved = results[step] ?? null;
+          const state = stepState(step, current, achieved);
+          return (
+            <li key={step} className={`wizard-steps__item wizard-steps__item--${state}${achieved ? ' wizard-steps__item--packaged' : ''}`}>
+              <button
+                type="button"
+                className="wizard-steps__button"
+                data-testid={`wizard-step-${step}`}
+                data-state={state}
+                aria-current={step === current ? 'step' : undefined}
+                onClick={() => onGo(step)}
+              >
+                <span className="wizard-steps__number" aria-hidden="true">{achieved ? '✓' : index + 1}</span>
+                {STEP_LABELS[step]}
+                {achieved && <span className="visually-hidden"> ({achieved})</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+function StepBody({ step }: { step: JobStep }) {
+  switch (step) {
+    case 'import':
+      return <ImportStep />;
+    case 'layout':
+      return <LayoutStep />;
+    case 'monuments':
+      return <MonumentsStep />;
+    case 'validate':
+      return <ValidateStep />;
+    case 'claimant':
+      return <ClaimantStep />;
+    case 'documents':
+      return <DocumentsStep />;
+    case 'upload':
+      return <UploadStep />;
+  }
+}
+
+/** Import → Layout → Monuments → Validate → Claimant → Documents → Upload. */
+export function Wizard() {
+  const step = useJobStore((state) => state.job?.step ?? 'import');
+  const jobId = useJobStore((state) => state.job?.id);
+  const flushSave = useJobStore((state) => state.flushSave);
+  const blocked = useWizardStore((state) => state.blocked);
+  const done = useWizardStore((state) => state.done);
+  const moving = useWizardStore((state) => state.moving);
+  const { goTo, finish } = useWizardNav();
+  const back = previousStep(step);
+  const next = nextStep(step);
+
+  // The layout edits of the last step are sent now rather than after the debounce.
+  useEffect(() => {
+    void flushSave();
+  }, [step, flushSave]);
+
+  // Whether the job already has a package decides the Documents step's mark in the step bar, on every step.
+  useEffect(() => {
+    if (jobId !== undefined) void useDocumentsStore.getState().load(jobId);
+  }, [jobId]);
+
+  // "Before moving on" and "is fulfilled" belong to the job they were said about.
+  useEffect(() => {
+    useWizardStore.getState().setBlocked(null);
+  }, [jobId]);
+
+  return (
+    <div className="wizard" data-testid="wizard" data-step={step}>
+      <StepBar current={step} onGo={(target) => void goTo(target)} />
+      <div className="wizard__body">
+        <StepBody step={step} />
+      </div>
+      <footer className="wizard__footer">
+        <div className="wizard__messages">
+          {blocked && blocked.step === step && (
+            <div className="step-problems" role="alert" data-testid="step-problems">
+              <strong>Before moving on from {STEP_LABELS[step]}:</strong>
+              <ul>
+                {blocked.problems.slice(0, 8).map((problem, i) => (
+                  <li key={i}>{problem}</li>
+                ))}
+                {blocked.problems.length > 8 && <li>…and {blocked.problems.length - 8} more.</li>}
+              </ul>
+            </div>
+          )}
+          {done && !next && (
+            <Notice tone="info" testId="step-done">
+              {done}
+            </Notice>
+          )}
+        </div>
+        <div className="wizard__nav">
+          <button type="button" className="button" data-testid="wizard-back" disabled={!back || moving} onClick={() => back && void goTo(back)}>
+            ← Back
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="wizard-next"
+            disabled={moving}
+            onClick={() => void (next ? goTo(next) : finish())}
+          >
+            {next ? `Next: ${STEP_LABELS[next]} →` : 'Finish'}
+          </button>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useRef } from 'react';
+import { Notice } from '../../widgets/notice';
+import { Spinner } from '../../widgets/spinner';
+import { useOrdersStore } from '../../state/orders.store';
+import { selectSyncError, useSyncStore } from '../../state/sync.store';
+import { StaffRequiredNotice } from '../sign-in/staff-required-notice';
+import { OrderDetailsPanel } from './order-details-panel';
+import { OrderTable } from './order-table';
+import { OrderToolbar } from './order-toolbar';
+import { SelectionBar } from './selection-bar';
+
+/** Re-reads the queue whenever main reports a newer successful sync, whoever started it. */
+function useRefreshAfterSync() {
+  const lastSuccessAt = useSyncStore((state) => state.status?.lastSuccessAt);
+  const refresh = useOrdersStore((state) => state.refresh);
+  // What the initial load can be trusted to include: a status known at mount means that sync had already
+  // committed. A status that only arrives later may describe a sync that finished after the initial load was
+  // answered, so its first value triggers a refresh too (one cheap query more, never a stale empty queue).
+  const seen = useRef<string | null | undefined>(lastSuccessAt);
+  useEffect(() => {
+    if (lastSuccessAt === undefined) return;
+    if (seen.current !== lastSuccessAt) void refresh();
+    seen.current = lastSuccessAt;
+  }, [lastSuccessAt, refresh]);
+}
+
+function QueueBody() {
+  const loaded = useOrdersStore((state) => state.loaded);
+  const total = useOrdersStore((state) => state.total);
+  const totalCached = useOrdersStore((state) => state.totalCached);
+  const error = useOrdersStore((state) => state.error);
+  const clearFilters = useOrdersStore((state) => state.clearFilters);
+  const syncing = useSyncStore((state) => state.status?.state === 'syncing' || state.requested);
+
+  if (!loaded) {
+    return (
+      <div className="empty-state" data-testid="orders-loading">
+        <Spinner /> Loading the order cache…
+      </div>
+    );
+  }
+  return (
+    <>
+      {error && (
+        <Notice tone="error" live="assertive" title="Could not read the order cache." testId="orders-error">
+          {error.message}
+        </Notice>
+      )}
+      {total === 0 ? (
+        <div className="empty-state" data-testid="orders-empty">
+          {totalCached === 0 ? (
+            <>
+              <h2>No orders cached yet</h2>
+              <p className="muted">{syncing ? 'The first sync is running…' : 'Press “Sync now” to fetch the pending orders.'}</p>
+            </>
+          ) : (
+            <>
+              <h2>No orders match</h2>
+              <p className="muted">Nothing in the cache matches the search and filters.</p>
+              <button type="button" className="button" onClick={clearFilters}>
+                Clear filters
+              </button>
+            </>
+          )}
+        </div>
+      ) : (
+        <>
+          <OrderTable />
+          <div className="queue__footer muted" aria-hidden="true">
+            <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open details · <kbd>Esc</kbd> close details · <kbd>x</kbd> tick for
+            export (<kbd>Shift</kbd>-click ticks a range) · click a column to sort
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+export function OrdersPage() {
+  const refresh = useOrdersStore((state) => state.refresh);
+  const staffRefused = useSyncStore((state) => selectSyncError(state)?.code === 'staff-required');
+  const hasDetails = useOrdersStore((state) => state.openedKey !== null);
+  useRefreshAfterSync();
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // A 403 on sync means this account may not see the queue at all; an empty table would look like "no work".
+  if (staffRefused) {
+    return (
+      <div className="queue queue--single">
+        <StaffRequiredNotice />
+      </div>
+    );
+  }
+
+  return (
+    // The details panel takes room only while an order is open, so the full table fits on a laptop screen.
+    <div className={hasDetails ? 'queue queue--with-details' : 'queue'}>
+      <section className="queue__main" aria-label="Order queue">
+        <OrderToolbar />
+        <SelectionBar />
+        <QueueBody />
+      </section>
+      {hasDetails && <OrderDetailsPanel />}
+    </div>
+  );
+}

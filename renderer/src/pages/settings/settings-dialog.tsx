@@ -1,0 +1,111 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AppSettingsPatch } from '../../../../shared/jobs/job.types';
+import { Notice } from '../../widgets/notice';
+import { basemapUrlProblem, useSettingsStore } from '../../state/settings.store';
+import { parseWorkflowDraft, workflowDraft, WorkflowSettingsFields, type WorkflowDraft } from './workflow-settings-fields';
+import '../../styles/settings.css';
+
+/**
+ * App settings: the optional online basemap and the workflow's due dates and flags. Only the parts that changed
+ * are sent (main keeps the rest as saved). A native <dialog> gives focus trapping, Escape and the backdrop.
+ */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const settings = useSettingsStore((state) => state.settings);
+  const loadError = useSettingsStore((state) => state.loadError);
+  const save = useSettingsStore((state) => state.save);
+  const saving = useSettingsStore((state) => state.saving);
+  const [url, setUrl] = useState(settings?.basemapUrl ?? '');
+  const [draft, setDraft] = useState<WorkflowDraft>(() => workflowDraft(settings?.workflow));
+  const [error, setError] = useState<string | null>(null);
+  const [workflowError, setWorkflowError] = useState<string | null>(null);
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const submit = async () => {
+    const problem = basemapUrlProblem(url);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    const workflow = parseWorkflowDraft(draft);
+    if ('problem' in workflow) {
+      setWorkflowError(workflow.problem);
+      return;
+    }
+    const patch: AppSettingsPatch = {};
+    const basemapUrl = url.trim() || null;
+    if (basemapUrl !== (settings?.basemapUrl ?? null)) patch.basemapUrl = basemapUrl;
+    if (JSON.stringify(workflow.settings) !== JSON.stringify(settings?.workflow)) patch.workflow = workflow.settings;
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    const failed = await save(patch);
+    if (failed) setWorkflowError(failed.message);
+    else onClose();
+  };
+
+  return (
+    <dialog ref={ref} className="dialog settings-dialog" aria-labelledby={`${id}-title`} data-testid="settings-dialog" onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id={`${id}-title`}>Settings</h2>
+        {loadError && (
+          <Notice tone="error" title="The saved settings could not be read.">
+            {loadError.message}
+          </Notice>
+        )}
+        <div className="form-field">
+          <label htmlFor={id}>Online basemap (optional)</label>
+          <input
+            id={id}
+            type="url"
+            value={url}
+            placeholder="https://tile.example.com/{z}/{x}/{y}.png"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${id}-hint ${id}-error`}
+            data-testid="settings-basemap-url"
+            onChange={(event) => {
+              setUrl(event.target.value);
+              setError(null);
+            }}
+          />
+          <span id={`${id}-hint`} className="form-field__hint muted">
+            A raster tile template with {'{z}/{x}/{y}'} or a style JSON URL, https only. Empty uses the offline map.
+          </span>
+          <span id={`${id}-error`} className="form-field__error" role={error ? 'alert' : undefined}>
+            {error}
+          </span>
+        </div>
+        <WorkflowSettingsFields
+          draft={draft}
+          onChange={(patch) => {
+            setDraft((current) => ({ ...current, ...patch }));
+            setWorkflowError(null);
+          }}
+        />
+        <span className="form-field__error" role={workflowError ? 'alert' : undefined} data-testid="settings-error">
+          {workflowError}
+        </span>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={saving} data-testid="settings-save">
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

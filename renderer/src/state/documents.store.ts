@@ -1,0 +1,137 @@
+/**
+ * The Documents step's state: the open job's package (as main last reported it), a generation in progress with
+ * its progress events, the file picked for preview, and the land description as typed.
+ *
+ * The land draft lives here rather than in the form so Generate can save what was typed a moment ago even if
+ * the field still has focus, and leaving the step saves it too (the same pattern as the claimant form).
+ */
+import { create } from 'zustand';
+import { api } from '../api/client';
+import type { PackageInfo, PackageProgress } from '../../../shared/documents/package-info.types';
+import type { ErrorInfo } from '../../../shared/errors';
+import { useJobStore } from './job.store';
+import { saveClaimantDraft } from './claimant.store';
+import { documentsFromDraft, draftFromDocuments, sameDocuments, type LandDraft, type LandField } from '../lib/land-description';
+
+type DocumentsState = {
+  /** The job the rest of the state belongs to; anything for another job is stale. */
+  jobId: number | null;
+  pkg: PackageInfo | null;
+  /** getPackage has answered for jobId (until then "no package" is not known yet). */
+  loaded: boolean;
+  loadError: ErrorInfo | null;
+  generating: boolean;
+  progress: PackageProgress | null;
+  generateError: ErrorInfo | null;
+  /** File name shown in the preview. */
+  selected: string | null;
+  /** The last "Open folder" answer; opened=false means this window cannot open folders (browser host). */
+  folder: { opened: boolean; path: string } | null;
+  folderError: ErrorInfo | null;
+  draft: LandDraft | null;
+  touched: Partial<Record<LandField, boolean>>;
+
+  load: (jobId: number) => Promise<void>;
+  generate: () => Promise<void>;
+  select: (name: string | null) => void;
+  openFolder: () => Promise<void>;
+  setField: (field: LandField, value: string) => void;
+  touch: (field: LandField) => void;
+  onProgress: (progress: PackageProgress) => void;
+};
+
+const FIRST_PREVIEW = 'location-notices';
+
+function defaultSelection(pkg: PackageInfo | null, current: string | null): string | null {
+  if (!pkg) return null;
+  if (current && pkg.manifest.files.some((file) => file.name === current)) return current;
+  return (pkg.manifest.files.find((file) => file.kind === FIRST_PREVIEW) ?? pkg.manifest.files[0])?.name ?? null;
+}
+
+export const useDocumentsStore = create<DocumentsState>()((set, get) => ({
+  jobId: null,
+  pkg: null,
+  loaded: false,
+  loadError: null,
+  generating: false,
+  progress: null,
+  generateError: null,
+  selected: null,
+  folder: null,
+  folderError: null,
+  draft: null,
+  touched: {},
+
+  load: async (jobId) => {
+    if (get().jobId !== jobId) {
+      set({ jobId, pkg: null, loaded: false, loadError: null, generating: false, progress: null, generateError: null, selected: null, folder: null, folderError: null, draft: null, touched: {} });
+    }
+    landDraft();
+    const result = await api.getPackage({ jobId });
+    if (get().jobId !== jobId) return;
+    if (!result.ok) {
+      set({ loaded: true, loadError: result.error });
+      return;
+    }
+    const pkg = result.value.package;
+    set({ loaded: true, loadError: null, pkg, selected: defaultSelection(pkg, get().selected) });
+  },
+
+  generate: async () => {
+    const job = useJobStore.getState().job;
+    if (!job || get().generating) return;
+    set({ jobId: job.id, generating: true, progress: null, generateError: null, folder: null });
+    // Whatever was typed a moment ago must be in the package: the claimant's date and the land description.
+    await saveClaimantDraft();
+    await saveLandDraft();
+    await useJobStore.getState().flushSave();
+    const result = await api.generatePackage({ jobId: job.id });
+    if (get().jobId !== job.id) return;
+    if (!result.ok) {
+      set({ generating: false, progress: null, generateError: result.error });
+      return;
+    }
+    set({ generating: false, progress: null, pkg: result.value, loaded: true, selected: defaultSelection(result.value, get().selected) });
+  },
+
+  select: (name) => set({ selected: name }),
+
+  openFolder: async () => {
+    const { jobId } = get();
+    if (jobId === null) return;
+    const result = await api.openPackageFolder({ jobId });
+    if (get().jobId !== jobId) return;
+    if (result.ok) set({ folder: { opened: result.value.opened, path: result.value.folder }, folderError: null });
+    else set({ folderError: result.error });
+  },
+
+  setField: (field, value) => set((state) => (state.draft ? { draft: { ...state.draft, [field]: value } } : state)),
+  touch: (field) => set((state) => ({ touched: { ...state.touched, [field]: true } })),
+
+  onProgress: (progress) => {
+    const { jobId, generating } = get();
+    if (generating && progress.jobId === jobId) set({ progress });
+  },
+}));
+
+/** The land draft for the open job, started from what the job has saved. */
+export function landDraft(): LandDraft | null {
+  const job = useJobStore.getState().job;
+  if (!job) return null;
+  const state = useDocumentsStore.getState();
+  if (state.jobId !== job.id) return null;
+  if (state.draft) return state.draft;
+  const draft = draftFromDocuments(job.documents);
+  useDocumentsStore.setState({ draft, touched: {} });
+  return draft;
+}
+
+/** Saves the land description when it differs from the job's; true when nothing needed saving or it saved. */
+export async function saveLandDraft(): Promise<boolean> {
+  const job = useJobStore.getState().job;
+  const { draft, jobId } = useDocumentsStore.getState();
+  if (!job || !draft || jobId !== job.id) return true;
+  const documents = documentsFromDraft(draft, job.documents);
+  if (sameDocuments(documents, job.documents)) return true;
+  return useJobStore.getState().patchJob({ documents });
+}

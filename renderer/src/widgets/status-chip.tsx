@@ -1,0 +1,34 @@
+import type { ChipTone } from '../lib/tone';
+import { Chip } from './chip';
+
+// Statuses are free text from the server; the ones staff act on get a colour, anything new stays neutral.
+const STATUS_TONES: Record<string, ChipTone> = {
+  pending: 'amber',
+  processing: 'blue',
+  paid: 'green',
+  approved: 'green',
+  // Set by staff from the job header.
+  in_progress: 'blue',
+  on_hold: 'amber',
+};
+
+export function statusLabel(status: string): string {
+  const words = status.replace(/[_-]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Unknown';
+}
+
+export function StatusChip({ status }: { status: string }) {
+  return (
+    <Chip tone={STATUS_TONES[status.toLowerCase()] ?? 'grey'} testId="status-chip" title={`Status: ${status}`}>
+      {statusLabel(status)}
+    </Chip>
+  );
+}
+
+export function GoneChip() {
+  return (
+    <Chip tone="outline" testId="gone-chip" title="The server no longer lists this order">
+      Gone
+    </Chip>
+  );
+}
