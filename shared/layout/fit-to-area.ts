@@ -1,19 +1,36 @@
 /**
- * "Fit to area": the smallest rows × cols grid at the chosen azimuth whose block covers the extent of the
- * order's polygons (measured in the rotated frame, in ground feet), centred on that extent, keeping only the
- * claims that overlap the polygons, numbered in row order from firstNumber.
+ * "Fit to area": the smallest rows × cols grid whose block covers the extent of the order's polygons (measured in
+ * the grid's frame, in ground feet), centred on that extent, keeping only the claims that overlap the polygons,
+ * numbered in row order from firstNumber. The grid runs along the order's own long axis unless an azimuth is
+ * given (a customer who drew six claims running 150° bought six claims running 150°, not a north-aligned
+ * staircase), and it never lays out more claims than the order purchased without saying so.
  */
 import { utmScaleFactor, type Utm } from '../geo/utm';
 import { generateGrid } from './grid';
 import type { ClaimKind, GridParams, LayoutClaim } from './layout.types';
 import { axesFor, CLAIM_SIZE_FT, centroidOf, claimName, effectiveAzimuthDeg, ftToM } from './layout-util';
+import { intersectionAreaM2 } from '../claims/polygon-ops';
+import { longAxisDeg } from './grid-axis';
 import { overlapsArea } from './polygon-touch';
 
 export interface FitBase {
   kind: ClaimKind;
-  azimuthDeg: number;
+  /** Grid azimuth; omitted = the long axis of the order's own polygons (0 when they have none). */
+  azimuthDeg?: number;
   prefix: string;
   firstNumber: number;
+  /**
+   * The claims purchased. When the area touches more claim positions than this, the positions holding most of the
+   * order's area are kept (in row order) and the result's note says how many were left out and why.
+   */
+  maxClaims?: number;
+}
+
+export interface FitResult {
+  params: GridParams;
+  claims: LayoutClaim[];
+  /** Said to staff whenever the fit had to decide something they did not ask for; null when it did not. */
+  note: string | null;
 }
 
 /**
@@ -30,14 +47,15 @@ function countFor(extentGroundM: number, sizeM: number, label: string): number {
   return count;
 }
 
-export function fitGridToArea(
-  areaRings: readonly (readonly Utm[])[],
-  base: FitBase,
-  epsg: number,
-): { params: GridParams; claims: LayoutClaim[] } {
+/** The grid azimuth a fit (and the grid form's default) uses when none is given: the order's long axis, 0..180°. */
+export function orderAzimuthDeg(areaRings: readonly (readonly Utm[])[]): number {
+  return longAxisDeg(areaRings) ?? 0;
+}
+
+export function fitGridToArea(areaRings: readonly (readonly Utm[])[], base: FitBase, epsg: number): FitResult {
   const points = areaRings.flat();
   if (points.length < 3) throw new RangeError('Fit to area needs at least one polygon.');
-  const azimuthDeg = effectiveAzimuthDeg(base.kind, base.azimuthDeg);
+  const azimuthDeg = effectiveAzimuthDeg(base.kind, base.azimuthDeg ?? orderAzimuthDeg(areaRings));
   const { along, right } = axesFor(azimuthDeg);
   // Project relative to the centroid: full UTM coordinates would cost digits in the products.
   const origin = centroidOf(points);
@@ -73,8 +91,32 @@ export function fitGridToArea(
     anchor,
   };
   const touches = overlapsArea(areaRings);
-  const claims = generateGrid(params, epsg)
-    .filter((claim) => touches(claim.corners))
-    .map((claim, i) => ({ ...claim, name: claimName(base.prefix, base.firstNumber + i) }));
-  return { params, claims };
+  const touching = generateGrid(params, epsg).filter((claim) => touches(claim.corners));
+  const { kept, note } = capToPurchased(touching, areaRings, base.maxClaims);
+  const claims = kept.map((claim, i) => ({ ...claim, name: claimName(base.prefix, base.firstNumber + i) }));
+  return { params, claims, note };
+}
+
+/** Keeps the `max` claims that cover most of the order's area, in their row order. */
+function capToPurchased(
+  claims: LayoutClaim[],
+  areaRings: readonly (readonly Utm[])[],
+  max: number | undefined,
+): { kept: LayoutClaim[]; note: string | null } {
+  if (max === undefined || max < 1 || claims.length <= max) return { kept: claims, note: null };
+  const share = claims.map((claim, index) => ({
+    index,
+    covered: areaRings.reduce((sum, ring) => sum + intersectionAreaM2(claim.corners, ring), 0),
+  }));
+  const keep = new Set(
+    share
+      .sort((a, b) => b.covered - a.covered || a.index - b.index)
+      .slice(0, max)
+      .map((entry) => entry.index),
+  );
+  const dropped = claims.length - max;
+  const note =
+    `The order's area touches ${claims.length} claim positions at this orientation, but ${max} claim${max === 1 ? ' was' : 's were'} purchased: ` +
+    `the ${max} covering most of the order's area were kept and ${dropped} left out. Check them against the order before moving on.`;
+  return { kept: claims.filter((_, index) => keep.has(index)), note };
 }

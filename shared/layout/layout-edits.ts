@@ -6,6 +6,7 @@
  */
 import { utmScaleFactor, type Utm } from '../geo/utm';
 import { generateGrid } from './grid';
+import { longAxisDeg, orientAxis } from './grid-axis';
 import type { ClaimKind, LayoutClaim } from './layout.types';
 import { axesFor, centroidOf, claimCentre, claimName, clipName, ftToM, idFactory } from './layout-util';
 
@@ -57,7 +58,11 @@ export function rotateClaims(claims: readonly LayoutClaim[], ids: Ids, degreesCl
 
 export interface RenumberOptions {
   order: 'rows' | 'serpentine';
-  /** Long axis of the grid, degrees clockwise from grid north: rows are stacked along it. */
+  /**
+   * Which way is forward, degrees clockwise from grid north (the grid's azimuth as generated). The axis itself is
+   * read from the claims, so a grid rotated since it was generated still numbers along its own rows; this only
+   * picks the end numbering starts from, and is the axis when the claims have none (square or irregular shapes).
+   */
   azimuthDeg: number;
   /** Claims whose centres lie within this distance along the axis of a row's first claim share its row. */
   rowToleranceFt: number;
@@ -68,11 +73,14 @@ export interface RenumberOptions {
 /**
  * Reorders and renames claims row by row: rows from the azimuth-forward side, each row left to right (seen
  * facing along the azimuth); serpentine runs every second row right to left. Rows are found in the grid's own
- * frame with a tolerance, so rotated or slightly irregular grids number correctly (the plugin sorted by
- * (−y, x) with no tolerance and numbered rotated grids erratically).
+ * frame, read from the claims' long sides, with a tolerance, so rotated or slightly irregular grids number
+ * correctly (the plugin sorted by (−y, x) with no tolerance and numbered rotated grids erratically; measuring
+ * rows along map north instead of the grid's axis split every tilted row into single claims, which serpentine
+ * then reversed in turn: 1, 2, 4, 3).
  */
 export function renumberClaims(claims: readonly LayoutClaim[], opts: RenumberOptions): LayoutClaim[] {
-  const { along, right } = axesFor(opts.azimuthDeg);
+  const axis = longAxisDeg(claims.map((claim) => claim.corners));
+  const { along, right } = axesFor(axis === null ? opts.azimuthDeg : orientAxis(axis, opts.azimuthDeg));
   const origin = centroidOf(claims.map(claimCentre));
   const placed = claims.map((claim) => {
     const [x, y] = claimCentre(claim);

@@ -126,7 +126,7 @@ describe('fulfilment wizard: CO-6 from pull to claimant, fixed and resumed', () 
     await page().getByTestId('grid-rows').fill('1');
     await page().getByTestId('grid-cols').fill('2');
     await page().getByTestId('grid-azimuth').fill('0');
-    await page().getByTestId('grid-prefix').fill('CAS');
+    await page().getByTestId('layout-prefix').fill('CAS');
     await page().getByTestId('grid-anchor-mode').selectOption('center');
     await page().getByTestId('grid-anchor-lat').fill(lat.toFixed(6));
     await page().getByTestId('grid-anchor-lon').fill(lon.toFixed(6));

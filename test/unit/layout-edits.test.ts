@@ -110,6 +110,29 @@ describe('renumberClaims', () => {
     expect(renumbered[0]!.name).toBe('B 11');
     expect(renumbered[23]!.name).toBe('B 34');
   });
+
+  it.each([15, -15, 75])(
+    'a 3 × 4 grid rotated %s° after it was generated at 0° numbers along its own rows (serpentine and row by row)',
+    (turn) => {
+      // What the Layout step does: generate at azimuth 0, Rotate, then Renumber with the grid's stored azimuth (0).
+      const grid = generateGrid(params({ rows: 3, cols: 4, azimuthDeg: 0 }), EPSG_NV);
+      const rotated = rotateClaims(grid, null, turn);
+      const rows = [0, 1, 2].map((r) => grid.slice(r * 4, r * 4 + 4).map((c) => c.id));
+      const serpentine = renumberClaims(rotated, { order: 'serpentine', azimuthDeg: 0, rowToleranceFt: 300, prefix: 'R', firstNumber: 1 });
+      expect(serpentine.map((c) => c.id)).toEqual([...rows[0]!, ...[...rows[1]!].reverse(), ...rows[2]!]);
+      const byRow = renumberClaims(rotated, { order: 'rows', azimuthDeg: 0, rowToleranceFt: 300, prefix: 'R', firstNumber: 1 });
+      expect(byRow.map((c) => c.id)).toEqual(rows.flat());
+    },
+  );
+
+  it('the stored azimuth only says which end is forward: 180° numbers the same rows from the other end', () => {
+    const grid = generateGrid(params({ rows: 2, cols: 3, azimuthDeg: 0 }), EPSG_NV);
+    const rotated = rotateClaims(grid, null, 10);
+    const back = renumberClaims(rotated, { order: 'rows', azimuthDeg: 180, rowToleranceFt: 300, prefix: 'R', firstNumber: 1 });
+    // Facing south, the back row comes first and "left to right" is east to west.
+    const ids = grid.map((c) => c.id);
+    expect(back.map((c) => c.id)).toEqual([ids[5], ids[4], ids[3], ids[2], ids[1], ids[0]]);
+  });
 });
 
 describe('rename, delete, add', () => {

@@ -3,7 +3,8 @@ import { buildDemoOrder } from '../../server/seed/demo.seed';
 import { DEMO_ORDER_SPECS } from '../../server/seed/demo-orders.data';
 import { normalizePendingOrder } from '../../shared/domain/normalize-order';
 import { FOOT_M, utmConverter, utmScaleFactor, type Utm } from '../../shared/geo/utm';
-import { fitGridToArea } from '../../shared/layout/fit-to-area';
+import { intersectionAreaM2 } from '../../shared/claims/polygon-ops';
+import { fitGridToArea, orderAzimuthDeg } from '../../shared/layout/fit-to-area';
 import { generateGrid } from '../../shared/layout/grid';
 import { layoutToFeatureCollection, ringsFromOrderClaims } from '../../shared/layout/layout-geojson';
 import { EPSG_NV, pointInRing, signedAreaM2, utmAt } from './layout-test-helpers';
@@ -71,6 +72,46 @@ describe('fitGridToArea', () => {
       const c: Utm = [claim.corners.reduce((s, p) => s + p[0], 0) / 4, claim.corners.reduce((s, p) => s + p[1], 0) / 4];
       expect(rings.some((r) => pointInRing(c, r))).toBe(true);
     }
+  });
+
+  it("with no azimuth given, follows the order's own axis: CO-4's six claims drawn at 150° refit to the same six", () => {
+    const spec = DEMO_ORDER_SPECS.find((s) => s.site.prefix === 'BEAR')!;
+    const result = normalizePendingOrder(buildDemoOrder(spec), 0);
+    if (!result.ok) throw new Error(result.reason);
+    const epsg = 26913; // Crook Co., WY: UTM zone 13
+    const rings = ringsFromOrderClaims(result.order.claims, epsg);
+    expect(rings).toHaveLength(6);
+    expect(orderAzimuthDeg(rings)).toBeCloseTo(150, 1);
+    const { params, claims, note } = fitGridToArea(rings, { kind: 'lode', prefix: 'BEAR', firstNumber: 1, maxClaims: 6 }, epsg);
+    expect([params.rows, params.cols]).toEqual([3, 2]);
+    expect(params.azimuthDeg).toBeCloseTo(150, 1);
+    expect(claims).toHaveLength(6);
+    expect(note).toBeNull();
+    for (const claim of claims) {
+      const c: Utm = [claim.corners.reduce((s, p) => s + p[0], 0) / 4, claim.corners.reduce((s, p) => s + p[1], 0) / 4];
+      expect(rings.some((r) => pointInRing(c, r))).toBe(true);
+    }
+  });
+
+  it('never lays out more claims than purchased without saying so: the positions covering most of the area are kept', () => {
+    const area = framePolygon(origin, 0, L);
+    const all = fitGridToArea([area], { kind: 'lode', azimuthDeg: 0, prefix: 'FIT', firstNumber: 1 }, EPSG_NV);
+    expect(all.claims.length).toBeGreaterThan(5);
+    expect(all.note).toBeNull();
+    const capped = fitGridToArea([area], { kind: 'lode', azimuthDeg: 0, prefix: 'FIT', firstNumber: 1, maxClaims: 5 }, EPSG_NV);
+    expect(capped.claims).toHaveLength(5);
+    expect(capped.claims.map((c) => c.name)).toEqual(['FIT 1', 'FIT 2', 'FIT 3', 'FIT 4', 'FIT 5']);
+    expect(capped.note).toContain(`touches ${all.claims.length} claim positions`);
+    expect(capped.note).toContain('5 claims were purchased');
+    // The kept ones are those with the most of the area: none of the dropped covers more than a kept one.
+    const covered = (claim: { corners: Utm[] }) => intersectionAreaM2(claim.corners, area);
+    // Ids are minted per call, so the two fits are matched by position.
+    const at = (claim: { corners: Utm[] }) => claim.corners.map(([x, y]) => `${x.toFixed(3)},${y.toFixed(3)}`).join(' ');
+    const keptAt = new Set(capped.claims.map(at));
+    const dropped = all.claims.filter((c) => !keptAt.has(at(c)));
+    expect(dropped).toHaveLength(all.claims.length - 5);
+    const minKept = Math.min(...capped.claims.map(covered));
+    for (const claim of dropped) expect(covered(claim)).toBeLessThanOrEqual(minKept + 1e-6);
   });
 
   it('fits placer claims north-south whatever the azimuth', () => {

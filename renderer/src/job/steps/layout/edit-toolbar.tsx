@@ -11,9 +11,11 @@ type Props = {
   epsg: number;
   claims: LayoutClaim[];
   selection: string[];
-  /** Long axis used to find rows when renumbering (the grid's azimuth, or 0). */
+  /** Which end of the grid numbering starts from (the grid's azimuth, or 0); rows follow the claims' own axis. */
   azimuthDeg: number;
-  defaultPrefix: string;
+  /** The Layout step's one prefix and first number (typed text), shared with the grid tool. */
+  prefix: string;
+  firstNumber: string;
   adding: boolean;
   onToggleAdd(): void;
   onDelete(): void;
@@ -62,8 +64,6 @@ export function EditToolbar(props: Props) {
   const [degrees, setDegrees] = useState('0');
   const [order, setOrder] = useState<'rows' | 'serpentine'>('rows');
   const [tolerance, setTolerance] = useState('300');
-  const [prefix, setPrefix] = useState(props.defaultPrefix);
-  const [first, setFirst] = useState('1');
   const [error, setError] = useState<string | null>(null);
 
   const ids = selection.length > 0 ? selection : null;
@@ -97,8 +97,8 @@ export function EditToolbar(props: Props) {
       return d === null ? 'Type the rotation in degrees (clockwise; negative turns anticlockwise).' : rotateClaims(claims, ids, d);
     });
   const names = (): { prefix: string; first: number } | string => {
-    const f = num(first);
-    return f === null || !Number.isInteger(f) || f < 1 ? 'The first number must be a whole number ≥ 1.' : { prefix: prefix.trim(), first: f };
+    const f = num(props.firstNumber);
+    return f === null || !Number.isInteger(f) || f < 1 ? 'The first number must be a whole number ≥ 1.' : { prefix: props.prefix.trim(), first: f };
   };
   const renumber = () =>
     run('Renumber', () => {
@@ -139,13 +139,8 @@ export function EditToolbar(props: Props) {
         </button>
       </Group>
       <Group title="Names">
-        <label className="layout-field">
-          <span>Prefix</span>
-          <input type="text" data-testid="edit-rename-prefix" value={prefix} maxLength={40} onChange={(e) => setPrefix(e.target.value)} style={{ width: 120 }} />
-        </label>
-        <NumberInput label="From" value={first} onChange={setFirst} testId="edit-rename-first" unit="" width={56} />
         <button type="button" className="button button--small" data-testid="edit-rename-apply" disabled={none} onClick={rename}>
-          Rename
+          Rename {ids ? 'selected' : 'all'} as “{`${props.prefix.trim()} ${props.firstNumber.trim() || '?'}`.trim()}…”
         </button>
       </Group>
       <Group title="Renumber all">

@@ -4,6 +4,7 @@
  */
 import type { Utm } from '../../../../../shared/geo/utm';
 import type { AnchorMode, ClaimKind, GridParams, Layout } from '../../../../../shared/layout/layout.types';
+import { fitGridToArea, orderAzimuthDeg } from '../../../../../shared/layout/fit-to-area';
 import { centroidOf } from '../../../../../shared/layout/layout-util';
 
 export type GridDraft = {
@@ -17,13 +18,12 @@ export type GridDraft = {
   anchor: Utm | null;
 };
 
-/** A prefix from the project name ("Silver King project" → "SILVER KING"), the usual way claims are named. */
-export function defaultPrefix(projectName: string): string {
-  const cleaned = projectName.replace(/\bproject\b/gi, '').replace(/\s+/g, ' ').trim().toUpperCase();
-  return cleaned.slice(0, 24) || 'CLAIM';
-}
-
-export function initialDraft(layout: Layout, orderRings: Utm[][], claimsPurchased: number, projectName: string): GridDraft {
+/**
+ * The form's starting values: the saved grid's, or — before any grid — what the order itself says: its long axis,
+ * the rows × columns that cover its polygons along that axis (a near-square block of the purchased count when
+ * it has none), centred on them.
+ */
+export function initialDraft(layout: Layout, orderRings: Utm[][], claimsPurchased: number, prefix: string, epsg: number): GridDraft {
   const grid = layout.grid;
   if (grid) {
     return {
@@ -37,20 +37,31 @@ export function initialDraft(layout: Layout, orderRings: Utm[][], claimsPurchase
       anchor: grid.anchor,
     };
   }
-  // No grid yet: a near-square block of the purchased count, centred on the order's polygons.
-  const n = Math.max(1, claimsPurchased);
-  const cols = Math.ceil(Math.sqrt(n));
   const points = orderRings.flat();
+  const n = Math.max(1, claimsPurchased);
+  const block = orderBlock(orderRings, n, epsg) ?? { rows: Math.ceil(n / Math.ceil(Math.sqrt(n))), cols: Math.ceil(Math.sqrt(n)), azimuthDeg: 0 };
   return {
     kind: 'lode',
-    rows: String(Math.ceil(n / cols)),
-    cols: String(cols),
-    azimuthDeg: '0',
-    prefix: defaultPrefix(projectName),
+    rows: String(block.rows),
+    cols: String(block.cols),
+    azimuthDeg: String(Math.round(block.azimuthDeg * 100) / 100),
+    prefix,
     firstNumber: '1',
     anchorMode: 'center',
     anchor: points.length > 0 ? centroidOf(points) : null,
   };
+}
+
+/** The order's own block: rows × columns along its long axis, when its polygons have one and fit the grid tool. */
+function orderBlock(orderRings: Utm[][], purchased: number, epsg: number): { rows: number; cols: number; azimuthDeg: number } | null {
+  if (orderRings.flat().length < 3) return null;
+  const azimuthDeg = orderAzimuthDeg(orderRings);
+  try {
+    const { params } = fitGridToArea(orderRings, { kind: 'lode', azimuthDeg, prefix: '', firstNumber: 1, maxClaims: purchased }, epsg);
+    return { rows: params.rows, cols: params.cols, azimuthDeg };
+  } catch {
+    return null;
+  }
 }
 
 function whole(text: string, label: string, min: number, max: number): number | string {
@@ -90,5 +101,5 @@ export function draftToParams(draft: GridDraft): { params: GridParams } | { erro
 }
 
 export function paramsToDraft(params: GridParams): GridDraft {
-  return initialDraft({ claims: [], grid: params }, [], 0, '');
+  return initialDraft({ claims: [], grid: params }, [], 0, params.prefix, 0);
 }

@@ -1,6 +1,7 @@
 /**
- * The grid tool's form: claim type, rows × columns, long-axis azimuth, names, and the anchor (picked on the map or
- * typed). "Fit to the order's area" asks the shared fitter for the rows/columns/anchor that cover the order.
+ * The grid tool's form: claim type, rows × columns, long-axis azimuth and the anchor (picked on the map or typed);
+ * names come from the Layout step's one prefix. "Fit to the order's area" asks the shared fitter for the
+ * direction, rows, columns and anchor that cover the order with no more claims than were purchased.
  */
 import type { InputHTMLAttributes } from 'react';
 import type { Utm } from '../../../../../shared/geo/utm';
@@ -23,11 +24,13 @@ type Props = {
   onFitArea(): void;
   canFit: boolean;
   error: string | null;
+  /** What the last fit decided on its own (claims left out to stay within the purchase), or null. */
+  note: string | null;
 };
 
-export function GridForm({ epsg, draft, onChange, picking, onTogglePick, onGenerate, onFitArea, canFit, error }: Props) {
+export function GridForm({ epsg, draft, onChange, picking, onTogglePick, onGenerate, onFitArea, canFit, error, note }: Props) {
   const placer = draft.kind === 'placer';
-  const num = (key: 'rows' | 'cols' | 'firstNumber' | 'azimuthDeg', label: string, testId: string, extra?: InputHTMLAttributes<HTMLInputElement>) => (
+  const num = (key: 'rows' | 'cols' | 'azimuthDeg', label: string, testId: string, extra?: InputHTMLAttributes<HTMLInputElement>) => (
     <label className="layout-field">
       <span>{label}</span>
       <input
@@ -75,13 +78,6 @@ export function GridForm({ epsg, draft, onChange, picking, onTogglePick, onGener
           ? 'Placer claims are north-south: 1,320 ft north-south × 660 ft east-west, so the azimuth is fixed.'
           : 'Azimuth: the claims’ long axis (1,500 ft), degrees clockwise from north. Rows run along it.'}
       </p>
-      <div className="layout-row">
-        <label className="layout-field layout-field--grow">
-          <span>Name prefix</span>
-          <input type="text" data-testid="grid-prefix" value={draft.prefix} maxLength={40} onChange={(e) => onChange({ prefix: e.target.value })} />
-        </label>
-        {num('firstNumber', 'First number', 'grid-first-number', { min: 1, step: 1 })}
-      </div>
 
       <fieldset className="layout-fieldset">
         <legend>Anchor</legend>
@@ -118,6 +114,11 @@ export function GridForm({ epsg, draft, onChange, picking, onTogglePick, onGener
           {error}
         </p>
       )}
+      {note && (
+        <p className="layout-note" role="status" data-testid="grid-fit-note">
+          {note}
+        </p>
+      )}
       <div className="layout-row">
         <button type="submit" className="button button--primary" data-testid="grid-generate">
           Generate grid
@@ -127,7 +128,11 @@ export function GridForm({ epsg, draft, onChange, picking, onTogglePick, onGener
           className="button"
           data-testid="grid-fit-area"
           disabled={!canFit}
-          title={canFit ? 'Choose rows, columns and anchor so the grid covers the order’s polygons' : 'The order has no polygons to fit'}
+          title={
+            canFit
+              ? 'Lay out the purchased claims along the order’s own polygons: their direction, rows, columns and centre'
+              : 'The order has no polygons to fit'
+          }
           onClick={onFitArea}
         >
           Fit to the order&apos;s area

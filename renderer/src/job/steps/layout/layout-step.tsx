@@ -11,6 +11,7 @@ import { canRedo, canUndo, redoLabel, undoLabel } from '../../../../../shared/la
 import { addClaim, deleteClaims, moveClaims } from '../../../../../shared/layout/layout-edits';
 import type { ClaimKind, LayoutClaim } from '../../../../../shared/layout/layout.types';
 import { claimsFromOrder } from '../../../../../shared/layout/order-claims';
+import { prefixOfNames, suggestPrefix } from '../../../../../shared/layout/claim-prefix';
 import { utmConverter, type Utm } from '../../../../../shared/geo/utm';
 import type { Job } from '../../../../../shared/jobs/job.types';
 import { useJobStore } from '../../../state/job.store';
@@ -20,7 +21,8 @@ import { useJobDerived } from '../../use-job-derived.hook';
 import { ClaimsMap, type MapMarker } from '../../../widgets/map/claims-map';
 import { EditToolbar } from './edit-toolbar';
 import { GridForm } from './grid-form';
-import { defaultPrefix, draftToParams, initialDraft, paramsToDraft, type GridDraft } from './grid-draft';
+import { draftToParams, initialDraft, paramsToDraft, type GridDraft } from './grid-draft';
+import { ClaimNamesFields } from './claim-names-fields';
 import { LayoutClaimsTable } from './layout-claims-table';
 import { LayoutCounts } from './layout-counts';
 import { useLayoutKeys } from './use-layout-keys.hook';
@@ -46,9 +48,22 @@ function LayoutStepBody({ job }: { job: Job }) {
 
   const [mode, setMode] = useState<Mode>(() => (layout.grid || claims.length === 0 ? 'grid' : 'order'));
   const [orderKind, setOrderKind] = useState<ClaimKind>(() => claims.find((c) => c.source === 'order')?.kind ?? 'lode');
-  const [draft, setDraft] = useState<GridDraft>(() =>
-    initialDraft(layout, orderRings, job.order.claimsPurchased, job.order.projectName),
+  // One prefix for every way of naming claims (generate, fit, add, rename, renumber), so no edit silently
+  // renames with a prefix staff changed somewhere else.
+  const suggestion = useMemo(
+    () => suggestPrefix({ orderClaimNames: job.order.orderClaims.map((c) => c.name), projectName: job.order.projectName, orderNumber: job.order.orderNumber }),
+    [job.order.orderClaims, job.order.projectName, job.order.orderNumber],
   );
+  const [draft, setDraft] = useState<GridDraft>(() =>
+    initialDraft(
+      layout,
+      orderRings,
+      job.order.claimsPurchased,
+      layout.grid?.prefix ?? prefixOfNames(claims.map((c) => c.name)) ?? suggestion.prefix,
+      epsg,
+    ),
+  );
+  const [fitNote, setFitNote] = useState<string | null>(null);
   const [pickMode, setPickMode] = useState<'anchor' | 'add' | null>(null);
   const [gridError, setGridError] = useState<string | null>(null);
   // Bumped by whole-layout changes (generate, fit, use order) so the map frames the new claims.
@@ -64,8 +79,7 @@ function LayoutStepBody({ job }: { job: Job }) {
   const setClaims = (next: LayoutClaim[], label: string) => applyLayout({ claims: next, grid: layout.grid }, label);
 
   const applyOrderClaims = (kind: ClaimKind) => {
-    const prefix = defaultPrefix(job.order.projectName || job.order.orderNumber);
-    applyLayout({ claims: claimsFromOrder(job.order.orderClaims, epsg, prefix, kind), grid: null }, "Use the order's claims");
+    applyLayout({ claims: claimsFromOrder(job.order.orderClaims, epsg, draft.prefix.trim() || suggestion.prefix, kind), grid: null }, "Use the order's claims");
     setFitNonce((n) => n + 1);
   };
   const chooseOrderMode = () => {
@@ -82,6 +96,7 @@ function LayoutStepBody({ job }: { job: Job }) {
     try {
       applyLayout({ claims: generateGrid(result.params, epsg), grid: result.params }, `Generate ${result.params.rows} × ${result.params.cols} grid`);
       setGridError(null);
+      setFitNote(null);
       setPickMode(null);
       setFitNonce((n) => n + 1);
     } catch (e) {
@@ -91,12 +106,14 @@ function LayoutStepBody({ job }: { job: Job }) {
   const fitArea = () => {
     const result = draftToParams({ ...draft, anchor: draft.anchor ?? [0, 0] });
     if ('error' in result) return setGridError(result.error);
-    const { kind, azimuthDeg, prefix, firstNumber } = result.params;
+    const { kind, prefix, firstNumber } = result.params;
     try {
-      const fitted = fitGridToArea(orderRings, { kind, azimuthDeg, prefix, firstNumber }, epsg);
+      // The order's own axis and purchased count, not the form's azimuth: fitting means following the order.
+      const fitted = fitGridToArea(orderRings, { kind, prefix, firstNumber, maxClaims: job.order.claimsPurchased }, epsg);
       applyLayout({ claims: fitted.claims, grid: fitted.params }, `Fit ${fitted.params.rows} × ${fitted.params.cols} grid to the order`);
       setDraft(paramsToDraft(fitted.params));
       setGridError(null);
+      setFitNote(fitted.note);
       setFitNonce((n) => n + 1);
     } catch (e) {
       setGridError(e instanceof Error ? e.message : String(e));
@@ -159,6 +176,12 @@ function LayoutStepBody({ job }: { job: Job }) {
             Generate a grid
           </button>
         </div>
+        <ClaimNamesFields
+          prefix={draft.prefix}
+          firstNumber={draft.firstNumber}
+          suggestion={suggestion}
+          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+        />
         {mode === 'order' ? (
           <div className="layout-order" data-testid="layout-order-panel">
             <p>
@@ -195,6 +218,7 @@ function LayoutStepBody({ job }: { job: Job }) {
             onFitArea={fitArea}
             canFit={canFit}
             error={gridError}
+            note={fitNote}
           />
         )}
         <h3 className="layout-step__heading">Edit</h3>
@@ -203,7 +227,8 @@ function LayoutStepBody({ job }: { job: Job }) {
           claims={claims}
           selection={selection}
           azimuthDeg={layout.grid ? layout.grid.azimuthDeg : 0}
-          defaultPrefix={layout.grid?.prefix ?? draft.prefix}
+          prefix={draft.prefix}
+          firstNumber={draft.firstNumber}
           adding={pickMode === 'add'}
           onToggleAdd={() => setPickMode((m) => (m === 'add' ? null : 'add'))}
           onDelete={deleteSelection}
