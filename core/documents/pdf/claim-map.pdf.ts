@@ -12,6 +12,7 @@ import {
   waypointRows,
   type MapContent,
   type MapDocument,
+  type TableRow,
 } from '../../../shared/documents/map-content';
 import { formatAngle } from '../../../shared/documents/map-frame';
 import { FILING_COSTS, mapSheetRule, planMapSheets, type MapPage, type MapPlan } from '../../../shared/documents/map-sheets';
@@ -105,7 +106,8 @@ function notesFor(model: PackageModel, content: MapContent, plan: MapPlan, docum
   return notes;
 }
 
-async function renderMap(model: PackageModel, context: RenderContext, document: MapDocument): Promise<RenderResult> {
+/** What a map document draws and on which sheets; the georeference tests place points with the same plan. */
+export function planMapDocument(model: PackageModel, document: MapDocument): { content: MapContent; plan: MapPlan; rows: TableRow[] } {
   const content = mapContent(model, document);
   const stateRule = mapSheetRule(model.stateCode);
   // The field map is the crew's copy, never recorded: same sheet and scale, no recorder's square.
@@ -120,6 +122,11 @@ async function renderMap(model: PackageModel, context: RenderContext, document: 
     // The crew's map wants detail: its table and the far tie point only stay on the sheet when they cost no scale.
     costs: document === 'claim-map' ? FILING_COSTS : { tableOff: 1, tieOff: 1 },
   });
+  return { content, plan, rows };
+}
+
+async function renderMap(model: PackageModel, context: RenderContext, document: MapDocument): Promise<RenderResult> {
+  const { content, plan, rows } = planMapDocument(model, document);
   const title = `${document === 'claim-map' ? 'Claim map' : 'Field map'} ${model.order.orderNumber}`;
   const { doc, fonts } = await createPdf(context.fonts, {
     title,

@@ -30,6 +30,8 @@ import {
 } from './map-furniture.pdf';
 import { ROUTE_STYLE, drawRoute, drawWaypoints } from './map-waypoints.pdf';
 import { drawNotes } from './map-title.pdf';
+import { georeferenceFrame } from './map-georef.pdf';
+import { nad83UtmEpsg } from '../../../shared/geo/utm';
 
 export function toPoints(r: InchRect): PaperRect {
   return { x: r.x * INCH, y: r.y * INCH, w: r.w * INCH, h: r.h * INCH };
@@ -56,6 +58,8 @@ export function drawMapSheet(page: PDFPage, fonts: PdfFonts, input: SheetInput, 
   const claims = content.claims.filter((c) => !onSheet || onSheet.has(c.claim.id));
   const detail = sheet.kind === 'map';
 
+  // The frame is registered to the ground (GeoPDF) so field apps can place the sheet and show where you stand.
+  georeferenceFrame(page, proj, nad83UtmEpsg(input.utmZone), sheet.kind === 'index' ? `Index, sheet ${sheet.number}` : `Map, sheet ${sheet.number}`);
   beginClip(page, frame);
   drawGridCrosses(page, proj, step);
   drawClaimShapes(page, proj, claims);
