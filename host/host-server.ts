@@ -17,6 +17,8 @@ import type { ClaimDeskApp } from '../core/app/create-app.types';
 import { dispatchIpc } from '../core/ipc/dispatch';
 import { readStaticFile } from '../core/platform/static-files';
 import { RENDERER_SECURITY_HEADERS } from '../core/platform/csp';
+import { BASEMAP_PATH_PREFIX } from '../core/basemap/basemap.service';
+import { serveBasemapPath } from '../core/basemap/basemap-route';
 
 export interface BrowserHostOptions {
   app: ClaimDeskApp;
@@ -70,6 +72,13 @@ export async function startBrowserHost({ app, staticDir, port = 0, log = console
   });
 
   server.get(EVENTS_PATH, (request, reply) => openEventStream(request, reply, app, streams));
+
+  // The offline basemap's tiles, on this origin so the renderer's CSP stays 'self' (core/basemap/basemap-route.ts).
+  server.get(`${BASEMAP_PATH_PREFIX}*`, async (request, reply) => {
+    const pathname = (request.raw.url ?? '/').split('?')[0] ?? '/';
+    const tile = await serveBasemapPath(app.basemap, pathname, request.method);
+    return reply.code(tile.status).headers(tile.headers).send(tile.body === null ? undefined : Buffer.from(tile.body));
+  });
 
   server.get('/*', async (request, reply) => serveStatic(request, reply, staticDir));
 

@@ -25,6 +25,8 @@ import { createNotificationsService } from '../workflow/notifications.service';
 import { createStaleCheck } from '../workflow/stale-check';
 import { createWorkflowService } from '../workflow/workflow.service';
 import { outboxWorkflowHooks } from './outbox-workflow-hooks';
+import { createBasemapService } from '../basemap/basemap.service';
+import { mapSettingsChecker } from './basemap-handlers';
 import type { IpcEventPayload } from '../../shared/ipc/contract';
 
 export const DATABASE_FILE = 'claimdesk.sqlite';
@@ -128,6 +130,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     currentActor,
   });
   const staleCheck = createStaleCheck({ check: () => workflow.checkStale(), intervalMs: options.staleCheckIntervalMs ?? DEFAULT_STALE_CHECK_INTERVAL_MS, onError: reportBackground });
+  const basemap = createBasemapService({ getFile: async () => (await getAppSettings(db)).maps.basemapFile, nativeBinding: options.nativeBinding });
   const handlers = createIpcHandlers({
     db,
     session,
@@ -137,7 +140,8 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     openExternal: options.openExternal,
     documents: { documents, exports: exportRunner, emit: emitDocuments, openPath: options.openPath },
     outbox,
-    workflow: { db, workflow, notifications, jobs, outbox, onSettingsChanged: () => emitWorkflow([]) },
+    workflow: { db, workflow, notifications, jobs, outbox, onSettingsChanged: () => emitWorkflow([]), checkMaps: mapSettingsChecker(basemap) },
+    basemap,
     now,
     onBackgroundError: reportBackground,
     appInfo: { version: appVersion, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },
@@ -147,6 +151,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
 
   return {
     handlers,
+    basemap,
     onEvent<K extends IpcEventName>(name: K, listener: (payload: IpcEventPayload<K>) => void) {
       // TypeScript cannot correlate `name` with its set's payload type; the mapped type above guarantees it.
       const set = listeners[name] as Set<(payload: IpcEventPayload<K>) => void>;
@@ -175,6 +180,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
       exportRunner.cancel();
       await exportRunner.whenIdle();
       await pool.close();
+      await basemap.close();
       await sync.whenIdle();
       await opened.close();
     },

@@ -6,6 +6,7 @@
 import type { IpcEventName } from '../../shared/ipc/channels';
 import type { IpcEventPayload, IpcHandlers } from '../../shared/ipc/contract';
 import type { TokenStore } from '../session/token-store';
+import type { BasemapService } from '../basemap/basemap.service';
 
 export interface Clock {
   now(): Date;
@@ -51,6 +52,8 @@ export interface ClaimDeskAppOptions {
 
 export interface ClaimDeskApp {
   handlers: IpcHandlers;
+  /** The offline basemap's tiles, which each shell serves on its own origin (core/basemap/basemap-route.ts). */
+  basemap: BasemapService;
   onEvent<K extends IpcEventName>(name: K, listener: (payload: IpcEventPayload<K>) => void): () => void;
   /** Signs in the demo user if configured, runs the first sync and starts the periodic one. */
   start(): Promise<void>;

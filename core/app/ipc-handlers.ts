@@ -18,6 +18,8 @@ import type { SyncService } from '../sync/sync.service';
 import { createDocumentsHandlers, type DocumentsHandlerDeps } from './documents-handlers';
 import { createOutboxHandlers } from './outbox-handlers';
 import type { OutboxService } from '../outbox/outbox.service';
+import type { BasemapService } from '../basemap/basemap.service';
+import { createBasemapHandlers } from './basemap-handlers';
 
 export interface HandlerDeps {
   db: Kysely<Database>;
@@ -30,6 +32,7 @@ export interface HandlerDeps {
   documents: DocumentsHandlerDeps;
   outbox: OutboxService;
   workflow: WorkflowHandlerDeps;
+  basemap: BasemapService;
   now: () => Date;
   /** Sync failures after sign-in are shown through the sync status; this is for logging. */
   onBackgroundError?: (error: unknown) => void;
@@ -75,6 +78,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     ...createDocumentsHandlers(deps.documents),
     ...createOutboxHandlers(deps.outbox),
     ...createWorkflowHandlers(deps.workflow),
+    ...createBasemapHandlers(deps.basemap),
     async resolveConflict({ jobId, choice }) {
       const job = await deps.jobs.getJob(jobId);
       if (!job.conflict) throw new AppError('invalid-request', 'Nothing to decide: the order has not changed on the server under this job.');

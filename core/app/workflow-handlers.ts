@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { IpcHandlers } from '../../shared/ipc/contract';
 import type { OrderStatusChange } from '../../shared/outbox/outbox.types';
 import type { StaffAction } from '../../shared/workflow/workflow-view.types';
+import type { AppSettings } from '../../shared/jobs/job.types';
 import { workflowSettingsSchema } from '../../shared/workflow/workflow-settings';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -32,6 +33,8 @@ export interface WorkflowHandlerDeps {
   outbox: OutboxService;
   /** Settings changed what the dashboard counts (service levels, stale days). */
   onSettingsChanged: () => void;
+  /** Map settings as saved: a basemap file is opened before it is accepted. */
+  checkMaps: (maps: AppSettings['maps']) => Promise<AppSettings['maps']>;
 }
 
 /** The order status menu predates the workflow: each status is the workflow action that sets it. */
@@ -59,7 +62,8 @@ export function createWorkflowHandlers(deps: WorkflowHandlerDeps): Pick<IpcHandl
       const current = await getAppSettings(deps.db);
       const workflow = patch.workflow ? workflowSettingsSchema.parse(patch.workflow) : current.workflow;
       const basemapUrl = patch.basemapUrl !== undefined ? checkBasemapUrl(patch.basemapUrl) : current.basemapUrl;
-      await saveAppSettings(deps.db, { basemapUrl, workflow });
+      const maps = patch.maps ? await deps.checkMaps({ ...current.maps, ...patch.maps }) : current.maps;
+      await saveAppSettings(deps.db, { basemapUrl, workflow, maps });
       // Target dates follow the service levels: every cached order is dated again under the new ones.
       if (patch.workflow && JSON.stringify(workflow) !== JSON.stringify(current.workflow)) {
         await refreshTargetDates(deps.db, workflow);

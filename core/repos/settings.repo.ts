@@ -5,6 +5,7 @@
 import { userRoleSchema, type UserRole } from '../../shared/api/geodb.schemas';
 import type { AppSettings } from '../../shared/jobs/job.types';
 import { DEFAULT_WORKFLOW_SETTINGS, workflowSettingsSchema, type WorkflowSettings } from '../../shared/workflow/workflow-settings';
+import { DEFAULT_MAP_SETTINGS, mapSettingsSchema, type MapSettings } from '../../shared/basemap/map-settings';
 import type { Db } from '../db/schema';
 import { getValues, setValues } from './key-value.repo';
 
@@ -40,26 +41,51 @@ export async function saveAccount(db: Db, account: AccountRecord): Promise<void>
 
 const BASEMAP_URL_KEY = 'app.basemap_url';
 const WORKFLOW_KEY = 'app.workflow';
+const MAPS_KEY = 'app.maps';
 
 /**
- * App-wide preferences (not per account): the optional online basemap and the workflow settings. Validation is the
- * caller's; a stored workflow value that no longer parses (an older or hand-edited cache) reads as the defaults.
+ * App-wide preferences (not per account): the optional online basemap, the workflow and the map settings. Validation
+ * is the caller's; a stored value that no longer parses (an older or hand-edited cache) reads as the defaults.
  */
 export async function getAppSettings(db: Db): Promise<AppSettings> {
   const values = await getValues(db, 'settings');
-  return { basemapUrl: values.get(BASEMAP_URL_KEY) ?? null, workflow: parseWorkflow(values.get(WORKFLOW_KEY)) };
+  return {
+    basemapUrl: values.get(BASEMAP_URL_KEY) ?? null,
+    workflow: parseStored(values.get(WORKFLOW_KEY), parseWorkflow),
+    maps: parseStored(values.get(MAPS_KEY), parseMaps),
+  };
 }
 
-function parseWorkflow(stored: string | undefined): WorkflowSettings {
-  if (stored === undefined) return DEFAULT_WORKFLOW_SETTINGS;
+function parseStored<T>(stored: string | undefined, parse: (json: unknown) => T): T {
+  let json: unknown;
   try {
-    const parsed = workflowSettingsSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : DEFAULT_WORKFLOW_SETTINGS;
+    json = stored === undefined ? undefined : JSON.parse(stored);
   } catch {
-    return DEFAULT_WORKFLOW_SETTINGS;
+    json = undefined;
   }
+  return parse(json);
+}
+
+function parseWorkflow(json: unknown): WorkflowSettings {
+  const parsed = workflowSettingsSchema.safeParse(json);
+  return parsed.success ? parsed.data : DEFAULT_WORKFLOW_SETTINGS;
+}
+
+/** Field by field: a setting added later (or one hand-edited wrong) takes its default without losing the others. */
+function parseMaps(json: unknown): MapSettings {
+  const stored = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = { ...DEFAULT_MAP_SETTINGS };
+  for (const [key, schema] of Object.entries(mapSettingsSchema.shape)) {
+    const parsed = schema.safeParse(stored[key]);
+    if (parsed.success && stored[key] !== undefined) out[key] = parsed.data;
+  }
+  return out as MapSettings;
 }
 
 export async function saveAppSettings(db: Db, settings: AppSettings): Promise<void> {
-  await setValues(db, 'settings', { [BASEMAP_URL_KEY]: settings.basemapUrl, [WORKFLOW_KEY]: JSON.stringify(settings.workflow) });
+  await setValues(db, 'settings', {
+    [BASEMAP_URL_KEY]: settings.basemapUrl,
+    [WORKFLOW_KEY]: JSON.stringify(settings.workflow),
+    [MAPS_KEY]: JSON.stringify(settings.maps),
+  });
 }

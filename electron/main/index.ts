@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const dataDir = app.getPath('userData');
 
   denyAllPermissions(session.defaultSession);
-  registerAppProtocol(session.defaultSession, join(__dirname, '../renderer'));
+  registerAppProtocol(session.defaultSession, join(__dirname, '../renderer'), () => claimApp?.basemap ?? null);
 
   const nativeBinding = findElectronNativeBinding({
     isPackaged: app.isPackaged,

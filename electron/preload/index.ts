@@ -38,6 +38,7 @@ const api = {
   lookupLocation: method('lookupLocation'),
   getSettings: method('getSettings'),
   saveSettings: method('saveSettings'),
+  getBasemap: method('getBasemap'),
   generatePackage: method('generatePackage'),
   getPackage: method('getPackage'),
   readPackageFile: method('readPackageFile'),

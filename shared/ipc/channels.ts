@@ -19,6 +19,7 @@ export const IPC_METHODS = {
   lookupLocation: 'geo:lookup-location',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',
+  getBasemap: 'basemap:get',
   generatePackage: 'documents:generate',
   getPackage: 'documents:get',
   readPackageFile: 'documents:read-file',

@@ -9,6 +9,7 @@ import { orderDetailSchema, orderKeySchema, orderQueryResultSchema, orderQuerySc
 import { sessionSchema, signInRequestSchema } from '../domain/session.types';
 import { syncReportSchema, syncStatusSchema } from '../domain/sync.types';
 import type { IpcResult } from './result';
+import { basemapStateSchema } from '../basemap/basemap.types';
 import { orderStatusChangeSchema, outboxEntryViewSchema } from '../outbox/outbox.types';
 import { conflictChoiceSchema } from '../outbox/job-conflict';
 import {
@@ -83,6 +84,8 @@ export const ipcContract = {
   },
   getSettings: { request: noArgs, response: appSettingsSchema },
   saveSettings: { request: appSettingsPatchSchema, response: appSettingsSchema },
+  /** The offline basemap file from settings: what it holds and its tiles' path on the app's own origin. */
+  getBasemap: { request: noArgs, response: basemapStateSchema },
   /** Makes (or remakes) the job's staking package; progress arrives as documentsProgress events. */
   generatePackage: { request: jobIdArgs, response: packageInfoSchema },
   getPackage: { request: jobIdArgs, response: z.object({ package: packageInfoSchema.nullable() }) },

@@ -7,6 +7,7 @@ import { jobConflictSchema } from '../outbox/job-conflict';
 import { jobWorkflowSchema } from '../workflow/workflow-view.types';
 import { workflowStateSchema } from '../workflow/workflow.types';
 import { workflowSettingsSchema } from '../workflow/workflow-settings';
+import { mapSettingsSchema } from '../basemap/map-settings';
 
 export const JOB_STEPS = ['import', 'layout', 'monuments', 'validate', 'claimant', 'documents', 'upload'] as const;
 export const jobStepSchema = z.enum(JOB_STEPS);
@@ -169,9 +170,11 @@ export const appSettingsSchema = z.object({
   basemapUrl: z.string().max(2048).nullable(),
   /** Issue 6: service levels, business days and holidays, stale-work and duplicate thresholds. */
   workflow: workflowSettingsSchema,
+  /** The offline basemap, printed basemaps and field-unit files. */
+  maps: mapSettingsSchema,
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
-/** What Settings may change: either part alone (the other keeps its saved value). */
-export const appSettingsPatchSchema = appSettingsSchema.partial().strict();
+/** What Settings may change: any part alone (the others keep their saved value); map settings field by field. */
+export const appSettingsPatchSchema = appSettingsSchema.extend({ maps: mapSettingsSchema.partial().strict() }).partial().strict();
 export type AppSettingsPatch = z.infer<typeof appSettingsPatchSchema>;

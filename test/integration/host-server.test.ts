@@ -2,6 +2,7 @@
  * The browser host with a stub ClaimDeskApp (handlers inline): the HTTP side of the IPC contract, its CSRF /
  * DNS-rebinding guard, server-sent events and static files. Real sockets on 127.0.0.1.
  */
+import { DEFAULT_MAP_SETTINGS } from '../../shared/basemap/map-settings';
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import type { IpcEventName } from '../../shared/ipc/channels';
 import type { IpcEventPayload, IpcHandlers } from '../../shared/ipc/contract';
 import { EVENTS_PATH, methodPath } from '../../shared/ipc/http-bridge';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
+import { createBasemapService } from '../../core/basemap/basemap.service';
 import { CONTENT_SECURITY_POLICY } from '../../core/platform/csp';
 import { startBrowserHost, type BrowserHost } from '../../host/host-server';
 
@@ -55,8 +57,9 @@ function createStubApp() {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
     lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
-    getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS }),
-    saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS }),
+    getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS }),
+    saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS, maps: { ...DEFAULT_MAP_SETTINGS, ...settings.maps } }),
+    getBasemap: async () => ({ basemap: null, tilePath: null, problem: null }),
     generatePackage: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
@@ -97,6 +100,7 @@ function createStubApp() {
   };
   const app: ClaimDeskApp = {
     handlers,
+    basemap: createBasemapService({ getFile: async () => null }),
     onEvent<K extends IpcEventName>(name: K, listener: (payload: IpcEventPayload<K>) => void) {
       // The stub only ever emits syncStatus; other events get a no-op subscription.
       if (name !== 'syncStatus') return () => undefined;

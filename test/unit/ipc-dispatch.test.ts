@@ -1,3 +1,4 @@
+import { DEFAULT_MAP_SETTINGS } from '../../shared/basemap/map-settings';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import { AppError } from '../../shared/errors';
@@ -26,8 +27,9 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listJobs: async () => ({ jobs: [] }),
     saveJob: unused,
     lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
-    getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS }),
-    saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS }),
+    getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS }),
+    saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS, maps: { ...DEFAULT_MAP_SETTINGS, ...settings.maps } }),
+    getBasemap: async () => ({ basemap: null, tilePath: null, problem: null }),
     generatePackage: unused,
     getPackage: async () => ({ package: null }),
     readPackageFile: unused,

@@ -41,6 +41,7 @@ function stubHandlers(): IpcHandlers {
     lookupLocation: vi.fn(fail),
     getSettings: vi.fn(fail),
     saveSettings: vi.fn(fail),
+    getBasemap: vi.fn(fail),
     generatePackage: vi.fn(fail),
     getPackage: vi.fn(fail),
     readPackageFile: vi.fn(fail),

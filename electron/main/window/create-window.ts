@@ -5,11 +5,11 @@
  * static-files); this file only wires them to Electron.
  */
 import { BrowserWindow, protocol, type Session, type WebContents } from 'electron';
-import { RENDERER_SECURITY_HEADERS } from '../../../core/platform/csp';
-import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './navigation-guard';
+import { APP_ENTRY_URL, APP_SCHEME } from './navigation-guard';
 import { createWindowOptions } from './window-options';
-import { readStaticFile } from '../../../core/platform/static-files';
 import { safeOpenExternal } from '../../../core/platform/external-links';
+import type { BasemapService } from '../../../core/basemap/basemap.service';
+import { appProtocolHandler } from './app-protocol';
 
 /**
  * Must run before app 'ready'. `standard` gives app:// normal URL semantics (origin, relative URLs),
@@ -25,18 +25,12 @@ export function registerAppSchemePrivileges(): void {
   ]);
 }
 
-/** Serves rendererDir at app://claimdesk/ on the given session, with the CSP as a response header. */
-export function registerAppProtocol(targetSession: Session, rendererDir: string): void {
-  targetSession.protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.hostname !== APP_HOST) return new Response('Not found', { status: 404 });
-    const file = await readStaticFile(rendererDir, url.pathname, request.method);
-    if (file.status !== 200) return new Response(file.message, { status: file.status });
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), {
-      status: 200,
-      headers: { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', ...RENDERER_SECURITY_HEADERS },
-    });
-  });
+/**
+ * Serves rendererDir at app://claimdesk/ on the given session, with the CSP as a response header, and the
+ * offline basemap's tiles under /basemap/ (same origin, so the CSP needs nothing more than 'self').
+ */
+export function registerAppProtocol(targetSession: Session, rendererDir: string, basemap: () => BasemapService | null): void {
+  targetSession.protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, basemap));
 }
 
 export type OpenExternal = (url: string) => Promise<void>;
