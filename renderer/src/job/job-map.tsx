@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { useMemo } from 'react';
 import type { JobOrderContext } from '../../../shared/jobs/job.types';
 import { useJobStore } from '../state/job.store';
-import { useSettingsStore } from '../state/settings.store';
+import { useMapBasemap } from '../state/map-basemap';
 import { ClaimsMap, type ClaimsMapProps } from '../widgets/map/claims-map';
 import { useJobDerived } from './use-job-derived.hook';
 
@@ -33,7 +33,7 @@ export function JobMap({ corners, monuments, className, fitKey, orderOnly = fals
   const hoverId = useJobStore((state) => state.hoverId);
   const setSelection = useJobStore((state) => state.setSelection);
   const setHover = useJobStore((state) => state.setHover);
-  const basemapUrl = useSettingsStore((state) => state.settings?.basemapUrl ?? null);
+  const { basemap, ...basemapSwitch } = useMapBasemap();
   const { layout } = useJobDerived();
   const orderClaims = job?.order.orderClaims;
   const orderGeometry = useMemo(() => orderCollection(orderClaims ?? []), [orderClaims]);
@@ -52,7 +52,8 @@ export function JobMap({ corners, monuments, className, fitKey, orderOnly = fals
         setSelection(additive ? [...new Set([...selection.filter((id) => !ids.includes(id)), ...ids.filter((id) => !selection.includes(id))])] : ids)
       }
       onHover={setHover}
-      basemapUrl={basemapUrl}
+      basemap={basemap}
+      basemapSwitch={basemapSwitch}
       fitKey={fitKey ?? `${job.id}:${job.crs.epsg}`}
       className={className}
     />

@@ -1,32 +1,43 @@
-/** App-wide settings kept by main: the optional online basemap and the workflow's due dates and flags. */
+/** App-wide settings kept by main: the online and offline basemaps, the workflow's due dates and flags, map settings. */
 import { create } from 'zustand';
 import { api } from '../api/client';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { AppSettings, AppSettingsPatch } from '../../../shared/jobs/job.types';
+import type { BasemapState } from '../../../shared/basemap/basemap.types';
 
 type SettingsState = {
   settings: AppSettings | null;
   loadError: ErrorInfo | null;
   saving: boolean;
+  /** The offline basemap file as main opened it (what it holds, where its tiles are), or why it could not. */
+  basemap: BasemapState | null;
   load: () => Promise<void>;
+  loadBasemap: () => Promise<void>;
   /** Saves only the parts given (the others keep their saved value); resolves to null on success, else main's reason. */
   save: (patch: AppSettingsPatch) => Promise<ErrorInfo | null>;
 };
 
-export const useSettingsStore = create<SettingsState>()((set) => ({
+export const useSettingsStore = create<SettingsState>()((set, get) => ({
   settings: null,
   loadError: null,
   saving: false,
+  basemap: null,
   load: async () => {
     const result = await api.getSettings({});
     if (result.ok) set({ settings: result.value, loadError: null });
     else set({ loadError: result.error });
+    await get().loadBasemap();
+  },
+  loadBasemap: async () => {
+    const result = await api.getBasemap({});
+    set({ basemap: result.ok ? result.value : { basemap: null, tilePath: null, problem: result.error.message } });
   },
   save: async (patch) => {
     set({ saving: true });
     const result = await api.saveSettings(patch);
     if (result.ok) {
       set({ settings: result.value, saving: false });
+      if (patch.maps?.basemapFile !== undefined) await get().loadBasemap();
       return null;
     }
     set({ saving: false });

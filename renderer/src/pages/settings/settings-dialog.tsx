@@ -3,10 +3,12 @@ import type { AppSettingsPatch } from '../../../../shared/jobs/job.types';
 import { Notice } from '../../widgets/notice';
 import { basemapUrlProblem, useSettingsStore } from '../../state/settings.store';
 import { parseWorkflowDraft, workflowDraft, WorkflowSettingsFields, type WorkflowDraft } from './workflow-settings-fields';
+import { mapDraft, mapPatch, MapSettingsFields, type MapDraft } from './map-settings-fields';
 import '../../styles/settings.css';
 
 /**
- * App settings: the optional online basemap and the workflow's due dates and flags. Only the parts that changed
+ * App settings: the online basemap, the workflow's due dates and flags, and maps and field files (the offline
+ * basemap file, printed basemaps, waypoint names, KMZ). Only the parts that changed
  * are sent (main keeps the rest as saved). A native <dialog> gives focus trapping, Escape and the backdrop.
  */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -16,6 +18,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const saving = useSettingsStore((state) => state.saving);
   const [url, setUrl] = useState(settings?.basemapUrl ?? '');
   const [draft, setDraft] = useState<WorkflowDraft>(() => workflowDraft(settings?.workflow));
+  const [maps, setMaps] = useState<MapDraft>(() => mapDraft(settings?.maps));
+  const basemap = useSettingsStore((state) => state.basemap);
   const [error, setError] = useState<string | null>(null);
   const [workflowError, setWorkflowError] = useState<string | null>(null);
   const ref = useRef<HTMLDialogElement>(null);
@@ -37,10 +41,16 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       setWorkflowError(workflow.problem);
       return;
     }
+    const mapChanges = mapPatch(maps, settings?.maps);
+    if ('problem' in mapChanges) {
+      setWorkflowError(mapChanges.problem);
+      return;
+    }
     const patch: AppSettingsPatch = {};
     const basemapUrl = url.trim() || null;
     if (basemapUrl !== (settings?.basemapUrl ?? null)) patch.basemapUrl = basemapUrl;
     if (JSON.stringify(workflow.settings) !== JSON.stringify(settings?.workflow)) patch.workflow = workflow.settings;
+    if (Object.keys(mapChanges.patch).length > 0) patch.maps = mapChanges.patch;
     if (Object.keys(patch).length === 0) {
       onClose();
       return;
@@ -81,12 +91,20 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             }}
           />
           <span id={`${id}-hint`} className="form-field__hint muted">
-            A raster tile template with {'{z}/{x}/{y}'} or a style JSON URL, https only. Empty uses the offline map.
+            A raster tile template with {'{z}/{x}/{y}'} or a style JSON URL, https only. Empty: none.
           </span>
           <span id={`${id}-error`} className="form-field__error" role={error ? 'alert' : undefined}>
             {error}
           </span>
         </div>
+        <MapSettingsFields
+          draft={maps}
+          basemap={basemap}
+          onChange={(patch) => {
+            setMaps((current) => ({ ...current, ...patch }));
+            setWorkflowError(null);
+          }}
+        />
         <WorkflowSettingsFields
           draft={draft}
           onChange={(patch) => {

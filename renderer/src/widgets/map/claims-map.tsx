@@ -31,6 +31,9 @@ import {
 } from './map-data';
 import { attachInteractions, type InteractionProps } from './map-interactions';
 import { baseStyle, highlightFilters, localStyle, SOURCES, withOverlay, type MapData } from './map-style';
+import { BasemapControl } from './basemap-control';
+import type { BasemapOption, MapBasemap } from '../../state/map-basemap';
+import type { BasemapChoice } from '../../../../shared/basemap/map-settings';
 
 // Without an explicit worker URL MapLibre tries to build its worker from its own bundle path, which breaks once
 // Vite has bundled it (and under app://). The CSP allows workers from 'self'.
@@ -56,8 +59,10 @@ export type ClaimsMapProps = {
   draggable?: boolean;
   /** The selection was dragged by this much, in ground feet. */
   onDragMoved?(eastFt: number, northFt: number): void;
-  /** Raster tile template or style JSON URL; null/empty for the offline map. */
-  basemapUrl?: string | null;
+  /** The basemap under the claims (offline tiles file, online URL), or null for the plain background. */
+  basemap?: MapBasemap;
+  /** The map's basemap switch; omitted: no switch. */
+  basemapSwitch?: { options: BasemapOption[]; choice: BasemapChoice; onChoose: (choice: BasemapChoice) => void };
   /** The map refits to the order and claims whenever this changes. */
   fitKey?: string;
   className?: string;
@@ -67,7 +72,9 @@ export type ClaimsMapProps = {
 const FIT_OPTIONS = { padding: { top: 50, right: 50, bottom: 70, left: 50 }, maxZoom: 17 } as const;
 
 export function ClaimsMap(props: ClaimsMapProps) {
-  const { epsg, orderGeometry, claims, corners, monuments, markers, selection, hoverId, basemapUrl, fitKey, pickMode } = props;
+  const { epsg, orderGeometry, claims, corners, monuments, markers, selection, hoverId, basemap = null, fitKey, pickMode } = props;
+  // Compared by content: a new object for the same basemap must not restyle the map.
+  const basemapKey = JSON.stringify(basemap);
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<LabelOverlay | null>(null);
@@ -129,10 +136,10 @@ export function ClaimsMap(props: ClaimsMapProps) {
    * data. A style JSON URL is fetched by MapLibre and our layers are appended by transformStyle; MapLibre defers such
    * a call until the current style has loaded, which is why the map always starts from the local style.
    */
-  const applyStyle = useCallback((map: maplibregl.Map, url: string | null | undefined) => {
+  const applyStyle = useCallback((map: maplibregl.Map, chosen: MapBasemap) => {
     const overlay = (base: maplibregl.StyleSpecification) =>
       withOverlay(base, latest.current.data, latest.current.props.selection, latest.current.props.hoverId);
-    const base = baseStyle(url);
+    const base = baseStyle(chosen);
     if (typeof base === 'string') map.setStyle(base, { diff: false, transformStyle: (_prev, next) => overlay(next) });
     else map.setStyle(overlay(base), { diff: false, transformStyle: undefined });
   }, []);
@@ -140,7 +147,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
   // Create the map once.
   /** Whether the camera has been framed on real data yet (a map mounted before its data arrived has not). */
   const framed = useRef(false);
-  const initialBasemap = useRef(basemapUrl);
+  const initialBasemap = useRef(basemapKey);
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
@@ -178,12 +185,12 @@ export function ClaimsMap(props: ClaimsMapProps) {
     // A basemap style URL that cannot be fetched (offline, typo) would leave the map blank: fall back to the local
     // style so the claims are always drawn. Tile errors of a raster basemap do not matter (the style is loaded).
     map.on('error', () => {
-      if (map.isStyleLoaded() || typeof baseStyle(initialBasemap.current) !== 'string') return;
+      if (map.isStyleLoaded() || typeof baseStyle(latest.current.props.basemap ?? null) !== 'string') return;
       setBasemapFailed(true);
       // Without transformStyle: with one, MapLibre would wait for the failed style to finish loading, forever.
       applyStyle(map, null);
     });
-    if (initialBasemap.current?.trim()) applyStyle(map, initialBasemap.current);
+    if (latest.current.props.basemap) applyStyle(map, latest.current.props.basemap);
     const detach = attachInteractions(map, (): InteractionProps => ({ ...latest.current.props, onCursor: setCursor }));
     markBusy(map);
     return () => {
@@ -228,15 +235,15 @@ export function ClaimsMap(props: ClaimsMapProps) {
     if (map.getLayer('claims-hover-outline')) map.setFilter('claims-hover-outline', f.hover);
   }, [selection, hoverId]);
 
-  // Basemap change from settings: restyle with our layers on top.
+  // Basemap change (settings, or the map's own switch): restyle with our layers on top.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || basemapUrl === initialBasemap.current) return;
-    initialBasemap.current = basemapUrl;
+    if (!map || basemapKey === initialBasemap.current) return;
+    initialBasemap.current = basemapKey;
     setBasemapFailed(false);
-    applyStyle(map, basemapUrl);
+    applyStyle(map, latest.current.props.basemap ?? null);
     markBusy(map);
-  }, [basemapUrl, applyStyle, markBusy]);
+  }, [basemapKey, applyStyle, markBusy]);
 
   // Refit when the caller says so (a new job, a new import); not on every edit, which would fight the user.
   const lastFitKey = useRef(fitKey);
@@ -264,6 +271,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
       >
         Fit to order
       </button>
+      {props.basemapSwitch && <BasemapControl {...props.basemapSwitch} />}
       {pickMode && (
         <div className="claims-map__hint" role="status">
           {pickMode === 'anchor' ? 'Click the map to place the grid anchor' : 'Click the map where the new claim goes'}

@@ -4,8 +4,9 @@
  * MapLibre fetch fonts/icons from a server. Text (claim names, corner numbers, monument labels) is drawn as an
  * HTML overlay instead (see label-overlay.ts) and point symbols are circle layers.
  *
- * An optional online basemap from settings goes underneath: a raster tile template ({z}/{x}/{y}) becomes a
- * raster layer; anything else is treated as a style JSON URL, and our sources and layers are appended to it.
+ * A basemap from settings goes underneath: the offline tiles file (basemap-style.ts), or an online one, where
+ * a raster tile template ({z}/{x}/{y}) becomes a raster layer and anything else is treated as a style JSON URL
+ * to which our sources and layers are appended.
  */
 import type {
   ExpressionSpecification,
@@ -14,6 +15,8 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import type { MapBasemap } from '../../state/map-basemap';
+import { BASEMAP_SOURCE, offlineBasemapLayers } from './basemap-style';
 
 export const SOURCES = ['order', 'claims', 'drag', 'corners', 'monuments', 'markers'] as const;
 export type SourceId = (typeof SOURCES)[number];
@@ -155,10 +158,16 @@ export function localStyle(): StyleSpecification {
 }
 
 /** The base style before our overlay: a URL for a remote style JSON, or a local object. */
-export function baseStyle(basemapUrl: string | null | undefined): StyleSpecification | string {
-  const url = basemapUrl?.trim();
-  if (url && !isRasterTemplate(url)) return url;
+export function baseStyle(basemap: MapBasemap): StyleSpecification | string {
   const style = localStyle();
+  if (basemap?.kind === 'offline') {
+    const { source, layers } = offlineBasemapLayers(basemap.info, basemap.tiles);
+    style.sources[BASEMAP_SOURCE] = source;
+    style.layers.push(...layers);
+    return style;
+  }
+  const url = basemap?.url.trim();
+  if (url && !isRasterTemplate(url)) return url;
   if (url) {
     style.sources.basemap = { type: 'raster', tiles: [url], tileSize: 256, maxzoom: 19 };
     style.layers.push({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.9 } });

@@ -15,7 +15,7 @@ import { prefixOfNames, suggestPrefix } from '../../../../../shared/layout/claim
 import { utmConverter, type Utm } from '../../../../../shared/geo/utm';
 import type { Job } from '../../../../../shared/jobs/job.types';
 import { useJobStore } from '../../../state/job.store';
-import { useSettingsStore } from '../../../state/settings.store';
+import { useMapBasemap } from '../../../state/map-basemap';
 import { orderCollection } from '../../job-map';
 import { useJobDerived } from '../../use-job-derived.hook';
 import { ClaimsMap, type MapMarker } from '../../../widgets/map/claims-map';
@@ -40,7 +40,7 @@ function LayoutStepBody({ job }: { job: Job }) {
   const selection = useJobStore((s) => s.selection);
   const hoverId = useJobStore((s) => s.hoverId);
   const { applyLayout, setSelection, setHover, undo, redo } = useJobStore.getState();
-  const basemapUrl = useSettingsStore((s) => s.settings?.basemapUrl ?? null);
+  const { basemap, ...basemapSwitch } = useMapBasemap();
   const { layout, monuments, validation, orderRings } = useJobDerived();
   const epsg = job.crs.epsg;
   const { claims } = layout;
@@ -256,7 +256,8 @@ function LayoutStepBody({ job }: { job: Job }) {
           onPick={onPick}
           draggable
           onDragMoved={(eastFt, northFt) => setClaims(moveClaims(claims, selection, eastFt, northFt, epsg), 'Drag')}
-          basemapUrl={basemapUrl}
+          basemap={basemap}
+          basemapSwitch={basemapSwitch}
           fitKey={`${job.id}:${epsg}:${fitNonce}`}
         />
         <div className="layout-step__table">
