@@ -95,7 +95,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   const resourcesDir = findResourcesDir(options.resourcesDir);
   // Started lazily by the pool: no worker runs until the first package is made.
   const pool = createPackageWorkerPool(options.documentWorkers);
-  const documents = createDocumentsService({ db, dataDir: options.dataDir, resourcesDir, pool, now, generator, currentActor });
+  const documents = createDocumentsService({ db, dataDir: options.dataDir, resourcesDir, pool, now, generator, currentActor, nativeBinding: options.nativeBinding });
   const exportRunner = createExportRunner({
     db,
     pool,
@@ -104,6 +104,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     now,
     generator,
     exportsDir: options.exportsDir ?? join(options.dataDir, 'exports'),
+    nativeBinding: options.nativeBinding,
     onProgress: (progress) => emitDocuments({ kind: 'export', ...progress }),
   });
   // Every outbox state change (queued, sending, delivered, waiting, failed…) is pushed so the views follow it.

@@ -5,6 +5,7 @@ import { renderClaimMap, renderFieldMap } from './pdf/claim-map.pdf';
 import { renderFeesSheet } from './pdf/fees-sheet.pdf';
 import { renderLocationNotices } from './pdf/location-notice.pdf';
 import { renderCsv, renderGpx, renderKml } from './field-files';
+import { renderKmz } from './kmz';
 
 export const DOCUMENT_RENDERERS: RendererList = [
   ['location-notices', renderLocationNotices],
@@ -14,5 +15,7 @@ export const DOCUMENT_RENDERERS: RendererList = [
   ['fees-sheet', renderFeesSheet],
   ['gpx', renderGpx],
   ['kml', renderKml],
+  // Only when Settings ask for it (package-task.ts leaves it out otherwise).
+  ['kmz', renderKmz],
   ['csv', renderCsv],
 ];

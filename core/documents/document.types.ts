@@ -7,6 +7,7 @@ import type { PackageModel } from '../../shared/documents/package-model.types';
 import type { DocumentKind, PackageProblem } from '../../shared/documents/package-files';
 import type { FeeSchedule } from '../../shared/documents/fees/fee-schedule';
 import type { FontBytes } from './pdf/pdf-kit';
+import type { TileArchive } from '../basemap/tile-archive';
 
 export interface RenderedDocument {
   kind: DocumentKind;
@@ -18,6 +19,10 @@ export interface RenderedDocument {
 export interface RenderContext {
   fonts: FontBytes;
   feeSchedule: FeeSchedule;
+  /** The offline basemap, opened for printing under the maps named (settings); omitted or null: none. */
+  basemap?: { archive: TileArchive; print: 'field-map' | 'both' } | null;
+  /** Longest GPX / KML waypoint name (settings); omitted: the default for older Garmin units. */
+  waypointNameMax?: number;
 }
 
 export interface RenderResult {

@@ -19,6 +19,7 @@ import { packageSourceFromJob } from './package-source';
 import type { Actor } from '../../shared/workflow/workflow.types';
 import { applyTransition, assertTransition } from '../workflow/apply-transition';
 import { recoverPackageFolders, writePackageFolder } from './package-writer';
+import { packageMapOptions } from './package-maps';
 import type { PackageWorkerPool } from './worker-pool';
 
 export const PACKAGES_DIR = 'packages';
@@ -32,6 +33,8 @@ export interface DocumentsServiceDeps {
   generator: { name: string; version: string };
   /** Who generates: DOCUMENTS_GENERATED is recorded in the job's workflow with the package. */
   currentActor: () => Promise<Actor>;
+  /** better-sqlite3 for Electron, for MBTiles basemaps read in the package worker. */
+  nativeBinding?: string;
 }
 
 export interface DocumentsService {
@@ -75,8 +78,9 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
     const actor = await deps.currentActor();
     await assertTransition(db, jobId, 'DOCUMENTS_GENERATED', actor);
     const at = deps.now();
+    const maps = await packageMapOptions(db, deps.nativeBinding);
     const generated = await deps.pool.run(
-      { source: source.source, preparedOn: isoDay(at), generatedAt: at.toISOString(), generator: deps.generator, resourcesDir: deps.resourcesDir },
+      { source: source.source, preparedOn: isoDay(at), generatedAt: at.toISOString(), generator: deps.generator, resourcesDir: deps.resourcesDir, maps },
       (progress) => onProgress?.({ jobId, done: progress.done, total: progress.total, document: progress.kind }),
     );
     const folderName = safeOrderFolderName(job.order.orderType, job.order.orderNumber, job.order.orderId);

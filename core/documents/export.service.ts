@@ -19,6 +19,7 @@ import { getOrderRow } from '../repos/orders.repo';
 import { isoDay } from './documents.service';
 import { packageSourceFromJob, packageSourceFromOrder, type SourceResult } from './package-source';
 import { writePackageFolder } from './package-writer';
+import { packageMapOptions } from './package-maps';
 import type { PackageWorkerPool } from './worker-pool';
 
 export interface ExportDeps {
@@ -28,6 +29,8 @@ export interface ExportDeps {
   lookupLocation: (lon: number, lat: number) => LocationLookup;
   now: () => Date;
   generator: { name: string; version: string };
+  /** better-sqlite3 for Electron, for MBTiles basemaps read in the package workers. */
+  nativeBinding?: string;
 }
 
 export interface ExportOptions {
@@ -87,6 +90,7 @@ export async function exportPackages(deps: ExportDeps, options: ExportOptions): 
   signal?.addEventListener('abort', onAbort);
 
   const at = deps.now();
+  const maps = await packageMapOptions(deps.db, deps.nativeBinding);
   const base = (p: Prepared) => ({ orderType: p.key.orderType, orderId: p.key.id, orderNumber: p.orderNumber });
   try {
     await Promise.all(
@@ -105,6 +109,7 @@ export async function exportPackages(deps: ExportDeps, options: ExportOptions): 
             generatedAt: at.toISOString(),
             generator: deps.generator,
             resourcesDir: deps.resourcesDir,
+            maps,
           });
           if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
           const folder = join(options.outDir, folderNames[index]!);

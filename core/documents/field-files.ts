@@ -5,13 +5,13 @@
  * rest of the file is still written ("one bad claim never aborts a package").
  */
 import { buildCsv, claimHasUsableCoordinates } from '../../shared/documents/csv';
-import { buildGpx, isUsableLonLat } from '../../shared/documents/gpx';
+import { buildGpx, isUsableLonLat, type FieldFileOptions } from '../../shared/documents/gpx';
 import { buildKml } from '../../shared/documents/kml';
 import { DOCUMENT_FILES, type PackageProblem } from '../../shared/documents/package-files';
 import type { PackageClaim, PackageModel } from '../../shared/documents/package-model.types';
 import type { DocumentRenderer, RenderResult } from './document.types';
 
-type FieldKind = 'gpx' | 'kml' | 'csv';
+type FieldKind = 'gpx' | 'kml' | 'kmz' | 'csv';
 
 function brokenReason(claim: PackageClaim): string | null {
   if (claim.corners.length === 0) return 'it has no corners';
@@ -50,11 +50,11 @@ export function screenFieldModel(model: PackageModel, kind: FieldKind): { model:
   return { model: { ...model, claims, posts }, problems };
 }
 
-function render(kind: FieldKind, build: (model: PackageModel) => string): DocumentRenderer {
-  return (model) => {
+function render(kind: FieldKind, build: (model: PackageModel, options: FieldFileOptions) => string): DocumentRenderer {
+  return (model, context) => {
     const screened = screenFieldModel(model, kind);
     const result: RenderResult = {
-      document: { kind, bytes: new TextEncoder().encode(build(screened.model)), pages: null },
+      document: { kind, bytes: new TextEncoder().encode(build(screened.model, { waypointNameMax: context.waypointNameMax })), pages: null },
       problems: screened.problems,
     };
     return Promise.resolve(result);

@@ -13,11 +13,17 @@ import type { MonumentKind } from '../claims/monuments';
 import { formatUtm } from './bearing-format';
 import type { PackageClaim, PackageModel, PackagePost } from './package-model.types';
 import { escapeXml, xmlElement, xmlSafeLine } from './xml-escape';
+import { DEFAULT_WAYPOINT_NAME_MAX, MAX_WAYPOINT_NAME_MAX } from '../basemap/map-settings';
 
 export const GPX_NAMESPACE = 'http://www.topografix.com/GPX/1/1';
 export const GPX_SCHEMA_LOCATION = `${GPX_NAMESPACE} http://www.topografix.com/GPX/1/1/gpx.xsd`;
-/** Newer Garmin handhelds show 30 characters of a waypoint name; older ones cut it shorter but keep the P-number. */
-export const WAYPOINT_NAME_MAX = 30;
+/** Newer Garmin handhelds show 30 characters of a waypoint name; older ones 10 (the setting, map-settings.ts). */
+export const WAYPOINT_NAME_MAX = MAX_WAYPOINT_NAME_MAX;
+
+export interface FieldFileOptions {
+  /** Longest waypoint name; default DEFAULT_WAYPOINT_NAME_MAX (older units). Names always keep their P-number. */
+  waypointNameMax?: number;
+}
 export const ROUTE_NAME = 'Staking route';
 
 export type PostRole = 'corner' | MonumentKind;
@@ -100,7 +106,7 @@ export function shortDesignation(designation: string): string {
 }
 
 /** "P3 LS1 C2/LS2 C1" (markings grouped per claim: "P2 LS3 C1+LM/LS4 C2"), ending "/+2" when more do not fit. */
-export function waypointName(post: PackagePost, codes: ReadonlyMap<string, string>): string {
+export function waypointName(post: PackagePost, codes: ReadonlyMap<string, string>, max = DEFAULT_WAYPOINT_NAME_MAX): string {
   const groups = new Map<string, string[]>();
   for (const m of post.markings) {
     const code = codes.get(m.claim) ?? xmlSafeLine(m.claim);
@@ -112,13 +118,13 @@ export function waypointName(post: PackagePost, codes: ReadonlyMap<string, strin
     const rest = parts.length - k - 1;
     const next = `${name}${k === 0 ? ' ' : '/'}${parts[k]}`;
     const reserve = rest > 0 ? `/+${rest}`.length : 0;
-    if ([...next].length + reserve > WAYPOINT_NAME_MAX) {
+    if ([...next].length + reserve > max) {
       name = `${name}${k === 0 ? ' ' : '/'}+${parts.length - k}`;
       break;
     }
     name = next;
   }
-  return [...name].slice(0, WAYPOINT_NAME_MAX).join('');
+  return [...name].slice(0, Math.max(max, [...post.id].length)).join('');
 }
 
 /** Every marking in full: "LUCKY STRIKE 3 Corner 1; LUCKY STRIKE 4 Corner 2". */
@@ -183,7 +189,7 @@ function point(tag: 'wpt' | 'rtept', post: PackagePost, children: string[], inde
 }
 
 /** The GPX 1.1 document as text (UTF-8 when encoded; the declaration says so). */
-export function buildGpx(model: PackageModel): string {
+export function buildGpx(model: PackageModel, options: FieldFileOptions = {}): string {
   const posts = writablePosts(model);
   const roleOf = postRoles(model);
   const codes = claimCodes(model.claims);
@@ -194,7 +200,7 @@ export function buildGpx(model: PackageModel): string {
       `creator="${escapeXml(creator)}" xsi:schemaLocation="${GPX_SCHEMA_LOCATION}">`,
     ...metadata(model, posts),
   ];
-  const named = posts.map((post) => ({ post, role: roleOf(post), name: waypointName(post, codes) }));
+  const named = posts.map((post) => ({ post, role: roleOf(post), name: waypointName(post, codes, options.waypointNameMax) }));
   for (const { post, role, name } of named) {
     // Schema sequence for wptType: ele, time, magvar, geoidheight, name, cmt, desc, src, link, sym, type, ...
     const children = [

@@ -7,12 +7,25 @@
  * Expects a screened model (field-files.ts); unusable geometry is still skipped here as a last line of defence.
  */
 import { formatAcres } from './bearing-format';
-import { claimCodes, formatCoordinate, isUsableLonLat, postDescription, postRoles, waypointName, writablePosts, type PostRole } from './gpx';
+import { claimCodes, formatCoordinate, isUsableLonLat, postDescription, postRoles, waypointName, writablePosts, type FieldFileOptions, type PostRole } from './gpx';
 import type { PackageClaim, PackageModel } from './package-model.types';
 import type { Position } from '../geometry/geojson.types';
 import { xmlElement, xmlSafeLine } from './xml-escape';
 
 export const KML_NAMESPACE = 'http://www.opengis.net/kml/2.2';
+/** Google's extension namespace: gx:LatLonQuad places an image by four corners, as a UTM sheet lies on the globe. */
+export const KML_GX_NAMESPACE = 'http://www.google.com/kml/ext/2.2';
+
+/** An image laid on the ground (the KMZ's claim-map sheets): corners lower-left, lower-right, upper-right, upper-left. */
+export interface GroundOverlay {
+  name: string;
+  href: string;
+  corners: [Position, Position, Position, Position];
+}
+
+export interface KmlOptions extends FieldFileOptions {
+  overlays?: readonly GroundOverlay[];
+}
 
 // KML colours are aabbggrr. Claims: orange outline over a light fill, so the terrain stays readable.
 const STYLES: { id: string; body: string }[] = [
@@ -78,11 +91,11 @@ function placemark(name: string, description: string, style: string, geometry: s
 }
 
 /** The KML 2.2 document as text. */
-export function buildKml(model: PackageModel): string {
+export function buildKml(model: PackageModel, options: KmlOptions = {}): string {
   const title = xmlSafeLine(`${model.order.orderNumber} ${model.order.projectName}`);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<kml xmlns="${KML_NAMESPACE}">`,
+    `<kml xmlns="${KML_NAMESPACE}"${options.overlays?.length ? ` xmlns:gx="${KML_GX_NAMESPACE}"` : ''}>`,
     '  <Document>',
     `    ${xmlElement('name', title)}`,
     `    ${xmlElement('description', `Mining claims and staking posts prepared ${model.preparedOn} by ${model.generator.name} ${model.generator.version}.`)}`,
@@ -110,9 +123,28 @@ export function buildKml(model: PackageModel): string {
   for (const post of writablePosts(model)) {
     const role = roleOf(post);
     const point = `<Point><coordinates>${kmlCoordinate(post.lonLat)}</coordinates></Point>`;
-    lines.push(...placemark(waypointName(post, codes), postDescription(post, role, model), STYLE_OF_ROLE[role], [point]));
+    lines.push(...placemark(waypointName(post, codes, options.waypointNameMax), postDescription(post, role, model), STYLE_OF_ROLE[role], [point]));
   }
-  lines.push('    </Folder>', '  </Document>', '</kml>', '');
+  lines.push('    </Folder>');
+  if (options.overlays?.length) lines.push(...overlayFolder(options.overlays));
+  lines.push('  </Document>', '</kml>', '');
   return lines.join('\n');
 }
 
+
+/** The claim map's sheets on the ground, under the claim polygons (drawOrder 0), switchable as one folder. */
+function overlayFolder(overlays: readonly GroundOverlay[]): string[] {
+  const lines = ['    <Folder>', '      <name>Claim map</name>'];
+  for (const overlay of overlays) {
+    lines.push(
+      '      <GroundOverlay>',
+      `        ${xmlElement('name', overlay.name)}`,
+      '        <drawOrder>0</drawOrder>',
+      `        <Icon>${xmlElement('href', overlay.href)}</Icon>`,
+      `        <gx:LatLonQuad><coordinates>${overlay.corners.map(kmlCoordinate).join(' ')}</coordinates></gx:LatLonQuad>`,
+      '      </GroundOverlay>',
+    );
+  }
+  lines.push('    </Folder>');
+  return lines;
+}

@@ -15,6 +15,7 @@ export const DOCUMENT_KINDS = [
   'fees-sheet',
   'gpx',
   'kml',
+  'kmz',
   'csv',
 ] as const;
 export const documentKindSchema = z.enum(DOCUMENT_KINDS);
@@ -28,8 +29,12 @@ export const DOCUMENT_FILES: Readonly<Record<DocumentKind, { fileName: string; m
   'fees-sheet': { fileName: 'fees-and-deadlines.pdf', mediaType: 'application/pdf', title: 'Fees and deadlines' },
   gpx: { fileName: 'waypoints.gpx', mediaType: 'application/gpx+xml', title: 'GPS waypoints (GPX)' },
   kml: { fileName: 'claims.kml', mediaType: 'application/vnd.google-earth.kml+xml', title: 'Claims (KML)' },
+  kmz: { fileName: 'claims.kmz', mediaType: 'application/vnd.google-earth.kmz', title: 'Claims with the claim map (KMZ)' },
   csv: { fileName: 'corners-and-monuments.csv', mediaType: 'text/csv', title: 'Corners and monuments (CSV)' },
 };
+
+/** What a package holds unless Settings add more: the KMZ is made only when asked for. */
+export const DEFAULT_DOCUMENT_KINDS: readonly DocumentKind[] = DOCUMENT_KINDS.filter((kind) => kind !== 'kmz');
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_VERSION = 1;

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DOCUMENT_FILES, MANIFEST_FILE, type DocumentKind } from '../../shared/documents/package-files';
+import { DEFAULT_DOCUMENT_KINDS, DOCUMENT_FILES, MANIFEST_FILE, type DocumentKind } from '../../shared/documents/package-files';
 import { listedOrders, SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
 import { canvasInkShare, recordTexts, rowByOrder, stopRecording } from '../helpers/browser-documents';
 import { orderDoc } from '../helpers/browser-map';
@@ -74,13 +74,13 @@ describe('documents step: CO-1 package generated, listed, previewed and on disk'
 
     await recordTexts(page(), '[data-testid="generate-progress"]');
     await page().getByTestId('generate-package').click();
-    await expect.poll(() => fileRows().count()).toBe(Object.keys(DOCUMENT_FILES).length + 1);
+    await expect.poll(() => fileRows().count()).toBe(DEFAULT_DOCUMENT_KINDS.length + 1);
     const seen = await stopRecording(page());
     // At least one "<Document title> (n of 8)" with n ≥ 1: the progress events reached the step.
     expect(seen.some((text) => /\(([1-8]) of 8\)/.test(text))).toBe(true);
 
     const names = await fileRows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-file-name')));
-    expect(names).toEqual([...Object.values(DOCUMENT_FILES).map((file) => file.fileName), MANIFEST_FILE]);
+    expect(names).toEqual([...DEFAULT_DOCUMENT_KINDS.map((kind) => DOCUMENT_FILES[kind].fileName), MANIFEST_FILE]);
     await expect.poll(() => page().getByTestId('generate-package').textContent()).toBe('Regenerate package');
     expect(await page().getByTestId('package-generation').textContent()).toMatch(/^#1 · made/);
     expect(await page().getByTestId('generate-error').count()).toBe(0);

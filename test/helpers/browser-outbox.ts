@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ReferenceServer } from '../../server';
-import { DOCUMENT_FILES } from '../../shared/documents/package-files';
+import { DEFAULT_DOCUMENT_KINDS } from '../../shared/documents/package-files';
 import { rowByOrder } from './browser-documents';
 
 export const UPLOAD_PATH = '/api/v2/claims/documents/';
@@ -51,7 +51,7 @@ export async function openUploadStep(page: Page, orderNumber: string): Promise<v
   await page.getByTestId('wizard-step-documents').click();
   await expect.poll(() => step(page)).toBe('documents');
   await page.getByTestId('generate-package').click();
-  await expect.poll(() => page.getByTestId('package-file').count(), { timeout: 60_000 }).toBe(Object.keys(DOCUMENT_FILES).length + 1);
+  await expect.poll(() => page.getByTestId('package-file').count(), { timeout: 60_000 }).toBe(DEFAULT_DOCUMENT_KINDS.length + 1);
   await page.getByTestId('wizard-next').click();
   await expect.poll(() => step(page)).toBe('upload');
   await expect.poll(() => page.getByTestId('queue-upload').isEnabled()).toBe(true);

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ReferenceServer } from '../../server';
-import { DOCUMENT_FILES } from '../../shared/documents/package-files';
+import { DEFAULT_DOCUMENT_KINDS } from '../../shared/documents/package-files';
 import { orderDoc } from './browser-map';
 import { testHook } from './browser-outbox';
 
@@ -29,7 +29,7 @@ export async function walkToDelivered(page: Page): Promise<void> {
   await next(page, 'claimant');
   await next(page, 'documents');
   await page.getByTestId('generate-package').click();
-  await expect.poll(() => page.getByTestId('package-file').count(), { timeout: 60_000 }).toBe(Object.keys(DOCUMENT_FILES).length + 1);
+  await expect.poll(() => page.getByTestId('package-file').count(), { timeout: 60_000 }).toBe(DEFAULT_DOCUMENT_KINDS.length + 1);
   await next(page, 'upload');
   await expect.poll(() => page.getByTestId('queue-upload').isEnabled()).toBe(true);
   await page.getByTestId('queue-upload').click();

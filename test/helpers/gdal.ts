@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
-import { mapProjection } from '../../shared/documents/map-frame';
+import { sheetProjection } from '../../core/documents/pdf/map-sheet.pdf';
 import type { MapPage } from '../../shared/documents/map-sheets';
 import type { Utm } from '../../shared/geo/utm';
 import { INCH } from '../../core/documents/pdf/pdf-kit';
@@ -40,8 +40,7 @@ export function applyGeoTransform(gt: readonly number[], pixel: readonly [number
  * through GDAL's geotransform of that page: the distance in metres between the two.
  */
 export function roundTripMetres(file: string, sheet: Extract<MapPage, { kind: 'map' | 'index' }>, utm: Utm): number {
-  const frame = sheet.layout.map!;
-  const proj = mapProjection(sheet.window, { x: frame.x * INCH, y: frame.y * INCH, w: frame.w * INCH, h: frame.h * INCH });
+  const proj = sheetProjection(sheet);
   const info = gdalPage(file, sheet.number);
   expect(info.geoTransform, `page ${sheet.number} has a geotransform`).not.toBeNull();
   const back = applyGeoTransform(info.geoTransform!, pointToPixel(proj.toPaper(utm), sheet.layout.pageIn[1] * INCH));

@@ -5,7 +5,7 @@
  * map (index and map sheets). pdftoppm at GDAL's 150 dpi confirms the corner post is really drawn there.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findResourcesDir, loadFontBytes } from '../../core/documents/fonts';
@@ -14,8 +14,9 @@ import type { RenderContext } from '../../core/documents/document.types';
 import type { PackageModel } from '../../shared/documents/package-model.types';
 import type { MapPage } from '../../shared/documents/map-sheets';
 import { INCH } from '../../core/documents/pdf/pdf-kit';
-import { mapProjection } from '../../shared/documents/map-frame';
+import { sheetProjection } from '../../core/documents/pdf/map-sheet.pdf';
 import { gdalPage, pointToPixel, roundTripMetres } from '../helpers/gdal';
+import { pixelsNear } from '../helpers/pdf-pixels';
 import { samplePackageModel } from '../helpers/package-fixtures';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -40,16 +41,9 @@ function expectNad83Utm(wkt: string, zone: number): void {
   expect(wkt).toContain(`ID["EPSG",${26900 + zone}]`);
 }
 
-/** The grey level (0 black … 255 white) of the darkest pixel within `radius` of a pixel, at 150 dpi. */
-function darkestNear(file: string, page: number, pixel: [number, number], radius = 3): number {
-  const base = join(temp.dir, `probe-${page}`);
-  const [x, y] = [Math.round(pixel[0]) - radius, Math.round(pixel[1]) - radius];
-  const size = 2 * radius + 1;
-  execFileSync('pdftoppm', ['-gray', '-r', '150', '-f', String(page), '-l', String(page), '-x', String(x), '-y', String(y), '-W', String(size), '-H', String(size), '-singlefile', file, base]);
-  const pgm = readFileSync(`${base}.pgm`);
-  // Binary PGM: "P5\n<w> <h>\n255\n" then the samples.
-  const header = pgm.toString('latin1', 0, 40).match(/^P5\s+\d+\s+\d+\s+\d+\s/)![0];
-  return Math.min(...pgm.subarray(header.length));
+/** The grey level (0 black … 255 white) of the darkest pixel within 3 px of a pixel, at 150 dpi. */
+function darkestNear(file: string, page: number, pixel: [number, number]): number {
+  return Math.min(...pixelsNear(file, page, pixel, 3, { grey: true }).map(([v]) => v!));
 }
 
 describe('GeoPDF registration read by GDAL', () => {
@@ -75,8 +69,7 @@ describe('GeoPDF registration read by GDAL', () => {
 
     const utm = corner1(model);
     expect(roundTripMetres(file, sheet, utm)).toBeLessThan(1);
-    const frame = sheet.layout.map!;
-    const proj = mapProjection(sheet.window, { x: frame.x * INCH, y: frame.y * INCH, w: frame.w * INCH, h: frame.h * INCH });
+    const proj = sheetProjection(sheet);
     expect(darkestNear(file, 1, pointToPixel(proj.toPaper(utm), sheet.layout.pageIn[1] * INCH))).toBeLessThan(60);
     // And a far corner of the frame: the whole sheet is registered, not only its centre.
     const farCorner: [number, number] = [proj.window.maxE - 1, proj.window.minN + 1];

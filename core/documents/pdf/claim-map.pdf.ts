@@ -18,7 +18,9 @@ import { formatAngle } from '../../../shared/documents/map-frame';
 import { FILING_COSTS, mapSheetRule, planMapSheets, type MapPage, type MapPlan } from '../../../shared/documents/map-sheets';
 import type { DocumentRenderer, RenderContext, RenderResult } from '../document.types';
 import { createPdf, INCH, savePdf } from './pdf-kit';
-import { drawMapSheet, toPoints } from './map-sheet.pdf';
+import { drawMapSheet, sheetProjection, toPoints } from './map-sheet.pdf';
+import { drawBasemapCredit, drawBasemapUnder, type PrintBasemap } from './map-basemap.pdf';
+import type { PackageProblem } from '../../../shared/documents/package-files';
 import { WAYPOINT_COLUMNS, courseColumns, drawTable } from './map-tables.pdf';
 import { drawRecordingBlock, drawTitleBlock, type TitleCell } from './map-title.pdf';
 
@@ -137,6 +139,9 @@ async function renderMap(model: PackageModel, context: RenderContext, document: 
   const columns = document === 'claim-map' ? courseColumns(fonts, content.claims.map((c) => c.claim.name)) : WAYPOINT_COLUMNS;
   const notes = notesFor(model, content, plan, document);
   const sub = subheading(model, content);
+  const underlay = printedBasemap(context, document);
+  const problems = [...content.problems, ...underlay.problems];
+  const uncovered: number[] = [];
   for (const sheet of plan.pages) {
     const [w, h] = sheet.layout.pageIn;
     const page = doc.addPage([w * INCH, h * INCH]);
@@ -146,11 +151,31 @@ async function renderMap(model: PackageModel, context: RenderContext, document: 
       drawTable(page, fonts, toPoints(sheet.layout.table!), columns, rows.slice(sheet.firstRow, sheet.firstRow + sheet.rowCount));
       continue;
     }
-    drawMapSheet(page, fonts, { document, content, plan, utmZone: model.utmZone, notes }, sheet);
+    const proj = sheetProjection(sheet);
+    const under = underlay.basemap ? await drawBasemapUnder(page, proj, model.epsg, underlay.basemap) : null;
+    if (under && !under.drawn) uncovered.push(sheet.number);
+    drawMapSheet(page, fonts, { document, content, plan, utmZone: model.utmZone, notes, underlay: under?.drawn === true }, sheet);
+    if (under?.drawn) drawBasemapCredit(page, fonts, proj, underlay.basemap!);
     if (plan.tableOnMap && sheet.layout.table) drawTable(page, fonts, toPoints(sheet.layout.table), columns, rows);
   }
+  if (underlay.basemap && uncovered.length > 0) {
+    const name = underlay.basemap.archive.info.name;
+    problems.push({ document, claim: null, message: `The basemap ${name} does not cover ${uncovered.length === 1 ? 'sheet' : 'sheets'} ${uncovered.join(', ')}; printed without it there.` });
+  }
   const bytes = await savePdf(doc);
-  return { document: { kind: document, bytes, pages: doc.getPageCount() }, problems: content.problems };
+  return { document: { kind: document, bytes, pages: doc.getPageCount() }, problems };
+}
+
+/** The basemap to print under this document's sheets, or why a configured one is not printed. */
+function printedBasemap(context: RenderContext, document: MapDocument): { basemap: PrintBasemap | null; problems: PackageProblem[] } {
+  const configured = context.basemap;
+  if (!configured || (configured.print === 'field-map' && document !== 'field-map')) return { basemap: null, problems: [] };
+  const { info } = configured.archive;
+  if (info.format !== 'png' && info.format !== 'jpg') {
+    const what = info.type === 'vector' ? 'vector tiles' : `${info.format.toUpperCase()} images`;
+    return { basemap: null, problems: [{ document, claim: null, message: `The basemap ${info.name} holds ${what}; only PNG or JPEG raster basemaps can be printed, so the map is printed without it.` }] };
+  }
+  return { basemap: { archive: configured.archive, embedded: new Map() }, problems: [] };
 }
 
 export const renderClaimMap: DocumentRenderer = (model, context) => renderMap(model, context, 'claim-map');

@@ -3,7 +3,7 @@
  * on the field map, the route and waypoints; then the furniture around it. Layers go bottom to top so labels are
  * never painted over by a neighbouring claim's fill.
  */
-import type { PDFPage } from 'pdf-lib';
+import { popGraphicsState, pushGraphicsState, type PDFPage } from 'pdf-lib';
 import type { MapContent, MapDocument } from '../../../shared/documents/map-content';
 import { gridTickStep, mapProjection, type MapProjection, type PaperRect } from '../../../shared/documents/map-frame';
 import type { InchRect } from '../../../shared/documents/map-layout';
@@ -31,6 +31,7 @@ import {
 import { ROUTE_STYLE, drawRoute, drawWaypoints } from './map-waypoints.pdf';
 import { drawNotes } from './map-title.pdf';
 import { georeferenceFrame } from './map-georef.pdf';
+import { translucentFill } from './map-basemap.pdf';
 import { nad83UtmEpsg } from '../../../shared/geo/utm';
 
 export function toPoints(r: InchRect): PaperRect {
@@ -43,16 +44,23 @@ export interface SheetInput {
   plan: MapPlan;
   utmZone: number;
   notes: string[];
+  /** A basemap is printed under this sheet: claim fills let it through. */
+  underlay?: boolean;
 }
 
-type DrawnPage = Extract<MapPage, { kind: 'map' | 'index' }>;
+export type DrawnPage = Extract<MapPage, { kind: 'map' | 'index' }>;
+
+/** The sheet's paper projection: where every drawing of the sheet (and its georeference) puts a grid point. */
+export function sheetProjection(sheet: DrawnPage): MapProjection {
+  return mapProjection(sheet.window, toPoints(sheet.layout.map!));
+}
 
 export function drawMapSheet(page: PDFPage, fonts: PdfFonts, input: SheetInput, sheet: DrawnPage): void {
   const { content, plan } = input;
   const layout = sheet.layout;
-  const frame = toPoints(layout.map!);
+  const proj = sheetProjection(sheet);
+  const frame = proj.frame;
   const feetPerInch = sheet.kind === 'index' ? sheet.feetPerInch : plan.feetPerInch;
-  const proj = mapProjection(sheet.window, frame);
   const step = gridTickStep(gridMetresPerInch(feetPerInch, content.scaleFactor));
   const onSheet = sheet.kind === 'map' ? new Set(sheet.claimIds) : null;
   const claims = content.claims.filter((c) => !onSheet || onSheet.has(c.claim.id));
@@ -62,7 +70,12 @@ export function drawMapSheet(page: PDFPage, fonts: PdfFonts, input: SheetInput, 
   georeferenceFrame(page, proj, nad83UtmEpsg(input.utmZone), sheet.kind === 'index' ? `Index, sheet ${sheet.number}` : `Map, sheet ${sheet.number}`);
   beginClip(page, frame);
   drawGridCrosses(page, proj, step);
+  if (input.underlay) {
+    page.pushOperators(pushGraphicsState());
+    translucentFill(page);
+  }
   drawClaimShapes(page, proj, claims);
+  if (input.underlay) page.pushOperators(popGraphicsState());
   if (input.document === 'field-map' && detail) drawRoute(page, proj, content.posts);
   if (detail) drawMonumentSymbols(page, proj, claims);
   const space = new LabelSpace(boxAt(frame.x + frame.w / 2, frame.y + frame.h / 2, frame.w - 4, frame.h - 4));

@@ -1,4 +1,4 @@
-import { DOCUMENT_FILES, DOCUMENT_KINDS, type DocumentKind } from '../../../../../shared/documents/package-files';
+import { DEFAULT_DOCUMENT_KINDS, DOCUMENT_FILES, DOCUMENT_KINDS, type DocumentKind } from '../../../../../shared/documents/package-files';
 import type { ErrorInfo } from '../../../../../shared/errors';
 import { Notice } from '../../../widgets/notice';
 import { RelativeTime } from '../../../widgets/relative-time';
@@ -42,7 +42,7 @@ function GenerateError({ error }: { error: ErrorInfo }) {
 
 function Progress() {
   const progress = useDocumentsStore((state) => state.progress);
-  const total = progress?.total ?? DOCUMENT_KINDS.length;
+  const total = progress?.total ?? DEFAULT_DOCUMENT_KINDS.length;
   const done = progress?.done ?? 0;
   const label = progress ? `${documentTitle(progress.document)} (${done} of ${total})` : `Starting… (0 of ${total})`;
   return (
