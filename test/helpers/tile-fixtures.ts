@@ -69,17 +69,24 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/** A 256 × 256 RGB PNG: one colour with a darker 32-px grid and a 4-px dark border. */
-export function rasterTile(rgb: [number, number, number], size = 256): Uint8Array {
+/**
+ * A 256 × 256 RGB PNG: one colour with a darker 32-px grid and a 4-px dark border. With a seed, 2-px blocks
+ * vary in shade so the tile compresses about as poorly as a real topo tile (tens of kB rather than one).
+ */
+export function rasterTile(rgb: [number, number, number], size = 256, seed?: number): Uint8Array {
+  let state = seed ?? 0;
+  const shades = new Int8Array((size / 2) * (size / 2)).map(() => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed === undefined ? 0 : (state % 25) - 12;
+  });
   const raw = Buffer.alloc((size * 3 + 1) * size);
   for (let y = 0; y < size; y += 1) {
     raw[y * (size * 3 + 1)] = 0;
     for (let x = 0; x < size; x += 1) {
       const line = x % 32 === 0 || y % 32 === 0 || x < 4 || y < 4;
       const i = y * (size * 3 + 1) + 1 + x * 3;
-      raw[i] = line ? rgb[0] >> 1 : rgb[0];
-      raw[i + 1] = line ? rgb[1] >> 1 : rgb[1];
-      raw[i + 2] = line ? rgb[2] >> 1 : rgb[2];
+      const shade = shades[(y >> 1) * (size / 2) + (x >> 1)]!;
+      for (let c = 0; c < 3; c += 1) raw[i + c] = line ? rgb[c]! >> 1 : Math.max(0, Math.min(255, rgb[c]! + shade));
     }
   }
   const ihdr = Buffer.alloc(13);
@@ -202,8 +209,8 @@ export interface BasemapFixtures {
 const TAN: [number, number, number] = [222, 196, 150];
 
 /** All four kinds over one area (a box around lon/lat), raster tiles at zooms minzoom..maxzoom. */
-export function writeBasemapFixtures(dir: string, bounds: [number, number, number, number], zooms: [number, number] = [10, 15]): BasemapFixtures {
-  const raster = tilesOver(bounds, zooms[0], zooms[1]).map(([z, x, y]) => ({ z, x, y, bytes: rasterTile(TAN) }));
+export function writeBasemapFixtures(dir: string, bounds: [number, number, number, number], zooms: [number, number] = [10, 15], options: { realistic?: boolean } = {}): BasemapFixtures {
+  const raster = tilesOver(bounds, zooms[0], zooms[1]).map(([z, x, y], k) => ({ z, x, y, bytes: rasterTile(TAN, 256, options.realistic ? k + 1 : undefined) }));
   const vectorZooms: [number, number] = [zooms[0], Math.min(zooms[1], 14)];
   const vector = tilesOver(bounds, ...vectorZooms).map(([z, x, y]) => ({ z, x, y, bytes: vectorTile(z, x, y) }));
   const rasterMeta: FixtureMetadata = { name: 'Test topo', attribution: '<a href="https://example.test">© Test Survey</a>', format: 'png', bounds, minzoom: zooms[0], maxzoom: zooms[1] };
