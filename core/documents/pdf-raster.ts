@@ -21,7 +21,7 @@ export interface RasterPage {
   rect: PaperRect;
 }
 
-/** Each rectangle at `dpi`, as PNG bytes; near-white pixels become transparent. */
+/** Each rectangle at `dpi`, as PNG bytes; paper becomes transparent and light grey fills translucent. */
 export async function rasterizeRects(pdf: Uint8Array, rects: readonly RasterPage[], dpi: number): Promise<Uint8Array[]> {
   const [{ getDocument }, { createCanvas }] = await Promise.all([loadPdfJs(), import('@napi-rs/canvas')]);
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
@@ -40,7 +40,12 @@ export async function rasterizeRects(pdf: Uint8Array, rects: readonly RasterPage
       const [w, h] = [Math.round(rect.w * scale), Math.round(rect.h * scale)];
       const image = canvas.getContext('2d').getImageData(x, y, w, h);
       const px = image.data;
-      for (let i = 0; i < px.length; i += 4) if (px[i]! > 245 && px[i + 1]! > 245 && px[i + 2]! > 245) px[i + 3] = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        const [r, g, b] = [px[i]!, px[i + 1]!, px[i + 2]!];
+        const lightGrey = Math.max(r, g, b) - Math.min(r, g, b) < 8 && Math.min(r, g, b) > 200;
+        // Paper: gone. Light grey fills (the claims' tint): see-through, so the imagery under a claim shows.
+        if (lightGrey) px[i + 3] = Math.min(r, g, b) > 245 ? 0 : 96;
+      }
       const crop = createCanvas(w, h);
       crop.getContext('2d').putImageData(image, 0, 0);
       out.push(new Uint8Array(crop.toBuffer('image/png')));

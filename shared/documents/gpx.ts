@@ -113,13 +113,16 @@ export function waypointName(post: PackagePost, codes: ReadonlyMap<string, strin
     groups.set(code, [...(groups.get(code) ?? []), shortDesignation(m.designation)]);
   }
   const parts = [...groups].map(([code, designations]) => `${code} ${designations.join('+')}`);
+  // What the post is, when even its first claim does not fit: the crew looks for the LM or DM, not for "+2".
+  const monuments = [...new Set([...groups.values()].flat().filter((d) => !/^C\d+$/.test(d)))];
   let name = post.id;
   for (let k = 0; k < parts.length; k += 1) {
     const rest = parts.length - k - 1;
     const next = `${name}${k === 0 ? ' ' : '/'}${parts[k]}`;
     const reserve = rest > 0 ? `/+${rest}`.length : 0;
     if ([...next].length + reserve > max) {
-      name = `${name}${k === 0 ? ' ' : '/'}+${parts.length - k}`;
+      const role = `${name} ${monuments.join('+')}`;
+      name = k === 0 && monuments.length > 0 && [...role].length <= max ? role : `${name}${k === 0 ? ' ' : '/'}+${parts.length - k}`;
       break;
     }
     name = next;

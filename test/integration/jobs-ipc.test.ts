@@ -3,6 +3,7 @@
  * renderer reaches), on a cache synced from the reference server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MAP_SETTINGS } from '../../shared/basemap/map-settings';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
@@ -78,17 +79,30 @@ describe('jobs, location and settings over IPC', () => {
   });
 
   it('keeps an https basemap URL across restarts and refuses anything else', async () => {
-    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS } });
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS } });
     const tiles = 'https://tiles.example.com/{z}/{x}/{y}.png';
-    expect(await call('saveSettings', { basemapUrl: tiles })).toEqual({ ok: true, value: { basemapUrl: tiles, workflow: DEFAULT_WORKFLOW_SETTINGS } });
+    expect(await call('saveSettings', { basemapUrl: tiles })).toEqual({ ok: true, value: { basemapUrl: tiles, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS } });
     for (const basemapUrl of ['http://tiles.example.com/{z}/{x}/{y}.png', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url', '', 'https://user:pw@tiles.example.com/']) {
       const refused = await call('saveSettings', { basemapUrl });
       expect(refused, basemapUrl).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/basemap/i) } });
     }
     await app.close();
     await openApp();
-    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: tiles, workflow: DEFAULT_WORKFLOW_SETTINGS } });
-    expect(await call('saveSettings', { basemapUrl: null })).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS } });
-    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS } });
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: tiles, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS } });
+    expect(await call('saveSettings', { basemapUrl: null })).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS } });
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS } });
+  });
+
+  it('keeps map settings field by field across restarts and refuses values out of range', async () => {
+    const saved = await call('saveSettings', { maps: { waypointNameMax: 24, printBasemap: 'both', writeKmz: true } });
+    const maps = { ...DEFAULT_MAP_SETTINGS, waypointNameMax: 24, printBasemap: 'both', writeKmz: true };
+    expect(saved).toMatchObject({ ok: true, value: { maps } });
+    expect(await call('saveSettings', { maps: { basemapShown: 'none' } })).toMatchObject({ ok: true, value: { maps: { ...maps, basemapShown: 'none' } } });
+    for (const bad of [{ waypointNameMax: 3 }, { waypointNameMax: 31 }, { printBasemap: 'always' }, { basemapFile: 'relative.mbtiles' }]) {
+      expect(await call('saveSettings', { maps: bad }), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    await app.close();
+    await openApp();
+    expect(await call('getSettings')).toMatchObject({ ok: true, value: { maps: { ...maps, basemapShown: 'none' } } });
   });
 });
