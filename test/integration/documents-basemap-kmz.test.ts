@@ -37,7 +37,7 @@ let base: RenderContext;
 
 beforeAll(async () => {
   temp = makeTempDir('claimdesk-basemap-pdf-');
-  files = writeBasemapFixtures(temp.dir, [LON - 0.04, LAT - 0.04, LON + 0.04, LAT + 0.04], [12, 17]);
+  files = writeBasemapFixtures(temp.dir, [LON - 0.025, LAT - 0.03, LON + 0.025, LAT + 0.02], [12, 17]);
   raster = await openTileArchive(files.rasterMbtiles);
   base = { fonts: loadFontBytes(findResourcesDir()), feeSchedule: null as unknown as RenderContext['feeSchedule'] };
 });
@@ -88,7 +88,7 @@ describe('raster basemap on the printed maps', () => {
     const spot = STATE_SPOTS.AZ!.lonLat;
     const azDir = join(temp.dir, 'az');
     mkdirSync(azDir);
-    const az = writeBasemapFixtures(azDir, [spot[0] - 0.04, spot[1] - 0.04, spot[0] + 0.04, spot[1] + 0.04], [12, 16]);
+    const az = writeBasemapFixtures(azDir, [spot[0] - 0.02, spot[1] - 0.02, spot[0] + 0.02, spot[1] + 0.02], [12, 16]);
     const pm = await openTileArchive(az.rasterPmtiles);
     try {
       const fieldOnly = save('claim-fieldonly', await renderClaimMap(model, { ...base, basemap: { archive: pm, print: 'field-map' } }));
