@@ -1,14 +1,20 @@
 /** Every document of a staking package, in the order they are made and listed in the manifest. */
+import { stateRule } from '../../shared/claims/state-rules';
 import type { RendererList } from './generate-package';
 import { renderCornerCards } from './pdf/corner-cards.pdf';
 import { renderClaimMap, renderFieldMap } from './pdf/claim-map.pdf';
 import { renderFeesSheet } from './pdf/fees-sheet.pdf';
+import { renderFieldInstructions } from './pdf/field-instructions.pdf';
 import { renderLocationNotices } from './pdf/location-notice.pdf';
+import { renderPostedNotices } from './pdf/posted-notices.pdf';
 import { renderCsv, renderGpx, renderKml } from './field-files';
 import { renderKmz } from './kmz';
 
 export const DOCUMENT_RENDERERS: RendererList = [
   ['location-notices', renderLocationNotices],
+  // Only where the posted notice is a document of its own (StateRule.postedNoticeSeparate).
+  ['posted-notices', renderPostedNotices, (model) => stateRule(model.stateCode).postedNoticeSeparate],
+  ['field-instructions', renderFieldInstructions],
   ['corner-cards', renderCornerCards],
   ['claim-map', renderClaimMap],
   ['field-map', renderFieldMap],

@@ -18,7 +18,8 @@ export interface RenderedDocument {
 
 export interface RenderContext {
   fonts: FontBytes;
-  feeSchedule: FeeSchedule;
+  /** The BLM schedule in effect on the date of location (or the preparation date); null when none on file covers it. */
+  feeSchedule: FeeSchedule | null;
   /** The offline basemap, opened for printing under the maps named (settings); omitted or null: none. */
   basemap?: { archive: TileArchive; print: 'field-map' | 'both' } | null;
   /** Longest GPX / KML waypoint name (settings); omitted: the default for older Garmin units. */

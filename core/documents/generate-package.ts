@@ -28,7 +28,8 @@ export interface GeneratedPackage {
   manifest: PackageManifest;
 }
 
-export type RendererList = readonly (readonly [DocumentKind, DocumentRenderer])[];
+/** A document kind, its renderer, and (optionally) whether the document belongs in this package at all. */
+export type RendererList = readonly (readonly [DocumentKind, DocumentRenderer, ((model: PackageModel) => boolean)?])[];
 
 export interface GenerateOptions {
   generatedAt: string;
@@ -52,7 +53,8 @@ export async function generatePackage(
   const files: GeneratedFile[] = [];
   const problems: PackageProblem[] = [];
   let done = 0;
-  for (const [kind, render] of renderers) {
+  const wanted = renderers.filter(([, , applies]) => applies?.(model) ?? true);
+  for (const [kind, render] of wanted) {
     try {
       const result = await render(model, context);
       const spec = DOCUMENT_FILES[kind];
@@ -62,7 +64,7 @@ export async function generatePackage(
       problems.push({ document: kind, claim: null, message: `The ${DOCUMENT_FILES[kind].title.toLowerCase()} could not be made: ${errorText(error)}` });
     }
     done += 1;
-    options.onProgress?.(done, renderers.length, kind);
+    options.onProgress?.(done, wanted.length, kind);
   }
   const manifestFiles: ManifestFile[] = files.map((file) => ({
     name: file.name,
@@ -92,13 +94,19 @@ export async function generatePackage(
     dateOfLocation: model.dateOfLocation,
     claimant: model.claimant.name,
     claims: model.claims.map((claim) => ({ name: claim.name, kind: claim.kind, areaAcres: Math.round(claim.areaAcres * 1000) / 1000 })),
-    feeSchedule: { version: context.feeSchedule.version, effectiveFrom: context.feeSchedule.effectiveFrom },
+    feeSchedule: context.feeSchedule ? { version: context.feeSchedule.version, effectiveFrom: context.feeSchedule.effectiveFrom } : null,
     files: manifestFiles,
     problems,
     // The order's price and the BLM fees as they stood now, from the same schedule the fees sheet used.
-    orderSnapshot: buildOrderSnapshot(model, context.feeSchedule, options.generatedAt),
+    ...orderSnapshotPart(model, context, options.generatedAt),
   };
   return { files, manifest };
+}
+
+/** The snapshot only for a package made for an order with a fee schedule: a layout file has no order. */
+function orderSnapshotPart(model: PackageModel, context: RenderContext, generatedAt: string): Pick<PackageManifest, 'orderSnapshot'> {
+  const snapshot = buildOrderSnapshot(model, context.feeSchedule, generatedAt);
+  return snapshot ? { orderSnapshot: snapshot } : {};
 }
 
 export function manifestBytes(manifest: PackageManifest): Uint8Array {

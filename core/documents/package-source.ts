@@ -5,6 +5,8 @@
  * layout problems. Documents are never generated from a guess.
  */
 import { validateLayout } from '../../shared/claims/validate-layout';
+import { locatorsOf } from '../../shared/documents/locators';
+import { stakingIssues } from '../../shared/documents/staking-rules';
 import { priceFromOrderJson } from '../../shared/documents/order-price';
 import type { PackageSource } from '../../shared/documents/package-model';
 import type { OrderIssue } from '../../shared/domain/order.types';
@@ -28,17 +30,30 @@ export interface SourceOptions {
 export function packageSourceFromJob(job: Omit<JobCore, 'id'>, origin: PackageSource['source'], options: SourceOptions = {}): SourceResult {
   const reasons: string[] = [];
   const claims = job.layout.claims;
+  const stateCode = job.location.stateOverride ?? job.location.detectedState;
+  const locators = locatorsOf(job.claimant);
+  const sentence = (message: string): string => (message.endsWith('.') ? message : `${message}.`);
   if (claims.length === 0) reasons.push('It has no claims laid out.');
-  if (job.claimant.claimantName.trim() === '') reasons.push('It has no claimant name: enter the claimant before generating documents.');
+  const rules = stakingIssues({
+    claims,
+    epsg: job.crs.epsg,
+    stateCode,
+    landStatus: job.location.landStatus,
+    monumentType: job.claimant.monumentType,
+    locators,
+    dateOfLocation: options.dateOfLocation ?? job.claimant.dateOfLocation,
+    dateOfDiscovery: job.claimant.dateOfDiscovery,
+  });
+  for (const problem of rules.problems) reasons.push(sentence(problem.message));
   if (claims.length > 0) {
     const { problems } = validateLayout({
       claims,
       epsg: job.crs.epsg,
       claimsPurchased: job.order.claimsPurchased,
       capacityOverride: job.capacityOverride,
-      locatorCount: job.claimant.locatorCount,
+      locatorCount: locators.length,
     });
-    for (const problem of problems) reasons.push(problem.message.endsWith('.') ? problem.message : `${problem.message}.`);
+    for (const problem of problems) reasons.push(sentence(problem.message));
   }
   if (reasons.length > 0) return { ok: false, reasons };
   const tie = job.documents.tie;
@@ -60,8 +75,10 @@ export function packageSourceFromJob(job: Omit<JobCore, 'id'>, origin: PackageSo
       epsg: job.crs.epsg,
       claims,
       monumentSettings: job.monuments,
-      stateCode: job.location.stateOverride ?? job.location.detectedState,
+      stateCode,
       county: job.location.countyOverride ?? job.location.detectedCounty,
+      landStatus: job.location.landStatus,
+      recordingDistrict: job.documents.recordingDistrict,
       claimant: options.dateOfLocation ? { ...job.claimant, dateOfLocation: options.dateOfLocation } : job.claimant,
       plss: job.documents.plss,
       tie: tie ? { description: tie.description, lonLat: [tie.lon, tie.lat] } : null,

@@ -74,6 +74,7 @@ export function detectedLocation(centroid: Position | null, lookup: (lon: number
     detectedCounty: found?.countyName ?? null,
     stateOverride: null,
     countyOverride: null,
+    landStatus: 'federal',
   };
 }
 
@@ -102,6 +103,7 @@ export function claimantFormFromOrder(info: ClaimantInfo | null): ClaimantForm {
     agentName: '',
     agentAddress: '',
     dateOfLocation: '',
-    locatorCount: 1,
+    dateOfDiscovery: '',
+    coLocators: [],
   };
 }

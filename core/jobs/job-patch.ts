@@ -63,8 +63,9 @@ export function applyJobPatch(current: JobCore, patch: JobPatch, by: { user: str
   if (patch.claimant !== undefined) update.claimant_json = JSON.stringify(patch.claimant);
   if (patch.documents !== undefined) update.documents_json = JSON.stringify(patch.documents);
 
-  if (patch.stateOverride !== undefined || patch.countyOverride !== undefined) {
+  if (patch.stateOverride !== undefined || patch.countyOverride !== undefined || patch.landStatus !== undefined) {
     const location = { ...current.location };
+    if (patch.landStatus !== undefined) location.landStatus = patch.landStatus;
     if (patch.stateOverride !== undefined) location.stateOverride = patch.stateOverride === null ? null : stateByCode(patch.stateOverride)!.code;
     if (patch.countyOverride !== undefined) location.countyOverride = patch.countyOverride?.trim() || null;
     update.location_json = JSON.stringify(location);

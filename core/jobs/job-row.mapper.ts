@@ -34,6 +34,24 @@ function parseColumn<T extends z.ZodType>(schema: T, json: string, column: strin
   return parsed.data;
 }
 
+/**
+ * Jobs saved before co-locators were named kept only a count of locators: each missing one becomes a blank
+ * co-locator, so the claimant step shows the rows to fill in and the package is refused until they are.
+ */
+export function upgradeClaimantJson(json: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return json;
+  }
+  if (typeof value !== 'object' || value === null || 'coLocators' in value || !('locatorCount' in value)) return json;
+  const { locatorCount, ...rest } = value as Record<string, unknown>;
+  const blanks = Math.max(0, Math.min(7, Math.floor(Number(locatorCount) || 1) - 1));
+  const blank = { name: '', address1: '', address2: '', address3: '' };
+  return JSON.stringify({ ...rest, coLocators: Array.from({ length: blanks }, () => ({ ...blank })) });
+}
+
 export function rowToJob(row: JobRow): JobCore {
   const step = jobStepSchema.safeParse(row.step);
   if (!step.success) throw new AppError('db-failed', `Job ${row.id}: unknown step "${row.step}".`);
@@ -45,7 +63,7 @@ export function rowToJob(row: JobRow): JobCore {
     layout: parseColumn(layoutSchema, row.layout_json, 'layout_json', row.id),
     monuments: parseColumn(monumentSettingsSchema, row.monument_settings_json, 'monument_settings_json', row.id),
     location: parseColumn(jobLocationSchema, row.location_json, 'location_json', row.id),
-    claimant: parseColumn(claimantFormSchema, row.claimant_json, 'claimant_json', row.id),
+    claimant: parseColumn(claimantFormSchema, upgradeClaimantJson(row.claimant_json), 'claimant_json', row.id),
     documents: parseColumn(jobDocumentsSchema, row.documents_json, 'documents_json', row.id),
     serverPackage: row.claim_package_id === null ? null : { id: row.claim_package_id, number: row.claim_package_number },
     // Filled in by the jobs service from the order cache and the outbox (withConflict).

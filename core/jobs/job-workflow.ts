@@ -9,6 +9,8 @@
  *   a capacity override                                                → logged and sent as an override
  */
 import { validateLayout } from '../../shared/claims/validate-layout';
+import { locatorsOf } from '../../shared/documents/locators';
+import { layoutRuleIssues } from '../../shared/documents/staking-rules';
 import { AppError } from '../../shared/errors';
 import { JOB_STEPS, type JobCore, type JobPatch, type JobStep } from '../../shared/jobs/job.types';
 import type { Actor } from '../../shared/workflow/workflow.types';
@@ -24,10 +26,16 @@ function layoutProblems(job: JobCore): string[] {
     epsg: job.crs.epsg,
     claimsPurchased: job.order.claimsPurchased,
     capacityOverride: job.capacityOverride,
-    locatorCount: job.claimant.locatorCount,
+    locatorCount: locatorsOf(job.claimant).length,
+  });
+  const rules = layoutRuleIssues({
+    claims: job.layout.claims,
+    epsg: job.crs.epsg,
+    stateCode: job.location.stateOverride ?? job.location.detectedState,
+    landStatus: job.location.landStatus,
   });
   // Capacity is the machine's over-capacity guard, which says who may override it.
-  return validation.problems
+  return [...validation.problems, ...rules.problems]
     .filter((issue) => issue.code !== 'capacity_exceeded')
     .map((issue) => (issue.claim && !issue.message.includes(issue.claim) ? `${issue.claim}: ${issue.message}` : issue.message));
 }

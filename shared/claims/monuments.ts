@@ -11,17 +11,19 @@
  */
 import { FOOT_M, utmConverter, utmScaleFactor, type Utm } from '../geo/utm';
 import type { Position } from '../geometry/geojson.types';
-import type { CornerPosition, LayoutClaim, MonumentSettings } from '../layout/layout.types';
+import { gridToTrueDeg } from '../geo/convergence';
+import type { LayoutClaim, MonumentSettings } from '../layout/layout.types';
 import { claimFrame, openRing } from './claim-frame';
-import { effectiveCorner1, numberCorners } from './corner-numbering';
+import { compassLabels, effectiveCorner1, numberCorners, type CompassPoint } from './corner-numbering';
 import { stateRule } from './state-rules';
 
 export interface CornerPoint {
   claimId: string;
   claimName: string;
-  /** 1-4 for a 4-corner claim; for other shapes 1..n in ring order (no frame, no position). */
+  /** 1-4 for a 4-corner claim; for other shapes 1..n in ring order. */
   number: number;
-  position: CornerPosition | null;
+  /** Where the corner lies from the claim's centre on the ground (corner-numbering.ts); null when no word fits. */
+  position: CompassPoint | null;
   utm: Utm;
   lonLat: Position;
 }
@@ -48,7 +50,7 @@ export interface DerivedMonuments {
 export function describeInset(settings: Pick<MonumentSettings, 'insetFt' | 'lmCorner'>, stateCode: string | null = null): string {
   const rule = stateRule(stateCode);
   if (rule.lm === 'corner') {
-    return `At Corner ${settings.lmCorner}: in ${rule.name} the location monument is a corner post, with no separate discovery monument`;
+    return `At Corner ${settings.lmCorner}: in ${rule.name} the location monument is a corner post; a lode's discovery point is still marked on its centerline, ${settings.insetFt} ft inside the start end line`;
   }
   const ft = Number.isInteger(settings.insetFt) ? String(settings.insetFt) : settings.insetFt.toFixed(2);
   return `${ft} ft inside the start (south, at azimuth 0) end line, on the centerline`;
@@ -79,14 +81,17 @@ export function deriveMonuments(
     };
     const frame = claimFrame(claim);
     if (frame === null) {
-      openRing(claim.corners).forEach((utm, index) => {
-        corners.push({ ...base, number: index + 1, position: null, utm, lonLat: toLonLat(utm) });
+      const ring = openRing(claim.corners);
+      const centre: Utm = [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
+      const labels = compassLabels(ring.map((p) => gridToTrueDeg(epsg, centre, (Math.atan2(p[0] - centre[0], p[1] - centre[1]) * 180) / Math.PI)));
+      ring.forEach((utm, index) => {
+        corners.push({ ...base, number: index + 1, position: labels[index] ?? null, utm, lonLat: toLonLat(utm) });
       });
       notes.push(`Claim '${claim.name}' is not a 4-corner claim: corners are numbered in drawing order and no monuments are placed.`);
       continue;
     }
-    const numbered = numberCorners(frame, corner1);
-    for (const corner of numbered) corners.push({ ...base, ...corner, lonLat: toLonLat(corner.utm) });
+    const numbered = numberCorners(frame, corner1, epsg);
+    for (const corner of numbered) corners.push({ ...base, number: corner.number, position: corner.position, utm: corner.utm, lonLat: toLonLat(corner.utm) });
 
     if (rule.lm === 'corner') {
       // IC 47-602 (notice at one corner), NMSA 69-3-1 (peer: "LM at Corner 1"); lode and placer alike.
@@ -97,15 +102,15 @@ export function deriveMonuments(
       placers += 1;
       continue;
     }
-    if (rule.lm === 'centerline') {
-      const k = utmScaleFactor(epsg, frame.startMid);
-      const wantedM = settings.insetFt * FOOT_M * k;
-      const insetM = Math.min(wantedM, frame.centerlineM);
-      if (insetM < wantedM) {
-        notes.push(`Claim '${claim.name}': the ${settings.insetFt} ft inset is longer than its centerline; the discovery monument is placed at the far end line.`);
-      }
-      monument('discovery', 'DM', [frame.startMid[0] + frame.along[0] * insetM, frame.startMid[1] + frame.along[1] * insetM]);
+    // Every lode gets its discovery point on the centerline, also where the location monument is a corner (ID,
+    // NM): BLM wants a lode description to begin at the discovery (43 CFR 3832.12).
+    const k = utmScaleFactor(epsg, frame.startMid);
+    const wantedM = settings.insetFt * FOOT_M * k;
+    const insetM = Math.min(wantedM, frame.centerlineM);
+    if (insetM < wantedM) {
+      notes.push(`Claim '${claim.name}': the ${settings.insetFt} ft inset is longer than its centerline; the discovery monument is placed at the far end line.`);
     }
+    monument('discovery', 'DM', [frame.startMid[0] + frame.along[0] * insetM, frame.startMid[1] + frame.along[1] * insetM]);
     // Numbered 1 = left / start, 2 = right / end, so labels stay put when Corner 1 changes.
     if (rule.sidelineCentres) {
       monument('sideline', 'S/C 1', frame.leftMid);

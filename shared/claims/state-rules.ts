@@ -25,8 +25,7 @@ export interface StateRule {
   defaultCorner1: CornerPosition;
   /** The notice/certificate must describe the monuments used (NV 517.050, CA PRC 3900). */
   monumentDescriptionRequired: boolean;
-  /** Days from the date of location to record with the county (district in AK); null when unknown. */
-  countyRecordingDays: number | null;
+  /** Where the notice or certificate is recorded (the recording deadlines live in shared/documents/obligations). */
   recordingOffice: string;
   /** What the recorded document is called in that state. */
   certificateName: string;
@@ -35,8 +34,16 @@ export interface StateRule {
   noticeStatute: string | null;
   /** Certificate verified under oath before a notary (MT: MCA 82-2-102). */
   notaryRequired: boolean;
-  /** A date-of-discovery line besides the date of location (AK, CO, MT: research 3.2). */
+  /** A date-of-discovery line besides the date of location (AK, CO, MT, WY: their certificates or deadlines use it). */
   discoveryDateRequired: boolean;
+  /**
+   * The notice posted on the ground is a different document from the certificate recorded later (NRS 517.010 vs
+   * 517.050; MCA 82-2-101 vs 82-2-102; W.S. 30-1-101; C.R.S. 34-43-106; AS 27.10.030 vs 27.10.050). Elsewhere a
+   * signed copy of the posted notice is what is recorded.
+   */
+  postedNoticeSeparate: boolean;
+  /** Statute a PLACER notice follows; null: the lode statute does not apply and none is on file (federal law only). */
+  placerNoticeStatute: string | null;
   /** Distance from the location monument to EACH end of the claim, stated on its own (AZ: ARS 27-202). */
   distanceToEachEnd: boolean;
   /** "The location work consisted of making the maps", and recorded in duplicate with two maps (NV: NRS 517.050). */
@@ -61,12 +68,13 @@ const BASE: Omit<StateRule, 'code' | 'name'> = {
   // Peer default: C1 = SE, C2 = SW, C3 = NW, C4 = NE, clockwise (research section 4, "Corner numbering").
   defaultCorner1: 'SE',
   monumentDescriptionRequired: false,
-  countyRecordingDays: null,
   recordingOffice: 'County recorder',
   certificateName: 'Notice of Location',
   noticeStatute: null,
   notaryRequired: false,
   discoveryDateRequired: false,
+  postedNoticeSeparate: false,
+  placerNoticeStatute: null,
   distanceToEachEnd: false,
   mapStatementRequired: false,
   cornerMarkingsRequired: false,
@@ -111,15 +119,16 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
   NV: rule('NV', {
     // NRS 517.010 (LM at discovery), 517.030 (corners within 60 days), 517.050 (certificate, each corner described).
     monumentDescriptionRequired: true,
-    countyRecordingDays: 90,
     certificateName: 'Certificate of Location',
     noticeStatute: 'NRS 517.050',
+    // NRS 517.110: a placer certificate must say it is for a placer claim; the location itself is NRS 517.090.
+    placerNoticeStatute: 'NRS 517.110',
+    postedNoticeSeparate: true,
     mapStatementRequired: true,
     cornerMarkingsRequired: true,
     notes: [
       'Duplicate certificates of location plus two map copies within 90 days; a certificate missing any item is void (NRS 517.050).',
       'Corner monuments within 60 days of posting (NRS 517.030); the map establishes the boundary-monument numbers (NRS 517.040).',
-      'Map filing fee $15 per claim is from an older copy of NRS 517.040 [VERIFY].',
       'Placer notice is posted on a monument along the north boundary (NRS 517.090).',
     ],
     sources: ['http://nv.elaws.us/NRS/517.040', 'https://churchillcountynv.gov/294/Mining', 'https://nevada.public.law/statutes/nrs_517.140'],
@@ -127,12 +136,12 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
   AZ: rule('AZ', {
     // ARS 27-202: LM on the centerline; peer adds end-line centre monuments.
     endlineCentres: true,
-    countyRecordingDays: 90,
     certificateName: 'Location Notice',
     noticeStatute: 'A.R.S. § 27-202',
+    // A.R.S. 27-202 is the lode section; 27-203 covers completing and recording lode, placer or millsite locations.
+    placerNoticeStatute: 'A.R.S. § 27-203',
     distanceToEachEnd: true,
     notes: [
-      'Claim monumented within 90 days so the boundaries can be traced (ARS 27-203 A.2).',
       'End-line centre monuments follow the peer tool [VERIFY ARS 27-203 D].',
       'Notice gives the distance from the LM to each end of the claim (ARS 27-202).',
       'Map ≤ 8.5 × 14 in, scale 1 in ≤ 2,000 ft (ARS 27-203 B/C) [VERIFY map contents, 27-203 C].',
@@ -143,7 +152,6 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     ],
   }),
   UT: rule('UT', {
-    countyRecordingDays: 30,
     noticeStatute: 'Utah Code § 40-1-2',
     notes: [
       'Monument at the discovery with the notice (UCA 40-1-2); boundaries distinctly marked, no post count given (40-1-3).',
@@ -152,11 +160,13 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     sources: ['https://law.uslawyerdatabase.com/us-law/2022-utah-code/title-40-mines-and-mining/chapter-1-mining-claims', 'https://blm.gov/programs/energy-and-minerals/mining-and-minerals/about/utah'],
   }),
   ID: rule('ID', {
-    // IC 47-602: notice posted at one corner; the LM is that corner, no separate discovery point (peer).
+    // IC 47-602: notice posted at one corner, which is the location monument. A lode's discovery point is still
+    // marked and described: BLM wants a lode description to begin at the discovery (43 CFR 3832.12).
     lm: 'corner',
-    countyRecordingDays: 90,
     // IC 47-602: district (if any) and county; posts marked with name, corner number, boundary-line directions.
     noticeStatute: 'Idaho Code § 47-602',
+    // The notice names the claim "lode or placer" (IC 47-602), so the same section governs a placer notice.
+    placerNoticeStatute: 'Idaho Code § 47-602',
     districtRequired: true,
     cornerMarkingsRequired: true,
     cornerLineDirections: true,
@@ -168,10 +178,13 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
   }),
   WY: rule('WY', {
     sidelineCentres: true,
-    countyRecordingDays: 90,
     recordingOffice: 'County clerk',
     certificateName: 'Location Certificate',
     noticeStatute: 'W.S. § 30-1-101',
+    placerNoticeStatute: 'W.S. § 30-1-110',
+    postedNoticeSeparate: true,
+    // The certificate is due within 90 days of DISCOVERY (W.S. 30-1-101): the date is needed to count it.
+    discoveryDateRequired: true,
     notes: [
       'Side-line centre monuments follow the peer tool [VERIFY current W.S. 30-1-103].',
       'Location certificate within 90 days of discovery; an incomplete certificate is void (W.S. 30-1-101).',
@@ -179,31 +192,33 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     sources: ['https://legalfix.com/statutes/state-codes/wyoming/title-30/chapter-1/section-30-1-101', 'https://getpocketlaw.com/law/state_wyoming/section-30-1-110-location-certificate-for-placer-claims_6915b3c3f825'],
   }),
   MT: rule('MT', {
-    countyRecordingDays: 60,
     recordingOffice: 'County clerk',
     certificateName: 'Certificate of Location',
     noticeStatute: 'MCA § 82-2-102',
+    placerNoticeStatute: 'MCA § 82-2-102',
+    postedNoticeSeparate: true,
     notaryRequired: true,
     discoveryDateRequired: true,
-    notes: [
-      'Corner monuments within 30 days (MCA 82-2-101).',
-      'Certificate within 60 days, verified under oath (notarized) (MCA 82-2-102).',
-    ],
+    notes: ['Certificate within 60 days, verified under oath (notarized) (MCA 82-2-102).'],
     sources: [
       'https://leg.mt.gov/bills/mca/title_0820/chapter_0020/part_0010/section_0010/0820-0020-0010-0010.html',
       'https://leg.mt.gov/bills/mca/title_0820/chapter_0020/part_0010/section_0020/0820-0020-0010-0020.html',
     ],
   }),
   CO: rule('CO', {
-    // "Within 3 months" (CRS 34-43-106): 89 days is the shortest three-month span, so a day count never runs late.
-    countyRecordingDays: 89,
+    // C.R.S. 34-43: six posts for a lode, one at each corner and one at the centre of each side line. The research
+    // copy of the text was cut off before naming the two extra posts; the side-line centres are the traditional
+    // reading [VERIFY C.R.S. 34-43-108 against the official text].
+    sidelineCentres: true,
     recordingOffice: 'County clerk and recorder',
     certificateName: 'Location Certificate',
     noticeStatute: 'C.R.S. § 34-43-106',
+    placerNoticeStatute: 'C.R.S. § 34-43-112',
+    postedNoticeSeparate: true,
     discoveryDateRequired: true,
     notes: [
-      'Lode: six posts, one at each corner plus two more, traditionally the side-line centres [VERIFY CRS 34-43-108]; not generated here.',
-      'Lode certificate within 3 months (counted here as 89 days); placer within 30 days. One location per certificate.',
+      'Lode: six posts, one at each corner and one at the centre of each side line (C.R.S. 34-43) [VERIFY C.R.S. 34-43-108 for the two side-line posts].',
+      'Lode certificate within 3 months of discovery; placer within 30 days. One location per certificate.',
       'A field-survey map at about 1 in = 500 ft may replace the 10-ft discovery shaft (CRS 34-43-106(2)).',
     ],
     sources: ['https://law.uslawyerdatabase.com/us-law/2022-colorado-code/title-34-mineral-resources/article-43-claims-how-located', 'https://legalfix.com/statutes/state-codes/colorado/title-34/mines-and-minerals/article-43/section-34-43-106', 'https://colorado.public.law/statutes/crs_34-43-112'],
@@ -211,21 +226,23 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
   CA: rule('CA', {
     monumentDescriptionRequired: true,
     noticeStatute: 'Cal. Pub. Res. Code § 3900',
+    placerNoticeStatute: 'Cal. Pub. Res. Code § 3902',
     cornerMarkingsRequired: true,
-    countyRecordingDays: 90,
     notes: [
       'LM at the discovery with the notice (PRC 3900); corner monuments within 60 days, marked with corner designation and claim name (PRC 3901).',
       'The notice describes the monument types used for discovery and corners; non-compliance voids it (PRC 3905).',
       'County recording within 90 days is from a secondary source [VERIFY section number].',
+      'An affidavit of labor or of the maintenance fee paid is recorded with the county within 30 days after the fee is due (PRC 3913).',
     ],
     sources: ['http://www.laws9.com/statutes/california/prc/3900-3924', 'https://self-law.org/code/ca/public-resources-code/3915', 'https://self-law.org/code/ca/public-resources-code/3905'],
   }),
   NM: rule('NM', {
-    // NMSA 69-3-1: four corner posts; the peer treats NM as "LM at Corner 1".
+    // NMSA 69-3-1: four corner posts; the peer treats NM as "LM at Corner 1". A lode still gets its discovery point
+    // (43 CFR 3832.12: a lode description begins at the discovery).
     lm: 'corner',
-    countyRecordingDays: 90,
     recordingOffice: 'County clerk',
     noticeStatute: 'NMSA 1978, § 69-3-1',
+    placerNoticeStatute: 'NMSA 1978, § 69-3-1',
     notes: [
       'Lode: four posts, one at each corner; notice posted in some conspicuous place. Placer: notice at a designated corner (NMSA 69-3-1 A–B).',
       'Posting date = date of location; notice filed within 90 days [VERIFY full NMSA 69-3-1 C list].',
@@ -233,9 +250,9 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     sources: ['https://law.justia.com/codes/new-mexico/2021/chapter-69/article-3/section-69-3-1/', 'https://legalfix.com/statutes/state-codes/new-mexico/chapter-69/article-3/section-69-3-1'],
   }),
   OR: rule('OR', {
-    countyRecordingDays: 60,
     recordingOffice: 'County clerk',
     noticeStatute: 'ORS 517.010',
+    placerNoticeStatute: 'ORS 517.044',
     notes: [
       'Notice at the discovery; four corner posts within 30 days, removed when the claim is dropped (ORS 517.010).',
       'Copy of the posted notice recorded within 60 days (ORS 517.030); mill site within 30 days (ORS 517.160).',
@@ -243,7 +260,6 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     sources: ['https://getpocketlaw.com/law/state_oregon/section-517-010-location-of-mining-claims-upon-veins-or-lodes_1460792703d0', 'https://oregon.public.law/statutes/ors_517.030'],
   }),
   WA: rule('WA', {
-    countyRecordingDays: 90,
     recordingOffice: 'County auditor',
     noticeStatute: 'RCW 78.08.050',
     notes: ['Notice recorded within 90 days of discovery (RCW 78.08.050).'],
@@ -253,14 +269,15 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     // Alaska state land fixes 1 = NE, 2 = SE, 3 = SW, 4 = NW (research 2.1); federal lode notice at the NE corner.
     corner1Fixed: 'NE',
     defaultCorner1: 'NE',
-    countyRecordingDays: 90,
     recordingOffice: 'District recorder',
     certificateName: 'Certificate of Location',
     noticeStatute: 'AS 27.10.050',
+    placerNoticeStatute: 'AS 27.10.050',
+    postedNoticeSeparate: true,
     discoveryDateRequired: true,
     recordingDistrictRequired: true,
     notes: [
-      'Corner numbering is fixed: 1 = NE, 2 = SE, 3 = SW, 4 = NW; the notice goes on the NE post (#1).',
+      'Corner numbering is fixed: 1 = NE, 2 = SE, 3 = SW, 4 = NW; the lode notice goes on the NE post (#1) (AS 27.10.030(1)).',
       'Federal land: certificate within 90 days, late recording = abandonment (AS 27.10.050). State (DNR) land: 45 days, with first rental.',
       'State-land traditional locations: ≤ 1,320 ft a side, cardinal directions; MTRSC quarter or quarter-quarter sections.',
     ],

@@ -33,13 +33,19 @@ export function formatBearing(bearingDeg: number): string {
   return `${ns} ${d}°${String(m).padStart(2, '0')}'${String(s).padStart(2, '0')}" ${ew}`;
 }
 
-/** A general course in words for a notice: 12.3 → "N 12° E", and the cardinal name when within half a degree. */
+/**
+ * A general course in words for a notice, in the centerline's own direction rounded to the degree: 12.3 →
+ * "N 12° E", 92.03 → "S 88° E" (never the reverse "N 88° W", which would contradict the centerline bearing printed
+ * beside it); within half a degree of a cardinal direction, "due north" and so on.
+ */
 export function generalCourse(bearingDeg: number): string {
-  const deg = ((bearingDeg % 180) + 180) % 180; // a course has no direction: N 10° E is also S 10° W
-  const names: [number, string][] = [[0, 'north-south'], [90, 'east-west'], [180, 'north-south']];
+  const deg = ((bearingDeg % 360) + 360) % 360;
+  const names: [number, string][] = [[0, 'due north'], [90, 'due east'], [180, 'due south'], [270, 'due west'], [360, 'due north']];
   for (const [at, name] of names) if (Math.abs(deg - at) < 0.5) return name;
-  const angle = deg <= 90 ? deg : 180 - deg;
-  return `N ${Math.round(angle)}° ${deg <= 90 ? 'E' : 'W'}`;
+  const ns = deg < 90 || deg > 270 ? 'N' : 'S';
+  const ew = deg < 180 ? 'E' : 'W';
+  const angle = ns === 'N' ? (deg < 90 ? deg : 360 - deg) : Math.abs(180 - deg);
+  return `${ns} ${Math.round(angle)}° ${ew}`;
 }
 
 const feetFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -3,7 +3,7 @@
  * a uniform scale and a shift, grid north up. Also what the frame prints around it: the UTM tick spacing and the
  * convergence angle between grid north and true north.
  */
-import { utmConverter, type Utm } from '../geo/utm';
+import type { Utm } from '../geo/utm';
 import type { GridRect } from './map-geometry';
 
 /** A rectangle on paper in points, origin bottom-left (PDF). */
@@ -54,18 +54,8 @@ export function ticksBetween(min: number, max: number, step: number): number[] {
   return out;
 }
 
-/**
- * Meridian convergence at a grid point, degrees: the angle from true north clockwise to grid north (positive
- * east of the zone's central meridian in the northern hemisphere). Measured by stepping north along the meridian
- * rather than by formula, so its sign cannot disagree with the projection the map was drawn in.
- */
-export function gridConvergenceDeg(epsg: number, utm: Utm): number {
-  const { toLonLat, toUtm } = utmConverter(epsg);
-  const [lon, lat] = toLonLat(utm);
-  const a = toUtm([lon, lat]);
-  const b = toUtm([lon, lat + 0.01]);
-  return (-Math.atan2(b[0] - a[0], b[1] - a[1]) * 180) / Math.PI;
-}
+// Kept here for the map modules that import it from their own frame module.
+export { gridConvergenceDeg } from '../geo/convergence';
 
 /** 0.4523 → "0°27'08\"" (a convergence or rotation; the sign is said in words by the caller). */
 export function formatAngle(deg: number): string {

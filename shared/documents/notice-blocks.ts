@@ -22,6 +22,8 @@ export interface NoticeSigner {
   role: string;
   /** Printed name under the caption ('' = a blank line for the name). */
   name: string;
+  /** A company, trust or partnership: "By" and "Its" lines for the person signing for it. */
+  organisation?: boolean;
 }
 
 export interface NoticeNotary {

@@ -9,6 +9,7 @@ import { formatBearing, formatFeet } from './bearing-format';
 import { longDate } from './notice-blocks';
 import { boundaryLinesText, locationText, markingText, MONUMENT_NAMES } from './notice-corners';
 import type { PackageClaim, PackageModel, PackagePost } from './package-model.types';
+import { placeText } from './place-text';
 
 export interface CardMarking {
   claim: string;
@@ -26,9 +27,11 @@ export interface CornerCard {
   /** '' when the date is not known yet: a blank to write on. */
   dateOfLocation: string;
   locator: string;
-  /** "Pershing County, Nevada" (blank parts left out). */
+  /** "Pershing County, Nevada" (blank parts left out); Alaska: the recording district. */
   place: string;
   location: string;
+  /** The claims whose notice is posted on this post ("Post the notice of … here"). */
+  noticeFor: string[];
 }
 
 function cornerLines(claim: PackageClaim | undefined, number: number): string {
@@ -72,7 +75,8 @@ export function cornerCard(model: PackageModel, post: PackagePost): CornerCard {
     markings: cardMarkings(model, post),
     dateOfLocation: longDate(model.dateOfLocation),
     locator: model.claimant.name,
-    place: [model.county !== '' ? `${model.county} County` : '', model.stateName].filter((p) => p !== '').join(', '),
+    place: placeText(model),
     location: locationText(model, post.utm, post.lonLat),
+    noticeFor: model.claims.filter((c) => c.notice.postId === post.id).map((c) => c.name),
   };
 }

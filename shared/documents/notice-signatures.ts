@@ -1,19 +1,23 @@
 /**
- * The execution part of a notice: signature lines for the locator(s) and the agent, and, where the state wants the
- * certificate verified under oath (StateRule.notaryRequired: MT, MCA 82-2-102), the affiant's oath and a notary's
- * jurat with a seal area. Names the model does not know (co-locators of an association placer, the county where it
- * is sworn) are blank lines to fill in.
+ * The execution part of a notice: a signature line for EVERY locator (each co-locator of an association placer
+ * signs, 43 CFR 3832.22(b)), with "By" and "Its" lines under a company's name (a company signs through a named
+ * officer), the agent's line, and, where the state wants the certificate verified under oath
+ * (StateRule.notaryRequired: MT, MCA 82-2-102), the affiant's oath and a notary's jurat with a seal area.
  */
 import type { StateRule } from '../claims/state-rules';
 import { BLANK, type NoticeBlock, type NoticeSigner } from './notice-blocks';
+import { isOrganisationName } from './locators';
 import type { PackageModel } from './package-model.types';
 
 function signers(model: PackageModel): NoticeSigner[] {
   const c = model.claimant;
-  const list: NoticeSigner[] = [{ role: c.locatorCount > 1 ? 'Signature of locator 1' : 'Signature of locator', name: c.name }];
-  // An association placer needs every co-locator's signature; only the first name is on the order.
-  for (let k = 2; k <= c.locatorCount; k += 1) list.push({ role: `Signature of locator ${k}`, name: '' });
-  if (c.agentName !== '') list.push({ role: 'Signature of agent for the locator(s)', name: c.agentName });
+  const several = c.locators.length > 1;
+  const list: NoticeSigner[] = c.locators.map((locator, k) => ({
+    role: several ? `Signature of locator ${k + 1}` : 'Signature of locator',
+    name: locator.name,
+    organisation: isOrganisationName(locator.name),
+  }));
+  if (c.agentName !== '') list.push({ role: 'Signature of agent for the locator(s)', name: c.agentName, organisation: false });
   return list;
 }
 

@@ -13,13 +13,16 @@ export function feeInputs(model: PackageModel): FeeClaimInput[] {
   return model.claims.map((claim) => ({ name: claim.name, kind: claim.kind, areaAcres: claim.areaAcres }));
 }
 
-export function buildOrderSnapshot(model: PackageModel, schedule: FeeSchedule, capturedAt: string): OrderSnapshot {
+/** null for a package without an order (a layout file) or without a fee schedule for its date. */
+export function buildOrderSnapshot(model: PackageModel, schedule: FeeSchedule | null, capturedAt: string): OrderSnapshot | null {
+  const orderType = model.order.orderType;
+  if (orderType === null || schedule === null) return null;
   const fees = computeFees(feeInputs(model), schedule);
   const t = fees.totals;
   return {
     capturedAt,
     orderNumber: model.order.orderNumber,
-    orderType: model.order.orderType,
+    orderType,
     orderStatus: model.order.status ?? null,
     price: model.order.price ?? null,
     fees: {
@@ -37,7 +40,7 @@ export function buildOrderSnapshot(model: PackageModel, schedule: FeeSchedule, c
         incompleteClaims: t.incompleteClaims,
       },
       annualMaintenancePerYearCents: fees.annualMaintenancePerYear,
-      waiverProcessingPerYearCents: fees.waiverProcessingPerYear,
+      annualFilingPerClaimCents: fees.annualFilingPerClaim,
     },
   };
 }

@@ -9,6 +9,8 @@ import { orderPriceSchema } from './order-price';
 
 export const DOCUMENT_KINDS = [
   'location-notices',
+  'posted-notices',
+  'field-instructions',
   'corner-cards',
   'claim-map',
   'field-map',
@@ -23,6 +25,8 @@ export type DocumentKind = z.infer<typeof documentKindSchema>;
 
 export const DOCUMENT_FILES: Readonly<Record<DocumentKind, { fileName: string; mediaType: string; title: string }>> = {
   'location-notices': { fileName: 'location-notices.pdf', mediaType: 'application/pdf', title: 'Location notices' },
+  'posted-notices': { fileName: 'posted-notices.pdf', mediaType: 'application/pdf', title: 'Notices to post on the claims' },
+  'field-instructions': { fileName: 'field-instructions.pdf', mediaType: 'application/pdf', title: 'Field instructions' },
   'corner-cards': { fileName: 'corner-cards.pdf', mediaType: 'application/pdf', title: 'Corner cards' },
   'claim-map': { fileName: 'claim-map.pdf', mediaType: 'application/pdf', title: 'Claim map' },
   'field-map': { fileName: 'field-map.pdf', mediaType: 'application/pdf', title: 'Field map' },
@@ -101,7 +105,13 @@ export const orderSnapshotSchema = z.object({
       incompleteClaims: z.number().int().nonnegative(),
     }),
     annualMaintenancePerYearCents: cents,
-    waiverProcessingPerYearCents: cents.nullable(),
+    /**
+     * Written by manifests before this field was corrected: Form 3830-2 has no processing fee. Newer manifests
+     * leave it out and give the annual FLPMA filing fee instead.
+     */
+    waiverProcessingPerYearCents: cents.nullable().optional(),
+    /** Fee per claim for an annual filing (affidavit of assessment work or notice of intent to hold); null: not on file. */
+    annualFilingPerClaimCents: cents.nullable().optional(),
   }),
 });
 export type OrderSnapshot = z.infer<typeof orderSnapshotSchema>;
@@ -111,10 +121,11 @@ export const manifestSchema = z.object({
   generator: z.object({ name: z.string(), version: z.string() }),
   preparedOn: z.string(),
   generatedAt: z.string(),
-  source: z.enum(['job', 'order']),
+  /** 'layout': made by `claimdesk package` from a layout file, with no order (order type and id are null). */
+  source: z.enum(['job', 'order', 'layout']),
   order: z.object({
-    orderType: orderTypeSchema,
-    orderId: z.number().int(),
+    orderType: orderTypeSchema.nullable(),
+    orderId: z.number().int().nullable(),
     orderNumber: z.string(),
     projectName: z.string(),
     companyName: z.string(),
@@ -126,7 +137,8 @@ export const manifestSchema = z.object({
   dateOfLocation: z.string().nullable(),
   claimant: z.string(),
   claims: z.array(z.object({ name: z.string(), kind: z.string(), areaAcres: z.number() })),
-  feeSchedule: z.object({ version: z.string(), effectiveFrom: z.string() }),
+  /** null when no BLM fee schedule on file covers the date of location. */
+  feeSchedule: z.object({ version: z.string(), effectiveFrom: z.string() }).nullable(),
   files: z.array(manifestFileSchema),
   /** Parts that could not be produced (e.g. one claim's notice), each with why; the rest of the package stands. */
   problems: z.array(packageProblemSchema),

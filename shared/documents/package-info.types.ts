@@ -48,7 +48,7 @@ export const exportResultSchema = z.object({
   outcome: z.enum(EXPORT_OUTCOMES),
   /** Absolute folder of the exported package (exported only). */
   folder: z.string().nullable(),
-  source: z.enum(['job', 'order']).nullable(),
+  source: z.enum(['job', 'order', 'layout']).nullable(),
   /** Why it was skipped or failed. */
   reasons: z.array(z.string()),
   /** Parts of an exported package that could not be made. */

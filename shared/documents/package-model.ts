@@ -5,6 +5,8 @@
  */
 import { claimFrame, openRing } from '../claims/claim-frame';
 import { deriveMonuments, type CornerPoint, type Monument } from '../claims/monuments';
+import { noticePlacement } from '../claims/notice-placement';
+import type { LandStatus } from '../claims/state-land';
 import { stateRule } from '../claims/state-rules';
 import { groundAreaAcres, groundDistanceFt } from '../geo/ground';
 import { FOOT_M, utmConverter, zoneFromEpsg, type Utm } from '../geo/utm';
@@ -12,6 +14,8 @@ import type { Position } from '../geometry/geojson.types';
 import type { ClaimantForm } from '../jobs/job.types';
 import type { LayoutClaim, MonumentSettings } from '../layout/layout.types';
 import { trueCourse } from './bearing-format';
+import { locatorsOf } from './locators';
+import { noticePostId } from './notice-post';
 import type { PackageClaim, PackageModel, PackagePost, PackageTie, PlssDescription } from './package-model.types';
 import { stakingRoute } from './staking-route';
 
@@ -23,6 +27,10 @@ export interface PackageSource {
   monumentSettings: MonumentSettings;
   stateCode: string | null;
   county: string | null;
+  /** Defaults to federal land. */
+  landStatus?: LandStatus;
+  /** Alaska's recording district; ignored elsewhere. */
+  recordingDistrict?: string;
   claimant: ClaimantForm;
   plss: PlssDescription;
   tie: { description: string; lonLat: Position } | null;
@@ -81,6 +89,7 @@ function claimModel(
   monuments: Monument[],
   epsg: number,
   postIdAt: (utm: Utm) => string,
+  place: { stateCode: string | null; landStatus: LandStatus },
 ): PackageClaim {
   const { toLonLat } = utmConverter(epsg);
   const ordered = [...corners].sort((a, b) => a.number - b.number);
@@ -106,15 +115,19 @@ function claimModel(
       },
     };
   }
+  const packageCorners = ordered.map((c) => ({ number: c.number, position: c.position, utm: c.utm, lonLat: c.lonLat, postId: postIdAt(c.utm) }));
+  const packageMonuments = monuments.map((m) => ({ kind: m.kind, label: m.label, utm: m.utm, lonLat: m.lonLat, postId: postIdAt(m.utm) }));
+  const placement = noticePlacement(place.stateCode, claim.kind, place.landStatus);
   return {
     id: claim.id,
     name: claim.name,
     kind: claim.kind,
     areaAcres: groundAreaAcres(epsg, openRing(claim.corners)),
-    corners: ordered.map((c) => ({ number: c.number, position: c.position, utm: c.utm, lonLat: c.lonLat, postId: postIdAt(c.utm) })),
-    monuments: monuments.map((m) => ({ kind: m.kind, label: m.label, utm: m.utm, lonLat: m.lonLat, postId: postIdAt(m.utm) })),
+    corners: packageCorners,
+    monuments: packageMonuments,
     courses,
     frame: frameModel,
+    notice: { ...placement, postId: noticePostId(placement.post, packageCorners, packageMonuments) },
   };
 }
 
@@ -147,11 +160,15 @@ export function buildPackageModel(source: PackageSource, options: PackageModelOp
   for (const c of derived.corners) cornersByClaim.set(c.claimId, [...(cornersByClaim.get(c.claimId) ?? []), c]);
   const monumentsByClaim = new Map<string, Monument[]>();
   for (const m of derived.monuments) monumentsByClaim.set(m.claimId, [...(monumentsByClaim.get(m.claimId) ?? []), m]);
+  const code = rule.code === 'DEFAULT' ? null : rule.code;
+  const landStatus = source.landStatus ?? 'federal';
   const claims = source.claims.map((claim) =>
-    claimModel(claim, cornersByClaim.get(claim.id) ?? [], monumentsByClaim.get(claim.id) ?? [], source.epsg, postIdAt),
+    claimModel(claim, cornersByClaim.get(claim.id) ?? [], monumentsByClaim.get(claim.id) ?? [], source.epsg, postIdAt, { stateCode: code, landStatus }),
   );
 
   const form = source.claimant;
+  const locators = locatorsOf(form);
+  const isoDate = (value: string): string | null => (/^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : null);
   return {
     generator: options.generator,
     preparedOn: options.preparedOn,
@@ -159,18 +176,22 @@ export function buildPackageModel(source: PackageSource, options: PackageModelOp
     order: source.order,
     epsg: source.epsg,
     utmZone: zoneFromEpsg(source.epsg),
-    stateCode: rule.code === 'DEFAULT' ? null : rule.code,
-    stateName: rule.code === 'DEFAULT' ? '' : rule.name,
-    county: source.county?.trim() ?? '',
+    stateCode: code,
+    stateName: code === null ? '' : rule.name,
+    // Alaska has no counties for recording: its boroughs are not where a certificate goes (AS 27.10.050).
+    county: code === 'AK' ? '' : (source.county?.trim() ?? ''),
+    recordingDistrict: code === 'AK' ? (source.recordingDistrict?.trim() ?? '') : '',
+    landStatus,
     district: form.district.trim(),
-    dateOfLocation: /^\d{4}-\d{2}-\d{2}$/.test(form.dateOfLocation) ? form.dateOfLocation : null,
+    dateOfLocation: isoDate(form.dateOfLocation),
+    dateOfDiscovery: isoDate(form.dateOfDiscovery),
     monumentType: form.monumentType.trim(),
     claimant: {
-      name: form.claimantName.trim(),
-      addressLines: [form.address1, form.address2, form.address3].map((line) => line.trim()).filter((line) => line !== ''),
+      name: locators[0]!.name,
+      addressLines: locators[0]!.addressLines,
+      locators,
       agentName: form.agentName.trim(),
       agentAddress: form.agentAddress.trim(),
-      locatorCount: form.locatorCount,
     },
     plss: source.plss,
     tie: tieModel(source, claims),

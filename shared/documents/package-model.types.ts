@@ -11,14 +11,19 @@
 import type { Utm } from '../geo/utm';
 import type { Position } from '../geometry/geojson.types';
 import type { OrderType } from '../api/geodb.schemas';
-import type { ClaimKind, CornerPosition } from '../layout/layout.types';
+import type { ClaimKind } from '../layout/layout.types';
 import type { MonumentKind } from '../claims/monuments';
+import type { CompassPoint } from '../claims/corner-numbering';
+import type { NoticePlacement } from '../claims/notice-placement';
+import type { LandStatus } from '../claims/state-land';
+import type { Locator } from './locators';
 import type { OrderPrice } from './order-price';
 
 export interface PackageCorner {
   /** 1..4 for a 4-corner claim (state / job numbering); drawing order for other shapes. */
   number: number;
-  position: CornerPosition | null;
+  /** Where the corner lies from the claim's centre on the ground ("NE"); null when no compass word fits. */
+  position: CompassPoint | null;
   utm: Utm;
   lonLat: Position;
   /** Physical post id within the package (shared corners of adjacent claims have the same id): "P12". */
@@ -65,15 +70,19 @@ export interface PackageClaim {
     /** Feet each side of the centerline, measured at the discovery monument's cross-section. */
     sideWidthFt: { left: number; right: number };
   } | null;
+  /** Where this claim's notice is posted (shared/claims/notice-placement.ts) and on which post, when on one. */
+  notice: NoticePlacement & { postId: string | null };
 }
 
 export interface PackageClaimant {
+  /** The first locator's name and address (the claimant), as on the order. */
   name: string;
   /** Mailing address lines, blanks removed. */
   addressLines: string[];
+  /** Every locator, the claimant first (shared/documents/locators.ts). */
+  locators: Locator[];
   agentName: string;
   agentAddress: string;
-  locatorCount: number;
 }
 
 export interface PlssDescription {
@@ -100,10 +109,12 @@ export interface PackageModel {
   generator: { name: string; version: string };
   /** ISO date (YYYY-MM-DD) the package was prepared, from the injected clock. */
   preparedOn: string;
-  source: 'job' | 'order';
+  /** 'layout': made from a layout file without an order (`claimdesk package`). */
+  source: 'job' | 'order' | 'layout';
   order: {
-    orderType: OrderType;
-    orderId: number;
+    /** null for a package made from a layout file: no order exists. */
+    orderType: OrderType | null;
+    orderId: number | null;
     orderNumber: string;
     projectName: string;
     companyName: string;
@@ -119,10 +130,16 @@ export interface PackageModel {
   /** Two-letter code, or null when the state is unknown (documents then print blank lines for it). */
   stateCode: string | null;
   stateName: string;
+  /** Never a county in Alaska, which records by recording district ('' there). */
   county: string;
+  /** Alaska's recording district (AS 27.10.050); '' elsewhere or not yet chosen. */
+  recordingDistrict: string;
+  landStatus: LandStatus;
   district: string;
   /** ISO date or null: a blank line to fill in the field. */
   dateOfLocation: string | null;
+  /** ISO date or null. */
+  dateOfDiscovery: string | null;
   monumentType: string;
   claimant: PackageClaimant;
   plss: PlssDescription;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { claimantInfoSchema, orderTypeSchema } from '../api/geodb.schemas';
 import { orderPriceSchema } from '../documents/order-price';
+import { landStatusSchema } from '../claims/state-land';
 import { layoutSchema, monumentSettingsSchema } from '../layout/layout.types';
 import { jobConflictSchema } from '../outbox/job-conflict';
 import { jobWorkflowSchema } from '../workflow/workflow-view.types';
@@ -56,8 +57,22 @@ export const jobLocationSchema = z.object({
   /** Staff's manual override; null keeps the detected value. */
   stateOverride: z.string().nullable(),
   countyOverride: z.string().nullable(),
+  /** Federal land (the General Mining Law) or, in Alaska, State land (DNR locations); jobs made before it are federal. */
+  landStatus: landStatusSchema.default('federal'),
 });
 export type JobLocation = z.infer<typeof jobLocationSchema>;
+
+/** A co-locator of an association placer: named, with a mailing address, on every notice, and signing it. */
+export const coLocatorSchema = z.object({
+  name: z.string().max(200),
+  address1: z.string().max(200),
+  address2: z.string().max(200),
+  address3: z.string().max(200),
+});
+export type CoLocator = z.infer<typeof coLocatorSchema>;
+
+/** 43 CFR 3832.22(b): an association placer of up to 8 locators (160 acres); the claimant is the first. */
+export const MAX_CO_LOCATORS = 7;
 
 export const claimantFormSchema = z.object({
   claimantName: z.string().max(200),
@@ -70,8 +85,10 @@ export const claimantFormSchema = z.object({
   agentAddress: z.string().max(400),
   /** ISO date (YYYY-MM-DD) or empty when it will be written in the field. */
   dateOfLocation: z.string().max(10),
-  /** Co-locators for an association placer (20 acres each, at most 8 = 160 acres). */
-  locatorCount: z.number().int().min(1).max(8),
+  /** ISO date of discovery, or empty: CO and WY count the recording deadline from it, AK and MT print it. */
+  dateOfDiscovery: z.string().max(10).default(''),
+  /** The other locators of an association placer (20 acres each, 8 in all = 160 acres). */
+  coLocators: z.array(coLocatorSchema).max(MAX_CO_LOCATORS).default([]),
 });
 export type ClaimantForm = z.infer<typeof claimantFormSchema>;
 
@@ -84,6 +101,8 @@ export const jobDocumentsSchema = z.object({
     sections: z.string().max(100),
     aliquot: z.string().max(200),
   }),
+  /** Alaska: the recording district the certificate is recorded in (AS 27.10.050); '' elsewhere or not chosen. */
+  recordingDistrict: z.string().max(100).default(''),
   /** A reference point (PLSS corner, natural object) the notices tie the claims to by bearing and distance. */
   tie: z
     .object({
@@ -97,6 +116,7 @@ export type JobDocuments = z.infer<typeof jobDocumentsSchema>;
 
 export const EMPTY_JOB_DOCUMENTS: JobDocuments = {
   plss: { meridian: '', township: '', range: '', sections: '', aliquot: '' },
+  recordingDistrict: '',
   tie: null,
 };
 
@@ -152,6 +172,7 @@ export const jobPatchSchema = z.object({
   monuments: monumentSettingsSchema.optional(),
   stateOverride: z.string().length(2).nullable().optional(),
   countyOverride: z.string().max(100).nullable().optional(),
+  landStatus: landStatusSchema.optional(),
   claimant: claimantFormSchema.optional(),
   documents: jobDocumentsSchema.optional(),
   capacityOverride: z.object({ reason: z.string().trim().min(3).max(500) }).nullable().optional(),

@@ -8,7 +8,7 @@
 import { utmScaleFactor, type Utm } from '../geo/utm';
 import { generateGrid } from './grid';
 import type { ClaimKind, GridParams, LayoutClaim } from './layout.types';
-import { axesFor, CLAIM_SIZE_FT, centroidOf, claimName, effectiveAzimuthDeg, ftToM } from './layout-util';
+import { axesFor, centroidOf, claimName, claimSizeFt, effectiveAzimuthDeg, ftToM } from './layout-util';
 import { intersectionAreaM2 } from '../claims/polygon-ops';
 import { longAxisDeg } from './grid-axis';
 import { overlapsArea } from './polygon-touch';
@@ -24,6 +24,9 @@ export interface FitBase {
    * order's area are kept (in row order) and the result's note says how many were left out and why.
    */
   maxClaims?: number;
+  /** GridParams.marginFt and placerNorth: the fitted grid keeps them. */
+  marginFt?: number;
+  placerNorth?: 'grid' | 'true';
 }
 
 export interface FitResult {
@@ -55,7 +58,9 @@ export function orderAzimuthDeg(areaRings: readonly (readonly Utm[])[]): number 
 export function fitGridToArea(areaRings: readonly (readonly Utm[])[], base: FitBase, epsg: number): FitResult {
   const points = areaRings.flat();
   if (points.length < 3) throw new RangeError('Fit to area needs at least one polygon.');
-  const azimuthDeg = effectiveAzimuthDeg(base.kind, base.azimuthDeg ?? orderAzimuthDeg(areaRings));
+  const marginFt = base.marginFt ?? 0;
+  const placerNorth = base.placerNorth ?? 'grid';
+  const azimuthDeg = effectiveAzimuthDeg({ kind: base.kind, azimuthDeg: base.azimuthDeg ?? orderAzimuthDeg(areaRings), placerNorth, anchor: centroidOf(points) }, epsg);
   const { along, right } = axesFor(azimuthDeg);
   // Project relative to the centroid: full UTM coordinates would cost digits in the products.
   const origin = centroidOf(points);
@@ -74,7 +79,7 @@ export function fitGridToArea(areaRings: readonly (readonly Utm[])[], base: FitB
     cMax = Math.max(cMax, c);
   }
   const k = utmScaleFactor(epsg, origin);
-  const size = CLAIM_SIZE_FT[base.kind];
+  const size = claimSizeFt(base.kind, marginFt);
   const rows = countFor((aMax - aMin) / k, ftToM(size.lengthFt), 'rows');
   const cols = countFor((cMax - cMin) / k, ftToM(size.widthFt), 'columns');
   const midA = (aMin + aMax) / 2;
@@ -84,11 +89,14 @@ export function fitGridToArea(areaRings: readonly (readonly Utm[])[], base: FitB
     kind: base.kind,
     rows,
     cols,
-    azimuthDeg,
+    // A placer's direction comes from placerNorth (effectiveAzimuthDeg), not from the stored azimuth.
+    azimuthDeg: base.kind === 'placer' ? 0 : azimuthDeg,
     prefix: base.prefix,
     firstNumber: base.firstNumber,
     anchorMode: 'center',
     anchor,
+    marginFt,
+    placerNorth,
   };
   const touches = overlapsArea(areaRings);
   const touching = generateGrid(params, epsg).filter((claim) => touches(claim.corners));

@@ -9,8 +9,8 @@
  */
 import type { Utm } from '../geo/utm';
 import { groundFrame } from './ground-lattice';
-import type { GridParams, LayoutClaim } from './layout.types';
-import { CLAIM_SIZE_FT, claimName, effectiveAzimuthDeg, ftToM, idFactory } from './layout-util';
+import type { GridInput, LayoutClaim } from './layout.types';
+import { claimName, claimSizeFt, effectiveAzimuthDeg, ftToM, idFactory } from './layout-util';
 
 function checkCount(label: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`Grid ${label} must be a whole number ≥ 1 (got ${value}).`);
@@ -20,13 +20,14 @@ function checkCount(label: string, value: number): void {
  * The (rows + 1) × (cols + 1) corner lattice, computed once so neighbouring claims share corners exactly.
  * lattice[i][j] is i claim lengths behind the forward (end) line and j widths right of the left side line.
  */
-export function gridLattice(params: GridParams, epsg: number): Utm[][] {
+export function gridLattice(params: GridInput, epsg: number): Utm[][] {
   const { rows, cols, kind, anchor, anchorMode } = params;
   checkCount('rows', rows);
   checkCount('columns', cols);
-  const azimuthDeg = effectiveAzimuthDeg(kind, params.azimuthDeg);
-  const lengthM = ftToM(CLAIM_SIZE_FT[kind].lengthFt);
-  const widthM = ftToM(CLAIM_SIZE_FT[kind].widthFt);
+  const azimuthDeg = effectiveAzimuthDeg(params, epsg);
+  const size = claimSizeFt(kind, params.marginFt ?? 0);
+  const lengthM = ftToM(size.lengthFt);
+  const widthM = ftToM(size.widthFt);
   const halfAlong = (rows * lengthM) / 2;
   const halfAcross = (cols * widthM) / 2;
 
@@ -58,7 +59,7 @@ export function gridLattice(params: GridParams, epsg: number): Utm[][] {
  * start-left, end-left, end-right, start-right (clockwise). Ids are `g-<row>-<col>-<tag>`, unique against
  * `existingIds` when given.
  */
-export function generateGrid(params: GridParams, epsg: number, existingIds?: ReadonlySet<string>): LayoutClaim[] {
+export function generateGrid(params: GridInput, epsg: number, existingIds?: ReadonlySet<string>): LayoutClaim[] {
   const lattice = gridLattice(params, epsg);
   const newId = idFactory('g', existingIds);
   const at = (i: number, j: number): Utm => {

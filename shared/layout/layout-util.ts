@@ -2,6 +2,7 @@
  * Small helpers shared by the layout modules: claim sizes, the grid frame of an azimuth, names, ids and ring
  * orientation. Everything is in the job's NAD83 / UTM CRS (grid metres, x east, y north).
  */
+import { trueToGridDeg } from '../geo/convergence';
 import { FOOT_M, type Utm } from '../geo/utm';
 import type { ClaimKind, LayoutClaim } from './layout.types';
 import { signedArea } from '../geo/ground';
@@ -15,9 +16,24 @@ export const CLAIM_SIZE_FT: Record<ClaimKind, { lengthFt: number; widthFt: numbe
   placer: { lengthFt: 1320, widthFt: 660 },
 };
 
-/** Placer claims are laid out north-south whatever azimuth the form holds. */
-export function effectiveAzimuthDeg(kind: ClaimKind, azimuthDeg: number): number {
-  return kind === 'placer' ? 0 : azimuthDeg;
+/** A claim's ground size with the layout margin taken off both sides (GridParams.marginFt). */
+export function claimSizeFt(kind: ClaimKind, marginFt = 0): { lengthFt: number; widthFt: number } {
+  const size = CLAIM_SIZE_FT[kind];
+  return { lengthFt: size.lengthFt - marginFt, widthFt: size.widthFt - marginFt };
+}
+
+/**
+ * The grid azimuth the claims' long axis takes. Lodes follow the form. Placers run north-south whatever the form
+ * holds: along UTM grid north, or along true north at the anchor when the layout follows the public land survey
+ * (placerNorth 'true'), which is grid azimuth −convergence there.
+ */
+export function effectiveAzimuthDeg(
+  params: { kind: ClaimKind; azimuthDeg: number; placerNorth?: 'grid' | 'true'; anchor?: Utm },
+  epsg?: number,
+): number {
+  if (params.kind !== 'placer') return params.azimuthDeg;
+  if (params.placerNorth !== 'true' || epsg === undefined || !params.anchor) return 0;
+  return trueToGridDeg(epsg, params.anchor, 0);
 }
 
 export interface Axes {

@@ -43,8 +43,20 @@ export const gridParamsSchema = z.object({
    */
   anchorMode: anchorModeSchema,
   anchor: utmSchema,
+  /**
+   * Ground feet taken off each claim's length and width, so that staking error and an elevation the UTM grid does
+   * not know about cannot carry a claim past 1,500 × 600 ft (0.5 → 1,499.5 × 599.5 ft). 0 lays out full size.
+   */
+  marginFt: z.number().min(0).max(10).default(0),
+  /**
+   * Placers only: whose north the claims' sides follow. 'true' lines them up with true north, as the public land
+   * survey's section lines run (30 U.S.C. 35: placers conform to legal subdivisions); 'grid' follows UTM grid north.
+   */
+  placerNorth: z.enum(['grid', 'true']).default('grid'),
 });
 export type GridParams = z.infer<typeof gridParamsSchema>;
+/** Grid parameters as a caller may give them: the margin and the placers' north default as the schema says. */
+export type GridInput = z.input<typeof gridParamsSchema>;
 
 export const layoutSchema = z.object({
   claims: z.array(layoutClaimSchema).max(5_000),

@@ -5,6 +5,7 @@
 import { utmConverter, nad83UtmEpsg, zoneForLongitude } from '../../shared/geo/utm';
 import { generateGrid } from '../../shared/layout/grid';
 import type { ClaimKind } from '../../shared/layout/layout.types';
+import type { LandStatus } from '../../shared/claims/state-land';
 import { buildPackageModel, type PackageSource } from '../../shared/documents/package-model';
 import type { PackageModel } from '../../shared/documents/package-model.types';
 
@@ -37,9 +38,16 @@ export interface FixtureOptions {
   address1?: string;
   district?: string;
   agentName?: string;
+  /** Locators in all: the claimant plus named co-locators "Co-locator 2", … with addresses. */
   locatorCount?: number;
   /** Leave the PLSS description empty (blank lines on the notices). */
   blankPlss?: boolean;
+  dateOfDiscovery?: string;
+  landStatus?: LandStatus;
+  recordingDistrict?: string;
+  monumentType?: string;
+  placerNorth?: 'grid' | 'true';
+  corner1?: 'NE' | 'SE' | 'SW' | 'NW';
 }
 
 export function samplePackageSource(options: FixtureOptions = {}): PackageSource {
@@ -58,6 +66,7 @@ export function samplePackageSource(options: FixtureOptions = {}): PackageSource
       firstNumber: 1,
       anchorMode: 'nw',
       anchor,
+      placerNorth: options.placerNorth ?? 'grid',
     },
     epsg,
   );
@@ -74,20 +83,28 @@ export function samplePackageSource(options: FixtureOptions = {}): PackageSource
     },
     epsg,
     claims,
-    monumentSettings: { insetFt: 25, corner1: 'SE', lmCorner: 1 },
+    monumentSettings: { insetFt: 25, corner1: options.corner1 ?? 'SE', lmCorner: 1 },
     stateCode: state,
     county: spot.county,
+    landStatus: options.landStatus ?? 'federal',
+    recordingDistrict: options.recordingDistrict ?? '',
     claimant: {
       claimantName: options.claimantName ?? "Łukasz Peña & O'Brien, LLC",
       address1: options.address1 ?? '1234 Żółć Street, Suite 500',
       address2: 'Reno, NV 89501',
       address3: '',
       district: options.district ?? 'Gold Ridge Mining District',
-      monumentType: "2 in × 4 ft capped metal post",
+      monumentType: options.monumentType ?? '2 in × 4 ft capped metal post',
       agentName: options.agentName ?? 'Zoë Ångström',
       agentAddress: 'PO Box 77, Elko, NV 89801',
       dateOfLocation: options.dateOfLocation === undefined ? '2026-08-15' : (options.dateOfLocation ?? ''),
-      locatorCount: options.locatorCount ?? 1,
+      dateOfDiscovery: options.dateOfDiscovery ?? '',
+      coLocators: Array.from({ length: Math.max(0, (options.locatorCount ?? 1) - 1) }, (_, k) => ({
+        name: `Co-locator ${k + 2}`,
+        address1: `${k + 2}00 Placer Road`,
+        address2: 'Elko, NV 89801',
+        address3: '',
+      })),
     },
     plss: options.blankPlss
       ? { meridian: '', township: '', range: '', sections: '', aliquot: '' }

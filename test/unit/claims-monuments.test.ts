@@ -69,16 +69,19 @@ describe('claimFrame', () => {
 });
 
 describe('corner numbering', () => {
-  it('numbers clockwise from the chosen Corner 1, in the claim frame', () => {
-    const frame = claimFrame(lode('A', 90))!; // runs east: the frame's "NE" is the compass south-east corner
-    const numbered = numberCorners(frame, 'SW');
+  it('numbers clockwise from the corner that really lies in the chosen direction, whatever the claim frame', () => {
+    const frame = claimFrame(lode('A', 90))!; // runs east: the frame's end-right corner is the ground's south-east
+    const numbered = numberCorners(frame, 'SW', EPSG);
     expect(numbered.map((c) => `${c.number}${c.position}`)).toEqual(['1SW', '2NW', '3NE', '4SE']);
-    expect(numbered[2]!.utm).toEqual(frame.corners.endRight);
+    // Corner 1 is the corner south-west of the centre on the ground: west and south of every other corner's centre.
+    const c = numbered.map((n) => n.utm);
+    expect(c[0]![0]).toBeLessThan(c[2]![0]);
+    expect(c[0]![1]).toBeLessThan(c[2]![1]);
+    expect(numbered[3]!.utm).toEqual(frame.corners.endRight);
     // Clockwise seen from above: negative shoelace area in x-east, y-north.
-    const ring = numbered.map((c) => c.utm);
-    const twice = ring.reduce((s, p, i) => s + p[0] * ring[(i + 1) % 4]![1] - ring[(i + 1) % 4]![0] * p[1], 0);
+    const twice = c.reduce((s, p, i) => s + p[0] * c[(i + 1) % 4]![1] - c[(i + 1) % 4]![0] * p[1], 0);
     expect(twice).toBeLessThan(0);
-    expect(numberCorners(frame, 'SE').map((c) => c.position)).toEqual(['SE', 'SW', 'NW', 'NE']);
+    expect(numberCorners(frame, 'SE', EPSG).map((n) => n.position)).toEqual(['SE', 'SW', 'NW', 'NE']);
   });
 
   it('fixes Alaska at 1 = NE, 2 = SE, 3 = SW, 4 = NW regardless of the setting', () => {
@@ -103,17 +106,19 @@ describe('monuments per state', () => {
     const [lon, lat] = utmConverter(EPSG).toLonLat(dm.utm);
     expect(dm.lonLat).toEqual([lon, lat]);
     expect(corners).toHaveLength(4);
-    expect(corners[0]).toMatchObject({ claimId: 'GE 1', claimName: 'GE 1', number: 1, position: 'SE' });
+    // Turned 23°, the corner nearest the south-east lies due south of the centre: it is labelled for where it is.
+    expect(corners[0]).toMatchObject({ claimId: 'GE 1', claimName: 'GE 1', number: 1, position: 'S' });
   });
 
-  it('Idaho and New Mexico: a location monument at the chosen corner and no centerline point', () => {
+  it('Idaho and New Mexico: a location monument at the chosen corner, and the lode discovery point on the centerline', () => {
     const claim = lode('ID 1');
     const { monuments, corners } = deriveMonuments([claim], { ...SETTINGS, lmCorner: 3 }, 'ID', EPSG);
-    expect(kinds(monuments)).toEqual(['location:LM (Corner 3)']);
+    // The lode's discovery point stays on the centerline: a lode description begins there (43 CFR 3832.12).
+    expect(kinds(monuments)).toEqual(['location:LM (Corner 3)', 'discovery:DM']);
     const corner3 = corners.find((c) => c.number === 3)!;
     expect(corner3.position).toBe('NW'); // SE = 1, SW = 2, NW = 3
     expect(monuments[0]!.utm).toEqual(corner3.utm);
-    expect(kinds(deriveMonuments([claim], SETTINGS, 'nm', EPSG).monuments)).toEqual(['location:LM (Corner 1)']);
+    expect(kinds(deriveMonuments([claim], SETTINGS, 'nm', EPSG).monuments)).toEqual(['location:LM (Corner 1)', 'discovery:DM']);
   });
 
   it('Wyoming: side-line centres; Arizona: end-line centres; South Dakota: both', () => {
@@ -180,6 +185,7 @@ describe('state rules table', () => {
     expect(corner.sort()).toEqual(['ID', 'NM']);
     expect(stateRule('WY').notes.some((n) => n.includes('[VERIFY'))).toBe(true);
     expect([stateRule('NV').monumentDescriptionRequired, stateRule('CA').monumentDescriptionRequired, stateRule('AZ').monumentDescriptionRequired]).toEqual([true, true, false]);
-    expect(stateRule('UT').countyRecordingDays).toBe(30);
+    expect(stateRule('NV').postedNoticeSeparate && stateRule('AK').postedNoticeSeparate && !stateRule('AZ').postedNoticeSeparate).toBe(true);
+    expect(stateRule('NV').placerNoticeStatute).toBe('NRS 517.110');
   });
 });

@@ -117,11 +117,12 @@ describe('notice content: state requirements', () => {
     const { doc } = notice({ state: 'ID', district: '' });
     expect(field(doc, 'Mining district')?.value).toBe('');
     expect(field(doc, 'County')?.value).toBe('Valley');
-    expect(field(doc, 'Location monument')?.value).toBe('Corner No. 1 (SE), where this notice is posted; there is no separate discovery monument');
-    expect(field(doc, 'From discovery monument')).toBeUndefined();
+    expect(field(doc, 'Location monument')?.value).toBe('Corner No. 1 (SE), where this notice is posted');
+    // The lode's discovery point is still described (43 CFR 3832.12: a lode description begins at the discovery).
+    expect(field(doc, 'From discovery monument')?.value).toMatch(/^25\.00 ft/);
     const text = allText(doc);
     expect(text).toMatch(/Corner No. 2 \(SW\): A 2 in × 4 ft capped metal post, post P\d+, marked “LUCKY STRIKE 1 — Corner No. 2”.*and with the directions of the boundary lines, which run/);
-    expect(text).toContain('this corner is the location monument, where this notice is posted');
+    expect(text).toContain('this corner is the location monument; this notice is posted on it');
     expect(text).toMatch(/From Corner No. 1 of this claim \(the posted corner\), the reference point, .* bears [NS] \d+°\d\d'\d\d" [EW], [\d,]+\.\d\d ft/);
     // Outside Idaho an empty district is simply left out.
     expect(field(notice({ state: 'WY', district: '' }).doc, 'Mining district')).toBeUndefined();

@@ -47,11 +47,15 @@ describe('package model', () => {
     for (const claim of model.claims) for (const c of [...claim.corners, ...claim.monuments]) expect(ids.has(c.postId)).toBe(true);
   });
 
-  it('puts the Idaho location monument on a corner post instead of adding a post', () => {
+  it('puts the Idaho location monument on a corner post, and still marks the lode discovery point (43 CFR 3832.12)', () => {
     const model = samplePackageModel({ state: 'ID', rows: 1, cols: 1 });
-    expect(model.posts).toHaveLength(4);
-    expect(model.claims[0]!.frame!.fromDiscoveryFt).toBeNull();
+    // Four corners and the discovery point: the LM adds no post of its own.
+    expect(model.posts).toHaveLength(5);
+    expect(model.claims[0]!.frame!.fromDiscoveryFt!.start).toBeCloseTo(25, 2);
     expect(model.posts.some((p) => p.markings.some((m) => m.designation.startsWith('LM')))).toBe(true);
+    // The notice is posted on the LM corner (IC 47-602).
+    const lm = model.claims[0]!.monuments.find((m) => m.kind === 'location')!;
+    expect(model.claims[0]!.notice.postId).toBe(lm.postId);
   });
 
   it('ties Corner 1 of the first claim to the reference point by true bearing and ground distance', () => {
@@ -80,9 +84,12 @@ describe('bearing format', () => {
     expect(formatBearing(270)).toBe(`N 90°00'00" W`);
     expect(formatBearing(359.99999)).toBe(`N 0°00'00" W`);
     expect(formatBearing(225.25)).toBe(`S 45°15'00" W`);
-    expect(generalCourse(0.2)).toBe('north-south');
-    expect(generalCourse(195)).toBe('N 15° E');
-    expect(generalCourse(100)).toBe('N 80° W');
+    expect(generalCourse(0.2)).toBe('due north');
+    // The general course keeps the centerline's own direction: never its reverse.
+    expect(generalCourse(195)).toBe('S 15° W');
+    expect(generalCourse(100)).toBe('S 80° E');
+    expect(generalCourse(92.0325)).toBe('S 88° E');
+    expect(generalCourse(350)).toBe('N 10° W');
   });
 });
 

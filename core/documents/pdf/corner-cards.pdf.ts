@@ -30,10 +30,15 @@ interface Line {
 
 function markingLines(card: CornerCard, fonts: PdfFonts, size: number, width: number): Line[] {
   const small = Math.max(6.5, size * 0.6);
-  return card.markings.flatMap((m) => [
-    ...wrapText(m.marking, fonts.bold, size, width).map((text) => ({ text, size, bold: true })),
-    ...(m.lines === '' ? [] : wrapText(m.lines, fonts.regular, small, width).map((text) => ({ text, size: small, bold: false }))),
-  ]);
+  // The crew must see at the post that the claim's notice goes here (shared/claims/notice-placement.ts).
+  const notice = card.noticeFor.length === 0 ? [] : wrapText(`POST THE NOTICE OF ${card.noticeFor.join(', ')} HERE`, fonts.bold, small, width).map((text) => ({ text, size: small, bold: true }));
+  return [
+    ...card.markings.flatMap((m) => [
+      ...wrapText(m.marking, fonts.bold, size, width).map((text) => ({ text, size, bold: true })),
+      ...(m.lines === '' ? [] : wrapText(m.lines, fonts.regular, small, width).map((text) => ({ text, size: small, bold: false }))),
+    ]),
+    ...notice,
+  ];
 }
 
 const heightOf = (lines: Line[]): number => lines.reduce((sum, l) => sum + l.size * 1.22, 0);

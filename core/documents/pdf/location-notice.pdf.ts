@@ -13,7 +13,7 @@ import { noticeContent } from '../../../shared/documents/notice-content';
 import type { PackageProblem } from '../../../shared/documents/package-files';
 import type { PackageModel } from '../../../shared/documents/package-model.types';
 import type { DocumentRenderer } from '../document.types';
-import { drawBlocks } from './notice-layout';
+import { drawBlocks, MIN_RECORDED_PT } from './notice-layout';
 import { GREY, INCH, LIGHT, PAGE_SIZES, TextCursor, createPdf, fitText, savePdf, wrapText, type PdfFonts } from './pdf-kit';
 
 const MARGIN = 0.75 * INCH;
@@ -35,26 +35,27 @@ function recordingArea(cursor: TextCursor, notice: NoticeDocument): void {
   const { page, fonts, margin } = cursor;
   const top = cursor.y;
   const columnWidth = 3.6 * INCH;
-  page.drawText('When recorded, return to:', { x: margin, y: top - 8, size: 7.5, font: fonts.regular, color: GREY });
-  // A long name and address shrink to fit the space rather than lose the end of the address.
-  const room = RECORDING_SPACE - 22;
-  const laid = [8.5, 7.5, 6.5, 6].map((size) => ({ size, lines: notice.returnTo.flatMap((l) => wrapText(l, fonts.regular, size, columnWidth)) }));
-  const { size, lines } = laid.find((l) => l.lines.length * l.size * 1.25 <= room) ?? laid[laid.length - 1]!;
+  const size = MIN_RECORDED_PT;
+  page.drawText('When recorded, return to:', { x: margin, y: top - size, size, font: fonts.regular, color: GREY });
+  // Never below ten point (A.R.S. 11-480(A)(4)): an address too long for the space is cut with "…" (the body of
+  // the notice gives it in full).
+  const room = RECORDING_SPACE - 28;
+  const lines = notice.returnTo.flatMap((l) => wrapText(l, fonts.regular, size, columnWidth));
   const fit = Math.floor(room / (size * 1.25));
   const shown = lines.length > fit ? [...lines.slice(0, fit - 1), fitText(`${lines[fit - 1]}…`, fonts.regular, size, columnWidth)] : lines;
   shown.forEach((l, k) => page.drawText(l, { x: margin, y: top - 12 - (k + 1) * size * 1.25, size, font: fonts.regular }));
   const bottom = top - RECORDING_SPACE;
   page.drawLine({ start: { x: margin, y: bottom }, end: { x: margin + cursor.width, y: bottom }, thickness: 0.6, color: GREY });
   const caption = "Space above this line for recorder's use";
-  const width = fonts.regular.widthOfTextAtSize(caption, 7);
-  page.drawText(caption, { x: margin + cursor.width - width, y: bottom - 9, size: 7, font: fonts.regular, color: GREY });
-  cursor.y = bottom - 12;
+  const width = fonts.regular.widthOfTextAtSize(caption, size);
+  page.drawText(caption, { x: margin + cursor.width - width, y: bottom - size - 2, size, font: fonts.regular, color: GREY });
+  cursor.y = bottom - size - 6;
 }
 
 function runningHeader(page: PDFPage, fonts: PdfFonts, notice: NoticeDocument, width: number): void {
   const title = `${notice.claimName} — ${notice.title} (continued)`;
   const y = page.getHeight() - MARGIN + 14;
-  page.drawText(fitText(title, fonts.bold, 9, width - 80), { x: MARGIN, y, size: 9, font: fonts.bold });
+  page.drawText(fitText(title, fonts.bold, MIN_RECORDED_PT, width - 90), { x: MARGIN, y, size: MIN_RECORDED_PT, font: fonts.bold });
   page.drawLine({ start: { x: MARGIN, y: y - 5 }, end: { x: MARGIN + width, y: y - 5 }, thickness: 0.4, color: LIGHT });
 }
 
@@ -62,14 +63,15 @@ function footers(pages: PDFPage[], fonts: PdfFonts, model: PackageModel, notice:
   const left = `${model.generator.name} · order ${model.order.orderNumber} · prepared ${longDate(model.preparedOn) || model.preparedOn}`;
   pages.forEach((page, k) => {
     const right = `${notice.claimName} — page ${k + 1} of ${pages.length}`;
-    const rightText = fitText(right, fonts.regular, 7.5, width / 2);
-    const rightWidth = fonts.regular.widthOfTextAtSize(rightText, 7.5);
-    page.drawText(fitText(left, fonts.regular, 7.5, width - rightWidth - 12), { x: MARGIN, y: MARGIN / 2, size: 7.5, font: fonts.regular, color: GREY });
-    page.drawText(rightText, { x: MARGIN + width - rightWidth, y: MARGIN / 2, size: 7.5, font: fonts.regular, color: GREY });
+    const size = MIN_RECORDED_PT;
+    const rightText = fitText(right, fonts.regular, size, width / 2);
+    const rightWidth = fonts.regular.widthOfTextAtSize(rightText, size);
+    page.drawText(fitText(left, fonts.regular, size, width - rightWidth - 12), { x: MARGIN, y: MARGIN / 2 - 2, size, font: fonts.regular, color: GREY });
+    page.drawText(rightText, { x: MARGIN + width - rightWidth, y: MARGIN / 2 - 2, size, font: fonts.regular, color: GREY });
     if (k > 0) {
       const pageText = `Page ${k + 1} of ${pages.length}`;
-      const w = fonts.regular.widthOfTextAtSize(pageText, 8);
-      page.drawText(pageText, { x: MARGIN + width - w, y: page.getHeight() - MARGIN + 14, size: 8, font: fonts.regular, color: GREY });
+      const w = fonts.regular.widthOfTextAtSize(pageText, size);
+      page.drawText(pageText, { x: MARGIN + width - w, y: page.getHeight() - MARGIN + 14, size, font: fonts.regular, color: GREY });
     }
   });
 }
@@ -91,7 +93,7 @@ function layOutNotice(doc: PDFDocument, fonts: PdfFonts, model: PackageModel, no
   centred(cursor, notice.title.toUpperCase(), 17, true);
   cursor.gap(2);
   centred(cursor, notice.subtitle, 11.5, true);
-  centred(cursor, notice.authority, 8, false);
+  centred(cursor, notice.authority, MIN_RECORDED_PT, false);
   cursor.gap(4);
   drawBlocks(cursor, notice.blocks);
   footers(pages, fonts, model, notice, width);

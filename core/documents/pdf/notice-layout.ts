@@ -10,8 +10,14 @@ import { rgb, type PDFFont } from 'pdf-lib';
 import type { NoticeBlock, NoticeColumn, NoticeField, NoticeNotary, NoticeSigner } from '../../../shared/documents/notice-blocks';
 import { GREY, INK, LIGHT, fitText, wrapText, type TextCursor } from './pdf-kit';
 
-const BODY = 9.25;
-const LABEL = 8.75;
+/**
+ * Everything on a recorded notice is at least 10 pt: A.R.S. 11-480(A)(4) lets a recorder reject print under
+ * ten-point type, and many recorders hold to the same. Headings are larger; nothing is smaller.
+ */
+export const MIN_RECORDED_PT = 10;
+const BODY = MIN_RECORDED_PT;
+const LABEL = MIN_RECORDED_PT;
+const SMALL = MIN_RECORDED_PT;
 const LEAD = 1.25;
 const LABEL_WIDTH = 158;
 const GUTTER = 8;
@@ -40,9 +46,9 @@ function rule(c: Cursor, x1: number, x2: number, y: number, color = GREY, thickn
 }
 
 function heading(c: Cursor, title: string, keepWith: number): void {
-  c.ensure(10.5 * LEAD + 12 + keepWith);
+  c.ensure(11 * LEAD + 12 + keepWith);
   c.gap(7);
-  line(c, title, c.margin, 10.5, c.fonts.bold);
+  line(c, title, c.margin, 11, c.fonts.bold);
   c.gap(2);
   rule(c, c.margin, c.margin + c.width, c.y, RULE, 0.6);
   c.gap(3);
@@ -76,21 +82,22 @@ function field(c: Cursor, f: NoticeField): void {
 function fieldRow(c: Cursor, fields: NoticeField[]): void {
   const gap = 10;
   const width = (c.width - gap * (fields.length - 1)) / fields.length;
-  const laid = fields.map((f) => ({ label: fitText(f.label, c.fonts.regular, 7.5, width), lines: wrapText(f.value, c.fonts.regular, BODY, width) }));
-  const height = 10 + Math.max(1.4, ...laid.map((l) => l.lines.length)) * BODY * LEAD + 3;
+  const laid = fields.map((f) => ({ label: wrapText(f.label, c.fonts.regular, SMALL, width), lines: wrapText(f.value, c.fonts.regular, BODY, width) }));
+  const labelHeight = Math.max(...laid.map((l) => l.label.length)) * SMALL * LEAD;
+  const height = labelHeight + 2 + Math.max(1.4, ...laid.map((l) => l.lines.length)) * BODY * LEAD + 3;
   c.ensure(height + 4);
   const top = c.y - 4;
   laid.forEach((cell, k) => {
     const x = c.margin + k * (width + gap);
-    c.page.drawText(cell.label, { x, y: top - 8, size: 7.5, font: c.fonts.regular, color: GREY });
-    cell.lines.forEach((l, n) => text(c, l, x, BODY, c.fonts.regular, INK, top - 10 - (n + 1) * BODY * LEAD));
+    cell.label.forEach((l, n) => c.page.drawText(l, { x, y: top - (n + 1) * SMALL * LEAD + SMALL * 0.25, size: SMALL, font: c.fonts.regular, color: GREY }));
+    cell.lines.forEach((l, n) => text(c, l, x, BODY, c.fonts.regular, INK, top - labelHeight - 2 - (n + 1) * BODY * LEAD));
     rule(c, x, x + width, top - height + 1, LIGHT, 0.6);
   });
   c.y = top - height - 2;
 }
 
 function paragraph(c: Cursor, body: string, style: 'body' | 'statement' | 'note'): void {
-  const size = style === 'note' ? 7.5 : BODY;
+  const size = BODY;
   const indent = style === 'statement' ? 10 : 0;
   c.gap(2);
   for (const l of wrapText(body, c.fonts.regular, size, c.width - indent)) {
@@ -102,7 +109,7 @@ function paragraph(c: Cursor, body: string, style: 'body' | 'statement' | 'note'
 }
 
 function items(c: Cursor, list: { term: string; text: string }[]): void {
-  const size = BODY - 0.5;
+  const size = BODY;
   for (const item of list) {
     const lines = wrapText(item.text, c.fonts.regular, size, c.width - 14);
     c.ensure(BODY * LEAD + Math.min(lines.length, 3) * size * LEAD);
@@ -112,53 +119,72 @@ function items(c: Cursor, list: { term: string; text: string }[]): void {
   }
 }
 
+/** Cells wrap within their column (a recorded page must not cut a word off); a row grows to its tallest cell. */
 function table(c: Cursor, caption: string, columns: NoticeColumn[], rows: string[][]): void {
-  const size = 8;
-  const rowHeight = size * 1.75;
+  const size = SMALL;
+  const lineHeight = size * 1.25;
   const total = columns.reduce((sum, col) => sum + col.width, 0);
   const widths = columns.map((col) => (col.width / total) * c.width);
   const lefts = widths.map((_, k) => c.margin + widths.slice(0, k).reduce((a, b) => a + b, 0));
-  const drawRow = (cells: string[], font: PDFFont, shaded: boolean): void => {
+  const lay = (cells: string[], font: PDFFont): string[][] => cells.map((cell, k) => wrapText(cell, font, size, widths[k]! - 6));
+  const heightOf = (laid: string[][]): number => Math.max(1, ...laid.map((l) => l.length)) * lineHeight + size * 0.75;
+  const drawRow = (laid: string[][], font: PDFFont, shaded: boolean): void => {
+    const rowHeight = heightOf(laid);
     c.y -= rowHeight;
     if (shaded) c.page.drawRectangle({ x: c.margin, y: c.y, width: c.width, height: rowHeight, color: SHADE });
-    cells.forEach((cell, k) => {
-      const fitted = fitText(cell, font, size, widths[k]! - 6);
-      const x = columns[k]!.align === 'right' ? lefts[k]! + widths[k]! - 3 - font.widthOfTextAtSize(fitted, size) : lefts[k]! + 3;
-      c.page.drawText(fitted, { x, y: c.y + rowHeight * 0.32, size, font });
+    laid.forEach((cellLines, k) => {
+      cellLines.forEach((l, n) => {
+        const x = columns[k]!.align === 'right' ? lefts[k]! + widths[k]! - 3 - font.widthOfTextAtSize(l, size) : lefts[k]! + 3;
+        c.page.drawText(l, { x, y: c.y + rowHeight - size * 0.375 - (n + 1) * lineHeight + size * 0.25, size, font });
+      });
     });
     rule(c, c.margin, c.margin + c.width, c.y, LIGHT, 0.3);
   };
+  const header = lay(columns.map((col) => col.header), c.fonts.bold);
+  const body = rows.map((row) => lay(row, c.fonts.regular));
   // The caption stays with the header and the first rows.
-  c.ensure(7.5 * LEAD + 5 + rowHeight * 3);
+  c.ensure(SMALL * LEAD * 2 + 5 + heightOf(header) + body.slice(0, 2).reduce((s, r) => s + heightOf(r), 0));
   paragraph(c, caption, 'note');
-  drawRow(columns.map((col) => col.header), c.fonts.bold, true);
-  for (const row of rows) {
-    if (c.y - rowHeight < c.margin) {
+  drawRow(header, c.fonts.bold, true);
+  for (const row of body) {
+    if (c.y - heightOf(row) < c.margin) {
       c.newPage();
-      drawRow(columns.map((col) => col.header), c.fonts.bold, true);
+      drawRow(header, c.fonts.bold, true);
     }
     drawRow(row, c.fonts.regular, false);
   }
   c.gap(4);
 }
 
+const CAPTION_DROP = SMALL + 2;
+/** "By" and "Its" lines under a company's name: the officer signing for it and the capacity. */
+const BY_ITS = ['By:', 'Its:'];
+
 /** Room to sign, the rule, its caption, then the printed name wrapped to the column (or a line for it). */
 function signatureHeight(c: Cursor, s: NoticeSigner, width: number): number {
-  return SIGN_ROOM + 9 + Math.max(1.4, wrapText(s.name, c.fonts.bold, BODY, width).length) * BODY * LEAD;
+  const extra = s.organisation ? BY_ITS.length * BODY * LEAD * 1.5 : 0;
+  return SIGN_ROOM + CAPTION_DROP + Math.max(1.4, wrapText(s.name, c.fonts.bold, BODY, width).length) * BODY * LEAD + extra;
 }
 
 function signature(c: Cursor, s: NoticeSigner, x: number, width: number, top: number): void {
   const ruleY = top - SIGN_ROOM;
   rule(c, x, x + width, ruleY, INK, 0.7);
-  c.page.drawText(fitText(s.role, c.fonts.regular, 7.5, width), { x, y: ruleY - 9, size: 7.5, font: c.fonts.regular, color: GREY });
+  wrapText(s.role, c.fonts.regular, SMALL, width).slice(0, 1).forEach((l) => c.page.drawText(l, { x, y: ruleY - CAPTION_DROP, size: SMALL, font: c.fonts.regular, color: GREY }));
   if (s.name === '') {
-    const y = ruleY - 9 - BODY * LEAD * 1.4;
+    const y = ruleY - CAPTION_DROP - BODY * LEAD * 1.4;
     const label = 'Printed name: ';
-    c.page.drawText(label, { x, y, size: 7.5, font: c.fonts.regular, color: GREY });
-    rule(c, x + c.fonts.regular.widthOfTextAtSize(label, 7.5), x + width, y - 1);
+    c.page.drawText(label, { x, y, size: SMALL, font: c.fonts.regular, color: GREY });
+    rule(c, x + c.fonts.regular.widthOfTextAtSize(label, SMALL), x + width, y - 1);
     return;
   }
-  wrapText(s.name, c.fonts.bold, BODY, width).forEach((n, k) => c.page.drawText(n, { x, y: ruleY - 9 - (k + 1) * BODY * LEAD, size: BODY, font: c.fonts.bold }));
+  const names = wrapText(s.name, c.fonts.bold, BODY, width);
+  names.forEach((n, k) => c.page.drawText(n, { x, y: ruleY - CAPTION_DROP - (k + 1) * BODY * LEAD, size: BODY, font: c.fonts.bold }));
+  if (!s.organisation) return;
+  BY_ITS.forEach((label, k) => {
+    const y = ruleY - CAPTION_DROP - names.length * BODY * LEAD - (k + 1) * BODY * LEAD * 1.5;
+    c.page.drawText(label, { x, y, size: BODY, font: c.fonts.regular });
+    rule(c, x + c.fonts.regular.widthOfTextAtSize(`${label} `, BODY), x + width, y - 1);
+  });
 }
 
 function signatures(c: Cursor, dateLabel: string, signers: NoticeSigner[]): void {
@@ -198,18 +224,20 @@ function notary(c: Cursor, n: NoticeNotary): void {
   for (const l of oathLines) line(c, l, c.margin, BODY, c.fonts.regular);
   const width = (c.width - 24) / 2;
   signature(c, { role: n.affiant, name: '' }, c.margin, width, c.y);
-  c.y -= SIGN_ROOM + 9 + BODY * LEAD * 1.4 + 12;
+  c.y -= SIGN_ROOM + CAPTION_DROP + BODY * LEAD * 1.4 + 12;
   for (const l of juratLines) line(c, l, c.margin, BODY, c.fonts.regular);
   const top = c.y;
   const seal = 1.75 * 72;
   const sealX = c.margin + c.width - seal;
   c.page.drawRectangle({ x: sealX, y: top - seal - 6, width: seal, height: seal, borderColor: GREY, borderWidth: 0.6, borderDashArray: [3, 3] });
-  c.page.drawText(fitText(n.sealCaption, c.fonts.regular, 7.5, seal - 8), { x: sealX + 4, y: top - seal, size: 7.5, font: c.fonts.regular, color: GREY });
+  c.page.drawText(fitText(n.sealCaption, c.fonts.regular, SMALL, seal - 8), { x: sealX + 4, y: top - seal, size: SMALL, font: c.fonts.regular, color: GREY });
   signature(c, { role: n.officer, name: ' ' }, c.margin, width, top);
-  c.y = top - SIGN_ROOM - 12;
+  c.y = top - SIGN_ROOM - CAPTION_DROP;
   for (const l of n.officerLines) {
-    c.y -= 16;
-    c.page.drawText(fitText(l, c.fonts.regular, 8.5, sealX - c.margin - 12), { x: c.margin, y: c.y, size: 8.5, font: c.fonts.regular });
+    for (const part of wrapText(l, c.fonts.regular, SMALL, sealX - c.margin - 12)) {
+      c.y -= SMALL * 1.6;
+      c.page.drawText(part, { x: c.margin, y: c.y, size: SMALL, font: c.fonts.regular });
+    }
   }
   c.y = Math.min(c.y - 8, top - seal - 12);
 }
@@ -219,9 +247,9 @@ function startHeight(c: Cursor, block: NoticeBlock | undefined): number {
   if (!block) return 0;
   switch (block.kind) {
     case 'notary': return notaryText(c, block.notary).height;
-    case 'signatures': return BODY * LEAD * 1.6 + SIGN_ROOM + 9 + BODY * LEAD * 2 + 8;
-    case 'table': return 8 * 1.75 * 3 + 12;
-    case 'fields': return block.row ? 10 + BODY * LEAD * 1.4 + 8 : BODY * LEAD * 2;
+    case 'signatures': return BODY * LEAD * 1.6 + SIGN_ROOM + CAPTION_DROP + BODY * LEAD * 2 + 8;
+    case 'table': return SMALL * 1.25 * 4 + 12;
+    case 'fields': return block.row ? SMALL * LEAD * 2 + BODY * LEAD * 1.4 + 8 : BODY * LEAD * 2;
     default: return BODY * LEAD * 3;
   }
 }

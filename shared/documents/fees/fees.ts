@@ -27,8 +27,9 @@ export interface ClaimFees {
   units: number | null;
   location: Cents;
   initialMaintenance: Cents | null;
-  processing: Cents;
-  /** null when any part is unknown: the claim's total must not look complete when it is not. */
+  /** null when the schedule has no processing fee on file for its period. */
+  processing: Cents | null;
+  /** null when the maintenance units are unknown: the claim's total must not look complete when it is not. */
   total: Cents | null;
   /** Why something could not be computed (bad data), for the package's problem list. */
   problem: string | null;
@@ -45,6 +46,8 @@ export interface FeeTotals {
   total: Cents;
   /** Claims whose maintenance units are unknown: the totals leave their maintenance fee out. */
   incompleteClaims: number;
+  /** false when the schedule has no processing fee on file: the totals leave it out and the sheet says so. */
+  processingKnown: boolean;
 }
 
 export interface FeeComputation {
@@ -52,8 +55,8 @@ export interface FeeComputation {
   totals: FeeTotals;
   /** Estimated annual maintenance fee per assessment year after the first (known units × annual fee). */
   annualMaintenancePerYear: Cents;
-  /** Small-miner waiver processing fee per year for all claims, when the schedule has one. */
-  waiverProcessingPerYear: Cents | null;
+  /** Annual FLPMA filing fee (affidavit / notice of intent after a waiver) per claim, when on file. */
+  annualFilingPerClaim: Cents | null;
 }
 
 /**
@@ -80,7 +83,7 @@ function claimFees(claim: FeeClaimInput, schedule: FeeSchedule): ClaimFees {
   const areaOk = Number.isFinite(claim.areaAcres) && claim.areaAcres > 0;
   const units = maintenanceUnits(claim.kind, claim.areaAcres, schedule.placerAcresPerUnit);
   const location = toCents(schedule.locationFee);
-  const processing = toCents(schedule.processingFee);
+  const processing = schedule.processingFee === null ? null : toCents(schedule.processingFee);
   const initialMaintenance = units === null ? null : units * toCents(schedule.initialMaintenanceFee);
   let problem: string | null = null;
   if (!areaOk && claim.kind === 'placer') {
@@ -96,17 +99,26 @@ function claimFees(claim: FeeClaimInput, schedule: FeeSchedule): ClaimFees {
     location,
     initialMaintenance,
     processing,
-    total: initialMaintenance === null ? null : location + initialMaintenance + processing,
+    total: initialMaintenance === null ? null : location + initialMaintenance + (processing ?? 0),
     problem,
   };
 }
 
 export function computeFees(claims: readonly FeeClaimInput[], schedule: FeeSchedule): FeeComputation {
   const rows = claims.map((claim) => claimFees(claim, schedule));
-  const totals: FeeTotals = { claims: rows.length, units: 0, location: 0, initialMaintenance: 0, processing: 0, total: 0, incompleteClaims: 0 };
+  const totals: FeeTotals = {
+    claims: rows.length,
+    units: 0,
+    location: 0,
+    initialMaintenance: 0,
+    processing: 0,
+    total: 0,
+    incompleteClaims: 0,
+    processingKnown: schedule.processingFee !== null,
+  };
   for (const row of rows) {
     totals.location += row.location;
-    totals.processing += row.processing;
+    totals.processing += row.processing ?? 0;
     if (row.units === null || row.initialMaintenance === null) {
       totals.incompleteClaims += 1;
     } else {
@@ -119,7 +131,7 @@ export function computeFees(claims: readonly FeeClaimInput[], schedule: FeeSched
     claims: rows,
     totals,
     annualMaintenancePerYear: totals.units * toCents(schedule.annualMaintenanceFee),
-    waiverProcessingPerYear: schedule.waiverProcessingFee === null ? null : rows.length * toCents(schedule.waiverProcessingFee),
+    annualFilingPerClaim: schedule.annualFilingFee === null ? null : toCents(schedule.annualFilingFee),
   };
 }
 

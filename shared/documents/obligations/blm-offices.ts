@@ -1,0 +1,21 @@
+/** BLM state offices with jurisdiction (several cover neighbouring states); filings can also be made in MLRS. */
+export const BLM_STATE_OFFICES: Readonly<Record<string, string>> = {
+  AK: 'BLM Alaska State Office (or the BLM Fairbanks office)',
+  AZ: 'BLM Arizona State Office',
+  CA: 'BLM California State Office',
+  CO: 'BLM Colorado State Office',
+  ID: 'BLM Idaho State Office',
+  MT: 'BLM Montana/Dakotas State Office',
+  ND: 'BLM Montana/Dakotas State Office',
+  SD: 'BLM Montana/Dakotas State Office',
+  NV: 'BLM Nevada State Office',
+  NM: 'BLM New Mexico State Office',
+  OK: 'BLM New Mexico State Office',
+  TX: 'BLM New Mexico State Office',
+  KS: 'BLM New Mexico State Office',
+  OR: 'BLM Oregon/Washington State Office',
+  WA: 'BLM Oregon/Washington State Office',
+  UT: 'BLM Utah State Office',
+  WY: 'BLM Wyoming State Office',
+  NE: 'BLM Wyoming State Office',
+};
