@@ -79,8 +79,8 @@ export function mapContent(model: PackageModel, document: MapDocument): MapConte
   };
 }
 
-/** Course cells per table row: four fit across a letter or legal sheet. */
-export const COURSES_PER_ROW = 4;
+/** Course cells per table row: two fit across a letter or legal sheet at ten point. */
+export const COURSES_PER_ROW = 2;
 
 export interface TableRow {
   cells: string[];
@@ -93,7 +93,7 @@ export function courseRows(claims: readonly MapClaim[]): TableRow[] {
   const rows: TableRow[] = [];
   for (const { claim } of claims) {
     for (let k = 0; k < Math.max(1, claim.courses.length); k += COURSES_PER_ROW) {
-      const courses = claim.courses.slice(k, k + COURSES_PER_ROW).map((c) => `${c.from}–${c.to}  ${formatBearing(c.bearingDeg)}  ${formatFeet(c.distanceFt)}`);
+      const courses = claim.courses.slice(k, k + COURSES_PER_ROW).map((c) => `${c.from}–${c.to} ${formatBearing(c.bearingDeg)} ${formatFeet(c.distanceFt)}`);
       while (courses.length < COURSES_PER_ROW) courses.push('');
       const first = k === 0;
       rows.push({ first, cells: [first ? claim.name : '', first ? `${claim.kind}, ${formatAcres(claim.areaAcres)}` : '', ...courses] });
@@ -102,8 +102,8 @@ export function courseRows(claims: readonly MapClaim[]): TableRow[] {
   return rows;
 }
 
-/** Markings per waypoint table row: a post shared by four claims takes two rows rather than an unreadable cell. */
-export const MARKINGS_PER_ROW = 2;
+/** Markings per waypoint table row: a post shared by four claims takes four rows rather than an unreadable cell. */
+export const MARKINGS_PER_ROW = 1;
 
 /** Waypoints in staking order: P-number, what is marked there, lat / lon (the GPX's degrees) and UTM. */
 export function waypointRows(posts: readonly PackagePost[]): TableRow[] {

@@ -33,16 +33,21 @@ export interface SheetLayout {
 }
 
 export const MARGIN_IN = 0.375;
+/**
+ * Every word on a recorded map is at least 10 pt (A.R.S. 11-480(A)(4); many recorders hold to the same), so the
+ * bands below are sized for ten-point text: tick labels beside the neatline, table rows, title cells and notes.
+ */
+export const MAP_MIN_PT = 10;
 /** Room outside the neatline for easting / northing labels. */
-export const LABEL_IN = 0.2;
-export const TABLE_HEADER_IN = 0.19;
-export const TABLE_ROW_IN = 0.13;
-/** Header band without a recording block: enough for a heading and four rows of title cells. */
-const HEADER_IN = 2.05;
+export const LABEL_IN = 0.22;
+export const TABLE_HEADER_IN = 0.24;
+export const TABLE_ROW_IN = 0.19;
+/** Header band without a recording block: a heading and four rows of ten-point title cells. */
+const HEADER_IN = 2.45;
 const STRIP_IN = 1.0;
-const NOTES_IN = 0.48;
+const NOTES_IN = 1.15;
 const GAP_IN = 0.07;
-const PANEL_IN = 3.1;
+const PANEL_IN = 3.3;
 
 export function tableHeightIn(rows: number): number {
   return rows > 0 ? TABLE_HEADER_IN + rows * TABLE_ROW_IN : 0;
@@ -83,9 +88,9 @@ function portraitMap(pageIn: [number, number], recordingIn: number | null, table
   const m = MARGIN_IN;
   const head = header(pageIn, recordingIn);
   const inner = w - 2 * m;
-  const north = { x: m, y: m, w: 0.85, h: STRIP_IN };
-  const scaleBar = { x: m + 0.95, y: m, w: 2.75, h: STRIP_IN };
-  const legend = { x: m + 3.85, y: m, w: inner - 3.85, h: STRIP_IN };
+  const north = { x: m, y: m, w: 0.95, h: STRIP_IN };
+  const scaleBar = { x: m + 1.05, y: m, w: 2.35, h: STRIP_IN };
+  const legend = { x: m + 3.5, y: m, w: inner - 3.5, h: STRIP_IN };
   const notes = { x: m, y: m + STRIP_IN + GAP_IN, w: inner, h: NOTES_IN };
   let bottom = notes.y + notes.h + GAP_IN;
   let table: InchRect | null = null;
@@ -103,9 +108,9 @@ function landscapeMap(pageIn: [number, number], tableRows: number): SheetLayout 
   const px = w - m - PANEL_IN;
   const top = h - m;
   const title = { x: px, y: top - 3.55, w: PANEL_IN, h: 3.55 };
-  const north = { x: px, y: title.y - GAP_IN - STRIP_IN, w: 0.85, h: STRIP_IN };
-  const scaleBar = { x: px + 0.95, y: north.y, w: PANEL_IN - 0.95, h: STRIP_IN };
-  const legend = { x: px, y: north.y - GAP_IN - 1.3, w: PANEL_IN, h: 1.3 };
+  const north = { x: px, y: title.y - GAP_IN - STRIP_IN, w: 0.95, h: STRIP_IN };
+  const scaleBar = { x: px + 1.05, y: north.y, w: PANEL_IN - 1.05, h: STRIP_IN };
+  const legend = { x: px, y: north.y - GAP_IN - 1.6, w: PANEL_IN, h: 1.6 };
   const notes = { x: px, y: m, w: PANEL_IN, h: legend.y - GAP_IN - m };
   const left = px - GAP_IN - m;
   let bottom = m;

@@ -4,6 +4,7 @@
  * the state's map rule (shared/documents/map-sheets.ts); a block too big for one sheet is tiled with an index.
  */
 import type { PackageModel } from '../../../shared/documents/package-model.types';
+import { placeText } from '../../../shared/documents/place-text';
 import { formatBearing, formatFeet, formatAcres } from '../../../shared/documents/bearing-format';
 import {
   claimRange,
@@ -15,12 +16,13 @@ import {
   type TableRow,
 } from '../../../shared/documents/map-content';
 import { formatAngle } from '../../../shared/documents/map-frame';
-import { FILING_COSTS, mapSheetRule, planMapSheets, type MapPage, type MapPlan } from '../../../shared/documents/map-sheets';
+import { FILING_COSTS, mapSheetRule, planMapSheets, type MapPage, type MapPlan, type MapSheetRule } from '../../../shared/documents/map-sheets';
 import type { DocumentRenderer, RenderContext, RenderResult } from '../document.types';
 import { createPdf, INCH, savePdf } from './pdf-kit';
 import { drawMapSheet, sheetProjection, toPoints } from './map-sheet.pdf';
 import { drawBasemapCredit, drawBasemapUnder, type PrintBasemap } from './map-basemap.pdf';
 import type { PackageProblem } from '../../../shared/documents/package-files';
+import { scaleFactorNote } from './map-furniture.pdf';
 import { WAYPOINT_COLUMNS, courseColumns, drawTable } from './map-tables.pdf';
 import { drawRecordingBlock, drawTitleBlock, type TitleCell } from './map-title.pdf';
 
@@ -51,20 +53,20 @@ function sheetsText(pages: readonly MapPage[], kind: MapPage['kind']): string {
 
 function titleCells(model: PackageModel, plan: MapPlan, sheet: MapPage): TitleCell[] {
   const scale = `1 in = ${thousands.format(plan.feetPerInch)} ft (1:${thousands.format(plan.scaleDenominator)})`;
-  const place = [model.county ? `${model.county} County` : '', model.stateName].filter((s) => s !== '').join(', ');
+  const place = placeText(model);
   const kindNote = sheet.kind === 'index' ? ' (index)' : sheet.kind === 'table' ? ' (table)' : '';
+  // Nine cells: three rows of three give each ten-point value two lines in a portrait title block.
+  const names = model.claimant.locators.map((l) => l.name).filter((n) => n !== '');
   return [
     { label: 'Order', value: model.order.orderNumber },
-    { label: 'Claimant', value: model.claimant.name },
-    { label: 'County, state', value: place },
-    { label: 'Mining district', value: model.district },
+    { label: names.length > 1 ? 'Locators' : 'Claimant', value: names.join('; ') },
+    { label: model.stateCode === 'AK' ? 'Recording district, state' : 'County, state', value: [place, model.district].filter((s) => s !== '').join(' · ') },
     { label: 'Township, range, section (PLSS)', value: plssText(model) },
     { label: 'Date of location', value: formatDate(model.dateOfLocation) },
     { label: 'Scale', value: sheet.kind === 'index' ? `Index 1 in = ${thousands.format(sheet.feetPerInch)} ft; map sheets ${scale}` : scale },
     { label: 'Datum and grid', value: `NAD83 / UTM zone ${model.utmZone}N (EPSG:${model.epsg})` },
     { label: 'Monuments', value: model.monumentType },
-    { label: 'Prepared', value: `${formatDate(model.preparedOn)} · ${model.generator.name} ${model.generator.version}` },
-    { label: 'Sheet', value: `${sheet.number} of ${plan.pages.length}${kindNote}` },
+    { label: 'Sheet', value: `${sheet.number} of ${plan.pages.length}${kindNote} · prepared ${formatDate(model.preparedOn)}, ${model.generator.name} ${model.generator.version}` },
   ];
 }
 
@@ -86,8 +88,8 @@ function subheading(model: PackageModel, content: MapContent): string {
 function notesFor(model: PackageModel, content: MapContent, plan: MapPlan, document: MapDocument): string[] {
   const gamma = content.convergenceDeg;
   const notes = [
-    `Bearings are true and distances are ground feet. Grid: NAD83 / UTM zone ${model.utmZone}N; grid north (GN) is ` +
-      `${formatAngle(gamma)} ${gamma >= 0 ? 'east' : 'west'} of true north at the map centre.`,
+    `Bearings are true; ${scaleFactorNote(content.scaleFactor).replace(/^D/, 'd')} The arrow points to true north; GN, UTM grid north ` +
+      `(zone ${model.utmZone}N), is ${formatAngle(gamma)} ${gamma >= 0 ? 'east' : 'west'} of it.`,
   ];
   const tie = content.tie;
   if (tie) {
@@ -98,7 +100,7 @@ function notesFor(model: PackageModel, content: MapContent, plan: MapPlan, docum
   }
   const tables = sheetsText(plan.pages, 'table');
   if (document === 'claim-map') {
-    notes.push(`Map per ${plan.rule.source.split(':')[0]}. Corner numbers are the boundary-monument numbers.${tables ? ` Bearings and distances of every claim: ${tables}.` : ''}`);
+    notes.push(`Map per ${plan.rule.source.split(':')[0]}. Corner numbers are the boundary-monument numbers.${tables ? ` Bearings and distances: ${tables}.` : ''}`);
   } else {
     notes.push(`Waypoints P1–P${content.posts.length} are the GPX waypoint names, numbered in staking order along the dashed route.${tables ? ` Coordinates: ${tables}.` : ''}`);
   }
@@ -108,10 +110,21 @@ function notesFor(model: PackageModel, content: MapContent, plan: MapPlan, docum
   return notes;
 }
 
+/**
+ * Ten-point names, corner numbers and monument labels need room: a 600-ft claim must be about an inch wide on
+ * paper. Maps are therefore drawn at 1 in = 500 ft or larger even where the state allows a coarser scale (AZ
+ * 1 in ≤ 2,000 ft, AK 1:63,360); a block too big for one sheet is tiled with an index, as the rule permits.
+ */
+export const LEGIBLE_FEET_PER_INCH = 500;
+
+function legibleRule(rule: MapSheetRule): MapSheetRule {
+  return { ...rule, maxFeetPerInch: Math.min(rule.maxFeetPerInch, LEGIBLE_FEET_PER_INCH) };
+}
+
 /** What a map document draws and on which sheets; the georeference tests place points with the same plan. */
 export function planMapDocument(model: PackageModel, document: MapDocument): { content: MapContent; plan: MapPlan; rows: TableRow[] } {
   const content = mapContent(model, document);
-  const stateRule = mapSheetRule(model.stateCode);
+  const stateRule = legibleRule(mapSheetRule(model.stateCode));
   // The field map is the crew's copy, never recorded: same sheet and scale, no recorder's square.
   const rule = document === 'claim-map' ? stateRule : { ...stateRule, recordingBlockIn: null };
   const rows = document === 'claim-map' ? courseRows(content.claims) : waypointRows(content.posts);

@@ -20,12 +20,14 @@ import {
 import { gridAreaM2 } from '../../../shared/geo/ground';
 import { pointInRing } from '../../../shared/layout/polygon-touch';
 import { boxAt, rotatedBox, type Box, type LabelSpace } from '../../../shared/documents/map-labels';
+import { MAP_MIN_PT } from '../../../shared/documents/map-layout';
 import { fitText, type PdfFonts } from './pdf-kit';
 import { drawCentredText, drawPolygon, drawPolyline, drawSymbol, type Pt } from './map-draw.pdf';
 
 export const CLAIM_FILL = 0.9;
-const NAME_MAX = 9;
-const NAME_MIN = 3.5;
+const NAME_MAX = 12;
+/** Names, corner numbers and monument labels are ten point or larger: the claim map is recorded. */
+const NAME_MIN = MAP_MIN_PT;
 
 /** Candidate label centres around a point: right, left, above, below, then the diagonals. */
 export function aroundPoint(at: Pt, w: number, h: number, gap: number): Box[] {
@@ -95,7 +97,7 @@ export function drawClaimLabels(page: PDFPage, fonts: PdfFonts, proj: MapProject
     const angle = longAxisAngle(c.ring);
     const across = extentAlong(ring, angle).across;
     if (options.detail) {
-      const size = Math.min(6.5, Math.max(4, across / 4));
+      const size = MAP_MIN_PT;
       c.claim.corners.forEach((corner, k) => {
         if (!rectContains(proj.window, corner.utm)) return;
         const dir = inward(ring, k, orientation);
@@ -135,16 +137,18 @@ function drawClaimName(page: PDFPage, fonts: PdfFonts, proj: MapProjection, c: M
   const lift = sub ? size * 0.55 : 0;
   const at: Pt = [centre[0] + nx * lift, centre[1] + ny * lift];
   const { w } = drawCentredText(page, name, at, { size, font: fonts.bold, angle: deg });
-  if (sub) drawCentredText(page, sub, [centre[0] - nx * size * 0.75, centre[1] - ny * size * 0.75], { size: size * 0.72, font: fonts.regular, angle: deg, grey: 0.2 });
+  if (sub) drawCentredText(page, sub, [centre[0] - nx * size * 0.8, centre[1] - ny * size * 0.8], { size: Math.max(MAP_MIN_PT, size * 0.8), font: fonts.regular, angle: deg, grey: 0.2 });
   space.occupy(rotatedBox(centre[0], centre[1], w, size * (sub ? 2.6 : 1.2), angle));
 }
 
 /**
  * Short monument labels beside their symbols ("DM", "E/C 1"); an LM on a corner just says "LM". A post two
- * claims share (a side-line centre between them) gets one label, without the per-claim numbers.
+ * claims share (a side-line centre between them) gets one label, without the per-claim numbers. Monuments that
+ * stand closer on paper than a label is tall (a discovery monument 25 ft inside its end line, next to that end
+ * line's centre) share ONE label, "DM · E/C 1", so the two never print over each other.
  */
 export function drawMonumentLabels(page: PDFPage, fonts: PdfFonts, proj: MapProjection, claims: readonly MapClaim[], space: LabelSpace): void {
-  const size = 5.2;
+  const size = MAP_MIN_PT;
   const byPost = new Map<string, { utm: Utm; labels: string[] }>();
   for (const c of claims) {
     for (const m of c.monuments) {
@@ -155,12 +159,20 @@ export function drawMonumentLabels(page: PDFPage, fonts: PdfFonts, proj: MapProj
       byPost.set(key, entry);
     }
   }
+  const groups: { at: Pt; texts: string[] }[] = [];
   for (const { utm, labels } of byPost.values()) {
     const unique = [...new Set(labels)];
     const text = unique.length === 1 ? unique[0]! : [...new Set(unique.map((l) => l.replace(/\s+\d+$/, '')))].join(' / ');
-    const w = fonts.regular.widthOfTextAtSize(text, size);
     const at = proj.toPaper(utm);
-    const candidates = [...aroundPoint(at, w + 1, size, 3.5), ...aroundPoint(at, w + 1, size, 6.5)];
+    const near = groups.find((g) => Math.hypot(g.at[0] - at[0], g.at[1] - at[1]) < size * 1.5);
+    if (near) near.texts.push(text);
+    else groups.push({ at, texts: [text] });
+  }
+  for (const { at, texts } of groups) {
+    const text = texts.join(' · ');
+    const w = fonts.regular.widthOfTextAtSize(text, size);
+    space.occupy(boxAt(at[0], at[1], 6, 6));
+    const candidates = [...aroundPoint(at, w + 1, size, 4.5), ...aroundPoint(at, w + 1, size, 9)];
     const k = space.place(candidates);
     if (k < 0) continue;
     const box = candidates[k]!;
@@ -185,13 +197,13 @@ export function drawTie(page: PDFPage, fonts: PdfFonts, proj: MapProjection, con
   if (!labels) return;
   if (inside) {
     const at = proj.toPaper(tie.utm);
-    const text = fitText(tie.description, fonts.regular, 5.5, 130);
-    const w = fonts.regular.widthOfTextAtSize(text, 5.5);
-    const candidates = aroundPoint(at, w + 2, 6, 6);
+    const text = fitText(tie.description, fonts.regular, MAP_MIN_PT, 200);
+    const w = fonts.regular.widthOfTextAtSize(text, MAP_MIN_PT);
+    const candidates = aroundPoint(at, w + 2, MAP_MIN_PT + 1, 7);
     const k = space.place(candidates);
     if (k >= 0) {
       const box = candidates[k]!;
-      drawCentredText(page, text, [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2], { size: 5.5, font: fonts.regular });
+      drawCentredText(page, text, [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2], { size: MAP_MIN_PT, font: fonts.regular });
     }
   }
   const angle = readableAngle(Math.atan2(b[1] - a[1], b[0] - a[0]));
@@ -200,7 +212,7 @@ export function drawTie(page: PDFPage, fonts: PdfFonts, proj: MapProjection, con
   // Open ground first (over a claim the label competes with its name and corner numbers), a size smaller if
   // that is what it takes; then the spot along the line that covers the fewest other labels.
   let best: { spots: Pt[]; size: number; w: number } | null = null;
-  for (const size of [5.8, 5]) {
+  for (const size of [MAP_MIN_PT]) {
     const w = fonts.bold.widthOfTextAtSize(text, size);
     const spots = spotsAlong(a, b, angle, w);
     if (spots.length === 0) continue;
@@ -225,7 +237,7 @@ function spotsAlong(a: Pt, b: Pt, angle: number, w: number): Pt[] {
   for (const t of [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82]) {
     if (length * Math.min(t, 1 - t) < w / 2 + 4) continue;
     for (const side of [1, -1]) {
-      spots.push([a[0] + (b[0] - a[0]) * t - Math.sin(angle) * 4.5 * side, a[1] + (b[1] - a[1]) * t + Math.cos(angle) * 4.5 * side]);
+      spots.push([a[0] + (b[0] - a[0]) * t - Math.sin(angle) * 7 * side, a[1] + (b[1] - a[1]) * t + Math.cos(angle) * 7 * side]);
     }
   }
   return spots;

@@ -6,8 +6,9 @@ import type { PDFPage } from 'pdf-lib';
 import { FOOT_M } from '../../../shared/geo/utm';
 import { ticksBetween, type MapProjection, type PaperRect } from '../../../shared/documents/map-frame';
 import type { Neighbours } from '../../../shared/documents/map-sheets';
-import type { PdfFonts } from './pdf-kit';
+import { fitText, type PdfFonts } from './pdf-kit';
 import { INCH } from './pdf-kit';
+import { MAP_MIN_PT } from '../../../shared/documents/map-layout';
 import { drawBox, drawCentredText, drawPolygon, drawPolyline, drawTextFrom, type Pt } from './map-draw.pdf';
 
 const thousands = new Intl.NumberFormat('en-US');
@@ -28,32 +29,32 @@ export function drawGridCrosses(page: PDFPage, proj: MapProjection, step: number
 export function drawNeatline(page: PDFPage, fonts: PdfFonts, proj: MapProjection, step: number): void {
   const f = proj.frame;
   const w = proj.window;
-  const size = 5.5;
+  const size = MAP_MIN_PT;
   const tick = 5;
   for (const e of ticksBetween(w.minE, w.maxE, step)) {
     const [x] = proj.toPaper([e, w.minN]);
     drawPolyline(page, [[x, f.y], [x, f.y + tick]], { width: 0.5 });
     drawPolyline(page, [[x, f.y + f.h], [x, f.y + f.h - tick]], { width: 0.5 });
     const text = `${thousands.format(e)} mE`;
-    if (x - f.x < 20 || f.x + f.w - x < 20) continue; // a label by the corner would run into the northings
-    drawCentredText(page, text, [x, f.y - 6.5], { size, font: fonts.regular });
-    drawCentredText(page, text, [x, f.y + f.h + 6.5], { size, font: fonts.regular });
+    if (x - f.x < 40 || f.x + f.w - x < 40) continue; // a label by the corner would run into the northings
+    drawCentredText(page, text, [x, f.y - 8], { size, font: fonts.regular });
+    drawCentredText(page, text, [x, f.y + f.h + 8], { size, font: fonts.regular });
   }
   for (const n of ticksBetween(w.minN, w.maxN, step)) {
     const [, y] = proj.toPaper([w.minE, n]);
     drawPolyline(page, [[f.x, y], [f.x + tick, y]], { width: 0.5 });
     drawPolyline(page, [[f.x + f.w, y], [f.x + f.w - tick, y]], { width: 0.5 });
-    if (y - f.y < 24 || f.y + f.h - y < 24) continue;
+    if (y - f.y < 44 || f.y + f.h - y < 44) continue;
     const text = `${thousands.format(n)} mN`;
-    drawCentredText(page, text, [f.x - 6.5, y], { size, font: fonts.regular, angle: 90 });
-    drawCentredText(page, text, [f.x + f.w + 6.5, y], { size, font: fonts.regular, angle: 90 });
+    drawCentredText(page, text, [f.x - 8, y], { size, font: fonts.regular, angle: 90 });
+    drawCentredText(page, text, [f.x + f.w + 8, y], { size, font: fonts.regular, angle: 90 });
   }
   drawBox(page, f, { stroke: 0, width: 1 });
 }
 
 /** "▲ Sheet 3" just inside the neatline towards each adjoining sheet of a tiled map. */
 export function drawNeighbourRefs(page: PDFPage, fonts: PdfFonts, f: PaperRect, neighbours: Neighbours): void {
-  const size = 6.5;
+  const size = MAP_MIN_PT;
   const refs: [number | null, string, Pt][] = [
     [neighbours.north, '▲', [f.x + f.w / 2, f.y + f.h - 8]],
     [neighbours.south, '▼', [f.x + f.w / 2, f.y + 8]],
@@ -64,7 +65,7 @@ export function drawNeighbourRefs(page: PDFPage, fonts: PdfFonts, f: PaperRect, 
     if (sheet === null) continue;
     const text = `${arrow} Sheet ${sheet}`;
     const w = fonts.bold.widthOfTextAtSize(text, size) + 6;
-    drawBox(page, { x: at[0] - w / 2, y: at[1] - 5.5, w, h: 11 }, { fill: 1, stroke: 0, width: 0.5 });
+    drawBox(page, { x: at[0] - w / 2, y: at[1] - 7, w, h: 14 }, { fill: 1, stroke: 0, width: 0.5 });
     drawCentredText(page, text, at, { size, font: fonts.bold });
   }
 }
@@ -74,37 +75,47 @@ function niceTotal(maxLength: number, unitPerPoint: number, choices: readonly nu
 }
 
 function bar(page: PDFPage, fonts: PdfFonts, x: number, y: number, total: number, perPoint: number, unit: string): void {
-  const segments = 4;
+  // Four segments when their ten-point numbers fit between the ticks, else two.
+  const widest = fonts.regular.widthOfTextAtSize(thousands.format(total), MAP_MIN_PT);
+  const segments = total / perPoint / 4 > widest + 6 ? 4 : 2;
   const segW = total / perPoint / segments;
   for (let k = 0; k < segments; k += 1) {
     drawBox(page, { x: x + k * segW, y, w: segW, h: 3.5 }, { fill: k % 2 === 0 ? 0 : 1, stroke: 0, width: 0.4 });
   }
   for (let k = 0; k <= segments; k += 1) {
     const value = thousands.format((total / segments) * k);
-    drawCentredText(page, k === segments ? `${value} ${unit}` : value, [x + k * segW, y + 8], { size: 5.5, font: fonts.regular });
+    const label = k === segments ? `${value} ${unit}` : value;
+    // The last number hangs to the left of its tick so the unit stays inside the box.
+    const at: Pt = k === segments ? [x + k * segW - fonts.regular.widthOfTextAtSize(` ${unit}`, MAP_MIN_PT) / 2, y + 9] : [x + k * segW, y + 9];
+    drawCentredText(page, label, at, { size: MAP_MIN_PT, font: fonts.regular });
   }
 }
 
-/** "SCALE 1 in = 500 ft", the fraction, a bar in ground feet and one in metres, and what ground means here. */
-export function drawScaleBar(page: PDFPage, fonts: PdfFonts, r: PaperRect, feetPerInch: number, scaleFactor: number, caption = 'SCALE'): void {
+/**
+ * "SCALE 1 in = 500 ft", the fraction, a bar in ground feet and one in metres. What "ground" means (the grid's
+ * scale factor) is said in the map's notes (scaleFactorNote), where there is room for it at ten point.
+ */
+export function drawScaleBar(page: PDFPage, fonts: PdfFonts, r: PaperRect, feetPerInch: number, _scaleFactor: number, caption = 'SCALE'): void {
   const top = r.y + r.h;
-  drawTextFrom(page, `${caption}  1 in = ${thousands.format(feetPerInch)} ft`, [r.x, top - 6], { size: 8, font: fonts.bold });
-  drawTextFrom(page, `1:${thousands.format(feetPerInch * 12)}`, [r.x, top - 16], { size: 7, font: fonts.regular });
-  const maxLength = r.w - 34;
+  drawTextFrom(page, `${caption}  1 in = ${thousands.format(feetPerInch)} ft`, [r.x, top - 6], { size: MAP_MIN_PT, font: fonts.bold });
+  drawTextFrom(page, `1:${thousands.format(feetPerInch * 12)}`, [r.x, top - 18], { size: MAP_MIN_PT, font: fonts.regular });
+  const maxLength = r.w - 40;
   const feetPerPoint = feetPerInch / INCH;
   const feetChoices = [1, 2, 4, 5, 10, 20, 40, 50].flatMap((m) => [m * 10, m * 100, m * 1000, m * 10_000]).sort((a, b) => a - b);
-  bar(page, fonts, r.x + 2, top - 37, niceTotal(maxLength, feetPerPoint, feetChoices), feetPerPoint, 'ft');
-  bar(page, fonts, r.x + 2, top - 56, niceTotal(maxLength, feetPerPoint * FOOT_M, feetChoices), feetPerPoint * FOOT_M, 'm');
-  const note = `Ground distances. Grid = ground × ${scaleFactor.toFixed(6)} (UTM scale factor at the map centre).`;
-  drawTextFrom(page, note.slice(0, note.indexOf('(') - 1), [r.x, top - 66], { size: 5.2, font: fonts.regular, grey: 0.25 });
-  drawTextFrom(page, note.slice(note.indexOf('(')), [r.x, top - 72.5], { size: 5.2, font: fonts.regular, grey: 0.25 });
+  bar(page, fonts, r.x + 6, top - 50, niceTotal(maxLength, feetPerPoint, feetChoices), feetPerPoint, 'ft');
+  bar(page, fonts, r.x + 6, top - 72, niceTotal(maxLength, feetPerPoint * FOOT_M, feetChoices), feetPerPoint * FOOT_M, 'm');
+}
+
+/** The scale bar's meaning of "ground", for the notes. */
+export function scaleFactorNote(scaleFactor: number): string {
+  return `Distances are on the ground: grid = ground × ${scaleFactor.toFixed(6)} (UTM scale factor at the map centre).`;
 }
 
 /** True north as the arrow (bearings on this map are true); grid north as a thin line beside it. */
 export function drawNorthArrow(page: PDFPage, fonts: PdfFonts, r: PaperRect, convergenceDeg: number): void {
   const cx = r.x + r.w / 2;
   const base = r.y + 16;
-  const length = r.h - 34;
+  const length = r.h - 36;
   // Page up is grid north; true north lies convergence degrees anticlockwise from it.
   const a = (convergenceDeg * Math.PI) / 180;
   const dir: Pt = [-Math.sin(a), Math.cos(a)];
@@ -114,11 +125,10 @@ export function drawNorthArrow(page: PDFPage, fonts: PdfFonts, r: PaperRect, con
   drawPolyline(page, [[cx, base], neck], { width: 1 });
   drawPolygon(page, [tip, [neck[0] - side[0] * 5, neck[1] - side[1] * 5], neck], { fill: 0, stroke: 0, width: 0.6 });
   drawPolygon(page, [tip, [neck[0] + side[0] * 5, neck[1] + side[1] * 5], neck], { fill: 1, stroke: 0, width: 0.6 });
-  drawCentredText(page, 'N', [tip[0] + dir[0] * 7, tip[1] + dir[1] * 7], { size: 9, font: fonts.bold });
-  drawPolyline(page, [[cx + 9, base], [cx + 9, base + length * 0.72]], { width: 0.5, dash: [2, 1.5] });
-  drawCentredText(page, 'GN', [cx + 9, base + length * 0.72 + 5], { size: 5, font: fonts.regular });
-  drawCentredText(page, 'TRUE NORTH', [cx, r.y + 9], { size: 5.5, font: fonts.bold });
-  drawCentredText(page, 'GN = UTM grid north', [cx, r.y + 2.5], { size: 4.6, font: fonts.regular, grey: 0.25 });
+  drawCentredText(page, 'N', [tip[0] + dir[0] * 8, tip[1] + dir[1] * 8], { size: 12, font: fonts.bold });
+  drawPolyline(page, [[cx + 14, base], [cx + 14, base + length * 0.6]], { width: 0.5, dash: [2, 1.5] });
+  drawCentredText(page, 'GN', [cx + 16, base + length * 0.6 + 7], { size: MAP_MIN_PT, font: fonts.regular });
+  drawCentredText(page, 'TRUE NORTH', [cx, r.y + 6], { size: MAP_MIN_PT, font: fonts.bold });
 }
 
 export interface LegendEntry {
@@ -128,18 +138,18 @@ export interface LegendEntry {
 
 /** Entries in as many columns as the box needs, symbol then words. */
 export function drawLegend(page: PDFPage, fonts: PdfFonts, r: PaperRect, entries: readonly LegendEntry[]): void {
-  drawTextFrom(page, 'LEGEND', [r.x, r.y + r.h - 6], { size: 7.5, font: fonts.bold });
-  const rowH = 10;
-  const rows = Math.max(1, Math.floor((r.h - 14) / rowH));
+  drawTextFrom(page, 'LEGEND', [r.x, r.y + r.h - 6], { size: MAP_MIN_PT, font: fonts.bold });
+  const rowH = MAP_MIN_PT * 1.3;
+  const rows = Math.max(1, Math.floor((r.h - 18) / rowH));
   const columns = Math.ceil(entries.length / rows);
   const colW = r.w / Math.max(1, columns);
   entries.forEach((entry, k) => {
     const col = Math.floor(k / rows);
     const row = k % rows;
     const x = r.x + col * colW;
-    const y = r.y + r.h - 19 - row * rowH;
+    const y = r.y + r.h - 22 - row * rowH;
     entry.draw(page, [x + 9, y]);
-    const size = Math.min(6, (6 * (colW - 22)) / fonts.regular.widthOfTextAtSize(entry.label, 6));
-    drawTextFrom(page, entry.label, [x + 20, y], { size, font: fonts.regular });
+    // Ten point; a label longer than its column is cut rather than set smaller (the labels are written short).
+    drawTextFrom(page, fitText(entry.label, fonts.regular, MAP_MIN_PT, colW - 22), [x + 20, y], { size: MAP_MIN_PT, font: fonts.regular });
   });
 }

@@ -109,7 +109,7 @@ function drawSheetOutlines(page: PDFPage, fonts: PdfFonts, proj: MapProjection, 
     if (p.kind !== 'map') continue;
     const [cx, cy] = proj.toPaper([(p.window.minE + p.window.maxE) / 2, (p.window.minN + p.window.maxN) / 2]);
     const text = `Sheet ${p.number}`;
-    const size = 9;
+    const size = 10;
     const tw = fonts.bold.widthOfTextAtSize(text, size) + 8;
     drawBox(page, { x: cx - tw / 2, y: cy - 7, w: tw, h: 14 }, { fill: 1, stroke: 0, width: 0.7 });
     drawCentredText(page, text, [cx, cy], { size, font: fonts.bold });
@@ -121,27 +121,27 @@ function legendEntries(fonts: PdfFonts, input: SheetInput, sheet: DrawnPage, ste
   const kinds = new Set(content.claims.flatMap((c) => c.monuments.map((m) => m.kind)));
   const out: LegendEntry[] = [
     {
-      label: 'Claim: name, kind, ground acres',
+      label: 'Claim, kind, acres',
       draw: (page, [x, y]) => drawBox(page, { x: x - 6, y: y - 3.5, w: 12, h: 7 }, { fill: CLAIM_FILL, stroke: 0, width: 0.8 }),
     },
     {
-      label: 'Corner post, corner number inside',
+      label: 'Corner post, number',
       draw: (page, [x, y]) => {
-        drawSymbol(page, 'corner', [x - 3, y], 4.2);
-        drawCentredText(page, '1', [x + 3, y], { size: 5.5, font: fonts.bold });
+        drawSymbol(page, 'corner', [x - 4, y], 4.2);
+        drawCentredText(page, '1', [x + 4, y], { size: 10, font: fonts.bold });
       },
     },
   ];
   const monument = (kind: 'discovery' | 'location' | 'sideline' | 'endline', label: string): void => {
     if (kinds.has(kind)) out.push({ label, draw: (page, at) => drawSymbol(page, kind, at, 5.5) });
   };
-  monument('discovery', 'DM  discovery monument');
-  monument('location', 'LM  location monument');
-  monument('sideline', 'S/C  side-line centre monument');
-  monument('endline', 'E/C  end-line centre monument');
+  monument('discovery', 'DM discovery monument');
+  monument('location', 'LM location monument');
+  monument('sideline', 'S/C side-line centre');
+  monument('endline', 'E/C end-line centre');
   if (content.tie) {
     out.push({
-      label: 'Tie to reference point (true bearing, ground ft)',
+      label: 'Tie to reference point',
       draw: (page, [x, y]) => {
         drawPolyline(page, [[x - 8, y], [x + 3, y]], { width: 0.7, dash: [3, 1.5] });
         drawSymbol(page, 'reference', [x + 5, y], 4.5);
@@ -150,19 +150,19 @@ function legendEntries(fonts: PdfFonts, input: SheetInput, sheet: DrawnPage, ste
   }
   if (input.document === 'field-map' && sheet.kind === 'map') {
     out.push({
-      label: 'Waypoint = GPX name (P1…Pn)',
+      label: 'Waypoint (GPX name)',
       draw: (page, [x, y]) => {
         drawBox(page, { x: x - 7, y: y - 3.6, w: 14, h: 7.2 }, { fill: 1, stroke: 0, width: 0.45 });
         drawCentredText(page, 'P1', [x, y], { size: 5, font: fonts.bold });
       },
     });
-    out.push({ label: 'Staking route, in P order', draw: (page, [x, y]) => drawPolyline(page, [[x - 8, y], [x + 8, y]], ROUTE_STYLE) });
+    out.push({ label: 'Staking route', draw: (page, [x, y]) => drawPolyline(page, [[x - 8, y], [x + 8, y]], ROUTE_STYLE) });
   }
   if (sheet.kind === 'index') {
-    out.push({ label: 'Map sheet and its number', draw: (page, [x, y]) => drawBox(page, { x: x - 7, y: y - 4, w: 14, h: 8 }, { stroke: 0, width: 1, dash: [3, 1.5] }) });
+    out.push({ label: 'Map sheet', draw: (page, [x, y]) => drawBox(page, { x: x - 7, y: y - 4, w: 14, h: 8 }, { stroke: 0, width: 1, dash: [3, 1.5] }) });
   }
   out.push({
-    label: `UTM grid, zone ${input.utmZone}N, every ${step.toLocaleString('en-US')} m`,
+    label: `UTM grid, every ${step.toLocaleString('en-US')} m`,
     draw: (page, [x, y]) => {
       const arms: Pt[][] = [[[x - 4, y], [x + 4, y]], [[x, y - 4], [x, y + 4]]];
       for (const arm of arms) drawPolygon(page, arm, { stroke: 0.4, width: 0.4 });

@@ -5,7 +5,7 @@
  */
 import type { PDFPage } from 'pdf-lib';
 import type { PaperRect } from '../../../shared/documents/map-frame';
-import { TABLE_HEADER_IN, TABLE_ROW_IN } from '../../../shared/documents/map-layout';
+import { MAP_MIN_PT, TABLE_HEADER_IN, TABLE_ROW_IN } from '../../../shared/documents/map-layout';
 import type { TableRow } from '../../../shared/documents/map-content';
 import { fitText, INCH, type PdfFonts } from './pdf-kit';
 import { drawBox, drawPolyline, drawTextFrom } from './map-draw.pdf';
@@ -22,16 +22,14 @@ export function courseColumns(fonts: PdfFonts, names: readonly string[]): TableC
   const nameShare = Math.min(2.6, Math.max(1.1, longest / INCH));
   return [
     { title: 'Claim', share: nameShare },
-    { title: 'Kind, area', share: 1.05 },
-    { title: 'Course (true bearing, ground distance)', share: 1.6 },
-    { title: '', share: 1.6 },
-    { title: '', share: 1.6 },
-    { title: '', share: 1.6 },
+    { title: 'Kind, area', share: 1.4 },
+    { title: 'Course (true bearing, ground distance)', share: 2.45 },
+    { title: '', share: 2.45 },
   ];
 }
 
 export const WAYPOINT_COLUMNS: TableColumn[] = [
-  { title: 'Waypoint', share: 0.55 },
+  { title: 'Post', share: 0.55 },
   { title: 'Marked on the post', share: 3.1 },
   { title: 'Latitude', share: 0.85 },
   { title: 'Longitude', share: 0.95 },
@@ -39,8 +37,9 @@ export const WAYPOINT_COLUMNS: TableColumn[] = [
   { title: 'UTM N (m)', share: 0.95 },
 ];
 
-const ROW_SIZE = 6;
-const MIN_SIZE = 4.8;
+/** Ten point, never smaller: the claim map's table is recorded with it; a cell too long is cut with "…". */
+const ROW_SIZE = MAP_MIN_PT;
+const MIN_SIZE = MAP_MIN_PT;
 
 function fitCell(fonts: PdfFonts, text: string, bold: boolean, width: number): { text: string; size: number } {
   const font = bold ? fonts.bold : fonts.regular;
