@@ -1,7 +1,7 @@
 /**
  * ClaimDesk's headless CLI (`npm run cli -- <command>`), a shell over the same services as the desktop app.
  * Exit codes: 0 success, 1 the work failed (one-line reason on stderr), 2 bad usage; validate: 1 = problems found,
- * 2 = the file cannot be read; export: 1 = some orders were skipped or failed.
+ * 2 = the file cannot be read; export: 1 = some orders were skipped or failed; package: 1 = refused with reasons.
  */
 import { parseArgs } from 'node:util';
 import { describeFailure, UsageError, type CliIo } from './cli-context';
@@ -10,6 +10,7 @@ import { runGridCommand } from './commands/grid.command';
 import { runPushCommand, runUploadCommand } from './commands/upload.command';
 import { runHistoryCommand } from './commands/history.command';
 import { runOrdersCommand } from './commands/orders.command';
+import { runPackageCommand } from './commands/package.command';
 import { runSyncCommand } from './commands/sync.command';
 import { runValidateCommand } from './commands/validate.command';
 
@@ -21,6 +22,7 @@ const USAGE = `Usage:
                       [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
   npm run cli -- validate FILE.geojson [--state XX] [--type lode|placer] [--json]
   npm run cli -- export (--order TYPE:ID ... | --all) --out DIR [--data-dir DIR] [--date-of-location YYYY-MM-DD] [--json]
+  npm run cli -- package --layout FILE.geojson --details FILE.json --out DIR [--json]
   npm run cli -- upload (--order TYPE:ID ... | --all-ready) --server URL --username U --password P [--data-dir DIR] [--json]
   npm run cli -- push --server URL --username U --password P [--data-dir DIR] [--json]
 
@@ -34,6 +36,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'grid') return await runGridCommand(rest, io);
     if (command === 'validate') return await runValidateCommand(rest, io);
     if (command === 'export') return await runExportCommand(rest, io);
+    if (command === 'package') return await runPackageCommand(rest, io);
     if (command === 'upload') return await runUploadCommand(rest, io);
     if (command === 'push') return await runPushCommand(rest, io);
     if (command === 'history') return await runHistoryCommand(rest, io);

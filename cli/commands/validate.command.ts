@@ -12,6 +12,7 @@ import { parseClaimPolygons } from '../../shared/geometry/claim-polygons';
 import type { Position } from '../../shared/geometry/geojson.types';
 import { CLAIM_WARNING_CODES } from '../../shared/geometry/claim-issue-codes';
 import { claimKindSchema } from '../../shared/layout/layout.types';
+import { withoutPoints } from '../../shared/geometry/point-features';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { lookupLocation } from '../../core/geo/location-lookup';
 import { crsForVertices, orderVertices, vertexCentroid } from '../../core/jobs/job-defaults';
@@ -31,7 +32,7 @@ interface ReportIssue {
 }
 
 /** A file that is missing, not JSON, or not features at all: nothing to validate (exit 2). */
-class UnreadableFile extends Error {}
+export class UnreadableFile extends Error {}
 
 function isFeatureList(value: unknown): boolean {
   if (Array.isArray(value)) return true;
@@ -39,7 +40,7 @@ function isFeatureList(value: unknown): boolean {
   return value.type === 'FeatureCollection' || value.type === 'Feature';
 }
 
-async function readGeoJson(file: string): Promise<unknown> {
+export async function readGeoJson(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -54,24 +55,6 @@ async function readGeoJson(file: string): Promise<unknown> {
   }
   if (!isFeatureList(json)) throw new UnreadableFile(`${file} is not a GeoJSON FeatureCollection, Feature or list of Features.`);
   return json;
-}
-
-function isPointFeature(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || !('geometry' in value)) return false;
-  const { geometry } = value;
-  return typeof geometry === 'object' && geometry !== null && 'type' in geometry && (geometry.type === 'Point' || geometry.type === 'MultiPoint');
-}
-
-/**
- * Point features are monuments or notes, not claims (`grid --geojson` writes its monuments beside the claims):
- * they are left out rather than reported as claims of the wrong geometry type.
- */
-export function withoutPoints(json: unknown): unknown {
-  if (Array.isArray(json)) return json.filter((feature) => !isPointFeature(feature));
-  if (typeof json === 'object' && json !== null && 'features' in json && Array.isArray(json.features)) {
-    return { ...json, features: json.features.filter((feature: unknown) => !isPointFeature(feature)) };
-  }
-  return isPointFeature(json) ? [] : json;
 }
 
 const asReport = (issue: { code: string; message: string; claim?: string }): ReportIssue => ({

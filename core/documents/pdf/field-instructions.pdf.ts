@@ -48,7 +48,7 @@ export const renderFieldInstructions: DocumentRenderer = async (model, context) 
   heading(cursor, 'Posts, in staking order (the GPX waypoints P1…Pn)');
   drawTable(
     cursor,
-    POST_COLUMNS.map((header, k) => ({ header, width: [0.5, 1.6, 2.6, 0.95, 1.05, 0.95, 1.0][k]!, align: k >= 3 ? ('right' as const) : ('left' as const) })),
+    POST_COLUMNS.map((header, k) => ({ header, width: [0.45, 1.45, 2.35, 0.95, 1.15, 1.0, 1.1][k]!, align: k >= 3 ? ('right' as const) : ('left' as const) })),
     content.posts.map((cells) => ({ cells })),
     { size: 8, zebra: true, continuedCaption: 'Posts (continued)' },
   );
