@@ -94,8 +94,6 @@ export function drawClaimLabels(page: PDFPage, fonts: PdfFonts, proj: MapProject
   for (const c of claims) {
     const ring = c.ring.map(proj.toPaper);
     const orientation = orientationOf(ring);
-    const angle = longAxisAngle(c.ring);
-    const across = extentAlong(ring, angle).across;
     if (options.detail) {
       const size = MAP_MIN_PT;
       c.claim.corners.forEach((corner, k) => {

@@ -6,6 +6,8 @@
 import { useMemo } from 'react';
 import { deriveMonuments } from '../../../shared/claims/monuments';
 import { validateLayout } from '../../../shared/claims/validate-layout';
+import { locatorsOf } from '../../../shared/documents/locators';
+import { layoutRuleIssues } from '../../../shared/documents/staking-rules';
 import type { Utm } from '../../../shared/geo/utm';
 import type { JobOrderContext } from '../../../shared/jobs/job.types';
 import { outerRingsLonLat, ringToUtm } from '../../../shared/layout/order-claims';
@@ -39,7 +41,8 @@ export function useJobDerived(): JobDerived {
   const settings = job?.monuments;
   const claimsPurchased = job?.order.claimsPurchased;
   const capacityOverride = job?.capacityOverride ?? null;
-  const locatorCount = job?.claimant.locatorCount;
+  const locatorCount = job ? locatorsOf(job.claimant).length : 1;
+  const landStatus = job?.location.landStatus ?? 'federal';
 
   // Order polygons change only with the zone: reprojecting them on every drag frame would be wasted work.
   const orderRings = useMemo(() => orderRingsUtm(orderClaims ?? [], epsg), [orderClaims, epsg]);
@@ -49,18 +52,19 @@ export function useJobDerived(): JobDerived {
     [layout.claims, settings, stateCode, epsg],
   );
 
-  const validation = useMemo(
-    () =>
-      validateLayout({
-        claims: layout.claims,
-        epsg,
-        orderAreaRings: orderRings,
-        claimsPurchased,
-        capacityOverride,
-        locatorCount,
-      }),
-    [layout.claims, epsg, orderRings, claimsPurchased, capacityOverride, locatorCount],
-  );
+  const validation = useMemo(() => {
+    const checked = validateLayout({
+      claims: layout.claims,
+      epsg,
+      orderAreaRings: orderRings,
+      claimsPurchased,
+      capacityOverride,
+      locatorCount,
+    });
+    // State-land shapes (Alaska DNR) are a layout rule too: main refuses to pass Validate without them.
+    const rules = layoutRuleIssues({ claims: layout.claims, epsg, stateCode, landStatus });
+    return { problems: [...checked.problems, ...rules.problems], warnings: [...checked.warnings, ...rules.warnings] };
+  }, [layout.claims, epsg, orderRings, claimsPurchased, capacityOverride, locatorCount, stateCode, landStatus]);
 
   return { layout, monuments, validation, stateCode, orderRings };
 }

@@ -2,6 +2,7 @@
 import type { ClaimantInfo } from '../../../shared/api/geodb.schemas';
 import type { ClaimantForm } from '../../../shared/jobs/job.types';
 import { stateRule } from '../../../shared/claims/state-rules';
+import { locatorIssues, locatorsOf } from '../../../shared/documents/locators';
 
 export type ClaimantField = keyof ClaimantForm;
 export type ClaimantProblem = { field: ClaimantField; message: string };
@@ -28,8 +29,13 @@ export function claimantProblems(form: ClaimantForm, stateCode: string | null): 
   if (form.dateOfLocation && !isValidIsoDate(form.dateOfLocation)) {
     problems.push({ field: 'dateOfLocation', message: 'Date of location must be a real date (YYYY-MM-DD), or left empty to write in the field.' });
   }
-  if (!Number.isInteger(form.locatorCount) || form.locatorCount < 1 || form.locatorCount > 8) {
-    problems.push({ field: 'locatorCount', message: 'Locators must be a whole number from 1 to 8.' });
+  if (form.dateOfDiscovery && !isValidIsoDate(form.dateOfDiscovery)) {
+    problems.push({ field: 'dateOfDiscovery', message: 'Date of discovery must be a real date (YYYY-MM-DD), or left empty.' });
+  }
+  // Co-locators: the same rule the package is refused on (shared/documents/locators.ts), the claimant's own
+  // name and address being the fields above.
+  for (const issue of locatorIssues(locatorsOf(form)).filter((i) => !i.message.startsWith('The claimant'))) {
+    problems.push({ field: 'coLocators', message: `${issue.message}.` });
   }
   return problems;
 }

@@ -14,12 +14,14 @@ export type LandDraft = {
   tieDescription: string;
   tieLat: string;
   tieLon: string;
+  /** Alaska: the recording district (shared/geo/alaska-recording-districts.ts); '' elsewhere. */
+  recordingDistrict: string;
 };
 
 export type LandField = keyof LandDraft;
 export type LandProblem = { field: LandField; message: string };
 
-export const PLSS_FIELDS: { field: Exclude<LandField, `tie${string}`>; label: string; placeholder: string; maxLength: number }[] = [
+export const PLSS_FIELDS: { field: Exclude<LandField, `tie${string}` | 'recordingDistrict'>; label: string; placeholder: string; maxLength: number }[] = [
   { field: 'meridian', label: 'Meridian', placeholder: 'e.g. Mount Diablo', maxLength: 100 },
   { field: 'township', label: 'Township', placeholder: 'e.g. 32N', maxLength: 40 },
   { field: 'range', label: 'Range', placeholder: 'e.g. 51E', maxLength: 40 },
@@ -31,6 +33,7 @@ export function draftFromDocuments(documents: JobDocuments): LandDraft {
   const { plss, tie } = documents;
   return {
     ...plss,
+    recordingDistrict: documents.recordingDistrict,
     tieDescription: tie?.description ?? '',
     tieLat: tie ? String(tie.lat) : '',
     tieLon: tie ? String(tie.lon) : '',
@@ -66,11 +69,13 @@ export function documentsFromDraft(draft: LandDraft, previous: JobDocuments): Jo
     sections: draft.sections.trim(),
     aliquot: draft.aliquot.trim(),
   };
+  const recordingDistrict = draft.recordingDistrict.trim();
   const anyTie = [draft.tieDescription, draft.tieLat, draft.tieLon].some((value) => value.trim() !== '');
-  if (!anyTie) return { plss, tie: null };
-  if (landProblems(draft).length > 0) return { plss, tie: previous.tie };
+  if (!anyTie) return { plss, recordingDistrict, tie: null };
+  if (landProblems(draft).length > 0) return { plss, recordingDistrict, tie: previous.tie };
   return {
     plss,
+    recordingDistrict,
     tie: { description: draft.tieDescription.trim(), lat: coordinate(draft.tieLat, 90)!, lon: coordinate(draft.tieLon, 180)! },
   };
 }

@@ -1,13 +1,13 @@
 import { useEffect, useId } from 'react';
-import type { ClaimantForm } from '../../../../../shared/jobs/job.types';
 import { stateRule } from '../../../../../shared/claims/state-rules';
 import { Notice } from '../../../widgets/notice';
 import { useJobStore } from '../../../state/job.store';
 import { useJobDerived } from '../../use-job-derived.hook';
 import { claimantProblems, orderHasClaimant, type ClaimantField } from '../../../lib/claimant-check';
 import { claimantDraft, saveClaimantDraft, useClaimantStore } from '../../../state/claimant.store';
+import { CoLocatorsEditor } from './co-locators-editor';
 
-type TextField = Exclude<ClaimantField, 'locatorCount'>;
+type TextField = Exclude<ClaimantField, 'coLocators'>;
 
 const FIELDS: { field: TextField; label: string; hint?: string; wide?: boolean; multiline?: boolean }[] = [
   { field: 'claimantName', label: 'Claimant name', wide: true },
@@ -19,6 +19,7 @@ const FIELDS: { field: TextField; label: string; hint?: string; wide?: boolean; 
   { field: 'agentName', label: 'Agent' },
   { field: 'agentAddress', label: 'Agent address', multiline: true },
   { field: 'dateOfLocation', label: 'Date of location', hint: 'YYYY-MM-DD, or empty to write it in the field.' },
+  { field: 'dateOfDiscovery', label: 'Date of discovery', hint: 'YYYY-MM-DD. CO and WY count the recording deadline from it; AK and MT print it.' },
 ];
 
 const REQUIRED: ReadonlySet<ClaimantField> = new Set<ClaimantField>(['claimantName', 'address1']);
@@ -38,7 +39,7 @@ function Field({ field, label, hint, multiline, required }: (typeof FIELDS)[numb
   };
   const common = {
     id,
-    value,
+    value: typeof value === 'string' ? value : '',
     'aria-invalid': problem ? true : undefined,
     'aria-describedby': `${id}-hint ${id}-error`,
     'aria-required': required || undefined,
@@ -54,7 +55,7 @@ function Field({ field, label, hint, multiline, required }: (typeof FIELDS)[numb
       {multiline ? (
         <textarea rows={2} maxLength={400} {...common} onChange={(event) => setField(field, event.target.value)} />
       ) : (
-        <input type="text" maxLength={field === 'dateOfLocation' ? 10 : 200} {...common} onChange={(event) => setField(field, event.target.value)} />
+        <input type="text" maxLength={field === 'dateOfLocation' || field === 'dateOfDiscovery' ? 10 : 200} {...common} onChange={(event) => setField(field, event.target.value)} />
       )}
       <span id={`${id}-hint`} className="form-field__hint muted">{hint}</span>
       <span id={`${id}-error`} className="form-field__error" role={problem ? 'alert' : undefined}>
@@ -68,9 +69,8 @@ function Field({ field, label, hint, multiline, required }: (typeof FIELDS)[numb
 export function ClaimantStep() {
   const job = useJobStore((state) => state.job);
   const draft = useClaimantStore((state) => (state.jobId === job?.id ? state.draft : null));
-  const setField = useClaimantStore((state) => state.setField);
   const { stateCode } = useJobDerived();
-  const locatorId = useId();
+  const touchedCoLocators = useClaimantStore((state) => (state.draft?.coLocators ?? []).length > 0);
 
   useEffect(() => {
     claimantDraft();
@@ -100,27 +100,7 @@ export function ClaimantStep() {
         {FIELDS.map((spec) => (
           <Field key={spec.field} {...spec} required={REQUIRED.has(spec.field) || (spec.field === 'monumentType' && monumentRequired)} />
         ))}
-        <div className="form-field">
-          <label htmlFor={locatorId}>Locators</label>
-          <input
-            id={locatorId}
-            type="number"
-            min={1}
-            max={8}
-            step={1}
-            value={draft.locatorCount}
-            data-testid="claimant-locatorCount"
-            aria-describedby={`${locatorId}-hint`}
-            onChange={(event) => {
-              const value = Number(event.target.value);
-              if (Number.isInteger(value) && value >= 1 && value <= 8) setField('locatorCount', value as ClaimantForm['locatorCount']);
-            }}
-            onBlur={() => void saveClaimantDraft()}
-          />
-          <span id={`${locatorId}-hint`} className="form-field__hint muted">
-            Co-locators of an association placer (20 acres each, up to 8).
-          </span>
-        </div>
+        <CoLocatorsEditor problems={touchedCoLocators ? claimantProblems(draft, stateCode).filter((p) => p.field === 'coLocators').map((p) => p.message) : []} />
       </form>
     </div>
   );

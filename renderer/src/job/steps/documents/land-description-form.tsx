@@ -3,6 +3,9 @@ import { isValidIsoDate } from '../../../lib/claimant-check';
 import { saveClaimantDraft, useClaimantStore } from '../../../state/claimant.store';
 import { saveLandDraft, useDocumentsStore } from '../../../state/documents.store';
 import { landProblems, PLSS_FIELDS, type LandField } from '../../../lib/land-description';
+import { ALASKA_RECORDING_DISTRICTS, suggestRecordingDistricts } from '../../../../../shared/geo/alaska-recording-districts';
+import { useJobStore } from '../../../state/job.store';
+import { useJobDerived } from '../../use-job-derived.hook';
 
 type InputSpec = { field: LandField; label: string; placeholder?: string; maxLength: number; hint?: string; inputMode?: 'decimal' };
 
@@ -83,11 +86,61 @@ function DateOfLocation({ onEditClaimant }: { onEditClaimant: () => void }) {
   );
 }
 
+/**
+ * Alaska records by recording district, never by county (AS 27.10.050): staff pick the district; the borough the
+ * claims lie in suggests the likeliest ones (district lines do not follow borough lines, so it stays a suggestion).
+ */
+function RecordingDistrict() {
+  const id = useId();
+  const { stateCode } = useJobDerived();
+  const location = useJobStore((state) => state.job?.location ?? null);
+  const value = useDocumentsStore((state) => state.draft?.recordingDistrict ?? '');
+  const { setField } = useDocumentsStore.getState();
+  if (stateCode !== 'AK' || !location) return null;
+  const borough = location.countyOverride ?? location.detectedCounty;
+  const suggested = suggestRecordingDistricts(borough);
+  const others = ALASKA_RECORDING_DISTRICTS.filter((d) => !suggested.includes(d));
+  return (
+    <fieldset className="land-form__group">
+      <legend>Recording district</legend>
+      <div className="form-field">
+        <label htmlFor={id}>District</label>
+        <select
+          id={id}
+          value={value}
+          data-testid="land-recordingDistrict"
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => {
+            setField('recordingDistrict', event.target.value);
+            void saveLandDraft();
+          }}
+        >
+          <option value="">Not chosen (a line to fill in)</option>
+          {suggested.length > 0 && (
+            <optgroup label={`Suggested for ${borough}`}>
+              {suggested.map((d) => <option key={d} value={d}>{d}</option>)}
+            </optgroup>
+          )}
+          <optgroup label="All districts">
+            {others.map((d) => <option key={d} value={d}>{d}</option>)}
+          </optgroup>
+        </select>
+        <span id={`${id}-hint`} className="form-field__hint muted" data-testid="recording-district-hint">
+          {suggested.length > 0
+            ? `The claims lie in ${borough}: ${suggested.join(' or ')}. Check DNR's recording district map; districts do not follow borough lines.`
+            : 'Alaska documents name the recording district, never a county. Check DNR’s recording district map.'}
+        </span>
+      </div>
+    </fieldset>
+  );
+}
+
 /** What the notices print about where the claims are: PLSS description, a tie point, and the date of location. */
 export function LandDescriptionForm({ onEditClaimant }: { onEditClaimant: () => void }) {
   return (
     <form className="land-form" aria-label="Land description" onSubmit={(event) => event.preventDefault()}>
       <DateOfLocation onEditClaimant={onEditClaimant} />
+      <RecordingDistrict />
       <fieldset className="land-form__group">
         <legend>Public Land Survey System</legend>
         <p className="form-field__hint muted land-form__note">Optional: blank fields print as lines to fill in by hand.</p>

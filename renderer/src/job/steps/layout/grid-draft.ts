@@ -16,6 +16,9 @@ export type GridDraft = {
   firstNumber: string;
   anchorMode: AnchorMode;
   anchor: Utm | null;
+  /** Ground feet off each side (GridParams.marginFt), as typed. */
+  marginFt: string;
+  placerNorth: 'grid' | 'true';
 };
 
 /**
@@ -35,6 +38,8 @@ export function initialDraft(layout: Layout, orderRings: Utm[][], claimsPurchase
       firstNumber: String(grid.firstNumber),
       anchorMode: grid.anchorMode,
       anchor: grid.anchor,
+      marginFt: String(grid.marginFt),
+      placerNorth: grid.placerNorth,
     };
   }
   const points = orderRings.flat();
@@ -49,6 +54,9 @@ export function initialDraft(layout: Layout, orderRings: Utm[][], claimsPurchase
     firstNumber: '1',
     anchorMode: 'center',
     anchor: points.length > 0 ? centroidOf(points) : null,
+    marginFt: '0',
+    // A new placer layout follows the public land survey (true north) unless staff choose the UTM grid.
+    placerNorth: 'true',
   };
 }
 
@@ -84,6 +92,10 @@ export function draftToParams(draft: GridDraft): { params: GridParams } | { erro
   if (draft.kind === 'lode' && (draft.azimuthDeg.trim() === '' || !Number.isFinite(azimuth) || azimuth < 0 || azimuth > 360)) {
     return { error: 'Azimuth must be from 0 to 360 degrees.' };
   }
+  const marginFt = Number(draft.marginFt);
+  if (draft.marginFt.trim() === '' || !Number.isFinite(marginFt) || marginFt < 0 || marginFt > 10) {
+    return { error: 'Margin must be from 0 to 10 ft (e.g. 0.5 lays lodes out at 1,499.5 × 599.5 ft).' };
+  }
   if (!draft.anchor) return { error: 'Place the anchor: click the map or type its coordinates.' };
   return {
     params: {
@@ -96,6 +108,8 @@ export function draftToParams(draft: GridDraft): { params: GridParams } | { erro
       firstNumber,
       anchorMode: draft.anchorMode,
       anchor: draft.anchor,
+      marginFt,
+      placerNorth: draft.placerNorth,
     },
   };
 }

@@ -78,6 +78,34 @@ export function GridForm({ epsg, draft, onChange, picking, onTogglePick, onGener
           ? 'Placer claims are north-south: 1,320 ft north-south × 660 ft east-west, so the azimuth is fixed.'
           : 'Azimuth: the claims’ long axis (1,500 ft), degrees clockwise from north. Rows run along it.'}
       </p>
+      <div className="layout-row">
+        <label className="layout-field">
+          <span>Margin (ft)</span>
+          <input
+            type="number"
+            data-testid="grid-margin"
+            min={0}
+            max={10}
+            step={0.1}
+            value={draft.marginFt}
+            title="Ground feet taken off each claim's length and width, for staking error and elevation"
+            onChange={(e) => onChange({ marginFt: e.target.value })}
+          />
+        </label>
+        {placer && (
+          <label className="layout-field">
+            <span>Placer lines follow</span>
+            <select data-testid="grid-placer-north" value={draft.placerNorth} onChange={(e) => onChange({ placerNorth: e.target.value as GridDraft['placerNorth'] })}>
+              <option value="true">true north (section lines, PLSS)</option>
+              <option value="grid">UTM grid north</option>
+            </select>
+          </label>
+        )}
+      </div>
+      <p className="muted layout-hint" data-testid="grid-margin-hint">
+        A margin of 0.5 ft lays lodes out at 1,499.5 × 599.5 ft, so staking error and elevation cannot push a claim past the legal size.
+        {placer ? ' Placers that follow true north run with the section lines, as a legal-subdivision description needs.' : ''}
+      </p>
 
       <fieldset className="layout-fieldset">
         <legend>Anchor</legend>

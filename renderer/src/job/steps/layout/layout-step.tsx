@@ -26,6 +26,7 @@ import { ClaimNamesFields } from './claim-names-fields';
 import { LayoutClaimsTable } from './layout-claims-table';
 import { LayoutCounts } from './layout-counts';
 import { useLayoutKeys } from './use-layout-keys.hook';
+import { LandStatusField } from './land-status-field';
 
 type Mode = 'order' | 'grid';
 
@@ -106,10 +107,10 @@ function LayoutStepBody({ job }: { job: Job }) {
   const fitArea = () => {
     const result = draftToParams({ ...draft, anchor: draft.anchor ?? [0, 0] });
     if ('error' in result) return setGridError(result.error);
-    const { kind, prefix, firstNumber } = result.params;
+    const { kind, prefix, firstNumber, marginFt, placerNorth } = result.params;
     try {
       // The order's own axis and purchased count, not the form's azimuth: fitting means following the order.
-      const fitted = fitGridToArea(orderRings, { kind, prefix, firstNumber, maxClaims: job.order.claimsPurchased }, epsg);
+      const fitted = fitGridToArea(orderRings, { kind, prefix, firstNumber, maxClaims: job.order.claimsPurchased, marginFt, placerNorth }, epsg);
       applyLayout({ claims: fitted.claims, grid: fitted.params }, `Fit ${fitted.params.rows} × ${fitted.params.cols} grid to the order`);
       setDraft(paramsToDraft(fitted.params));
       setGridError(null);
@@ -154,6 +155,7 @@ function LayoutStepBody({ job }: { job: Job }) {
     <div className="layout-step" data-testid="layout-step">
       <aside className="layout-step__side">
         <LayoutCounts laidOut={claims.length} purchased={job.order.claimsPurchased} problems={validation.problems.length} />
+        <LandStatusField job={job} />
         <div className="layout-modes" role="group" aria-label="How to lay out the claims">
           <button
             type="button"

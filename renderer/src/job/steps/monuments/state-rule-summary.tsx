@@ -1,4 +1,22 @@
 import type { StateRule } from '../../../../../shared/claims/state-rules';
+import { selectObligations } from '../../../../../shared/documents/obligations/obligations';
+
+/** "within 90 days of the date of location (NRS 517.050)", from the obligations table the documents use. */
+function recordingRule(rule: StateRule): string {
+  const recording = selectObligations({
+    stateCode: rule.code === 'DEFAULT' ? null : rule.code,
+    landStatus: 'federal',
+    claims: [{ name: '', kind: 'lode', areaAcres: 0 }],
+    dateOfLocation: null,
+    dateOfDiscovery: null,
+    preparedOn: new Date().toISOString().slice(0, 10),
+    place: '',
+  }).find((o) => o.category === 'recording');
+  const due = recording?.due;
+  if (!recording || !due || (due.kind !== 'within-days' && due.kind !== 'within-months')) return ' (deadline not on file)';
+  const span = due.kind === 'within-days' ? `${due.days} days` : `${due.months} months`;
+  return ` within ${span} of the date of ${due.from} (${recording.citation})`;
+}
 
 /** The rules that shape the monuments, in staff's words, with the research's [VERIFY] marks kept visible. */
 export function StateRuleSummary({ rule }: { rule: StateRule }) {
@@ -20,7 +38,7 @@ export function StateRuleSummary({ rule }: { rule: StateRule }) {
         <dt>Recording</dt>
         <dd>
           {rule.certificateName} with the {rule.recordingOffice.toLowerCase()}
-          {rule.countyRecordingDays !== null ? ` within ${rule.countyRecordingDays} days of location` : ' (deadline not on file)'}
+          {recordingRule(rule)}
         </dd>
       </dl>
       {rule.notes.length > 0 && (
