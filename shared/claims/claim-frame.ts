@@ -4,8 +4,8 @@
  * pulled from an order arrive with any vertex order and either orientation.
  *
  * End lines are the two SHORTER opposite sides (a lode claim is 1,500 ft along the vein × 600 ft across it,
- * 43 CFR 3832.22(a); research 1.1). The centerline joins the end-line midpoints (the peer's "Center Lines"
- * layer, research section 2). "Start" is the end line behind the azimuth; left/right are seen facing along it.
+ * 43 CFR 3832.22(a)). The centerline joins the end-line midpoints (the peer's "Center Lines"
+ * layer). "Start" is the end line behind the azimuth; left/right are seen facing along it.
  */
 import type { Utm } from '../geo/utm';
 import type { LayoutClaim } from '../layout/layout.types';

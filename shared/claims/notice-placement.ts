@@ -1,7 +1,7 @@
 /**
  * Where the posted notice goes, per state and claim kind: the field instructions tell the crew, the notice says
  * "this notice is posted on …", and the corner cards mark that post. A rule names a kind of post; the package
- * model turns it into a post number (shared/documents/notice-post.ts). Where the research has no rule for a
+ * model turns it into a post number (shared/documents/notice-post.ts). Where no rule is on file for a
  * state's placer, the federal rule applies (43 CFR 3832.11: a notice "in a conspicuous place") and the entry says
  * so with [VERIFY] rather than guessing a statute.
  */
@@ -59,7 +59,7 @@ const RULES: Readonly<Record<string, Rules>> = {
   OR: { lode: DISCOVERY('ORS 517.010') },
   AK: {
     lode: { post: 'corner-1', where: 'at the northeast corner (Corner No. 1)', citation: 'AS 27.10.030(1)' },
-    // The placer rule follows the lode section in AS 27.10 (research copy truncated) [VERIFY the section number].
+    // The placer rule follows the lode section in AS 27.10 (the copy checked was truncated) [VERIFY the section number].
     placer: { post: 'boundary-post', where: 'on one of the posts marking the boundaries (here Corner No. 1)', citation: 'AS 27.10 (placer claims) [VERIFY section]' },
   },
 };

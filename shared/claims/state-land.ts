@@ -58,7 +58,8 @@ export function stateLandIssues(claims: readonly LayoutClaim[], input: { stateCo
       worstDeg = Math.max(worstDeg, offCardinal(gridToTrueDeg(input.epsg, centre, gridDeg)));
     });
     const why: string[] = [];
-    if (longestFt > ALASKA_STATE_MAX_SIDE_FT + SIDE_TOLERANCE_FT) why.push(`a side of ${longestFt.toFixed(1)} ft (at most 1,320 ft)`);
+    const feet = longestFt.toFixed(1).replace(/\B(?=(\d{3})+(?!\d))/, ',');
+    if (longestFt > ALASKA_STATE_MAX_SIDE_FT + SIDE_TOLERANCE_FT) why.push(`a side of ${feet} ft (at most 1,320 ft)`);
     if (worstDeg > CARDINAL_TOLERANCE_DEG) why.push(`lines ${worstDeg.toFixed(1)}° off the cardinal directions`);
     if (why.length === 0) continue;
     const lode = claim.kind === 'lode' && ring.length === 4 && longestFt > 1400 ? ' It is laid out as a federal lode claim (1,500 × 600 ft).' : '';

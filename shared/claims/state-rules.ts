@@ -1,8 +1,8 @@
 /**
  * Per-state staking rules: the ONE table monuments, corner numbering, validation and (later) documents read.
- * Every entry cites /work/shared/research/domain-claims.md (section 2 unless noted; "peer" = the geodb.io
- * QClaims plugin's processors/state_constants.py as summarised in research section 4). Research items marked
- * [VERIFY] keep that mark in `notes` so the UI can show them; do not treat them as settled law.
+ * Every entry cites its statute; "peer" = the geodb.io QClaims plugin's processors/state_constants.py, followed
+ * where no statute says more. Items marked [VERIFY] (the copy of the statute checked was incomplete or
+ * secondary) keep that mark in `notes` so the UI can show them; do not treat them as settled law.
  *
  * To add a field: add it to StateRule with a value in BASE, then override it per state in the `rule()` calls.
  * Unlisted states fall back to DEFAULT. The document fields (noticeStatute … recordingDistrictRequired) drive
@@ -29,7 +29,7 @@ export interface StateRule {
   recordingOffice: string;
   /** What the recorded document is called in that state. */
   certificateName: string;
-  // Document fields: what the recorded notice must SAY (research 2 table and 3.2 "Fields by document").
+  // Document fields: what the recorded notice must SAY under each state's statute.
   /** Statute the notice's content follows, printed under its title; null: federal law only. */
   noticeStatute: string | null;
   /** Certificate verified under oath before a notary (MT: MCA 82-2-102). */
@@ -54,7 +54,7 @@ export interface StateRule {
   cornerLineDirections: boolean;
   /** Mining district printed even when unknown, as a line to fill in (ID: IC 47-602 "district (if any)"). */
   districtRequired: boolean;
-  /** Recording district on the certificate (AK: AS 27.10.050, research 2.1). */
+  /** Recording district on the certificate (AK: AS 27.10.050). */
   recordingDistrictRequired: boolean;
   notes: string[];
   sources: string[];
@@ -65,7 +65,7 @@ const BASE: Omit<StateRule, 'code' | 'name'> = {
   sidelineCentres: false,
   endlineCentres: false,
   corner1Fixed: null,
-  // Peer default: C1 = SE, C2 = SW, C3 = NW, C4 = NE, clockwise (research section 4, "Corner numbering").
+  // Peer default: C1 = SE, C2 = SW, C3 = NW, C4 = NE, clockwise (BLM's guide asks only for consecutive numbers).
   defaultCorner1: 'SE',
   monumentDescriptionRequired: false,
   recordingOffice: 'County recorder',
@@ -206,8 +206,8 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     ],
   }),
   CO: rule('CO', {
-    // C.R.S. 34-43: six posts for a lode, one at each corner and one at the centre of each side line. The research
-    // copy of the text was cut off before naming the two extra posts; the side-line centres are the traditional
+    // C.R.S. 34-43: six posts for a lode, one at each corner and one at the centre of each side line. The copy of
+    // the text checked was cut off before naming the two extra posts; the side-line centres are the traditional
     // reading [VERIFY C.R.S. 34-43-108 against the official text].
     sidelineCentres: true,
     recordingOffice: 'County clerk and recorder',
@@ -266,7 +266,7 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     sources: ['https://app.leg.wa.gov/rcw/default.aspx?cite=78.08.050'],
   }),
   AK: rule('AK', {
-    // Alaska state land fixes 1 = NE, 2 = SE, 3 = SW, 4 = NW (research 2.1); federal lode notice at the NE corner.
+    // Alaska state land fixes 1 = NE, 2 = SE, 3 = SW, 4 = NW (DNR); the federal lode notice goes on the NE corner (AS 27.10.030(1)).
     corner1Fixed: 'NE',
     defaultCorner1: 'NE',
     recordingOffice: 'District recorder',
@@ -288,7 +288,7 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     endlineCentres: true,
     notes: [
       'Side-line and end-line centre monuments follow the peer tool only [VERIFY against SDCL].',
-      'County recording deadline not in the research [VERIFY].',
+      'County recording deadline not on file [VERIFY against SDCL].',
     ],
     sources: [PEER],
   }),

@@ -32,12 +32,12 @@ export const LAYOUT_ISSUE_CODES = [
 ] as const;
 export type LayoutIssueCode = (typeof LAYOUT_ISSUE_CODES)[number];
 
-/** 43 CFR 3832.22(a): 1,500 ft along the vein, 300 ft each side of its middle (research 1.1). */
+/** 43 CFR 3832.22(a): 1,500 ft along the vein, 300 ft each side of its middle. */
 export const LODE_MAX_LENGTH_FT = 1500;
 export const LODE_MAX_HALF_WIDTH_FT = 300;
-/** Allowance for coordinate rounding; "accidental excess is void only as to the excess" (research 1.1). */
+/** Allowance for coordinate rounding; "accidental excess is void only as to the excess". */
 export const LENGTH_TOLERANCE_FT = 0.05;
-/** 1,500 × 600 ft = 20.6612 acres (research section 4); tolerance = the area the 0.05-ft allowances add. */
+/** 1,500 × 600 ft = 20.6612 acres ; tolerance = the area the 0.05-ft allowances add. */
 export const LODE_MAX_ACRES = (1500 * 600) / 43560;
 export const AREA_TOLERANCE_ACRES = ((1500 + LENGTH_TOLERANCE_FT) * (600 + LENGTH_TOLERANCE_FT) - 1500 * 600) / 43560;
 /** End lines must be parallel for extralateral rights (BLM Explanation of Location); 0.25° ≈ 2.6 ft over 600 ft. */

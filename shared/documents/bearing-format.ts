@@ -1,6 +1,6 @@
 /**
  * How documents print directions and lengths. Surveyors' quadrant bearings ("N 12°34'56" E"), never
- * "northerly" (Mineral Survey Procedures Guide, research section 4); feet with thousands separators and two
+ * "northerly" (Mineral Survey Procedures Guide); feet with thousands separators and two
  * decimals; coordinates with enough digits to find a post (UTM to 0.01 m, lon/lat to 1e-7°, about 1 cm).
  */
 import { Geodesic } from 'geographiclib-geodesic';

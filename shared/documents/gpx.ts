@@ -14,6 +14,8 @@ import { formatUtm } from './bearing-format';
 import type { PackageClaim, PackageModel, PackagePost } from './package-model.types';
 import { escapeXml, xmlElement, xmlSafeLine } from './xml-escape';
 import { DEFAULT_WAYPOINT_NAME_MAX, MAX_WAYPOINT_NAME_MAX } from '../basemap/map-settings';
+import { endSentence } from './locators';
+import { placeText } from './place-text';
 
 export const GPX_NAMESPACE = 'http://www.topografix.com/GPX/1/1';
 export const GPX_SCHEMA_LOCATION = `${GPX_NAMESPACE} http://www.topografix.com/GPX/1/1/gpx.xsd`;
@@ -159,11 +161,14 @@ function orderTitle(model: PackageModel): string {
 }
 
 function metadata(model: PackageModel, posts: PackagePost[]): string[] {
-  const place = [model.county ? `${model.county} County` : '', model.stateName].filter((s) => s !== '').join(', ');
-  const desc =
+  const place = placeText(model);
+  const first =
     `Staking waypoints for ${model.claims.length} claim${model.claims.length === 1 ? '' : 's'}` +
-    `${place ? ` in ${place}` : ''}${model.claimant.name ? `, claimant ${model.claimant.name}` : ''}. ` +
-    `Posts P1 to P${posts.length} in staking order; shared corners are one waypoint. WGS84 decimal degrees.`;
+    `${place ? ` in ${place}` : ''}${model.claimant.name ? `, claimant ${model.claimant.name}` : ''}`;
+  const desc =
+    `${endSentence(first)} ` +
+    `Posts P1 to P${posts.length} in staking order; shared corners are one waypoint. Decimal degrees, NAD83 ` +
+    '(within about a metre of the WGS84 a GPS reads).';
   const lines = ['  <metadata>', `    ${xmlElement('name', orderTitle(model))}`, `    ${xmlElement('desc', desc)}`];
   // xsd:dateTime needs a time of day; the package is dated, not timed, so midnight UTC of the preparation date.
   if (/^\d{4}-\d{2}-\d{2}$/.test(model.preparedOn)) lines.push(`    <time>${model.preparedOn}T00:00:00Z</time>`);

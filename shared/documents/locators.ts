@@ -52,7 +52,11 @@ export function locatorIssues(locators: readonly Locator[]): LocatorIssue[] {
  * from the name's usual endings ("Gold Ridge LLC", "Acme Mining, Inc."), which is how a notice's reader tells too.
  */
 export function isOrganisationName(name: string): boolean {
-  return /\b(llc|l\.l\.c\.|inc|incorporated|corp|corporation|company|co|ltd|limited|lp|llp|plc|trust|partnership|association|holdings|ventures|mining|minerals|resources)\b\.?/i.test(name);
+  return (
+    /\b(llc|l\.l\.c|inc|incorporated|corp|corporation|company|ltd|limited|lp|llp|plc|trust|partnership|association|holdings|ventures|mining|minerals|resources)\b/i.test(name) ||
+    // "& Co." / "Smith Co." but not a name that merely starts with "Co-".
+    /\bco\.(\s|$)/i.test(name)
+  );
 }
 
 /** "Acme Mining, Inc." + "." never reads "Inc..": a sentence ending on a name keeps one full stop. */

@@ -1,6 +1,6 @@
 /**
- * The claim map's sheet and scale, from each state's map rule (research: /work/shared/research/domain-claims.md
- * section 2, and 3.2 "Claim / filing map"), and the planner that fits an order's claims onto sheets.
+ * The claim map's sheet and scale, from each state's map rule (NRS 517.040, A.R.S. 27-203(B), C.R.S. 34-43-106(2),
+ * Alaska's certificate-of-location map), and the planner that fits an order's claims onto sheets.
  *
  * Grid versus ground: the map is drawn in NAD83 / UTM grid metres, while "1 in = 500 ft" is a statement about the
  * ground. One paper inch therefore covers feetPerInch × FOOT_M × k grid metres, with k the scale factor at the
@@ -44,27 +44,27 @@ export const MAP_SHEET_RULES: Readonly<Record<string, MapSheetRule>> = {
   // Portrait only: the recording block is "top right" of the sheet as recorded, and recorders scan upright.
   NV: {
     code: 'NV', sheet: 'legal', sheetIn: LEGAL, maxFeetPerInch: 500, recordingBlockIn: 3, orientations: ['portrait'],
-    source: 'NRS 517.040: 8.5 × 14 in sheet at 500 ft/in or larger, 3 × 3 in recording block top right, monument positions and numbers, tie to a PLSS corner or landmark, T/R/S (research §2).',
+    source: 'NRS 517.040: 8.5 × 14 in sheet at 500 ft/in or larger, 3 × 3 in recording block top right, monument positions and numbers, tie to a PLSS corner or landmark, T/R/S.',
   },
   AZ: {
     code: 'AZ', sheet: 'legal', sheetIn: LEGAL, maxFeetPerInch: 2000, recordingBlockIn: null, orientations: ['portrait', 'landscape'],
-    source: 'ARS 27-203 B/C: at most 8.5 × 14 in, 1 in ≤ 2,000 ft; claim name, location date, lode/placer, north arrow, monument types, bearings and distances, tie (research §2).',
+    source: 'ARS 27-203 B/C: at most 8.5 × 14 in, 1 in ≤ 2,000 ft; claim name, location date, lode/placer, north arrow, monument types, bearings and distances, tie.',
   },
   AK: {
     code: 'AK', sheet: 'letter', sheetIn: LETTER, maxFeetPerInch: 5280, recordingBlockIn: null, orientations: ['portrait', 'landscape'],
-    source: 'Alaska certificate of location: at most 8.5 × 11 in, 1:63,360 or larger, scale and north arrow (research §2.1).',
+    source: 'Alaska certificate of location: at most 8.5 × 11 in, 1:63,360 or larger, scale and north arrow.',
   },
   // "About 1 in = 500 ft" for the field-survey map that may replace the discovery shaft: held as a limit.
   CO: {
     code: 'CO', sheet: 'letter', sheetIn: LETTER, maxFeetPerInch: 500, recordingBlockIn: null, orientations: ['portrait', 'landscape'],
-    source: 'CRS 34-43-106(2): field-survey map at about 1 in = 500 ft (research §2).',
+    source: 'CRS 34-43-106(2): field-survey map at about 1 in = 500 ft.',
   },
 };
 
 /** No statutory map rule: letter, and no coarser than 1 in = 1,000 ft so a 600-ft claim is still 0.6 in wide. */
 export const DEFAULT_MAP_SHEET_RULE: MapSheetRule = {
   code: 'DEFAULT', sheet: 'letter', sheetIn: LETTER, maxFeetPerInch: 1000, recordingBlockIn: null, orientations: ['portrait', 'landscape'],
-  source: '43 CFR 3832.12: a map or sketch showing the claims, tied to a monument or landmark (research §1.3); letter sheet at 1 in ≤ 1,000 ft.',
+  source: '43 CFR 3832.12: a map or sketch showing the claims, tied to a monument or landmark; letter sheet at 1 in ≤ 1,000 ft.',
 };
 
 export function mapSheetRule(stateCode: string | null): MapSheetRule {

@@ -2,8 +2,8 @@
  * What each corner card (post tag) says: one card per physical POST (model.posts), so the common corner of two
  * claims gets one card carrying both claims' markings, as the post itself must. Each marking gives the directions
  * of the boundary lines from that corner (required on Idaho posts, IC 47-602; printed for every state because it
- * is how a staker checks the post faces the right way), with the date of location and the locator (research 3.2
- * "Corner card / post tag": good practice), blank when not yet known.
+ * is how a staker checks the post faces the right way), with the date of location and the locator (good practice),
+ * blank when not yet known. The post that carries a claim's notice says so.
  */
 import { formatBearing, formatFeet } from './bearing-format';
 import { longDate } from './notice-blocks';

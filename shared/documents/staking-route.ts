@@ -1,7 +1,7 @@
 /**
  * The order a staking crew walks the posts in: an open path that starts at the south-west-most post, built
  * nearest-neighbour and then shortened with 2-opt (reversing any stretch whose ends cross). This is the peer's
- * "staking-order route" (research 3.1) done as a short walk rather than claim by claim, so shared corners are
+ * "staking-order route" done as a short walk rather than claim by claim, so shared corners are
  * visited once. Grid metres are fine for ordering: the scale factor is constant to 1e-4 over a claim block.
  */
 import type { Utm } from '../geo/utm';

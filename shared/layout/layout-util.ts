@@ -9,7 +9,7 @@ import { signedArea } from '../geo/ground';
 
 /**
  * Ground feet. Lode: 1,500 ft along the vein × 600 ft across (43 CFR 3832.22(a)). Placer: a 20-acre half
- * quarter-quarter, 1,320 ft north-south × 660 ft east-west (research 1.1 / 4), so its "long axis" is north.
+ * quarter-quarter, 1,320 ft north-south × 660 ft east-west, so its "long axis" is north.
  */
 export const CLAIM_SIZE_FT: Record<ClaimKind, { lengthFt: number; widthFt: number }> = {
   lode: { lengthFt: 1500, widthFt: 600 },

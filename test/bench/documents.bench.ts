@@ -36,7 +36,7 @@ async function noticesBenchmark(): Promise<void> {
   const resourcesDir = findResourcesDir();
   const fonts = loadFontBytes(resourcesDir);
   const model = samplePackageModel({ state: 'NV', rows: 2, cols: 4 });
-  const context = { fonts, feeSchedule: feeScheduleFor('2026-08-15') };
+  const context = { fonts, feeSchedule: feeScheduleFor('2026-08-15')! };
   await renderLocationNotices(model, context); // warm-up: JIT and font parsing
   const rounds = 12;
   let pages = 0;

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { chooseZone, utmConverter, type Utm } from '../../shared/geo/utm';
 import { generateGrid } from '../../shared/layout/grid';
 import { validateLayout } from '../../shared/claims/validate-layout';
-import type { GridParams } from '../../shared/layout/layout.types';
+import type { GridInput, GridParams } from '../../shared/layout/layout.types';
 
 const ROWS = 25;
 const COLS = 40;
@@ -20,7 +20,7 @@ function median(values: number[]): number {
 function main(): void {
   const { epsg } = chooseZone([[-116.1, 40.9]]);
   const anchor = utmConverter(epsg).toUtm([-116.1, 40.9]);
-  const params: GridParams = {
+  const params: GridInput = {
     kind: 'lode', rows: ROWS, cols: COLS, azimuthDeg: 15, prefix: 'GE', firstNumber: 1, anchorMode: 'nw', anchor,
   };
 

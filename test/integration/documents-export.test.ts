@@ -70,7 +70,7 @@ describe('staking packages over real parts', () => {
       // The demo server's pending orders carry no price (neither does the contract): the snapshot says so.
       expect(manifest.orderSnapshot?.price).toBeNull();
       expect(manifest.orderSnapshot?.orderNumber).toBe(entry.orderNumber);
-      expect(manifest.orderSnapshot?.fees.scheduleVersion).toBe(manifest.feeSchedule.version);
+      expect(manifest.orderSnapshot?.fees.scheduleVersion).toBe(manifest.feeSchedule?.version);
       expect(manifest.orderSnapshot?.fees.claims).toBe(manifest.claims.length);
     }
     const [nv, az] = report.results.map((r) => manifestSchema.parse(JSON.parse(readFileSync(join(r.folder, 'manifest.json'), 'utf8'))));
@@ -138,6 +138,7 @@ describe('staking packages over real parts', () => {
           step: 'claimant', // past Validate: documents are made for a validated layout
           documents: {
             plss: { meridian: 'Mount Diablo', township: 'T33N', range: 'R50E', sections: '14', aliquot: 'NW¼' },
+            recordingDistrict: '',
             tie: { description: 'Section corner 10/11/14/15', lon: -116.35, lat: 40.92 },
           },
         },

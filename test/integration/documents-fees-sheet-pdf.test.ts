@@ -11,7 +11,7 @@ import type { PackageModel } from '../../shared/documents/package-model.types';
 import { samplePackageModel } from '../helpers/package-fixtures';
 
 const fonts = loadFontBytes(findResourcesDir());
-const schedule = feeScheduleFor('2026-08-15');
+const schedule = feeScheduleFor('2026-08-15')!;
 const work = mkdtempSync(join(tmpdir(), 'fees-sheet-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -106,11 +106,11 @@ describe('order snapshot in the generated manifest', () => {
     expect(snapshot.orderType).toBe('claim_purchase');
     expect(snapshot.orderStatus).toBeNull();
     expect(snapshot.price).toBeNull();
-    expect(snapshot.fees.scheduleVersion).toBe(manifest.feeSchedule.version);
+    expect(snapshot.fees.scheduleVersion).toBe(manifest.feeSchedule?.version);
 
     // Independently: fees.ts on the package's own model with the schedule the task chose.
     const model = buildPackageModel(source, { preparedOn: '2026-11-22', generator: { name: 'ClaimDesk', version: 'test' } });
-    const fees = computeFees(feeInputs(model), feeScheduleFor(model.dateOfLocation ?? '2026-11-22'));
+    const fees = computeFees(feeInputs(model), feeScheduleFor(model.dateOfLocation ?? '2026-11-22')!);
     expect(snapshot.fees.totals.totalDueAtRecordingCents).toBe(fees.totals.total);
     expect(snapshot.fees.totals.locationCents).toBe(fees.totals.location);
     expect(snapshot.fees.totals.initialMaintenanceCents).toBe(fees.totals.initialMaintenance);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import data from '../../shared/documents/fees/fee-schedules.json';
-import { FEE_SCHEDULES, feeScheduleFor, feeSchedulesSchema, type FeeSchedule } from '../../shared/documents/fees/fee-schedule';
+import { FEE_SCHEDULES, feeScheduleFor, feeSchedulesSchema, staleScheduleWarning, type FeeSchedule } from '../../shared/documents/fees/fee-schedule';
 import { computeFees, formatUsd, maintenanceUnits, toCents } from '../../shared/documents/fees/fees';
 
-const current = feeScheduleFor('2026-08-15');
+const current = feeScheduleFor('2026-08-15')!;
 const lode = (name: string) => ({ name, kind: 'lode' as const, areaAcres: 20.66 });
 const placer = (name: string, areaAcres: number) => ({ name, kind: 'placer' as const, areaAcres });
 
@@ -15,16 +15,39 @@ describe('fee schedules (data)', () => {
     for (const s of parsed.schedules) expect(s.sources.every((u) => u.startsWith('http'))).toBe(true);
   });
 
-  it('picks the schedule in effect on a date from an injected list', () => {
+  it('picks the schedule in effect on a date from an injected list, and none before the first', () => {
     const older: FeeSchedule = { ...current, version: 'old', effectiveFrom: '2023-01-01', locationFee: 40, initialMaintenanceFee: 165 };
     const newer: FeeSchedule = { ...current, version: 'new', effectiveFrom: '2025-10-01', processingFee: 26 };
     const list = [older, newer];
-    expect(feeScheduleFor('2024-06-30', list).version).toBe('old');
-    expect(feeScheduleFor('2025-09-30', list).version).toBe('old');
-    expect(feeScheduleFor('2025-10-01', list).version).toBe('new');
-    expect(feeScheduleFor('2027-01-01', list).version).toBe('new');
-    // Before the first one on file: the first one (the sheet then says so).
-    expect(feeScheduleFor('2020-01-01', list).version).toBe('old');
+    expect(feeScheduleFor('2024-06-30', list)?.version).toBe('old');
+    expect(feeScheduleFor('2025-09-30', list)?.version).toBe('old');
+    expect(feeScheduleFor('2025-10-01', list)?.version).toBe('new');
+    expect(feeScheduleFor('2027-01-01', list)?.version).toBe('new');
+    // Before the first one on file: none, never a later schedule's amounts.
+    expect(feeScheduleFor('2020-01-01', list)).toBeNull();
+  });
+
+  it('carries history: a claim located in 2023 pays $40 location and $165 maintenance; from 1 July 2024 $49 and $200 (89 FR 54364)', () => {
+    const in2023 = feeScheduleFor('2023-05-10')!;
+    expect([in2023.version, in2023.locationFee, in2023.initialMaintenanceFee, in2023.annualMaintenanceFee]).toEqual(['blm-2019-09', 40, 165, 165]);
+    expect(in2023.processingFee).toBeNull(); // not on file: the sheet says so rather than guess
+    expect(computeFees([lode('OLD 1')], in2023).claims[0]).toMatchObject({ location: 4000, initialMaintenance: 16500, processing: null, total: 20500 });
+    expect(feeScheduleFor('2024-06-30')!.locationFee).toBe(40);
+    expect([feeScheduleFor('2024-07-01')!.locationFee, feeScheduleFor('2024-07-01')!.initialMaintenanceFee]).toEqual([49, 200]);
+    expect(feeScheduleFor('2019-08-31')).toBeNull();
+  });
+
+  it('warns when the newest schedule is more than a year older than the preparation date', () => {
+    const newest = FEE_SCHEDULES[FEE_SCHEDULES.length - 1]!;
+    const withinYear = new Date(`${newest.effectiveFrom}T12:00:00Z`);
+    withinYear.setUTCDate(withinYear.getUTCDate() + 300);
+    expect(staleScheduleWarning(withinYear.toISOString().slice(0, 10))).toBeNull();
+    expect(staleScheduleWarning('2026-11-22')).toMatch(/newest BLM fee schedule on file \(blm-2024-10\) took effect on 2024-10-01, 782 days before/);
+  });
+
+  it('has no "waiver processing fee": Form 3830-2 is free; $15 per claim is the annual filing fee', () => {
+    expect(current.annualFilingFee).toBe(15);
+    expect(JSON.stringify(data)).not.toMatch(/waiverProcessing/);
   });
 });
 
@@ -50,13 +73,13 @@ describe('computeFees', () => {
 
   it('sums totals in integer cents', () => {
     const claims = [lode('A 1'), lode('A 2'), lode('A 3'), lode('A 4'), placer('P 1', 160), placer('P 2', 20.5)];
-    const { totals, annualMaintenancePerYear, waiverProcessingPerYear } = computeFees(claims, current);
+    const { totals, annualMaintenancePerYear, annualFilingPerClaim } = computeFees(claims, current);
     expect(totals).toMatchObject({ claims: 6, units: 4 + 8 + 2, location: 6 * 4900, processing: 6 * 2500, incompleteClaims: 0 });
     expect(totals.initialMaintenance).toBe(14 * 20000);
     expect(totals.total).toBe(6 * 4900 + 14 * 20000 + 6 * 2500);
     expect(Number.isInteger(totals.total)).toBe(true);
     expect(annualMaintenancePerYear).toBe(14 * 20000);
-    expect(waiverProcessingPerYear).toBe(6 * 1500);
+    expect(annualFilingPerClaim).toBe(1500);
     expect(formatUsd(computeFees([lode('1'), lode('2'), lode('3'), lode('4')], current).totals.total)).toBe('$1,096.00');
   });
 

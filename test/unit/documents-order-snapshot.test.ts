@@ -86,7 +86,7 @@ describe('order price from the raw payload', () => {
 describe('order snapshot', () => {
   it('holds the fees exactly as fees.ts computes them for the package, in integer cents', () => {
     const model = samplePackageModel({ state: 'NV', rows: 2, cols: 2 });
-    const schedule = feeScheduleFor('2026-08-15');
+    const schedule = feeScheduleFor('2026-08-15')!;
     const snapshot = orderSnapshotSchema.parse(buildOrderSnapshot(model, schedule, '2026-11-22T12:00:00.000Z'));
     const fees = computeFees(feeInputs(model), schedule);
     expect(snapshot).toMatchObject({
@@ -110,14 +110,15 @@ describe('order snapshot', () => {
     expect(snapshot.fees.totals.totalDueAtRecordingCents).toBe(109600);
     expect(snapshot.fees.perClaim).toEqual(model.claims.map((c) => ({ kind: 'lode', label: c.name, units: 1, cents: 27400 })));
     expect(snapshot.fees.annualMaintenancePerYearCents).toBe(80000);
-    expect(snapshot.fees.waiverProcessingPerYearCents).toBe(6000);
+    expect(snapshot.fees.annualFilingPerClaimCents).toBe(1500);
+    expect(snapshot.fees.waiverProcessingPerYearCents).toBeUndefined();
     for (const value of [...Object.values(snapshot.fees.totals), ...snapshot.fees.perClaim.map((l) => l.cents)]) expect(Number.isInteger(value)).toBe(true);
   });
 
   it('counts placers per 20 acres or part, and an unknown area as incomplete rather than a guess', () => {
     const model = samplePackageModel({ state: 'NV', rows: 1, cols: 2, kind: 'placer' });
     model.claims[1]!.areaAcres = Number.NaN;
-    const snapshot = buildOrderSnapshot(model, feeScheduleFor('2026-08-15'), '2026-11-22T12:00:00.000Z');
+    const snapshot = buildOrderSnapshot(model, feeScheduleFor('2026-08-15')!, '2026-11-22T12:00:00.000Z')!;
     expect(snapshot.fees.perClaim[1]).toMatchObject({ kind: 'placer', units: null, cents: null });
     expect(snapshot.fees.totals.incompleteClaims).toBe(1);
     expect(snapshot.fees.totals.totalDueAtRecordingCents).toBe(
@@ -129,7 +130,7 @@ describe('order snapshot', () => {
     const source = samplePackageSource();
     source.order = { ...source.order, status: 'processing', price: { amountCents: 125050, currency: 'USD', source: 'total_price' } };
     const model = buildPackageModel(source, { preparedOn: '2026-11-22', generator: { name: 'ClaimDesk', version: 't' } });
-    const snapshot = buildOrderSnapshot(model, feeScheduleFor('2026-08-15'), '2026-11-22T12:00:00.000Z');
+    const snapshot = buildOrderSnapshot(model, feeScheduleFor('2026-08-15')!, '2026-11-22T12:00:00.000Z')!;
     expect(snapshot.orderStatus).toBe('processing');
     expect(snapshot.price).toEqual({ amountCents: 125050, currency: 'USD', source: 'total_price' });
   });
@@ -162,7 +163,7 @@ describe('manifest schema', () => {
 
   it('refuses a snapshot with fractional cents', () => {
     const model = samplePackageModel({ rows: 1, cols: 1 });
-    const snapshot = buildOrderSnapshot(model, feeScheduleFor('2026-08-15'), '2026-11-22T00:00:00.000Z');
+    const snapshot = buildOrderSnapshot(model, feeScheduleFor('2026-08-15')!, '2026-11-22T00:00:00.000Z')!;
     expect(manifestSchema.parse({ ...oldManifest, orderSnapshot: snapshot }).orderSnapshot).toEqual(snapshot);
     const bad = { ...snapshot, fees: { ...snapshot.fees, totals: { ...snapshot.fees.totals, totalDueAtRecordingCents: 274.5 } } };
     expect(manifestSchema.safeParse({ ...oldManifest, orderSnapshot: bad }).success).toBe(false);

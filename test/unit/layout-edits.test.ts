@@ -9,6 +9,8 @@ import { angleDiff, EPSG_NV, groundGridAzimuthDeg, sidesFt, utmAt } from './layo
 
 const anchor = utmAt(EPSG_NV, -116.3418, 40.9266);
 const params = (over: Partial<GridParams> = {}): GridParams => ({
+  marginFt: 0,
+  placerNorth: 'grid',
   kind: 'lode', rows: 3, cols: 4, azimuthDeg: 0, prefix: 'GE', firstNumber: 1, anchorMode: 'nw', anchor, ...over,
 });
 const centre = (c: LayoutClaim): Utm => [c.corners.reduce((s, p) => s + p[0], 0) / c.corners.length, c.corners.reduce((s, p) => s + p[1], 0) / c.corners.length];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groundAreaAcres } from '../../shared/geo/ground';
 import { utmScaleFactor, type Utm } from '../../shared/geo/utm';
 import { generateGrid } from '../../shared/layout/grid';
-import type { GridParams, LayoutClaim } from '../../shared/layout/layout.types';
+import type { GridInput, GridParams, LayoutClaim } from '../../shared/layout/layout.types';
 import {
   angleDiff,
   cornerAngleDeg,
@@ -151,7 +151,7 @@ describe('generateGrid: placer claims', () => {
 
 describe('generateGrid: timing', () => {
   it('prints the time to generate a 1,000-claim grid', () => {
-    const params: GridParams = { kind: 'lode', rows: 25, cols: 40, azimuthDeg: 15, prefix: 'GE', firstNumber: 1, anchorMode: 'nw', anchor: anchorNV };
+    const params: GridInput = { kind: 'lode', rows: 25, cols: 40, azimuthDeg: 15, prefix: 'GE', firstNumber: 1, anchorMode: 'nw', anchor: anchorNV };
     generateGrid(params, EPSG_NV); // warm up proj4 and the JIT
     const runs: number[] = [];
     for (let i = 0; i < 15; i += 1) {

@@ -3,7 +3,7 @@
  * Amounts are whole cents (integers) so totals over hundreds of claims are exact sums, never float drift
  * ("$54,799.99999"). Pure: no I/O, same input, same output.
  *
- * Units (43 CFR 3830.21, research 1.5): the location and processing fees are per claim; the maintenance fees
+ * Units (43 CFR 3830.21): the location and processing fees are per claim; the maintenance fees
  * are per lode claim, and per `placerAcresPerUnit` (20) acres OR PART of 20 acres for a placer.
  */
 import type { ClaimKind } from '../../layout/layout.types';

@@ -103,6 +103,8 @@ const FEDERAL: Obligation[] = [
   },
 ];
 
+const AZ_27_203 =
+  'https://casetext.com/statute/arizona-revised-statutes/title-27-minerals-oil-and-gas/chapter-2-mining-rights-in-land/article-1-mining-locations/section-27-203-completing-lode-placer-or-millsite-locations-recording-location-notice-monumenting-map-plat-or-sketch-requirements-abandonment-of-claims-recorder-duties-and-fees';
 const NV_SOURCES = ['http://nv.elaws.us/NRS/517.040', 'https://nevada.public.law/statutes/nrs_517.100', 'https://nevada.public.law/statutes/nrs_517.185'];
 const NV_DIVISION_FEE: FeeRule = {
   kind: 'per-claim',
@@ -142,9 +144,9 @@ const STATES: Obligation[] = [
   },
   recording('AZ', BOTH, { kind: 'within-days', from: 'location', days: 90 }, 'A.R.S. § 27-203(A)(1)', {
     label: 'Record an executed copy of the location notice with a map, plat or sketch',
-    sources: ['https://casetext.com/statute/arizona-revised-statutes/title-27-minerals-oil-and-gas/chapter-2-mining-rights-in-land/article-1-mining-locations/section-27-203-completing-lode-placer-or-millsite-locations-recording-location-notice-monumenting-map-plat-or-sketch-requirements-abandonment-of-claims-recorder-duties-and-fees'],
+    sources: [AZ_27_203],
   }),
-  { ...corners('AZ', BOTH, 90, 'A.R.S. § 27-203(A)(2)', []), label: 'Monument the claim so its boundaries can be readily traced' },
+  { ...corners('AZ', BOTH, 90, 'A.R.S. § 27-203(A)(2)', [AZ_27_203]), label: 'Monument the claim so its boundaries can be readily traced' },
   {
     id: 'az-annual-affidavit',
     jurisdiction: 'AZ',
@@ -167,7 +169,7 @@ const STATES: Obligation[] = [
   }),
   recording('WY', LODE, { kind: 'within-days', from: 'discovery', days: 90 }, 'W.S. § 30-1-101', { sources: ['https://legalfix.com/statutes/state-codes/wyoming/title-30/chapter-1/section-30-1-101'] }),
   recording('WY', PLACER, { kind: 'within-days', from: 'discovery', days: 90 }, 'W.S. § 30-1-110 [VERIFY the placer period]', {
-    notes: ['The placer period is taken as the lode one; the research copy of W.S. 30-1-110 does not state it.'],
+    notes: ['The placer period is taken as the lode one; the copy of W.S. 30-1-110 on file does not state it.'],
   }),
   recording('MT', BOTH, { kind: 'within-days', from: 'location', days: 60 }, 'MCA § 82-2-102', {
     label: 'Record the certificate of location, verified under oath',

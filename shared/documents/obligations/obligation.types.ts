@@ -6,7 +6,7 @@
  * through the same function, so they can never disagree with the sheet.
  *
  * BLM amounts are not repeated here: a fee names its item in the dated BLM schedules (fees/fee-schedules.json),
- * picked by the date of location. Where the research left a state's rule open, the entry says [VERIFY] and
+ * picked by the date of location. Where a state's rule is not settled in the copy on file, the entry says [VERIFY] and
  * cites what is known rather than inventing a section or an amount (amount null = "not on file").
  */
 import type { ClaimKind } from '../../layout/layout.types';

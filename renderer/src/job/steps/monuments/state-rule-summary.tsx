@@ -18,7 +18,7 @@ function recordingRule(rule: StateRule): string {
   return ` within ${span} of the date of ${due.from} (${recording.citation})`;
 }
 
-/** The rules that shape the monuments, in staff's words, with the research's [VERIFY] marks kept visible. */
+/** The rules that shape the monuments, in staff's words, with the [VERIFY] marks kept visible. */
 export function StateRuleSummary({ rule }: { rule: StateRule }) {
   const extra = [rule.sidelineCentres && 'side-line centre monuments', rule.endlineCentres && 'end-line centre monuments'].filter(Boolean);
   return (
