@@ -93,7 +93,7 @@ export function courseRows(claims: readonly MapClaim[]): TableRow[] {
   const rows: TableRow[] = [];
   for (const { claim } of claims) {
     for (let k = 0; k < Math.max(1, claim.courses.length); k += COURSES_PER_ROW) {
-      const courses = claim.courses.slice(k, k + COURSES_PER_ROW).map((c) => `${c.from}–${c.to} ${formatBearing(c.bearingDeg)} ${formatFeet(c.distanceFt)}`);
+      const courses = claim.courses.slice(k, k + COURSES_PER_ROW).map((c) => `${c.from}–${c.to} ${formatBearing(c.bearingDeg)} ${formatFeet(c.distanceFt).replace(/ ft$/, '')}`);
       while (courses.length < COURSES_PER_ROW) courses.push('');
       const first = k === 0;
       rows.push({ first, cells: [first ? claim.name : '', first ? `${claim.kind}, ${formatAcres(claim.areaAcres)}` : '', ...courses] });

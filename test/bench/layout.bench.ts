@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { chooseZone, utmConverter, type Utm } from '../../shared/geo/utm';
 import { generateGrid } from '../../shared/layout/grid';
 import { validateLayout } from '../../shared/claims/validate-layout';
-import type { GridInput, GridParams } from '../../shared/layout/layout.types';
+import type { GridInput } from '../../shared/layout/layout.types';
 
 const ROWS = 25;
 const COLS = 40;

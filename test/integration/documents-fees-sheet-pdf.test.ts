@@ -30,7 +30,7 @@ describe('fees and deadlines sheet PDF', () => {
   it('prints fees per claim and in total, the schedule, the deadlines and the rules', async () => {
     const { text, pages, file, problems } = await render(samplePackageModel({ state: 'NV', rows: 2, cols: 2 }), 'nv-4-lode');
     expect(problems).toEqual([]);
-    expect(pages).toBeLessThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(3);
     expect(text).toContain('Fees and deadlines');
     expect(text).toContain('CP-2026-0042');
     expect(text).toContain("Łukasz Peña & O'Brien, LLC");
@@ -40,6 +40,19 @@ describe('fees and deadlines sheet PDF', () => {
     expect(text).toMatch(/Total \(4 claims\).*\$196\.00\s+\$800\.00\s+\$100\.00\s+\$1,096\.00/);
     expect(text).toContain('blm-2024-10');
     expect(text).toContain('Tue 1 October 2024');
+    // The new deadlines: corners in 60 days, the notice of intent by 1 November, the waiver's notice of intent.
+    const flat = text.replace(/\s+/g, ' ');
+    // Cells wrap: the year may print a line below the day and month.
+    expect(flat).toContain('Wed 14 October');
+    expect(flat).toContain('Sun 1 November');
+    expect(flat).toContain('Wed 30 December');
+    expect(text).toMatch(/NRS\s+517\.230/);
+    // County fees as data: the $15 map fee per claim (NRS 517.040(2)); no "waiver processing fee" anywhere.
+    expect(text).toMatch(/Map filing fee\s+\$15\.00 per claim × 4 claims\s+\$60\.00/);
+    expect(text).not.toMatch(/[Ww]aiver processing fee/);
+    expect(text).toMatch(/The waiver form carries no\s+processing fee/);
+    // The newest schedule is over a year old on 22 November 2026: said on the sheet.
+    expect(text).toMatch(/The newest BLM fee schedule on file \(blm-2024-10\)/);
     expect(text).toContain('https://old.govregs.com/regulations/title43_chapterII_part3830_subpartD_section3830.21');
     expect(text).toContain('Fri 13 November 2026'); // county and BLM
     expect(text).toContain('Tue 1 September 2026'); // first annual maintenance fee
@@ -59,7 +72,7 @@ describe('fees and deadlines sheet PDF', () => {
     const { text, pages, file } = await render(samplePackageModel({ state: 'NV', rows: 20, cols: 10, orderNumber: 'CP-2026-0200' }), 'nv-200');
     expect(pages).toBeGreaterThanOrEqual(5);
     const headers = text.match(/Claim\s+Type\s+Acres\s+Units\s+Location\s+Initial maint\.\s+Processing\s+Total/g) ?? [];
-    expect(headers.length).toBeGreaterThanOrEqual(pages - 1);
+    expect(headers.length).toBeGreaterThanOrEqual(pages - 2);
     expect(text).toContain('Fees per claim, CP-2026-0200 (continued)');
     for (let k = 1; k <= 200; k += 1) expect(text).toMatch(new RegExp(`LUCKY STRIKE ${k}\\s+Lode`));
     expect(text).toMatch(/Total \(200 claims\).*\$54,800\.00/);
@@ -72,7 +85,7 @@ describe('fees and deadlines sheet PDF', () => {
 
   it('leaves blank lines and fill-in text when the date of location is unknown', async () => {
     const { text } = await render(samplePackageModel({ state: 'UT', dateOfLocation: null }), 'ut-undated');
-    expect(text).toContain('Date of location not set. Fill in after posting: county within 30 days, BLM within 90 days');
+    expect(text.replace(/\s+/g, ' ')).toContain('Date of location not set. Fill in after posting: every deadline below counts from the date the notice is posted');
     expect(text).not.toMatch(/PASSED|days left/);
     expect(text).toMatch(/Date of location: *\n/); // a blank line to write on
     expect(text.match(/Fill in after posting/g)?.length).toBeGreaterThanOrEqual(3); // the note and the two dated rows
@@ -90,6 +103,26 @@ describe('fees and deadlines sheet PDF', () => {
     expect(text).toContain('The totals leave out the initial maintenance fee of 1 placer claim');
     expect(text).toContain('FEDERAL land');
     expect(text).toContain('District recorder');
-    expect(text).toContain('Alaska · Fairbanks North Star\n');
+    // Alaska records by recording district: never a borough or a county.
+    expect(text).not.toContain('Fairbanks North Star');
+    expect(text).not.toMatch(/County/);
+  });
+});
+
+describe('fees sheet: history and regimes', () => {
+  it('a claim located in 2023 is charged $40 and $165 (the schedule before 1 July 2024), with the processing fee not on file', async () => {
+    const { text } = await render(samplePackageModel({ state: 'NV', rows: 1, cols: 1, dateOfLocation: '2023-05-10', preparedOn: '2023-05-12' }), 'nv-2023');
+    expect(text).toMatch(/LUCKY STRIKE 1\s+Lode\s+20\.66\s+1\s+\$40\.00\s+\$165\.00\s+—\s+\$205\.00/);
+    expect(text).toContain('blm-2019-09');
+    expect(text).toContain('plus the processing fee');
+  });
+
+  it('Alaska State land: DNR deadlines and rental, no BLM fees', async () => {
+    const { text } = await render(samplePackageModel({ state: 'AK', kind: 'placer', rows: 1, cols: 1, landStatus: 'state', recordingDistrict: 'Fairbanks', placerNorth: 'true' }), 'ak-state');
+    expect(text).toContain('State of Alaska land');
+    expect(text).toContain('Fairbanks Recording District');
+    expect(text.replace(/\s+/g, ' ')).toContain('Tue 29 September');
+    expect(text).toMatch(/First annual rental\s+\$40 per location/);
+    expect(text).not.toContain('Fees due at BLM filing');
   });
 });

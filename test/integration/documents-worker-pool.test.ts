@@ -23,8 +23,10 @@ describe('package worker pool', () => {
       await expect(queued).rejects.toMatchObject({ code: 'cancelled' });
       const made = await first;
       expect(made.manifest.order.orderNumber).toBe('A-1');
-      expect(made.files).toHaveLength(8);
-      expect(progress.at(-1)).toBe('8/8 csv');
+      // Arizona records the posted notice itself: no separate posted-notices file (StateRule.postedNoticeSeparate).
+      expect(made.files).toHaveLength(9);
+      expect(made.files.map((f) => f.kind)).not.toContain('posted-notices');
+      expect(progress.at(-1)).toBe('9/9 csv');
     } finally {
       await pool.close();
     }

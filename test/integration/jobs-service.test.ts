@@ -122,8 +122,11 @@ describe('fulfilment jobs', () => {
       agentName: '',
       agentAddress: '',
       dateOfLocation: '',
-      locatorCount: 1,
+      dateOfDiscovery: '',
+      coLocators: [],
     });
+    expect(job.location.landStatus).toBe('federal');
+    expect(job.documents.recordingDistrict).toBe('');
     expect(job.monuments).toMatchObject({ insetFt: 25, lmCorner: 1 });
     expect(job.layout).toEqual({ claims: [], grid: null });
     expect(job.capacityOverride).toBeNull();
@@ -138,7 +141,13 @@ describe('fulfilment jobs', () => {
   it('saves every step, resumes on a second pull, and survives closing and reopening the cache', async () => {
     const pulled = await jobs.pullOrder(LYNN);
     const claims = layoutFromOrder(pulled);
-    const claimant = { ...pulled.claimant, agentName: 'Jo Agent', dateOfLocation: '2026-11-30', locatorCount: 2 };
+    const claimant = {
+      ...pulled.claimant,
+      agentName: 'Jo Agent',
+      dateOfLocation: '2026-11-30',
+      dateOfDiscovery: '2026-11-20',
+      coLocators: [{ name: 'Second Locator', address1: '2 Main St', address2: 'Elko, NV', address3: '' }],
+    };
     const saved = await jobs.saveJob(pulled.id, {
       step: 'monuments',
       layout: { claims, grid: null },
@@ -146,10 +155,13 @@ describe('fulfilment jobs', () => {
       claimant,
       stateOverride: 'nv',
       countyOverride: ' Elko ',
+      landStatus: 'state',
       capacityOverride: { reason: 'Customer approved two extra claims by phone' },
     });
     expect(saved.step).toBe('monuments');
-    expect(saved.location).toMatchObject({ stateOverride: 'NV', countyOverride: 'Elko' });
+    expect(saved.location).toMatchObject({ stateOverride: 'NV', countyOverride: 'Elko', landStatus: 'state' });
+    expect(saved.claimant.coLocators).toEqual(claimant.coLocators);
+    expect(saved.claimant.dateOfDiscovery).toBe('2026-11-20');
     expect(saved.capacityOverride).toEqual({ reason: 'Customer approved two extra claims by phone', by: 'demo-staff', at: saved.updatedAt });
     expect(saved.updatedAt > pulled.updatedAt).toBe(true);
     expect(saved.createdAt).toBe(pulled.createdAt);

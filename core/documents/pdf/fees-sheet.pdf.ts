@@ -142,12 +142,12 @@ function blmFees(cursor: TextCursor, model: PackageModel, schedule: FeeSchedule,
 }
 
 /** County, state and annual fees from the obligations table, one row each. */
-function otherFees(cursor: TextCursor, obligations: readonly DueObligation[]): void {
+function otherFees(cursor: TextCursor, model: PackageModel, obligations: readonly DueObligation[]): void {
   const rows: TableRow[] = obligations
     .filter((o) => o.category !== 'blm-filing')
     .flatMap((o) => o.fees.map((f) => ({ cells: [o.label, f.label, f.basis, f.cents === null ? 'not on file' : formatUsd(f.cents), f.citation] })));
   if (rows.length === 0) return;
-  heading(cursor, 'County, state and annual fees', 110);
+  heading(cursor, model.stateCode === 'AK' ? 'Recording district, state and annual fees' : 'County, state and annual fees', 110);
   cursor.paragraph('Recording offices also charge their own per-document recording fees; ask the office for its current schedule.', { size: 9, color: GREY, after: 3 });
   drawTable(
     cursor,
@@ -236,12 +236,12 @@ export const renderFeesSheet: DocumentRenderer = async (model, context) => {
 
   if (model.landStatus === 'federal') {
     if (schedule) blmFees(cursor, model, schedule, problems);
-    otherFees(cursor, obligations);
+    otherFees(cursor, model, obligations);
     heading(cursor, 'Small-miner waiver');
     for (const note of waiverNotes(model.claims.length)) bullet(cursor, note, 9);
     scheduleSection(cursor, schedule, model.dateOfLocation ? { date: model.dateOfLocation, label: 'date of location' } : { date: model.preparedOn, label: 'preparation date' });
   } else {
-    otherFees(cursor, obligations);
+    otherFees(cursor, model, obligations);
   }
 
   cursor.ensure(60);

@@ -18,13 +18,14 @@ export interface TableColumn {
 
 /** Claim names vary from "CO 1" to fifty characters: the name column grows (within reason) before any is cut. */
 export function courseColumns(fonts: PdfFonts, names: readonly string[]): TableColumn[] {
-  const longest = Math.max(0, ...names.map((n) => fonts.bold.widthOfTextAtSize(n, ROW_SIZE))) + 5;
+  const longest = Math.max(0, ...names.map((n) => fonts.bold.widthOfTextAtSize(n, ROW_SIZE))) + 8;
   const nameShare = Math.min(2.6, Math.max(1.1, longest / INCH));
   return [
     { title: 'Claim', share: nameShare },
-    { title: 'Kind, area', share: 1.4 },
-    { title: 'Course (true bearing, ground distance)', share: 2.45 },
-    { title: '', share: 2.45 },
+    // Shares in inches at ten point: "placer, 20.000 acres"; "1–2 N 75°01'55" W 1,500.00" with room to spare.
+    { title: 'Kind, area', share: 1.5 },
+    { title: 'Course: true bearing, ground feet', share: 2.1 },
+    { title: '', share: 2.1 },
   ];
 }
 
