@@ -13,7 +13,7 @@ import { formatBearing, formatFeet, formatLatLon, formatUtm } from './bearing-fo
 import { formatLongDate } from './calendar';
 import { locatorNames } from './notice-parties';
 import { MONUMENT_NAMES } from './notice-corners';
-import { obligationsFor } from './obligations/obligations';
+import { packageObligations } from './obligations/obligations';
 import type { PackageModel, PackagePost } from './package-model.types';
 import { placeText } from './place-text';
 
@@ -66,15 +66,7 @@ export function fieldInstructions(model: PackageModel): FieldInstructions {
     : 'Every bearing on the notices and maps is TRUE; correct for declination before walking a line by compass. GPS waypoints need no correction.';
 
   const minimum = monumentMinimum(model.stateCode, model.landStatus);
-  const { obligations } = obligationsFor({
-    stateCode: model.stateCode,
-    landStatus: model.landStatus,
-    claims: model.claims.map((c) => ({ name: c.name, kind: c.kind, areaAcres: c.areaAcres })),
-    dateOfLocation: model.dateOfLocation,
-    dateOfDiscovery: model.dateOfDiscovery,
-    preparedOn: model.preparedOn,
-    place: placeText(model),
-  });
+  const { obligations } = packageObligations(model);
   const fieldDeadlines = obligations.filter((o) => o.category === 'monumenting' || o.category === 'recording' || o.category === 'blm-filing');
 
   const courses = model.claims.flatMap((claim) =>

@@ -9,10 +9,10 @@ import { rgb, type PDFPage } from 'pdf-lib';
 import { formatLongDate, formatShortDate } from '../../../shared/documents/calendar';
 import { staleScheduleWarning, type FeeSchedule } from '../../../shared/documents/fees/fee-schedule';
 import { computeFees, formatUsd, toCents, type ClaimFees } from '../../../shared/documents/fees/fees';
-import { obligationsFor, waiverNotes, type DueObligation } from '../../../shared/documents/obligations/obligations';
+import { packageObligations, waiverNotes, type DueObligation } from '../../../shared/documents/obligations/obligations';
 import type { PackageProblem } from '../../../shared/documents/package-files';
 import type { PackageModel } from '../../../shared/documents/package-model.types';
-import { localUnit, placeText } from '../../../shared/documents/place-text';
+import { localUnit } from '../../../shared/documents/place-text';
 import type { DocumentRenderer } from '../document.types';
 import { drawTable, type TableColumn, type TableRow } from './pdf-table';
 import { GREY, INCH, PAGE_SIZES, TextCursor, createPdf, savePdf, wrapText } from './pdf-kit';
@@ -171,15 +171,7 @@ function scheduleSection(cursor: TextCursor, schedule: FeeSchedule | null, basis
 
 export const renderFeesSheet: DocumentRenderer = async (model, context) => {
   const problems: PackageProblem[] = [];
-  const { obligations, schedule, bridgeWarning } = obligationsFor({
-    stateCode: model.stateCode,
-    landStatus: model.landStatus,
-    claims: model.claims.map((c) => ({ name: c.name, kind: c.kind, areaAcres: c.areaAcres })),
-    dateOfLocation: model.dateOfLocation,
-    dateOfDiscovery: model.dateOfDiscovery,
-    preparedOn: model.preparedOn,
-    place: placeText(model),
-  });
+  const { obligations, schedule, bridgeWarning } = packageObligations(model);
   const orderNumber = model.order.orderNumber;
   const { doc, fonts } = await createPdf(context.fonts, {
     title: `Fees and deadlines — ${orderNumber}`,

@@ -22,6 +22,8 @@ import { maintenanceUnits, PLACER_AREA_TOLERANCE_ACRES, toCents, type Cents } fr
 import { OBLIGATIONS, RECORDING_OFFICE, unknownRecording } from './obligation-table';
 import type { DueRule, FeeRule, Obligation } from './obligation.types';
 import { BLM_STATE_OFFICES } from './blm-offices';
+import type { PackageModel } from '../package-model.types';
+import { placeText } from '../place-text';
 
 export interface ObligationClaim {
   name: string;
@@ -250,4 +252,17 @@ export function waiverNotes(claimCount: number): string[] {
       : `This package has ${plural(claimCount, 'claim')}: the waiver applies only if the claimant's claims nationwide, these included, number 10 or fewer.`,
   );
   return notes;
+}
+
+/** The obligations of a whole package, from its model: what the fees sheet and the field instructions print. */
+export function packageObligations(model: PackageModel): PackageObligations {
+  return obligationsFor({
+    stateCode: model.stateCode,
+    landStatus: model.landStatus,
+    claims: model.claims.map((c) => ({ name: c.name, kind: c.kind, areaAcres: c.areaAcres })),
+    dateOfLocation: model.dateOfLocation,
+    dateOfDiscovery: model.dateOfDiscovery,
+    preparedOn: model.preparedOn,
+    place: placeText(model),
+  });
 }
