@@ -59,7 +59,8 @@ describe('CLI grid', () => {
     const az = await grid(['--lat', '35.04', '--lon', '-114.36', '--rows', '1', '--cols', '3', '--anchor', 'center']);
     expect([count(az, 'Point', 'discovery'), count(az, 'Point', 'endline')]).toEqual([3, 6]);
     const id = await grid(['--lat', '44.39', '--lon', '-114.33', '--rows', '1', '--cols', '2']);
-    expect([count(id, 'Point', 'location'), count(id, 'Point', 'discovery')]).toEqual([2, 0]);
+    // The location monument is a corner post; each lode still marks its discovery point (43 CFR 3832.12).
+    expect([count(id, 'Point', 'location'), count(id, 'Point', 'discovery')]).toEqual([2, 2]);
     // --state overrides the state found at the anchor.
     const asNv = await grid(['--lat', '44.39', '--lon', '-114.33', '--rows', '1', '--cols', '2', '--state', 'nv']);
     expect(count(asNv, 'Point', 'discovery')).toBe(2);
