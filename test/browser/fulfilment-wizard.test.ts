@@ -18,6 +18,8 @@ import { centroidLonLat, claimsMap, mapInkShare, mapLabels, orderDoc, orderPolyg
 
 const ORDER = 'CO-6';
 const DATE_OF_LOCATION = '2026-11-20';
+const DATE_OF_DISCOVERY = '2026-11-18';
+const CO_LOCATOR = 'Rosa Castellano';
 
 // The app answers within milliseconds, but a save is debounced and SwiftShader draws slowly: wait up to 10 s.
 vi.setConfig({ expect: { poll: { timeout: 10_000 } } });
@@ -173,6 +175,13 @@ describe('fulfilment wizard: CO-6 from pull to claimant, fixed and resumed', () 
     const date = page().getByTestId('claimant-dateOfLocation');
     await date.fill(DATE_OF_LOCATION);
     await date.press('Tab');
+    await page().getByTestId('claimant-dateOfDiscovery').fill(DATE_OF_DISCOVERY);
+    // A co-locator is named with a mailing address (every locator is named on the notices and signs them).
+    await page().getByTestId('co-locator-add').click();
+    await page().getByTestId('co-locator-2-name').fill(CO_LOCATOR);
+    const address = page().getByTestId('co-locator-2-address1');
+    await address.fill('12 Main Street, Tonopah, NV 89049');
+    await address.press('Tab');
     await next('documents');
     // The date of location is printed on every notice: the Documents step shows it too.
     await expect.poll(() => page().getByTestId('documents-dateOfLocation').inputValue()).toBe(DATE_OF_LOCATION);
@@ -186,6 +195,11 @@ describe('fulfilment wizard: CO-6 from pull to claimant, fixed and resumed', () 
     expect(await page().getByTestId('wizard-step-documents').getAttribute('aria-current')).toBe('step');
     await expect.poll(laidOut).toBe('2 claims laid out');
     await expect.poll(() => page().getByTestId('documents-dateOfLocation').inputValue()).toBe(DATE_OF_LOCATION);
+
+    await page().getByTestId('wizard-step-claimant').click();
+    await expect.poll(step).toBe('claimant');
+    await expect.poll(() => page().getByTestId('co-locator-2-name').inputValue()).toBe(CO_LOCATOR);
+    expect(await page().getByTestId('claimant-dateOfDiscovery').inputValue()).toBe(DATE_OF_DISCOVERY);
 
     await page().getByTestId('wizard-step-layout').click();
     await expect.poll(step).toBe('layout');
