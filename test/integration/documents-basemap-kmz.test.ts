@@ -5,7 +5,7 @@
  * the ground where the GeoPDF says it lies; waypoint names cut to the configured length.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
@@ -23,6 +23,7 @@ import type { PackageModel } from '../../shared/documents/package-model.types';
 import { gdalPage, pointToPixel } from '../helpers/gdal';
 import { samplePackageModel, samplePackageSource, STATE_SPOTS } from '../helpers/package-fixtures';
 import { pixelsNear } from '../helpers/pdf-pixels';
+import { textRuns } from '../helpers/pdf-text-runs';
 import { makeTempDir } from '../helpers/temp-dir';
 import { writeBasemapFixtures, type BasemapFixtures } from '../helpers/tile-fixtures';
 import { INCH } from '../../core/documents/pdf/pdf-kit';
@@ -95,6 +96,10 @@ describe('raster basemap on the printed maps', () => {
       expect(coloured(underFirstClaim(fieldOnly, model, 'claim-map'))).toBe(0);
       const both = save('claim-both', await renderClaimMap(model, { ...base, basemap: { archive: pm, print: 'both' } }));
       expect(coloured(underFirstClaim(both, model, 'claim-map'))).toBeGreaterThan(0.5);
+      // The claim map is recorded: its basemap credit obeys the ten-point rule like every other run on it.
+      const runs = await textRuns(readFileSync(both));
+      expect(runs.some((run) => run.text.startsWith('Basemap:'))).toBe(true);
+      expect(runs.filter((run) => run.size < 10 - 0.01)).toEqual([]);
     } finally {
       await pm.close();
     }

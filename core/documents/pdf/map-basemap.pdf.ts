@@ -32,7 +32,11 @@ export const PRINT_DPI = 150;
 const MAX_TILES_PER_SHEET = 160;
 /** Mercator ground metres per pixel of a 256-px tile at zoom 0 on the equator. */
 const EQUATOR_M_PER_PX = 156_543.033_928;
-const CREDIT_SIZE = 7;
+/**
+ * The claim map may carry the basemap and is recorded: A.R.S. 11-480(A)(4) lets a recorder reject print under ten
+ * points, so the credit is 10 pt on every sheet rather than smaller on the field map only.
+ */
+const CREDIT_SIZE = 10;
 
 /** One document's basemap: the open file and the tiles already embedded (a tile on two sheets is stored once). */
 export interface PrintBasemap {
