@@ -61,6 +61,10 @@ export function PdfCanvas({ pdf, pageNumber, fit, label }: { pdf: PDFDocumentPro
           setFailure(error instanceof Error ? error.message : String(error));
         }
       }
+    }, (error: unknown) => {
+      // The document is destroyed when its bytes change or the preview closes, which rejects a pending getPage
+      // ("Transport destroyed"): expected then, and a real failure to show otherwise.
+      if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
     });
     return () => {
       cancelled = true;
