@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'untrusted-sender', // an IPC message came from a frame we did not load
   'auth-required', // no session, or the server rejected the token (401): sign in again
   'auth-failed', // the username or password was refused
+  'other-server', // this data folder holds another server's work: sign in there, or use a separate data folder
   'staff-required', // the server answered 403: this user is not staff
   'offline', // the server could not be reached (network error, timeout) after retries
   'server-error', // 5xx after retries

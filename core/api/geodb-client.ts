@@ -8,6 +8,8 @@ import { API_PATHS, claimDocumentsUploadResponseSchema, IDEMPOTENCY_KEY_HEADER, 
 import { orderEventResponseSchema, type OrderEventRequest, type OrderEventResponse } from '../../shared/api/order-events.schemas';
 import { parseRetryAfter } from '../../shared/sync/retry-policy';
 import type { RequestFailure } from '../../shared/sync/classify-failure';
+import { sameServer } from '../../shared/domain/server-url';
+import { AppError } from '../../shared/errors';
 
 export class RequestError extends Error {
   readonly failure: RequestFailure;
@@ -49,28 +51,34 @@ export interface UploadFile {
   bytes: Uint8Array;
 }
 
+/** A token together with the server that issued it: the only form in which a token reaches this client. */
+export interface Credential {
+  serverUrl: string;
+  token: string;
+}
+
 export interface GeoDbClient {
   readonly baseUrl: string;
   /** POST the package (multipart); the key makes a retried request answer the first one's result. */
-  uploadDocuments(token: string, fields: ClaimDocumentsUploadFields, files: UploadFile[], idempotencyKey: string): Promise<ClaimDocumentsUploadResponse>;
+  uploadDocuments(auth: Credential, fields: ClaimDocumentsUploadFields, files: UploadFile[], idempotencyKey: string): Promise<ClaimDocumentsUploadResponse>;
   setOrderStatus(
-    token: string,
+    auth: Credential,
     order: { orderType: OrderType; id: number },
     change: OrderStatusChangeRequest,
     idempotencyKey: string,
   ): Promise<OrderStatusChangeResponse>;
   /** POST a workflow override as a domain event (manager or admin only); the key makes a resend record it once. */
   postOrderEvent(
-    token: string,
+    auth: Credential,
     order: { orderType: OrderType; id: number },
     body: OrderEventRequest,
     idempotencyKey: string,
   ): Promise<OrderEventResponse>;
   signIn(username: string, password: string): Promise<{ token: string; user: SignedInUser }>;
   /** GET /api/v2/me/: who the token belongs to now (a role changed on the server shows up here). */
-  getMe(token: string): Promise<SignedInUser>;
+  getMe(auth: Credential): Promise<SignedInUser>;
   getPendingOrders(
-    token: string,
+    auth: Credential,
     options: { etag: string | null; onDownloadProgress?: (loaded: number, total: number) => void },
   ): Promise<PendingOrdersAnswer>;
 }
@@ -115,8 +123,20 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
     try {
       return await request();
     } catch (error) {
+      if (error instanceof AppError) throw error; // refused before sending (authorization)
       throw new RequestError(toTransportFailure(error));
     }
+  }
+
+  /**
+   * Checked on every request, not only at sign-in: a token goes to the server that issued it and nowhere else,
+   * whatever a caller combined it with.
+   */
+  function authorization(auth: Credential): string {
+    if (!sameServer(auth.serverUrl, baseUrl)) {
+      throw new AppError('auth-required', `ClaimDesk refused to send the sign-in token of ${auth.serverUrl} to ${baseUrl}. Sign in to ${baseUrl} to use it.`);
+    }
+    return `Token ${auth.token}`;
   }
 
   function httpFailure(response: AxiosResponse<unknown>): RequestError {
@@ -137,14 +157,14 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
       if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the sign-in answer has no token' });
       return { token: parsed.data.token, user: toSignedInUser(parsed.data.user ?? {}, username) };
     },
-    async getMe(token) {
-      const response = await send(() => http.get<unknown>(API_PATHS.me, { headers: { Authorization: `Token ${token}` } }));
+    async getMe(auth) {
+      const response = await send(() => http.get<unknown>(API_PATHS.me, { headers: { Authorization: authorization(auth) } }));
       if (response.status !== 200) throw httpFailure(response);
       const parsed = apiUserAnswerSchema.safeParse(response.data);
       if (!parsed.success || !parsed.data.username) throw new RequestError({ kind: 'bad-response', message: 'the /me answer has no user' });
       return toSignedInUser(parsed.data, parsed.data.username);
     },
-    async uploadDocuments(token, fields, files, idempotencyKey) {
+    async uploadDocuments(auth, fields, files, idempotencyKey) {
       const form = new FormData();
       for (const [key, value] of Object.entries(fields)) {
         if (value === undefined) continue;
@@ -153,7 +173,7 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
       for (const file of files) form.append(file.type, new Blob([file.bytes], { type: file.mediaType }), file.name);
       const response = await send(() =>
         http.post<unknown>(API_PATHS.claimDocuments, form, {
-          headers: { Authorization: `Token ${token}`, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+          headers: { Authorization: authorization(auth), [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
           // A package with maps can take a while on a field connection; the key makes a resend harmless.
           timeout: options.uploadTimeoutMs ?? 120_000,
           maxBodyLength: Infinity,
@@ -164,10 +184,10 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
       if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the upload answer has no package and documents' });
       return parsed.data;
     },
-    async setOrderStatus(token, order, change, idempotencyKey) {
+    async setOrderStatus(auth, order, change, idempotencyKey) {
       const response = await send(() =>
         http.patch<unknown>(orderStatusPath(order.orderType, order.id), change, {
-          headers: { Authorization: `Token ${token}`, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+          headers: { Authorization: authorization(auth), [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
         }),
       );
       if (response.status < 200 || response.status >= 300) throw httpFailure(response);
@@ -175,10 +195,10 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
       if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the status answer is not an order status' });
       return parsed.data;
     },
-    async postOrderEvent(token, order, body, idempotencyKey) {
+    async postOrderEvent(auth, order, body, idempotencyKey) {
       const response = await send(() =>
         http.post<unknown>(orderEventsPath(order.orderType, order.id), body, {
-          headers: { Authorization: `Token ${token}`, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+          headers: { Authorization: authorization(auth), [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
         }),
       );
       if (response.status < 200 || response.status >= 300) throw httpFailure(response);
@@ -186,10 +206,10 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
       if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the event answer is not an order event' });
       return parsed.data;
     },
-    async getPendingOrders(token, { etag, onDownloadProgress }) {
+    async getPendingOrders(auth, { etag, onDownloadProgress }) {
       const response = await send(() =>
         http.get<unknown>(API_PATHS.pendingOrders, {
-          headers: { Authorization: `Token ${token}`, ...(etag ? { 'If-None-Match': etag } : {}) },
+          headers: { Authorization: authorization(auth), ...(etag ? { 'If-None-Match': etag } : {}) },
           onDownloadProgress: onDownloadProgress
             ? (event) => onDownloadProgress(event.loaded, event.total ?? 0)
             : undefined,

@@ -8,7 +8,8 @@ import { createGeoDbClient } from '../api/geodb-client';
 import { openDatabase } from '../db/open-database';
 import { lookupLocation } from '../geo/location-lookup';
 import { createJobsService } from '../jobs/jobs.service';
-import { createSessionService, normalizeUrl } from '../session/session.service';
+import { createSessionService } from '../session/session.service';
+import { canonicalServerUrl } from '../../shared/domain/server-url';
 import { createSyncScheduler } from '../sync/sync-scheduler';
 import { createSyncService } from '../sync/sync.service';
 import type { ClaimDeskApp, ClaimDeskAppOptions } from './create-app.types';
@@ -45,7 +46,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     db,
     tokenStore: options.tokenStore,
     createClient,
-    demoServerUrl: options.demo ? normalizeUrl(options.demo.serverUrl) : undefined,
+    demoServerUrl: options.demo ? canonicalServerUrl(options.demo.serverUrl) : undefined,
   });
   const listeners: { [K in IpcEventName]: Set<(payload: IpcEventPayload<K>) => void> } = {
     syncStatus: new Set(),
@@ -129,6 +130,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     intervalMs: options.outboxIntervalMs ?? DEFAULT_OUTBOX_INTERVAL_MS,
     onChange: emitOutboxCounts,
     currentActor,
+    sendingAccount: session.getAuth,
   });
   const staleCheck = createStaleCheck({ check: () => workflow.checkStale(), intervalMs: options.staleCheckIntervalMs ?? DEFAULT_STALE_CHECK_INTERVAL_MS, onError: reportBackground });
   const basemap = createBasemapService({ getFile: async () => (await getAppSettings(db)).maps.basemapFile, nativeBinding: options.nativeBinding });

@@ -141,6 +141,12 @@ export interface OutboxTable {
   created_at: string;
   updated_at: string;
   done_at: string | null;
+  /** 0007: the server and account it was queued under; it is sent under those only. */
+  server_url: string | null;
+  queued_by: string | null;
+  /** 0007: the process sending it ('sending' only) and until when its claim holds without a heartbeat. */
+  lease_owner: string | null;
+  lease_expires_at: string | null;
 }
 
 export interface OutboxDocumentsTable {

@@ -3,18 +3,32 @@
  * half of either: files go to a sibling temporary folder (each fsynced), the old folder is renamed aside, the
  * new one renamed into place, and only then the old one deleted. Renames within one directory are atomic on
  * every file system we run on. recoverPackageFolders() finishes or undoes an interrupted swap at start.
+ *
+ * The temporary names carry the writing process (PROCESS_TAG): the desktop app and the CLI share the data folder,
+ * and recovery must never undo a swap another live process is in the middle of.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MANIFEST_FILE, type PackageManifest } from '../../shared/documents/package-files';
+import { PROCESS_TAG, tagAlive } from '../platform/process-owner';
 import { manifestBytes, type GeneratedFile } from './generate-package';
 
 const TMP_MARK = '.tmp-';
 const OLD_MARK = '.old-';
-/** "<folder>.tmp-1a2b3c4d" / "<folder>.old-1a2b3c4d": only names this module made, never an order's own name. */
-const LEFTOVER = /^(.+)(\.tmp-|\.old-)[0-9a-f]{8}$/;
+/**
+ * "<folder>.tmp-<pid>.<nonce>-1a2b3c4d" / "<folder>.old-…": only names this module made, never an order's own
+ * name. Names from versions before the writer was recorded ("<folder>.tmp-1a2b3c4d") have no live owner.
+ */
+const LEFTOVER = /^(.+)(\.tmp-|\.old-)(?:(\d+\.[0-9a-f]+)-)?([0-9a-f]{8})$/;
+
+/** This process's swaps in progress (their random part): its own leftovers of a failed swap are not in here. */
+const swapping = new Set<string>();
+
+function ownedByLiveWriter(match: RegExpExecArray): boolean {
+  return match[3] === PROCESS_TAG ? swapping.has(match[4]!) : tagAlive(match[3]);
+}
 
 async function writeFileTo(file: string, bytes: Uint8Array, durable: boolean): Promise<void> {
   const handle = await open(file, 'w');
@@ -55,7 +69,16 @@ export async function writePackageFolder(
 ): Promise<void> {
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
-  const tag = randomBytes(4).toString('hex');
+  const random = randomBytes(4).toString('hex');
+  swapping.add(random);
+  try {
+    await swapInto(target, parent, `${PROCESS_TAG}-${random}`, files, manifest, hooks);
+  } finally {
+    swapping.delete(random);
+  }
+}
+
+async function swapInto(target: string, parent: string, tag: string, files: readonly GeneratedFile[], manifest: PackageManifest, hooks: WriteHooks): Promise<void> {
   const tmp = join(parent, `${basename(target)}${TMP_MARK}${tag}`);
   const old = join(parent, `${basename(target)}${OLD_MARK}${tag}`);
   await mkdir(tmp);
@@ -81,7 +104,8 @@ export async function writePackageFolder(
 
 /**
  * After a crash: a target missing while its ".old-" copy exists means the swap stopped between the two renames,
- * so the old package is put back; leftover temporary folders (never complete) and old copies are removed.
+ * so the old package is put back; leftover temporary folders (never complete) and old copies are removed. Only
+ * leftovers of processes that no longer run: another live process's swap is its own to finish.
  */
 export async function recoverPackageFolders(parent: string): Promise<{ restored: string[]; removed: string[] }> {
   const restored: string[] = [];
@@ -89,7 +113,7 @@ export async function recoverPackageFolders(parent: string): Promise<{ restored:
   const names = await readdir(parent).catch(() => [] as string[]);
   for (const name of names) {
     const match = LEFTOVER.exec(name);
-    if (!match || match[2] !== OLD_MARK) continue;
+    if (!match || match[2] !== OLD_MARK || ownedByLiveWriter(match)) continue;
     const target = join(parent, match[1]!);
     if (!existsSync(target)) {
       await rename(join(parent, name), target);
@@ -97,7 +121,8 @@ export async function recoverPackageFolders(parent: string): Promise<{ restored:
     }
   }
   for (const name of await readdir(parent).catch(() => [] as string[])) {
-    if (LEFTOVER.test(name)) {
+    const match = LEFTOVER.exec(name);
+    if (match && !ownedByLiveWriter(match)) {
       await rm(join(parent, name), { recursive: true, force: true });
       removed.push(name);
     }

@@ -2,10 +2,14 @@
  * Putting work in the outbox. A package upload first copies the job's current package to outbox/<entry id>/
  * (each file fsynced), then writes the entry and its document rows in ONE transaction: a crash before the
  * transaction leaves only a folder that recover() removes, a crash after it leaves a complete entry. A status
- * change is written to the job's order cache and queued in one transaction too.
+ * change is written to the job's order cache and queued in one transaction too. Every entry records the account
+ * that queued it (and, through the repository, the cache's server): it is sent under those only.
+ *
+ * While a snapshot is being copied its folder holds a marker naming the writing process, so the start-up
+ * recovery of another process sharing the data folder (the app while the CLI queues) leaves it alone.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, open, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { utmConverter } from '../../shared/geo/utm';
@@ -23,8 +27,13 @@ import { setOrderStatusLocally } from '../repos/orders.repo';
 import { setConflictAck } from '../repos/jobs.repo';
 import { getPackageRow } from '../repos/packages.repo';
 import { MANIFEST_FILE, manifestSchema } from '../../shared/documents/package-files';
+import { ownerAlive, PROCESS_OWNER } from '../platform/process-owner';
 
 export const OUTBOX_DIR = 'outbox';
+/** Names the process copying a snapshot; removed once the entry is committed. Never part of an upload. */
+const WRITER_MARKER = '.claimdesk-writer';
+/** Snapshots this process is copying right now (entry ids). */
+const copying = new Set<string>();
 
 export interface OutboxQueueDeps {
   db: Kysely<Database>;
@@ -66,38 +75,51 @@ export async function enqueueUpload(deps: OutboxQueueDeps, jobId: number, actor:
   const manifest = manifestSchema.parse(JSON.parse(pkg.manifest_json));
   const entryId = randomUUID();
   const snapshot = join(deps.dataDir, OUTBOX_DIR, entryId);
+  copying.add(entryId);
+  try {
+    await copySnapshot(snapshot, join(deps.dataDir, pkg.folder), manifest.files);
+    const payload: UploadPayload = {
+      orderType: job.order.orderType,
+      orderId: job.order.orderId,
+      orderNumber: job.order.orderNumber,
+      projectId: job.order.projectId,
+      packageGeneration: pkg.generation,
+      claims: uploadClaims(job, new Map(manifest.claims.map((c) => [c.name, c.areaAcres]))),
+    };
+    const at = deps.now().toISOString();
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        await applyTransition(trx, jobId, 'UPLOAD_QUEUED', actor, { at });
+        await insertOutboxEntry(
+          trx,
+          { id: entryId, job_id: jobId, kind: 'upload', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at, queued_by: actor.username },
+          manifest.files.map((file) => ({ file_name: file.name, kind: file.kind, media_type: file.mediaType, bytes: file.bytes, sha256: file.sha256 })),
+        );
+      });
+    } catch (error) {
+      await rm(snapshot, { recursive: true, force: true });
+      throw error;
+    }
+  } finally {
+    copying.delete(entryId);
+  }
+  // The entry is committed: its row now says whose folder this is, the marker has done its job.
+  await rm(join(snapshot, WRITER_MARKER), { force: true });
+  return { entryId };
+}
+
+/** The package's files and manifest, each fsynced, into a folder marked as this process's copy in progress. */
+async function copySnapshot(snapshot: string, packageFolder: string, files: readonly { name: string }[]): Promise<void> {
   await mkdir(snapshot, { recursive: true });
   try {
-    for (const file of manifest.files) await copyDurably(join(deps.dataDir, pkg.folder, file.name), join(snapshot, file.name));
+    await writeFile(join(snapshot, WRITER_MARKER), PROCESS_OWNER);
+    for (const file of files) await copyDurably(join(packageFolder, file.name), join(snapshot, file.name));
     // The manifest travels too: the server keeps it with the documents it lists.
-    await copyDurably(join(deps.dataDir, pkg.folder, MANIFEST_FILE), join(snapshot, MANIFEST_FILE));
+    await copyDurably(join(packageFolder, MANIFEST_FILE), join(snapshot, MANIFEST_FILE));
   } catch (error) {
     await rm(snapshot, { recursive: true, force: true });
     throw new AppError('io-failed', `The package files could not be copied to the outbox: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  const payload: UploadPayload = {
-    orderType: job.order.orderType,
-    orderId: job.order.orderId,
-    orderNumber: job.order.orderNumber,
-    projectId: job.order.projectId,
-    packageGeneration: pkg.generation,
-    claims: uploadClaims(job, new Map(manifest.claims.map((c) => [c.name, c.areaAcres]))),
-  };
-  const at = deps.now().toISOString();
-  try {
-    await deps.db.transaction().execute(async (trx) => {
-      await applyTransition(trx, jobId, 'UPLOAD_QUEUED', actor, { at });
-      await insertOutboxEntry(
-        trx,
-        { id: entryId, job_id: jobId, kind: 'upload', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at },
-        manifest.files.map((file) => ({ file_name: file.name, kind: file.kind, media_type: file.mediaType, bytes: file.bytes, sha256: file.sha256 })),
-      );
-    });
-  } catch (error) {
-    await rm(snapshot, { recursive: true, force: true });
-    throw error;
-  }
-  return { entryId };
 }
 
 /**
@@ -110,6 +132,7 @@ export async function writeStatusChange(
   status: OrderStatusChange,
   reason: string | null,
   at: string,
+  queuedBy: Actor,
   afterLocalWrite?: () => void,
 ): Promise<string> {
   const payload: StatusPayload = { orderType: job.order.orderType, orderId: job.order.orderId, orderNumber: job.order.orderNumber, status, reason };
@@ -118,7 +141,11 @@ export async function writeStatusChange(
   // Cancelling here is our own decision, not a server change under the job: it must not raise a conflict.
   if (status === 'cancelled') await setConflictAck(trx, job.id, 'cancelled');
   afterLocalWrite?.();
-  await insertOutboxEntry(trx, { id: entryId, job_id: job.id, kind: 'status', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at }, []);
+  await insertOutboxEntry(
+    trx,
+    { id: entryId, job_id: job.id, kind: 'status', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at, queued_by: queuedBy.username },
+    [],
+  );
   return entryId;
 }
 
@@ -127,23 +154,33 @@ export async function enqueueStatusChange(
   jobId: number,
   status: OrderStatusChange,
   reason: string | null,
+  actor: Actor,
 ): Promise<{ entryId: string }> {
   const jobRow = await getJobRow(deps.db, jobId);
   if (!jobRow) throw new AppError('not-found', `Job ${jobId} does not exist.`);
   const job = rowToJob(jobRow);
   const at = deps.now().toISOString();
   // The local change and the entry that carries it to the server commit together or not at all.
-  const entryId = await deps.db.transaction().execute((trx) => writeStatusChange(trx, job, status, reason, at, deps.afterLocalWrite));
+  const entryId = await deps.db.transaction().execute((trx) => writeStatusChange(trx, job, status, reason, at, actor, deps.afterLocalWrite));
   return { entryId };
 }
 
-/** Snapshot folders whose entry was never committed (a crash between copy and transaction). */
+/**
+ * Snapshot folders whose entry was never committed (a crash between copy and transaction). A folder still marked
+ * by a live process is that process's copy in progress and stays.
+ */
 export async function removeOrphanSnapshots(deps: OutboxQueueDeps): Promise<string[]> {
   const dir = join(deps.dataDir, OUTBOX_DIR);
   const names = await readdir(dir).catch(() => [] as string[]);
   if (names.length === 0) return [];
   const known = new Set(await listOutboxIds(deps.db));
-  const orphans = names.filter((name) => !known.has(name));
-  for (const name of orphans) await rm(join(dir, name), { recursive: true, force: true });
+  const orphans: string[] = [];
+  for (const name of names.filter((n) => !known.has(n) && !copying.has(n))) {
+    const writer = await readFile(join(dir, name, WRITER_MARKER), 'utf8').catch(() => null);
+    // Alive, or on another host (cannot tell): not ours to delete.
+    if (writer !== null && ownerAlive(writer.trim()) !== false) continue;
+    await rm(join(dir, name), { recursive: true, force: true });
+    orphans.push(name);
+  }
   return orphans;
 }

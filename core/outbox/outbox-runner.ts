@@ -1,9 +1,13 @@
 /**
  * Sends what the outbox holds. One entry at a time, oldest first; an entry still open holds back the later
- * entries of its job. Each send happens outside any transaction and its outcome is written in one transaction
- * with everything it teaches us (the server's package id on the job, document ids). Entries a crash left
- * "sending" are resumed at start: the entry id is the Idempotency-Key, so the server answers a resend with the
- * first answer instead of doing the work twice.
+ * entries of its job. Only entries queued under the signed-in server and account are sent; the others wait for
+ * their author. Each send happens outside any transaction and its outcome is written in one transaction with
+ * everything it teaches us (the server's package id on the job, document ids).
+ *
+ * Several processes may share the cache (the app and the CLI): an entry is taken with a lease (outbox-lease.ts)
+ * renewed while its request is in flight, and its outcome is written only while the lease is still held. Entries
+ * whose sender died or stopped renewing are taken over: the entry id is the Idempotency-Key, so the server answers
+ * a resend with the first answer instead of doing the work twice.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { classifySend, type SendOutcome } from '../../shared/outbox/classify-send';
@@ -14,7 +18,6 @@ import {
   listDueEntries,
   listOutboxDocuments,
   nextDueAt,
-  resumeInFlight,
   resumePaused,
   setEntryPayload,
   setEntryState,
@@ -22,6 +25,10 @@ import {
   setServerDocumentId,
   type OutboxRow,
 } from '../repos/outbox.repo';
+import { claimEntry, listSending, releaseAbandoned, renewLease, type Lease } from '../repos/outbox-lease.repo';
+import { PROCESS_OWNER } from '../platform/process-owner';
+import type { SessionAuth } from '../session/session.service';
+import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
 import { sendEntry, type SendAnswer } from './outbox-send';
 import { uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 
@@ -37,7 +44,8 @@ async function fixSentPackageId(db: Kysely<Database>, entry: OutboxRow, current:
 export interface OutboxRunnerDeps {
   db: Kysely<Database>;
   dataDir: string;
-  getAuth: () => Promise<{ serverUrl: string; token: string } | null>;
+  /** The token with its server and account: entries are sent under exactly these. */
+  getAuth: () => Promise<SessionAuth | null>;
   createClient: (serverUrl: string) => GeoDbClient;
   /** The server refused the token (401): drop it so the app asks for a sign-in. */
   onUnauthorized?: () => Promise<void>;
@@ -54,6 +62,11 @@ export interface OutboxRunnerDeps {
   onRecorded?: (entry: OutboxRow, outcome: SendOutcome['state'], message: string | null) => void;
   /** Test hook: the crash tests kill the process at each of these points of a send. */
   onStep?: (step: SendStep, entryId: string) => void;
+  /** Who holds the leases this runner takes (default: this process). */
+  owner?: string;
+  /** Lease length and heartbeat (defaults LEASE_TTL_MS, LEASE_HEARTBEAT_MS); tests shorten them. */
+  leaseTtlMs?: number;
+  heartbeatMs?: number;
 }
 
 /** The points of one send: marked as being sent, answer (or failure) in hand, outcome committed. */
@@ -67,7 +80,7 @@ export interface DrainReport {
 }
 
 export interface OutboxRunner {
-  /** Resume entries a crash left in flight. Call once at start. */
+  /** Take back entries whose sender is gone or stopped renewing its lease (never a live sender's). */
   recover(): Promise<number>;
   /** Send everything due now; resolves when nothing due is left (or the run had to stop). */
   drain(): Promise<DrainReport>;
@@ -87,49 +100,67 @@ function failureOf(error: unknown): Parameters<typeof classifySend>[0] {
 
 export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
   const random = deps.random ?? Math.random;
+  const owner = deps.owner ?? PROCESS_OWNER;
+  const ttlMs = deps.leaseTtlMs ?? LEASE_TTL_MS;
   let running: Promise<DrainReport> | null = null;
 
-  async function record(entry: OutboxRow, outcome: SendOutcome, answer: SendAnswer | null): Promise<void> {
+  /** Writes the outcome if this runner still holds the lease; false when it was lost (another sender took over). */
+  async function record(entry: OutboxRow, outcome: SendOutcome, answer: SendAnswer | null): Promise<boolean> {
     const at = deps.now();
     const iso = at.toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      await writeOutcome(trx);
+    const kept = await deps.db.transaction().execute(async (trx) => {
+      if (!(await writeOutcome(trx))) return false;
       await deps.afterRecord?.(trx, entry, outcome.state);
+      return true;
     });
+    if (!kept) return false;
     deps.onRecorded?.(entry, outcome.state, 'message' in outcome ? outcome.message : null);
     deps.onChange?.();
+    return true;
 
-    async function writeOutcome(trx: Transaction<Database>): Promise<void> {
+    async function writeOutcome(trx: Transaction<Database>): Promise<boolean> {
+      const leased = { leasedBy: owner };
       switch (outcome.state) {
         case 'done': {
-          await setEntryState(trx, entry.id, { state: 'done', done_at: iso, updated_at: iso, last_error: null, next_attempt_at: null, response_json: JSON.stringify(answer?.answer ?? null) }, { countAttempt: true });
-          if (answer?.kind === 'upload') {
+          const ok = await setEntryState(trx, entry.id, { state: 'done', done_at: iso, updated_at: iso, last_error: null, next_attempt_at: null, response_json: JSON.stringify(answer?.answer ?? null) }, { ...leased, countAttempt: true });
+          if (ok && answer?.kind === 'upload') {
             await setJobServerPackage(trx, entry.job_id, answer.answer.package.id, answer.answer.package.package_number);
             for (const doc of answer.answer.documents) await setServerDocumentId(trx, entry.id, doc.filename, doc.document_id);
           }
-          return;
+          return ok;
         }
         case 'retry':
-          await setEntryState(trx, entry.id, { state: 'retry', next_attempt_at: new Date(at.getTime() + outcome.delayMs).toISOString(), last_error: outcome.message, updated_at: iso }, { countAttempt: true });
-          return;
+          return setEntryState(trx, entry.id, { state: 'retry', next_attempt_at: new Date(at.getTime() + outcome.delayMs).toISOString(), last_error: outcome.message, updated_at: iso }, { ...leased, countAttempt: true });
         case 'paused-auth':
           // Not the entry's fault: no attempt is counted.
-          await setEntryState(trx, entry.id, { state: 'paused', last_error: outcome.message, updated_at: iso });
-          return;
+          return setEntryState(trx, entry.id, { state: 'paused', last_error: outcome.message, updated_at: iso }, leased);
         case 'needs-review':
-          await setEntryState(trx, entry.id, { state: 'needs_review', last_error: outcome.message, updated_at: iso }, { countAttempt: true });
-          return;
+          return setEntryState(trx, entry.id, { state: 'needs_review', last_error: outcome.message, updated_at: iso }, { ...leased, countAttempt: true });
         case 'failed':
-          await setEntryState(trx, entry.id, { state: 'failed', last_error: outcome.message, updated_at: iso }, { countAttempt: true });
-          return;
+          return setEntryState(trx, entry.id, { state: 'failed', last_error: outcome.message, updated_at: iso }, { ...leased, countAttempt: true });
       }
     }
   }
 
-  async function sendOne(original: OutboxRow, client: GeoDbClient, token: string): Promise<SendOutcome['state']> {
+  /** Keeps the lease alive while `work` runs (a large upload on a field connection may take minutes). */
+  async function withHeartbeat<T>(entryId: string, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => {
+      const lease: Lease = { owner, expiresAt: leaseExpiry(deps.now(), ttlMs) };
+      renewLease(deps.db, entryId, lease).catch(() => undefined);
+    }, deps.heartbeatMs ?? LEASE_HEARTBEAT_MS);
+    timer.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  async function sendOne(original: OutboxRow, client: GeoDbClient, auth: SessionAuth): Promise<SendOutcome['state'] | 'taken'> {
     let entry = original;
-    const marked = await setEntryState(deps.db, entry.id, { state: 'sending', updated_at: deps.now().toISOString() }, { onlyFrom: ['queued', 'retry'] });
-    if (!marked) return 'retry'; // someone discarded or retried it meanwhile
+    const now = deps.now();
+    const claimed = await claimEntry(deps.db, entry.id, { owner, expiresAt: leaseExpiry(now, ttlMs) }, now.toISOString());
+    if (!claimed) return 'taken'; // another process, a discard or a retry got there first
     deps.onChange?.();
     deps.onStep?.('marked-sending', entry.id);
     const job = await getJobRow(deps.db, entry.job_id);
@@ -138,27 +169,41 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     let answer: SendAnswer | null = null;
     let outcome: SendOutcome;
     try {
-      answer = await sendEntry(entry, { client, token, dataDir: deps.dataDir, documents, claimPackageId: job?.claim_package_id ?? null });
+      answer = await withHeartbeat(entry.id, () => sendEntry(entry, { client, auth, dataDir: deps.dataDir, documents, claimPackageId: job?.claim_package_id ?? null }));
       outcome = { state: 'done' };
     } catch (error) {
       outcome = classifySend(failureOf(error), entry.attempts + 1, random);
     }
     deps.onStep?.('answer-received', entry.id);
-    await record(entry, outcome, answer);
+    // Lost lease: whoever took the entry over sends (or sent) it with the same key and records that answer.
+    if (!(await record(entry, outcome, answer))) return 'taken';
     deps.onStep?.('recorded', entry.id);
     if (outcome.state === 'paused-auth') await deps.onUnauthorized?.();
     return outcome.state;
   }
 
+  async function recover(): Promise<number> {
+    const now = deps.now();
+    let taken = 0;
+    for (const row of await listSending(deps.db)) {
+      if (isAbandoned(row, now) && (await releaseAbandoned(deps.db, row, now.toISOString()))) taken += 1;
+    }
+    if (taken > 0) deps.onChange?.();
+    return taken;
+  }
+
   async function drainNow(): Promise<DrainReport> {
     const report: DrainReport = { sent: 0, delivered: 0, stoppedBy: null };
+    // A sender that died since the last run (the CLI killed mid-send) leaves its entries to whoever runs next.
+    await recover();
     for (;;) {
-      const due = await listDueEntries(deps.db, deps.now().toISOString(), 1);
-      const entry = due[0];
-      if (!entry) return report;
       const auth = await deps.getAuth();
-      if (!auth) return { ...report, stoppedBy: 'signed-out' };
-      const state = await sendOne(entry, deps.createClient(auth.serverUrl), auth.token);
+      const nowIso = deps.now().toISOString();
+      if (!auth) return (await listDueEntries(deps.db, nowIso, null, 1)).length > 0 ? { ...report, stoppedBy: 'signed-out' } : report;
+      const entry = (await listDueEntries(deps.db, nowIso, auth, 1))[0];
+      if (!entry) return report;
+      const state = await sendOne(entry, deps.createClient(auth.serverUrl), auth);
+      if (state === 'taken') continue;
       report.sent += 1;
       if (state === 'done') report.delivered += 1;
       if (state === 'paused-auth') return { ...report, stoppedBy: 'paused-auth' };
@@ -172,7 +217,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
   };
 
   return {
-    recover: () => resumeInFlight(deps.db, deps.now().toISOString()),
+    recover,
     drain,
     async resumeAfterSignIn() {
       await resumePaused(deps.db, deps.now().toISOString());

@@ -9,7 +9,7 @@ import { uploadDocumentTypeSchema, type ClaimDocumentsUploadResponse, type Order
 import { type OrderEventRequest, type OrderEventResponse } from '../../shared/api/order-events.schemas';
 import { MANIFEST_FILE } from '../../shared/documents/package-files';
 import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
-import { RequestError, type GeoDbClient, type UploadFile } from '../api/geodb-client';
+import { RequestError, type Credential, type GeoDbClient, type UploadFile } from '../api/geodb-client';
 import type { OutboxDocumentRow, OutboxRow } from '../repos/outbox.repo';
 import { OUTBOX_DIR } from './outbox-queue';
 
@@ -20,7 +20,8 @@ export type SendAnswer =
 
 export interface SendContext {
   client: GeoDbClient;
-  token: string;
+  /** The token with the server that issued it; the client refuses to send it anywhere else. */
+  auth: Credential;
   dataDir: string;
   documents: OutboxDocumentRow[];
   claimPackageId: number | null;
@@ -46,7 +47,7 @@ async function sendUpload(entry: OutboxRow, context: SendContext): Promise<Claim
   const manifest = await readFile(join(folder, MANIFEST_FILE)).catch(() => null);
   if (manifest) files.push({ type: 'manifest', name: MANIFEST_FILE, mediaType: 'application/json', bytes: new Uint8Array(manifest) });
   return context.client.uploadDocuments(
-    context.token,
+    context.auth,
     {
       order_id: payload.orderId,
       order_type: payload.orderType,
@@ -73,7 +74,7 @@ async function sendEvent(entry: OutboxRow, context: SendContext): Promise<OrderE
     occurred_at: payload.occurredAt,
     client_ref: `job-transition-${payload.logId}`,
   };
-  return context.client.postOrderEvent(context.token, { orderType: payload.orderType, id: payload.orderId }, body, entry.id);
+  return context.client.postOrderEvent(context.auth, { orderType: payload.orderType, id: payload.orderId }, body, entry.id);
 }
 
 export async function sendEntry(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
@@ -81,7 +82,7 @@ export async function sendEntry(entry: OutboxRow, context: SendContext): Promise
   if (entry.kind === 'event') return { kind: 'event', answer: await sendEvent(entry, context) };
   const payload = statusPayloadSchema.parse(JSON.parse(entry.payload_json));
   const answer = await context.client.setOrderStatus(
-    context.token,
+    context.auth,
     { orderType: payload.orderType, id: payload.orderId },
     { status: payload.status, ...(payload.reason ? { reason: payload.reason } : {}) },
     entry.id,

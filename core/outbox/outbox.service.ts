@@ -12,7 +12,9 @@ import { applySystemEvent, applyTransition, readFacts } from '../workflow/apply-
 import type { Database } from '../db/schema';
 import type { ConflictChoice } from '../../shared/outbox/job-conflict';
 import { setConflictAck } from '../repos/jobs.repo';
-import { countByState, getOutboxEntry, listJobsReadyToUpload, openUploadOf, listOutboxDocuments, listOutboxEntries, setEntryState, type OutboxRow } from '../repos/outbox.repo';
+import { countByState, getOutboxEntry, listJobsReadyToUpload, openUploadOf, listOutboxDocuments, listOutboxEntries, setEntryState, type OutboxRow, type SendingAccount } from '../repos/outbox.repo';
+import { PROCESS_OWNER } from '../platform/process-owner';
+import { describeOwner } from './outbox-lease';
 import { enqueueStatusChange, enqueueUpload, removeOrphanSnapshots } from './outbox-queue';
 import type { DrainReport, OutboxRunner } from './outbox-runner';
 
@@ -27,6 +29,8 @@ export interface OutboxServiceDeps {
   onBackgroundError?: (error: unknown) => void;
   /** Who queues, retries or decides: the workflow records it (and refuses when nobody is signed in). */
   currentActor: () => Promise<Actor>;
+  /** The server and account this process can send under now (null: none), to say which entries wait for whom. */
+  sendingAccount: () => Promise<SendingAccount | null>;
 }
 
 export interface OutboxService {
@@ -53,7 +57,15 @@ export interface OutboxService {
   resolveConflict(jobId: number, choice: ConflictChoice, serverStatus: string): Promise<void>;
 }
 
-async function toView(db: Kysely<Database>, row: OutboxRow): Promise<OutboxEntryView> {
+/** Why an entry this process cannot send now is waiting: queued under another account, or sent by another process. */
+function waitReason(row: OutboxRow, account: SendingAccount | null): string | null {
+  if (row.state === 'sending') return row.lease_owner && row.lease_owner !== PROCESS_OWNER ? `Being sent by ${describeOwner(row.lease_owner)}.` : null;
+  if (!['queued', 'retry', 'paused'].includes(row.state)) return null;
+  if (account && row.server_url === account.serverUrl && row.queued_by === account.username) return null;
+  return `Queued for ${row.queued_by ?? 'an unrecorded account'} on ${row.server_url ?? 'an unrecorded server'}; sign in as them to send.`;
+}
+
+async function toView(db: Kysely<Database>, row: OutboxRow, account: SendingAccount | null): Promise<OutboxEntryView> {
   let orderNumber: string;
   let summary: string;
   let statusChange: OutboxEntryView['statusChange'] = null;
@@ -83,6 +95,8 @@ async function toView(db: Kysely<Database>, row: OutboxRow): Promise<OutboxEntry
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
+    queuedBy: row.queued_by,
+    waitReason: waitReason(row, account),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doneAt: row.done_at,
@@ -103,28 +117,28 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
   async function view(id: string): Promise<OutboxEntryView> {
     const row = await getOutboxEntry(db, id);
     if (!row) throw new AppError('not-found', 'That outbox entry does not exist.');
-    return toView(db, row);
+    return toView(db, row, await deps.sendingAccount());
   }
 
   return {
     async queueUpload(jobId) {
       // Queueing twice would send the same package twice: an upload still waiting is returned instead.
       const waiting = await openUploadOf(db, jobId);
-      if (waiting) return toView(db, waiting);
+      if (waiting) return toView(db, waiting, await deps.sendingAccount());
       const { entryId } = await enqueueUpload(queueDeps, jobId, await deps.currentActor());
       deps.onChange?.();
       kick();
       return view(entryId);
     },
     async queueStatusChange(jobId, status, reason) {
-      const { entryId } = await enqueueStatusChange(queueDeps, jobId, status, reason);
+      const { entryId } = await enqueueStatusChange(queueDeps, jobId, status, reason, await deps.currentActor());
       deps.onChange?.();
       kick();
       return view(entryId);
     },
     async list(filter = {}) {
-      const rows = await listOutboxEntries(db, filter);
-      return Promise.all(rows.map((row) => toView(db, row)));
+      const [rows, account] = await Promise.all([listOutboxEntries(db, filter), deps.sendingAccount()]);
+      return Promise.all(rows.map((row) => toView(db, row, account)));
     },
     async retry(id) {
       const at = deps.now().toISOString();

@@ -1,6 +1,8 @@
 /** The outbox (0004): entries to deliver, their document snapshots, and the state machine's writes. */
 import { sql, type Selectable } from 'kysely';
+import { AppError } from '../../shared/errors';
 import type { Db, OutboxDocumentsTable, OutboxTable } from '../db/schema';
+import { getCacheServer } from './cache-binding.repo';
 
 export type OutboxRow = Selectable<OutboxTable>;
 export type OutboxDocumentRow = Selectable<OutboxDocumentsTable>;
@@ -9,15 +11,18 @@ export type OutboxState = OutboxTable['state'];
 /** States that still owe the server something; an entry in one of them holds back its job's later entries. */
 export const OPEN_STATES: readonly OutboxState[] = ['queued', 'sending', 'retry', 'paused', 'needs_review', 'failed'];
 
-export async function insertOutboxEntry(
-  trx: Db,
-  entry: Omit<OutboxTable, 'seq' | 'attempts' | 'response_json' | 'done_at' | 'last_error' | 'next_attempt_at'>,
-  documents: Omit<OutboxDocumentsTable, 'outbox_id' | 'server_document_id'>[],
-): Promise<void> {
+/** Who queues an entry names themselves; the server is the cache's own, read in the same transaction. */
+export type NewOutboxEntry = Omit<OutboxTable, 'seq' | 'attempts' | 'response_json' | 'done_at' | 'last_error' | 'next_attempt_at' | 'server_url' | 'queued_by' | 'lease_owner' | 'lease_expires_at'> & {
+  queued_by: string;
+};
+
+export async function insertOutboxEntry(trx: Db, entry: NewOutboxEntry, documents: Omit<OutboxDocumentsTable, 'outbox_id' | 'server_document_id'>[]): Promise<void> {
+  const serverUrl = await getCacheServer(trx);
+  if (serverUrl === null) throw new AppError('auth-required', 'Sign in before queueing anything for the server: every entry is sent to the server and under the account it was queued for.');
   const { next } = await trx.selectFrom('outbox').select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')).executeTakeFirstOrThrow();
   await trx
     .insertInto('outbox')
-    .values({ ...entry, seq: next, attempts: 0, next_attempt_at: null, last_error: null, response_json: null, done_at: null })
+    .values({ ...entry, server_url: serverUrl, seq: next, attempts: 0, next_attempt_at: null, last_error: null, response_json: null, done_at: null, lease_owner: null, lease_expires_at: null })
     .execute();
   if (documents.length > 0) {
     await trx
@@ -27,14 +32,22 @@ export async function insertOutboxEntry(
   }
 }
 
+/** The server and account a session sends under: only entries queued under both are its to send. */
+export interface SendingAccount {
+  serverUrl: string;
+  username: string;
+}
+
 /**
- * Entries to send now, in creation order: queued or retrying, due, and not held back by an earlier entry of the
- * same job that is still open (a job's status change must not overtake its upload, or the other way round).
+ * Entries to send now, in creation order: queued or retrying, due, queued under this server and account, and not
+ * held back by an earlier entry of the same job that is still open, whoever queued it (a job's status change must
+ * not overtake its upload, or the other way round).
  */
-export async function listDueEntries(db: Db, nowIso: string, limit = 50): Promise<OutboxRow[]> {
-  return db
-    .selectFrom('outbox as o')
-    .selectAll('o')
+export async function listDueEntries(db: Db, nowIso: string, account: SendingAccount | null, limit = 50): Promise<OutboxRow[]> {
+  let query = db.selectFrom('outbox as o').selectAll('o');
+  // null: any account's (only to tell whether work waits for a sign-in).
+  if (account) query = query.where('o.server_url', '=', account.serverUrl).where('o.queued_by', '=', account.username);
+  return query
     .where('o.state', 'in', ['queued', 'retry'])
     .where((eb) => eb.or([eb('o.next_attempt_at', 'is', null), eb('o.next_attempt_at', '<=', nowIso)]))
     .where(({ not, exists, selectFrom }) =>
@@ -82,22 +95,20 @@ export async function setEntryState(
   db: Db,
   id: string,
   change: Partial<Pick<OutboxTable, 'state' | 'next_attempt_at' | 'last_error' | 'response_json' | 'done_at'>> & { updated_at: string },
-  options: { countAttempt?: boolean; onlyFrom?: readonly OutboxState[] } = {},
+  options: { countAttempt?: boolean; onlyFrom?: readonly OutboxState[]; leasedBy?: string } = {},
 ): Promise<boolean> {
   let query = db.updateTable('outbox').set({ ...change, ...(options.countAttempt ? { attempts: sql<number>`attempts + 1` } : {}) }).where('id', '=', id);
   if (options.onlyFrom) query = query.where('state', 'in', [...options.onlyFrom]);
+  // An outcome is written only by the sender still holding the lease, and ends it.
+  if (options.leasedBy !== undefined) {
+    query = query.where('state', '=', 'sending').where('lease_owner', '=', options.leasedBy).set({ lease_owner: null, lease_expires_at: null });
+  }
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
 export async function setServerDocumentId(db: Db, outboxId: string, fileName: string, documentId: number): Promise<void> {
   await db.updateTable('outbox_documents').set({ server_document_id: documentId }).where('outbox_id', '=', outboxId).where('file_name', '=', fileName).execute();
-}
-
-/** After a crash: entries left "sending" may or may not have reached the server; the key makes resending safe. */
-export async function resumeInFlight(db: Db, nowIso: string): Promise<number> {
-  const result = await db.updateTable('outbox').set({ state: 'retry', next_attempt_at: null, updated_at: nowIso }).where('state', '=', 'sending').executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }
 
 /** A new sign-in releases the entries a 401 paused. */

@@ -1,6 +1,6 @@
 /**
- * Settings: the signed-in account as last confirmed by the server (the token itself is never stored here, see
- * TokenStore) and the app's preferences.
+ * Settings: the account that last signed in on this cache (the token itself is never stored here, see TokenStore)
+ * and the app's preferences.
  */
 import { userRoleSchema, type UserRole } from '../../shared/api/geodb.schemas';
 import type { AppSettings } from '../../shared/jobs/job.types';
@@ -9,19 +9,21 @@ import { DEFAULT_MAP_SETTINGS, mapSettingsSchema, type MapSettings } from '../..
 import type { Db } from '../db/schema';
 import { getValues, setValues } from './key-value.repo';
 
-export interface AccountRecord {
-  serverUrl: string;
+/**
+ * The account that last signed in on this cache (any process): pre-fills the sign-in form. It is never a
+ * session: who is signed in, and with which token, is each process's own (core/session/token-store.ts).
+ */
+export interface LastAccount {
   username: string;
   displayName: string;
   role: UserRole;
   isStaff: boolean;
 }
 
-export async function getAccount(db: Db): Promise<Partial<AccountRecord>> {
+export async function getLastAccount(db: Db): Promise<Partial<LastAccount>> {
   const values = await getValues(db, 'settings');
   const role = userRoleSchema.safeParse(values.get('account.role'));
   return {
-    serverUrl: values.get('account.server_url'),
     username: values.get('account.username'),
     displayName: values.get('account.display_name'),
     role: role.success ? role.data : undefined,
@@ -29,9 +31,8 @@ export async function getAccount(db: Db): Promise<Partial<AccountRecord>> {
   };
 }
 
-export async function saveAccount(db: Db, account: AccountRecord): Promise<void> {
+export async function saveLastAccount(db: Db, account: LastAccount): Promise<void> {
   await setValues(db, 'settings', {
-    'account.server_url': account.serverUrl,
     'account.username': account.username,
     'account.display_name': account.displayName,
     'account.role': account.role,

@@ -3,11 +3,12 @@ import { AppError } from '../../shared/errors';
 import { classifyFailure } from '../../shared/sync/classify-failure';
 import { backoffDelay, type BackoffPolicy } from '../../shared/sync/retry-policy';
 import type { SyncProgress } from '../../shared/domain/sync.types';
-import { RequestError, type GeoDbClient, type PendingOrdersAnswer } from '../api/geodb-client';
+import { RequestError, type Credential, type GeoDbClient, type PendingOrdersAnswer } from '../api/geodb-client';
 
 export interface FetchDeps {
   client: GeoDbClient;
-  token: string;
+  /** The token with the server that issued it: the client refuses it for any other. */
+  auth: Credential;
   etag: string | null;
   policy: BackoffPolicy;
   /** A server asking us to wait longer than this ends the run; the scheduler tries again later. */
@@ -22,7 +23,7 @@ export async function fetchPendingOrders(deps: FetchDeps): Promise<{ answer: Pen
   for (let attempt = 1; ; attempt += 1) {
     deps.onProgress({ stage: 'connecting', done: 0, total: 0, message: `Asking ${label} for pending orders…` });
     try {
-      const answer = await deps.client.getPendingOrders(deps.token, {
+      const answer = await deps.client.getPendingOrders(deps.auth, {
         etag: deps.etag,
         onDownloadProgress: (loaded, total) =>
           deps.onProgress({ stage: 'downloading', done: loaded, total, message: `Downloading orders (${formatBytes(loaded)})…` }),

@@ -106,7 +106,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const sameServer = saved.etagServer === auth.serverUrl;
       const { answer, attempts } = await fetchPendingOrders({
         client: deps.createClient(auth.serverUrl),
-        token: auth.token,
+        auth,
         etag: sameServer ? saved.etag : null,
         policy: deps.backoff ?? DEFAULT_SYNC_BACKOFF,
         maxRetryAfterMs: deps.maxRetryAfterMs ?? 60_000,

@@ -73,7 +73,11 @@ async function queueOverrideEvent(trx: Trx, facts: WorkflowFactsRow, entry: Omit
     logId,
   };
   const id = randomUUID();
-  await insertOutboxEntry(trx, { id, job_id: facts.id, kind: 'event', payload_json: JSON.stringify(payload), state: 'queued', created_at: entry.at, updated_at: entry.at }, []);
+  await insertOutboxEntry(
+    trx,
+    { id, job_id: facts.id, kind: 'event', payload_json: JSON.stringify(payload), state: 'queued', created_at: entry.at, updated_at: entry.at, queued_by: entry.actor.username },
+    [],
+  );
   return id;
 }
 

@@ -85,7 +85,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
         const orderOpen = facts.order_status !== null && !(CLOSED_ORDER_STATUSES as readonly string[]).includes(facts.order_status);
         const status = serverStatusFor(action, applied.from, orderOpen);
         const row = await getJobRow(trx, jobId);
-        if (status && row) await writeStatusChange(trx, rowToJob(row), status, reason, at);
+        if (status && row) await writeStatusChange(trx, rowToJob(row), status, reason, at, actor);
         // Keeping the work after a server change is the "keep locally" decision: the flag stays down until it changes again.
         if (action === 'RESUME' && applied.from === 'needs_review' && facts.order_status) await setConflictAck(trx, jobId, facts.order_status);
       });

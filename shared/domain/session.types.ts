@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userRoleSchema } from '../api/geodb.schemas';
+import { serverUrlProblem } from './server-url';
 
 export const sessionSchema = z.object({
   signedIn: z.boolean(),
@@ -14,17 +15,14 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 export const signInRequestSchema = z.object({
+  // https:// except for this computer's loopback addresses, and no user:password@ (shared/domain/server-url.ts).
   serverUrl: z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    }, 'Enter the server address, for example https://api.geodb.io'),
+    .superRefine((value, ctx) => {
+      const problem = serverUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   username: z.string().trim().min(1, 'Enter your username').max(150),
   password: z.string().min(1, 'Enter your password').max(1024),
 });

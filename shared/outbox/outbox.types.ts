@@ -77,6 +77,10 @@ export const outboxEntryViewSchema = z.object({
   attempts: z.number().int(),
   nextAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** The account it was queued under (null: queued by a version that did not record it); it is sent under that one only. */
+  queuedBy: z.string().nullable(),
+  /** Why it is not being sent by this desk now: queued for another account, or being sent by another process. */
+  waitReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   doneAt: z.string().nullable(),

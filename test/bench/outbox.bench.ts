@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       const files: UploadFile[] = packageFiles(job.order.orderNumber).map((f) => ({ type: f.kind.replace('-', '_') as UploadFile['type'], name: f.name, mediaType: f.mediaType, bytes: f.bytes }));
       const claims = uploadClaims({ layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'B'), grid: null }, crs: job.crs }, new Map());
       await client.uploadDocuments(
-        auth.token,
+        auth,
         { order_id: key.id, order_type: key.orderType, project_id: job.order.projectId!, save_to_project: true, claims: claims.map((c) => ({ ...c, acreage: 20 })) },
         files,
         randomUUID(),

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const now = () => new Date();
   if (mode === 'status') {
     const target = orderStatusChangeSchema.parse(status);
-    const result = await enqueueStatusChange({ db: opened.db, dataDir, now, afterLocalWrite: () => crash('status-local-write') }, Number(jobId), target, 'crash test');
+    const actor = { username: 'demo-staff', role: 'staff' as const };
+    const result = await enqueueStatusChange({ db: opened.db, dataDir, now, afterLocalWrite: () => crash('status-local-write') }, Number(jobId), target, 'crash test', actor);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
     const runner = createOutboxRunner({ db: opened.db, dataDir, getAuth: session.getAuth, createClient, now, onStep: crash });

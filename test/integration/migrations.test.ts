@@ -49,7 +49,8 @@ const NOTIFICATION_COLUMNS: Record<keyof NotificationsTable, true> = {
 };
 const OUTBOX_COLUMNS: Record<keyof OutboxTable, true> = {
   id: true, seq: true, job_id: true, kind: true, payload_json: true, state: true, attempts: true, next_attempt_at: true,
-  last_error: true, response_json: true, created_at: true, updated_at: true, done_at: true,
+  last_error: true, response_json: true, created_at: true, updated_at: true, done_at: true, server_url: true, queued_by: true,
+  lease_owner: true, lease_expires_at: true,
 };
 const OUTBOX_DOCUMENT_COLUMNS: Record<keyof OutboxDocumentsTable, true> = {
   outbox_id: true, file_name: true, kind: true, media_type: true, bytes: true, sha256: true, server_document_id: true,

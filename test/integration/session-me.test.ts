@@ -3,7 +3,6 @@
  * whatever the cache held; offline, the last confirmed account stays.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveAccount } from '../../core/repos/settings.repo';
 import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
 
 describe('the role from /me', () => {
@@ -20,8 +19,9 @@ describe('the role from /me', () => {
 
   it('replaces a role the cache holds with the one the server states now', async () => {
     await backEnd.session.signIn({ serverUrl: server.url, username: 'demo-manager', password: 'claimdesk-demo' });
-    // As if the account had been stored while the user was still staff.
-    await saveAccount(backEnd.opened.db, { serverUrl: server.url, username: 'demo-manager', displayName: 'x', role: 'staff', isStaff: true });
+    // As if the session had been stored while the user was still staff.
+    const stored = (await backEnd.tokenStore.load())!;
+    await backEnd.tokenStore.save({ ...stored, displayName: 'x', role: 'staff' });
     expect(await backEnd.session.currentUser()).toEqual({ username: 'demo-manager', role: 'staff' });
     await backEnd.session.refreshUser();
     expect(await backEnd.session.currentUser()).toEqual({ username: 'demo-manager', role: 'manager' });
@@ -29,7 +29,8 @@ describe('the role from /me', () => {
   });
 
   it('keeps the last confirmed account when the server cannot be reached', async () => {
-    await saveAccount(backEnd.opened.db, { serverUrl: 'http://127.0.0.1:9', username: 'demo-manager', displayName: 'M', role: 'manager', isStaff: true });
+    // The server stops answering: the role confirmed last stays.
+    await server.close();
     await backEnd.session.refreshUser();
     expect(await backEnd.session.currentUser()).toEqual({ username: 'demo-manager', role: 'manager' });
   });

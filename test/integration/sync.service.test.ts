@@ -148,7 +148,7 @@ describe('sync engine against the reference server', () => {
     await server.store.revokeTokens('demo-staff');
     const failure = (await backEnd.sync.syncNow().catch((error: unknown) => error)) as AppError;
     expect(failure.code).toBe('auth-required');
-    expect(await backEnd.tokenStore.load()).toBeNull();
+    expect((await backEnd.tokenStore.load())?.token).toBeNull();
     expect((await backEnd.session.getSession()).signedIn).toBe(false);
   });
 

@@ -223,20 +223,21 @@ describe('GeoDbClient.postOrderEvent against the reference server', () => {
     const order = await freshOrder(ctx.server, 'claim_purchase');
     const client = createGeoDbClient({ baseUrl: ctx.server.url, timeoutMs: 5_000 });
     const target = { orderType: order.order_type, id: order.id };
+    const as = (token: string) => ({ serverUrl: ctx.server.url, token });
     const body = eventBody({ event: 'VALIDATE_OK', from_state: 'laying_out', to_state: 'validated', overridden: ['over-capacity'] });
     const key = randomUUID();
-    const recorded = await client.postOrderEvent(tokens.manager, target, body, key);
+    const recorded = await client.postOrderEvent(as(tokens.manager), target, body, key);
     expect(recorded).toMatchObject({ order_id: order.id, order_number: order.order_number, event: 'VALIDATE_OK', recorded_by: 'demo-manager' });
-    const resent = await client.postOrderEvent(tokens.manager, target, body, key);
+    const resent = await client.postOrderEvent(as(tokens.manager), target, body, key);
     expect(resent).toEqual(recorded);
     expect(await storedEvents('claim_purchase', order.id)).toBe(1);
 
-    const refused = await client.postOrderEvent(ctx.token, target, body, randomUUID()).catch((error: unknown) => error);
+    const refused = await client.postOrderEvent(as(ctx.token), target, body, randomUUID()).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(RequestError);
     expect((refused as RequestError).failure).toMatchObject({ kind: 'http', status: 403, serverMessage: OVERRIDE_ROLE_REQUIRED });
-    const reused = await client.postOrderEvent(tokens.manager, target, { ...body, reason: 'Something else' }, key).catch((error: unknown) => error);
+    const reused = await client.postOrderEvent(as(tokens.manager), target, { ...body, reason: 'Something else' }, key).catch((error: unknown) => error);
     expect((reused as RequestError).failure).toMatchObject({ kind: 'http', status: 422 });
-    const missing = await client.postOrderEvent(tokens.manager, { orderType: 'claim_order', id: 99999 }, body, randomUUID()).catch((error: unknown) => error);
+    const missing = await client.postOrderEvent(as(tokens.manager), { orderType: 'claim_order', id: 99999 }, body, randomUUID()).catch((error: unknown) => error);
     expect((missing as RequestError).failure).toMatchObject({ kind: 'http', status: 404 });
   });
 });
