@@ -13,6 +13,10 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** All of standard input (--password-stdin). */
+  readStdin?: () => Promise<string>;
+  /** Asks at the terminal without echoing; absent when no person is at one. */
+  promptSecret?: (question: string) => Promise<string>;
 }
 
 /** Bad usage: exit code 2 with the usage text. */

@@ -13,9 +13,11 @@ import { runOrdersCommand } from './commands/orders.command';
 import { runPackageCommand } from './commands/package.command';
 import { runSyncCommand } from './commands/sync.command';
 import { runValidateCommand } from './commands/validate.command';
+import { SIGN_IN_OPTIONS } from './sign-in';
+import { promptSecret, readAllStdin } from './terminal-input';
 
 const USAGE = `Usage:
-  npm run cli -- sync --server URL --username U --password P [--data-dir DIR] [--json]
+  npm run cli -- sync --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   npm run cli -- orders [--data-dir DIR] [--json]
   npm run cli -- history --order TYPE:ID [--data-dir DIR] [--json]
   npm run cli -- grid --lat LAT --lon LON --rows R --cols C [--azimuth DEG] [--prefix P] [--first N]
@@ -23,11 +25,13 @@ const USAGE = `Usage:
   npm run cli -- validate FILE.geojson [--state XX] [--type lode|placer] [--json]
   npm run cli -- export (--order TYPE:ID ... | --all) --out DIR [--data-dir DIR] [--date-of-location YYYY-MM-DD] [--json]
   npm run cli -- package --layout FILE.geojson --details FILE.json --out DIR [--json]
-  npm run cli -- upload (--order TYPE:ID ... | --all-ready) --server URL --username U --password P [--data-dir DIR] [--json]
-  npm run cli -- push --server URL --username U --password P [--data-dir DIR] [--json]
+  npm run cli -- upload (--order TYPE:ID ... | --all-ready) --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  npm run cli -- push --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
 
 --data-dir (or CLAIMDESK_DATA_DIR) chooses the cache folder; the default is the app's data folder.
-sync, upload and push also read CLAIMDESK_SERVER, CLAIMDESK_USERNAME and CLAIMDESK_PASSWORD.`;
+sync, upload and push also read CLAIMDESK_SERVER and CLAIMDESK_USERNAME. The password comes from standard input
+(--password-stdin), CLAIMDESK_PASSWORD, or a prompt at a terminal; --password P still works but other users of
+this computer can read it in the process list.`;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -44,9 +48,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       args: rest,
       strict: true,
       options: {
-        server: { type: 'string' },
-        username: { type: 'string' },
-        password: { type: 'string' },
+        ...SIGN_IN_OPTIONS,
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
       },
@@ -54,9 +56,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const common = { dataDir: values['data-dir'], json: values.json ?? false };
     switch (command) {
       case 'sync':
-        return await runSyncCommand({ ...common, server: values.server, username: values.username, password: values.password }, io);
+        return await runSyncCommand({ ...common, signIn: values }, io);
       case 'orders':
-        if (values.server || values.username || values.password) throw new UsageError('orders reads the local cache only; it takes no sign-in flags.');
+        if (values.server || values.username || values.password || values['password-stdin']) throw new UsageError('orders reads the local cache only; it takes no sign-in flags.');
         return await runOrdersCommand(common, io);
       case undefined:
       case 'help':
@@ -77,10 +79,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // Everything the CLI writes (cache, packages, snapshots) is for this user only.
+  process.umask(0o077);
   runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
+    readStdin: () => readAllStdin(),
+    ...(process.stdin.isTTY ? { promptSecret: (question: string) => promptSecret(question) } : {}),
   }).then(
     (code) => {
       process.exitCode = code;

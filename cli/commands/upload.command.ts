@@ -6,34 +6,20 @@
  * remains (each entry's state and reason printed), 2 on bad usage.
  */
 import { parseArgs } from 'node:util';
-import { signInRequestSchema } from '../../shared/domain/session.types';
 import { JOB_STEPS, type JobStep } from '../../shared/jobs/job.types';
 import type { OrderKey } from '../../shared/domain/order.types';
-import { AppError } from '../../shared/errors';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { UsageError, withApp, type CliIo } from '../cli-context';
+import { readSignInRequest, SIGN_IN_OPTIONS, signInForCommand } from '../sign-in';
 import { parseOrderKey } from './export.command';
-
-const SIGN_IN_HELP =
-  'needs --server URL --username U --password P (or CLAIMDESK_SERVER / _USERNAME / _PASSWORD): the desktop app keeps its sign-in encrypted for itself';
+import { LEASE_TTL_MS } from '../../core/outbox/outbox-lease';
 
 function describe(entry: OutboxEntryView): string {
   const next = entry.state === 'retry' && entry.nextAttemptAt ? `, next attempt ${entry.nextAttemptAt}` : '';
-  const why = entry.lastError ? `\n    ${entry.lastError}` : '';
+  const why = [entry.waitReason, entry.lastError].filter(Boolean).map((text) => `\n    ${text}`).join('');
   return `${entry.state.padEnd(12)} ${entry.orderNumber} ${entry.summary} (attempts ${entry.attempts}${next})${why}`;
-}
-
-async function signIn(app: ClaimDeskApp, values: { server?: string; username?: string; password?: string }, io: CliIo, command: string): Promise<void> {
-  const request = signInRequestSchema.safeParse({
-    serverUrl: values.server ?? io.env.CLAIMDESK_SERVER,
-    username: values.username ?? io.env.CLAIMDESK_USERNAME,
-    password: values.password ?? io.env.CLAIMDESK_PASSWORD,
-  });
-  if (!request.success) throw new UsageError(`${command} ${SIGN_IN_HELP}.`);
-  const session = await app.handlers.signIn(request.data);
-  if (!session.isStaff) throw new AppError('staff-required', `Staff access required: ${session.username ?? 'this account'} is not a staff account.`);
 }
 
 /** The later of two wizard steps: the CLI never moves a job back. */
@@ -62,9 +48,26 @@ async function preparedJob(app: ClaimDeskApp, key: OrderKey, io: CliIo): Promise
   }
 }
 
+/** Longer than a lease: a sender that hangs instead of finishing is taken over (and its entry sent) within it. */
+const WAIT_FOR_OTHER_SENDERS_MS = LEASE_TTL_MS + 5_000;
+
+/**
+ * Sends what is due under this account; entries another ClaimDesk process (the app) is sending right now are
+ * waited for rather than sent twice, and whatever they held back is sent after them.
+ */
+async function sendAll(app: ClaimDeskApp): Promise<OutboxEntryView[]> {
+  const deadline = Date.now() + WAIT_FOR_OTHER_SENDERS_MS;
+  for (;;) {
+    await app.handlers.sendOutboxNow({});
+    const { entries } = await app.handlers.listOutbox({ includeClosed: true });
+    const othersSending = entries.some((e) => e.state === 'sending' && e.waitReason !== null);
+    if (!othersSending || Date.now() > deadline) return entries;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function finish(app: ClaimDeskApp, io: CliIo, jobIds: readonly number[] | null, json: boolean): Promise<number> {
-  await app.handlers.sendOutboxNow({});
-  const { entries } = await app.handlers.listOutbox({ includeClosed: true });
+  const entries = await sendAll(app);
   const shown = entries.filter((e) => (jobIds === null ? e.state !== 'done' && e.state !== 'discarded' : jobIds.includes(e.jobId)));
   const open = entries.filter((e) => !['done', 'discarded'].includes(e.state));
   if (json) io.stdout(`${JSON.stringify({ entries: shown, remaining: open.length }, null, 2)}\n`);
@@ -77,9 +80,7 @@ async function finish(app: ClaimDeskApp, io: CliIo, jobIds: readonly number[] | 
 
 const COMMON = {
   'data-dir': { type: 'string' },
-  server: { type: 'string' },
-  username: { type: 'string' },
-  password: { type: 'string' },
+  ...SIGN_IN_OPTIONS,
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -87,8 +88,9 @@ export async function runUploadCommand(args: string[], io: CliIo): Promise<numbe
   const { values } = parseArgs({ args, strict: true, options: { ...COMMON, order: { type: 'string', multiple: true }, 'all-ready': { type: 'boolean', default: false } } });
   const orders = (values.order ?? []).map(parseOrderKey);
   if (values['all-ready'] === orders.length > 0) throw new UsageError('Give either --order TYPE:ID (one or more) or --all-ready.');
+  const request = await readSignInRequest(values, io, 'upload');
   return withApp(values['data-dir'], io, async (app) => {
-    await signIn(app, values, io, 'upload');
+    await signInForCommand(app, request);
     const jobIds: number[] = [];
     if (values['all-ready']) {
       jobIds.push(...(await app.handlers.listReadyToUpload({})).jobIds);
@@ -109,8 +111,9 @@ export async function runUploadCommand(args: string[], io: CliIo): Promise<numbe
 
 export async function runPushCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, strict: true, options: COMMON });
+  const request = await readSignInRequest(values, io, 'push');
   return withApp(values['data-dir'], io, async (app) => {
-    await signIn(app, values, io, 'push');
+    await signInForCommand(app, request);
     return finish(app, io, null, values.json);
   });
 }

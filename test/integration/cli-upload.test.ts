@@ -9,6 +9,7 @@ type Server = Awaited<ReturnType<typeof startTestServer>>;
 describe('CLI upload and push', () => {
   let server: Server;
   let temp: ReturnType<typeof makeTempDir>;
+  // The password on the command line still works (older scripts); see cli-sign-in.test.ts for the safe ways.
   const signIn = () => ['--server', server.url, '--username', 'demo-staff', '--password', 'claimdesk-demo'];
   const dataDir = () => ['--data-dir', join(temp.dir, 'data')];
   const fulfilment = async (id: number) => (await (await fetch(`${server.url}/__test__/orders/claim_order/${id}/fulfilment`)).json()) as Record<string, unknown>;
