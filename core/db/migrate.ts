@@ -57,7 +57,9 @@ export async function migrate(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-    for (const migration of pending) {
+    // Read again under the write lock: another process opening the same cache may have migrated it meanwhile.
+    const applied = readSchemaVersion(db);
+    for (const migration of pending.filter((m) => m.version > applied)) {
       db.exec(migration.sql);
       (options.dataSteps ?? DATA_STEPS)[migration.version]?.(db, options.now());
       record.run(migration.version, migration.name, options.now().toISOString());
@@ -66,7 +68,8 @@ export async function migrate(
     }
   });
   try {
-    applyAll();
+    // IMMEDIATE: the write lock first, so two processes opening one cache migrate it once, one after the other.
+    applyAll.immediate();
   } catch (error) {
     throw new AppError('db-failed', `Updating the cache failed and was rolled back: ${(error as Error).message}`, { cause: error });
   }

@@ -1,12 +1,14 @@
 /**
- * Opens the local cache: one better-sqlite3 connection (this process is the only writer), durable pragmas,
- * migrations with a backup first, and a Kysely instance over it for the repositories.
+ * Opens the local cache: one better-sqlite3 connection per process (the desktop app and the CLI may share the
+ * cache, so transactions take the write lock at BEGIN, immediate-sqlite-dialect.ts), durable pragmas, migrations
+ * with a backup first, and a Kysely instance over it for the repositories.
  */
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
+import { ImmediateSqliteDialect } from './immediate-sqlite-dialect';
 import { migrate, type MigrationResult } from './migrate';
 import { loadMigrations, type Migration } from './migrations-source';
 import type { Database } from './schema';
@@ -46,7 +48,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       now,
       backup: (from) => backupBeforeMigration(sqlite, options.file, from, now(), options.keepBackups ?? 5),
     });
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     return {
       db,
       sqlite,

@@ -26,6 +26,6 @@ export function isAbandoned(row: SendingRow, now: Date): boolean {
 
 /** "pid 4242" for messages: which process holds an entry (never the host name or nonce, which say nothing to staff). */
 export function describeOwner(owner: string | null): string {
-  const pid = owner ? /\/(\d+)\/[0-9a-f]+$/.exec(owner)?.[1] : undefined;
+  const pid = owner ? /\/(\d+)\/[0-9a-f]+(?:#[0-9a-f]+)?$/.exec(owner)?.[1] : undefined;
   return pid ? `ClaimDesk process ${pid}` : 'another ClaimDesk process';
 }

@@ -26,7 +26,7 @@ import {
   type OutboxRow,
 } from '../repos/outbox.repo';
 import { claimEntry, listSending, releaseAbandoned, renewLease, type Lease } from '../repos/outbox-lease.repo';
-import { PROCESS_OWNER } from '../platform/process-owner';
+import { newOwnerWithinProcess } from '../platform/process-owner';
 import type { SessionAuth } from '../session/session.service';
 import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
 import { sendEntry, type SendAnswer } from './outbox-send';
@@ -62,7 +62,7 @@ export interface OutboxRunnerDeps {
   onRecorded?: (entry: OutboxRow, outcome: SendOutcome['state'], message: string | null) => void;
   /** Test hook: the crash tests kill the process at each of these points of a send. */
   onStep?: (step: SendStep, entryId: string) => void;
-  /** Who holds the leases this runner takes (default: this process). */
+  /** Who holds the leases this runner takes (default: a new owner within this process). */
   owner?: string;
   /** Lease length and heartbeat (defaults LEASE_TTL_MS, LEASE_HEARTBEAT_MS); tests shorten them. */
   leaseTtlMs?: number;
@@ -90,6 +90,8 @@ export interface OutboxRunner {
   nextDueAt(): Promise<string | null>;
   /** Resolves when no run is in progress (for shutdown). */
   whenIdle(): Promise<void>;
+  /** The lease owner this runner sends as (to tell its own entries from another sender's). */
+  readonly owner: string;
 }
 
 function failureOf(error: unknown): Parameters<typeof classifySend>[0] {
@@ -100,7 +102,7 @@ function failureOf(error: unknown): Parameters<typeof classifySend>[0] {
 
 export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
   const random = deps.random ?? Math.random;
-  const owner = deps.owner ?? PROCESS_OWNER;
+  const owner = deps.owner ?? newOwnerWithinProcess();
   const ttlMs = deps.leaseTtlMs ?? LEASE_TTL_MS;
   let running: Promise<DrainReport> | null = null;
 
@@ -217,6 +219,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
   };
 
   return {
+    owner,
     recover,
     drain,
     async resumeAfterSignIn() {

@@ -13,7 +13,6 @@ import type { Database } from '../db/schema';
 import type { ConflictChoice } from '../../shared/outbox/job-conflict';
 import { setConflictAck } from '../repos/jobs.repo';
 import { countByState, getOutboxEntry, listJobsReadyToUpload, openUploadOf, listOutboxDocuments, listOutboxEntries, setEntryState, type OutboxRow, type SendingAccount } from '../repos/outbox.repo';
-import { PROCESS_OWNER } from '../platform/process-owner';
 import { describeOwner } from './outbox-lease';
 import { enqueueStatusChange, enqueueUpload, removeOrphanSnapshots } from './outbox-queue';
 import type { DrainReport, OutboxRunner } from './outbox-runner';
@@ -58,14 +57,14 @@ export interface OutboxService {
 }
 
 /** Why an entry this process cannot send now is waiting: queued under another account, or sent by another process. */
-function waitReason(row: OutboxRow, account: SendingAccount | null): string | null {
-  if (row.state === 'sending') return row.lease_owner && row.lease_owner !== PROCESS_OWNER ? `Being sent by ${describeOwner(row.lease_owner)}.` : null;
+function waitReason(row: OutboxRow, account: SendingAccount | null, ownSender: string): string | null {
+  if (row.state === 'sending') return row.lease_owner && row.lease_owner !== ownSender ? `Being sent by ${describeOwner(row.lease_owner)}.` : null;
   if (!['queued', 'retry', 'paused'].includes(row.state)) return null;
   if (account && row.server_url === account.serverUrl && row.queued_by === account.username) return null;
   return `Queued for ${row.queued_by ?? 'an unrecorded account'} on ${row.server_url ?? 'an unrecorded server'}; sign in as them to send.`;
 }
 
-async function toView(db: Kysely<Database>, row: OutboxRow, account: SendingAccount | null): Promise<OutboxEntryView> {
+async function toView(db: Kysely<Database>, row: OutboxRow, account: SendingAccount | null, ownSender: string): Promise<OutboxEntryView> {
   let orderNumber: string;
   let summary: string;
   let statusChange: OutboxEntryView['statusChange'] = null;
@@ -96,7 +95,7 @@ async function toView(db: Kysely<Database>, row: OutboxRow, account: SendingAcco
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
     queuedBy: row.queued_by,
-    waitReason: waitReason(row, account),
+    waitReason: waitReason(row, account, ownSender),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doneAt: row.done_at,
@@ -117,14 +116,14 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
   async function view(id: string): Promise<OutboxEntryView> {
     const row = await getOutboxEntry(db, id);
     if (!row) throw new AppError('not-found', 'That outbox entry does not exist.');
-    return toView(db, row, await deps.sendingAccount());
+    return toView(db, row, await deps.sendingAccount(), runner.owner);
   }
 
   return {
     async queueUpload(jobId) {
       // Queueing twice would send the same package twice: an upload still waiting is returned instead.
       const waiting = await openUploadOf(db, jobId);
-      if (waiting) return toView(db, waiting, await deps.sendingAccount());
+      if (waiting) return toView(db, waiting, await deps.sendingAccount(), runner.owner);
       const { entryId } = await enqueueUpload(queueDeps, jobId, await deps.currentActor());
       deps.onChange?.();
       kick();
@@ -138,7 +137,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     },
     async list(filter = {}) {
       const [rows, account] = await Promise.all([listOutboxEntries(db, filter), deps.sendingAccount()]);
-      return Promise.all(rows.map((row) => toView(db, row, account)));
+      return Promise.all(rows.map((row) => toView(db, row, account, runner.owner)));
     },
     async retry(id) {
       const at = deps.now().toISOString();

@@ -16,6 +16,14 @@ const HOST = hostname();
 /** This process, for as long as it runs. */
 export const PROCESS_OWNER = `${HOST}/${process.pid}/${NONCE}`;
 
+/**
+ * One owner within this process ("host/pid/nonce#part"): two parts of one process (two app instances in a test,
+ * say) must not mistake each other's claims for their own; both live exactly as long as the process.
+ */
+export function newOwnerWithinProcess(): string {
+  return `${PROCESS_OWNER}#${randomBytes(4).toString('hex')}`;
+}
+
 /** A short form for names on disk ("<pid>.<nonce>"): folders are only ever shared by processes on one host. */
 export const PROCESS_TAG = `${process.pid}.${NONCE}`;
 
@@ -26,7 +34,7 @@ interface Owner {
 }
 
 function parseOwner(owner: string): Owner | null {
-  const match = /^(.*)\/(\d+)\/([0-9a-f]+)$/.exec(owner);
+  const match = /^(.*)\/(\d+)\/([0-9a-f]+)(?:#[0-9a-f]+)?$/.exec(owner);
   return match ? { host: match[1]!, pid: Number(match[2]), nonce: match[3]! } : null;
 }
 

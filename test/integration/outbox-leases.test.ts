@@ -1,0 +1,161 @@
+/**
+ * What start-up recovery may take from another process: an outbox entry only when its sender's lease expired or
+ * the sender is gone, a snapshot or package folder only when no live process is writing it. "Live" is a real
+ * process here (a `sleep` child), "gone" one that has exited.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGeoDbClient } from '../../core/api/geodb-client';
+import { createClaimDeskApp } from '../../core/app/create-app';
+import type { ClaimDeskApp } from '../../core/app/create-app.types';
+import { openDatabase, type OpenedDatabase } from '../../core/db/open-database';
+import { recoverPackageFolders } from '../../core/documents/package-writer';
+import { removeOrphanSnapshots } from '../../core/outbox/outbox-queue';
+import { createOutboxRunner } from '../../core/outbox/outbox-runner';
+import { createSessionService } from '../../core/session/session.service';
+import { createMemoryTokenStore } from '../../core/session/token-store';
+import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { startTestServer } from '../helpers/back-end';
+import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy';
+import { makeTempDir } from '../helpers/temp-dir';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+const UPLOAD = '/api/v2/claims/documents/';
+
+/** A process that is alive for the whole file, and the pid of one that has exited. */
+const live = spawn('sleep', ['120'], { stdio: 'ignore' });
+const deadPid = spawnSync('true').pid!;
+afterAll(() => {
+  live.kill();
+});
+
+describe('recovery leaves a live process its folders', () => {
+  it('removes orphan snapshots of crashed or older writers only, never one a live process is copying', async () => {
+    const temp = makeTempDir();
+    const opened = await openDatabase({ file: join(temp.dir, 'claimdesk.sqlite') });
+    try {
+      const outbox = join(temp.dir, 'outbox');
+      const folder = (name: string, writer?: string) => {
+        mkdirSync(join(outbox, name), { recursive: true });
+        writeFileSync(join(outbox, name, 'location-notices.pdf'), '%PDF');
+        if (writer !== undefined) writeFileSync(join(outbox, name, '.claimdesk-writer'), writer);
+      };
+      folder('copying-now', `${hostname()}/${live.pid}/0badc0de`);
+      folder('writer-died', `${hostname()}/${deadPid}/0badc0de`);
+      folder('older-version');
+      const removed = await removeOrphanSnapshots({ db: opened.db, dataDir: temp.dir, now: () => new Date() });
+      expect(removed.sort()).toEqual(['older-version', 'writer-died']);
+      expect(existsSync(join(outbox, 'copying-now', 'location-notices.pdf'))).toBe(true);
+    } finally {
+      await opened.close();
+      temp.cleanup();
+    }
+  });
+
+  it("leaves another live process's package swap alone and finishes or removes a dead one's", async () => {
+    const temp = makeTempDir();
+    try {
+      const make = (name: string) => {
+        mkdirSync(join(temp.dir, name), { recursive: true });
+        writeFileSync(join(temp.dir, name, 'manifest.json'), '{}');
+      };
+      make(`CO-1.tmp-${live.pid}.0badc0de-1a2b3c4d`); // being written
+      make(`CO-2.old-${live.pid}.0badc0de-1a2b3c4d`); // moved aside a moment ago, the new one follows
+      make(`CO-3.tmp-${deadPid}.0badc0de-1a2b3c4d`); // its writer crashed
+      make(`CO-4.old-${deadPid}.0badc0de-1a2b3c4d`); // crashed between the renames: the old package goes back
+      make('CO-5.tmp-1a2b3c4d'); // an older version's leftover
+      const result = await recoverPackageFolders(temp.dir);
+      expect(result.restored).toEqual(['CO-4']);
+      expect(result.removed.sort()).toEqual([`CO-3.tmp-${deadPid}.0badc0de-1a2b3c4d`, 'CO-5.tmp-1a2b3c4d']);
+      expect(existsSync(join(temp.dir, `CO-1.tmp-${live.pid}.0badc0de-1a2b3c4d`))).toBe(true);
+      expect(existsSync(join(temp.dir, `CO-2.old-${live.pid}.0badc0de-1a2b3c4d`))).toBe(true);
+      expect(existsSync(join(temp.dir, 'CO-2'))).toBe(false);
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
+
+describe('leases on entries being sent', () => {
+  let server: Server;
+  let proxy: RecordingProxy;
+  let temp: ReturnType<typeof makeTempDir>;
+  let app: ClaimDeskApp;
+  let opened: OpenedDatabase;
+  const dataDir = () => join(temp.dir, 'data');
+  const staff = () => ({ serverUrl: proxy.url, username: 'demo-staff', password: 'claimdesk-demo' });
+
+  async function queued(orderId: number): Promise<string> {
+    await app.handlers.signIn(staff());
+    let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: orderId });
+    job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
+    job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } });
+    await app.handlers.generatePackage({ jobId: job.id });
+    await app.handlers.signOut({});
+    return (await app.handlers.queueUpload({ jobId: job.id })).id;
+  }
+
+  /** A runner of its own over the same cache, as another part of the program (or process) would build it. */
+  async function runner(options: { leaseTtlMs: number; heartbeatMs: number }) {
+    const createClient = (url: string) => createGeoDbClient({ baseUrl: url, timeoutMs: 20_000 });
+    const session = createSessionService({ db: opened.db, tokenStore: createMemoryTokenStore(), createClient });
+    await session.signIn(staff());
+    return createOutboxRunner({ db: opened.db, dataDir: dataDir(), getAuth: session.getAuth, createClient, now: () => new Date(), ...options });
+  }
+  const state = async (id: string) => (await app.handlers.listOutbox({ includeClosed: true })).entries.find((e) => e.id === id)?.state;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    proxy = await startRecordingProxy(server.url);
+    temp = makeTempDir();
+    app = await createClaimDeskApp({ dataDir: dataDir(), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0, documentWorkers: 1 });
+    await app.handlers.signIn(staff());
+    await app.handlers.runSync({});
+    opened = await openDatabase({ file: join(dataDir(), 'claimdesk.sqlite') });
+  });
+  afterAll(async () => {
+    await opened?.close();
+    await app?.close();
+    await proxy?.close();
+    await server?.cleanup();
+    temp?.cleanup();
+  });
+
+  it('a heartbeat keeps a slow send its lease: recovery elsewhere does not take it', async () => {
+    const id = await queued(1);
+    proxy.slow = { method: 'POST', pathPrefix: UPLOAD, delayMs: 1_500 };
+    const sender = await runner({ leaseTtlMs: 400, heartbeatMs: 100 });
+    const sending = sender.drain();
+    await sleep(900); // more than two lease lengths
+    expect(await (await runner({ leaseTtlMs: 400, heartbeatMs: 100 })).recover()).toBe(0);
+    expect(await sending).toMatchObject({ delivered: 1 });
+    proxy.slow = null;
+    expect(await state(id)).toBe('done');
+    expect(proxy.sentPerKey.get(id)).toBe(1);
+  });
+
+  it('an expired lease is taken over, and the late answer of the sender that lost it is not recorded', async () => {
+    const id = await queued(2);
+    proxy.slow = { method: 'POST', pathPrefix: UPLOAD, delayMs: 1_500 };
+    // No heartbeat within the test: as if this sender hung.
+    const hung = await runner({ leaseTtlMs: 300, heartbeatMs: 60_000 });
+    const hungRun = hung.drain();
+    await sleep(700);
+    const other = await runner({ leaseTtlMs: 60_000, heartbeatMs: 10_000 });
+    expect(await other.recover()).toBe(1);
+    const otherRun = other.drain();
+    // The hung sender's answer comes back after it lost the entry: it is dropped, and the entry is not sent by it again.
+    expect(await hungRun).toMatchObject({ sent: 0, delivered: 0 });
+    expect(await otherRun).toMatchObject({ sent: 1, delivered: 1 });
+    proxy.slow = null;
+    const entry = (await app.handlers.listOutbox({ includeClosed: true })).entries.find((e) => e.id === id);
+    // One outcome recorded (the new sender's), not two.
+    expect(entry).toMatchObject({ state: 'done', attempts: 1 });
+    // Both requests carried the same key: the server applied it once.
+    expect(await (await fetch(`${server.url}/__test__/orders/claim_order/2/fulfilment`)).json()).toMatchObject({ packages: 1, documents: 9 });
+  });
+});
