@@ -8,6 +8,7 @@ import type { Database } from '../core/db/schema';
 import type { ClaimDeskApp } from '../core/app/create-app.types';
 import { defaultDataDir } from '../core/app/data-dir';
 import { createMemoryTokenStore } from '../core/session/token-store';
+import { preparePrivateDataDir } from '../core/app/private-data-dir';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -39,7 +40,9 @@ export async function withApp<T>(dataDir: string | undefined, io: CliIo, work: (
 
 /** Read-only commands need only the cache, not a session or a sync engine. */
 export async function withDatabase<T>(dataDir: string | undefined, io: CliIo, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  const opened = await openDatabase({ file: join(dataDir ?? defaultDataDir(io.env), DATABASE_FILE) });
+  const dir = dataDir ?? defaultDataDir(io.env);
+  preparePrivateDataDir(dir, DATABASE_FILE);
+  const opened = await openDatabase({ file: join(dir, DATABASE_FILE) });
   try {
     return await work(opened.db);
   } finally {

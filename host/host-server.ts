@@ -3,9 +3,13 @@
  * http://127.0.0.1 and carries the IPC contract over HTTP (shared/ipc/http-bridge.ts), so the real renderer
  * can be driven in Chromium against the real Node back-end without an Electron binary.
  *
- * Any web page the developer has open can send requests to 127.0.0.1, so every request is checked:
+ * It acts with the signed-in token on the customers' data, and any local process — another user's too — and any
+ * web page the developer has open can send requests to 127.0.0.1, so every request is checked:
+ *  - it must carry this launch's random key (host-key.ts): the URL the host prints has it as ?key=…, opening it
+ *    sets an HttpOnly cookie the page then sends with every request; scripts may send the X-ClaimDesk-Key header,
  *  - Host must be this host's own address (defeats DNS rebinding: evil.com re-pointed at 127.0.0.1),
- *  - Origin / Sec-Fetch-Site, when a browser sends them, must say "same origin" (CSRF),
+ *  - on every route but the static files (decided on the route the request matched, never on the raw URL, which
+ *    `/%69pc/…` would slip past), Origin / Sec-Fetch-Site, when a browser sends them, must say "same origin" (CSRF),
  *  - IPC posts must be application/json, which a cross-site form cannot send without a CORS preflight.
  */
 import type { ServerResponse } from 'node:http';
@@ -16,9 +20,10 @@ import type { IpcResult } from '../shared/ipc/result';
 import type { ClaimDeskApp } from '../core/app/create-app.types';
 import { dispatchIpc } from '../core/ipc/dispatch';
 import { readStaticFile } from '../core/platform/static-files';
-import { RENDERER_SECURITY_HEADERS } from '../core/platform/csp';
+import { basemapOriginOf, secureRendererFile } from '../core/platform/csp';
 import { BASEMAP_PATH_PREFIX } from '../core/basemap/basemap.service';
 import { serveBasemapPath } from '../core/basemap/basemap-route';
+import { createHostKey, type HostKey } from './host-key';
 
 export interface BrowserHostOptions {
   app: ClaimDeskApp;
@@ -30,27 +35,38 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** e.g. http://127.0.0.1:5174 */
+  /** The address to open, with this launch's key: http://127.0.0.1:5174/?key=… */
   url: string;
+  /** e.g. http://127.0.0.1:5174 */
+  origin: string;
+  /** This launch's key, for scripts (send it as the X-ClaimDesk-Key header). */
+  key: string;
   close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
+const STATIC_ROUTE = '/*';
 const SSE_HEARTBEAT_MS = 15_000;
 
 export async function startBrowserHost({ app, staticDir, port = 0, log = console.error }: BrowserHostOptions): Promise<BrowserHost> {
+  // Never inside the desktop app (it is not packaged either, electron-builder.yml): Electron talks over IPC only.
+  if (process.versions.electron) throw new Error('The browser host is a development tool; it does not run inside the desktop app.');
   const server = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
   const streams = new Set<ServerResponse>();
   // Known only after listen(); the guard runs per request, so reading it late is fine.
   let origin = '';
+  let key: HostKey | null = null;
 
   server.addHook('onRequest', async (request, reply) => {
-    // Static files only need the Host check (opening the URL from a terminal or another page is fine); the
-    // IPC endpoints need the full same-origin check.
-    const isIpc = request.url.startsWith(IPC_HTTP_PREFIX) || request.url.startsWith(EVENTS_PATH);
-    const refusal = isIpc ? checkSameOrigin(request, origin) : checkHost(request, origin);
+    // Opening the printed address: the key moves from the URL into the cookie, and the URL loses it.
+    const opened = key?.fromQuery(request);
+    if (opened && !checkHost(request, origin)) return reply.code(303).header('Set-Cookie', key!.cookie).header('Location', opened).header('Cache-Control', 'no-store').send();
+    // The route the router matched, not the raw URL: "/%69pc/getSession" matches the IPC route and is checked as one.
+    const isStatic = request.routeOptions.url === STATIC_ROUTE;
+    const refusal = checkHost(request, origin) ?? key?.check(request) ?? (isStatic ? null : checkSameOrigin(request, origin));
     if (refusal) {
       log(`[host] refused ${request.method} ${request.url}: ${refusal}`);
+      if (isStatic) return reply.code(403).header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(refusal);
       return reply.code(403).header('Cache-Control', 'no-store').send(errorEnvelope('untrusted-sender', refusal));
     }
   });
@@ -80,13 +96,16 @@ export async function startBrowserHost({ app, staticDir, port = 0, log = console
     return reply.code(tile.status).headers(tile.headers).send(tile.body === null ? undefined : Buffer.from(tile.body));
   });
 
-  server.get('/*', async (request, reply) => serveStatic(request, reply, staticDir));
+  server.get(STATIC_ROUTE, async (request, reply) => serveStatic(request, reply, staticDir, app));
 
   const address = await server.listen({ host: HOST, port });
   origin = new URL(address).origin;
+  key = createHostKey(new URL(address).port);
 
   return {
-    url: origin,
+    url: `${origin}/?key=${key.value}`,
+    origin,
+    key: key.value,
     async close() {
       // Hijacked SSE responses are not "idle" to fastify; end them first or close() waits for them forever.
       for (const stream of streams) stream.end();
@@ -154,14 +173,17 @@ function openEventStream(request: FastifyRequest, reply: FastifyReply, app: Clai
   res.once('close', cleanup);
 }
 
-async function serveStatic(request: FastifyRequest, reply: FastifyReply, staticDir: string): Promise<FastifyReply> {
+async function serveStatic(request: FastifyRequest, reply: FastifyReply, staticDir: string, app: ClaimDeskApp): Promise<FastifyReply> {
   // The raw URL, not fastify's decoded params: readStaticFile decodes exactly once and checks the result.
   const pathname = (request.raw.url ?? '/').split('?')[0] ?? '/';
   const file = await readStaticFile(staticDir, pathname, request.method);
   if (file.status !== 200) return reply.code(file.status).type('text/plain; charset=utf-8').send(file.message);
+  // The page's CSP names the basemap origin configured now; a changed basemap reloads the page (settings dialog).
+  const basemapOrigin = basemapOriginOf((await app.handlers.getSettings({}).catch(() => ({ basemapUrl: null }))).basemapUrl);
+  const secured = secureRendererFile(file.body, file.contentType, { basemapOrigin });
   return reply
     .code(200)
-    .headers({ ...RENDERER_SECURITY_HEADERS, 'Cache-Control': 'no-cache' })
+    .headers({ ...secured.headers, 'Cache-Control': 'no-cache' })
     .type(file.contentType)
-    .send(file.body);
+    .send(secured.body);
 }

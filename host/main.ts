@@ -63,7 +63,9 @@ async function main(): Promise<void> {
   const root = process.cwd();
   const args = parseHostArgs(process.argv.slice(2));
   const staticDir = ensureRendererBuilt(root);
-  mkdirSync(args.dataDir, { recursive: true });
+  // Everything the host writes (cache, packages) is for this user only.
+  process.umask(0o077);
+  mkdirSync(args.dataDir, { recursive: true, mode: 0o700 });
 
   const app = await createClaimDeskApp({
     dataDir: args.dataDir,
@@ -77,7 +79,8 @@ async function main(): Promise<void> {
     },
   });
   const host = await startBrowserHost({ app, staticDir, port: args.port });
-  console.log(`ClaimDesk browser host: ${host.url}/  (data: ${args.dataDir}${args.demo ? `, demo sign-in to ${args.demo.serverUrl}` : ''})`);
+  // The address carries this launch's key: without it the host answers nothing (host-key.ts).
+  console.log(`ClaimDesk browser host: open ${host.url}\n  (data: ${args.dataDir}${args.demo ? `, demo sign-in to ${args.demo.serverUrl}` : ''}; the key in the address is new at every start)`);
 
   let stopping = false;
   const stop = async (): Promise<void> => {

@@ -104,7 +104,8 @@ async function main() {
 
   console.log(
     '\nElectron is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD: the npm package has types but no binary), so\n' +
-      'ClaimDesk runs in the browser host instead: the same renderer and back-end, served on 127.0.0.1.\n',
+      'ClaimDesk runs in the browser host instead: the same renderer and back-end, served on 127.0.0.1.\n' +
+      'Open the address it prints below: it carries a key made for this start, and the host answers nothing without it.\n',
   );
   buildIfNeeded();
   start('The browser host', process.execPath, [join(root, 'scripts', 'host.mjs'), '--port', '5174', '--data-dir', join(devDir, 'host-data')], {

@@ -13,6 +13,7 @@ import { canonicalServerUrl } from '../../shared/domain/server-url';
 import { createSyncScheduler } from '../sync/sync-scheduler';
 import { createSyncService } from '../sync/sync.service';
 import type { ClaimDeskApp, ClaimDeskAppOptions } from './create-app.types';
+import { preparePrivateDataDir } from './private-data-dir';
 import { createIpcHandlers } from './ipc-handlers';
 import { createDocumentsService } from '../documents/documents.service';
 import { createExportRunner } from '../documents/export-runner';
@@ -39,6 +40,7 @@ const DEFAULT_STALE_CHECK_INTERVAL_MS = 60 * 60_000;
 
 export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<ClaimDeskApp> {
   const now = () => (options.clock ? options.clock.now() : new Date());
+  preparePrivateDataDir(options.dataDir, DATABASE_FILE);
   const opened = await openDatabase({ file: join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding, now });
   const { db } = opened;
   const createClient = (serverUrl: string) => createGeoDbClient({ baseUrl: serverUrl, now, uploadTimeoutMs: options.uploadTimeoutMs });

@@ -1,17 +1,47 @@
 /**
- * The renderer's Content-Security-Policy. It must equal the <meta> tag in renderer/index.html (a test checks);
- * it is also sent as a response header by the app:// protocol handler and the browser host, because a header
- * applies before any byte of the page is parsed and also covers non-HTML responses (workers).
+ * The renderer's Content-Security-Policy. Whoever serves the renderer (the app:// protocol handler, the browser
+ * host) sends it as a response header, because a header applies before any byte of the page is parsed and also
+ * covers non-HTML responses (workers), and writes the same policy into the page's <meta> tag. The <meta> tag in
+ * renderer/index.html holds the base policy (no basemap): anything serving the file untouched gets the strictest.
  *
  * - script-src 'self' only: no inline script, no eval — XSS in order data cannot become code execution.
  * - worker-src 'self' blob: — maplibre-gl starts its worker from a bundled file or a blob URL.
  * - style-src 'unsafe-inline' — maplibre and React set inline styles; styles cannot run code.
+ * - connect-src: the app's own origin and, when one is configured, the online basemap's origin — nothing else, so
+ *   injected code could not send the cache's contents (claimants' names and addresses) to any https host.
  * - object-src/base-uri 'none', frame-src 'none', form-action 'none' — nothing in the app needs them.
  */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; worker-src 'self' blob:; child-src 'self' blob:; connect-src 'self' https:; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
+
+export interface CspInputs {
+  /** The https origin of the configured online basemap (settings), or null when none is set. */
+  basemapOrigin: string | null;
+}
+
+export function buildContentSecurityPolicy({ basemapOrigin }: CspInputs): string {
+  const connect = ["'self'", ...(basemapOrigin ? [basemapOrigin] : [])].join(' ');
+  return (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    `font-src 'self' data:; worker-src 'self' blob:; child-src 'self' blob:; connect-src ${connect}; ` +
+    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'"
+  );
+}
+
+/** The policy without a basemap: the one written in renderer/index.html. */
+export const CONTENT_SECURITY_POLICY = buildContentSecurityPolicy({ basemapOrigin: null });
+
+/**
+ * The origin a basemap URL (raster template or style JSON) loads from; null for none or anything that is not a
+ * plain https address (settings already refuse those, this only keeps a hand-edited cache from widening the policy).
+ */
+export function basemapOriginOf(basemapUrl: string | null): string | null {
+  if (!basemapUrl) return null;
+  try {
+    const url = new URL(basemapUrl.trim());
+    return url.protocol === 'https:' && !url.username && !url.password ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Directive name → source list, for checks (tests, start-up assertions). */
 export function parseCsp(policy: string): Map<string, string[]> {
@@ -24,9 +54,25 @@ export function parseCsp(policy: string): Map<string, string[]> {
 }
 
 /** Headers every renderer response carries, whoever serves it. */
-export const RENDERER_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+export function rendererSecurityHeaders(inputs: CspInputs): Record<string, string> {
+  return {
+    'Content-Security-Policy': buildContentSecurityPolicy(inputs),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+const META_CSP = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/i;
+
+/** The page with its <meta> policy replaced by `policy` (the same one sent as the header). */
+export function withPolicyInPage(html: string, policy: string): string {
+  return html.replace(META_CSP, (_match, before: string, after: string) => `${before}${policy}${after}`);
+}
+
+/** A renderer file as served: the security headers, and an HTML page carrying the same policy in its <meta> tag. */
+export function secureRendererFile(body: Buffer, contentType: string, inputs: CspInputs): { body: Buffer; headers: Record<string, string> } {
+  const headers = rendererSecurityHeaders(inputs);
+  if (!contentType.startsWith('text/html')) return { body, headers };
+  return { body: Buffer.from(withPolicyInPage(body.toString('utf8'), headers['Content-Security-Policy']!)), headers };
+}

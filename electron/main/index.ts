@@ -2,16 +2,18 @@
  * Electron composition root. The only file that creates the platform adapters (token store, native binding,
  * shell, window) and hands them to the back-end; the back-end itself runs — and is tested — under plain Node.
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
 import { IPC_EVENTS } from '../../shared/ipc/channels';
 import { AppError } from '../../shared/errors';
 import { createClaimDeskApp } from '../../core/app/create-app';
-import type { ClaimDeskApp, DemoSignIn } from '../../core/app/create-app.types';
+import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { safeOpenExternal } from '../../core/platform/external-links';
 import { registerIpc } from './ipc/register-ipc';
 import { findElectronNativeBinding } from './platform/native-binding';
 import { createSafeStorageTokenStore } from './platform/safe-storage-token-store';
+import { demoSignIn, launchDataDir, notificationBody } from './platform/launch-options';
+import { basemapOriginOf } from '../../core/platform/csp';
 import { describeStartupError } from './platform/startup-error';
 import { createMainWindow, denyAllPermissions, hardenWebContents, registerAppProtocol, registerAppSchemePrivileges } from './window/create-window';
 import { createAppUrlGuard } from './window/navigation-guard';
@@ -21,10 +23,14 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 const isTrustedUrl = createAppUrlGuard(devServerUrl);
 const openWithShell = (url: string): Promise<void> => shell.openExternal(url);
 
-// Tests and `npm start` point the app at a throw-away folder; Chromium's profile goes there too so nothing
-// touches the real user profile. Must happen before 'ready'.
-const dataDirOverride = process.env['CLAIMDESK_DATA_DIR'];
-if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
+// Everything the app writes (cache, packages, the encrypted session, Chromium's profile) is for this user only.
+process.umask(0o077);
+
+// `--data-dir=DIR` (any build) or, in development only, CLAIMDESK_DATA_DIR: a separate cache, e.g. for a second
+// server. Chromium's profile goes there too. Must happen before 'ready' and before the single-instance lock, which
+// Electron takes per userData folder.
+const dataDirOverride = launchDataDir(process.argv, process.env, app.isPackaged);
+if (dataDirOverride) app.setPath('userData', dataDirOverride);
 
 registerAppSchemePrivileges();
 
@@ -77,7 +83,9 @@ async function main(): Promise<void> {
   const dataDir = app.getPath('userData');
 
   denyAllPermissions(session.defaultSession);
-  registerAppProtocol(session.defaultSession, join(__dirname, '../renderer'), () => claimApp?.basemap ?? null);
+  // The page's CSP names the online basemap origin configured when it loads (none before the back-end is up).
+  const basemapOrigin = async (): Promise<string | null> => (claimApp ? basemapOriginOf((await claimApp.handlers.getSettings({})).basemapUrl) : null);
+  registerAppProtocol(session.defaultSession, join(__dirname, '../renderer'), () => claimApp?.basemap ?? null, basemapOrigin);
 
   const nativeBinding = findElectronNativeBinding({
     isPackaged: app.isPackaged,
@@ -94,7 +102,7 @@ async function main(): Promise<void> {
       // Created after 'ready': on Linux safeStorage only knows whether encryption is available once ready.
       tokenStore: createSafeStorageTokenStore({ safeStorage, filePath: join(dataDir, 'session-token.bin') }),
       nativeBinding,
-      demo: demoFromEnv(),
+      demo: demoSignIn(process.env, app.isPackaged),
       // Checked again here although the back-end checks too: this adapter is the last step before the OS.
       openExternal: async (url: string) => {
         const result = await safeOpenExternal(url, openWithShell);
@@ -139,7 +147,7 @@ async function main(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.notificationAdded, payload);
     // The desktop notification (seeds 001, 003); the in-app list keeps it after the OS lets it go.
     if (!Notification.isSupported()) return;
-    const note = new Notification({ title: payload.title, body: payload.body });
+    const note = new Notification({ title: payload.title, body: notificationBody(payload.body) });
     note.on('click', () => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.show();
     });
@@ -157,12 +165,4 @@ function openWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-}
-
-function demoFromEnv(): DemoSignIn | undefined {
-  const serverUrl = process.env['CLAIMDESK_DEMO_SERVER'];
-  const username = process.env['CLAIMDESK_DEMO_USERNAME'];
-  const password = process.env['CLAIMDESK_DEMO_PASSWORD'];
-  if (!serverUrl || !username || !password) return undefined;
-  return { serverUrl, username, password };
 }

@@ -7,9 +7,10 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../core/platform/csp';
+import { buildContentSecurityPolicy, CONTENT_SECURITY_POLICY } from '../../core/platform/csp';
 import { methodPath } from '../../shared/ipc/http-bridge';
 import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import { HOST_KEY_HEADER } from '../../host/host-key';
 
 let h: BrowserHarness;
 let foreign: Server;
@@ -120,7 +121,7 @@ describe('renderer security in the browser host', () => {
 
   it('refuses IPC calls from a page on another origin', async () => {
     await withForeignPage(async (page) => {
-      const target = `${h.host.url}${methodPath('getSession')}`;
+      const target = `${h.host.origin}${methodPath('getSession')}`;
 
       // JSON needs a CORS preflight; the host refuses it, so the browser never sends the call.
       const corsOutcome = await page.evaluate<string>(`fetch(${JSON.stringify(target)}, {
@@ -134,13 +135,46 @@ describe('renderer security in the browser host', () => {
       expect((await answer).status()).toBe(403);
     });
 
-    // The same refusal seen from outside a browser, with the body the host sends.
-    const forged = await fetch(`${h.host.url}${methodPath('getSession')}`, {
+    // The same refusal seen from outside a browser, with the body the host sends (even holding the launch key).
+    const forged = await fetch(`${h.host.origin}${methodPath('getSession')}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example', [HOST_KEY_HEADER]: h.host.key },
       body: '{}',
     });
     expect(forged.status).toBe(403);
     expect(await forged.json()).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+  });
+  it('answers nothing to a local process without the launch key, and the page it opened works only with it', async () => {
+    const noKey = await fetch(`${h.host.origin}${methodPath('getSession')}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noKey.status).toBe(403);
+    expect((await fetch(`${h.host.origin}/`)).status).toBe(403);
+    // The page got the key as an HttpOnly cookie when it opened the printed address: its scripts cannot read it.
+    expect(await h.page.evaluate<string>('document.cookie')).not.toContain(h.host.key);
+    expect((await h.context.cookies(h.host.origin)).find((c) => c.value === h.host.key)).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  });
+
+  it('lets the page connect to its own origin and the configured basemap origin only', async () => {
+    /** Starts a fetch from the page's own code and reports whether the policy blocked it (no network needed). */
+    const blocked = async (url: string): Promise<boolean> => {
+      await watchViolations(h.page);
+      await h.page.evaluate(`setTimeout(() => { fetch(${JSON.stringify(url)}).catch(() => null); }, 0)`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return (await violations(h.page)).includes('connect-src');
+    };
+    await h.page.goto(h.host.url);
+    await h.page.getByTestId('app-header').waitFor();
+    expect(await blocked('https://collector.example.net/steal')).toBe(true);
+
+    await h.app.handlers.saveSettings({ basemapUrl: 'https://tiles.example.com/{z}/{x}/{y}.png' });
+    try {
+      const response = await h.page.goto(h.host.url);
+      expect(response!.headers()['content-security-policy']).toBe(buildContentSecurityPolicy({ basemapOrigin: 'https://tiles.example.com' }));
+      await h.page.getByTestId('app-header').waitFor();
+      expect(await blocked('https://tiles.example.com/1/1/1.png')).toBe(false);
+      expect(await blocked('https://collector.example.net/steal')).toBe(true);
+    } finally {
+      await h.app.handlers.saveSettings({ basemapUrl: null });
+      await h.page.goto(h.host.url);
+    }
   });
 });

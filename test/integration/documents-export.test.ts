@@ -109,6 +109,8 @@ describe('staking packages over real parts', () => {
     let app: ClaimDeskApp;
     beforeAll(async () => {
       app = await createClaimDeskApp({ dataDir: dataDir(), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, documentWorkers: 1 });
+      // Jobs record who changed them: this app signs in itself (the CLI's sign-in above was the CLI's own).
+      await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
     });
     afterAll(async () => app.close());
 

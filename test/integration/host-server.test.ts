@@ -17,6 +17,7 @@ import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { createBasemapService } from '../../core/basemap/basemap.service';
 import { CONTENT_SECURITY_POLICY } from '../../core/platform/csp';
 import { startBrowserHost, type BrowserHost } from '../../host/host-server';
+import { HOST_KEY_HEADER } from '../../host/host-key';
 
 const signedOut = { signedIn: false, serverUrl: null, username: null, displayName: null, role: null, isStaff: false, demo: false };
 const status = (state: 'idle' | 'syncing', cachedOrders: number) => ({
@@ -132,19 +133,24 @@ afterAll(async () => {
   await host?.close();
 });
 
+/** The host's origin (its printed address carries the launch key as ?key=…). */
+const originOf = (h: BrowserHost) => new URL(h.url).origin;
+/** The launch key as scripts send it. */
+const keyed = () => ({ [HOST_KEY_HEADER]: host.key });
+
 function post(name: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${host.url}${methodPath(name as never)}`, {
+  return fetch(`${originOf(host)}${methodPath(name as never)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: host.url, ...headers },
+    headers: { 'content-type': 'application/json', origin: originOf(host), ...keyed(), ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
 
 /** node:http so the path is sent exactly as written (fetch would normalise `..`) and Host can be forged. */
-function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function rawGet(path: string, headers: Record<string, string> = keyed(), method = 'GET'): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const { hostname, port } = new URL(host.url);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ hostname, port, path, method: 'GET', headers }, (res) => {
+    const req = httpRequest({ hostname, port, path, method, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -158,6 +164,7 @@ function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ s
 describe('browser host: IPC over HTTP', () => {
   it('listens on 127.0.0.1 only', () => {
     expect(new URL(host.url).hostname).toBe('127.0.0.1');
+    expect(host.origin).toBe(originOf(host));
   });
 
   it('answers with an ok envelope', async () => {
@@ -207,16 +214,16 @@ describe('browser host: CSRF and DNS-rebinding guard', () => {
   it('refuses Origin: null (sandboxed iframes, file pages) and cross-site fetch metadata', async () => {
     expect((await post('getSession', {}, { origin: 'null' })).status).toBe(403);
     expect((await post('getSession', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await post('getSession', {}, { origin: host.url.replace('127.0.0.1', 'localhost') })).status).toBe(403);
+    expect((await post('getSession', {}, { origin: originOf(host).replace('127.0.0.1', 'localhost') })).status).toBe(403);
   });
 
   it('refuses a forged Host header, also for static files (DNS rebinding)', async () => {
-    expect((await rawGet('/index.html', { host: 'evil.example' })).status).toBe(403);
-    expect((await rawGet(EVENTS_PATH, { host: 'evil.example' })).status).toBe(403);
+    expect((await rawGet('/index.html', { ...keyed(), host: 'evil.example' })).status).toBe(403);
+    expect((await rawGet(EVENTS_PATH, { ...keyed(), host: 'evil.example' })).status).toBe(403);
   });
 
   it('refuses the event stream to a foreign page', async () => {
-    const res = await rawGet(EVENTS_PATH, { origin: 'https://evil.example' });
+    const res = await rawGet(EVENTS_PATH, { ...keyed(), origin: 'https://evil.example' });
     expect(res.status).toBe(403);
   });
 
@@ -225,11 +232,63 @@ describe('browser host: CSRF and DNS-rebinding guard', () => {
   });
 });
 
+describe('browser host: the launch key', () => {
+  const bare = (path: string, init: RequestInit = {}) => fetch(`${originOf(host)}${path}`, { redirect: 'manual', ...init });
+
+  it('refuses IPC, the event stream and the page to a local process without the key, even with no Origin', async () => {
+    const calls = vi.mocked(stub.handlers.signIn).mock.calls.length;
+    const ipc = await bare(methodPath('getSession'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(ipc.status).toBe(403);
+    expect(await ipc.json()).toMatchObject({ ok: false, error: { code: 'untrusted-sender', message: expect.stringMatching(/key/) } });
+    expect((await bare(methodPath('signIn'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serverUrl: 'http://127.0.0.1:1', username: 'x', password: 'y' }) })).status).toBe(403);
+    expect(vi.mocked(stub.handlers.signIn).mock.calls.length).toBe(calls);
+    expect((await rawGet(EVENTS_PATH, {})).status).toBe(403);
+    expect((await bare('/')).status).toBe(403);
+    expect((await bare(methodPath('getSession'), { method: 'POST', headers: { 'content-type': 'application/json', [HOST_KEY_HEADER]: 'not-the-key' }, body: '{}' })).status).toBe(403);
+  });
+
+  it('checks the route the request matched: /%69pc/… is IPC, refused without the key and from another origin', async () => {
+    const encoded = '/%69pc/getSession';
+    const noKey = await bare(encoded, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noKey.status).toBe(403);
+    const foreign = await bare(encoded, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example', ...keyed() }, body: '{}' });
+    expect(foreign.status).toBe(403);
+    expect((await rawGet('/%69pc-events', { origin: 'https://evil.example', ...keyed() })).status).toBe(403);
+    // The same encoded path from the page itself is simply the IPC route.
+    expect((await bare(encoded, { method: 'POST', headers: { 'content-type': 'application/json', origin: originOf(host), ...keyed() }, body: '{}' })).status).toBe(200);
+  });
+
+  it('opening the printed address moves the key into an HttpOnly cookie the page then sends', async () => {
+    const opened = await fetch(host.url, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/');
+    const cookie = opened.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const pair = cookie.split(';')[0]!;
+    expect((await bare('/', { headers: { cookie: pair } })).status).toBe(200);
+    expect((await bare(methodPath('getSession'), { method: 'POST', headers: { 'content-type': 'application/json', cookie: pair }, body: '{}' })).status).toBe(200);
+    // A wrong key in the address opens nothing.
+    expect((await bare('/?key=guess')).status).toBe(403);
+  });
+
+  it("another launch's key does not open this host", async () => {
+    const other = await startBrowserHost({ app: createStubApp().app, staticDir, log: () => {} });
+    try {
+      expect(other.key).not.toBe(host.key);
+      expect((await bare('/', { headers: { [HOST_KEY_HEADER]: other.key } })).status).toBe(403);
+      expect((await bare(`/?key=${other.key}`)).status).toBe(403);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('browser host: server-sent events', () => {
   it('forwards app events as `event: syncStatus` messages and unsubscribes on disconnect', async () => {
     const before = stub.listeners.size;
     const controller = new AbortController();
-    const res = await fetch(`${host.url}${EVENTS_PATH}`, { headers: { origin: host.url }, signal: controller.signal });
+    const res = await fetch(`${originOf(host)}${EVENTS_PATH}`, { headers: { origin: originOf(host), ...keyed() }, signal: controller.signal });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(stub.listeners.size).toBe(before + 1);
@@ -256,7 +315,7 @@ describe('browser host: server-sent events', () => {
 
 describe('browser host: static files', () => {
   it('serves index.html at / with the CSP header', async () => {
-    const res = await fetch(`${host.url}/`);
+    const res = await fetch(`${originOf(host)}/`, { headers: keyed() });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
@@ -265,7 +324,7 @@ describe('browser host: static files', () => {
   });
 
   it('serves assets with their type and the CSP header', async () => {
-    const res = await fetch(`${host.url}/assets/index.js`);
+    const res = await fetch(`${originOf(host)}/assets/index.js`, { headers: keyed() });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
@@ -281,7 +340,7 @@ describe('browser host: static files', () => {
   );
 
   it('answers 404 for a missing file', async () => {
-    expect((await fetch(`${host.url}/nope.js`)).status).toBe(404);
+    expect((await fetch(`${originOf(host)}/nope.js`, { headers: keyed() })).status).toBe(404);
   });
 });
 
@@ -289,10 +348,10 @@ describe('browser host: close', () => {
   it('closes even with an event stream open', async () => {
     const other = createStubApp();
     const second = await startBrowserHost({ app: other.app, staticDir, log: () => {} });
-    const res = await fetch(`${second.url}${EVENTS_PATH}`);
+    const res = await fetch(`${originOf(second)}${EVENTS_PATH}`, { headers: { [HOST_KEY_HEADER]: second.key } });
     expect(res.status).toBe(200);
     await second.close();
     expect(other.listeners.size).toBe(0);
-    await expect(fetch(`${second.url}/`)).rejects.toThrow();
+    await expect(fetch(`${originOf(second)}/`)).rejects.toThrow();
   });
 });

@@ -20,8 +20,10 @@ describe('jobs, location and settings over IPC', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let app: ClaimDeskApp;
   const call = (method: string, payload: unknown = {}) => dispatchIpc(app.handlers, method, payload, { log: () => {} });
+  // One store across restarts, as the desktop app's encrypted session file outlives a restart.
+  const tokenStore = createMemoryTokenStore();
   const openApp = async () => {
-    app = await createClaimDeskApp({ dataDir: temp.dir, runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0 });
+    app = await createClaimDeskApp({ dataDir: temp.dir, runtime: 'browser-host', tokenStore, syncIntervalMs: 0 });
   };
 
   beforeAll(async () => {

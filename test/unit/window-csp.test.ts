@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, parseCsp, RENDERER_SECURITY_HEADERS } from '../../core/platform/csp';
+import { basemapOriginOf, buildContentSecurityPolicy, CONTENT_SECURITY_POLICY, parseCsp, rendererSecurityHeaders, secureRendererFile } from '../../core/platform/csp';
 
 const html = readFileSync(join(__dirname, '../../renderer/index.html'), 'utf8');
 
@@ -47,8 +47,40 @@ describe('Content-Security-Policy', () => {
   });
 
   it('is sent as a header together with nosniff', () => {
-    expect(RENDERER_SECURITY_HEADERS['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect(RENDERER_SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
+    const headers = rendererSecurityHeaders({ basemapOrigin: null });
+    expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(headers['X-Content-Type-Options']).toBe('nosniff');
+  });
+
+  it("connects to the app's own origin only, when no basemap is configured", () => {
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
+  });
+
+  it('names the configured basemap origin and nothing else, for any basemap URL on it', () => {
+    for (const url of ['https://tiles.example.com/{z}/{x}/{y}.png', 'https://tiles.example.com/styles/topo/style.json?key=abc']) {
+      const origin = basemapOriginOf(url);
+      expect(origin).toBe('https://tiles.example.com');
+      const policy = parseCsp(buildContentSecurityPolicy({ basemapOrigin: origin }));
+      expect(policy.get('connect-src')).toEqual(["'self'", 'https://tiles.example.com']);
+      // Only connect-src widens: scripts, workers and frames stay the app's own.
+      for (const name of ['script-src', 'worker-src', 'default-src', 'frame-src', 'img-src']) expect(policy.get(name)).toEqual(csp.get(name));
+    }
+    expect(basemapOriginOf('https://tiles.example.com:8443/a/{z}/{x}/{y}')).toBe('https://tiles.example.com:8443');
+  });
+
+  it('never widens for a basemap that is not plain https (a hand-edited cache)', () => {
+    for (const url of [null, '', 'http://tiles.example.com/{z}/{x}/{y}.png', 'https://u:p@tiles.example.com/x', 'javascript:alert(1)', 'not a url']) {
+      expect(basemapOriginOf(url), String(url)).toBeNull();
+    }
+  });
+
+  it('writes the policy it sends as a header into the served page, and leaves other files alone', () => {
+    const headersAndPage = secureRendererFile(Buffer.from(html), 'text/html; charset=utf-8', { basemapOrigin: 'https://tiles.example.com' });
+    const served = headersAndPage.body.toString('utf8');
+    expect(metaCsp(served)).toBe(headersAndPage.headers['Content-Security-Policy']);
+    expect(parseCsp(metaCsp(served)!).get('connect-src')).toEqual(["'self'", 'https://tiles.example.com']);
+    const script = Buffer.from('export {};');
+    expect(secureRendererFile(script, 'text/javascript', { basemapOrigin: null }).body).toBe(script);
   });
 
   it('the html has no inline script that the policy would block', () => {

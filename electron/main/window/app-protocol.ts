@@ -3,13 +3,18 @@
  * Node with the WHATWG Request/Response that Electron's protocol.handle also uses: the built renderer with the
  * CSP as a response header, and the offline basemap's tiles under /basemap/ on the same origin.
  */
-import { RENDERER_SECURITY_HEADERS } from '../../../core/platform/csp';
+import { secureRendererFile } from '../../../core/platform/csp';
 import { readStaticFile } from '../../../core/platform/static-files';
 import type { BasemapService } from '../../../core/basemap/basemap.service';
 import { isBasemapPath, serveBasemapPath } from '../../../core/basemap/basemap-route';
 import { APP_HOST } from './navigation-guard';
 
-export function appProtocolHandler(rendererDir: string, basemap: () => BasemapService | null): (request: Request) => Promise<Response> {
+export function appProtocolHandler(
+  rendererDir: string,
+  basemap: () => BasemapService | null,
+  /** The configured online basemap's origin, for the page's CSP (none: the base policy). */
+  basemapOrigin: () => Promise<string | null> = async () => null,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = new URL(request.url);
     if (url.hostname !== APP_HOST) return new Response('Not found', { status: 404 });
@@ -23,9 +28,10 @@ export function appProtocolHandler(rendererDir: string, basemap: () => BasemapSe
     }
     const file = await readStaticFile(rendererDir, url.pathname, request.method);
     if (file.status !== 200) return new Response(file.message, { status: file.status });
-    return new Response(head ? null : new Uint8Array(file.body), {
+    const secured = secureRendererFile(file.body, file.contentType, { basemapOrigin: await basemapOrigin().catch(() => null) });
+    return new Response(head ? null : new Uint8Array(secured.body), {
       status: 200,
-      headers: { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', ...RENDERER_SECURITY_HEADERS },
+      headers: { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', ...secured.headers },
     });
   };
 }

@@ -26,11 +26,13 @@ export function registerAppSchemePrivileges(): void {
 }
 
 /**
- * Serves rendererDir at app://claimdesk/ on the given session, with the CSP as a response header, and the
- * offline basemap's tiles under /basemap/ (same origin, so the CSP needs nothing more than 'self').
+ * Serves rendererDir at app://claimdesk/ on the given session, with the CSP as a response header (and in the
+ * page's <meta> tag), and the offline basemap's tiles under /basemap/ (same origin, so they need nothing more
+ * than 'self'). The policy names the online basemap origin configured when the page loads; a changed online
+ * basemap reloads the page (settings dialog).
  */
-export function registerAppProtocol(targetSession: Session, rendererDir: string, basemap: () => BasemapService | null): void {
-  targetSession.protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, basemap));
+export function registerAppProtocol(targetSession: Session, rendererDir: string, basemap: () => BasemapService | null, basemapOrigin: () => Promise<string | null>): void {
+  targetSession.protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, basemap, basemapOrigin));
 }
 
 export type OpenExternal = (url: string) => Promise<void>;
