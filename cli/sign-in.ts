@@ -59,7 +59,8 @@ export async function readSignInRequest(flags: SignInFlags, io: CliIo, command: 
   const problem = serverUrlProblem(serverUrl);
   if (problem) throw new UsageError(`${command}: ${problem}`);
   const password = await readPassword(flags, io, username);
-  const request = signInRequestSchema.safeParse({ serverUrl, username, password: password ?? '' });
+  if (password === undefined) throw new UsageError(`${command}: no password given (no terminal to ask at). ${command} ${SIGN_IN_HELP}.`);
+  const request = signInRequestSchema.safeParse({ serverUrl, username, password });
   if (!request.success) throw new UsageError(`${command}: ${request.error.issues.map((issue) => issue.message).join('; ')}`);
   return request.data;
 }
