@@ -2,7 +2,8 @@
  * Idempotency-Key handling (Stripe / IETF draft semantics). The key lookup, the work and the stored answer
  * share one SQLite transaction, and transactions on the store's single connection run one at a time, so two
  * concurrent requests with the same key cannot both do the work: the second one finds the first's answer.
- * Only successes are remembered. A refused request (4xx) changed nothing, so its retry is judged afresh.
+ * Only successes are remembered. A refused request (4xx) changed nothing, so its retry is judged afresh. Keys are
+ * scoped by the signed-in user, so no account can replay, or collide with, another account's requests.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -76,7 +77,8 @@ export async function runIdempotent(
 ): Promise<IdempotentResult> {
   return store.transaction(async (trx) => {
     if (scope.key !== undefined) {
-      const stored = await findIdempotencyKey(trx, scope.key);
+      // The sender's own keys only: another user's request with the same key is a different request.
+      const stored = await findIdempotencyKey(trx, scope.userId, scope.key);
       if (stored !== undefined) {
         if (stored.fingerprint !== scope.fingerprint) {
           throw coded(

@@ -56,7 +56,7 @@ export function fulfilmentPaths(shared: SharedResponses): { paths: JsonObject; s
     description: 'A new random value (e.g. a UUID) per logical request, reused unchanged on every retry of it.',
   });
   const replayedHeader = { [IDEMPOTENT_REPLAYED_HEADER]: { description: 'true when this is the stored answer of an earlier request with the same key.', schema: { type: 'string' } } };
-  const reused = json(ids.coded, 'The Idempotency-Key was used before for a different request (code idempotency_key_reused).');
+  const reused = json(ids.coded, 'The Idempotency-Key was used before by the same user for a different request (code idempotency_key_reused). Keys are scoped by user.');
   const notFound = json(errorId, 'No such order or package: {"detail": "..."}.');
 
   const paths: JsonObject = {

@@ -59,7 +59,7 @@ export function orderEventPaths(shared: SharedResponses): { paths: JsonObject; s
           '401': unauthorized,
           '403': { ...forbidden, description: `Not staff ({"error": "Staff access required"}), or staff without role manager or admin ({"detail": "${OVERRIDE_ROLE_REQUIRED}"}).` },
           '404': notFound,
-          '422': json(ids.coded, 'The Idempotency-Key was used before for a different request (code idempotency_key_reused).'),
+          '422': json(ids.coded, 'The Idempotency-Key was used before by the same user for a different request (code idempotency_key_reused). Keys are scoped by user.'),
         },
       },
     },

@@ -90,14 +90,15 @@ export interface PackageLandHoldingsTable {
 }
 
 /** A successful answer remembered under its key, with the fingerprint of the request that produced it. */
+/** Scoped by user: (user_id, key) is the primary key. */
 export interface IdempotencyKeysTable {
+  user_id: number;
   key: string;
   fingerprint: string;
   method: string;
   path: string;
   status_code: number;
   response: string;
-  user_id: number | null;
   created_at: string;
 }
 

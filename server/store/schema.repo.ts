@@ -82,15 +82,18 @@ CREATE TABLE IF NOT EXISTS package_land_holdings (
   land_holding_id INTEGER NOT NULL REFERENCES land_holdings(id) ON DELETE CASCADE,
   PRIMARY KEY (package_id, land_holding_id)
 );
+-- A key is the client's, so it is scoped by the user who sent it: another account reusing the same value (by
+-- accident, or to read someone else's stored answer) neither gets that answer nor is refused as a reuse.
 CREATE TABLE IF NOT EXISTS idempotency_keys (
-  key TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
   fingerprint TEXT NOT NULL,
   method TEXT NOT NULL,
   path TEXT NOT NULL,
   status_code INTEGER NOT NULL,
   response TEXT NOT NULL,
-  user_id INTEGER,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, key)
 );
 CREATE TABLE IF NOT EXISTS order_status_changes (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -142,7 +145,21 @@ export function applyPragmas(sqlite: BetterSqlite3.Database): void {
 }
 
 export function createSchema(sqlite: BetterSqlite3.Database): void {
+  scopeIdempotencyKeysByUser(sqlite);
   sqlite.exec(SCHEMA_SQL);
+}
+
+/** A server file from before keys were scoped by user (key alone was the primary key): rebuilt, rows kept. */
+function scopeIdempotencyKeysByUser(sqlite: BetterSqlite3.Database): void {
+  const columns = sqlite.prepare('PRAGMA table_info(idempotency_keys)').all() as { name: string; pk: number }[];
+  if (columns.length === 0 || columns.some((c) => c.name === 'user_id' && c.pk > 0)) return;
+  sqlite.transaction(() => {
+    sqlite.exec('ALTER TABLE idempotency_keys RENAME TO idempotency_keys_unscoped');
+    sqlite.exec(SCHEMA_SQL);
+    sqlite.exec(`INSERT INTO idempotency_keys (user_id, key, fingerprint, method, path, status_code, response, created_at)
+      SELECT coalesce(user_id, 0), key, fingerprint, method, path, status_code, response, created_at FROM idempotency_keys_unscoped`);
+    sqlite.exec('DROP TABLE idempotency_keys_unscoped');
+  })();
 }
 
 /** Drops every row (used by `reset`); the schema stays. */

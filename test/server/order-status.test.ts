@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { codedErrorBodySchema, orderStatusChangeResponseSchema, orderStatusPath, type OrderType } from '../../shared/api/geodb.schemas';
-import { DEMO_CUSTOMER } from '../../server/demo-users';
+import { DEMO_CUSTOMER, DEMO_MANAGER } from '../../server/demo-users';
 import { getPending, pendingOrders, signIn, useSignedInServer } from './server-fixture';
 import { freshOrder, fulfilment, partsFor, upload, uploadForm } from './upload-fixture';
 
@@ -92,6 +92,54 @@ describe('PATCH /api/v2/claims/staff/orders/{order_type}/{id}/status/', () => {
     const reused = await patch('claim_order', order.id, { status: 'cancelled' }, { key });
     expect(reused.status).toBe(422);
     expect(codedErrorBodySchema.parse(await reused.json()).code).toBe('idempotency_key_reused');
+  });
+
+  it("Idempotency-Key is scoped by user: another account's request with the same key is its own request", async () => {
+    const [mine, theirs] = [await freshOrder(ctx.server, 'claim_order'), await freshOrder(ctx.server, 'claim_order')];
+    const manager = await signIn(ctx.server.url, DEMO_MANAGER);
+    const key = randomUUID();
+    const hold = { status: 'on_hold', reason: 'Waiting for survey' };
+    expect((await patch('claim_order', mine.id, hold, { key })).status).toBe(200);
+    // Same key, another user, another request: applied, not refused as a reuse.
+    const other = await patch('claim_order', theirs.id, { status: 'on_hold', reason: 'Manager hold' }, { key, token: manager });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('idempotent-replayed')).toBeNull();
+    expect(await listedStatus('claim_order', theirs.id)).toBe('on_hold');
+    // Each user's own resend replays their own answer.
+    expect((await patch('claim_order', mine.id, hold, { key })).headers.get('idempotent-replayed')).toBe('true');
+    expect((await patch('claim_order', theirs.id, { status: 'on_hold', reason: 'Manager hold' }, { key, token: manager })).headers.get('idempotent-replayed')).toBe('true');
+
+    // Same key, another user, the very same request: answered for that user, never with the first user's stored answer.
+    const second = randomUUID();
+    const resume = { status: 'in_progress' };
+    expect((await patch('claim_order', mine.id, resume, { key: second })).status).toBe(200);
+    await patch('claim_order', mine.id, hold);
+    const same = await patch('claim_order', mine.id, resume, { key: second, token: manager });
+    expect(same.status).toBe(200);
+    expect(same.headers.get('idempotent-replayed')).toBeNull();
+    expect(await listedStatus('claim_order', mine.id)).toBe('in_progress');
+  });
+
+  it('keeps the remembered answers of a server file from before keys were scoped by user', async () => {
+    const { startTestServer } = await import('./server-fixture');
+    const { default: BetterSqlite3 } = await import('better-sqlite3');
+    const first = await startTestServer();
+    await first.close();
+    const sqlite = new BetterSqlite3(first.dbFile);
+    sqlite.exec(`DROP TABLE idempotency_keys; CREATE TABLE idempotency_keys (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, method TEXT NOT NULL,
+      path TEXT NOT NULL, status_code INTEGER NOT NULL, response TEXT NOT NULL, user_id INTEGER, created_at TEXT NOT NULL);
+      INSERT INTO idempotency_keys VALUES ('old-key', 'f', 'PATCH', '/x', 200, '{}', 7, '2026-01-01T00:00:00Z');`);
+    sqlite.close();
+    const reopened = await startTestServer({ dbFile: first.dbFile });
+    try {
+      const check = new BetterSqlite3(first.dbFile, { readonly: true });
+      expect(check.prepare('SELECT user_id, key FROM idempotency_keys').all()).toEqual([{ user_id: 7, key: 'old-key' }]);
+      expect((check.prepare('PRAGMA table_info(idempotency_keys)').all() as { name: string; pk: number }[]).filter((c) => c.pk > 0).map((c) => c.name)).toEqual(['user_id', 'key']);
+      check.close();
+    } finally {
+      await reopened.stop();
+      await first.stop();
+    }
   });
 
   it('400 for bad bodies, 404 for unknown orders, 401 / 403 as the other routes', async () => {
