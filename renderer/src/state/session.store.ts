@@ -56,6 +56,9 @@ export function describeSignInError(error: ErrorInfo, serverUrl: string): SignIn
       return { message: 'This account is not a staff account. Ask an administrator to grant staff access.', field: 'username' };
     case 'invalid-request':
       return { message: error.message };
+    // This data folder holds another server's work: main's message names both servers and the way out.
+    case 'other-server':
+      return { message: error.message, field: 'serverUrl' };
     case 'server-error':
       return { message: `The server had a problem (${error.message}). Try again in a moment.` };
     case 'bad-response':
