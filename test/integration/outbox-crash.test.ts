@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { createMemoryTokenStore } from '../../core/session/token-store';
-import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { startTestServer } from '../helpers/back-end';
+import { queueUploadSignedOut } from '../helpers/proxied-app';
 import { makeTempDir } from '../helpers/temp-dir';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -46,16 +46,7 @@ describe('the outbox when the process is killed', () => {
   const signIn = () => app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
 
   /** A generated package queued while signed out, so nothing is sent until a child process sends it. */
-  async function queued(orderId: number): Promise<{ jobId: number; entryId: string }> {
-    await signIn();
-    let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: orderId });
-    job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
-    job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } }); // past Validate: the workflow's validated
-    await app.handlers.generatePackage({ jobId: job.id });
-    await app.handlers.signOut({});
-    const entry = await app.handlers.queueUpload({ jobId: job.id });
-    return { jobId: job.id, entryId: entry.id };
-  }
+  const queued = (orderId: number) => queueUploadSignedOut(app, { serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' }, orderId);
 
   async function state(entryId: string): Promise<string | undefined> {
     return (await app.handlers.listOutbox({ includeClosed: true })).entries.find((e) => e.id === entryId)?.state;

@@ -9,20 +9,15 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGeoDbClient } from '../../core/api/geodb-client';
-import { createClaimDeskApp } from '../../core/app/create-app';
-import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { openDatabase, type OpenedDatabase } from '../../core/db/open-database';
 import { recoverPackageFolders } from '../../core/documents/package-writer';
 import { removeOrphanSnapshots } from '../../core/outbox/outbox-queue';
 import { createOutboxRunner } from '../../core/outbox/outbox-runner';
 import { createSessionService } from '../../core/session/session.service';
 import { createMemoryTokenStore } from '../../core/session/token-store';
-import { claimsFromOrder } from '../../shared/layout/order-claims';
-import { startTestServer } from '../helpers/back-end';
-import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy';
+import { queueUploadSignedOut, startProxiedApp, type ProxiedApp } from '../helpers/proxied-app';
 import { makeTempDir } from '../helpers/temp-dir';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const UPLOAD = '/api/v2/claims/documents/';
 
 /** A process that is alive for the whole file, and the pid of one that has exited. */
@@ -80,70 +75,52 @@ describe('recovery leaves a live process its folders', () => {
 });
 
 describe('leases on entries being sent', () => {
-  let server: Server;
-  let proxy: RecordingProxy;
-  let temp: ReturnType<typeof makeTempDir>;
-  let app: ClaimDeskApp;
+  let env: ProxiedApp;
   let opened: OpenedDatabase;
-  const dataDir = () => join(temp.dir, 'data');
-  const staff = () => ({ serverUrl: proxy.url, username: 'demo-staff', password: 'claimdesk-demo' });
+  const dataDir = () => env.dataDir;
 
-  async function queued(orderId: number): Promise<string> {
-    await app.handlers.signIn(staff());
-    let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: orderId });
-    job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
-    job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } });
-    await app.handlers.generatePackage({ jobId: job.id });
-    await app.handlers.signOut({});
-    return (await app.handlers.queueUpload({ jobId: job.id })).id;
-  }
+  const queued = async (orderId: number) => (await queueUploadSignedOut(env.app, env.staff, orderId)).entryId;
 
   /** A runner of its own over the same cache, as another part of the program (or process) would build it. */
   async function runner(options: { leaseTtlMs: number; heartbeatMs: number }) {
     const createClient = (url: string) => createGeoDbClient({ baseUrl: url, timeoutMs: 20_000 });
     const session = createSessionService({ db: opened.db, tokenStore: createMemoryTokenStore(), createClient });
-    await session.signIn(staff());
+    await session.signIn(env.staff);
     return createOutboxRunner({ db: opened.db, dataDir: dataDir(), getAuth: session.getAuth, createClient, now: () => new Date(), ...options });
   }
-  const state = async (id: string) => (await app.handlers.listOutbox({ includeClosed: true })).entries.find((e) => e.id === id)?.state;
+  const state = async (id: string) => (await env.app.handlers.listOutbox({ includeClosed: true })).entries.find((e) => e.id === id)?.state;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
-    server = await startTestServer();
-    proxy = await startRecordingProxy(server.url);
-    temp = makeTempDir();
-    app = await createClaimDeskApp({ dataDir: dataDir(), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0, documentWorkers: 1 });
-    await app.handlers.signIn(staff());
-    await app.handlers.runSync({});
+    env = await startProxiedApp();
     opened = await openDatabase({ file: join(dataDir(), 'claimdesk.sqlite') });
   });
   afterAll(async () => {
     await opened?.close();
-    await app?.close();
-    await proxy?.close();
-    await server?.cleanup();
-    temp?.cleanup();
+    await env?.close();
   });
 
   it('a heartbeat keeps a slow send its lease: recovery elsewhere does not take it', async () => {
     const id = await queued(1);
-    proxy.slow = { method: 'POST', pathPrefix: UPLOAD, delayMs: 1_500 };
-    const sender = await runner({ leaseTtlMs: 400, heartbeatMs: 100 });
+    env.proxy.slow = { method: 'POST', pathPrefix: UPLOAD, delayMs: 5_000 };
+    const sender = await runner({ leaseTtlMs: 1_500, heartbeatMs: 250 });
     const sending = sender.drain();
-    await sleep(900); // more than two lease lengths
-    expect(await (await runner({ leaseTtlMs: 400, heartbeatMs: 100 })).recover()).toBe(0);
+    await env.proxy.arrived((method, path) => method === 'POST' && path.startsWith(UPLOAD));
+    await sleep(3_500); // more than two lease lengths into the request
+    expect(await (await runner({ leaseTtlMs: 1_500, heartbeatMs: 250 })).recover()).toBe(0);
     expect(await sending).toMatchObject({ delivered: 1 });
-    proxy.slow = null;
+    env.proxy.slow = null;
     expect(await state(id)).toBe('done');
-    expect(proxy.sentPerKey.get(id)).toBe(1);
-  });
+    expect(env.proxy.sentPerKey.get(id)).toBe(1);
+  }, 120_000);
 
   it('an expired lease is taken over, and the late answer of the sender that lost it is not recorded', async () => {
     const id = await queued(2);
-    proxy.slow = { method: 'POST', pathPrefix: UPLOAD, delayMs: 1_500 };
+    env.proxy.slow = { method: 'POST', pathPrefix: UPLOAD, delayMs: 3_000 };
     // No heartbeat within the test: as if this sender hung.
     const hung = await runner({ leaseTtlMs: 300, heartbeatMs: 60_000 });
     const hungRun = hung.drain();
+    await env.proxy.arrived((method, path) => method === 'POST' && path.startsWith(UPLOAD));
     await sleep(700);
     const other = await runner({ leaseTtlMs: 60_000, heartbeatMs: 10_000 });
     expect(await other.recover()).toBe(1);
@@ -151,11 +128,11 @@ describe('leases on entries being sent', () => {
     // The hung sender's answer comes back after it lost the entry: it is dropped, and the entry is not sent by it again.
     expect(await hungRun).toMatchObject({ sent: 0, delivered: 0 });
     expect(await otherRun).toMatchObject({ sent: 1, delivered: 1 });
-    proxy.slow = null;
-    const entry = (await app.handlers.listOutbox({ includeClosed: true })).entries.find((e) => e.id === id);
+    env.proxy.slow = null;
+    const entry = (await env.app.handlers.listOutbox({ includeClosed: true })).entries.find((e) => e.id === id);
     // One outcome recorded (the new sender's), not two.
     expect(entry).toMatchObject({ state: 'done', attempts: 1 });
     // Both requests carried the same key: the server applied it once.
-    expect(await (await fetch(`${server.url}/__test__/orders/claim_order/2/fulfilment`)).json()).toMatchObject({ packages: 1, documents: 9 });
-  });
+    expect(await (await fetch(`${env.server.url}/__test__/orders/claim_order/2/fulfilment`)).json()).toMatchObject({ packages: 1, documents: 9 });
+  }, 120_000);
 });
