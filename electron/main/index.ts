@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       dataDir,
       runtime: 'electron',
       // Created after 'ready': on Linux safeStorage only knows whether encryption is available once ready.
-      tokenStore: createSafeStorageTokenStore({ safeStorage, filePath: join(dataDir, 'session-token.bin') }),
+      tokenStore: createSafeStorageTokenStore({ safeStorage, filePath: join(dataDir, 'session-token.bin'), log: tellAboutSession }),
       nativeBinding,
       demo: demoSignIn(process.env, app.isPackaged),
       // Checked again here although the back-end checks too: this adapter is the last step before the OS.
@@ -158,6 +158,13 @@ async function main(): Promise<void> {
   // Sign-in and the first sync report their progress through syncStatus; a failure (offline…) is shown in the
   // window, not fatal.
   ready.start().catch((error: unknown) => console.error('[main] start failed:', error));
+}
+
+/** What the session store has to say (no OS encryption, an unreadable stored session) reaches the person, not only the log. */
+function tellAboutSession(message: string): void {
+  console.warn(message);
+  if (!Notification.isSupported()) return;
+  new Notification({ title: 'ClaimDesk sign-in', body: notificationBody(message.replace(/^\[session\] /, '')) }).show();
 }
 
 function openWindow(): void {

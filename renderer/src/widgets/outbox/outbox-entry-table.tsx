@@ -109,7 +109,12 @@ export function OutboxEntryTable({ entries, showOrder = false, onOpenJob, label 
               </td>
               <td>{entry.state === 'retry' && entry.nextAttemptAt ? <NextAttempt iso={entry.nextAttemptAt} /> : <span className="muted">—</span>}</td>
               <td className="outbox-table__error" data-testid="entry-last-error">
-                {entry.lastError ?? <span className="muted">—</span>}
+                {entry.waitReason && (
+                  <span className="outbox-table__wait muted" data-testid="entry-wait-reason">
+                    {entry.waitReason}{' '}
+                  </span>
+                )}
+                {entry.lastError ?? (entry.waitReason ? null : <span className="muted">—</span>)}
                 {actionError?.id === entry.id && (
                   <span className="form-field__error" role="alert">
                     {actionError.error.message}
