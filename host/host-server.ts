@@ -60,7 +60,9 @@ export async function startBrowserHost({ app, staticDir, port = 0, log = console
   server.addHook('onRequest', async (request, reply) => {
     // Opening the printed address: the key moves from the URL into the cookie, and the URL loses it.
     const opened = key?.fromQuery(request);
-    if (opened && !checkHost(request, origin)) return reply.code(303).header('Set-Cookie', key!.cookie).header('Location', opened).header('Cache-Control', 'no-store').send();
+    if (key && opened && !checkHost(request, origin)) {
+      return reply.code(303).headers({ 'Set-Cookie': key.cookie, Location: opened, 'Cache-Control': 'no-store' }).send();
+    }
     // The route the router matched, not the raw URL: "/%69pc/getSession" matches the IPC route and is checked as one.
     const isStatic = request.routeOptions.url === STATIC_ROUTE;
     const refusal = checkHost(request, origin) ?? key?.check(request) ?? (isStatic ? null : checkSameOrigin(request, origin));
