@@ -37,7 +37,8 @@ function runChild(args: string[], crashAt?: string, onSpawn?: (kill: () => void)
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
 
-describe('the outbox when the process is killed', () => {
+// Each test starts two or three child processes (tsx compiles each): on a loaded 2-core machine that alone nears 30 s.
+describe('the outbox when the process is killed', { timeout: 90_000 }, () => {
   let server: Server;
   let temp: ReturnType<typeof makeTempDir>;
   let app: ClaimDeskApp;

@@ -18,7 +18,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
-describe('a cache belongs to one server, a session to one process', () => {
+describe('a cache belongs to one server, a session to one process', { timeout: 90_000 }, () => {
   let serverA: Server;
   let serverB: Server;
   let proxyA: RecordingProxy;
