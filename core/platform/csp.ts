@@ -12,6 +12,8 @@
  * - object-src/base-uri 'none', frame-src 'none', form-action 'none' — nothing in the app needs them.
  */
 
+export { basemapOriginOf } from '../../shared/basemap/basemap-origin';
+
 export interface CspInputs {
   /** The https origin of the configured online basemap (settings), or null when none is set. */
   basemapOrigin: string | null;
@@ -28,20 +30,6 @@ export function buildContentSecurityPolicy({ basemapOrigin }: CspInputs): string
 
 /** The policy without a basemap: the one written in renderer/index.html. */
 export const CONTENT_SECURITY_POLICY = buildContentSecurityPolicy({ basemapOrigin: null });
-
-/**
- * The origin a basemap URL (raster template or style JSON) loads from; null for none or anything that is not a
- * plain https address (settings already refuse those, this only keeps a hand-edited cache from widening the policy).
- */
-export function basemapOriginOf(basemapUrl: string | null): string | null {
-  if (!basemapUrl) return null;
-  try {
-    const url = new URL(basemapUrl.trim());
-    return url.protocol === 'https:' && !url.username && !url.password ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Directive name → source list, for checks (tests, start-up assertions). */
 export function parseCsp(policy: string): Map<string, string[]> {

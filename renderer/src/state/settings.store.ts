@@ -64,16 +64,3 @@ export function basemapUrlProblem(value: string): string | null {
   if (!isTemplate && !isStyle) return 'Use a tile template containing {z}/{x}/{y}, or a style JSON URL.';
   return null;
 }
-
-/**
- * The origin a basemap URL loads from (null for none). The page's Content-Security-Policy lets the page connect to
- * the basemap origin configured when it was loaded and nowhere else, so a new origin needs the page reloaded.
- */
-export function basemapOrigin(value: string | null): string | null {
-  if (!value?.trim()) return null;
-  try {
-    return new URL(value.trim().replace(/\{[xyz]\}/g, '0')).origin;
-  } catch {
-    return null;
-  }
-}

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppSettingsPatch } from '../../../../shared/jobs/job.types';
 import { Notice } from '../../widgets/notice';
-import { basemapOrigin, basemapUrlProblem, useSettingsStore } from '../../state/settings.store';
+import { basemapOriginOf } from '../../../../shared/basemap/basemap-origin';
+import { basemapUrlProblem, useSettingsStore } from '../../state/settings.store';
 import { parseWorkflowDraft, workflowDraft, WorkflowSettingsFields, type WorkflowDraft } from './workflow-settings-fields';
 import { mapDraft, mapPatch, MapSettingsFields, type MapDraft } from './map-settings-fields';
 import '../../styles/settings.css';
@@ -58,7 +59,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     const failed = await save(patch);
     if (failed) setWorkflowError(failed.message);
     // A basemap on another origin is let through by the page's policy only once the page is loaded again.
-    else if (patch.basemapUrl !== undefined && basemapOrigin(patch.basemapUrl) !== basemapOrigin(settings?.basemapUrl ?? null)) window.location.reload();
+    else if (patch.basemapUrl !== undefined && basemapOriginOf(patch.basemapUrl) !== basemapOriginOf(settings?.basemapUrl)) window.location.reload();
     else onClose();
   };
 
