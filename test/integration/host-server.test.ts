@@ -282,6 +282,16 @@ describe('browser host: the launch key', () => {
       await other.close();
     }
   });
+
+  it('refuses to start inside the desktop app', async () => {
+    // What Electron's main process (packaged or not) reports; the host must never serve the app's session there.
+    Object.defineProperty(process.versions, 'electron', { value: '99.0.0', configurable: true });
+    try {
+      await expect(startBrowserHost({ app: createStubApp().app, staticDir, log: () => {} })).rejects.toThrow(/does not run inside the desktop app/);
+    } finally {
+      delete (process.versions as Record<string, string | undefined>)['electron'];
+    }
+  });
 });
 
 describe('browser host: server-sent events', () => {
