@@ -73,7 +73,7 @@ async function setBasemapFile(path: string): Promise<void> {
 }
 
 const attribution = (map: Locator) => map.locator('.maplibregl-ctrl-attrib-inner').textContent();
-const ownOrigin = (url: string) => url.startsWith(`${h.host.url}/`) || url.startsWith('data:') || url.startsWith('blob:');
+const ownOrigin = (url: string) => url.startsWith(`${h.host.origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
 
 describe('offline basemap under the claims', () => {
   it('a raster MBTiles set in Settings is drawn under the order with its attribution, from the app origin only', async () => {
