@@ -4,8 +4,9 @@
  * server's reason) and delivered after Retry from the Outbox page; CO-11 answered 503 with Retry-After (waiting,
  * with its next attempt) and delivered after Send now; CO-4 put on hold from the job's workflow buttons (pending while
  * the server answers 503, delivered after Retry) and resumed; CO-4
- * cancelled on the server under its job (flagged in the jobs list, the banner on the job, Keep locally); and the
- * offline indicator with work waiting.
+ * cancelled on the server under its job (flagged in the jobs list, the banner on the job, Keep locally); CO-9
+ * queued by demo-staff waits, saying for whom, while demo-manager is signed in; and the offline indicator with
+ * work waiting.
  *
  * Oracles come from the reference server's test hooks (what it stored per order), not from the app's own state.
  */
@@ -204,6 +205,35 @@ describe('conflict: CO-4 cancelled on the server under its job', () => {
   it('nothing failed along the way', () => {
     expect(h.consoleErrors).toEqual([]);
     expect(h.failedRequests).toEqual([]);
+  });
+});
+
+describe('an entry waits for the account that queued it', () => {
+  it('CO-9 queued by demo-staff is not sent while demo-manager is signed in, and says for whom it waits', async () => {
+    await openUploadStep(page(), 'CO-9');
+    // Answered 503 once, so the entry is still waiting when the desk changes hands.
+    await injectUploadFault(h.server, { status: 503, retryAfterSeconds: 60 });
+    await page().getByTestId('queue-upload').click();
+    await expect.poll(() => stepEntries().first().getAttribute('data-state')).toBe('retry');
+
+    await h.switchUser('demo-manager');
+    await page().getByTestId('nav-outbox').click();
+    await page().getByTestId('outbox-filter-open').click();
+    const entry = outboxEntry('CO-9');
+    await expect.poll(async () => (await entry.getByTestId('entry-wait-reason').textContent())?.trim()).toBe(`Queued for demo-staff on ${h.server.url}; sign in as them to send.`);
+    // Retry makes it due, yet the manager's session does not send it.
+    await entry.getByTestId('entry-retry').click();
+    await page().getByTestId('outbox-send-now').click();
+    await expect.poll(() => entry.getAttribute('data-state')).toBe('retry');
+    expect(await claimOrderFulfilment(h.server, 9)).toMatchObject({ packages: 0 });
+    await h.screenshot('outbox-other-account');
+
+    await h.switchUser('demo-staff');
+    await page().getByTestId('nav-outbox').click();
+    await page().getByTestId('outbox-filter-all').click();
+    await expect.poll(() => entry.getAttribute('data-state')).toBe('done');
+    expect(await entry.getByTestId('entry-wait-reason').count()).toBe(0);
+    expect(await claimOrderFulfilment(h.server, 9)).toMatchObject({ packages: 1, documents: 9 });
   });
 });
 
