@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { appProtocolHandler } from '../../electron/main/window/app-protocol';
 import { basemapOriginOf, buildContentSecurityPolicy, CONTENT_SECURITY_POLICY, parseCsp, rendererSecurityHeaders, secureRendererFile } from '../../core/platform/csp';
 
 const html = readFileSync(join(__dirname, '../../renderer/index.html'), 'utf8');
@@ -81,6 +83,26 @@ describe('Content-Security-Policy', () => {
     expect(parseCsp(metaCsp(served)!).get('connect-src')).toEqual(["'self'", 'https://tiles.example.com']);
     const script = Buffer.from('export {};');
     expect(secureRendererFile(script, 'text/javascript', { basemapOrigin: null }).body).toBe(script);
+  });
+
+  it("the desktop window's app:// page carries the policy for the basemap configured when it loads, header and <meta> alike", async () => {
+    const rendererDir = mkdtempSync(join(tmpdir(), 'claimdesk-csp-'));
+    try {
+      writeFileSync(join(rendererDir, 'index.html'), html);
+      let configured: string | null = null;
+      const handle = appProtocolHandler(rendererDir, () => null, async () => configured);
+      const served = async () => {
+        const response = await handle(new Request('app://claimdesk/'));
+        return { header: response.headers.get('content-security-policy'), meta: metaCsp(await response.text()) };
+      };
+      expect(await served()).toEqual({ header: CONTENT_SECURITY_POLICY, meta: CONTENT_SECURITY_POLICY });
+      configured = 'https://tiles.example.com';
+      const widened = await served();
+      expect(widened.meta).toBe(widened.header);
+      expect(parseCsp(widened.header!).get('connect-src')).toEqual(["'self'", 'https://tiles.example.com']);
+    } finally {
+      rmSync(rendererDir, { recursive: true, force: true });
+    }
   });
 
   it('the html has no inline script that the policy would block', () => {
