@@ -16,6 +16,7 @@ import { openTileArchive } from '../../core/basemap/open-archive';
 import { createMemoryTokenStore } from '../../core/session/token-store';
 import { appProtocolHandler } from '../../electron/main/window/app-protocol';
 import { startBrowserHost, type BrowserHost } from '../../host/host-server';
+import { HOST_KEY_HEADER } from '../../host/host-key';
 import { methodPath } from '../../shared/ipc/http-bridge';
 import { STATE_SPOTS } from '../helpers/package-fixtures';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -135,7 +136,7 @@ describe('served on the app origin', () => {
     // The envelope as the renderer's client reads it; only the fields these tests look at.
     type Envelope = { ok: boolean; value: { maps: { basemapFile: string }; basemap: unknown; tilePath: string }; error?: { message: string } };
     async function ipc(name: 'saveSettings' | 'getBasemap', body: unknown): Promise<Envelope> {
-      const response = await fetch(`${host.url}${methodPath(name)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${host.origin}${methodPath(name)}`, { method: 'POST', headers: { 'content-type': 'application/json', [HOST_KEY_HEADER]: host.key }, body: JSON.stringify(body) });
       return (await response.json()) as Envelope;
     }
 
@@ -146,7 +147,7 @@ describe('served on the app origin', () => {
       const state = (await ipc('getBasemap', {})).value;
       expect(state.basemap).toMatchObject({ container: 'pmtiles', type: 'vector', name: 'Test vector (PMTiles)' });
       const [x, y] = tileOf(LON, LAT, 14);
-      const response = await fetch(`${host.url}${state.tilePath.replace('{z}', '14').replace('{x}', String(x)).replace('{y}', String(y))}`);
+      const response = await fetch(`${host.origin}${state.tilePath.replace('{z}', '14').replace('{x}', String(x)).replace('{y}', String(y))}`, { headers: { [HOST_KEY_HEADER]: host.key } });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/x-protobuf');
       expect(vectorLayers(new Uint8Array(await response.arrayBuffer()))).toEqual(['contour', 'water']);
@@ -161,7 +162,7 @@ describe('served on the app origin', () => {
       const state = (await ipc('getBasemap', {})).value;
       expect(state.basemap).toMatchObject({ container: 'mbtiles', type: 'raster', attribution: '© Test Survey' });
       const [x, y] = tileOf(LON, LAT, 10);
-      const response = await fetch(`${host.url}${state.tilePath.replace('{z}', '10').replace('{x}', String(x)).replace('{y}', String(y))}`);
+      const response = await fetch(`${host.origin}${state.tilePath.replace('{z}', '10').replace('{x}', String(x)).replace('{y}', String(y))}`, { headers: { [HOST_KEY_HEADER]: host.key } });
       expect(response.headers.get('content-type')).toBe('image/png');
       // Cleared: no basemap, no tiles.
       expect((await ipc('saveSettings', { maps: { basemapFile: null } })).ok).toBe(true);
