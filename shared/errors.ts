@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'io-failed', // a file or folder could not be read or written
   'workflow-refused', // the fulfilment workflow refused a transition (not allowed now, a guard, a missing override or role); see the message
   'forbidden', // the signed-in user's role may not do this (e.g. an override by a staff member)
+  'bad-file', // an imported file cannot be read as what it should be (e.g. not CadNSDI PLSS data); nothing was changed
   'internal', // a bug: anything not classified above
 ] as const;
 
