@@ -29,6 +29,7 @@ import { createWorkflowService } from '../workflow/workflow.service';
 import { outboxWorkflowHooks } from './outbox-workflow-hooks';
 import { createBasemapService } from '../basemap/basemap.service';
 import { mapSettingsChecker } from './basemap-handlers';
+import { createPlssService } from '../plss/plss.service';
 import type { IpcEventPayload } from '../../shared/ipc/contract';
 
 export const DATABASE_FILE = 'claimdesk.sqlite';
@@ -56,6 +57,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     outboxChanged: new Set(),
     workflowChanged: new Set(),
     notificationAdded: new Set(),
+    plssStatus: new Set(),
   };
   const reportBackground = (error: unknown): void => options.onBackgroundError?.(error);
   const emitWorkflow = (jobIds: number[]): void => listeners.workflowChanged.forEach((listener) => listener({ jobIds }));
@@ -134,6 +136,13 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     currentActor,
     sendingAccount: session.getAuth,
   });
+  const plss = createPlssService({
+    db,
+    now,
+    jobs,
+    onStatus: (status) => listeners.plssStatus.forEach((listener) => listener(status)),
+    onError: reportBackground,
+  });
   const staleCheck = createStaleCheck({ check: () => workflow.checkStale(), intervalMs: options.staleCheckIntervalMs ?? DEFAULT_STALE_CHECK_INTERVAL_MS, onError: reportBackground });
   const basemap = createBasemapService({ getFile: async () => (await getAppSettings(db)).maps.basemapFile, nativeBinding: options.nativeBinding });
   const handlers = createIpcHandlers({
@@ -147,6 +156,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     outbox,
     workflow: { db, workflow, notifications, jobs, outbox, onSettingsChanged: () => emitWorkflow([]), checkMaps: mapSettingsChecker(basemap) },
     basemap,
+    plss: { plss, chooseFiles: options.chooseFiles },
     now,
     onBackgroundError: reportBackground,
     appInfo: { version: appVersion, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },
@@ -184,6 +194,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
       await outbox.stop();
       exportRunner.cancel();
       await exportRunner.whenIdle();
+      await plss.whenIdle();
       await pool.close();
       await basemap.close();
       await sync.whenIdle();

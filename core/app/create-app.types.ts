@@ -34,6 +34,8 @@ export interface ClaimDeskAppOptions {
   openExternal?: (url: string) => Promise<void>;
   /** The OS adapter that shows a folder in the file manager (Electron shell.openPath). */
   openPath?: (path: string) => Promise<void>;
+  /** The OS open-file dialog for the PLSS import (Electron dialog.showOpenDialog); null when cancelled. */
+  chooseFiles?: (request: { title: string; filters: { name: string; extensions: string[] }[] }) => Promise<string[] | null>;
   /** Where batch exports go; default `<dataDir>/exports`. Electron passes a folder in the user's Documents. */
   exportsDir?: string;
   /** Folder with fonts/ (packaged app: process.resourcesPath); found next to the code when omitted. */

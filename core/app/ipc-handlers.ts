@@ -20,6 +20,7 @@ import { createOutboxHandlers } from './outbox-handlers';
 import type { OutboxService } from '../outbox/outbox.service';
 import type { BasemapService } from '../basemap/basemap.service';
 import { createBasemapHandlers } from './basemap-handlers';
+import { createPlssHandlers, type PlssHandlerDeps } from './plss-handlers';
 
 export interface HandlerDeps {
   db: Kysely<Database>;
@@ -33,6 +34,7 @@ export interface HandlerDeps {
   outbox: OutboxService;
   workflow: WorkflowHandlerDeps;
   basemap: BasemapService;
+  plss: PlssHandlerDeps;
   now: () => Date;
   /** Sync failures after sign-in are shown through the sync status; this is for logging. */
   onBackgroundError?: (error: unknown) => void;
@@ -79,6 +81,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     ...createOutboxHandlers(deps.outbox),
     ...createWorkflowHandlers(deps.workflow),
     ...createBasemapHandlers(deps.basemap),
+    ...createPlssHandlers(deps.plss),
     async resolveConflict({ jobId, choice }) {
       const job = await deps.jobs.getJob(jobId);
       if (!job.conflict) throw new AppError('invalid-request', 'Nothing to decide: the order has not changed on the server under this job.');

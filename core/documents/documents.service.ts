@@ -20,6 +20,7 @@ import type { Actor } from '../../shared/workflow/workflow.types';
 import { applyTransition, assertTransition } from '../workflow/apply-transition';
 import { recoverPackageFolders, writePackageFolder } from './package-writer';
 import { packageMapOptions } from './package-maps';
+import { withPlss } from '../plss/plss-package';
 import type { PackageWorkerPool } from './worker-pool';
 
 export const PACKAGES_DIR = 'packages';
@@ -80,7 +81,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
     const at = deps.now();
     const maps = await packageMapOptions(db, deps.nativeBinding);
     const generated = await deps.pool.run(
-      { source: source.source, preparedOn: isoDay(at), generatedAt: at.toISOString(), generator: deps.generator, resourcesDir: deps.resourcesDir, maps },
+      { source: await withPlss(db, source.source), preparedOn: isoDay(at), generatedAt: at.toISOString(), generator: deps.generator, resourcesDir: deps.resourcesDir, maps },
       (progress) => onProgress?.({ jobId, done: progress.done, total: progress.total, document: progress.kind }),
     );
     const folderName = safeOrderFolderName(job.order.orderType, job.order.orderNumber, job.order.orderId);

@@ -20,6 +20,7 @@ import { isoDay } from './documents.service';
 import { packageSourceFromJob, packageSourceFromOrder, type SourceResult } from './package-source';
 import { writePackageFolder } from './package-writer';
 import { packageMapOptions } from './package-maps';
+import { withPlss } from '../plss/plss-package';
 import type { PackageWorkerPool } from './worker-pool';
 
 export interface ExportDeps {
@@ -100,8 +101,10 @@ export async function exportPackages(deps: ExportDeps, options: ExportOptions): 
           report(index, { ...base(p), outcome: 'skipped', folder: null, source: null, reasons, problems: [] });
           return;
         }
-        const source = p.source.source;
+        const origin = p.source.source.source;
         try {
+          // The section lines, and the land description where nothing was entered, from the imported PLSS.
+          const source = await withPlss(deps.db, p.source.source);
           if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
           const generated = await deps.pool.run({
             source,
@@ -117,7 +120,7 @@ export async function exportPackages(deps: ExportDeps, options: ExportOptions): 
           report(index, { ...base(p), outcome: 'exported', folder, source: source.source, reasons: [], problems: generated.manifest.problems });
         } catch (error) {
           const cancelled = error instanceof AppError && error.code === 'cancelled';
-          report(index, { ...base(p), outcome: cancelled ? 'cancelled' : 'failed', folder: null, source: source.source, reasons: cancelled ? [] : [message(error)], problems: [] });
+          report(index, { ...base(p), outcome: cancelled ? 'cancelled' : 'failed', folder: null, source: origin, reasons: cancelled ? [] : [message(error)], problems: [] });
         }
       }),
     );

@@ -114,6 +114,11 @@ async function main(): Promise<void> {
         if (failure) throw new AppError('io-failed', `The folder could not be opened: ${failure}`);
       },
       exportsDir: join(app.getPath('documents'), 'ClaimDesk exports'),
+      chooseFiles: async ({ title, filters }) => {
+        const options = { title, filters, properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
+        const result = mainWindow && !mainWindow.isDestroyed() ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : result.filePaths;
+      },
     });
   } catch (error) {
     // A refused cache (too new, cannot open or migrate) is shown and the app quits. Nothing is deleted or
@@ -142,6 +147,9 @@ async function main(): Promise<void> {
   });
   ready.onEvent('workflowChanged', (payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.workflowChanged, payload);
+  });
+  ready.onEvent('plssStatus', (payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.plssStatus, payload);
   });
   ready.onEvent('notificationAdded', (payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.notificationAdded, payload);

@@ -20,6 +20,7 @@ type DocumentsProgress = IpcEventPayload<'documentsProgress'>;
 type OutboxChanged = IpcEventPayload<'outboxChanged'>;
 type WorkflowChanged = IpcEventPayload<'workflowChanged'>;
 type NotificationAdded = IpcEventPayload<'notificationAdded'>;
+type PlssStatus = IpcEventPayload<'plssStatus'>;
 
 const api = {
   getAppInfo: method('getAppInfo'),
@@ -60,6 +61,13 @@ const api = {
   getDashboard: method('getDashboard'),
   listNotifications: method('listNotifications'),
   markNotificationsRead: method('markNotificationsRead'),
+  getPlssStatus: method('getPlssStatus'),
+  choosePlssFiles: method('choosePlssFiles'),
+  startPlssImport: method('startPlssImport'),
+  removePlssState: method('removePlssState'),
+  lookupPlss: method('lookupPlss'),
+  getPlssArea: method('getPlssArea'),
+  fillLandFromPlss: method('fillLandFromPlss'),
   onSyncStatus: (listener: (status: SyncStatus) => void): (() => void) => {
     // The IpcRendererEvent is dropped: it carries `sender` (ipcRenderer itself) and must not reach the page.
     const forward = (_event: IpcRendererEvent, status: SyncStatus): void => listener(status);
@@ -94,6 +102,13 @@ const api = {
     ipcRenderer.on(IPC_EVENTS.notificationAdded, forward);
     return () => {
       ipcRenderer.removeListener(IPC_EVENTS.notificationAdded, forward);
+    };
+  },
+  onPlssStatus: (listener: (status: PlssStatus) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, status: PlssStatus): void => listener(status);
+    ipcRenderer.on(IPC_EVENTS.plssStatus, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENTS.plssStatus, forward);
     };
   },
 } satisfies ClaimDeskApi;

@@ -10,6 +10,7 @@ import { gridAreaM2 } from '../geo/ground';
 import { boundsOf, rectCentre } from './map-geometry';
 import type { PackageProblem } from './package-files';
 import type { PackageClaim, PackageModel, PackagePost, PackageTie } from './package-model.types';
+import type { SurveyLines } from '../plss/survey-lines';
 
 export type MapDocument = 'claim-map' | 'field-map';
 
@@ -24,6 +25,8 @@ export interface MapContent {
   claims: MapClaim[];
   posts: PackagePost[];
   tie: PackageTie | null;
+  /** PLSS lines to draw (core/documents/pdf/map-survey.pdf.ts), or null. */
+  survey: SurveyLines | null;
   /** Block centre (grid metres), its UTM scale factor k and convergence (true north → grid north, clockwise). */
   centre: Utm;
   scaleFactor: number;
@@ -72,6 +75,7 @@ export function mapContent(model: PackageModel, document: MapDocument): MapConte
     claims,
     posts,
     tie,
+    survey: model.survey ?? null,
     centre,
     scaleFactor: utmScaleFactor(model.epsg, centre),
     convergenceDeg: gridConvergenceDeg(model.epsg, centre),

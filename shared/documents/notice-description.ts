@@ -12,6 +12,7 @@ import type { NoticeContext } from './notice-content';
 import { cornerLabel, cornerTitle, courseText, locationText } from './notice-corners';
 import type { PackageClaim } from './package-model.types';
 import { FOOT_M } from '../geo/utm';
+import { landDescriptionText } from '../plss/land-description';
 
 const feet = (ft: number): string => formatFeet(ft);
 
@@ -42,6 +43,8 @@ export function landSection({ model, claim }: NoticeContext): NoticeBlock[] {
         { label: 'Aliquot part', value: p.aliquot.trim() },
       ],
     },
+    // The same fields as one legal description, the way recorders and BLM read it (43 CFR 3832.12(c)).
+    ...(p.township.trim() || p.sections.trim() ? [{ kind: 'paragraph' as const, style: 'body' as const, text: `Described as ${landDescriptionText(p)}.` }] : []),
   ];
   if (claim.kind === 'placer') {
     const conforms = placerConforms(claim);

@@ -18,6 +18,7 @@ import { locatorsOf } from './locators';
 import { noticePostId } from './notice-post';
 import type { PackageClaim, PackageModel, PackagePost, PackageTie, PlssDescription } from './package-model.types';
 import { stakingRoute } from './staking-route';
+import type { SurveyLines } from '../plss/survey-lines';
 
 export interface PackageSource {
   source: PackageModel['source'];
@@ -34,6 +35,8 @@ export interface PackageSource {
   claimant: ClaimantForm;
   plss: PlssDescription;
   tie: { description: string; lonLat: Position } | null;
+  /** The PLSS lines for the maps, in the source's grid (core/plss/plss-package.ts). */
+  survey?: SurveyLines | null;
 }
 
 export interface PackageModelOptions {
@@ -195,6 +198,7 @@ export function buildPackageModel(source: PackageSource, options: PackageModelOp
     },
     plss: source.plss,
     tie: tieModel(source, claims),
+    survey: source.survey ?? null,
     claims,
     posts: route.map((index, k) => {
       const post = posts[index]!;

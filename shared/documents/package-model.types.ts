@@ -18,6 +18,7 @@ import type { NoticePlacement } from '../claims/notice-placement';
 import type { LandStatus } from '../claims/state-land';
 import type { Locator } from './locators';
 import type { OrderPrice } from './order-price';
+import type { SurveyLines } from '../plss/survey-lines';
 
 export interface PackageCorner {
   /** 1..4 for a 4-corner claim (state / job numbering); drawing order for other shapes. */
@@ -144,6 +145,8 @@ export interface PackageModel {
   claimant: PackageClaimant;
   plss: PlssDescription;
   tie: PackageTie | null;
+  /** Section and township lines near the claims, from the imported PLSS (absent or null: none imported there). */
+  survey?: SurveyLines | null;
   claims: PackageClaim[];
   /** Every physical post once (corners shared by adjacent claims appear once), in staking-route order. */
   posts: PackagePost[];

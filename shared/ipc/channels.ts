@@ -41,6 +41,13 @@ export const IPC_METHODS = {
   getDashboard: 'workflow:dashboard',
   listNotifications: 'notifications:list',
   markNotificationsRead: 'notifications:mark-read',
+  getPlssStatus: 'plss:status',
+  choosePlssFiles: 'plss:choose-files',
+  startPlssImport: 'plss:import',
+  removePlssState: 'plss:remove-state',
+  lookupPlss: 'plss:lookup',
+  getPlssArea: 'plss:area',
+  fillLandFromPlss: 'plss:fill-job',
 } as const;
 
 export type IpcMethodName = keyof typeof IPC_METHODS;
@@ -53,6 +60,7 @@ export const IPC_EVENTS = {
   outboxChanged: 'event:outbox-changed',
   workflowChanged: 'event:workflow-changed',
   notificationAdded: 'event:notification-added',
+  plssStatus: 'event:plss-status',
 } as const;
 
 export type IpcEventName = keyof typeof IPC_EVENTS;

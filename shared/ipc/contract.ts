@@ -36,6 +36,8 @@ import {
   jobSummarySchema,
   locationLookupSchema,
 } from '../jobs/job.types';
+import { fillModeSchema, plssImportRequestSchema, plssLookupResultSchema, plssStatusSchema } from '../plss/plss-ipc.types';
+import { bboxSchema, plssAreaSchema } from '../plss/plss.types';
 
 const noArgs = z.object({}).strict();
 const jobIdArgs = z.object({ jobId: z.number().int().positive() }).strict();
@@ -155,6 +157,23 @@ export const ipcContract = {
     request: z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }).strict(),
     response: z.object({ unread: z.number().int() }),
   },
+  // The imported PLSS (BLM CadNSDI): import from Settings, lookups, the area around claims, the Documents fill.
+  getPlssStatus: { request: noArgs, response: plssStatusSchema },
+  /** Opens the OS file dialog (desktop); `dialog: false` where there is none (browser host: type the paths). */
+  choosePlssFiles: { request: noArgs, response: z.object({ dialog: z.boolean(), paths: z.array(z.string()) }) },
+  /** Starts an import in the background; progress arrives as plssStatus events. */
+  startPlssImport: { request: plssImportRequestSchema, response: plssStatusSchema },
+  removePlssState: { request: z.object({ state: z.string().length(2) }).strict(), response: plssStatusSchema },
+  lookupPlss: {
+    request: z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).strict(),
+    response: z.object({ result: plssLookupResultSchema.nullable(), derived: z.boolean() }),
+  },
+  getPlssArea: { request: bboxSchema, response: plssAreaSchema },
+  /** Fills the job's land description and tie from the PLSS (`if-blank`: only an untouched one); answers the job. */
+  fillLandFromPlss: {
+    request: z.object({ jobId: z.number().int().positive(), mode: fillModeSchema }).strict(),
+    response: z.object({ job: jobSchema, filled: z.boolean(), message: z.string() }),
+  },
 } as const satisfies Record<IpcMethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export const ipcEventContract = {
@@ -165,6 +184,7 @@ export const ipcEventContract = {
   workflowChanged: z.object({ jobIds: z.array(z.number().int()) }),
   /** A new in-app notification; the desktop shell also shows it as an OS notification. */
   notificationAdded: notificationSchema,
+  plssStatus: plssStatusSchema,
 } as const satisfies Record<keyof typeof IPC_EVENTS, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;
@@ -186,6 +206,7 @@ export type ClaimDeskApi = {
   onOutboxChanged: (listener: (change: IpcEventPayload<'outboxChanged'>) => void) => () => void;
   onWorkflowChanged: (listener: (change: IpcEventPayload<'workflowChanged'>) => void) => () => void;
   onNotificationAdded: (listener: (notification: IpcEventPayload<'notificationAdded'>) => void) => () => void;
+  onPlssStatus: (listener: (status: IpcEventPayload<'plssStatus'>) => void) => () => void;
 };
 
 export { IPC_METHODS, IPC_EVENTS };

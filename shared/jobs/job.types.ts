@@ -92,25 +92,46 @@ export const claimantFormSchema = z.object({
 });
 export type ClaimantForm = z.infer<typeof claimantFormSchema>;
 
+const plssFieldsSchema = z.object({
+  meridian: z.string().max(100),
+  // Room for an order spanning townships ("T39N, T40N") and a section-by-section aliquot list (shared/plss).
+  township: z.string().max(100),
+  range: z.string().max(100),
+  sections: z.string().max(400),
+  aliquot: z.string().max(2000),
+});
+
+const tieSchema = z.object({
+  description: z.string().trim().min(1).max(300),
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+});
+
+/**
+ * Where a land description filled from the imported PLSS came from, and what was filled: fields that still equal
+ * `filled` are the data's; anything else was edited by staff since.
+ */
+export const plssFillSourceSchema = z.object({
+  filled: z.object({ plss: plssFieldsSchema, tie: tieSchema.nullable() }),
+  states: z.array(z.string()),
+  /** The newest data date of the layers used (BLM's REVISEDDATE), and when they were imported. */
+  dataDate: z.string().nullable(),
+  importedAt: z.string(),
+  filledAt: z.string(),
+  coverage: z.enum(['full', 'partial']),
+  notes: z.array(z.string()),
+});
+export type PlssFillSource = z.infer<typeof plssFillSourceSchema>;
+
 /** Land description and tie for the notices and maps, entered on the Documents step; blanks print as lines to fill in. */
 export const jobDocumentsSchema = z.object({
-  plss: z.object({
-    meridian: z.string().max(100),
-    township: z.string().max(40),
-    range: z.string().max(40),
-    sections: z.string().max(100),
-    aliquot: z.string().max(200),
-  }),
+  plss: plssFieldsSchema,
   /** Alaska: the recording district the certificate is recorded in (AS 27.10.050); '' elsewhere or not chosen. */
   recordingDistrict: z.string().max(100).default(''),
   /** A reference point (PLSS corner, natural object) the notices tie the claims to by bearing and distance. */
-  tie: z
-    .object({
-      description: z.string().trim().min(1).max(300),
-      lon: z.number().min(-180).max(180),
-      lat: z.number().min(-90).max(90),
-    })
-    .nullable(),
+  tie: tieSchema.nullable(),
+  /** Set when the fields were filled from the imported PLSS (core/plss/plss-fill.ts); absent on older jobs. */
+  plssSource: plssFillSourceSchema.nullable().optional(),
 });
 export type JobDocuments = z.infer<typeof jobDocumentsSchema>;
 

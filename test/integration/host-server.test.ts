@@ -98,6 +98,17 @@ function createStubApp() {
     resolveConflict: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
+    getPlssStatus: async () => ({ running: false, progress: null, report: null, error: null, layers: [] }),
+    choosePlssFiles: async () => ({ dialog: false, paths: [] }),
+    startPlssImport: async () => {
+      throw new AppError('bad-file', 'stub: no import');
+    },
+    removePlssState: async () => ({ running: false, progress: null, report: null, error: null, layers: [] }),
+    lookupPlss: async () => ({ result: null, derived: false }),
+    getPlssArea: async () => ({ parts: [], layers: [] }),
+    fillLandFromPlss: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
   };
   const app: ClaimDeskApp = {
     handlers,

@@ -51,6 +51,13 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listNotifications: async () => ({ notifications: [], unread: 0 }),
     markNotificationsRead: async () => ({ unread: 0 }),
     resolveConflict: unused,
+    getPlssStatus: unused,
+    choosePlssFiles: async () => ({ dialog: false, paths: [] }),
+    startPlssImport: unused,
+    removePlssState: unused,
+    lookupPlss: unused,
+    getPlssArea: unused,
+    fillLandFromPlss: unused,
     ...overrides,
   };
 }

@@ -63,6 +63,13 @@ function stubHandlers(): IpcHandlers {
     listNotifications: vi.fn(fail),
     markNotificationsRead: vi.fn(fail),
     resolveConflict: vi.fn(fail),
+    getPlssStatus: vi.fn(fail),
+    choosePlssFiles: vi.fn(fail),
+    startPlssImport: vi.fn(fail),
+    removePlssState: vi.fn(fail),
+    lookupPlss: vi.fn(fail),
+    getPlssArea: vi.fn(fail),
+    fillLandFromPlss: vi.fn(fail),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type TableRow,
 } from '../../../shared/documents/map-content';
 import { formatAngle } from '../../../shared/documents/map-frame';
+import { landDescriptionText } from '../../../shared/plss/land-description';
 import { FILING_COSTS, mapSheetRule, planMapSheets, type MapPage, type MapPlan, type MapSheetRule } from '../../../shared/documents/map-sheets';
 import type { DocumentRenderer, RenderContext, RenderResult } from '../document.types';
 import { createPdf, INCH, savePdf } from './pdf-kit';
@@ -35,14 +36,7 @@ function formatDate(iso: string | null): string {
 }
 
 function plssText(model: PackageModel): string {
-  const p = model.plss;
-  const parts = [
-    [p.township, p.range].filter((s) => s.trim() !== '').join(' '),
-    p.sections.trim() ? `Sec. ${p.sections.trim()}` : '',
-    p.aliquot.trim(),
-    p.meridian.trim() ? `${p.meridian.trim()} Meridian` : '',
-  ];
-  return parts.filter((s) => s !== '').join(', ');
+  return landDescriptionText(model.plss);
 }
 
 function sheetsText(pages: readonly MapPage[], kind: MapPage['kind']): string {
@@ -98,6 +92,7 @@ function notesFor(model: PackageModel, content: MapContent, plan: MapPlan, docum
   } else if (document === 'claim-map') {
     notes.push('Tie: none given. Add a tie to a PLSS corner or landmark before filing.');
   }
+  if (content.survey) notes.push(`Section lines: ${content.survey.source}.`);
   const tables = sheetsText(plan.pages, 'table');
   if (document === 'claim-map') {
     notes.push(`Map per ${plan.rule.source.split(':')[0]}. Corner numbers are the boundary-monument numbers.${tables ? ` Bearings and distances: ${tables}.` : ''}`);

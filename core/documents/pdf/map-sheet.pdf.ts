@@ -33,6 +33,7 @@ import { drawNotes } from './map-title.pdf';
 import { georeferenceFrame } from './map-georef.pdf';
 import { translucentFill } from './map-basemap.pdf';
 import { nad83UtmEpsg } from '../../../shared/geo/utm';
+import { drawSurveyLabels, drawSurveyLines, surveyLegendEntries } from './map-survey.pdf';
 
 export function toPoints(r: InchRect): PaperRect {
   return { x: r.x * INCH, y: r.y * INCH, w: r.w * INCH, h: r.h * INCH };
@@ -76,9 +77,11 @@ export function drawMapSheet(page: PDFPage, fonts: PdfFonts, input: SheetInput, 
   }
   drawClaimShapes(page, proj, claims);
   if (input.underlay) page.pushOperators(popGraphicsState());
+  drawSurveyLines(page, proj, content);
   if (input.document === 'field-map' && detail) drawRoute(page, proj, content.posts);
   if (detail) drawMonumentSymbols(page, proj, claims);
   const space = new LabelSpace(boxAt(frame.x + frame.w / 2, frame.y + frame.h / 2, frame.w - 4, frame.h - 4));
+  drawSurveyLabels(page, fonts, proj, content, space);
   drawClaimLabels(page, fonts, proj, claims, space, { detail });
   drawTie(page, fonts, proj, content, space, detail);
   if (detail) {
@@ -148,6 +151,7 @@ function legendEntries(fonts: PdfFonts, input: SheetInput, sheet: DrawnPage, ste
       },
     });
   }
+  out.push(...surveyLegendEntries(content));
   if (input.document === 'field-map' && sheet.kind === 'map') {
     out.push({
       label: 'Waypoint (GPX name)',

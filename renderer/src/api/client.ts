@@ -152,6 +152,7 @@ function createHttpBridgeApi(): ClaimDeskApi {
     onOutboxChanged: createEventStream('outboxChanged'),
     onWorkflowChanged: createEventStream('workflowChanged'),
     onNotificationAdded: createEventStream('notificationAdded'),
+    onPlssStatus: createEventStream('plssStatus', () => callOverHttp('getPlssStatus', {})),
   } satisfies Omit<ClaimDeskApi, IpcMethodName>;
   return { ...methods, ...events } as unknown as ClaimDeskApi;
 }

@@ -23,10 +23,10 @@ export type LandProblem = { field: LandField; message: string };
 
 export const PLSS_FIELDS: { field: Exclude<LandField, `tie${string}` | 'recordingDistrict'>; label: string; placeholder: string; maxLength: number }[] = [
   { field: 'meridian', label: 'Meridian', placeholder: 'e.g. Mount Diablo', maxLength: 100 },
-  { field: 'township', label: 'Township', placeholder: 'e.g. 32N', maxLength: 40 },
-  { field: 'range', label: 'Range', placeholder: 'e.g. 51E', maxLength: 40 },
-  { field: 'sections', label: 'Sections', placeholder: 'e.g. 14, 15, 22', maxLength: 100 },
-  { field: 'aliquot', label: 'Aliquot parts', placeholder: 'e.g. NE¼ SW¼', maxLength: 200 },
+  { field: 'township', label: 'Township', placeholder: 'e.g. T32N', maxLength: 100 },
+  { field: 'range', label: 'Range', placeholder: 'e.g. R51E', maxLength: 100 },
+  { field: 'sections', label: 'Sections', placeholder: 'e.g. 14, 15, 22', maxLength: 400 },
+  { field: 'aliquot', label: 'Aliquot parts', placeholder: 'e.g. NE¼SW¼', maxLength: 2000 },
 ];
 
 export function draftFromDocuments(documents: JobDocuments): LandDraft {
@@ -70,13 +70,16 @@ export function documentsFromDraft(draft: LandDraft, previous: JobDocuments): Jo
     aliquot: draft.aliquot.trim(),
   };
   const recordingDistrict = draft.recordingDistrict.trim();
+  // Where a PLSS fill came from stays with the job: the step compares the fields with it to tell an edit.
+  const source = previous.plssSource !== undefined ? { plssSource: previous.plssSource } : {};
   const anyTie = [draft.tieDescription, draft.tieLat, draft.tieLon].some((value) => value.trim() !== '');
-  if (!anyTie) return { plss, recordingDistrict, tie: null };
-  if (landProblems(draft).length > 0) return { plss, recordingDistrict, tie: previous.tie };
+  if (!anyTie) return { plss, recordingDistrict, tie: null, ...source };
+  if (landProblems(draft).length > 0) return { plss, recordingDistrict, tie: previous.tie, ...source };
   return {
     plss,
     recordingDistrict,
     tie: { description: draft.tieDescription.trim(), lat: coordinate(draft.tieLat, 90)!, lon: coordinate(draft.tieLon, 180)! },
+    ...source,
   };
 }
 
