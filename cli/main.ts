@@ -15,6 +15,7 @@ import { runSyncCommand } from './commands/sync.command';
 import { runValidateCommand } from './commands/validate.command';
 import { SIGN_IN_OPTIONS } from './sign-in';
 import { promptSecret, readAllStdin } from './terminal-input';
+import { runPlssCommand } from './commands/plss.command';
 
 const USAGE = `Usage:
   npm run cli -- sync --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
@@ -27,6 +28,10 @@ const USAGE = `Usage:
   npm run cli -- package --layout FILE.geojson --details FILE.json --out DIR [--json]
   npm run cli -- upload (--order TYPE:ID ... | --all-ready) --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   npm run cli -- push --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  npm run cli -- plss import FILE... [--data-dir DIR] [--json]
+  npm run cli -- plss lookup --lat LAT --lon LON [--data-dir DIR] [--json]
+  npm run cli -- plss describe FILE.geojson [--state XX] [--type lode|placer] [--data-dir DIR] [--json]
+  npm run cli -- plss list [--data-dir DIR] [--json] | plss remove --state XX [--data-dir DIR]
 
 --data-dir (or CLAIMDESK_DATA_DIR) chooses the cache folder; the default is the app's data folder.
 sync, upload and push also read CLAIMDESK_SERVER and CLAIMDESK_USERNAME. The password comes from standard input
@@ -44,6 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'upload') return await runUploadCommand(rest, io);
     if (command === 'push') return await runPushCommand(rest, io);
     if (command === 'history') return await runHistoryCommand(rest, io);
+    if (command === 'plss') return await runPlssCommand(rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,

@@ -11,7 +11,7 @@ import { pick } from 'stream-json/filters/Pick';
 import { streamValues } from 'stream-json/streamers/StreamValues';
 import { AppError } from '../../shared/errors';
 import type { FeatureLayer, RawFeature } from './feature-source';
-import { LONLAT, reprojectorFromEpsg, type Reprojector } from './reproject';
+import { LONLAT, reprojectorFromEpsg } from './reproject';
 
 function epsgOf(crs: unknown): number | null {
   const name = (crs as { properties?: { name?: unknown } } | null)?.properties?.name;
@@ -43,7 +43,6 @@ export function geoJsonLayer(path: string): FeatureLayer {
         }),
         streamValues(),
       ]);
-      let crs: Reprojector = LONLAT;
       let seen = 0;
       try {
         for await (const chunk of pipeline as AsyncIterable<{ value: unknown }>) {
@@ -53,8 +52,8 @@ export function geoJsonLayer(path: string): FeatureLayer {
             if (seen > 0) throw new AppError('bad-file', `${name}: its "crs" member comes after the features; put it first or write the file in lon/lat`);
             const code = epsgOf(value);
             if (code === null) throw new AppError('bad-file', `${name}: its "crs" member names no EPSG code`);
-            crs = reprojectorFromEpsg(code);
-            layer.crs = crs;
+            // The import reads the layer's CRS per feature: from here on it is this one.
+            layer.crs = reprojectorFromEpsg(code);
             continue;
           }
           seen += 1;

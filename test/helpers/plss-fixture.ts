@@ -10,6 +10,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { utmConverter, type Utm } from '../../shared/geo/utm';
 import type { Position } from '../../shared/geometry/geojson.types';
+import { readCadnsdiProperties } from '../../shared/plss/cadnsdi-fields';
+import { meridianName } from '../../shared/plss/meridians';
+import type { PlssArea, PlssPart } from '../../shared/plss/plss.types';
 
 export const FIXTURE_EPSG = 26911;
 /** US survey mile, metres. */
@@ -162,4 +165,30 @@ export function writeFixtureShapefileZip(dir: string, geojsonFiles: readonly str
     execFileSync('ogr2ogr', ['-f', 'ESRI Shapefile', ...(index > 0 ? ['-update'] : []), '-t_srs', `EPSG:${FIXTURE_EPSG}`, zip, file, '-nln', layer], { stdio: 'pipe' });
   });
   return zip;
+}
+
+/** The fixture as the cache would answer it (PlssPart objects), for tests of the pure PLSS code. */
+export function fixtureArea(layers: FixtureLayers = fixtureLayers()): PlssArea {
+  const parts: PlssPart[] = [];
+  for (const feature of [...layers.townships, ...layers.sections, ...layers.second]) {
+    const read = readCadnsdiProperties(feature.properties);
+    if (!read.ok) throw new Error(read.reason);
+    const r = read.record;
+    parts.push({
+      id: parts.length + 1,
+      layer: r.layer,
+      kind: r.kind,
+      state: r.state,
+      meridianCode: r.meridianCode,
+      meridian: meridianName(r.meridianCode, r.meridianText),
+      plssId: r.plssId,
+      township: r.township,
+      range: r.range,
+      section: r.section,
+      label: r.label,
+      polygons: [feature.geometry.coordinates],
+    });
+  }
+  const layer = (name: PlssArea['layers'][number]['layer']) => ({ state: 'NV', layer: name, dataDate: FIXTURE_DATE, importedAt: '2026-12-01T10:00:00.000Z', source: 'fixture', features: 0 });
+  return { parts, layers: [layer('township'), layer('section'), layer('second')] };
 }

@@ -15,6 +15,9 @@ import type {
   OutboxDocumentsTable,
   OutboxTable,
   PackagesTable,
+  PlssLayersTable,
+  PlssPartsTable,
+  PlssRtreeTable,
 } from '../../core/db/schema';
 import { EMPTY_JOB_DOCUMENTS, jobDocumentsSchema } from '../../shared/jobs/job.types';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -58,6 +61,14 @@ const OUTBOX_DOCUMENT_COLUMNS: Record<keyof OutboxDocumentsTable, true> = {
 const PACKAGES_COLUMNS: Record<keyof PackagesTable, true> = {
   id: true, job_id: true, folder: true, manifest_json: true, generation: true, generated_at: true,
 };
+const PLSS_LAYER_COLUMNS: Record<keyof PlssLayersTable, true> = {
+  id: true, state: true, layer: true, status: true, source: true, data_date: true, imported_at: true, feature_count: true,
+};
+const PLSS_PART_COLUMNS: Record<keyof PlssPartsTable, true> = {
+  id: true, layer_id: true, kind: true, meridian_code: true, meridian_text: true, plss_id: true, township: true, range: true,
+  section: true, label: true, geom: true,
+};
+const PLSS_RTREE_COLUMNS: Record<keyof PlssRtreeTable, true> = { id: true, min_lon: true, max_lon: true, min_lat: true, max_lat: true };
 
 describe('local cache migrations', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -89,6 +100,9 @@ describe('local cache migrations', () => {
     expect(columns('job_transitions')).toEqual(Object.keys(TRANSITION_COLUMNS).sort());
     expect(columns('order_duplicates')).toEqual(Object.keys(DUPLICATE_COLUMNS).sort());
     expect(columns('notifications')).toEqual(Object.keys(NOTIFICATION_COLUMNS).sort());
+    expect(columns('plss_layers')).toEqual(Object.keys(PLSS_LAYER_COLUMNS).sort());
+    expect(columns('plss_parts')).toEqual(Object.keys(PLSS_PART_COLUMNS).sort());
+    expect(columns('plss_rtree')).toEqual(Object.keys(PLSS_RTREE_COLUMNS).sort());
     // A job belongs to a cached order: the foreign key must be declared (orders are never deleted, see 0001).
     const jobKeys = opened.sqlite.prepare(`SELECT "table", "from", "to" FROM pragma_foreign_key_list('jobs')`).all();
     expect(jobKeys).toEqual(
