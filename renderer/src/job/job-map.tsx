@@ -34,7 +34,7 @@ export function JobMap({ corners, monuments, className, fitKey, orderOnly = fals
   const setSelection = useJobStore((state) => state.setSelection);
   const setHover = useJobStore((state) => state.setHover);
   const { basemap, ...basemapSwitch } = useMapBasemap();
-  const { layout } = useJobDerived();
+  const { layout, plss } = useJobDerived();
   const orderClaims = job?.order.orderClaims;
   const orderGeometry = useMemo(() => orderCollection(orderClaims ?? []), [orderClaims]);
   if (!job) return null;
@@ -54,6 +54,7 @@ export function JobMap({ corners, monuments, className, fitKey, orderOnly = fals
       onHover={setHover}
       basemap={basemap}
       basemapSwitch={basemapSwitch}
+      plss={plss?.area ?? null}
       fitKey={fitKey ?? `${job.id}:${job.crs.epsg}`}
       className={className}
     />

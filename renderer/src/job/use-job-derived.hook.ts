@@ -13,6 +13,10 @@ import type { JobOrderContext } from '../../../shared/jobs/job.types';
 import { outerRingsLonLat, ringToUtm } from '../../../shared/layout/order-claims';
 import type { Layout } from '../../../shared/layout/layout.types';
 import { useJobStore } from '../state/job.store';
+import { plssWarnings } from '../../../shared/plss/plss-rules';
+import type { PlssArea } from '../../../shared/plss/plss.types';
+import type { PlssIndex } from '../../../shared/plss/plss-index';
+import { useJobPlss } from './use-job-plss.hook';
 
 const EMPTY_LAYOUT: Layout = { claims: [], grid: null };
 const DEFAULT_MONUMENTS = { insetFt: 25, corner1: 'SE', lmCorner: 1 } as const;
@@ -29,6 +33,8 @@ export type JobDerived = {
   stateCode: string | null;
   /** Outer rings of the order's polygons in the job's UTM CRS (the area the layout should stay inside). */
   orderRings: Utm[][];
+  /** The imported PLSS around the claims (null where none was imported): maps, checks and snapping use it. */
+  plss: { area: PlssArea; index: PlssIndex } | null;
 };
 
 export function useJobDerived(): JobDerived {
@@ -52,6 +58,7 @@ export function useJobDerived(): JobDerived {
     [layout.claims, settings, stateCode, epsg],
   );
 
+  const { area, index } = useJobPlss(layout.claims, epsg, orderClaims);
   const validation = useMemo(() => {
     const checked = validateLayout({
       claims: layout.claims,
@@ -63,8 +70,10 @@ export function useJobDerived(): JobDerived {
     });
     // State-land shapes (Alaska DNR) are a layout rule too: main refuses to pass Validate without them.
     const rules = layoutRuleIssues({ claims: layout.claims, epsg, stateCode, landStatus });
-    return { problems: [...checked.problems, ...rules.problems], warnings: [...checked.warnings, ...rules.warnings] };
-  }, [layout.claims, epsg, orderRings, claimsPurchased, capacityOverride, locatorCount, stateCode, landStatus]);
+    // Township lines and aliquot lines come from the imported PLSS (shared/plss/plss-rules.ts): warnings only.
+    const plss = index ? plssWarnings(layout.claims, index) : [];
+    return { problems: [...checked.problems, ...rules.problems], warnings: [...checked.warnings, ...rules.warnings, ...plss] };
+  }, [layout.claims, epsg, orderRings, claimsPurchased, capacityOverride, locatorCount, stateCode, landStatus, index]);
 
-  return { layout, monuments, validation, stateCode, orderRings };
+  return { layout, monuments, validation, stateCode, orderRings, plss: area && index ? { area, index } : null };
 }

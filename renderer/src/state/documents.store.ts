@@ -30,6 +30,9 @@ type DocumentsState = {
   folderError: ErrorInfo | null;
   draft: LandDraft | null;
   touched: Partial<Record<LandField, boolean>>;
+  /** The last answer of a PLSS fill (main's sentence), and whether one is running. */
+  plssMessage: string | null;
+  filling: boolean;
 
   load: (jobId: number) => Promise<void>;
   generate: () => Promise<void>;
@@ -38,6 +41,8 @@ type DocumentsState = {
   setField: (field: LandField, value: string) => void;
   touch: (field: LandField) => void;
   onProgress: (progress: PackageProgress) => void;
+  /** Fills the land description from the PLSS: 'if-blank' when the step opens, 'replace' on request. */
+  fillFromPlss: (mode: 'if-blank' | 'replace') => Promise<void>;
 };
 
 const FIRST_PREVIEW = 'location-notices';
@@ -61,10 +66,12 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => ({
   folderError: null,
   draft: null,
   touched: {},
+  plssMessage: null,
+  filling: false,
 
   load: async (jobId) => {
     if (get().jobId !== jobId) {
-      set({ jobId, pkg: null, loaded: false, loadError: null, generating: false, progress: null, generateError: null, selected: null, folder: null, folderError: null, draft: null, touched: {} });
+      set({ jobId, pkg: null, loaded: false, loadError: null, generating: false, progress: null, generateError: null, selected: null, folder: null, folderError: null, draft: null, touched: {}, plssMessage: null, filling: false });
     }
     landDraft();
     const result = await api.getPackage({ jobId });
@@ -111,6 +118,26 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => ({
   onProgress: (progress) => {
     const { jobId, generating } = get();
     if (generating && progress.jobId === jobId) set({ progress });
+  },
+
+  fillFromPlss: async (mode) => {
+    const job = useJobStore.getState().job;
+    if (!job || get().jobId !== job.id || get().filling) return;
+    set({ filling: true });
+    // What was typed is saved first: 'if-blank' must see it (and keep it), 'replace' replaces it knowingly.
+    await saveLandDraft();
+    const outcome = await useJobStore.getState().fillLand(mode);
+    if (get().jobId !== job.id) return;
+    if ('code' in outcome) {
+      set({ filling: false, plssMessage: outcome.message });
+      return;
+    }
+    const saved = useJobStore.getState().job;
+    set({
+      filling: false,
+      plssMessage: outcome.message,
+      ...(outcome.filled && saved ? { draft: draftFromDocuments(saved.documents), touched: {} } : {}),
+    });
   },
 }));
 

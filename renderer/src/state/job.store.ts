@@ -56,6 +56,8 @@ type JobState = {
   decideOnJob: (patch: JobPatch) => Promise<ErrorInfo | null>;
   /** Sends a pending layout save now; resolves when every queued save has been answered. */
   flushSave: () => Promise<void>;
+  /** Main fills the land description from the imported PLSS (after every queued save); the job is adopted. */
+  fillLand: (mode: 'if-blank' | 'replace') => Promise<{ filled: boolean; message: string } | ErrorInfo>;
   /** Takes what the outbox, sync and workflow change under the open job (server package, conflict, workflow) from `job`. */
   adoptServerState: (job: Job) => void;
   /** Re-reads the open job for those fields, e.g. after an upload was delivered, a sync ran or the workflow moved. */
@@ -229,6 +231,18 @@ export const useJobStore = create<JobState>()((set, get) => {
     },
 
     flushSave: () => sendLayout(),
+
+    fillLand: async (mode) => {
+      const { job } = get();
+      if (!job) return { code: 'not-ready', message: 'No job is open.' };
+      void sendLayout();
+      return enqueue(async () => {
+        const result = await api.fillLandFromPlss({ jobId: job.id, mode });
+        if (!result.ok) return result.error;
+        adopt(result.value.job, false);
+        return { filled: result.value.filled, message: result.value.message };
+      });
+    },
 
     // Only the fields main changes behind the renderer's back: taking the whole job could undo an edit still queued.
     adoptServerState: (fresh) => {

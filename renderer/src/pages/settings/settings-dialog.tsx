@@ -5,6 +5,7 @@ import { basemapOriginOf } from '../../../../shared/basemap/basemap-origin';
 import { basemapUrlProblem, useSettingsStore } from '../../state/settings.store';
 import { parseWorkflowDraft, workflowDraft, WorkflowSettingsFields, type WorkflowDraft } from './workflow-settings-fields';
 import { mapDraft, mapPatch, MapSettingsFields, type MapDraft } from './map-settings-fields';
+import { PlssSettings } from './plss-settings';
 import '../../styles/settings.css';
 
 /**
@@ -118,6 +119,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <span className="form-field__error" role={workflowError ? 'alert' : undefined} data-testid="settings-error">
           {workflowError}
         </span>
+        <PlssSettings />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

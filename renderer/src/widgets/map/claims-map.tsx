@@ -14,6 +14,7 @@ import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Utm } from '../../../../shared/geo/utm';
 import type { LayoutClaim } from '../../../../shared/layout/layout.types';
+import type { PlssArea } from '../../../../shared/plss/plss.types';
 import { CursorReadout, type CursorPosition } from './cursor-readout';
 import { LabelOverlay } from './label-overlay';
 import {
@@ -24,6 +25,8 @@ import {
   EMPTY_COLLECTION,
   markersToCollection,
   monumentsToCollection,
+  plssSectionLabels,
+  plssToCollection,
   typicalClaimSizeM,
   type CornerPoint,
   type MapMarker,
@@ -59,6 +62,8 @@ export type ClaimsMapProps = {
   draggable?: boolean;
   /** The selection was dragged by this much, in ground feet. */
   onDragMoved?(eastFt: number, northFt: number): void;
+  /** The imported PLSS around the claims: section and township lines and section numbers under them. */
+  plss?: PlssArea | null;
   /** The basemap under the claims (offline tiles file, online URL), or null for the plain background. */
   basemap?: MapBasemap;
   /** The map's basemap switch; omitted: no switch. */
@@ -72,7 +77,7 @@ export type ClaimsMapProps = {
 const FIT_OPTIONS = { padding: { top: 50, right: 50, bottom: 70, left: 50 }, maxZoom: 17 } as const;
 
 export function ClaimsMap(props: ClaimsMapProps) {
-  const { epsg, orderGeometry, claims, corners, monuments, markers, selection, hoverId, basemap = null, fitKey, pickMode } = props;
+  const { epsg, orderGeometry, claims, corners, monuments, markers, selection, hoverId, basemap = null, fitKey, pickMode, plss } = props;
   // Compared by content: a new object for the same basemap must not restyle the map.
   const basemapKey = JSON.stringify(basemap);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -86,9 +91,11 @@ export function ClaimsMap(props: ClaimsMapProps) {
   const cornersFc = useMemo(() => cornersToCollection(corners ?? []), [corners]);
   const monumentsFc = useMemo(() => monumentsToCollection(monuments ?? []), [monuments]);
   const markersFc = useMemo(() => markersToCollection(markers ?? []), [markers]);
+  const plssFc = useMemo(() => plssToCollection(plss), [plss]);
+  const sectionLabels = useMemo(() => plssSectionLabels(plss), [plss]);
   const data = useMemo<MapData>(
-    () => ({ order: orderGeometry, claims: claimsFc, drag: EMPTY_COLLECTION, corners: cornersFc, monuments: monumentsFc, markers: markersFc }),
-    [orderGeometry, claimsFc, cornersFc, monumentsFc, markersFc],
+    () => ({ plss: plssFc, order: orderGeometry, claims: claimsFc, drag: EMPTY_COLLECTION, corners: cornersFc, monuments: monumentsFc, markers: markersFc }),
+    [plssFc, orderGeometry, claimsFc, cornersFc, monumentsFc, markersFc],
   );
   const overlayData = useMemo(
     () => ({
@@ -96,9 +103,10 @@ export function ClaimsMap(props: ClaimsMapProps) {
       corners: corners ?? [],
       monuments: monuments ?? [],
       markers: markers ?? [],
+      sections: sectionLabels,
       claimSizeM: typicalClaimSizeM(claims),
     }),
-    [claims, epsg, corners, monuments, markers],
+    [claims, epsg, corners, monuments, markers, sectionLabels],
   );
 
   // Latest values for handlers bound once per map (read in events, never during render).

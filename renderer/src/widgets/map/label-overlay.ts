@@ -27,13 +27,15 @@ const EARTH_CIRCUMFERENCE_M = 40075016.686;
 
 export type OverlayData = {
   claims: ClaimLabel[];
+  /** PLSS section numbers (optional: dropped where claim labels need the room). */
+  sections?: ClaimLabel[];
   corners: CornerPoint[];
   monuments: Monument[];
   markers: MapMarker[];
   claimSizeM: number;
 };
 
-type Kind = 'claim' | 'corner' | 'monument' | 'marker';
+type Kind = 'claim' | 'corner' | 'monument' | 'marker' | 'section';
 
 /** Per kind: approximate px per character and padding (see map.css), and whether it may be dropped to de-clutter. */
 const METRICS: Record<Kind, { charPx: number; padPx: number; optional: boolean }> = {
@@ -42,6 +44,7 @@ const METRICS: Record<Kind, { charPx: number; padPx: number; optional: boolean }
   // Never dropped: every claim's own corner numbers matter, and at a shared corner they sit close by design.
   corner: { charPx: 6, padPx: 8, optional: false },
   monument: { charPx: 6.5, padPx: 4, optional: true },
+  section: { charPx: 8, padPx: 10, optional: true },
 };
 
 export class LabelOverlay {
@@ -149,6 +152,10 @@ export class LabelOverlay {
         // Beside the symbol, not on it: the circle stays visible.
         if (!place('monument', m.label, p.x + 10, p.y - 10, false, `${m.claimId}:${m.kind}`)) break;
       }
+    }
+    for (const s of this.data.sections ?? []) {
+      const p = this.map.project(s.lonLat);
+      if (!place('section', s.name, p.x, p.y, false, s.id)) break;
     }
     for (let i = used; i < this.pool.length; i += 1) this.pool[i]!.hidden = true;
     this.root.dataset.labelCount = String(used);

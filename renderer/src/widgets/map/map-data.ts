@@ -7,6 +7,7 @@ import type { LayoutClaim } from '../../../../shared/layout/layout.types';
 import { utmConverter, type Utm } from '../../../../shared/geo/utm';
 import type { Position } from '../../../../shared/geometry/geojson.types';
 import type { CornerPoint as DerivedCorner, Monument as DerivedMonument } from '../../../../shared/claims/monuments';
+import type { PlssArea } from '../../../../shared/plss/plss.types';
 
 /**
  * The fields the map draws from deriveMonuments' corners and monuments; only these are required, so other steps
@@ -121,4 +122,30 @@ export function typicalClaimSizeM(claims: LayoutClaim[]): number {
     })
     .sort((a, b) => a - b);
   return sizes[Math.floor(sizes.length / 2)]!;
+}
+
+/** PLSS outlines (township, section, aliquot part or lot) as lines to draw under the claims. */
+export function plssToCollection(area: PlssArea | null | undefined): FeatureCollection<Polygon> {
+  if (!area) return EMPTY_COLLECTION as FeatureCollection<Polygon>;
+  return {
+    type: 'FeatureCollection',
+    features: area.parts.map((part) => ({
+      type: 'Feature',
+      properties: { kind: part.kind === 'township' || part.kind === 'section' ? part.kind : 'aliquot' },
+      geometry: { type: 'Polygon', coordinates: part.polygons[0] ?? [] },
+    })),
+  };
+}
+
+/** Section numbers at the middle of each section (the vertex mean: sections are near-squares). */
+export function plssSectionLabels(area: PlssArea | null | undefined): ClaimLabel[] {
+  if (!area) return [];
+  return area.parts
+    .filter((part) => part.kind === 'section' && part.section !== null)
+    .map((part) => {
+      const ring = part.polygons[0]?.[0] ?? [];
+      const n = Math.max(1, ring.length);
+      const lonLat: Position = [ring.reduce((s, p) => s + p[0], 0) / n, ring.reduce((s, p) => s + p[1], 0) / n];
+      return { id: `section-${part.id}`, name: String(part.section), lonLat };
+    });
 }

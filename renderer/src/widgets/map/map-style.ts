@@ -18,7 +18,7 @@ import type { FeatureCollection } from 'geojson';
 import type { MapBasemap } from '../../state/map-basemap';
 import { BASEMAP_SOURCE, offlineBasemapLayers } from './basemap-style';
 
-export const SOURCES = ['order', 'claims', 'drag', 'corners', 'monuments', 'markers'] as const;
+export const SOURCES = ['plss', 'order', 'claims', 'drag', 'corners', 'monuments', 'markers'] as const;
 export type SourceId = (typeof SOURCES)[number];
 export type MapData = Record<SourceId, FeatureCollection>;
 
@@ -65,6 +65,10 @@ export function highlightFilters(selection: string[], hoverId: string | null) {
 function overlayLayers(selection: string[], hoverId: string | null): LayerSpecification[] {
   const f = highlightFilters(selection, hoverId);
   return [
+    // The imported PLSS under everything: quarter-quarters faint, sections dashed, townships heavier.
+    { id: 'plss-aliquot', type: 'line', source: 'plss', filter: ['==', ['get', 'kind'], 'aliquot'], minzoom: 12, paint: { 'line-color': '#8d96a0', 'line-width': 0.7, 'line-dasharray': [1, 2] } },
+    { id: 'plss-section', type: 'line', source: 'plss', filter: ['==', ['get', 'kind'], 'section'], paint: { 'line-color': '#5b6570', 'line-width': 1.3, 'line-dasharray': [4, 2] } },
+    { id: 'plss-township', type: 'line', source: 'plss', filter: ['==', ['get', 'kind'], 'township'], paint: { 'line-color': '#2c333a', 'line-width': 2.4 } },
     { id: 'order-fill', type: 'fill', source: 'order', paint: { 'fill-color': COLORS.order, 'fill-opacity': 0.12 } },
     {
       id: 'order-outline',

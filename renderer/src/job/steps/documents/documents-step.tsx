@@ -46,7 +46,9 @@ export function DocumentsStep() {
   useEffect(() => {
     if (jobId === undefined) return;
     claimantDraft();
-    void useDocumentsStore.getState().load(jobId);
+    const documents = useDocumentsStore.getState();
+    // An untouched land description is filled from the imported PLSS as the step opens (staff may edit it after).
+    void documents.load(jobId).then(() => documents.fillFromPlss('if-blank'));
     // Leaving the step unmounts the forms: what was typed is saved even if no field was blurred.
     return () => {
       void saveClaimantDraft();

@@ -6,6 +6,7 @@ import { landProblems, PLSS_FIELDS, type LandField } from '../../../lib/land-des
 import { ALASKA_RECORDING_DISTRICTS, suggestRecordingDistricts } from '../../../../../shared/geo/alaska-recording-districts';
 import { useJobStore } from '../../../state/job.store';
 import { useJobDerived } from '../../use-job-derived.hook';
+import { PlssLandNote } from './plss-land-note';
 
 type InputSpec = { field: LandField; label: string; placeholder?: string; maxLength: number; hint?: string; inputMode?: 'decimal' };
 
@@ -144,6 +145,7 @@ export function LandDescriptionForm({ onEditClaimant }: { onEditClaimant: () => 
       <fieldset className="land-form__group">
         <legend>Public Land Survey System</legend>
         <p className="form-field__hint muted land-form__note">Optional: blank fields print as lines to fill in by hand.</p>
+        <PlssLandNote />
         <div className="land-form__plss">
           {PLSS_FIELDS.map((spec) => (
             <LandInput key={spec.field} {...spec} />

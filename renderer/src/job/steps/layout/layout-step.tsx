@@ -20,6 +20,7 @@ import { orderCollection } from '../../job-map';
 import { useJobDerived } from '../../use-job-derived.hook';
 import { ClaimsMap, type MapMarker } from '../../../widgets/map/claims-map';
 import { EditToolbar } from './edit-toolbar';
+import { AliquotSnapControl } from './aliquot-snap-control';
 import { GridForm } from './grid-form';
 import { draftToParams, initialDraft, paramsToDraft, type GridDraft } from './grid-draft';
 import { ClaimNamesFields } from './claim-names-fields';
@@ -42,7 +43,7 @@ function LayoutStepBody({ job }: { job: Job }) {
   const hoverId = useJobStore((s) => s.hoverId);
   const { applyLayout, setSelection, setHover, undo, redo } = useJobStore.getState();
   const { basemap, ...basemapSwitch } = useMapBasemap();
-  const { layout, monuments, validation, orderRings } = useJobDerived();
+  const { layout, monuments, validation, orderRings, plss } = useJobDerived();
   const epsg = job.crs.epsg;
   const { claims } = layout;
   const usableOrderClaims = job.order.orderClaims.length;
@@ -240,6 +241,7 @@ function LayoutStepBody({ job }: { job: Job }) {
           onUndo={undo}
           onRedo={redo}
         />
+        <AliquotSnapControl claims={claims} selection={selection} index={plss?.index ?? null} onApply={setClaims} />
       </aside>
       <section className="layout-step__main">
         <ClaimsMap
@@ -260,6 +262,7 @@ function LayoutStepBody({ job }: { job: Job }) {
           onDragMoved={(eastFt, northFt) => setClaims(moveClaims(claims, selection, eastFt, northFt, epsg), 'Drag')}
           basemap={basemap}
           basemapSwitch={basemapSwitch}
+          plss={plss?.area ?? null}
           fitKey={`${job.id}:${epsg}:${fitNonce}`}
         />
         <div className="layout-step__table">
