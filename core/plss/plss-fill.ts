@@ -7,6 +7,7 @@
  */
 import type { JobCore, JobDocuments, PlssFillSource } from '../../shared/jobs/job.types';
 import { plssProvenance } from '../../shared/plss/plss-source';
+import { sameLand } from '../../shared/plss/land-description';
 import type { Db } from '../db/schema';
 import { describeClaimsFromCache } from './plss-describe.service';
 
@@ -27,7 +28,7 @@ function blank(documents: JobDocuments): boolean {
 /** The fields still hold exactly what the last fill wrote. */
 export function stillAsFilled(documents: JobDocuments): boolean {
   const source = documents.plssSource;
-  return !!source && JSON.stringify(source.filled) === JSON.stringify({ plss: documents.plss, tie: documents.tie });
+  return !!source && sameLand(source.filled, documents);
 }
 
 export async function fillFromPlss(db: Db, job: Omit<JobCore, 'id'>, mode: FillMode, now: Date): Promise<FillOutcome> {
@@ -58,7 +59,7 @@ export async function fillFromPlss(db: Db, job: Omit<JobCore, 'id'>, mode: FillM
   };
   // Only the land description and tie: the recording district and the rest of the step stay as staff set them.
   const documents: JobDocuments = { ...current, plss: fill.plss, tie: fill.tie, plssSource: source };
-  const unchanged = JSON.stringify({ plss: current.plss, tie: current.tie }) === JSON.stringify(source.filled) && current.plssSource?.dataDate === source.dataDate;
+  const unchanged = sameLand(current, source.filled) && current.plssSource?.dataDate === source.dataDate;
   if (unchanged) return { filled: false, message: 'The land description already matches the PLSS.', documents: current };
   return { filled: true, message: 'Filled from the imported PLSS.', documents };
 }

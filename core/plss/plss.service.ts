@@ -40,8 +40,13 @@ export function createPlssService(deps: PlssServiceDeps): PlssService {
   let report: PlssImportReport | null = null;
   let error: PlssStatus['error'] = null;
   let lastPush = 0;
+  let version = 0;
 
-  const status = async (): Promise<PlssStatus> => ({ running: running !== null, progress, report, error, layers: await listPlssLayers(deps.db) });
+  const status = async (): Promise<PlssStatus> => {
+    // Read the import's state after the layers: the snapshot is then never older than its version says.
+    const layers = await listPlssLayers(deps.db);
+    return { version, running: running !== null, progress, report, error, layers };
+  };
   const push = (): void => {
     if (!deps.onStatus) return;
     status().then(deps.onStatus, deps.onError);
@@ -53,10 +58,12 @@ export function createPlssService(deps: PlssServiceDeps): PlssService {
       progress = null;
       report = null;
       error = null;
+      version += 1;
       running = importPlssFiles(deps.db, paths, {
         now: deps.now,
         onProgress: (next) => {
           progress = next;
+          version += 1;
           // A state has a million features: a push per batch is plenty, and at most a few a second.
           const at = Date.now();
           if (at - lastPush >= 250) {
@@ -73,6 +80,7 @@ export function createPlssService(deps: PlssServiceDeps): PlssService {
         })
         .finally(() => {
           running = null;
+          version += 1;
           push();
         });
       push();
@@ -81,6 +89,7 @@ export function createPlssService(deps: PlssServiceDeps): PlssService {
     async removeState(state) {
       if (running) throw new AppError('busy', 'A PLSS import is running: remove the state when it has finished.');
       await deps.db.transaction().execute((trx) => removePlssState(trx, state));
+      version += 1;
       return status();
     },
     lookup: (lon, lat) => plssAtPoint(deps.db, [lon, lat]),

@@ -133,3 +133,13 @@ export function landDescriptionText(plss: PlssDescription): string {
   const meridian = m === '' ? '' : /meridian|survey|base/i.test(m) ? m : `${m} Meridian`;
   return [body, meridian].filter((s) => s !== '').join(', ');
 }
+
+type LandFields = { plss: PlssDescription; tie: { description: string; lon: number; lat: number } | null };
+
+/** Whether two land descriptions say the same (field by field: stored JSON may order its keys differently). */
+export function sameLand(a: LandFields, b: LandFields): boolean {
+  const keys = ['meridian', 'township', 'range', 'sections', 'aliquot'] as const;
+  if (keys.some((k) => a.plss[k] !== b.plss[k])) return false;
+  if (a.tie === null || b.tie === null) return a.tie === b.tie;
+  return a.tie.description === b.tie.description && a.tie.lon === b.tie.lon && a.tie.lat === b.tie.lat;
+}

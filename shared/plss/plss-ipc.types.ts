@@ -23,6 +23,8 @@ export type PlssImportReportView = z.infer<typeof plssImportReportSchema>;
 
 /** The import running in the background, its last outcome, and what is imported now. */
 export const plssStatusSchema = z.object({
+  /** Grows with every change: an answer and a pushed event may arrive out of order, the newer one wins. */
+  version: z.number().int(),
   running: z.boolean(),
   progress: plssImportProgressSchema.nullable(),
   report: plssImportReportSchema.nullable(),

@@ -70,14 +70,14 @@ function box(x0: number, y0: number, x1: number, y1: number): Utm[] {
 }
 
 /** Grid point of a township's section grid: (col, row) counted in miles from its NW corner. */
-function origin(spec: TownshipSpec): Utm {
-  return [FIXTURE_ORIGIN[0] + spec.dx * 6 * MILE_M, FIXTURE_ORIGIN[1] + spec.dy * 6 * MILE_M];
+function origin(spec: TownshipSpec, base: Utm = FIXTURE_ORIGIN): Utm {
+  return [base[0] + spec.dx * 6 * MILE_M, base[1] + spec.dy * 6 * MILE_M];
 }
 
 /** The grid rectangle of a quarter-quarter (or a lot in its place) of a section. */
-export function quarterQuarterBox(spec: TownshipSpec, section: number, label: string): Utm[] {
+export function quarterQuarterBox(spec: TownshipSpec, section: number, label: string, base?: Utm): Utm[] {
   const { row, col } = sectionCell(section);
-  const [ox, oy] = origin(spec);
+  const [ox, oy] = origin(spec, base);
   const west = ox + col * MILE_M;
   const north = oy + (6 - row) * MILE_M;
   const q = MILE_M / 4;
@@ -104,11 +104,12 @@ export interface FixtureLayers {
   second: Feature[];
 }
 
-export function fixtureLayers(specs: readonly TownshipSpec[] = [T39N_R55E], options: { secondDivision?: boolean } = {}): FixtureLayers {
+/** `origin`: the first township's SW corner in grid metres of EPSG:26911 (default FIXTURE_ORIGIN). */
+export function fixtureLayers(specs: readonly TownshipSpec[] = [T39N_R55E], options: { secondDivision?: boolean; origin?: Utm } = {}): FixtureLayers {
   const out: FixtureLayers = { townships: [], sections: [], second: [] };
   for (const spec of specs) {
     const plssId = plssIdOf(spec);
-    const [ox, oy] = origin(spec);
+    const [ox, oy] = origin(spec, options.origin);
     const township = {
       STATEABBR: 'NV', PRINMERCD: '21', PRINMER: 'Mount Diablo Meridian', TWNSHPNO: pad(spec.township, 3), TWNSHPFRAC: '0',
       TWNSHPDIR: 'N', RANGENO: pad(spec.range, 3), RANGEFRAC: '0', RANGEDIR: 'E', TWNSHPDPCD: '0', PLSSID: plssId,
@@ -131,7 +132,7 @@ export function fixtureLayers(specs: readonly TownshipSpec[] = [T39N_R55E], opti
         const properties = lot
           ? { SECDIVID: `${frstDivId}L${lot}`, FRSTDIVID: frstDivId, PLSSID: plssId, SECDIVNO: lot, SECDIVTYP: 'L', SECDIVTXT: 'Lot', SECDIVLAB: `L ${lot}`, REVISEDDATE: FIXTURE_DATE }
           : { SECDIVID: `${frstDivId}A${label}`, FRSTDIVID: frstDivId, PLSSID: plssId, SECDIVNO: '', SECDIVTYP: 'A', SECDIVTXT: 'Aliquot Part', SECDIVLAB: label, REVISEDDATE: FIXTURE_DATE };
-        out.second.push({ type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: ring(quarterQuarterBox(spec, section, label)) } });
+        out.second.push({ type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: ring(quarterQuarterBox(spec, section, label, options.origin)) } });
       }
     }
   }

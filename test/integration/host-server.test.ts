@@ -98,12 +98,12 @@ function createStubApp() {
     resolveConflict: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
-    getPlssStatus: async () => ({ running: false, progress: null, report: null, error: null, layers: [] }),
+    getPlssStatus: async () => ({ version: 0, running: false, progress: null, report: null, error: null, layers: [] }),
     choosePlssFiles: async () => ({ dialog: false, paths: [] }),
     startPlssImport: async () => {
       throw new AppError('bad-file', 'stub: no import');
     },
-    removePlssState: async () => ({ running: false, progress: null, report: null, error: null, layers: [] }),
+    removePlssState: async () => ({ version: 0, running: false, progress: null, report: null, error: null, layers: [] }),
     lookupPlss: async () => ({ result: null, derived: false }),
     getPlssArea: async () => ({ parts: [], layers: [] }),
     fillLandFromPlss: async ({ jobId }) => {

@@ -34,7 +34,17 @@ const covers = (outer: Bbox, inner: Bbox): boolean =>
 
 let pending: Bbox | null = null;
 
-export const usePlssStore = create<PlssState>()((set, get) => ({
+export const usePlssStore = create<PlssState>()((set, get) => {
+  /** Takes a status unless a newer one arrived first (an IPC answer can trail the event pushed after it). */
+  const adopt = (status: PlssStatus): void => {
+    const current = get().status;
+    if (current && current.version > status.version) return;
+    const finished = current?.running === true && !status.running;
+    set({ status, statusError: null });
+    // New data: the area around the job must be read again.
+    if (finished) set({ area: null, areaBox: null });
+  };
+  return {
   status: null,
   statusError: null,
   actionError: null,
@@ -43,17 +53,11 @@ export const usePlssStore = create<PlssState>()((set, get) => ({
 
   loadStatus: async () => {
     const result = await api.getPlssStatus({});
-    if (result.ok) set({ status: result.value, statusError: null });
+    if (result.ok) adopt(result.value);
     else set({ statusError: result.error });
   },
 
-  follow: () =>
-    api.onPlssStatus((status) => {
-      const finished = get().status?.running === true && !status.running;
-      set({ status });
-      // New data: the area around the job must be read again.
-      if (finished) set({ area: null, areaBox: null });
-    }),
+  follow: () => api.onPlssStatus(adopt),
 
   choose: async () => {
     const result = await api.choosePlssFiles({});
@@ -71,13 +75,16 @@ export const usePlssStore = create<PlssState>()((set, get) => ({
       set({ actionError: result.error });
       return false;
     }
-    set({ status: result.value });
+    adopt(result.value);
     return true;
   },
 
   remove: async (state) => {
     const result = await api.removePlssState({ state });
-    if (result.ok) set({ status: result.value, actionError: null, area: null, areaBox: null });
+    if (result.ok) {
+      adopt(result.value);
+      set({ actionError: null, area: null, areaBox: null });
+    }
     else set({ actionError: result.error });
   },
 
@@ -93,4 +100,5 @@ export const usePlssStore = create<PlssState>()((set, get) => ({
     // An area too big to draw (a claim block spread over a county) is simply not drawn: nothing is lost.
     set(result.ok ? { area: result.value, areaBox: grown } : { area: null, areaBox: grown });
   },
-}));
+};
+});

@@ -12,7 +12,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Position } from '../../../../shared/geometry/geojson.types';
 import { CollisionGrid, labelBox } from './label-collision';
-import type { ClaimLabel, CornerPoint, MapMarker, Monument } from './map-data';
+import type { ClaimLabel, CornerPoint, MapMarker, Monument, SectionLabel } from './map-data';
 
 export const MAX_CLAIM_LABELS = 500;
 const MAX_ELEMENTS = 2000;
@@ -28,7 +28,7 @@ const EARTH_CIRCUMFERENCE_M = 40075016.686;
 export type OverlayData = {
   claims: ClaimLabel[];
   /** PLSS section numbers (optional: dropped where claim labels need the room). */
-  sections?: ClaimLabel[];
+  sections?: SectionLabel[];
   corners: CornerPoint[];
   monuments: Monument[];
   markers: MapMarker[];
@@ -153,9 +153,15 @@ export class LabelOverlay {
         if (!place('monument', m.label, p.x + 10, p.y - 10, false, `${m.claimId}:${m.kind}`)) break;
       }
     }
+    // A section is a mile across: its number goes in the middle of the part of it on screen, not off-screen.
     for (const s of this.data.sections ?? []) {
-      const p = this.map.project(s.lonLat);
-      if (!place('section', s.name, p.x, p.y, false, s.id)) break;
+      const px = s.ring.map((q) => this.map.project(q));
+      const x0 = Math.max(0, Math.min(...px.map((p) => p.x)));
+      const x1 = Math.min(width, Math.max(...px.map((p) => p.x)));
+      const y0 = Math.max(0, Math.min(...px.map((p) => p.y)));
+      const y1 = Math.min(height, Math.max(...px.map((p) => p.y)));
+      if (x1 - x0 < 30 || y1 - y0 < 20) continue;
+      if (!place('section', s.name, (x0 + x1) / 2, (y0 + y1) / 2, false, s.id)) break;
     }
     for (let i = used; i < this.pool.length; i += 1) this.pool[i]!.hidden = true;
     this.root.dataset.labelCount = String(used);

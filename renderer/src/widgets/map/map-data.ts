@@ -137,15 +137,12 @@ export function plssToCollection(area: PlssArea | null | undefined): FeatureColl
   };
 }
 
-/** Section numbers at the middle of each section (the vertex mean: sections are near-squares). */
-export function plssSectionLabels(area: PlssArea | null | undefined): ClaimLabel[] {
+/** A PLSS section's number and outline (lon/lat): the overlay puts the number in its visible middle. */
+export type SectionLabel = { id: string; name: string; ring: Position[] };
+
+export function plssSectionLabels(area: PlssArea | null | undefined): SectionLabel[] {
   if (!area) return [];
   return area.parts
     .filter((part) => part.kind === 'section' && part.section !== null)
-    .map((part) => {
-      const ring = part.polygons[0]?.[0] ?? [];
-      const n = Math.max(1, ring.length);
-      const lonLat: Position = [ring.reduce((s, p) => s + p[0], 0) / n, ring.reduce((s, p) => s + p[1], 0) / n];
-      return { id: `section-${part.id}`, name: String(part.section), lonLat };
-    });
+    .map((part) => ({ id: `section-${part.id}`, name: String(part.section), ring: part.polygons[0]?.[0] ?? [] }));
 }

@@ -3,7 +3,7 @@
  * staff since, or typed by hand; the one-line legal description the notices and maps print; and a button to fill
  * (again) from the PLSS. Staff can always edit the fields: the note only says whose text it is.
  */
-import { landDescriptionText } from '../../../../../shared/plss/land-description';
+import { landDescriptionText, sameLand } from '../../../../../shared/plss/land-description';
 import { provenanceText } from '../../../../../shared/plss/plss-source';
 import { documentsFromDraft } from '../../../lib/land-description';
 import { useDocumentsStore } from '../../../state/documents.store';
@@ -18,7 +18,7 @@ export function PlssLandNote() {
   if (!job || !draft) return null;
   const current = documentsFromDraft(draft, job.documents);
   const source = job.documents.plssSource ?? null;
-  const asFilled = source !== null && JSON.stringify({ plss: current.plss, tie: current.tie }) === JSON.stringify(source.filled);
+  const asFilled = source !== null && sameLand(current, source.filled);
   const legal = landDescriptionText(current.plss);
   const from = source ? provenanceText(source) : null;
 
