@@ -9,7 +9,6 @@ import { deriveMonuments } from '../../shared/claims/monuments';
 import { formatBearing } from '../../shared/documents/bearing-format';
 import { stateByCode } from '../../shared/geo/us-states';
 import { parseClaimPolygons } from '../../shared/geometry/claim-polygons';
-import { claimKindSchema } from '../../shared/layout/layout.types';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { aliquotText } from '../../shared/plss/aliquot';
 import { landDescriptionText } from '../../shared/plss/land-description';
@@ -22,7 +21,8 @@ import { plssAtPoint } from '../../core/plss/plss-query';
 import { listPlssLayers, removePlssState } from '../../core/repos/plss.repo';
 import { UsageError, withDatabase, type CliIo } from '../cli-context';
 import { joinNegativeNumbers } from './grid.command';
-import { readGeoJson, UnreadableFile, withoutPoints } from './validate.command';
+import { withoutPoints } from '../../shared/geometry/point-features';
+import { readClaimsInput } from './validate.command';
 
 const num = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -126,23 +126,13 @@ async function runDescribe(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: { state: { type: 'string' }, type: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  if (positionals.length !== 1) throw new UsageError('plss describe takes exactly one FILE.geojson.');
-  const state = values.state === undefined ? undefined : stateByCode(values.state);
-  if (values.state !== undefined && !state) throw new UsageError(`--state "${values.state}" is not a US state code (for example NV).`);
-  const kind = claimKindSchema.safeParse(values.type ?? 'lode');
-  if (!kind.success) throw new UsageError('--type must be lode or placer.');
-  let json: unknown;
-  try {
-    json = await readGeoJson(positionals[0]!);
-  } catch (error) {
-    if (!(error instanceof UnreadableFile)) throw error;
-    io.stderr(`claimdesk: ${error.message}\n`);
-    return 2;
-  }
+  const input = await readClaimsInput('plss describe', positionals, values, io);
+  if (input === null) return 2;
+  const { json, state } = input;
   const parsed = parseClaimPolygons(withoutPoints(json));
   const vertices = orderVertices(parsed.claims);
   const crs = crsForVertices(vertices);
-  const claims = claimsFromOrder(parsed.claims, crs.epsg, 'Claim', kind.data);
+  const claims = claimsFromOrder(parsed.claims, crs.epsg, 'Claim', input.kind);
   const centroid = vertexCentroid(vertices);
   const stateCode = state?.code ?? (centroid ? lookupLocation(centroid[0], centroid[1]).stateCode : null);
   const monumentSettings = defaultMonumentSettings(stateCode);

@@ -7,11 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { validateLayout } from '../../shared/claims/validate-layout';
 import type { OrderIssue } from '../../shared/domain/order.types';
-import { stateByCode } from '../../shared/geo/us-states';
+import { stateByCode, type UsState } from '../../shared/geo/us-states';
 import { parseClaimPolygons } from '../../shared/geometry/claim-polygons';
 import type { Position } from '../../shared/geometry/geojson.types';
 import { CLAIM_WARNING_CODES } from '../../shared/geometry/claim-issue-codes';
-import { claimKindSchema } from '../../shared/layout/layout.types';
+import { claimKindSchema, type ClaimKind } from '../../shared/layout/layout.types';
 import { withoutPoints } from '../../shared/geometry/point-features';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { lookupLocation } from '../../core/geo/location-lookup';
@@ -63,6 +63,30 @@ const asReport = (issue: { code: string; message: string; claim?: string }): Rep
   message: issue.message,
 });
 
+/**
+ * The claims file and options `validate` and `plss describe` share: one FILE.geojson, --state, --type. Null (exit
+ * 2, reason on stderr) when the file cannot be read; bad usage throws.
+ */
+export async function readClaimsInput(
+  command: string,
+  positionals: readonly string[],
+  values: { state?: string; type?: string },
+  io: CliIo,
+): Promise<{ json: unknown; state: UsState | undefined; kind: ClaimKind } | null> {
+  if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one FILE.geojson.`);
+  const state = values.state === undefined ? undefined : stateByCode(values.state);
+  if (values.state !== undefined && !state) throw new UsageError(`--state "${values.state}" is not a US state code (for example NV).`);
+  const kind = claimKindSchema.safeParse(values.type ?? 'lode');
+  if (!kind.success) throw new UsageError('--type must be lode or placer.');
+  try {
+    return { json: await readGeoJson(positionals[0]!), state, kind: kind.data };
+  } catch (error) {
+    if (!(error instanceof UnreadableFile)) throw error;
+    io.stderr(`claimdesk: ${error.message}\n`);
+    return null;
+  }
+}
+
 /** The checks themselves, without I/O: also what tests call. */
 export function validateFeatures(json: unknown, options: { kind?: 'lode' | 'placer' } = {}): ValidateReport & { epsg: number; centroid: Position | null } {
   const parsed = parseClaimPolygons(withoutPoints(json));
@@ -91,21 +115,10 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
     allowPositionals: true,
     options: { state: { type: 'string' }, type: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE.geojson.');
-  const state = values.state === undefined ? undefined : stateByCode(values.state);
-  if (values.state !== undefined && !state) throw new UsageError(`--state "${values.state}" is not a US state code (for example NV).`);
-  const kind = claimKindSchema.safeParse(values.type ?? 'lode');
-  if (!kind.success) throw new UsageError('--type must be lode or placer.');
-
-  let json: unknown;
-  try {
-    json = await readGeoJson(positionals[0]!);
-  } catch (error) {
-    if (!(error instanceof UnreadableFile)) throw error;
-    io.stderr(`claimdesk: ${error.message}\n`);
-    return 2;
-  }
-  const result = validateFeatures(json, { kind: kind.data });
+  const input = await readClaimsInput('validate', positionals, values, io);
+  if (input === null) return 2;
+  const { json, state } = input;
+  const result = validateFeatures(json, { kind: input.kind });
   const report: ValidateReport = { claims: result.claims, problems: result.problems, warnings: result.warnings };
   if (values.json) {
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);

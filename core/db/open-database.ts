@@ -11,6 +11,7 @@ import { AppError } from '../../shared/errors';
 import { ImmediateSqliteDialect } from './immediate-sqlite-dialect';
 import { migrate, type MigrationResult } from './migrate';
 import { loadMigrations, type Migration } from './migrations-source';
+import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 
 export interface OpenDatabaseOptions {
@@ -48,7 +49,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       now,
       backup: (from) => backupBeforeMigration(sqlite, options.file, from, now(), options.keepBackups ?? 5),
     });
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
     return {
       db,
       sqlite,

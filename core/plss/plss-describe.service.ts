@@ -15,6 +15,8 @@ import { bboxOf, plssInArea } from './plss-query';
 
 /** Search margin around the claims: a section is a mile across, so its corners are always found. */
 export const AREA_MARGIN_M = 1_700;
+/** Aliquot parts and lots are read for the claims themselves, and a strip around them for the maps. */
+export const PARTS_MARGIN_M = 250;
 
 export interface ClaimsToDescribe {
   claims: readonly LayoutClaim[];
@@ -33,7 +35,7 @@ export interface PlssDescription {
 export async function plssAroundClaims(db: Db, claims: readonly LayoutClaim[], epsg: number): Promise<PlssArea> {
   const { toLonLat } = utmConverter(epsg);
   const bbox = bboxOf(claims.map((c) => c.corners.map((p) => toLonLat(p))));
-  return bbox ? plssInArea(db, bbox, AREA_MARGIN_M) : { parts: [], layers: [] };
+  return bbox ? plssInArea(db, bbox, AREA_MARGIN_M, PARTS_MARGIN_M) : { parts: [], layers: [] };
 }
 
 /** The description from an area already read (the package path reads it once for lines and description). */

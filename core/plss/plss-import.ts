@@ -114,18 +114,7 @@ export async function importPlssFiles(db: Kysely<Database>, paths: readonly stri
       entry.features += 1;
       const date = record.date ?? fileDate;
       if (entry.dataDate === null || date > entry.dataDate) entry.dataDate = date;
-      entry.pending.push({
-        kind: record.kind,
-        meridianCode: record.meridianCode,
-        meridianText: record.meridianText,
-        plssId: record.plssId,
-        township: record.township,
-        range: record.range,
-        section: record.section,
-        label: record.label,
-        geom: encodePolygons(geometry.polygons),
-        box: polygonsBox(geometry.polygons),
-      });
+      entry.pending.push({ ...record, geom: encodePolygons(geometry.polygons), box: polygonsBox(geometry.polygons) });
       if (entry.pending.length >= batchSize) {
         await flush(entry);
         report(index);

@@ -50,13 +50,27 @@ export async function plssAtPoint(db: Db, point: Position): Promise<PointInPlss 
   return lookupPoint(point, { parts, layers: [] });
 }
 
-/** Every part meeting the box grown by `marginM` metres, with the layers they come from. */
-export async function plssInArea(db: Db, bbox: Bbox, marginM = 0): Promise<PlssArea> {
+function grown(bbox: Bbox, marginM: number): Bbox {
   const dLat = marginM * DEG_PER_M;
   const midLat = ((bbox.minLat + bbox.maxLat) / 2) * (Math.PI / 180);
   const dLon = dLat / Math.max(0.05, Math.cos(midLat));
-  const box = { minLon: bbox.minLon - dLon, maxLon: bbox.maxLon + dLon, minLat: bbox.minLat - dLat, maxLat: bbox.maxLat + dLat };
-  const rows = await plssPartsInBox(db, box, { limit: MAX_AREA_PARTS + 1 });
+  return { minLon: bbox.minLon - dLon, maxLon: bbox.maxLon + dLon, minLat: bbox.minLat - dLat, maxLat: bbox.maxLat + dLat };
+}
+
+/**
+ * Every part meeting the box grown by `marginM` metres, with the layers they come from. `partsMarginM`, when
+ * given, grows the box less for aliquot parts and lots: what lies beyond the claims only matters for its
+ * section corners, and quarter-quarters are sixteen times as many as sections.
+ */
+export async function plssInArea(db: Db, bbox: Bbox, marginM = 0, partsMarginM?: number): Promise<PlssArea> {
+  const limit = MAX_AREA_PARTS + 1;
+  const rows =
+    partsMarginM === undefined
+      ? await plssPartsInBox(db, grown(bbox, marginM), { limit })
+      : [
+          ...(await plssPartsInBox(db, grown(bbox, marginM), { kinds: ['township', 'section', 'other'], limit })),
+          ...(await plssPartsInBox(db, grown(bbox, partsMarginM), { kinds: ['aliquot', 'lot'], limit })),
+        ];
   if (rows.length > MAX_AREA_PARTS) {
     throw new AppError('invalid-request', `The area asked for holds more than ${MAX_AREA_PARTS.toLocaleString('en-US')} PLSS parts; ask for a smaller one.`);
   }

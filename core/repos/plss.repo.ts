@@ -3,37 +3,19 @@
  * in one transaction, and read through the R-tree. Readers see ready layers only, so a running or failed import
  * never shows half a state.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Transaction } from 'kysely';
+import type { CadnsdiRecord } from '../../shared/plss/cadnsdi-fields';
 import type { PlssKind, PlssLayer, PlssLayerInfo } from '../../shared/plss/plss.types';
-import type { Database, Db } from '../db/schema';
+import type { Database, Db, PlssPartsTable } from '../db/schema';
 
-export interface PlssPartInsert {
-  kind: PlssKind;
-  meridianCode: string;
-  meridianText: string | null;
-  plssId: string;
-  township: string;
-  range: string;
-  section: number | null;
-  label: string | null;
+/** A part as read from a CadNSDI feature, with its packed geometry and lon/lat box. */
+export type PlssPartInsert = Pick<CadnsdiRecord, 'kind' | 'meridianCode' | 'meridianText' | 'plssId' | 'township' | 'range' | 'section' | 'label'> & {
   geom: Uint8Array;
   box: { minLon: number; minLat: number; maxLon: number; maxLat: number };
-}
+};
 
-export interface PlssPartRow {
-  id: number;
-  layer: PlssLayer;
-  state: string;
-  kind: PlssKind;
-  meridian_code: string;
-  meridian_text: string | null;
-  plss_id: string;
-  township: string;
-  range: string;
-  section: number | null;
-  label: string | null;
-  geom: Uint8Array;
-}
+/** A part with the state and layer of the imported layer it belongs to. */
+export type PlssPartRow = Omit<PlssPartsTable, 'layer_id'> & { layer: PlssLayer; state: string };
 
 /** Rows per INSERT: 11 parameters each stays well under SQLite's 32,766 bound parameters. */
 const INSERT_CHUNK = 1_000;
@@ -138,16 +120,10 @@ export async function removePlssState(trx: Transaction<Database>, state: string)
   return rows.length;
 }
 
-/**
- * Every ready part whose box meets the given box (a point is a box with no size), through the R-tree. `limit`
- * bounds what one query may return (a box the size of a state would otherwise load a million polygons).
- */
-export async function plssPartsInBox(
-  db: Db,
-  box: { minLon: number; minLat: number; maxLon: number; maxLat: number },
-  options: { kinds?: readonly PlssKind[]; limit?: number } = {},
-): Promise<PlssPartRow[]> {
-  let query = db
+type Box = { minLon: number; minLat: number; maxLon: number; maxLat: number };
+
+function partsInBoxQuery(db: Db, box: Box) {
+  return db
     .selectFrom('plss_rtree as r')
     .innerJoin('plss_parts as p', 'p.id', 'r.id')
     .innerJoin('plss_layers as l', 'l.id', 'p.layer_id')
@@ -157,6 +133,31 @@ export async function plssPartsInBox(
     .where('r.min_lat', '<=', box.maxLat)
     .where('r.max_lat', '>=', box.minLat)
     .where('l.status', '=', 'ready');
+}
+
+/**
+ * The point query compiled once: building and compiling a Kysely query costs about as much as running this one
+ * through the R-tree, and a lookup makes one per point. Its parameters are, in order, the box's maxLon, minLon,
+ * maxLat, minLat and the status (checked when it is compiled).
+ */
+let compiledBoxQuery: CompiledQuery<PlssPartRow> | null = null;
+
+function boxQuery(db: Db, box: Box): CompiledQuery<PlssPartRow> {
+  if (!compiledBoxQuery) {
+    const probe = partsInBoxQuery(db, { maxLon: 1, minLon: 2, maxLat: 3, minLat: 4 }).compile();
+    if (JSON.stringify(probe.parameters) !== JSON.stringify([1, 2, 3, 4, 'ready'])) throw new Error('The PLSS box query compiled its parameters in another order.');
+    compiledBoxQuery = probe;
+  }
+  return { ...compiledBoxQuery, parameters: [box.maxLon, box.minLon, box.maxLat, box.minLat, 'ready'] };
+}
+
+/**
+ * Every ready part whose box meets the given box (a point is a box with no size), through the R-tree. `limit`
+ * bounds what one query may return (a box the size of a state would otherwise load a million polygons).
+ */
+export async function plssPartsInBox(db: Db, box: Box, options: { kinds?: readonly PlssKind[]; limit?: number } = {}): Promise<PlssPartRow[]> {
+  if (!options.kinds && options.limit === undefined) return (await db.executeQuery(boxQuery(db, box))).rows;
+  let query = partsInBoxQuery(db, box);
   if (options.kinds) query = query.where('p.kind', 'in', [...options.kinds]);
   if (options.limit !== undefined) query = query.limit(options.limit);
   return query.execute();

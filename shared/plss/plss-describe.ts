@@ -99,7 +99,7 @@ function townshipKey(hit: Hit): string {
   return hit.part.part.plssId;
 }
 
-function describeClaim(claim: LayoutClaim, input: DescribeInput): ClaimPlss {
+function describeClaim(claim: LayoutClaim, input: DescribeInput, points: TiePoints): ClaimPlss {
   const { index } = input;
   const ring = openRing(claim.corners);
   const n = ring.length;
@@ -129,7 +129,7 @@ function describeClaim(claim: LayoutClaim, input: DescribeInput): ClaimPlss {
     const parts = seconds
       .filter((s) => sectionKey(s.part.part) === key && s.part.part.label)
       .map((s) => ({ label: s.part.part.label!, acres: s.acres, derived: s.part.derived }));
-    const known = parts.length > 0 || index.parts.some((g) => g.part.layer === 'second' && sectionKey(g.part) === key);
+    const known = parts.length > 0 || index.withSecondDivision.has(key);
     townshipOf(hit).sections.push({
       section: p.section,
       label: p.section !== null ? String(p.section) : (p.label ?? ''),
@@ -148,17 +148,29 @@ function describeClaim(claim: LayoutClaim, input: DescribeInput): ClaimPlss {
     acres,
     coverage,
     townships: [...byTownship.values()].filter((t) => t.sections.length > 0 || townshipsSeen.length > 0),
-    tie: tieFor(claim, input),
+    tie: tieFor(claim, input, points),
   };
 }
 
-function tieFor(claim: LayoutClaim, input: DescribeInput): ClaimTie | null {
-  const corner1 = input.monuments.corners.find((c) => c.claimId === claim.id && c.number === 1);
+/** Corner 1 and the discovery monument of each claim, found once rather than searched per claim. */
+interface TiePoints {
+  corner1: Map<string, DerivedMonuments['corners'][number]>;
+  discovery: Map<string, DerivedMonuments['monuments'][number]>;
+}
+
+function tiePoints(monuments: DescribeInput['monuments']): TiePoints {
+  const corner1 = new Map(monuments.corners.filter((c) => c.number === 1).map((c) => [c.claimId, c]));
+  const discovery = new Map(monuments.monuments.filter((m) => m.kind === 'discovery').map((m) => [m.claimId, m]));
+  return { corner1, discovery };
+}
+
+function tieFor(claim: LayoutClaim, input: DescribeInput, points: TiePoints): ClaimTie | null {
+  const corner1 = points.corner1.get(claim.id);
   if (!corner1) return null;
   const corner = nearestSectionCorner(input.index, corner1.utm);
   if (!corner) return null;
   const from1 = trueCourse(corner1.lonLat, corner.lonLat);
-  const dm = input.monuments.monuments.find((m) => m.claimId === claim.id && m.kind === 'discovery');
+  const dm = points.discovery.get(claim.id);
   const fromDm = dm ? trueCourse(dm.lonLat, corner.lonLat) : null;
   return {
     corner,
@@ -168,5 +180,6 @@ function tieFor(claim: LayoutClaim, input: DescribeInput): ClaimTie | null {
 }
 
 export function describeClaims(input: DescribeInput): ClaimPlss[] {
-  return input.claims.map((claim) => describeClaim(claim, input));
+  const points = tiePoints(input.monuments);
+  return input.claims.map((claim) => describeClaim(claim, input, points));
 }

@@ -21,10 +21,13 @@ export interface GridPart {
 
 export interface PlssIndex {
   epsg: number;
+  /** The stored parts (derived quarter-quarters are only returned by search). */
   parts: GridPart[];
   search(box: Box, kinds?: readonly PlssKind[]): GridPart[];
   /** Regular sections' corner quads by section key, for ties and snapping. */
   sectionQuads: Map<string, { part: GridPart; quad: Quad }>;
+  /** Sections (by key) the data gives a second division for. */
+  withSecondDivision: ReadonlySet<string>;
   layers: PlssArea['layers'];
 }
 
@@ -37,6 +40,8 @@ function openRing(ring: readonly Utm[]): Utm[] {
 }
 
 type Item = Box & { index: number };
+
+const meets = (a: Box, b: Box): boolean => a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
 
 export function buildPlssIndex(area: PlssArea, epsg: number): PlssIndex {
   const parts: GridPart[] = [];
@@ -51,13 +56,29 @@ export function buildPlssIndex(area: PlssArea, epsg: number): PlssIndex {
   for (const p of parts) {
     if (p.part.kind !== 'section' || p.rings.length !== 1) continue;
     const quad = regularSectionQuad(p.rings[0]!);
-    const key = sectionKey(p.part);
-    if (quad) sectionQuads.set(key, { part: p, quad });
-    if (!quad || withSecond.has(key)) continue;
-    for (const qq of deriveQuarterQuarters(quad)) {
-      parts.push({ part: { ...p.part, id: -parts.length, layer: 'second', kind: 'aliquot', label: qq.label }, rings: [qq.ring], box: ringBox(qq.ring), derived: true });
-    }
+    if (quad) sectionQuads.set(sectionKey(p.part), { part: p, quad });
   }
+  // Derived quarter-quarters are made when a search first reaches their section: most sections around a large
+  // order are only there for their corners.
+  const derived = new Map<string, GridPart[]>();
+  const derivedOf = (section: GridPart): GridPart[] => {
+    const key = sectionKey(section.part);
+    let list = derived.get(key);
+    if (!list) {
+      const entry = sectionQuads.get(key);
+      list =
+        entry && !withSecond.has(key)
+          ? deriveQuarterQuarters(entry.quad).map((qq, k) => ({
+              part: { ...section.part, id: -(derived.size * 16 + k + 1), layer: 'second' as const, kind: 'aliquot' as const, label: qq.label },
+              rings: [qq.ring],
+              box: ringBox(qq.ring),
+              derived: true,
+            }))
+          : [];
+      derived.set(key, list);
+    }
+    return list;
+  };
   const tree = new RBush<Item>();
   tree.load(parts.map((p, index) => ({ ...p.box, index })));
   return {
@@ -65,8 +86,11 @@ export function buildPlssIndex(area: PlssArea, epsg: number): PlssIndex {
     parts,
     layers: area.layers,
     sectionQuads,
+    withSecondDivision: withSecond,
     search(box, kinds) {
-      const hits = tree.search(box).map((item) => parts[item.index]!);
+      const stored = tree.search(box).map((item) => parts[item.index]!);
+      const made = stored.filter((p) => p.part.kind === 'section').flatMap((section) => derivedOf(section).filter((qq) => meets(qq.box, box)));
+      const hits = [...stored, ...made];
       return kinds ? hits.filter((p) => kinds.includes(p.part.kind)) : hits;
     },
   };

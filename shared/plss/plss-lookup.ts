@@ -36,7 +36,7 @@ export function lookupPoint(point: Position, area: PlssArea): PointInPlss | null
     const epsg = nad83UtmEpsg(chooseZone([point]).zone);
     const index = buildPlssIndex({ parts: [section], layers: [] }, epsg);
     const at = utmConverter(epsg).toUtm(point);
-    const hit = index.parts.find((g) => g.derived && pointInPolygons(at, [g.rings]));
+    const hit = index.search({ minX: at[0], minY: at[1], maxX: at[0], maxY: at[1] }).find((g) => g.derived && pointInPolygons(at, [g.rings]));
     if (hit) {
       aliquot = hit.part.label;
       derived = true;

@@ -22,6 +22,8 @@ interface Merged {
   at: Utm;
   sections: SectionCorner['sections'];
   positions: string[];
+  /** Filled the first time the corner is chosen. */
+  answer?: SectionCorner;
 }
 
 const cache = new WeakMap<PlssIndex, Merged[]>();
@@ -88,10 +90,11 @@ export function nearestSectionCorner(index: PlssIndex, from: Utm): SectionCorner
     }
   }
   if (!best) return null;
-  return {
+  best.answer ??= {
     description: describeCorner(best.sections, best.positions),
     utm: best.at,
     lonLat: utmConverter(index.epsg).toLonLat(best.at),
     sections: best.sections,
   };
+  return best.answer;
 }

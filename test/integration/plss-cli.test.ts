@@ -27,6 +27,7 @@ let temp: ReturnType<typeof makeTempDir>;
 let geojson: string[];
 let zip: string;
 let gpkg: string;
+let utmGeojson: string[];
 
 const lookup = async (dataDir: string, [lon, lat]: readonly number[]) =>
   cli(['plss', 'lookup', '--lat', String(lat), '--lon', String(lon), '--json', '--data-dir', dataDir]);
@@ -55,6 +56,12 @@ beforeAll(() => {
   temp = makeTempDir('claimdesk-plss-');
   geojson = writeFixtureGeoJson(temp.dir);
   zip = writeFixtureShapefileZip(temp.dir, geojson);
+  // GDAL writes an old-style "crs" member for a projected GeoJSON: the reader must honour it.
+  utmGeojson = geojson.map((file) => {
+    const out = file.replace(/\.geojson$/, '.utm.geojson');
+    execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', `EPSG:${FIXTURE_EPSG}`, out, file], { stdio: 'pipe' });
+    return out;
+  });
   gpkg = join(temp.dir, 'NV_PLSS.gpkg');
   geojson.forEach((file, index) => {
     const layer = file.replace(/^.*[\\/]/, '').replace(/\.geojson$/, '');
@@ -65,6 +72,7 @@ afterAll(() => temp.cleanup());
 
 describe.each([
   ['GeoJSON', () => geojson],
+  ['GeoJSON in UTM with a crs member', () => utmGeojson],
   ['a zipped shapefile in UTM', () => [zip]],
   ['a GeoPackage', () => [gpkg]],
 ])('plss import of %s', (_kind, files) => {
