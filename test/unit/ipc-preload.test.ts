@@ -30,7 +30,7 @@ beforeAll(async () => {
 describe('preload', () => {
   it("exposes window.claimdesk with exactly the contract's methods plus one subscription per event", () => {
     expect(exposed.key).toBe('claimdesk');
-    expect(Object.keys(exposed.api).sort()).toEqual([...Object.keys(ipcContract), 'onSyncStatus', 'onDocumentsProgress', 'onOutboxChanged', 'onWorkflowChanged', 'onNotificationAdded'].sort());
+    expect(Object.keys(exposed.api).sort()).toEqual([...Object.keys(ipcContract), 'onSyncStatus', 'onDocumentsProgress', 'onOutboxChanged', 'onWorkflowChanged', 'onNotificationAdded', 'onPlssStatus'].sort());
     for (const value of Object.values(exposed.api)) expect(typeof value).toBe('function');
   });
 
