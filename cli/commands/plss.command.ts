@@ -12,6 +12,7 @@ import { parseClaimPolygons } from '../../shared/geometry/claim-polygons';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { aliquotText } from '../../shared/plss/aliquot';
 import { landDescriptionText } from '../../shared/plss/land-description';
+import { plssWarnings } from '../../shared/plss/plss-rules';
 import type { ClaimPlss, Course } from '../../shared/plss/plss-describe';
 import { lookupLocation } from '../../core/geo/location-lookup';
 import { crsForVertices, defaultMonumentSettings, orderVertices, vertexCentroid } from '../../core/jobs/job-defaults';
@@ -140,9 +141,11 @@ async function runDescribe(args: string[], io: CliIo): Promise<number> {
     const described = await describeClaimsFromCache(db, { claims, epsg: crs.epsg, monumentSettings, stateCode });
     const { fill } = described;
     const text = fill.coverage === 'none' ? null : landDescriptionText(fill.plss);
+    // The Validate step's PLSS checks over the same claims and data: a township line crossed, a placer off the aliquot lines.
+    const warnings = plssWarnings(claims, described.index).map((w) => ({ claim: w.claim ?? null, code: w.code, message: w.message }));
     if (values.json) {
       const land = { ...fill.plss, tie: fill.tie, text, coverage: fill.coverage, notes: fill.notes };
-      io.stdout(`${JSON.stringify({ claims: described.claims.map(claimJson), land_description: land }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ claims: described.claims.map(claimJson), land_description: land, warnings }, null, 2)}\n`);
     } else {
       // Only for the human report: which post is Corner 1 and where the discovery monument stands.
       const { corners } = deriveMonuments(claims, monumentSettings, stateCode, crs.epsg);
@@ -157,6 +160,7 @@ async function runDescribe(args: string[], io: CliIo): Promise<number> {
       }
       if (text) io.stdout(`Land description: ${text}\n`);
       for (const note of fill.notes) io.stdout(`note: ${note}\n`);
+      for (const w of warnings) io.stdout(`warning  ${w.code}: ${w.message}\n`);
     }
     return described.claims.length > 0 && described.claims.every((c) => c.coverage === 'full') ? 0 : 1;
   });

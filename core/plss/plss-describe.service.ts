@@ -8,7 +8,7 @@ import { utmConverter } from '../../shared/geo/utm';
 import type { LayoutClaim, MonumentSettings } from '../../shared/layout/layout.types';
 import { landDescriptionFromPlss, type LandFill } from '../../shared/plss/land-description';
 import { describeClaims, type ClaimPlss } from '../../shared/plss/plss-describe';
-import { buildPlssIndex } from '../../shared/plss/plss-index';
+import { buildPlssIndex, type PlssIndex } from '../../shared/plss/plss-index';
 import type { PlssArea } from '../../shared/plss/plss.types';
 import type { Db } from '../db/schema';
 import { bboxOf, plssInArea } from './plss-query';
@@ -29,6 +29,8 @@ export interface PlssDescription {
   claims: ClaimPlss[];
   fill: LandFill;
   area: PlssArea;
+  /** The area indexed in the claims' grid, for the checks that run over the same claims (shared/plss/plss-rules.ts). */
+  index: PlssIndex;
 }
 
 /** The PLSS near some claims (grid metres of `epsg`), or an empty area when the claims have no corners. */
@@ -43,7 +45,7 @@ export function describeInArea(area: PlssArea, input: ClaimsToDescribe): PlssDes
   const index = buildPlssIndex(area, input.epsg);
   const monuments = deriveMonuments([...input.claims], input.monumentSettings, input.stateCode, input.epsg);
   const claims = describeClaims({ claims: input.claims, index, monuments });
-  return { claims, fill: landDescriptionFromPlss(claims), area };
+  return { claims, fill: landDescriptionFromPlss(claims), area, index };
 }
 
 export async function describeClaimsFromCache(db: Db, input: ClaimsToDescribe): Promise<PlssDescription> {

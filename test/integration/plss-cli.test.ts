@@ -136,12 +136,27 @@ describe('plss describe, the legal description and the tie', () => {
     expect(sections[0].acres).toBeCloseTo(claim.acres / 2, 1);
     expect(report.land_description.text).toBe('T39N R55E, Sec. 12: SE¼SE¼; Sec. 13: NE¼NE¼, Mount Diablo Meridian');
     expect(report.land_description).toMatchObject({ township: 'T39N', range: 'R55E', sections: '12, 13', meridian: 'Mount Diablo Meridian' });
+    // A lode within one township: nothing for the PLSS checks to say.
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('warns, as the Validate step does, when a placer does not follow the aliquot lines', async () => {
+    const json = await cli(['plss', 'describe', straddlingClaim(), '--type', 'placer', '--json', '--data-dir', dataDir()]);
+    expect(json.code).toBe(0);
+    const [warning, ...rest] = JSON.parse(json.stdout).warnings;
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({ claim: 'STRADDLE 1', code: 'placer_not_aliquot' });
+    // Its corners sit 660 ± 300 ft west of the section corner and 750 ft north or south of it; aliquot corners come
+    // every 660 ft: the nearest is 300 ft across and 90 ft along, 313 ft away.
+    expect(warning.message).toContain('a corner is 313 ft from the nearest aliquot corner');
+    const human = await cli(['plss', 'describe', straddlingClaim(), '--type', 'placer', '--data-dir', dataDir()]);
+    expect(human.stdout).toContain("warning  placer_not_aliquot: Placer claim 'STRADDLE 1' does not follow aliquot lines");
   });
 
   it('ties Corner 1 and the discovery monument to the nearest section corner by true bearing and ground distance', async () => {
     const report = JSON.parse((await cli(['plss', 'describe', straddlingClaim(), '--json', '--data-dir', dataDir()])).stdout);
     const tie = report.claims[0].tie;
-    // The claim's centre sits 330 ft west of the corner of sections 12 and 13 on the township's east line (the
+    // The claim's centre sits 660 ft west of the corner of sections 12 and 13 on the township's east line (the
     // township east of it, with its sections 7 and 18, was not imported).
     expect(tie.corner.description).toBe('Section corner common to Sections 12 and 13, T39N R55E, Mount Diablo Meridian');
     expect(tie.from_corner_1.bearing).toMatch(/^N \d+°\d\d'\d\d" E$/);
