@@ -122,6 +122,10 @@ describe('PLSS from Settings to the staking package', () => {
     const text = execFileSync('pdftotext', ['-layout', join(folder, 'claim-map.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Section lines: BLM CadNSDI PLSS for NV, data of 2024-03-01');
     expect(text).toContain('Section line and number (BLM PLSS)');
+    // The tie the Documents step filled, drawn and stated on the map: from Corner 1 to the section corner.
+    expect(text).toMatch(/Tie: Corner 1 of .+? to (Section corner common to Sections [\d, ]+ and \d+|\w\w corner of Section \d+), T21N R39E, Mount Diablo Meridian, [NS] \d+°\d\d'\d\d" [EW], [\d,.]+ ft\./);
+    const words = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(folder, 'claim-map.pdf'), '-'], { encoding: 'utf8' });
+    expect(words).toMatch(/>TIE<\/word>/);
     const notices = execFileSync('pdftotext', [join(folder, 'location-notices.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(notices).toMatch(/Described as T21N R39E, Secs?\. \d+/);
   });
