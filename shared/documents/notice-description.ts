@@ -49,14 +49,14 @@ export function landSection({ model, claim }: NoticeContext): NoticeBlock[] {
   if (claim.kind === 'placer') {
     const conforms = placerConforms(claim);
     // One package-wide aliquot describes a one-claim package; with several claims each needs its own subdivision.
-    const subdivision = conforms && model.claims.length === 1 && p.aliquot.trim() !== '' && p.sections.trim() !== ''
-      ? `${p.aliquot.trim()} of Section ${p.sections.trim()}, ${[p.township.trim(), p.range.trim()].filter((s) => s !== '').join(', ')}${p.meridian.trim() ? `, ${p.meridian.trim()} Meridian` : ''}`
-      : '';
+    // The same one-line legal description the land section prints (a meridian filled from the PLSS already ends in
+    // "Meridian"; an aliquot list may name several sections).
+    const subdivision = conforms && model.claims.length === 1 && p.aliquot.trim() !== '' && p.sections.trim() !== '' ? landDescriptionText(p) : '';
     blocks.push({
       kind: 'paragraph',
       style: 'statement',
       text: conforms
-        ? `This placer claim conforms to the public land survey: its lines run true north–south and east–west, and it is described by legal subdivision as the ${subdivision || BLANK} (30 U.S.C. § 35; 43 CFR 3832.12(c)). The courses below are the boundary as staked.`
+        ? `This placer claim conforms to the public land survey: its lines run true north–south and east–west, and it is described by legal subdivision as ${subdivision || `the ${BLANK}`} (30 U.S.C. § 35; 43 CFR 3832.12(c)). The courses below are the boundary as staked.`
         : 'This placer claim does not follow the lines of the public land survey, so it is described by metes and bounds: the courses below, tied to the reference point (43 CFR 3832.12(c)).',
     });
   }

@@ -154,7 +154,11 @@ describe('placers', () => {
   it('a placer on true north is described by legal subdivision; one on the UTM grid by metes and bounds', () => {
     const conforming = text(notice({ state: 'AZ', kind: 'placer', placerNorth: 'true' }).doc);
     expect(conforming).toContain('This placer claim conforms to the public land survey');
-    expect(conforming).toContain('described by legal subdivision as the NE¼ SW¼ of Section 12, 13, T32N, R36E, Mount Diablo Meridian');
+    expect(conforming).toContain('described by legal subdivision as T32N R36E, Secs. 12, 13: NE¼ SW¼, Mount Diablo Meridian (30 U.S.C. § 35');
+    // A description filled from the PLSS names the meridian in full: it is not doubled.
+    const model = samplePackageModel({ state: 'NV', kind: 'placer', placerNorth: 'true', rows: 1, cols: 1 });
+    const filled = { ...model, plss: { meridian: 'Mount Diablo Meridian', township: 'T39N', range: 'R55E', sections: '12', aliquot: 'NE¼NE¼' } };
+    expect(text(noticeContent(filled, filled.claims[0]!))).toContain('described by legal subdivision as T39N R55E, Sec. 12: NE¼NE¼, Mount Diablo Meridian (30 U.S.C. § 35');
     expect(conforming).toContain('Boundary as staked');
     // Arizona's zone 12 at 112.6° W: grid north is about a degree off true north.
     const grid = text(notice({ state: 'AZ', kind: 'placer', placerNorth: 'grid' }).doc);
