@@ -92,13 +92,18 @@ export const claimantFormSchema = z.object({
 });
 export type ClaimantForm = z.infer<typeof claimantFormSchema>;
 
+/**
+ * Longest land-description fields: room for an order spanning townships ("T39N, T40N") and a section-by-section
+ * aliquot list (shared/plss/land-description.ts fits a PLSS fill to them; the Documents form caps typing at them).
+ */
+export const LAND_LIMITS = { meridian: 100, township: 100, range: 100, sections: 400, aliquot: 2000 } as const;
+
 const plssFieldsSchema = z.object({
-  meridian: z.string().max(100),
-  // Room for an order spanning townships ("T39N, T40N") and a section-by-section aliquot list (shared/plss).
-  township: z.string().max(100),
-  range: z.string().max(100),
-  sections: z.string().max(400),
-  aliquot: z.string().max(2000),
+  meridian: z.string().max(LAND_LIMITS.meridian),
+  township: z.string().max(LAND_LIMITS.township),
+  range: z.string().max(LAND_LIMITS.range),
+  sections: z.string().max(LAND_LIMITS.sections),
+  aliquot: z.string().max(LAND_LIMITS.aliquot),
 });
 
 const tieSchema = z.object({

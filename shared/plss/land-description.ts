@@ -5,11 +5,10 @@
  * part down to the quarter section: when quarter-quarters would not fit the field, quarters are given instead.
  */
 import type { PlssDescription } from '../documents/package-model.types';
+import { LAND_LIMITS } from '../jobs/job.types';
 import { quarterOf, summariseSectionParts } from './aliquot';
 import type { ClaimPlss } from './plss-describe';
 
-/** Field limits of the job's land description (shared/jobs/job.types.ts). */
-export const LAND_LIMITS = { meridian: 100, township: 100, range: 100, sections: 400, aliquot: 2000 } as const;
 
 export interface LandFill {
   plss: PlssDescription;

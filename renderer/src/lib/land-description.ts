@@ -3,7 +3,7 @@
  * so the form's messages and what is saved can never disagree. Blank PLSS fields are fine (the notices print a
  * line to fill in); a tie point is all or nothing, because a bearing to half a point would be wrong on paper.
  */
-import type { JobDocuments } from '../../../shared/jobs/job.types';
+import { LAND_LIMITS, type JobDocuments } from '../../../shared/jobs/job.types';
 
 export type LandDraft = {
   meridian: string;
@@ -22,11 +22,11 @@ export type LandField = keyof LandDraft;
 export type LandProblem = { field: LandField; message: string };
 
 export const PLSS_FIELDS: { field: Exclude<LandField, `tie${string}` | 'recordingDistrict'>; label: string; placeholder: string; maxLength: number }[] = [
-  { field: 'meridian', label: 'Meridian', placeholder: 'e.g. Mount Diablo', maxLength: 100 },
-  { field: 'township', label: 'Township', placeholder: 'e.g. T32N', maxLength: 100 },
-  { field: 'range', label: 'Range', placeholder: 'e.g. R51E', maxLength: 100 },
-  { field: 'sections', label: 'Sections', placeholder: 'e.g. 14, 15, 22', maxLength: 400 },
-  { field: 'aliquot', label: 'Aliquot parts', placeholder: 'e.g. NE¼SW¼', maxLength: 2000 },
+  { field: 'meridian', label: 'Meridian', placeholder: 'e.g. Mount Diablo', maxLength: LAND_LIMITS.meridian },
+  { field: 'township', label: 'Township', placeholder: 'e.g. T32N', maxLength: LAND_LIMITS.township },
+  { field: 'range', label: 'Range', placeholder: 'e.g. R51E', maxLength: LAND_LIMITS.range },
+  { field: 'sections', label: 'Sections', placeholder: 'e.g. 14, 15, 22', maxLength: LAND_LIMITS.sections },
+  { field: 'aliquot', label: 'Aliquot parts', placeholder: 'e.g. NE¼SW¼', maxLength: LAND_LIMITS.aliquot },
 ];
 
 export function draftFromDocuments(documents: JobDocuments): LandDraft {
