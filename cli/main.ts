@@ -25,7 +25,7 @@ const USAGE = `Usage:
                       [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
   npm run cli -- validate FILE.geojson [--state XX] [--type lode|placer] [--json]
   npm run cli -- export (--order TYPE:ID ... | --all) --out DIR [--data-dir DIR] [--date-of-location YYYY-MM-DD] [--json]
-  npm run cli -- package --layout FILE.geojson --details FILE.json --out DIR [--json]
+  npm run cli -- package --layout FILE.geojson --details FILE.json --out DIR [--data-dir DIR] [--json]
   npm run cli -- upload (--order TYPE:ID ... | --all-ready) --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   npm run cli -- push --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   npm run cli -- plss import FILE... [--data-dir DIR] [--json]

@@ -7,12 +7,22 @@
  *
  * DIR receives the package's files. It must be empty, new, or an earlier package (it holds a manifest.json),
  * which is replaced whole: a folder of anything else is never overwritten.
+ *
+ * Where the cache (--data-dir, else the app's) holds imported PLSS data, the maps get its section lines and a land
+ * description and tie the details leave wholly blank are filled from it, as batch export does; no cache is made
+ * just to look.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { MANIFEST_FILE } from '../../shared/documents/package-files';
+import type { PackageSource } from '../../shared/documents/package-model';
+import { landDescriptionText } from '../../shared/plss/land-description';
+import { DATABASE_FILE } from '../../core/app/create-app';
+import { defaultDataDir } from '../../core/app/data-dir';
+import { landIsBlank, withPlss } from '../../core/plss/plss-package';
 import { findResourcesDir } from '../../core/documents/fonts';
 import { isoDay } from '../../core/documents/documents.service';
 import { parseLayoutDetails } from '../../core/documents/layout-details';
@@ -20,7 +30,7 @@ import { packageSourceFromLayout } from '../../core/documents/layout-package';
 import { runPackageTask } from '../../core/documents/package-task';
 import { writePackageFolder } from '../../core/documents/package-writer';
 import { lookupLocation } from '../../core/geo/location-lookup';
-import { UsageError, type CliIo } from '../cli-context';
+import { UsageError, withDatabase, type CliIo } from '../cli-context';
 import { readGeoJson, UnreadableFile } from './validate.command';
 
 export interface PackageReport {
@@ -32,6 +42,18 @@ export interface PackageReport {
   warnings: string[];
   /** Documents that could not be made, each with why (the rest of the package stands). */
   problems: { document: string; claim: string | null; message: string }[];
+  /** The legal description the notices print, and where it came from (null: blank, printed as lines). */
+  land_description: string | null;
+  land_description_from: 'details' | 'plss' | null;
+}
+
+/** The source with the cache's PLSS, and the provenance text when it filled the land description. */
+async function withCachedPlss(dataDir: string | undefined, io: CliIo, source: PackageSource): Promise<{ source: PackageSource; filledFrom: string | null }> {
+  const dir = dataDir ?? defaultDataDir(io.env);
+  if (!existsSync(join(dir, DATABASE_FILE))) return { source, filledFrom: null };
+  const withLines = await withDatabase(dir, io, (db) => withPlss(db, source));
+  const filledFrom = landIsBlank(source) && !landIsBlank(withLines) ? (withLines.survey?.source ?? null) : null;
+  return { source: withLines, filledFrom };
 }
 
 class BadInput extends Error {}
@@ -69,6 +91,7 @@ export async function runPackageCommand(args: string[], io: CliIo): Promise<numb
       layout: { type: 'string' },
       details: { type: 'string' },
       out: { type: 'string' },
+      'data-dir': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -95,13 +118,22 @@ export async function runPackageCommand(args: string[], io: CliIo): Promise<numb
 
   const reference = parsed.details.reference?.trim() || basename(values.layout, extname(values.layout));
   const source = packageSourceFromLayout(geojson, parsed.details, reference, lookupLocation);
-  const report: PackageReport = { outcome: 'refused', folder: null, files: [], reasons: [], warnings: source.warnings, problems: [] };
+  const report: PackageReport = { outcome: 'refused', folder: null, files: [], reasons: [], warnings: source.warnings, problems: [], land_description: null, land_description_from: null };
+  let filledFrom: string | null = null;
   if (!source.ok) {
     report.reasons = source.reasons;
   } else {
+    const plss = await withCachedPlss(values['data-dir'], io, source.source);
+    filledFrom = plss.filledFrom;
+    if (!landIsBlank(plss.source)) {
+      report.land_description = landDescriptionText(plss.source.plss) || null;
+      report.land_description_from = filledFrom ? 'plss' : 'details';
+    } else {
+      report.warnings.push('No land description: the details give none and no imported PLSS covers the claims, so the notices print lines to fill in by hand (import the state with `plss import`).');
+    }
     const now = new Date();
     const generated = await runPackageTask({
-      source: source.source,
+      source: plss.source,
       preparedOn: isoDay(now),
       generatedAt: now.toISOString(),
       generator: { name: 'ClaimDesk', version },
@@ -119,6 +151,7 @@ export async function runPackageCommand(args: string[], io: CliIo): Promise<numb
       io.stdout(`refused: the package for ${reference} cannot be made:\n${report.reasons.map((r) => `    ${r}`).join('\n')}\n`);
     } else {
       io.stdout(`written ${reference} → ${outDir} (${report.files.length} files)\n`);
+      if (filledFrom && report.land_description) io.stdout(`    land description from the ${filledFrom}: ${report.land_description}\n`);
       for (const p of report.problems) io.stdout(`    problem: ${p.claim ? `${p.claim}: ` : ''}${p.message}\n`);
     }
   }

@@ -5,7 +5,7 @@
  * on a claim straddling two sections; a bad file that leaves the data in force; a re-import that replaces it.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utmConverter } from '../../shared/geo/utm';
@@ -32,13 +32,17 @@ let utmGeojson: string[];
 const lookup = async (dataDir: string, [lon, lat]: readonly number[]) =>
   cli(['plss', 'lookup', '--lat', String(lat), '--lon', String(lon), '--json', '--data-dir', dataDir]);
 
-/** A 600 × 1,500 ft lode claim, long axis north-south, centred on the line between sections 12 and 13. */
-function straddlingClaim(): string {
+/**
+ * A 600 × 1,500 ft lode claim (grid feet), long axis north-south, centred on the line between sections 12 and 13.
+ * `inset` shrinks each side by that many feet: a package needs the claim within the legal limits on the ground,
+ * and ground distances here are 0.03 % longer than grid ones.
+ */
+function straddlingClaim(inset = 0): string {
   const box = quarterQuarterBox(T39N_R55E, 13, 'NENE'); // its north edge is the 12 | 13 section line
   const northLine = box[1]![1];
   const x = (box[0]![0] + box[2]![0]) / 2;
-  const halfW = 300 * 0.3048;
-  const halfL = 750 * 0.3048;
+  const halfW = (300 - inset) * 0.3048;
+  const halfL = (750 - inset) * 0.3048;
   const { toLonLat } = utmConverter(FIXTURE_EPSG);
   const ring = [
     [x - halfW, northLine - halfL],
@@ -47,7 +51,7 @@ function straddlingClaim(): string {
     [x + halfW, northLine - halfL],
     [x - halfW, northLine - halfL],
   ].map((p) => toLonLat(p as [number, number]));
-  const file = join(temp.dir, 'straddle.geojson');
+  const file = join(temp.dir, `straddle-${inset}.geojson`);
   writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'STRADDLE 1' }, geometry: { type: 'Polygon', coordinates: [ring] } }] }));
   return file;
 }
@@ -173,6 +177,43 @@ describe('plss describe, the legal description and the tie', () => {
     const result = await cli(['plss', 'describe', file, '--json', '--data-dir', dataDir()]);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).claims[0].coverage).toBe('none');
+  });
+});
+
+describe('a package from a layout file', () => {
+  const dataDir = () => join(temp.dir, 'cache-GeoJSON');
+  const details = (extra: Record<string, unknown> = {}): string => {
+    const file = join(temp.dir, `details-${Object.keys(extra).join('-') || 'plain'}.json`);
+    writeFileSync(file, JSON.stringify({
+      claim_type: 'lode', state: 'NV', date_of_location: '2026-08-15', mining_district: 'Sierra', monument: '4 in x 4 in wooden post, 5 ft',
+      locators: [{ name: 'Acme Mining, Inc.', address: ['1 Main St', 'Reno, NV 89501'] }], ...extra,
+    }));
+    return file;
+  };
+
+  it('fills a blank land description and tie from the cache’s PLSS and draws its section lines', async () => {
+    const out = join(temp.dir, 'walk-in');
+    const result = await cli(['package', '--layout', straddlingClaim(1), '--details', details(), '--out', out, '--data-dir', dataDir(), '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ outcome: 'written', land_description: 'T39N R55E, Sec. 12: SE¼SE¼; Sec. 13: NE¼NE¼, Mount Diablo Meridian', land_description_from: 'plss' });
+    const notices = execFileSync('pdftotext', [join(out, 'location-notices.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(notices).toContain('Described as T39N R55E, Sec. 12: SE¼SE¼; Sec. 13: NE¼NE¼, Mount Diablo Meridian.');
+    expect(notices).toContain('the reference point, Section corner common to Sections 12 and 13, T39N R55E, Mount Diablo Meridian, bears');
+    const map = execFileSync('pdftotext', [join(out, 'claim-map.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(map).toContain(`Section lines: BLM CadNSDI PLSS for NV, data of ${FIXTURE_DATE}`);
+  });
+
+  it('keeps the details’ own land description, and warns when there is none and no PLSS', async () => {
+    const own = { meridian: 'Mount Diablo', township: 'T39N', range: 'R55E', sections: '12, 13', aliquot: 'S½SE¼ (12); N½NE¼ (13)' };
+    const typed = await cli(['package', '--layout', straddlingClaim(1), '--details', details({ land_description: own }), '--out', join(temp.dir, 'walk-in-typed'), '--data-dir', dataDir(), '--json']);
+    expect(JSON.parse(typed.stdout)).toMatchObject({ land_description: 'T39N R55E, Secs. 12, 13: S½SE¼ (12); N½NE¼ (13), Mount Diablo Meridian', land_description_from: 'details' });
+    const empty = join(temp.dir, 'no-cache');
+    const none = await cli(['package', '--layout', straddlingClaim(1), '--details', details(), '--out', join(temp.dir, 'walk-in-none'), '--data-dir', empty]);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('warning: No land description: the details give none and no imported PLSS covers the claims');
+    // No cache is made just to look for PLSS data.
+    expect(existsSync(empty)).toBe(false);
   });
 });
 
