@@ -10,6 +10,7 @@ import { BLANK, longDate, type NoticeField } from './notice-blocks';
 import { cornerTitle } from './notice-corners';
 import { capitalised, kindWords } from './notice-parties';
 import type { PackageClaim, PackageModel } from './package-model.types';
+import { landDescriptionText } from '../plss/land-description';
 
 export interface PostedNotice {
   claimName: string;
@@ -77,8 +78,8 @@ export function postedNotice(model: PackageModel, claim: PackageClaim): PostedNo
   if (code === 'CO' || code === 'WY' || code === 'AK') fields.push({ label: 'Date of discovery', value: longDate(model.dateOfDiscovery) });
   fields.push(...dimensions(model, claim));
   if (model.stateCode === 'AK' && model.landStatus === 'state') {
-    const p = model.plss;
-    fields.push({ label: 'Meridian, township, range, section', value: [p.meridian, p.township, p.range, p.sections, p.aliquot].map((s) => s.trim()).filter((s) => s !== '').join(', ') });
+    // The same one-line legal description the certificate prints: State-land locations are MTRSC parts.
+    fields.push({ label: 'Meridian, township, range, section', value: landDescriptionText(model.plss) });
   }
   const citation = claim.notice.citation;
   return {

@@ -137,6 +137,13 @@ describe('Alaska', () => {
     expect(stateLandIssues(lode.claims, { stateCode: 'AK', landStatus: 'federal', epsg: lode.epsg })).toEqual([]);
     expect(stateLandIssues(lode.claims, { stateCode: 'NV', landStatus: 'state', epsg: lode.epsg })[0]!.code).toBe('state_land_not_alaska');
   });
+
+  it('a State-land posted notice names the MTRSC as the one legal description', () => {
+    const model = samplePackageModel({ state: 'AK', kind: 'placer', placerNorth: 'true', landStatus: 'state', rows: 1, cols: 1 });
+    const filled = { ...model, plss: { meridian: 'Fairbanks Meridian', township: 'T1N', range: 'R1W', sections: '12', aliquot: 'NE¼NE¼' } };
+    const field = postedNotice(filled, filled.claims[0]!).fields.find((f) => f.label === 'Meridian, township, range, section');
+    expect(field?.value).toBe('T1N R1W, Sec. 12: NE¼NE¼, Fairbanks Meridian');
+  });
 });
 
 describe('placers', () => {
