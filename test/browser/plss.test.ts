@@ -120,8 +120,8 @@ describe('PLSS from Settings to the staking package', () => {
     await h.screenshot('plss-claim-map-preview');
     const folder = (await page().getByTestId('package-folder').textContent()) ?? '';
     const text = execFileSync('pdftotext', ['-layout', join(folder, 'claim-map.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('Section lines: BLM CadNSDI PLSS for NV, data of 2024-03-01');
-    expect(text).toContain('Section line and number (BLM PLSS)');
+    expect(text).toContain('Section lines (quarter-quarter lines dotted): BLM CadNSDI PLSS for NV, data of 2024-03-01');
+    expect(text).toContain('Section line, number');
     // The tie the Documents step filled, drawn and stated on the map: from Corner 1 to the section corner.
     expect(text).toMatch(/Tie: Corner 1 of .+? to (Section corner common to Sections [\d, ]+ and \d+|\w\w corner of Section \d+), T21N R39E, Mount Diablo Meridian, [NS] \d+°\d\d'\d\d" [EW], [\d,.]+ ft\./);
     const words = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(folder, 'claim-map.pdf'), '-'], { encoding: 'utf8' });

@@ -201,7 +201,7 @@ describe('a package from a layout file', () => {
     expect(notices).toContain('Described as T39N R55E, Sec. 12: SE¼SE¼; Sec. 13: NE¼NE¼, Mount Diablo Meridian.');
     expect(notices).toContain('the reference point, Section corner common to Sections 12 and 13, T39N R55E, Mount Diablo Meridian, bears');
     const map = execFileSync('pdftotext', [join(out, 'claim-map.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(map).toContain(`Section lines: BLM CadNSDI PLSS for NV, data of ${FIXTURE_DATE}`);
+    expect(map).toContain(`Section lines (quarter-quarter lines dotted): BLM CadNSDI PLSS for NV, data of ${FIXTURE_DATE}`);
   });
 
   it('keeps the details’ own land description, and warns when there is none and no PLSS', async () => {

@@ -92,7 +92,7 @@ function notesFor(model: PackageModel, content: MapContent, plan: MapPlan, docum
   } else if (document === 'claim-map') {
     notes.push('Tie: none given. Add a tie to a PLSS corner or landmark before filing.');
   }
-  if (content.survey) notes.push(`Section lines: ${content.survey.source}.`);
+  if (content.survey) notes.push(`Section lines${content.survey.aliquots.length > 0 ? ' (quarter-quarter lines dotted)' : ''}: ${content.survey.source}.`);
   const tables = sheetsText(plan.pages, 'table');
   if (document === 'claim-map') {
     notes.push(`Map per ${plan.rule.source.split(':')[0]}. Corner numbers are the boundary-monument numbers.${tables ? ` Bearings and distances: ${tables}.` : ''}`);

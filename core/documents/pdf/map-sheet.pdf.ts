@@ -81,13 +81,13 @@ export function drawMapSheet(page: PDFPage, fonts: PdfFonts, input: SheetInput, 
   if (input.document === 'field-map' && detail) drawRoute(page, proj, content.posts);
   if (detail) drawMonumentSymbols(page, proj, claims);
   const space = new LabelSpace(boxAt(frame.x + frame.w / 2, frame.y + frame.h / 2, frame.w - 4, frame.h - 4));
-  drawSurveyLabels(page, fonts, proj, content, space);
   drawClaimLabels(page, fonts, proj, claims, space, { detail });
   drawTie(page, fonts, proj, content, space, detail);
   if (detail) {
     if (input.document === 'field-map') drawWaypoints(page, fonts, proj, content.posts, space);
     drawMonumentLabels(page, fonts, proj, claims, space);
   }
+  drawSurveyLabels(page, fonts, proj, content, space);
   if (sheet.kind === 'index') drawSheetOutlines(page, fonts, proj, plan);
   endClip(page);
   drawNeatline(page, fonts, proj, step);

@@ -1,15 +1,16 @@
 /**
  * The PLSS on a claim or field map, from the imported CadNSDI (shared/plss/survey-lines.ts): quarter-quarter lines
  * faint, section lines dashed, township lines heavier, drawn over the claims' fills so a section line through a
- * claim stays visible; each section's number in its visible middle, placed before the claim labels so those keep
- * clear of it. Drawn only inside the map frame's clip. Nothing here when no PLSS was imported for the claims.
+ * claim stays visible; each section's number near its visible middle, clear of the claims' own labels. Drawn only
+ * inside the map frame's clip. Nothing here when no PLSS was imported for the claims.
  */
 import type { PDFPage } from 'pdf-lib';
 import type { MapContent } from '../../../shared/documents/map-content';
 import type { MapProjection } from '../../../shared/documents/map-frame';
 import { clipRing, ringCentroid } from '../../../shared/documents/map-geometry';
 import { gridAreaM2 } from '../../../shared/geo/ground';
-import { boxAt, type LabelSpace } from '../../../shared/documents/map-labels';
+import { boxAt, type Box, type LabelSpace } from '../../../shared/documents/map-labels';
+import { pointInRing } from '../../../shared/layout/polygon-touch';
 import type { PdfFonts } from './pdf-kit';
 import { drawBox, drawCentredText, drawPolygon, drawPolyline, type Pt } from './map-draw.pdf';
 import type { LegendEntry } from './map-furniture.pdf';
@@ -18,6 +19,11 @@ const ALIQUOT_STYLE = { stroke: 0.6, width: 0.35, dash: [1.5, 1.5] };
 const SECTION_STYLE = { stroke: 0.25, width: 0.8, dash: [7, 2.5] };
 const TOWNSHIP_STYLE = { stroke: 0, width: 1.6, dash: [10, 3, 2, 3] };
 const NUMBER_SIZE = 10;
+/** Where a section number may go, in its own widths and heights from the visible middle, nearest first. */
+const NUMBER_OFFSETS: readonly (readonly [number, number])[] = [
+  [0, 0], [0, 2], [0, -2], [1.5, 0], [-1.5, 0], [1.5, 2], [-1.5, 2], [1.5, -2], [-1.5, -2],
+  [0, 4], [0, -4], [3, 0], [-3, 0], [3, 4], [-3, 4], [3, -4], [-3, -4],
+];
 
 /** Lines of every PLSS part in view, finest first so the heavier lines lie on top. */
 export function drawSurveyLines(page: PDFPage, proj: MapProjection, content: MapContent): void {
@@ -31,11 +37,22 @@ export function drawSurveyLines(page: PDFPage, proj: MapProjection, content: Map
   for (const t of survey.townships) outline(t.rings, TOWNSHIP_STYLE);
 }
 
-/** Section numbers at the middle of each section's visible part, boxed white so lines and fills do not hide them. */
+/**
+ * Section numbers at (or near) the middle of each section's visible part, boxed white so lines and fills do not
+ * hide them. Placed after every claim, corner, tie and monument label, and only where they cover none of them: a
+ * number that finds no free spot is left off (the title block names the sections) rather than hide a corner number.
+ */
 export function drawSurveyLabels(page: PDFPage, fonts: PdfFonts, proj: MapProjection, content: MapContent, space: LabelSpace): void {
   const survey = content.survey;
   if (!survey) return;
   const visibleArea = (proj.window.maxE - proj.window.minE) * (proj.window.maxN - proj.window.minN);
+  // A white box must not hide a claim's boundary: its corners and centre lie in one claim, or all in open ground.
+  const claimAt = (p: Pt): number => content.claims.findIndex((c) => pointInRing(proj.toGrid(p), c.ring));
+  const onClaimLine = (b: Box): boolean => {
+    const points: Pt[] = [[b.x0, b.y0], [b.x1, b.y0], [b.x1, b.y1], [b.x0, b.y1], [(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2]];
+    const where = points.map(claimAt);
+    return where.some((k) => k !== where[0]);
+  };
   for (const section of survey.sections) {
     const ring = section.rings[0];
     if (!ring || ring.length < 3) continue;
@@ -46,8 +63,9 @@ export function drawSurveyLabels(page: PDFPage, fonts: PdfFonts, proj: MapProjec
     const text = section.label;
     const w = fonts.bold.widthOfTextAtSize(text, NUMBER_SIZE) + 6;
     const h = NUMBER_SIZE + 4;
-    const candidates = [boxAt(at[0], at[1], w, h), boxAt(at[0], at[1] + 2 * h, w, h), boxAt(at[0], at[1] - 2 * h, w, h)];
-    const chosen = candidates[Math.max(0, space.place(candidates))]!;
+    const chosen = NUMBER_OFFSETS.map(([dx, dy]) => boxAt(at[0] + dx * w, at[1] + dy * h, w, h)).find((box) => space.cost(box) <= 1e-9 && !onClaimLine(box));
+    if (!chosen) continue;
+    space.occupy(chosen);
     const centre: Pt = [(chosen.x0 + chosen.x1) / 2, (chosen.y0 + chosen.y1) / 2];
     drawBox(page, { x: chosen.x0, y: chosen.y0, w, h }, { fill: 1, stroke: 0.25, width: 0.5 });
     drawCentredText(page, text, centre, { size: NUMBER_SIZE, font: fonts.bold, grey: 0.15 });
@@ -57,12 +75,13 @@ export function drawSurveyLabels(page: PDFPage, fonts: PdfFonts, proj: MapProjec
 export function surveyLegendEntries(content: MapContent): LegendEntry[] {
   if (!content.survey) return [];
   return [
+    // Ten-point labels in a legend column: written short; the notes name the data and the dotted quarter-quarters.
     {
-      label: 'Section line and number (BLM PLSS)',
+      label: 'Section line, number',
       draw: (page, [x, y]) => drawPolyline(page, [[x - 8, y], [x + 8, y]], SECTION_STYLE),
     },
     {
-      label: 'Township line; dotted: quarter-quarter',
+      label: 'Township line',
       draw: (page, [x, y]) => drawPolyline(page, [[x - 8, y], [x + 8, y]], TOWNSHIP_STYLE),
     },
   ];
