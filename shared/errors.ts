@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'server-error', // 5xx after retries
   'rate-limited', // 429 after retries
   'bad-response', // the server answered something that does not match the contract
+  'limit-exceeded', // an answer went past a limit ClaimDesk sets (download size or time); see the message
   'not-found', // the requested record does not exist locally
   'db-too-new', // the cache was written by a newer ClaimDesk
   'db-failed', // the cache could not be opened or migrated

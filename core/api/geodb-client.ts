@@ -3,11 +3,11 @@
  * classifier in shared/sync, and never logs the token.
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
-import { z } from 'zod';
-import { API_PATHS, claimDocumentsUploadResponseSchema, IDEMPOTENCY_KEY_HEADER, orderEventsPath, orderStatusChangeResponseSchema, orderStatusPath, userRoleSchema, type ClaimDocumentsUploadFields, type ClaimDocumentsUploadResponse, type OrderStatusChangeRequest, type OrderStatusChangeResponse, type OrderType, type UploadDocumentType, type UserRole } from '../../shared/api/geodb.schemas';
-import { orderEventResponseSchema, type OrderEventRequest, type OrderEventResponse } from '../../shared/api/order-events.schemas';
+import { API_PATHS, IDEMPOTENCY_KEY_HEADER, orderEventsPath, orderStatusPath, userRoleSchema, type ClaimDocumentsUploadFields, type OrderStatusChangeRequest, type OrderType, type UploadDocumentType, type UserRole } from '../../shared/api/geodb.schemas';
+import type { OrderEventRequest } from '../../shared/api/order-events.schemas';
+import { readSignIn, readUploadReceipt, readUserFacts, type UploadReceipt, type UserFacts } from '../../shared/api/answer-readers';
 import { parseRetryAfter } from '../../shared/sync/retry-policy';
-import type { RequestFailure } from '../../shared/sync/classify-failure';
+import { formatLimitBytes, formatLimitSeconds, type RequestFailure } from '../../shared/sync/classify-failure';
 import { sameServer } from '../../shared/domain/server-url';
 import { AppError } from '../../shared/errors';
 
@@ -25,9 +25,16 @@ function describeFailure(failure: RequestFailure): string {
   switch (failure.kind) {
     case 'network':
     case 'bad-response':
+    case 'unusable-answer':
       return failure.message;
     case 'timeout':
       return 'timed out';
+    case 'too-large':
+      return `the answer is larger than ${formatLimitBytes(failure.limitBytes)}`;
+    case 'deadline':
+      return `the answer did not finish within ${formatLimitSeconds(failure.ms)}`;
+    case 'aborted':
+      return 'stopped';
     case 'http':
       return `HTTP ${failure.status}${failure.serverMessage ? `: ${failure.serverMessage}` : ''}`;
   }
@@ -44,11 +51,23 @@ export type PendingOrdersAnswer =
   | { notModified: true }
   | { notModified: false; etag: string | null; body: unknown };
 
+/** How much of a pending-orders download ClaimDesk will take: bytes (decompressed) and wall-clock time. */
+export interface DownloadLimits {
+  maxBytes: number;
+  deadlineMs: number;
+}
+
 export interface UploadFile {
   type: UploadDocumentType;
   name: string;
   mediaType: string;
   bytes: Uint8Array;
+}
+
+/** A delivered upload: the package facts ClaimDesk keeps, and the answer as received (for support). */
+export interface UploadAnswer {
+  receipt: UploadReceipt;
+  body: unknown;
 }
 
 /** A token together with the server that issued it: the only form in which a token reaches this client. */
@@ -60,48 +79,58 @@ export interface Credential {
 export interface GeoDbClient {
   readonly baseUrl: string;
   /** POST the package (multipart); the key makes a retried request answer the first one's result. */
-  uploadDocuments(auth: Credential, fields: ClaimDocumentsUploadFields, files: UploadFile[], idempotencyKey: string): Promise<ClaimDocumentsUploadResponse>;
+  uploadDocuments(auth: Credential, fields: ClaimDocumentsUploadFields, files: UploadFile[], idempotencyKey: string): Promise<UploadAnswer>;
+  /** Any 2xx is the change delivered: ClaimDesk needs nothing from the body, which is returned as received. */
   setOrderStatus(
     auth: Credential,
     order: { orderType: OrderType; id: number },
     change: OrderStatusChangeRequest,
     idempotencyKey: string,
-  ): Promise<OrderStatusChangeResponse>;
-  /** POST a workflow override as a domain event (manager or admin only); the key makes a resend record it once. */
+  ): Promise<unknown>;
+  /**
+   * POST a workflow override as a domain event (manager or admin only); the key makes a resend record it once.
+   * Any 2xx is the event recorded; the body is returned as received.
+   */
   postOrderEvent(
     auth: Credential,
     order: { orderType: OrderType; id: number },
     body: OrderEventRequest,
     idempotencyKey: string,
-  ): Promise<OrderEventResponse>;
+  ): Promise<unknown>;
+  /** Signs in; when the answer does not say who the user is (a bare token), asks /me. */
   signIn(username: string, password: string): Promise<{ token: string; user: SignedInUser }>;
   /** GET /api/v2/me/: who the token belongs to now (a role changed on the server shows up here). */
-  getMe(auth: Credential): Promise<SignedInUser>;
+  getMe(auth: Credential, knownUsername?: string): Promise<SignedInUser>;
   getPendingOrders(
     auth: Credential,
-    options: { etag: string | null; onDownloadProgress?: (loaded: number, total: number) => void },
+    options: {
+      etag: string | null;
+      onDownloadProgress?: (loaded: number, total: number) => void;
+      /** Beyond either the download is abandoned: a hostile or broken server cannot exhaust memory or time. */
+      limits?: DownloadLimits;
+      /** Aborts the download (the app is closing). */
+      signal?: AbortSignal;
+    },
   ): Promise<PendingOrdersAnswer>;
 }
 
-// The real server's user object is not pinned down by the contract, so read it tolerantly.
-const apiUserAnswerSchema = z.object({
-  username: z.string().optional(),
-  email: z.string().optional(),
-  first_name: z.string().optional(),
-  last_name: z.string().optional(),
-  is_staff: z.boolean().optional(),
-  role: z.string().optional(),
-});
-const signInAnswerSchema = z.object({ token: z.string().min(1), user: apiUserAnswerSchema.optional() });
+/** Answers ClaimDesk reads whole (sign-in, /me, upload receipts) are small; anything bigger is not one of them. */
+const SMALL_ANSWER_BYTES = 10 * 1024 * 1024;
 
-/** A user without a recognised role is staff if the server says is_staff, else a customer: never more than that. */
-function toSignedInUser(user: z.infer<typeof apiUserAnswerSchema>, fallbackUsername: string): SignedInUser {
-  const isStaff = user.is_staff ?? false;
-  const role = userRoleSchema.safeParse(user.role);
-  const name = [user.first_name, user.last_name].filter(Boolean).join(' ');
+/**
+ * The user behind a token, from whatever the server said about them. An explicit is_staff or role decides.
+ * When the server says nothing (Django REST's token view answers only {token}, and a server may have no /me),
+ * the account is taken as staff: ClaimDesk is a staff tool, the server refuses a non-staff token on every staff
+ * endpoint (the pending-orders list answers 403, which the app reports as "Staff access required"), and the plain
+ * staff role unlocks no overrides.
+ */
+function toSignedInUser(facts: UserFacts | null, fallbackUsername: string): SignedInUser {
+  const role = userRoleSchema.safeParse(facts?.role);
+  const isStaff = facts?.isStaff ?? (role.success ? role.data !== 'customer' : true);
+  const username = facts?.username ?? fallbackUsername;
   return {
-    username: user.username ?? fallbackUsername,
-    displayName: name || user.username || fallbackUsername,
+    username,
+    displayName: facts?.displayName ?? username,
     isStaff,
     role: role.success ? role.data : isStaff ? 'staff' : 'customer',
   };
@@ -117,14 +146,15 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
     validateStatus: () => true,
     responseType: 'json',
     maxRedirects: 0,
+    maxContentLength: SMALL_ANSWER_BYTES,
   });
 
-  async function send<T>(request: () => Promise<AxiosResponse<T>>): Promise<AxiosResponse<T>> {
+  async function send<T>(request: () => Promise<AxiosResponse<T>>, describeAbort?: () => RequestFailure | null): Promise<AxiosResponse<T>> {
     try {
       return await request();
     } catch (error) {
       if (error instanceof AppError) throw error; // refused before sending (authorization)
-      throw new RequestError(toTransportFailure(error));
+      throw new RequestError((axios.isCancel(error) && describeAbort?.()) || toTransportFailure(error));
     }
   }
 
@@ -148,22 +178,33 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
     });
   }
 
+  const isSuccess = (response: AxiosResponse<unknown>): boolean => response.status >= 200 && response.status < 300;
+
+  async function readMe(auth: Credential, knownUsername: string | undefined): Promise<SignedInUser> {
+    const response = await send(() => http.get<unknown>(API_PATHS.me, { headers: { Authorization: authorization(auth) } }));
+    if (response.status !== 200) throw httpFailure(response);
+    const facts = readUserFacts(response.data);
+    const username = facts?.username ?? knownUsername;
+    if (!facts || !username) throw new RequestError({ kind: 'bad-response', message: 'the /me answer does not say who the user is' });
+    return toSignedInUser(facts, username);
+  }
+
   return {
     baseUrl,
     async signIn(username, password) {
       const response = await send(() => http.post<unknown>(API_PATHS.tokenAuth, { username, password }));
       if (response.status !== 200) throw httpFailure(response);
-      const parsed = signInAnswerSchema.safeParse(response.data);
-      if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the sign-in answer has no token' });
-      return { token: parsed.data.token, user: toSignedInUser(parsed.data.user ?? {}, username) };
+      const answer = readSignIn(response.data);
+      if (!answer.ok) throw new RequestError({ kind: 'bad-response', message: `the sign-in answer has no ${answer.missing}` });
+      const facts = answer.value.user;
+      if (facts?.isStaff == null && facts?.role == null) {
+        // A bare token: /me says who it is, when the server has one; otherwise what the answer said stands.
+        const me = await readMe({ serverUrl: baseUrl, token: answer.value.token }, facts?.username ?? username).catch(() => null);
+        if (me) return { token: answer.value.token, user: me };
+      }
+      return { token: answer.value.token, user: toSignedInUser(facts, username) };
     },
-    async getMe(auth) {
-      const response = await send(() => http.get<unknown>(API_PATHS.me, { headers: { Authorization: authorization(auth) } }));
-      if (response.status !== 200) throw httpFailure(response);
-      const parsed = apiUserAnswerSchema.safeParse(response.data);
-      if (!parsed.success || !parsed.data.username) throw new RequestError({ kind: 'bad-response', message: 'the /me answer has no user' });
-      return toSignedInUser(parsed.data, parsed.data.username);
-    },
+    getMe: readMe,
     async uploadDocuments(auth, fields, files, idempotencyKey) {
       const form = new FormData();
       for (const [key, value] of Object.entries(fields)) {
@@ -179,10 +220,11 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
           maxBodyLength: Infinity,
         }),
       );
-      if (response.status < 200 || response.status >= 300) throw httpFailure(response);
-      const parsed = claimDocumentsUploadResponseSchema.safeParse(response.data);
-      if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the upload answer has no package and documents' });
-      return parsed.data;
+      if (!isSuccess(response)) throw httpFailure(response);
+      const receipt = readUploadReceipt(response.data);
+      // The server applied the upload but its answer lacks what ClaimDesk must keep: a person decides what next.
+      if (!receipt.ok) throw new RequestError({ kind: 'unusable-answer', status: response.status, message: `the upload answer has no ${receipt.missing}` });
+      return { receipt: receipt.value, body: response.data };
     },
     async setOrderStatus(auth, order, change, idempotencyKey) {
       const response = await send(() =>
@@ -190,10 +232,8 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
           headers: { Authorization: authorization(auth), [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
         }),
       );
-      if (response.status < 200 || response.status >= 300) throw httpFailure(response);
-      const parsed = orderStatusChangeResponseSchema.safeParse(response.data);
-      if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the status answer is not an order status' });
-      return parsed.data;
+      if (!isSuccess(response)) throw httpFailure(response);
+      return response.data;
     },
     async postOrderEvent(auth, order, body, idempotencyKey) {
       const response = await send(() =>
@@ -201,32 +241,48 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
           headers: { Authorization: authorization(auth), [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
         }),
       );
-      if (response.status < 200 || response.status >= 300) throw httpFailure(response);
-      const parsed = orderEventResponseSchema.safeParse(response.data);
-      if (!parsed.success) throw new RequestError({ kind: 'bad-response', message: 'the event answer is not an order event' });
-      return parsed.data;
+      if (!isSuccess(response)) throw httpFailure(response);
+      return response.data;
     },
-    async getPendingOrders(auth, { etag, onDownloadProgress }) {
-      const response = await send(() =>
-        http.get<unknown>(API_PATHS.pendingOrders, {
-          headers: { Authorization: authorization(auth), ...(etag ? { 'If-None-Match': etag } : {}) },
-          onDownloadProgress: onDownloadProgress
-            ? (event) => onDownloadProgress(event.loaded, event.total ?? 0)
-            : undefined,
-        }),
-      );
-      if (response.status === 304) return { notModified: true };
-      if (response.status !== 200) throw httpFailure(response);
-      if (typeof response.data !== 'object' || response.data === null) {
-        throw new RequestError({ kind: 'bad-response', message: 'the pending-orders answer is not a JSON object' });
+    async getPendingOrders(auth, { etag, onDownloadProgress, limits, signal }) {
+      // One controller ends the request for either reason; which one fired decides what the caller is told.
+      const controller = new AbortController();
+      let deadlineHit = false;
+      const deadline = limits ? setTimeout(() => ((deadlineHit = true), controller.abort()), limits.deadlineMs) : null;
+      const onAbort = (): void => controller.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal?.aborted) controller.abort();
+      try {
+        const response = await send(
+          () =>
+            http.get<unknown>(API_PATHS.pendingOrders, {
+              headers: { Authorization: authorization(auth), ...(etag ? { 'If-None-Match': etag } : {}) },
+              signal: controller.signal,
+              maxContentLength: limits?.maxBytes ?? -1,
+              onDownloadProgress: onDownloadProgress
+                ? (event) => onDownloadProgress(event.loaded, event.total ?? 0)
+                : undefined,
+            }),
+          () => (deadlineHit && limits ? { kind: 'deadline', ms: limits.deadlineMs } : { kind: 'aborted' }),
+        );
+        if (response.status === 304) return { notModified: true };
+        if (response.status !== 200) throw httpFailure(response);
+        if (typeof response.data !== 'object' || response.data === null) {
+          throw new RequestError({ kind: 'bad-response', message: 'the pending-orders answer is not a JSON object' });
+        }
+        return { notModified: false, etag: headerValue(response.headers.etag), body: response.data };
+      } finally {
+        if (deadline) clearTimeout(deadline);
+        signal?.removeEventListener('abort', onAbort);
       }
-      return { notModified: false, etag: headerValue(response.headers.etag), body: response.data };
     },
   };
 }
 
 function toTransportFailure(error: unknown): RequestFailure {
   if (error instanceof AxiosError) {
+    const cap = /maxContentLength size of (\d+) exceeded/.exec(error.message);
+    if (cap) return { kind: 'too-large', limitBytes: Number(cap[1]) };
     if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return { kind: 'timeout' };
     if (error.message.includes('JSON')) return { kind: 'bad-response', message: error.message };
     return { kind: 'network', message: error.code ?? error.message };
@@ -246,9 +302,10 @@ function serverMessage(data: unknown): string | null {
   if (typeof data !== 'object' || data === null) return null;
   const record = data as Record<string, unknown>;
   for (const key of ['error', 'detail', 'message']) {
-    if (typeof record[key] === 'string') return record[key];
+    const value = record[key];
+    if (typeof value === 'string') return value.slice(0, 300);
   }
   const nonField = record.non_field_errors;
-  if (Array.isArray(nonField) && typeof nonField[0] === 'string') return nonField[0];
+  if (Array.isArray(nonField) && typeof nonField[0] === 'string') return nonField[0].slice(0, 300);
   return null;
 }

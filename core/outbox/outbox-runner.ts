@@ -124,10 +124,10 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
       const leased = { leasedBy: owner };
       switch (outcome.state) {
         case 'done': {
-          const ok = await setEntryState(trx, entry.id, { state: 'done', done_at: iso, updated_at: iso, last_error: null, next_attempt_at: null, response_json: JSON.stringify(answer?.answer ?? null) }, { ...leased, countAttempt: true });
+          const ok = await setEntryState(trx, entry.id, { state: 'done', done_at: iso, updated_at: iso, last_error: null, next_attempt_at: null, response_json: answer?.answerJson ?? null }, { ...leased, countAttempt: true });
           if (ok && answer?.kind === 'upload') {
-            await setJobServerPackage(trx, entry.job_id, answer.answer.package.id, answer.answer.package.package_number);
-            for (const doc of answer.answer.documents) await setServerDocumentId(trx, entry.id, doc.filename, doc.document_id);
+            await setJobServerPackage(trx, entry.job_id, answer.receipt.packageId, answer.receipt.packageNumber);
+            for (const doc of answer.receipt.documents) await setServerDocumentId(trx, entry.id, doc.filename, doc.documentId);
           }
           return ok;
         }

@@ -5,18 +5,34 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { uploadDocumentTypeSchema, type ClaimDocumentsUploadResponse, type OrderStatusChangeResponse, type UploadDocumentType } from '../../shared/api/geodb.schemas';
-import { type OrderEventRequest, type OrderEventResponse } from '../../shared/api/order-events.schemas';
+import { uploadDocumentTypeSchema, type UploadDocumentType } from '../../shared/api/geodb.schemas';
+import type { UploadReceipt } from '../../shared/api/answer-readers';
+import type { OrderEventRequest } from '../../shared/api/order-events.schemas';
 import { MANIFEST_FILE } from '../../shared/documents/package-files';
 import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 import { RequestError, type Credential, type GeoDbClient, type UploadFile } from '../api/geodb-client';
 import type { OutboxDocumentRow, OutboxRow } from '../repos/outbox.repo';
 import { OUTBOX_DIR } from './outbox-queue';
 
-export type SendAnswer =
-  | { kind: 'upload'; answer: ClaimDocumentsUploadResponse }
-  | { kind: 'status'; answer: OrderStatusChangeResponse }
-  | { kind: 'event'; answer: OrderEventResponse };
+/**
+ * A delivered entry: for an upload, the package facts the job keeps (read tolerantly by the client); for every
+ * kind, the answer as received, serialised for support (`answerJson`).
+ */
+export type SendAnswer = ({ kind: 'upload'; receipt: UploadReceipt } | { kind: 'status' } | { kind: 'event' }) & { answerJson: string };
+
+/** Kept with the entry for support; a huge or unserialisable answer is noted instead of stored. */
+const MAX_ANSWER_JSON = 64 * 1024;
+
+export function answerJson(body: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(body ?? null);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return JSON.stringify({ note: 'the answer could not be serialised' });
+  return text.length <= MAX_ANSWER_JSON ? text : JSON.stringify({ note: `the answer was ${text.length} characters long and is not kept` });
+}
 
 export interface SendContext {
   client: GeoDbClient;
@@ -33,7 +49,7 @@ function uploadType(kind: string): UploadDocumentType {
   return type.success ? type.data : 'other';
 }
 
-async function sendUpload(entry: OutboxRow, context: SendContext): Promise<ClaimDocumentsUploadResponse> {
+async function sendUpload(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
   const payload = uploadPayloadSchema.parse(JSON.parse(entry.payload_json));
   if (payload.projectId === null) {
     throw new RequestError({ kind: 'http', status: 400, serverMessage: 'The order has no project to save the package to.', retryAfterMs: null });
@@ -46,7 +62,7 @@ async function sendUpload(entry: OutboxRow, context: SendContext): Promise<Claim
   }
   const manifest = await readFile(join(folder, MANIFEST_FILE)).catch(() => null);
   if (manifest) files.push({ type: 'manifest', name: MANIFEST_FILE, mediaType: 'application/json', bytes: new Uint8Array(manifest) });
-  return context.client.uploadDocuments(
+  const { receipt, body } = await context.client.uploadDocuments(
     context.auth,
     {
       order_id: payload.orderId,
@@ -59,10 +75,11 @@ async function sendUpload(entry: OutboxRow, context: SendContext): Promise<Claim
     files,
     entry.id,
   );
+  return { kind: 'upload', receipt, answerJson: answerJson(body) };
 }
 
 /** A workflow override as the server's domain event (POST …/orders/{type}/{id}/events/). */
-async function sendEvent(entry: OutboxRow, context: SendContext): Promise<OrderEventResponse> {
+async function sendEvent(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
   const payload = eventPayloadSchema.parse(JSON.parse(entry.payload_json));
   const body: OrderEventRequest = {
     event: payload.event,
@@ -74,12 +91,13 @@ async function sendEvent(entry: OutboxRow, context: SendContext): Promise<OrderE
     occurred_at: payload.occurredAt,
     client_ref: `job-transition-${payload.logId}`,
   };
-  return context.client.postOrderEvent(context.auth, { orderType: payload.orderType, id: payload.orderId }, body, entry.id);
+  const answer = await context.client.postOrderEvent(context.auth, { orderType: payload.orderType, id: payload.orderId }, body, entry.id);
+  return { kind: 'event', answerJson: answerJson(answer) };
 }
 
 export async function sendEntry(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
-  if (entry.kind === 'upload') return { kind: 'upload', answer: await sendUpload(entry, context) };
-  if (entry.kind === 'event') return { kind: 'event', answer: await sendEvent(entry, context) };
+  if (entry.kind === 'upload') return sendUpload(entry, context);
+  if (entry.kind === 'event') return sendEvent(entry, context);
   const payload = statusPayloadSchema.parse(JSON.parse(entry.payload_json));
   const answer = await context.client.setOrderStatus(
     context.auth,
@@ -87,5 +105,5 @@ export async function sendEntry(entry: OutboxRow, context: SendContext): Promise
     { status: payload.status, ...(payload.reason ? { reason: payload.reason } : {}) },
     entry.id,
   );
-  return { kind: 'status', answer };
+  return { kind: 'status', answerJson: answerJson(answer) };
 }

@@ -1,8 +1,9 @@
 /**
  * The GeoDB REST contract ClaimDesk speaks (seed 000 Phases 1 and 2, seed 003's status changes, issue 6's
  * workflow override events), as zod schemas.
- * The reference server answers with exactly these shapes, the OpenAPI document in docs/ is generated
- * from them, and the client checks what it receives against the tolerant variants below.
+ * The reference server answers with exactly these shapes and the OpenAPI document in docs/ is generated from
+ * them. The client never holds a server's answer to them: a real GeoDB server promises less, so the client
+ * reads only what it needs (answer-readers.ts).
  */
 import { z } from 'zod';
 
@@ -110,15 +111,6 @@ export const pendingOrdersResponseSchema = z
   .object({ orders: z.array(pendingOrderSchema), count: z.number().int() })
   .meta({ id: 'PendingOrdersResponse' });
 export type PendingOrdersResponse = z.infer<typeof pendingOrdersResponseSchema>;
-
-/**
- * What the client accepts as a pending-orders envelope. Each order stays `unknown` here because orders are
- * validated one by one (one broken order must never block the others).
- */
-export const pendingOrdersEnvelopeSchema = z.object({
-  orders: z.array(z.unknown()),
-  count: z.number().int().optional(),
-});
 
 // --- Phase 2: document upload, packages and order status ------------------------------------------------
 
