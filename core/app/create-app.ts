@@ -36,6 +36,11 @@ export const DATABASE_FILE = 'claimdesk.sqlite';
 const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
 /** How often the outbox looks for due entries: a retry waits at least this long, and offline work goes out soon after the network returns. */
 const DEFAULT_OUTBOX_INTERVAL_MS = 15_000;
+/**
+ * How long closing waits for an aborted sync to wind down before the cache is closed anyway: an abort ends the
+ * download at once, so this only matters if something else hangs, and quitting must never hang with it.
+ */
+const SYNC_STOP_GRACE_MS = 3_000;
 /** Stale work is counted in days: looking once an hour (and at start) is plenty. */
 const DEFAULT_STALE_CHECK_INTERVAL_MS = 60 * 60_000;
 
@@ -80,6 +85,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     createClient,
     now,
     getServiceLevels: getWorkflowSettings,
+    getLimits: async () => (await getAppSettings(db)).sync,
     // The role may have changed on the server, and the sync's news may concern jobs: neither may fail the sync.
     afterSync: (outcome) => Promise.all([session.refreshUser(), workflow.afterSync(outcome)]).then(() => undefined, reportBackground),
   });
@@ -191,13 +197,14 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     async close() {
       staleCheck.stop();
       scheduler.stop();
+      sync.abort();
       await outbox.stop();
       exportRunner.cancel();
       await exportRunner.whenIdle();
       await plss.whenIdle();
       await pool.close();
       await basemap.close();
-      await sync.whenIdle();
+      await Promise.race([sync.whenIdle(), new Promise((resolve) => setTimeout(resolve, SYNC_STOP_GRACE_MS).unref())]);
       await opened.close();
     },
   };

@@ -1,4 +1,5 @@
 /** The workflow over IPC (issue 6): staff actions, history, the dashboard, notifications, and settings. */
+import { syncLimitsSchema } from '../../shared/sync/sync-limits';
 import { AppError } from '../../shared/errors';
 import type { IpcHandlers } from '../../shared/ipc/contract';
 import type { OrderStatusChange } from '../../shared/outbox/outbox.types';
@@ -63,7 +64,8 @@ export function createWorkflowHandlers(deps: WorkflowHandlerDeps): Pick<IpcHandl
       const workflow = patch.workflow ? workflowSettingsSchema.parse(patch.workflow) : current.workflow;
       const basemapUrl = patch.basemapUrl !== undefined ? checkBasemapUrl(patch.basemapUrl) : current.basemapUrl;
       const maps = patch.maps ? await deps.checkMaps({ ...current.maps, ...patch.maps }) : current.maps;
-      await saveAppSettings(deps.db, { basemapUrl, workflow, maps });
+      const sync = patch.sync ? syncLimitsSchema.parse(patch.sync) : current.sync;
+      await saveAppSettings(deps.db, { basemapUrl, workflow, maps, sync });
       // Target dates follow the service levels: every cached order is dated again under the new ones.
       if (patch.workflow && JSON.stringify(workflow) !== JSON.stringify(current.workflow)) {
         await refreshTargetDates(deps.db, workflow);

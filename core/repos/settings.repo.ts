@@ -4,8 +4,10 @@
  */
 import { userRoleSchema, type UserRole } from '../../shared/api/geodb.schemas';
 import type { AppSettings } from '../../shared/jobs/job.types';
-import { DEFAULT_WORKFLOW_SETTINGS, workflowSettingsSchema, type WorkflowSettings } from '../../shared/workflow/workflow-settings';
+import type { z } from 'zod';
+import { DEFAULT_WORKFLOW_SETTINGS, workflowSettingsSchema } from '../../shared/workflow/workflow-settings';
 import { DEFAULT_MAP_SETTINGS, mapSettingsSchema, type MapSettings } from '../../shared/basemap/map-settings';
+import { DEFAULT_SYNC_LIMITS, syncLimitsSchema } from '../../shared/sync/sync-limits';
 import type { Db } from '../db/schema';
 import { getValues, setValues } from './key-value.repo';
 
@@ -43,17 +45,20 @@ export async function saveLastAccount(db: Db, account: LastAccount): Promise<voi
 const BASEMAP_URL_KEY = 'app.basemap_url';
 const WORKFLOW_KEY = 'app.workflow';
 const MAPS_KEY = 'app.maps';
+const SYNC_KEY = 'app.sync';
 
 /**
- * App-wide preferences (not per account): the optional online basemap, the workflow and the map settings. Validation
- * is the caller's; a stored value that no longer parses (an older or hand-edited cache) reads as the defaults.
+ * App-wide preferences (not per account): the optional online basemap, the workflow and map settings, and the sync
+ * limits. Validation is the caller's; a stored value that no longer parses (an older or hand-edited cache) reads
+ * as the defaults.
  */
 export async function getAppSettings(db: Db): Promise<AppSettings> {
   const values = await getValues(db, 'settings');
   return {
     basemapUrl: values.get(BASEMAP_URL_KEY) ?? null,
-    workflow: parseStored(values.get(WORKFLOW_KEY), parseWorkflow),
+    workflow: parseStored(values.get(WORKFLOW_KEY), whole(workflowSettingsSchema, DEFAULT_WORKFLOW_SETTINGS)),
     maps: parseStored(values.get(MAPS_KEY), parseMaps),
+    sync: parseStored(values.get(SYNC_KEY), whole(syncLimitsSchema, DEFAULT_SYNC_LIMITS)),
   };
 }
 
@@ -67,9 +72,12 @@ function parseStored<T>(stored: string | undefined, parse: (json: unknown) => T)
   return parse(json);
 }
 
-function parseWorkflow(json: unknown): WorkflowSettings {
-  const parsed = workflowSettingsSchema.safeParse(json);
-  return parsed.success ? parsed.data : DEFAULT_WORKFLOW_SETTINGS;
+/** A whole-value setting: the stored value if it parses, else the defaults. */
+function whole<T>(schema: z.ZodType<T>, fallback: T): (json: unknown) => T {
+  return (json) => {
+    const parsed = schema.safeParse(json);
+    return parsed.success ? parsed.data : fallback;
+  };
 }
 
 /** Field by field: a setting added later (or one hand-edited wrong) takes its default without losing the others. */
@@ -88,5 +96,6 @@ export async function saveAppSettings(db: Db, settings: AppSettings): Promise<vo
     [BASEMAP_URL_KEY]: settings.basemapUrl,
     [WORKFLOW_KEY]: JSON.stringify(settings.workflow),
     [MAPS_KEY]: JSON.stringify(settings.maps),
+    [SYNC_KEY]: JSON.stringify(settings.sync),
   });
 }

@@ -1,9 +1,13 @@
-/** Fetches the pending-orders list, retrying transient failures with capped backoff and Retry-After. */
+/**
+ * Fetches the pending-orders list, retrying transient failures with capped backoff and Retry-After. The download
+ * is bounded (size cap and overall deadline, shared/sync/sync-limits.ts) and can be aborted; going past a limit
+ * is not retried, since the same server would only send the same list again.
+ */
 import { AppError } from '../../shared/errors';
-import { classifyFailure } from '../../shared/sync/classify-failure';
+import { classifyFailure, formatLimitBytes, formatLimitSeconds } from '../../shared/sync/classify-failure';
 import { backoffDelay, type BackoffPolicy } from '../../shared/sync/retry-policy';
 import type { SyncProgress } from '../../shared/domain/sync.types';
-import { RequestError, type Credential, type GeoDbClient, type PendingOrdersAnswer } from '../api/geodb-client';
+import { RequestError, type Credential, type DownloadLimits, type GeoDbClient, type PendingOrdersAnswer } from '../api/geodb-client';
 
 export interface FetchDeps {
   client: GeoDbClient;
@@ -16,21 +20,48 @@ export interface FetchDeps {
   random: () => number;
   sleep: (ms: number) => Promise<void>;
   onProgress: (progress: SyncProgress) => void;
+  limits: DownloadLimits;
+  signal: AbortSignal;
+}
+
+const LEFT_AS_IT_WAS = 'the sync stopped and the cache was left as it was';
+
+export function syncStopped(): AppError {
+  return new AppError('cancelled', `The sync was stopped because ClaimDesk is closing; ${LEFT_AS_IT_WAS}.`);
+}
+
+/** The one-line reason for a download that went past a limit or was stopped, or null for any other failure. */
+function limitMessage(error: RequestError, label: string): AppError | null {
+  const { failure } = error;
+  const where = 'Settings → Sync';
+  if (failure.kind === 'too-large') {
+    return new AppError('limit-exceeded', `${label} sent more than ${formatLimitBytes(failure.limitBytes)} of pending orders, the download limit (${where}); ${LEFT_AS_IT_WAS}.`, { cause: error });
+  }
+  if (failure.kind === 'deadline') {
+    return new AppError('limit-exceeded', `${label} did not finish sending the pending orders within ${formatLimitSeconds(failure.ms)}, the download deadline (${where}); ${LEFT_AS_IT_WAS}.`, { cause: error });
+  }
+  if (failure.kind === 'aborted') return syncStopped();
+  return null;
 }
 
 export async function fetchPendingOrders(deps: FetchDeps): Promise<{ answer: PendingOrdersAnswer; attempts: number }> {
   const label = new URL(deps.client.baseUrl).host;
   for (let attempt = 1; ; attempt += 1) {
+    if (deps.signal.aborted) throw syncStopped();
     deps.onProgress({ stage: 'connecting', done: 0, total: 0, message: `Asking ${label} for pending orders…` });
     try {
       const answer = await deps.client.getPendingOrders(deps.auth, {
         etag: deps.etag,
+        limits: deps.limits,
+        signal: deps.signal,
         onDownloadProgress: (loaded, total) =>
           deps.onProgress({ stage: 'downloading', done: loaded, total, message: `Downloading orders (${formatBytes(loaded)})…` }),
       });
       return { answer, attempts: attempt };
     } catch (error) {
       if (!(error instanceof RequestError)) throw error;
+      const limited = limitMessage(error, label);
+      if (limited) throw limited;
       const decision = classifyFailure(error.failure, label);
       if (decision.action === 'stop') throw new AppError(decision.code, decision.message, { cause: error });
       if (attempt >= deps.policy.maxAttempts) {
@@ -46,9 +77,28 @@ export async function fetchPendingOrders(deps: FetchDeps): Promise<{ answer: Pen
         total: deps.policy.maxAttempts,
         message: `${decision.message} Retrying in ${Math.ceil(wait / 1000)} s (attempt ${attempt + 1} of ${deps.policy.maxAttempts}).`,
       });
-      await deps.sleep(wait);
+      await abortable(deps.sleep(wait), deps.signal);
     }
   }
+}
+
+/** Waits for `work` unless the signal fires first (a retry wait must not hold up closing the app). */
+function abortable(work: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(syncStopped());
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(syncStopped());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 function formatBytes(bytes: number): string {

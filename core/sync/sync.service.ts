@@ -7,14 +7,15 @@ import type { Kysely } from 'kysely';
 import type { OrderKey } from '../../shared/domain/order.types';
 import { DEFAULT_SERVICE_LEVELS, type ServiceLevels } from '../../shared/workflow/workflow-settings';
 import { AppError, toErrorInfo } from '../../shared/errors';
-import { pendingOrdersEnvelopeSchema } from '../../shared/api/geodb.schemas';
+import { readPendingOrders } from '../../shared/api/answer-readers';
+import { DEFAULT_SYNC_LIMITS, downloadLimitsOf, type SyncLimits } from '../../shared/sync/sync-limits';
 import type { SyncProgress, SyncReport, SyncStatus } from '../../shared/domain/sync.types';
 import { DEFAULT_SYNC_BACKOFF, type BackoffPolicy } from '../../shared/sync/retry-policy';
 import type { Database } from '../db/schema';
 import type { GeoDbClient } from '../api/geodb-client';
 import { countOrders, getStoredOrderStates, markOrdersGone, upsertOrders } from '../repos/orders.repo';
 import { getSyncState, saveSyncState } from '../repos/sync-state.repo';
-import { fetchPendingOrders } from './fetch-pending-orders';
+import { fetchPendingOrders, syncStopped } from './fetch-pending-orders';
 import { planOrderWrites } from './plan-order-writes';
 
 export interface SyncAuth {
@@ -35,6 +36,8 @@ export interface SyncServiceDeps {
   maxRetryAfterMs?: number;
   /** Service levels for the orders' target dates (the workflow settings); defaults when absent. */
   getServiceLevels?: () => Promise<ServiceLevels>;
+  /** The download's size cap and deadline (the sync settings); defaults when absent. */
+  getLimits?: () => Promise<SyncLimits>;
   /**
    * Told after the orders are saved (outside the transaction): what was new and whether anything changed, so the
    * workflow can react. Its failure is reported by the caller's hook, never turned into a failed sync.
@@ -53,6 +56,11 @@ export interface SyncService {
   onStatus(listener: (status: SyncStatus) => void): () => void;
   /** Resolves when no sync is running (used before closing the database). */
   whenIdle(): Promise<void>;
+  /**
+   * Stops a running sync at its next step (the download is aborted, a retry wait cut short) without writing
+   * anything: closing the app never waits on a hung server. The cache keeps its last good state.
+   */
+  abort(): void;
   /** The scheduler says when it will try next, so the status bar can show it. */
   setNextAttemptAt(value: string | null): void;
 }
@@ -64,6 +72,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   let progress: SyncProgress | null = null;
   let nextAttemptAt: string | null = null;
   let lastReport: SyncReport | null = null;
+  let controller: AbortController | null = null;
 
   async function getStatus(): Promise<SyncStatus> {
     const saved = await getSyncState(deps.db);
@@ -94,16 +103,20 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     emit();
   }
 
-  async function run(): Promise<SyncReport> {
+  async function run(signal: AbortSignal): Promise<SyncReport> {
     const startedAt = deps.now().toISOString();
     state = 'syncing';
     progress = null;
     emit();
+    const stopIfAborted = (): void => {
+      if (signal.aborted) throw syncStopped();
+    };
     try {
       const auth = await deps.getAuth();
       if (!auth) throw new AppError('auth-required', 'Sign in to sync pending orders.');
       const saved = await getSyncState(deps.db);
       const sameServer = saved.etagServer === auth.serverUrl;
+      const limits = deps.getLimits ? await deps.getLimits() : DEFAULT_SYNC_LIMITS;
       const { answer, attempts } = await fetchPendingOrders({
         client: deps.createClient(auth.serverUrl),
         auth,
@@ -113,21 +126,28 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         random: deps.random ?? Math.random,
         sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         onProgress: report,
+        limits: downloadLimitsOf(limits),
+        signal,
       });
+      stopIfAborted();
       const finishedAt = () => deps.now().toISOString();
       if (answer.notModified) {
         await saveSyncState(deps.db, { lastSuccessAt: finishedAt(), lastAttemptAt: startedAt, lastError: null });
         return emptyReport({ attempts, startedAt, finishedAt: finishedAt() });
       }
-      const envelope = pendingOrdersEnvelopeSchema.safeParse(answer.body);
-      if (!envelope.success) {
-        throw new AppError('bad-response', 'The server answered without an "orders" list; the cache was left as it was.');
+      const orders = readPendingOrders(answer.body);
+      if (!orders.ok) {
+        throw new AppError('bad-response', `The server answered without ${orders.missing}; the cache was left as it was.`);
       }
       const stored = await getStoredOrderStates(deps.db);
       const levels = deps.getServiceLevels ? await deps.getServiceLevels() : DEFAULT_SERVICE_LEVELS;
-      const plan = await planOrderWrites(envelope.data.orders, stored, (done, total) =>
-        report({ stage: 'validating', done, total, message: `Checking orders (${done} of ${total})…` }),
+      const plan = await planOrderWrites(
+        orders.value,
+        stored,
+        (done, total) => report({ stage: 'validating', done, total, message: `Checking orders (${done} of ${total})…` }),
+        signal,
       );
+      stopIfAborted();
       report({ stage: 'saving', done: 0, total: plan.writes.length, message: `Saving ${plan.writes.length} changed orders…` });
       const savedAt = deps.now().toISOString();
       // One transaction: the orders, the gone marks and the cursor land together or not at all.
@@ -146,36 +166,46 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const added = plan.writes
         .filter((write) => !stored.has(`${write.order.orderType}:${write.order.id}`))
         .map((write) => ({ key: { orderType: write.order.orderType, id: write.order.id }, orderNumber: write.order.orderNumber }));
-      await deps.afterSync?.({ added, changed: plan.writes.length > 0 || plan.goneKeys.length > 0 });
+      if (!signal.aborted) await deps.afterSync?.({ added, changed: plan.writes.length > 0 || plan.goneKeys.length > 0 });
       return { outcome: 'updated', ...plan.counts, withProblems, attempts, startedAt, finishedAt: finishedAt() };
     } catch (error) {
       const info = toErrorInfo(error);
-      await saveSyncState(deps.db, { lastAttemptAt: startedAt, lastError: info });
-      if (info.code === 'auth-required') await deps.onUnauthorized();
+      // A sync stopped for closing is not a failure to show at the next start (and the cache is closing).
+      if (!signal.aborted) {
+        await saveSyncState(deps.db, { lastAttemptAt: startedAt, lastError: info });
+        if (info.code === 'auth-required') await deps.onUnauthorized();
+      }
       throw error instanceof AppError ? error : new AppError(info.code, info.message, { cause: error });
     } finally {
       state = 'idle';
       progress = null;
-      emit();
+      if (!signal.aborted) emit();
     }
   }
 
   return {
     syncNow() {
       // A sync already under way answers every caller: two writers would only race for the same rows.
-      running ??= run()
+      if (running) return running;
+      const current = new AbortController();
+      controller = current;
+      running = run(current.signal)
         .then((report) => {
           lastReport = report;
           return report;
         })
         .finally(() => {
           running = null;
+          if (controller === current) controller = null;
         });
       return running;
     },
     getStatus,
     async whenIdle() {
       await running?.catch(() => undefined);
+    },
+    abort() {
+      controller?.abort();
     },
     onStatus(listener) {
       listeners.add(listener);

@@ -9,6 +9,7 @@ import { jobWorkflowSchema } from '../workflow/workflow-view.types';
 import { workflowStateSchema } from '../workflow/workflow.types';
 import { workflowSettingsSchema } from '../workflow/workflow-settings';
 import { mapSettingsSchema } from '../basemap/map-settings';
+import { syncLimitsSchema } from '../sync/sync-limits';
 
 export const JOB_STEPS = ['import', 'layout', 'monuments', 'validate', 'claimant', 'documents', 'upload'] as const;
 export const jobStepSchema = z.enum(JOB_STEPS);
@@ -219,6 +220,8 @@ export const appSettingsSchema = z.object({
   workflow: workflowSettingsSchema,
   /** The offline basemap, printed basemaps and field-unit files. */
   maps: mapSettingsSchema,
+  /** The pending-orders download's size cap and deadline. */
+  sync: syncLimitsSchema,
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 

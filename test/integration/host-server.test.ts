@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
+import { DEFAULT_SYNC_LIMITS } from '../../shared/sync/sync-limits';
 import { AppError } from '../../shared/errors';
 import type { IpcEventName } from '../../shared/ipc/channels';
 import type { IpcEventPayload, IpcHandlers } from '../../shared/ipc/contract';
@@ -58,8 +59,8 @@ function createStubApp() {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
     lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
-    getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS }),
-    saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS, maps: { ...DEFAULT_MAP_SETTINGS, ...settings.maps } }),
+    getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS, sync: DEFAULT_SYNC_LIMITS }),
+    saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS, maps: { ...DEFAULT_MAP_SETTINGS, ...settings.maps }, sync: settings.sync ?? DEFAULT_SYNC_LIMITS }),
     getBasemap: async () => ({ basemap: null, tilePath: null, problem: null }),
     generatePackage: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);

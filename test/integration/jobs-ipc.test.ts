@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAP_SETTINGS } from '../../shared/basemap/map-settings';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
+import { DEFAULT_SYNC_LIMITS } from '../../shared/sync/sync-limits';
 import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { dispatchIpc } from '../../core/ipc/dispatch';
@@ -81,18 +82,18 @@ describe('jobs, location and settings over IPC', () => {
   });
 
   it('keeps an https basemap URL across restarts and refuses anything else', async () => {
-    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS } });
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS, sync: DEFAULT_SYNC_LIMITS } });
     const tiles = 'https://tiles.example.com/{z}/{x}/{y}.png';
-    expect(await call('saveSettings', { basemapUrl: tiles })).toEqual({ ok: true, value: { basemapUrl: tiles, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS } });
+    expect(await call('saveSettings', { basemapUrl: tiles })).toEqual({ ok: true, value: { basemapUrl: tiles, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS, sync: DEFAULT_SYNC_LIMITS } });
     for (const basemapUrl of ['http://tiles.example.com/{z}/{x}/{y}.png', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url', '', 'https://user:pw@tiles.example.com/']) {
       const refused = await call('saveSettings', { basemapUrl });
       expect(refused, basemapUrl).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/basemap/i) } });
     }
     await app.close();
     await openApp();
-    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: tiles, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS } });
-    expect(await call('saveSettings', { basemapUrl: null })).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS } });
-    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS } });
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: tiles, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS, sync: DEFAULT_SYNC_LIMITS } });
+    expect(await call('saveSettings', { basemapUrl: null })).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS, sync: DEFAULT_SYNC_LIMITS } });
+    expect(await call('getSettings')).toEqual({ ok: true, value: { basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS, sync: DEFAULT_SYNC_LIMITS } });
   });
 
   it('keeps map settings field by field across restarts and refuses values out of range', async () => {

@@ -1,6 +1,7 @@
 import { DEFAULT_MAP_SETTINGS } from '../../shared/basemap/map-settings';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
+import { DEFAULT_SYNC_LIMITS } from '../../shared/sync/sync-limits';
 import { AppError } from '../../shared/errors';
 import { ipcContract, type IpcHandlers } from '../../shared/ipc/contract';
 import { assertHandlersCoverContract, dispatchIpc, isIpcMethodName } from '../../core/ipc/dispatch';
@@ -27,8 +28,8 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listJobs: async () => ({ jobs: [] }),
     saveJob: unused,
     lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
-    getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS }),
-    saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS, maps: { ...DEFAULT_MAP_SETTINGS, ...settings.maps } }),
+    getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS, sync: DEFAULT_SYNC_LIMITS }),
+    saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS, maps: { ...DEFAULT_MAP_SETTINGS, ...settings.maps }, sync: settings.sync ?? DEFAULT_SYNC_LIMITS }),
     getBasemap: async () => ({ basemap: null, tilePath: null, problem: null }),
     generatePackage: unused,
     getPackage: async () => ({ package: null }),

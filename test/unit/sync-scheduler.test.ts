@@ -19,6 +19,7 @@ function recordingSync(results: ('ok' | 'fail')[]) {
     },
     onStatus: () => () => undefined,
     whenIdle: async () => undefined,
+    abort: () => undefined,
     setNextAttemptAt: (value) => next.push(value),
   };
   return { service, calls, next };
