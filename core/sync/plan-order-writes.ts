@@ -1,14 +1,20 @@
 /**
- * Turns one pending-orders payload into the writes for the cache. Every entry is checked on its own: a broken
- * order is stored with its problems, an entry without identity is skipped with a reason, duplicates are stored
- * once, and an order whose payload did not change is not rewritten.
+ * Turns one pending-orders payload into the writes for the cache. Every entry is checked on its own, inside its
+ * own guard: a broken order is stored with its problems, an entry without identity is skipped with a reason,
+ * duplicates are stored once, and an order whose payload did not change is not rewritten. Whatever one entry
+ * does (nesting deep enough to overflow the stack, megabytes of text, hundreds of thousands of vertices) costs
+ * that entry a problem, never the sync: its serialising, hashing and normalising are bounded (stored-entry.ts,
+ * shared/domain/order-limits.ts) and anything that still throws is caught for that entry alone.
  */
 import { createHash } from 'node:crypto';
-import { normalizePendingOrder } from '../../shared/domain/normalize-order';
+import { performance } from 'node:perf_hooks';
+import { normalizePendingOrder, unreadableOrder } from '../../shared/domain/normalize-order';
 import type { OrderKey } from '../../shared/domain/order.types';
 import type { SyncReport } from '../../shared/domain/sync.types';
 import type { OrderWrite } from '../repos/orders.mapper';
 import type { StoredOrderState } from '../repos/orders.repo';
+import { syncStopped } from './fetch-pending-orders';
+import { storedEntry } from './stored-entry';
 
 export interface OrderWritePlan {
   writes: OrderWrite[];
@@ -16,13 +22,18 @@ export interface OrderWritePlan {
   counts: Pick<SyncReport, 'received' | 'added' | 'updated' | 'unchanged' | 'gone' | 'returned' | 'duplicates' | 'skipped'>;
 }
 
-/** Entries handled between two yields to the event loop, so progress reaches the UI and IPC stays live. */
+/**
+ * The loop yields to the event loop after this many entries or this much time, whichever comes first, so progress
+ * reaches the UI and IPC stays live even while one pathological order uses its geometry budget.
+ */
 const SLICE = 500;
+const SLICE_MS = 50;
 
 export async function planOrderWrites(
   entries: unknown[],
   stored: Map<string, StoredOrderState>,
   onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<OrderWritePlan> {
   const writes: OrderWrite[] = [];
   const seen = new Set<string>();
@@ -37,41 +48,61 @@ export async function planOrderWrites(
     skipped: [],
   };
 
-  for (let index = 0; index < entries.length; index += 1) {
-    if (index % SLICE === 0 && index > 0) {
-      onProgress(index, entries.length);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const entry = entries[index];
-    const key = identityOf(entry);
-    if (key && seen.has(key)) {
-      counts.duplicates += 1; // the first occurrence wins; the server's list is oldest first
-      continue;
-    }
-    const rawJson = JSON.stringify(entry) ?? 'null';
-    const payloadHash = createHash('sha1').update(rawJson).digest('base64');
-    const previous = key ? stored.get(key) : undefined;
-    if (key && previous && previous.hash === payloadHash && !previous.gone) {
-      seen.add(key);
-      counts.unchanged += 1;
-      continue;
-    }
-    const result = normalizePendingOrder(entry, index);
-    if (!result.ok) {
-      counts.skipped.push({ index, reason: result.reason });
-      continue;
-    }
-    const normalizedKey = `${result.order.orderType}:${result.order.id}`;
+  function addWrite(write: Omit<OrderWrite, 'lastKnownPayment'>): void {
+    const normalizedKey = `${write.order.orderType}:${write.order.id}`;
     if (seen.has(normalizedKey)) {
       counts.duplicates += 1;
-      continue;
+      return;
     }
     seen.add(normalizedKey);
     const before = stored.get(normalizedKey);
     if (!before) counts.added += 1;
     else if (before.gone) counts.returned += 1;
     else counts.updated += 1;
-    writes.push({ order: result.order, rawJson, payloadHash, paymentStatus: paymentStatusOf(entry), lastKnownPayment: before?.paymentState ?? null });
+    writes.push({ ...write, lastKnownPayment: before?.paymentState ?? null });
+  }
+
+  let sliceStart = performance.now();
+  let sliceIndex = 0;
+  for (let index = 0; index < entries.length; index += 1) {
+    if (index - sliceIndex >= SLICE || performance.now() - sliceStart >= SLICE_MS) {
+      onProgress(index, entries.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+      sliceIndex = index;
+    }
+    if (signal?.aborted) throw syncStopped();
+    const entry = entries[index];
+    const key = identityOf(entry);
+    if (key && seen.has(key)) {
+      counts.duplicates += 1; // the first occurrence wins; the server's list is oldest first
+      continue;
+    }
+    try {
+      const planned = planEntry(entry, index, key, stored);
+      if (planned === 'unchanged') {
+        seen.add(key as string);
+        counts.unchanged += 1;
+        continue;
+      }
+      if ('skip' in planned) {
+        counts.skipped.push({ index, reason: planned.skip });
+        continue;
+      }
+      addWrite(planned);
+    } catch (error) {
+      // Nothing above should throw; if an entry still manages to, it alone pays: kept under its identity with
+      // the reason, or skipped with it when it has none.
+      const why = error instanceof Error ? error.message : String(error);
+      if (!key) {
+        counts.skipped.push({ index, reason: `Order at index ${index} cannot be stored: reading it failed (${why})` });
+        continue;
+      }
+      const [orderType, id] = key.split(':') as [OrderKey['orderType'], string];
+      const order = unreadableOrder(orderType, Number(id), why);
+      const json = JSON.stringify({ order_type: orderType, id: Number(id), claimdesk_note: `entry left out: ${why}` });
+      addWrite({ order, rawJson: json, payloadHash: hashOf(json), paymentStatus: null });
+    }
   }
   onProgress(entries.length, entries.length);
 
@@ -83,6 +114,27 @@ export async function planOrderWrites(
   }
   counts.gone = goneKeys.length;
   return { writes, goneKeys, counts };
+}
+
+function hashOf(json: string): string {
+  return createHash('sha1').update(json).digest('base64');
+}
+
+/** One entry: unchanged since the last sync, skipped (no identity), or the write for it. */
+function planEntry(
+  entry: unknown,
+  index: number,
+  key: string | null,
+  stored: Map<string, StoredOrderState>,
+): 'unchanged' | { skip: string } | Omit<OrderWrite, 'lastKnownPayment'> {
+  const copy = storedEntry(entry);
+  const payloadHash = hashOf(copy.json);
+  const previous = key ? stored.get(key) : undefined;
+  if (key && previous && previous.hash === payloadHash && !previous.gone) return 'unchanged';
+  const result = normalizePendingOrder(entry, index);
+  if (!result.ok) return { skip: result.reason };
+  const order = copy.problems.length > 0 ? { ...result.order, problems: [...copy.problems, ...result.order.problems] } : result.order;
+  return { order, rawJson: copy.json, payloadHash, paymentStatus: paymentStatusOf(entry) };
 }
 
 /** A cheap identity read before validation, for the unchanged check; the normalizer has the final word. */

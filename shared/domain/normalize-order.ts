@@ -27,9 +27,13 @@
  * | status_display,    | tolerated| The real server sends them (anchor study §3) though the seed contract     |
  * | company_id         |          | lists neither; ignored silently so every order does not carry a warning. |
  * | anything else      | unknown  | ONE warning listing them all, then ignored                                |
+ *
+ * Text longer than ORDER_LIMITS.maxTextChars (order-limits.ts) in any field is cut there with a problem naming
+ * the field: no order number, name or address is that long, and a 10 MB "name" must not reach the cache.
  */
 import { claimantInfoSchema, ORDER_TYPES, PENDING_ORDER_FIELDS, type ClaimantInfo, type OrderType } from '../api/geodb.schemas';
 import { parseClaimPolygons } from '../geometry/claim-polygons';
+import { formatCount, ORDER_LIMIT_CODES, ORDER_LIMITS } from './order-limits';
 import type { NormalizedOrder, NormalizeOrderResult } from './normalized-order.types';
 import type { OrderIssue } from './order.types';
 
@@ -111,7 +115,16 @@ function readIdentity(raw: Fields, index: number): Identity {
 /** Field readers: each returns a safe value and records a warning when it had to fall back or convert. */
 class FieldReader {
   readonly warnings: OrderIssue[] = [];
+  readonly problems: OrderIssue[] = [];
   constructor(private readonly raw: Fields) {}
+
+  /** Text cut at the cap, with a problem naming the field. */
+  text(field: string, value: string): string {
+    if (value.length <= ORDER_LIMITS.maxTextChars) return value;
+    const message = `${field} is ${formatCount(value.length)} characters long; ClaimDesk keeps at most ${formatCount(ORDER_LIMITS.maxTextChars)} (cut there)`;
+    this.problems.push({ code: ORDER_LIMIT_CODES.textTooLong, message });
+    return value.slice(0, ORDER_LIMITS.maxTextChars);
+  }
 
   private fallback<T>(field: string, value: unknown, result: T, shown: string): T {
     if (value === undefined || value === null) {
@@ -124,7 +137,7 @@ class FieldReader {
 
   string(field: string, fallback: string): string {
     const value = this.raw[field];
-    if (typeof value === 'string') return value;
+    if (typeof value === 'string') return this.text(field, value);
     if (typeof value === 'number' || typeof value === 'boolean') {
       warn(this.warnings, W.fieldCoerced, `${field} arrived as ${show(value)} instead of text; read as "${String(value)}"`);
       return String(value);
@@ -177,7 +190,13 @@ function readClaimantInfo(value: unknown, orderType: OrderType, warnings: OrderI
     }
   }
   const parsed = isRecord(candidate) ? claimantInfoSchema.safeParse(candidate) : null;
-  if (parsed?.success) return parsed.data;
+  if (parsed?.success) {
+    const long = Object.entries(parsed.data).find(([, text]) => typeof text === 'string' && text.length > ORDER_LIMITS.maxTextChars);
+    if (!long) return parsed.data;
+    const message = `claimant_info.${long[0]} is ${formatCount(String(long[1]).length)} characters long (at most ${formatCount(ORDER_LIMITS.maxTextChars)}); ignored, it will need to be entered`;
+    warn(warnings, W.claimantInfoMalformed, message);
+    return null;
+  }
   const issue = parsed?.error.issues[0];
   const detail = issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : `got ${show(value)}`;
   warn(warnings, W.claimantInfoMalformed, `claimant_info is malformed (${detail}); ignored, it will need to be entered`);
@@ -206,7 +225,7 @@ export function normalizePendingOrder(raw: unknown, index: number): NormalizeOrd
 
   let orderNumber: string;
   if (typeof raw.order_number === 'string' && raw.order_number.trim() !== '') {
-    orderNumber = raw.order_number.trim();
+    orderNumber = reader.text('order_number', raw.order_number.trim());
   } else if (typeof raw.order_number === 'number' && Number.isFinite(raw.order_number)) {
     orderNumber = String(raw.order_number);
     warn(warnings, W.fieldCoerced, `order_number arrived as ${orderNumber} instead of text; read as "${orderNumber}"`);
@@ -232,7 +251,12 @@ export function normalizePendingOrder(raw: unknown, index: number): NormalizeOrd
   const claimCount = reader.integer('claim_count', false, polygonCount, `the ${plural(polygonCount, 'polygon')} received`);
 
   const unknown = Object.keys(raw).filter((key) => !KNOWN_FIELDS.has(key));
-  if (unknown.length > 0) warn(warnings, W.unknownFields, `Unknown fields ignored: ${unknown.join(', ')}`);
+  if (unknown.length > 0) {
+    // Names as sent can be anything: shown short, and at most twenty of them.
+    const shown = unknown.slice(0, 20).map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key));
+    const more = unknown.length > 20 ? ` and ${unknown.length - 20} more` : '';
+    warn(warnings, W.unknownFields, `Unknown fields ignored: ${shown.join(', ')}${more}`);
+  }
 
   warnings.push(...polygons.warnings);
   // With no polygons at all, claim_polygons already carries a problem saying so; a count warning would repeat it.
@@ -258,8 +282,35 @@ export function normalizePendingOrder(raw: unknown, index: number): NormalizeOrd
     expedited,
     claims: polygons.claims,
     polygonCount,
-    problems: polygons.problems,
+    problems: [...reader.problems, ...polygons.problems],
     warnings,
   };
   return { ok: true, order };
+}
+
+/**
+ * An order whose entry could not be read at all (reading it threw), kept under its identity with one problem
+ * saying why, so staff see it and the next sync can update it; nothing else of it is trusted.
+ */
+export function unreadableOrder(orderType: OrderType, id: number, why: string): NormalizedOrder {
+  return {
+    orderType,
+    id,
+    orderNumber: `${ORDER_NUMBER_PREFIX[orderType]}-?-${id}`,
+    status: 'unknown',
+    createdAt: '',
+    customerEmail: '',
+    companyName: '',
+    projectId: null,
+    projectName: '',
+    claimCount: 0,
+    claimantInfo: null,
+    claimPackageId: null,
+    stakingService: false,
+    expedited: false,
+    claims: [],
+    polygonCount: 0,
+    problems: [{ code: ORDER_LIMIT_CODES.entryUnreadable, message: `ClaimDesk could not read this order: ${why}` }],
+    warnings: [],
+  };
 }

@@ -10,7 +10,8 @@ import { CLAIM_PROBLEM_CODES as P, CLAIM_WARNING_CODES as W, claimIssue, describ
 import { checkCoordinateRange, extentOf } from './coordinate-range-check';
 import type { ClaimGeometry, LinearRing } from './geojson.types';
 import { readRing } from './ring-repair';
-import { findRingSelfIntersection } from './ring-self-intersection';
+import { BUDGET_EXCEEDED, findRingSelfIntersection } from './ring-self-intersection';
+import { formatCount, ORDER_LIMIT_CODES, ORDER_LIMITS, vertexCapsText } from '../domain/order-limits';
 
 export interface ClaimGeometryResult {
   /** The repaired geometry, or null when a problem blocks the claim. */
@@ -54,7 +55,12 @@ function polygonsOf(type: 'Polygon' | 'MultiPolygon', coordinates: unknown[]): u
   return polygons;
 }
 
-export function checkClaimGeometry(raw: unknown, claim: ClaimLabel): ClaimGeometryResult {
+export interface GeometryCheckOptions {
+  /** True once the order's geometry check has used its time budget: the claim is then left unchecked. */
+  overBudget?: () => boolean;
+}
+
+export function checkClaimGeometry(raw: unknown, claim: ClaimLabel, options: GeometryCheckOptions = {}): ClaimGeometryResult {
   const { label } = claim;
   if (raw === null || raw === undefined) return fail(claim, P.geometryNull, `${label} has no geometry (${describeValue(raw)})`);
   if (typeof raw !== 'object' || Array.isArray(raw) || !('type' in raw) || typeof raw.type !== 'string') {
@@ -83,7 +89,12 @@ export function checkClaimGeometry(raw: unknown, claim: ClaimLabel): ClaimGeomet
     const rings: LinearRing[] = [];
     const polygon = polygons[p] as unknown[];
     for (let r = 0; r < polygon.length; r++) {
-      const read = readRing(polygon[r]);
+      const positions: unknown = polygon[r];
+      if (Array.isArray(positions) && positions.length > ORDER_LIMITS.maxVerticesPerRing) {
+        const message = `${label}: ${ringName(p, r, multi)} has ${formatCount(positions.length)} vertices; ClaimDesk checks ${vertexCapsText()}`;
+        return { geometry: null, areaAcres: 0, problems: [{ code: ORDER_LIMIT_CODES.tooManyVerticesInRing, message, claim: claim.name }], warnings: [] };
+      }
+      const read = readRing(positions);
       if (!read.ok) {
         const where = ringName(p, r, multi);
         if (read.kind === 'not-a-list') {
@@ -142,7 +153,11 @@ export function checkClaimGeometry(raw: unknown, claim: ClaimLabel): ClaimGeomet
   for (let p = 0; p < repaired.length; p++) {
     const rings = repaired[p] as LinearRing[];
     for (let r = 0; r < rings.length; r++) {
-      const near = findRingSelfIntersection(rings[r] as LinearRing);
+      const near = findRingSelfIntersection(rings[r] as LinearRing, { overBudget: options.overBudget });
+      if (near === BUDGET_EXCEEDED) {
+        const message = `${label} was not checked: the order's geometry check ran past its ${ORDER_LIMITS.geometryBudgetMs / 1000} s budget`;
+        return { geometry: null, areaAcres: 0, problems: [{ code: ORDER_LIMIT_CODES.geometryTimedOut, message, claim: claim.name }], warnings };
+      }
       if (near !== null) {
         const message = `${label} is self-intersecting: its ${ringName(p, r, multi)} crosses or touches itself near ${formatPosition(near)}`;
         return fail(claim, P.selfIntersection, message, warnings);

@@ -7,6 +7,7 @@
  */
 import type { OrderIssue } from '../domain/order.types';
 import { CLAIM_PROBLEM_CODES, claimIssue, describeValue } from './claim-issue-codes';
+import { ORDER_LIMITS } from '../domain/order-limits';
 
 export interface RawClaimEntry {
   /** 1-based position among the claims found, used for "Claim <n>" names. */
@@ -17,6 +18,8 @@ export interface RawClaimEntry {
   geometry: unknown;
   /** Set when the entry is not a Feature / claim record at all: what it is instead. */
   unrecognised?: string;
+  /** The name's length as sent, when it was longer than ORDER_LIMITS.maxTextChars and was cut there. */
+  nameCutFrom?: number;
 }
 
 export type UnwrapResult = { ok: true; entries: RawClaimEntry[] } | { ok: false; problem: OrderIssue };
@@ -54,8 +57,18 @@ function readName(source: Record<string, unknown> | null | undefined): string | 
   return null;
 }
 
+/** A name longer than the text cap is cut there; the entry records its length so a problem can name it. */
+function withName(entry: RawClaimEntry): RawClaimEntry {
+  if (entry.name === null || entry.name.length <= ORDER_LIMITS.maxTextChars) return entry;
+  return { ...entry, name: entry.name.slice(0, ORDER_LIMITS.maxTextChars), nameCutFrom: entry.name.length };
+}
+
 /** One element of a features / claims list (or the single Feature). */
 function readEntry(item: unknown, position: number): RawClaimEntry {
+  return withName(readEntryAsSent(item, position));
+}
+
+function readEntryAsSent(item: unknown, position: number): RawClaimEntry {
   if (!isRecord(item)) {
     return { position, name: null, geometry: undefined, unrecognised: describeValue(item) };
   }

@@ -1,15 +1,22 @@
 /**
  * Finds where a closed ring touches or crosses itself.
  *
- * Why not turf `kinks` (7.4): speed is not the issue for claim-sized rings (it is a pairwise loop too, about
- * as fast as this one on 5-position rings); what it reports is. Its parametric test answers "no
- * intersection" whenever two segments are parallel, so a degenerate ring whose only overlaps are collinear
- * (a zero-area "polygon" such as A→B→C→A on one line, or a triangle that folds back on itself) passes as
- * valid. And on a MultiPolygon it compares the rings of all parts with each other, so two parts that merely
- * touch at a corner (valid GeoJSON) are reported as kinks. Here each ring is tested on its own with
- * orientation signs, collinear overlaps and neighbouring segments that fold back included. Long rings
- * (digitised placer outlines with thousands of vertices) switch to a sort-by-x sweep so the cost stays
- * near O(n log n) rather than kinks' O(n²).
+ * Why not turf `kinks` (7.4): what it reports. Its parametric test answers "no intersection" whenever two
+ * segments are parallel, so a degenerate ring whose only overlaps are collinear (a zero-area "polygon" such as
+ * A→B→C→A on one line, or a triangle that folds back on itself) passes as valid. And on a MultiPolygon it compares
+ * the rings of all parts with each other, so two parts that merely touch at a corner (valid GeoJSON) are reported
+ * as kinks. It is also a pairwise O(n²) loop. Here each ring is tested on its own with orientation signs,
+ * collinear overlaps and neighbouring segments that fold back included.
+ *
+ * Long rings (digitised placer outlines, or a hostile server's 200,000-vertex zig-zag) go through a Shamos–Hoey
+ * sweep: O(n log n) comparisons to decide whether ANY two segments meet, whatever the ring's shape. (A filter on
+ * x-ranges alone, which this file used before, is quadratic for zig-zags whose segments all span the same x.)
+ * The sweep visits the segments' endpoints left to right and keeps the segments the sweep line crosses ordered
+ * bottom to top; two segments that meet are neighbours in that order at some event left of their leftmost
+ * meeting point, so only neighbours are ever tested. Degenerate cases are taken out first, in O(n log n): a
+ * neighbouring segment that folds back, and a vertex the ring visits twice. The active list is an array
+ * (insertion by binary search, a splice to move the rest): for the ring sizes ClaimDesk accepts that is a memmove
+ * of a few thousand pointers, far cheaper than a balanced tree's bookkeeping.
  *
  * "Exact" here means no tolerance: two segments intersect only if the orientation tests say so. Rings are
  * checked one at a time, so claims that share corners or edges with their neighbours are never reported.
@@ -18,6 +25,9 @@ import type { LinearRing, Position } from './geojson.types';
 
 /** Below this many segments the plain pairwise loop beats sorting. */
 const PAIRWISE_LIMIT = 24;
+
+/** How many sweep events run between two looks at the caller's time budget. */
+const BUDGET_STRIDE = 1024;
 
 /** >0 when c is left of a→b, <0 right, 0 collinear. */
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
@@ -68,7 +78,13 @@ function meetingPoint(a: Position, b: Position, c: Position, d: Position): Posit
   return [a[0] + t * rx, a[1] + t * ry];
 }
 
-/** Checks segments i < j of the ring (segment k runs from ring[k] to ring[k+1]); where they meet, or null. */
+/** Segments i and j share a ring vertex (segment k runs from ring[k] to ring[k+1]; the last ends at ring[0]). */
+function adjacent(segments: number, i: number, j: number): boolean {
+  const d = Math.abs(i - j);
+  return d === 1 || d === segments - 1;
+}
+
+/** Checks segments i < j of the ring; where they meet, or null. */
 function pairIntersection(ring: LinearRing, segments: number, i: number, j: number): Position | null {
   const a = ring[i] as Position;
   const b = ring[i + 1] as Position;
@@ -80,49 +96,118 @@ function pairIntersection(ring: LinearRing, segments: number, i: number, j: numb
   return segmentsIntersect(a, b, c, d) ? meetingPoint(a, b, c, d) : null;
 }
 
-/**
- * Returns where the ring first meets itself (the crossing point, or the touching vertex), or null when the
- * ring is simple.
- * Expects a closed ring without consecutive duplicates (ring-repair.ts guarantees both).
- */
-export function findRingSelfIntersection(ring: LinearRing): Position | null {
+/** Every pair, for short rings (and as the reference the sweep is tested against). */
+export function pairwiseSelfIntersection(ring: LinearRing): Position | null {
   const segments = ring.length - 1;
-  if (segments < 3) return null;
-  if (segments <= PAIRWISE_LIMIT) {
-    for (let i = 0; i < segments; i++) {
-      for (let j = i + 1; j < segments; j++) {
-        const hit = pairIntersection(ring, segments, i, j);
-        if (hit !== null) return hit;
-      }
+  for (let i = 0; i < segments; i++) {
+    for (let j = i + 1; j < segments; j++) {
+      const hit = pairIntersection(ring, segments, i, j);
+      if (hit !== null) return hit;
     }
-    return null;
   }
-  return sweep(ring, segments);
+  return null;
 }
 
-/** Sort segments by their left end; only segments whose x-ranges overlap are ever compared. */
-function sweep(ring: LinearRing, segments: number): Position | null {
-  const minX = new Float64Array(segments);
-  const maxX = new Float64Array(segments);
-  const order: number[] = [];
+/** The check ran out of its time budget before it could answer. */
+export const BUDGET_EXCEEDED = 'budget-exceeded';
+
+export interface RingCheckOptions {
+  /** Looked at every so often during a long sweep; true ends the check with BUDGET_EXCEEDED. */
+  overBudget?: () => boolean;
+}
+
+/**
+ * Returns where the ring first meets itself (the crossing point, or the touching vertex), or null when the
+ * ring is simple, or BUDGET_EXCEEDED when `overBudget` said stop first.
+ * Expects a closed ring without consecutive duplicates (ring-repair.ts guarantees both).
+ */
+export function findRingSelfIntersection(ring: LinearRing, options: RingCheckOptions = {}): Position | null | typeof BUDGET_EXCEEDED {
+  const segments = ring.length - 1;
+  if (segments < 3) return null;
+  if (segments <= PAIRWISE_LIMIT) return pairwiseSelfIntersection(ring);
+  return foldBack(ring, segments) ?? revisitedVertex(ring, segments) ?? sweep(ring, segments, options.overBudget);
+}
+
+function foldBack(ring: LinearRing, segments: number): Position | null {
+  for (let k = 0; k + 1 < segments; k++) {
+    const hit = pairIntersection(ring, segments, k, k + 1);
+    if (hit !== null) return hit;
+  }
+  return pairIntersection(ring, segments, 0, segments - 1);
+}
+
+/** Lexicographic order of points: x, then y. */
+function compareXY(ax: number, ay: number, bx: number, by: number): number {
+  return ax !== bx ? ax - bx : ay - by;
+}
+
+/** A vertex the ring passes through twice (a figure-8 pinch): found by sorting the vertices. */
+function revisitedVertex(ring: LinearRing, segments: number): Position | null {
+  const order = Array.from({ length: segments }, (_, k) => k);
+  order.sort((p, q) => compareXY((ring[p] as Position)[0], (ring[p] as Position)[1], (ring[q] as Position)[0], (ring[q] as Position)[1]));
+  for (let k = 1; k < segments; k++) {
+    const a = ring[order[k - 1] as number] as Position;
+    const b = ring[order[k] as number] as Position;
+    if (a[0] === b[0] && a[1] === b[1]) return a;
+  }
+  return null;
+}
+
+function sweep(ring: LinearRing, segments: number, overBudget: (() => boolean) | undefined): Position | null | typeof BUDGET_EXCEEDED {
+  // Each segment's endpoints as left (lexicographically smaller) and right.
+  const lx = new Float64Array(segments);
+  const ly = new Float64Array(segments);
+  const rx = new Float64Array(segments);
+  const ry = new Float64Array(segments);
   for (let k = 0; k < segments; k++) {
     const a = ring[k] as Position;
     const b = ring[k + 1] as Position;
-    minX[k] = Math.min(a[0], b[0]);
-    maxX[k] = Math.max(a[0], b[0]);
-    order.push(k);
+    const aFirst = compareXY(a[0], a[1], b[0], b[1]) < 0;
+    lx[k] = aFirst ? a[0] : b[0];
+    ly[k] = aFirst ? a[1] : b[1];
+    rx[k] = aFirst ? b[0] : a[0];
+    ry[k] = aFirst ? b[1] : a[1];
   }
-  order.sort((p, q) => (minX[p] as number) - (minX[q] as number));
-  for (let s = 0; s < segments; s++) {
-    const p = order[s] as number;
-    const pMax = maxX[p] as number;
-    for (let t = s + 1; t < segments; t++) {
-      const q = order[t] as number;
-      if ((minX[q] as number) > pMax) break;
-      const i = Math.min(p, q);
-      const j = Math.max(p, q);
-      const hit = pairIntersection(ring, segments, i, j);
+  // Event e < segments inserts segment e at its left end; e >= segments removes segment e - segments at its right
+  // end. At one point, insertions come first, so segments that merely meet there are compared while both are active.
+  const events = Array.from({ length: 2 * segments }, (_, e) => e);
+  const ex = (e: number): number => (e < segments ? (lx[e] as number) : (rx[e - segments] as number));
+  const ey = (e: number): number => (e < segments ? (ly[e] as number) : (ry[e - segments] as number));
+  events.sort((a, b) => compareXY(ex(a), ey(a), ex(b), ey(b)) || (a < segments ? 0 : 1) - (b < segments ? 0 : 1));
+
+  /** Is active segment t below segment s, at s's left end (ties by s's right end; collinear counts as below)? */
+  const below = (t: number, s: number): boolean => {
+    const t0x = lx[t] as number, t0y = ly[t] as number, t1x = rx[t] as number, t1y = ry[t] as number;
+    const o = orient(t0x, t0y, t1x, t1y, lx[s] as number, ly[s] as number);
+    if (o !== 0) return o > 0;
+    return orient(t0x, t0y, t1x, t1y, rx[s] as number, ry[s] as number) >= 0;
+  };
+  const meet = (i: number | undefined, j: number | undefined): Position | null => {
+    if (i === undefined || j === undefined || adjacent(segments, i, j)) return null;
+    return pairIntersection(ring, segments, Math.min(i, j), Math.max(i, j));
+  };
+
+  const active: number[] = [];
+  for (let n = 0; n < events.length; n++) {
+    if (overBudget && n % BUDGET_STRIDE === BUDGET_STRIDE - 1 && overBudget()) return BUDGET_EXCEEDED;
+    const e = events[n] as number;
+    if (e < segments) {
+      let low = 0;
+      let high = active.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (below(active[mid] as number, e)) low = mid + 1;
+        else high = mid;
+      }
+      active.splice(low, 0, e);
+      const hit = meet(e, active[low - 1]) ?? meet(e, active[low + 1]);
       if (hit !== null) return hit;
+    } else {
+      const s = e - segments;
+      const at = active.indexOf(s);
+      const hit = meet(active[at - 1], active[at + 1]);
+      if (hit !== null) return hit;
+      active.splice(at, 1);
     }
   }
   return null;
