@@ -6,6 +6,7 @@
 import type { RouteInfo } from './http/app';
 import { buildApp } from './http/app';
 import type { FaultInjector } from './http/fault-injector';
+import type { ServerProfileName } from './http/server-profile';
 import { applySeed, ensureDemoUsers, type SeedOption, type SeedResult } from './seed/seed';
 import { ReferenceStore } from './store/reference-store';
 
@@ -13,6 +14,7 @@ export { DEMO_ADMIN, DEMO_CUSTOMER, DEMO_MANAGER, DEMO_PASSWORD, DEMO_STAFF, DEM
 export type { DemoUser } from './demo-users';
 export type { RouteInfo } from './http/app';
 export type { FaultSpec } from './http/fault-injector';
+export { SERVER_PROFILES, type ServerProfileName } from './http/server-profile';
 export { buildLodeGrid } from './seed/claim-grid';
 export type { SeedOption, SeedResult } from './seed/seed';
 export { ReferenceStore } from './store/reference-store';
@@ -29,6 +31,8 @@ export interface ReferenceServerOptions {
   reset?: boolean;
   /** Register the `/__test__/` routes. */
   testHooks?: boolean;
+  /** What the answers carry: the full reference API, or only what the contract describes (http/server-profile.ts). */
+  profile?: ServerProfileName;
   logger?: boolean;
 }
 
@@ -52,6 +56,7 @@ export async function startReferenceServer(options: ReferenceServerOptions): Pro
     const { app, routes, faults } = buildApp(store, {
       testHooks: options.testHooks ?? false,
       logger: options.logger ?? false,
+      profile: options.profile,
     });
     await app.listen({ host: REFERENCE_HOST, port: options.port ?? 0 });
     const address = app.server.address();

@@ -1,22 +1,33 @@
 /**
  * `npm run server`: the reference GeoDB server for the demo and for manual testing.
  *   --port 8765  --db .claimdesk-dev/server.sqlite  --reset  --seed demo|none|bench:<orders>x<claims>  --test-hooks
+ *   --profile reference|seed000  (seed000: answers carry only what the GeoDB contract describes, http/server-profile.ts)
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_USERS } from './demo-users';
-import { startReferenceServer } from './index';
+import { SERVER_PROFILES, startReferenceServer, type ServerProfileName } from './index';
 import { parseSeedOption, type SeedOption } from './seed/seed';
 
 const USAGE =
-  'Usage: npm run server -- [--port 8765] [--db .claimdesk-dev/server.sqlite] [--reset] [--seed demo|none|bench:<orders>x<claims>] [--test-hooks] [--log]';
+  'Usage: npm run server -- [--port 8765] [--db .claimdesk-dev/server.sqlite] [--reset] [--seed demo|none|bench:<orders>x<claims>] [--profile reference|seed000] [--test-hooks] [--log]';
 
 class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-function parseCli(argv: string[]): { port: number; dbFile: string; reset: boolean; seed: SeedOption | undefined; testHooks: boolean; logger: boolean } {
+interface ServerCli {
+  port: number;
+  dbFile: string;
+  reset: boolean;
+  seed: SeedOption | undefined;
+  profile: ServerProfileName;
+  testHooks: boolean;
+  logger: boolean;
+}
+
+function parseCli(argv: string[]): ServerCli {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -24,6 +35,7 @@ function parseCli(argv: string[]): { port: number; dbFile: string; reset: boolea
       db: { type: 'string', default: '.claimdesk-dev/server.sqlite' },
       reset: { type: 'boolean', default: false },
       seed: { type: 'string' },
+      profile: { type: 'string', default: 'reference' },
       'test-hooks': { type: 'boolean', default: false },
       log: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -38,7 +50,9 @@ function parseCli(argv: string[]): { port: number; dbFile: string; reset: boolea
     seed = parseSeedOption(values.seed);
     if (seed === undefined) throw new UsageError(`--seed must be demo, none or bench:<orders>x<claims> (got ${values.seed})`);
   }
-  return { port, dbFile: resolve(values.db), reset: values.reset, seed, testHooks: values['test-hooks'], logger: values.log };
+  const profile = SERVER_PROFILES.find((name) => name === values.profile);
+  if (profile === undefined) throw new UsageError(`--profile must be ${SERVER_PROFILES.join(' or ')} (got ${values.profile})`);
+  return { port, dbFile: resolve(values.db), reset: values.reset, seed, profile, testHooks: values['test-hooks'], logger: values.log };
 }
 
 async function main(): Promise<void> {
@@ -50,6 +64,7 @@ async function main(): Promise<void> {
   const server = await startReferenceServer({ ...cli, seed });
   const note = server.seed.skipped ? 'kept existing orders' : `${server.seed.inserted} orders seeded`;
   console.log(`ClaimDesk reference GeoDB server listening on ${server.url}`);
+  if (cli.profile !== 'reference') console.log(`  profile ${cli.profile}: answers carry only what the GeoDB contract describes`);
   console.log(`  database: ${cli.dbFile}${isNew ? ' (new)' : ''} — seed ${server.seed.seed}: ${note} in ${Date.now() - started} ms`);
   if (cli.testHooks) console.log('  test hooks enabled under /__test__/');
   console.log('  demo sign-ins (password for all):', DEMO_USERS[0]?.password ?? '');

@@ -195,7 +195,7 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
       const response = await send(() => http.post<unknown>(API_PATHS.tokenAuth, { username, password }));
       if (response.status !== 200) throw httpFailure(response);
       const answer = readSignIn(response.data);
-      if (!answer.ok) throw new RequestError({ kind: 'bad-response', message: `the sign-in answer has no ${answer.missing}` });
+      if (!answer.ok) throw new RequestError({ kind: 'bad-response', message: `the sign-in answer lacks ${answer.missing}` });
       const facts = answer.value.user;
       if (facts?.isStaff == null && facts?.role == null) {
         // A bare token: /me says who it is, when the server has one; otherwise what the answer said stands.
@@ -223,7 +223,7 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
       if (!isSuccess(response)) throw httpFailure(response);
       const receipt = readUploadReceipt(response.data);
       // The server applied the upload but its answer lacks what ClaimDesk must keep: a person decides what next.
-      if (!receipt.ok) throw new RequestError({ kind: 'unusable-answer', status: response.status, message: `the upload answer has no ${receipt.missing}` });
+      if (!receipt.ok) throw new RequestError({ kind: 'unusable-answer', status: response.status, message: `the upload answer lacks ${receipt.missing}` });
       return { receipt: receipt.value, body: response.data };
     },
     async setOrderStatus(auth, order, change, idempotencyKey) {

@@ -12,7 +12,9 @@
  * Upload (409 unless allowed):
  *   open                     allowed; claim_package_id, when sent, must be the order's own package
  *   completed                allowed only with claim_package_id = the order's package (re-generating adds to
- *                            the same package, seed 000); without it 409 order_completed
+ *                            the same package, seed 000); without it 409 order_completed (the seed000 profile,
+ *                            which has no Idempotency-Key, adds it to the order's package instead, as the
+ *                            contract says, so a resend after a lost answer lands where the first did)
  *   on_hold                  409 order_on_hold: a hold must be lifted (status in_progress) first, so an outbox
  *                            that was offline cannot complete an order someone put on hold
  *   closed / not_open        409 order_cancelled / order_not_open
@@ -71,7 +73,12 @@ function describe(pkg: PackageSubject): string {
 }
 
 /** Throws the 409 for an upload the rules refuse; returns quietly when it may go ahead. */
-export function checkUpload(order: OrderSubject, pkg: PackageSubject | undefined, requestedPackageId: number | undefined): void {
+export function checkUpload(
+  order: OrderSubject,
+  pkg: PackageSubject | undefined,
+  requestedPackageId: number | undefined,
+  options: { reuseOrderPackage: boolean } = { reuseOrderPackage: false },
+): void {
   const { orderNumber: n, status } = order;
   const state = orderState(order.orderType, status);
   if (state === 'closed') throw conflict('order_cancelled', `Order ${n} is ${status}; documents can no longer be uploaded for it.`, status);
@@ -85,7 +92,7 @@ export function checkUpload(order: OrderSubject, pkg: PackageSubject | undefined
       claim_package_id: pkg?.id ?? null,
     });
   }
-  if (state === 'completed' && requestedPackageId === undefined) {
+  if (state === 'completed' && requestedPackageId === undefined && !options.reuseOrderPackage) {
     const how = pkg === undefined ? 'it has no package to add documents to' : `send claim_package_id ${pkg.id} to add documents to ${describe(pkg)}`;
     throw conflict('order_completed', `Order ${n} is already ${status}; ${how}.`, status, { claim_package_id: pkg?.id ?? null });
   }

@@ -19,6 +19,8 @@ export interface UploadInput {
   form: UploadForm;
   userId: number;
   now: string;
+  /** A completed order takes another upload without its claim_package_id (the seed000 profile). */
+  reuseOrderPackage?: boolean;
 }
 
 export async function applyUpload(trx: Kysely<ServerDatabase>, input: UploadInput): Promise<ClaimDocumentsUploadResponse> {
@@ -46,7 +48,7 @@ export async function applyUpload(trx: Kysely<ServerDatabase>, input: UploadInpu
     await ensureKnownPackage(trx, { ...packageFields, id: facts.claimPackageId, status: row.package_status ?? 'draft' });
   }
   const existing = await findPackageOfOrder(trx, orderType, fields.order_id);
-  checkUpload({ orderType, orderNumber, status: row.status }, existing, fields.claim_package_id);
+  checkUpload({ orderType, orderNumber, status: row.status }, existing, fields.claim_package_id, { reuseOrderPackage: input.reuseOrderPackage ?? false });
   const pkg = existing ?? (await createPackage(trx, { ...packageFields, status: 'draft' }));
 
   const documents: ClaimDocumentsUploadResponse['documents'] = [];

@@ -12,6 +12,7 @@ import type { ReferenceStore } from '../store/reference-store';
 import { FaultInjector } from './fault-injector';
 import { HttpError } from './http-errors';
 import { MULTIPART_PLUGIN_OPTIONS } from './multipart-form';
+import { serverProfile, type ServerProfileName } from './server-profile';
 
 export interface RouteInfo {
   method: string;
@@ -21,6 +22,8 @@ export interface RouteInfo {
 export interface AppOptions {
   testHooks: boolean;
   logger: boolean;
+  /** What the answers carry (server-profile.ts); default 'reference'. */
+  profile?: ServerProfileName;
 }
 
 export interface BuiltApp {
@@ -34,6 +37,7 @@ function isFastifyError(error: unknown): error is FastifyError {
 }
 
 export function buildApp(store: ReferenceStore, options: AppOptions): BuiltApp {
+  const profile = serverProfile(options.profile);
   const app = Fastify({
     logger: options.logger,
     // Raw test orders and bench-size bodies can be large.
@@ -49,7 +53,7 @@ export function buildApp(store: ReferenceStore, options: AppOptions): BuiltApp {
   });
 
   app.setErrorHandler((error: unknown, request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.statusCode).send(error.body);
+    if (error instanceof HttpError) return reply.code(error.statusCode).send(profile.error(error.body));
     if (isFastifyError(error) && error.statusCode !== undefined && error.statusCode < 500) {
       // Malformed JSON, wrong content type, body too large: DRF answers these with a `detail`.
       return reply.code(error.statusCode).send({ detail: error.message });
@@ -73,11 +77,11 @@ export function buildApp(store: ReferenceStore, options: AppOptions): BuiltApp {
 
   // Only the upload route reads multipart; the plugin's limits are the upload's (multipart-form.ts).
   void app.register(multipart, MULTIPART_PLUGIN_OPTIONS);
-  registerAuthRoutes(app, store);
-  registerOrderRoutes(app, store);
-  registerOrderStatusRoutes(app, store);
-  registerOrderEventRoutes(app, store);
-  registerDocumentRoutes(app, store);
+  registerAuthRoutes(app, store, profile);
+  registerOrderRoutes(app, store, profile);
+  registerOrderStatusRoutes(app, store, profile);
+  registerOrderEventRoutes(app, store, profile);
+  registerDocumentRoutes(app, store, profile);
   registerPackageRoutes(app, store);
   return { app, routes, faults };
 }

@@ -16,7 +16,8 @@ export const faultSpecSchema = z
     method: z.string().min(1).optional(),
     /** Exact path (query ignored), or a prefix ending in `*`. */
     path: z.string().min(1),
-    status: z.number().int().min(400).max(599).optional(),
+    /** 4xx/5xx; a 2xx only with afterApply: the work is done, the answer replaced (by `body`). */
+    status: z.number().int().min(200).max(599).optional(),
     count: z.number().int().min(1),
     retryAfterSeconds: z.number().int().min(0).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
@@ -30,7 +31,8 @@ export const faultSpecSchema = z
   .refine((f) => f.status !== undefined || f.delayMs !== undefined || f.destroySocket === true, {
     message: 'A fault needs status, delayMs or destroySocket.',
   })
-  .refine((f) => f.body === undefined || f.status !== undefined, { message: 'body needs a status.' });
+  .refine((f) => f.body === undefined || f.status !== undefined, { message: 'body needs a status.' })
+  .refine((f) => f.status === undefined || f.status >= 400 || f.afterApply === true, { message: 'A 2xx status needs afterApply.' });
 export type FaultSpec = z.infer<typeof faultSpecSchema>;
 
 interface ArmedFault extends FaultSpec {

@@ -27,7 +27,11 @@ export class PendingOrdersCache {
   private current: PendingOrdersBody | undefined;
   private building: Promise<PendingOrdersBody> | undefined;
 
-  constructor(private readonly store: ReferenceStore) {}
+  /** `shape` turns each stored document into the text listed (the server profile's view of an order). */
+  constructor(
+    private readonly store: ReferenceStore,
+    private readonly shape: (docText: string) => string = (docText) => docText,
+  ) {}
 
   async currentEtag(): Promise<string> {
     return etagFor(await this.store.dataVersion());
@@ -45,7 +49,7 @@ export class PendingOrdersCache {
 
   private async build(): Promise<PendingOrdersBody> {
     const { version, docs } = await this.store.pendingSnapshot();
-    const text = `{"orders":[${docs.join(',')}],"count":${docs.length}}`;
+    const text = `{"orders":[${docs.map(this.shape).join(',')}],"count":${docs.length}}`;
     const built = { etag: etagFor(version), body: Buffer.from(text, 'utf8') };
     this.current = built;
     return built;

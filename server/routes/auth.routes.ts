@@ -1,9 +1,10 @@
 /** Sign-in (DRF obtain_auth_token style) and the current user. */
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { API_PATHS, tokenAuthRequestSchema, type ApiUser } from '../../shared/api/geodb.schemas';
+import { API_PATHS, tokenAuthRequestSchema } from '../../shared/api/geodb.schemas';
 import { requireUser } from '../http/auth.guard';
 import { BAD_CREDENTIALS, HttpError } from '../http/http-errors';
+import type { ServerProfile } from '../http/server-profile';
 import type { ReferenceStore } from '../store/reference-store';
 
 export const ME_PATH = '/api/v2/me/';
@@ -19,14 +20,14 @@ function drfFieldErrors(error: z.ZodError): Record<string, string[]> {
   return fields;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, store: ReferenceStore): void {
+export function registerAuthRoutes(app: FastifyInstance, store: ReferenceStore, profile: ServerProfile): void {
   app.post(API_PATHS.tokenAuth, async (request) => {
     const parsed = tokenAuthRequestSchema.safeParse(request.body ?? {});
     if (!parsed.success) throw new HttpError(400, drfFieldErrors(parsed.error));
     const user = await store.checkCredentials(parsed.data.username, parsed.data.password);
     if (user === undefined) throw new HttpError(400, { non_field_errors: [BAD_CREDENTIALS] });
-    return { token: await store.issueToken(user.id), user };
+    return profile.signIn(await store.issueToken(user.id), user);
   });
 
-  app.get(ME_PATH, async (request): Promise<ApiUser> => requireUser(request, store));
+  app.get(ME_PATH, async (request) => profile.me(await requireUser(request, store)));
 }

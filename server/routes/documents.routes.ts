@@ -22,20 +22,21 @@ import { parseUploadForm } from '../fulfilment/upload-form';
 import { requireStaff } from '../http/auth.guard';
 import { readIdempotencyKey, requestFingerprint, requestPath, runIdempotent, sendIdempotent } from '../http/idempotency';
 import { formContent, readMultipartForm } from '../http/multipart-form';
+import type { ServerProfile } from '../http/server-profile';
 import type { ReferenceStore } from '../store/reference-store';
 
-export function registerDocumentRoutes(app: FastifyInstance, store: ReferenceStore): void {
+export function registerDocumentRoutes(app: FastifyInstance, store: ReferenceStore, profile: ServerProfile): void {
   app.post(API_PATHS.claimDocuments, async (request, reply) => {
     const user = await requireStaff(request, store);
-    const key = readIdempotencyKey(request, true);
+    const key = profile.idempotency ? readIdempotencyKey(request, true) : undefined;
     const form = await readMultipartForm(request);
     const path = requestPath(request);
     const scope = { key, method: 'POST', path, userId: user.id, fingerprint: requestFingerprint('POST', path, formContent(form)) };
     const result = await runIdempotent(store, scope, async (trx) => {
       // Checked after the key lookup: a replay answers even if the order has moved on since.
       const parsed = parseUploadForm(form);
-      const body = await applyUpload(trx, { form: parsed, userId: user.id, now: new Date().toISOString() });
-      return { statusCode: 201, body };
+      const body = await applyUpload(trx, { form: parsed, userId: user.id, now: new Date().toISOString(), reuseOrderPackage: profile.uploadsReuseOrderPackage });
+      return profile.upload(body);
     });
     return sendIdempotent(reply, result);
   });

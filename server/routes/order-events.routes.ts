@@ -25,6 +25,7 @@ import { requireStaff } from '../http/auth.guard';
 import { HttpError } from '../http/http-errors';
 import { readIdempotencyKey, requestFingerprint, requestPath, runIdempotent, sendIdempotent } from '../http/idempotency';
 import { routePath } from '../http/route-path';
+import type { ServerProfile } from '../http/server-profile';
 import type { ReferenceStore } from '../store/reference-store';
 
 const paramsSchema = z.object({ order_type: orderTypeSchema, id: z.string().regex(/^\d{1,15}$/).transform(Number) });
@@ -69,7 +70,7 @@ function fieldErrors(error: z.ZodError, raw: unknown): Record<string, string[]> 
   return fields;
 }
 
-export function registerOrderEventRoutes(app: FastifyInstance, store: ReferenceStore): void {
+export function registerOrderEventRoutes(app: FastifyInstance, store: ReferenceStore, profile: ServerProfile): void {
   const path = routePath(API_PATHS.orderEvents);
 
   app.post(path, async (request, reply) => {
@@ -78,7 +79,7 @@ export function registerOrderEventRoutes(app: FastifyInstance, store: ReferenceS
     const params = paramsSchema.safeParse(request.params);
     if (!params.success) throw new HttpError(404, { detail: 'Not found.' });
     // Required: an override sent twice would read as two overrides in the audit trail.
-    const key = readIdempotencyKey(request, true);
+    const key = profile.idempotency ? readIdempotencyKey(request, true) : undefined;
     const raw: unknown = request.body ?? {};
     const parsed = orderEventRequestSchema.safeParse(raw);
     if (!parsed.success) throw new HttpError(400, fieldErrors(parsed.error, raw));
@@ -86,7 +87,7 @@ export function registerOrderEventRoutes(app: FastifyInstance, store: ReferenceS
     const scope = { key, method: 'POST', path: url, userId: user.id, fingerprint: requestFingerprint('POST', url, raw) };
     const result = await runIdempotent(store, scope, async (trx) => {
       const input = { orderType: params.data.order_type, orderId: params.data.id, request: parsed.data, user, now: new Date().toISOString() };
-      return { statusCode: 201, body: await recordOrderEvent(trx, input) };
+      return profile.event(await recordOrderEvent(trx, input));
     });
     return sendIdempotent(reply, result);
   });

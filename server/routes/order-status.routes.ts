@@ -20,6 +20,7 @@ import { requireStaff } from '../http/auth.guard';
 import { HttpError } from '../http/http-errors';
 import { readIdempotencyKey, requestFingerprint, requestPath, runIdempotent, sendIdempotent } from '../http/idempotency';
 import { routePath } from '../http/route-path';
+import type { ServerProfile } from '../http/server-profile';
 import type { ReferenceStore } from '../store/reference-store';
 
 const paramsSchema = z.object({ order_type: orderTypeSchema, id: z.string().regex(/^\d{1,15}$/).transform(Number) });
@@ -37,12 +38,12 @@ function fieldErrors(error: z.ZodError, body: Record<string, unknown>): Record<s
   return fields;
 }
 
-export function registerOrderStatusRoutes(app: FastifyInstance, store: ReferenceStore): void {
+export function registerOrderStatusRoutes(app: FastifyInstance, store: ReferenceStore, profile: ServerProfile): void {
   app.patch(routePath(API_PATHS.orderStatus), async (request, reply) => {
     const user = await requireStaff(request, store);
     const params = paramsSchema.safeParse(request.params);
     if (!params.success) throw new HttpError(404, { detail: 'Not found.' });
-    const key = readIdempotencyKey(request, false);
+    const key = profile.idempotency ? readIdempotencyKey(request, false) : undefined;
     const raw: unknown = request.body ?? {};
     const body = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
     const parsed = orderStatusChangeRequestSchema.safeParse(raw);
@@ -51,7 +52,7 @@ export function registerOrderStatusRoutes(app: FastifyInstance, store: Reference
     const scope = { key, method: 'PATCH', path, userId: user.id, fingerprint: requestFingerprint('PATCH', path, raw) };
     const result = await runIdempotent(store, scope, async (trx) => {
       const input = { orderType: params.data.order_type, orderId: params.data.id, request: parsed.data, user, now: new Date().toISOString() };
-      return { statusCode: 200, body: await applyStatusChange(trx, input) };
+      return profile.statusChange(await applyStatusChange(trx, input));
     });
     return sendIdempotent(reply, result);
   });

@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { API_PATHS } from '../../shared/api/geodb.schemas';
 import { requireStaff } from '../http/auth.guard';
 import { ifNoneMatchHits, PendingOrdersCache } from '../http/pending-orders.cache';
+import type { ServerProfile } from '../http/server-profile';
 import type { ReferenceStore } from '../store/reference-store';
 
-export function registerOrderRoutes(app: FastifyInstance, store: ReferenceStore): void {
-  const cache = new PendingOrdersCache(store);
+export function registerOrderRoutes(app: FastifyInstance, store: ReferenceStore, profile: ServerProfile): void {
+  const cache = new PendingOrdersCache(store, profile.pendingOrder);
   // Build the body once at start so the first client does not pay for a cold SQLite page cache; not awaited,
   // and failures are harmless (the next request simply builds it).
   app.addHook('onReady', async () => {
@@ -15,6 +16,7 @@ export function registerOrderRoutes(app: FastifyInstance, store: ReferenceStore)
 
   app.get(API_PATHS.pendingOrders, async (request, reply) => {
     await requireStaff(request, store);
+    if (!profile.etags) return reply.type('application/json; charset=utf-8').send((await cache.get()).body);
     // The cheap path: one version read, no list query, no body.
     const etag = await cache.currentEtag();
     reply.header('cache-control', 'private, no-cache');

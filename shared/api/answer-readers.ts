@@ -48,7 +48,7 @@ export interface UploadReceipt {
  * (a second package for one order is exactly the duplicate the plugin suffered from), so that answer is refused.
  */
 export function readUploadReceipt(body: unknown): Reading<UploadReceipt> {
-  if (!isRecord(body)) return { ok: false, missing: 'a JSON object (the answer was not one)' };
+  if (!isRecord(body)) return { ok: false, missing: 'a claim package id (the answer is not a JSON object)' };
   const candidates: [unknown, unknown][] = [
     [body.package, body.package_number],
     [body.package_id, body.package_number],
@@ -64,7 +64,7 @@ export function readUploadReceipt(body: unknown): Reading<UploadReceipt> {
   }
   return {
     ok: false,
-    missing: 'the claim package id (looked for package.id, package, package_id, claim_package.id, claim_package and claim_package_id)',
+    missing: 'a claim package id (looked for package.id, package, package_id, claim_package.id, claim_package and claim_package_id)',
   };
 }
 

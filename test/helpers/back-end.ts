@@ -4,7 +4,7 @@
  * of waited for, so retry tests stay fast.
  */
 import { join } from 'node:path';
-import { startReferenceServer, type ReferenceServer, type SeedOption } from '../../server';
+import { startReferenceServer, type ReferenceServer, type SeedOption, type ServerProfileName } from '../../server';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
 import { createGeoDbClient } from '../../core/api/geodb-client';
 import { openDatabase, type OpenedDatabase } from '../../core/db/open-database';
@@ -16,10 +16,16 @@ import { createNotificationsService } from '../../core/workflow/notifications.se
 import { createWorkflowService, type WorkflowService } from '../../core/workflow/workflow.service';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import type { Actor } from '../../shared/workflow/workflow.types';
+import type { SyncLimits } from '../../shared/sync/sync-limits';
 
-export async function startTestServer(seed: SeedOption = 'demo'): Promise<ReferenceServer & { cleanup: () => Promise<void> }> {
+/**
+ * The reference server with test hooks. `profile` 'seed000' answers with only what the GeoDB contract describes
+ * (server/http/server-profile.ts): the client's integration tests run against both, so they prove the contract,
+ * not our own server's extras.
+ */
+export async function startTestServer(seed: SeedOption = 'demo', profile: ServerProfileName = 'reference'): Promise<ReferenceServer & { cleanup: () => Promise<void> }> {
   const temp = makeTempDir('claimdesk-server-');
-  const server = await startReferenceServer({ dbFile: join(temp.dir, 'server.sqlite'), seed, testHooks: true });
+  const server = await startReferenceServer({ dbFile: join(temp.dir, 'server.sqlite'), seed, testHooks: true, profile });
   return {
     ...server,
     cleanup: async () => {
@@ -40,7 +46,7 @@ export interface BackEnd {
   close(): Promise<void>;
 }
 
-export async function openBackEnd(options: { dataDir?: string; now?: () => Date } = {}): Promise<BackEnd> {
+export async function openBackEnd(options: { dataDir?: string; now?: () => Date; limits?: SyncLimits } = {}): Promise<BackEnd> {
   const temp = options.dataDir ? null : makeTempDir('claimdesk-cache-');
   const dataDir = options.dataDir ?? temp!.dir;
   const now = options.now ?? (() => new Date());
@@ -59,6 +65,7 @@ export async function openBackEnd(options: { dataDir?: string; now?: () => Date 
     sleep: async (ms) => {
       sleeps.push(ms);
     },
+    ...(options.limits ? { getLimits: async () => options.limits! } : {}),
   });
   return {
     opened,

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { createMemoryTokenStore } from '../../core/session/token-store';
+import { SERVER_PROFILES } from '../../server';
 import { startTestServer } from '../helpers/back-end';
 import { queueUploadSignedOut } from '../helpers/proxied-app';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -38,7 +39,7 @@ function runChild(args: string[], crashAt?: string, onSpawn?: (kill: () => void)
 }
 
 // Each test starts two or three child processes (tsx compiles each): on a loaded 2-core machine that alone nears 30 s.
-describe('the outbox when the process is killed', { timeout: 90_000 }, () => {
+describe.each(SERVER_PROFILES)('the outbox when the process is killed (%s profile)', { timeout: 90_000 }, (profile) => {
   let server: Server;
   let temp: ReturnType<typeof makeTempDir>;
   let app: ClaimDeskApp;
@@ -67,7 +68,7 @@ describe('the outbox when the process is killed', { timeout: 90_000 }, () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer('demo', profile);
     temp = makeTempDir();
     app = await createClaimDeskApp({ dataDir: dataDir(), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0, documentWorkers: 1 });
     await signIn();

@@ -12,13 +12,14 @@ import { openDatabase } from '../../core/db/open-database';
 import { createMemoryTokenStore } from '../../core/session/token-store';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
+import { SERVER_PROFILES } from '../../server';
 import { startTestServer } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 const UPLOAD = '/api/v2/claims/documents/';
 
-describe('the outbox over real parts', () => {
+describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profile) => {
   let server: Server;
   let temp: ReturnType<typeof makeTempDir>;
   let app: ClaimDeskApp;
@@ -76,7 +77,7 @@ describe('the outbox over real parts', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer('demo', profile);
     temp = makeTempDir();
     app = await openApp();
   });
@@ -149,7 +150,7 @@ describe('the outbox over real parts', () => {
     expect(await fulfilment(1, 'claim_purchase')).toMatchObject({ packages: 1, documents: 11 });
   });
 
-  it('survives a lost answer: the server applied the upload, the resend with the same key is answered, nothing doubles', async () => {
+  it('survives a lost answer: the server applied the upload, the resend is answered from its key or added to the order\'s package, nothing doubles', async () => {
     const jobId = await readyJob(4);
     await fault({ afterApply: true, destroySocket: true });
     const queued = await app.handlers.queueUpload({ jobId });
@@ -199,6 +200,23 @@ describe('the outbox over real parts', () => {
     await settle();
     expect(await entry(queued.id)).toMatchObject({ state: 'done', attempts: 2 });
     expect(await fulfilment(10)).toMatchObject({ packages: 1, documents: 11 });
+  });
+
+  it('sends an upload the server took (2xx) but answered without a package to review, saying what is missing', async () => {
+    const jobId = await readyJob(3, 'claim_purchase');
+    const packageBefore = (await app.handlers.getJob({ jobId })).serverPackage;
+    await fault({ afterApply: true, status: 201, body: { documents: [], message: 'Documents generated.' } });
+    const queued = await app.handlers.queueUpload({ jobId });
+    await settle();
+    const review = await entry(queued.id);
+    expect(review).toMatchObject({ state: 'needs_review', attempts: 1 });
+    expect(review.lastError).toMatch(/accepted it \(HTTP 201\) but the upload answer lacks a claim package id .*Check the order on the server/);
+    // Applied on the server, so never resent by itself; the job keeps what it knew (the order's own package).
+    tick(3_600_000);
+    await settle();
+    expect((await entry(queued.id)).state).toBe('needs_review');
+    expect(await fulfilment(3, 'claim_purchase')).toMatchObject({ packages: 1, documents: 9 });
+    expect((await app.handlers.getJob({ jobId })).serverPackage).toEqual(packageBefore);
   });
 
   it('pauses on 401 without counting the attempt, and sends after a new sign-in', async () => {

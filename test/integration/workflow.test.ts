@@ -12,6 +12,7 @@ import { createClaimDeskApp } from '../../core/app/create-app';
 import { createMemoryTokenStore } from '../../core/session/token-store';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { DASHBOARD_FOCUSES } from '../../shared/workflow/workflow-focus';
+import { SERVER_PROFILES } from '../../server';
 import { startTestServer } from '../helpers/back-end';
 import { cli } from '../helpers/cli-runner';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -19,7 +20,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 const DAY = 86_400_000;
 
-describe('the fulfilment workflow over real parts', () => {
+describe.each(SERVER_PROFILES)('the fulfilment workflow over real parts (%s profile)', (profile) => {
   let server: Server;
   let temp: ReturnType<typeof makeTempDir>;
   let app: ClaimDeskApp;
@@ -33,7 +34,7 @@ describe('the fulfilment workflow over real parts', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer('demo', profile);
     temp = makeTempDir();
     app = await createClaimDeskApp({
       dataDir: dataDir(),
