@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planOrderWrites } from '../../core/sync/plan-order-writes';
-import { buildLodeGrid } from '../../server';
+import { goodOrder } from '../helpers/hostile-orders';
 
-function order(id: number, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    order_type: 'claim_order',
-    order_number: `CO-${id}`,
-    status: 'paid',
-    created_at: '2026-11-01T10:00:00Z',
-    customer_email: 'c@example.com',
-    company_name: 'Co',
-    project_id: 1,
-    project_name: 'P',
-    claim_count: 1,
-    claim_polygons: { type: 'FeatureCollection', features: buildLodeGrid({ lon: -116, lat: 40, rows: 1, cols: 1, azimuthDeg: 0, prefix: 'A' }) },
-    claimant_info: { claimant_name: 'Ann' },
-    claim_package_id: null,
-    staking_service: false,
-    expedited_delivery: false,
-    ...extra,
-  };
-}
+const order = goodOrder;
 
 describe('planOrderWrites', () => {
   it('stores a duplicate entry once, skips entries without identity with a reason, and keeps broken orders', async () => {
@@ -51,5 +32,21 @@ describe('planOrderWrites', () => {
     const third = await planOrderWrites([order(1), order(2)], withGone, () => undefined);
     expect(third.counts.returned).toBe(1);
     expect(third.writes.map((w) => w.order.id)).toEqual([2]);
+  });
+
+  it('pays for an entry that throws while being read with that entry alone: kept under its identity, or skipped', async () => {
+    // Parsed JSON cannot throw; a getter stands in for whatever a future reader might trip on.
+    const throwing = (extra: Record<string, unknown>) =>
+      Object.defineProperty({ ...extra }, 'claim_polygons', { enumerable: true, get: () => { throw new Error('boom'); } });
+    const plan = await planOrderWrites([order(1), throwing({ order_type: 'claim_order', id: 9 }), throwing({ order_number: 'X' }), order(2)], new Map(), () => undefined);
+    expect(plan.writes.map((w) => w.order.id)).toEqual([1, 9, 2]);
+    expect(plan.writes[1]!.order.problems).toEqual([{ code: 'order_entry_unreadable', message: 'ClaimDesk could not read this order: boom' }]);
+    expect(plan.counts.skipped).toEqual([{ index: 2, reason: 'Order at index 2 cannot be stored: reading it failed (boom)' }]);
+  });
+
+  it('stops between entries when the sync is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(planOrderWrites([order(1)], new Map(), () => undefined, controller.signal)).rejects.toMatchObject({ code: 'cancelled' });
   });
 });
