@@ -1,8 +1,10 @@
 /** What every CLI command gets: parsed options, output streams, and a way to start the back-end. */
+import { existsSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createClaimDeskApp, DATABASE_FILE } from '../core/app/create-app';
+import { cacheFailure } from '../core/db/cache-errors';
 import { openDatabase } from '../core/db/open-database';
 import type { Database } from '../core/db/schema';
 import type { ClaimDeskApp } from '../core/app/create-app.types';
@@ -23,28 +25,55 @@ export interface CliIo {
 /** Bad usage: exit code 2 with the usage text. */
 export class UsageError extends Error {}
 
+/** A failure with its own exit code and reason code (e.g. validate's unreadable file: 2), reported like any other. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A SQLite error that surfaces in the middle of a command (a write to a read-only file, damage found late) is explained too. */
+function explained(error: unknown, file: string): unknown {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code.startsWith('SQLITE_') ? cacheFailure(error, file) : error;
+}
+
 export async function withApp<T>(dataDir: string | undefined, io: CliIo, work: (app: ClaimDeskApp) => Promise<T>): Promise<T> {
+  const folder = dataDir ?? defaultDataDir(io.env);
   // The CLI keeps the token in memory only: it signs in with the flags it is given on every run.
   const app = await createClaimDeskApp({
-    dataDir: dataDir ?? defaultDataDir(io.env),
+    dataDir: folder,
     runtime: 'browser-host',
     tokenStore: createMemoryTokenStore(),
     syncIntervalMs: 0,
   });
   try {
     return await work(app);
+  } catch (error) {
+    throw explained(error, join(folder, DATABASE_FILE));
   } finally {
     await app.close();
   }
 }
 
-/** Read-only commands need only the cache, not a session or a sync engine. */
+/**
+ * Read-only commands need only the cache, not a session or a sync engine: opened read-only, so they work beside a
+ * running app and never write. A cache that does not exist yet reads as an empty one (nothing is created).
+ */
 export async function withDatabase<T>(dataDir: string | undefined, io: CliIo, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   const dir = dataDir ?? defaultDataDir(io.env);
-  preparePrivateDataDir(dir, DATABASE_FILE);
-  const opened = await openDatabase({ file: join(dir, DATABASE_FILE) });
+  const file = join(dir, DATABASE_FILE);
+  // An existing cache's folder and files are tightened as everywhere; a missing one is not created.
+  if (existsSync(file)) preparePrivateDataDir(dir, DATABASE_FILE);
+  const opened = await openDatabase(existsSync(file) ? { file, readOnly: true } : { file: ':memory:' });
   try {
     return await work(opened.db);
+  } catch (error) {
+    throw explained(error, file);
   } finally {
     await opened.close();
   }

@@ -1,10 +1,15 @@
 /**
- * ClaimDesk's headless CLI (`npm run cli -- <command>`), a shell over the same services as the desktop app.
+ * ClaimDesk's headless CLI (`npx claimdesk <command>`, bin/claimdesk.cjs; `npm run cli -- <command>` in development),
+ * a shell over the same services as the desktop app.
  * Exit codes: 0 success, 1 the work failed (one-line reason on stderr), 2 bad usage; validate: 1 = problems found,
  * 2 = the file cannot be read; export: 1 = some orders were skipped or failed; package: 1 = refused with reasons.
+ * With --json, stdout is exactly one JSON document for every exit code: the command's result, or
+ * {"error": {"code", "message"}} when it failed or was used wrongly (the reason also goes to stderr).
  */
 import { parseArgs } from 'node:util';
-import { describeFailure, UsageError, type CliIo } from './cli-context';
+import { AppError } from '../shared/errors';
+import { CommandError, describeFailure, UsageError, type CliIo } from './cli-context';
+import { jsonText, terminalText } from './terminal-text';
 import { runExportCommand } from './commands/export.command';
 import { runGridCommand } from './commands/grid.command';
 import { runPushCommand, runUploadCommand } from './commands/upload.command';
@@ -18,27 +23,50 @@ import { promptSecret, readAllStdin } from './terminal-input';
 import { runPlssCommand } from './commands/plss.command';
 
 const USAGE = `Usage:
-  npm run cli -- sync --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
-  npm run cli -- orders [--data-dir DIR] [--json]
-  npm run cli -- history --order TYPE:ID [--data-dir DIR] [--json]
-  npm run cli -- grid --lat LAT --lon LON --rows R --cols C [--azimuth DEG] [--prefix P] [--first N]
-                      [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
-  npm run cli -- validate FILE.geojson [--state XX] [--type lode|placer] [--json]
-  npm run cli -- export (--order TYPE:ID ... | --all) --out DIR [--data-dir DIR] [--date-of-location YYYY-MM-DD] [--json]
-  npm run cli -- package --layout FILE.geojson --details FILE.json --out DIR [--data-dir DIR] [--json]
-  npm run cli -- upload (--order TYPE:ID ... | --all-ready) --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
-  npm run cli -- push --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
-  npm run cli -- plss import FILE... [--data-dir DIR] [--json]
-  npm run cli -- plss lookup --lat LAT --lon LON [--data-dir DIR] [--json]
-  npm run cli -- plss describe FILE.geojson [--state XX] [--type lode|placer] [--data-dir DIR] [--json]
-  npm run cli -- plss list [--data-dir DIR] [--json] | plss remove --state XX [--data-dir DIR]
+  claimdesk sync --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  claimdesk orders [--data-dir DIR] [--json]
+  claimdesk history --order TYPE:ID [--data-dir DIR] [--json]
+  claimdesk grid --lat LAT --lon LON --rows R --cols C [--azimuth DEG] [--prefix P] [--first N]
+                 [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
+  claimdesk validate FILE.geojson [--state XX] [--type lode|placer] [--json]
+  claimdesk export (--order TYPE:ID ... | --all) --out DIR [--data-dir DIR] [--date-of-location YYYY-MM-DD] [--json]
+  claimdesk package --layout FILE.geojson --details FILE.json --out DIR [--data-dir DIR] [--json]
+  claimdesk upload (--order TYPE:ID ... | --all-ready) --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  claimdesk push --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  claimdesk plss import FILE... [--data-dir DIR] [--json]
+  claimdesk plss lookup --lat LAT --lon LON [--data-dir DIR] [--json]
+  claimdesk plss describe FILE.geojson [--state XX] [--type lode|placer] [--data-dir DIR] [--json]
+  claimdesk plss list [--data-dir DIR] [--json] | plss remove --state XX [--data-dir DIR]
 
 --data-dir (or CLAIMDESK_DATA_DIR) chooses the cache folder; the default is the app's data folder.
 sync, upload and push also read CLAIMDESK_SERVER and CLAIMDESK_USERNAME. The password comes from standard input
 (--password-stdin), CLAIMDESK_PASSWORD, or a prompt at a terminal; --password P still works but other users of
 this computer can read it in the process list.`;
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Everything written goes through here: human text without control characters, and with --json the one document
+ * on stdout kept to that (a command that failed before printing gets its {"error"} document instead).
+ */
+function safeIo(io: CliIo, json: boolean): CliIo & { wroteStdout: () => boolean } {
+  let wrote = false;
+  return {
+    ...io,
+    stdout: (text) => {
+      wrote = true;
+      io.stdout(json ? jsonText(text) : terminalText(text));
+    },
+    stderr: (text) => io.stderr(terminalText(text)),
+    wroteStdout: () => wrote,
+  };
+}
+
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  const io = safeIo(rawIo, json);
+  const fail = (code: string, message: string, exitCode: number): number => {
+    if (json && !io.wroteStdout()) io.stdout(`${JSON.stringify({ error: { code, message } })}\n`);
+    return exitCode;
+  };
   try {
     const [command, ...rest] = argv;
     // grid and validate work on files and arguments only, with options of their own: no cache, no sign-in.
@@ -77,17 +105,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       io.stderr(`${error.message}\n${USAGE}\n`);
-      return 2;
+      return fail('usage', error.message, 2);
     }
     io.stderr(`claimdesk: ${describeFailure(error)}\n`);
-    return 1;
+    if (error instanceof CommandError) return fail(error.code, error.message, error.exitCode);
+    return fail(error instanceof AppError ? error.code : 'internal', error instanceof Error ? error.message : String(error), 1);
   }
 }
 
-if (require.main === module) {
+/** The process entry: bin/claimdesk.cjs calls it, and `tsx cli/main.ts` (npm run cli) runs it directly. */
+export function main(argv: string[]): void {
   // Everything the CLI writes (cache, packages, snapshots) is for this user only.
   process.umask(0o077);
-  runCli(process.argv.slice(2), {
+  runCli(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
@@ -98,8 +128,10 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`claimdesk: ${describeFailure(error)}\n`);
+      process.stderr.write(`claimdesk: ${terminalText(describeFailure(error))}\n`);
       process.exitCode = 1;
     },
   );
 }
+
+if (require.main === module) main(process.argv.slice(2));

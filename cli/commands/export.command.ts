@@ -14,6 +14,7 @@ import { findResourcesDir } from '../../core/documents/fonts';
 import { createPackageWorkerPool } from '../../core/documents/worker-pool';
 import { lookupLocation } from '../../core/geo/location-lookup';
 import { listActiveOrderKeys } from '../../core/repos/orders.repo';
+import { AppError } from '../../shared/errors';
 import { UsageError, withDatabase, type CliIo } from '../cli-context';
 
 export function parseOrderKey(text: string): OrderKey {
@@ -55,10 +56,7 @@ export async function runExportCommand(args: string[], io: CliIo): Promise<numbe
 
   return withDatabase(values['data-dir'], io, async (db) => {
     const orders = values.all ? await listActiveOrderKeys(db) : explicit;
-    if (orders.length === 0) {
-      io.stderr('There are no orders in the local cache to export. Run `npm run cli -- sync` first.\n');
-      return 1;
-    }
+    if (orders.length === 0) throw new AppError('not-found', 'There are no orders in the local cache to export. Run `claimdesk sync` first.');
     const pool = createPackageWorkerPool();
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();

@@ -49,7 +49,7 @@ export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promi
       return 0;
     }
     if (orders.length === 0) {
-      io.stdout('The cache is empty. Run `npm run cli -- sync --server URL --username U --password P` first.\n');
+      io.stdout('The cache is empty. Run `claimdesk sync --server URL --username U --password P` first.\n');
       return 0;
     }
     for (const order of orders) {

@@ -127,8 +127,7 @@ async function runDescribe(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: { state: { type: 'string' }, type: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  const input = await readClaimsInput('plss describe', positionals, values, io);
-  if (input === null) return 2;
+  const input = await readClaimsInput('plss describe', positionals, values);
   const { json, state } = input;
   const parsed = parseClaimPolygons(withoutPoints(json));
   const vertices = orderVertices(parsed.claims);

@@ -27,8 +27,14 @@ function after(step: JobStep, atLeast: JobStep): JobStep {
   return JOB_STEPS.indexOf(step) >= JOB_STEPS.indexOf(atLeast) ? step : atLeast;
 }
 
-/** The job for an order, with a layout and a current package; null (and the reasons printed) when it cannot have one. */
-async function preparedJob(app: ClaimDeskApp, key: OrderKey, io: CliIo): Promise<number | null> {
+/** An order that could not be queued: it is reported (as a line, or in --json's `skipped`), never guessed at. */
+interface Skipped {
+  order_number: string;
+  reason: string;
+}
+
+/** The job for an order, with a layout and a current package; null (and why, in `skipped`) when it cannot have one. */
+async function preparedJob(app: ClaimDeskApp, key: OrderKey, skipped: Skipped[]): Promise<number | null> {
   let job = await app.handlers.pullOrder(key);
   if (job.layout.claims.length === 0 && job.order.orderClaims.length > 0) {
     const claims = claimsFromOrder(job.order.orderClaims, job.crs.epsg, job.order.orderNumber || 'Claim');
@@ -43,7 +49,7 @@ async function preparedJob(app: ClaimDeskApp, key: OrderKey, io: CliIo): Promise
     await app.handlers.generatePackage({ jobId: job.id });
     return job.id;
   } catch (error) {
-    io.stdout(`skipped      ${job.order.orderNumber}: ${error instanceof Error ? error.message : String(error)}\n`);
+    skipped.push({ order_number: job.order.orderNumber, reason: error instanceof Error ? error.message : String(error) });
     return null;
   }
 }
@@ -66,12 +72,13 @@ async function sendAll(app: ClaimDeskApp): Promise<OutboxEntryView[]> {
   }
 }
 
-async function finish(app: ClaimDeskApp, io: CliIo, jobIds: readonly number[] | null, json: boolean): Promise<number> {
+async function finish(app: ClaimDeskApp, io: CliIo, jobIds: readonly number[] | null, json: boolean, skipped: Skipped[] = []): Promise<number> {
   const entries = await sendAll(app);
   const shown = entries.filter((e) => (jobIds === null ? e.state !== 'done' && e.state !== 'discarded' : jobIds.includes(e.jobId)));
   const open = entries.filter((e) => !['done', 'discarded'].includes(e.state));
-  if (json) io.stdout(`${JSON.stringify({ entries: shown, remaining: open.length }, null, 2)}\n`);
+  if (json) io.stdout(`${JSON.stringify({ entries: shown, remaining: open.length, skipped }, null, 2)}\n`);
   else {
+    for (const order of skipped) io.stdout(`skipped      ${order.order_number}: ${order.reason}\n`);
     for (const entry of [...shown].reverse()) io.stdout(`${describe(entry)}\n`);
     io.stdout(open.length === 0 ? 'Nothing left to send.\n' : `${open.length} outbox entries still to send or to decide on.\n`);
   }
@@ -92,11 +99,12 @@ export async function runUploadCommand(args: string[], io: CliIo): Promise<numbe
   return withApp(values['data-dir'], io, async (app) => {
     await signInForCommand(app, request);
     const jobIds: number[] = [];
+    const skipped: Skipped[] = [];
     if (values['all-ready']) {
       jobIds.push(...(await app.handlers.listReadyToUpload({})).jobIds);
     } else {
       for (const key of orders) {
-        const jobId = await preparedJob(app, key, io);
+        const jobId = await preparedJob(app, key, skipped);
         if (jobId !== null) jobIds.push(jobId);
       }
     }
@@ -104,7 +112,7 @@ export async function runUploadCommand(args: string[], io: CliIo): Promise<numbe
       const waiting = (await app.handlers.listOutbox({ jobId })).entries.find((e) => e.kind === 'upload');
       if (!waiting) await app.handlers.queueUpload({ jobId });
     }
-    const code = await finish(app, io, jobIds, values.json);
+    const code = await finish(app, io, jobIds, values.json, skipped);
     return jobIds.length < (values['all-ready'] ? jobIds.length : orders.length) ? 1 : code;
   });
 }

@@ -16,7 +16,7 @@ import { withoutPoints } from '../../shared/geometry/point-features';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { lookupLocation } from '../../core/geo/location-lookup';
 import { crsForVertices, orderVertices, vertexCentroid } from '../../core/jobs/job-defaults';
-import { UsageError, type CliIo } from '../cli-context';
+import { CommandError, UsageError, type CliIo } from '../cli-context';
 
 export interface ValidateReport {
   claims: number;
@@ -71,8 +71,7 @@ export async function readClaimsInput(
   command: string,
   positionals: readonly string[],
   values: { state?: string; type?: string },
-  io: CliIo,
-): Promise<{ json: unknown; state: UsState | undefined; kind: ClaimKind } | null> {
+): Promise<{ json: unknown; state: UsState | undefined; kind: ClaimKind }> {
   if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one FILE.geojson.`);
   const state = values.state === undefined ? undefined : stateByCode(values.state);
   if (values.state !== undefined && !state) throw new UsageError(`--state "${values.state}" is not a US state code (for example NV).`);
@@ -82,8 +81,8 @@ export async function readClaimsInput(
     return { json: await readGeoJson(positionals[0]!), state, kind: kind.data };
   } catch (error) {
     if (!(error instanceof UnreadableFile)) throw error;
-    io.stderr(`claimdesk: ${error.message}\n`);
-    return null;
+    // Exit 2 like bad usage; main prints it once, as one JSON document under --json.
+    throw new CommandError('unreadable-file', error.message, 2);
   }
 }
 
@@ -115,8 +114,7 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
     allowPositionals: true,
     options: { state: { type: 'string' }, type: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  const input = await readClaimsInput('validate', positionals, values, io);
-  if (input === null) return 2;
+  const input = await readClaimsInput('validate', positionals, values);
   const { json, state } = input;
   const result = validateFeatures(json, { kind: input.kind });
   const report: ValidateReport = { claims: result.claims, problems: result.problems, warnings: result.warnings };

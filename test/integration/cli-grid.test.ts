@@ -136,19 +136,20 @@ describe('CLI validate', () => {
     expect(report!.problems).toContainEqual(expect.objectContaining({ claim: 'BIG 1', code: 'lode_too_long' }));
   });
 
-  it('exits 2 when the file cannot be read, with the reason on stderr and nothing on stdout', async () => {
+  it('exits 2 when the file cannot be read, with the reason on stderr and, with --json, in the one document on stdout', async () => {
     for (const path of [join(temp.dir, 'missing.geojson'), file('broken.geojson', '{"type": "FeatureCollection", "features": ['), file('other.json', { hello: 'world' })]) {
       const result = await cli(['validate', path, '--json']);
       expect(result.code, path).toBe(2);
-      expect(result.stdout).toBe('');
+      expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'unreadable-file', message: expect.stringContaining(path) } });
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect((await cli(['validate', path])).stdout).toBe('');
     }
   });
 
-  it('prints only JSON on stdout through `npm run cli`, with negative longitudes as plain arguments', async () => {
+  it('prints only GeoJSON on stdout through `npx claimdesk`, with negative longitudes as plain arguments', async () => {
     const { stdout } = await promisify(execFile)(
-      'npm',
-      ['run', 'cli', '--', 'grid', '--lat', '40.93', '--lon', '-116.34', '--rows', '1', '--cols', '2', '--geojson'],
+      'npx',
+      ['claimdesk', 'grid', '--lat', '40.93', '--lon', '-116.34', '--rows', '1', '--cols', '2', '--geojson'],
       { cwd: process.cwd() },
     );
     const collection = JSON.parse(stdout) as { features: Feature[] };

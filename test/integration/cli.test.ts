@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/back-end';
 import { cli } from '../helpers/cli-runner';
@@ -80,13 +78,5 @@ describe('headless CLI', () => {
     expect((await cli(['frobnicate'])).code).toBe(2);
     expect((await cli(['sync', '--data-dir', temp.dir])).code).toBe(2);
     expect((await cli(['orders', '--bogus'])).code).toBe(2);
-  });
-
-  it('prints only JSON on stdout through `npm run cli`', async () => {
-    const { stdout } = await promisify(execFile)('npm', ['run', 'cli', '--', 'orders', '--json', '--data-dir', temp.dir], {
-      cwd: process.cwd(),
-      env: { ...process.env, CLAIMDESK_DATA_DIR: '' },
-    });
-    expect(Array.isArray(JSON.parse(stdout))).toBe(true);
   });
 });
