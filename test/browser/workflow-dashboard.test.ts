@@ -252,10 +252,12 @@ describe('notifications', () => {
     await expect.poll(() => rowByOrder(page(), NEW_ORDER.orderNumber).getByTestId('duplicate-flag').count()).toBe(1);
   });
 
-  it('workflow settings are saved from the settings dialog and the dashboard follows them', async () => {
+  it('workflow settings and sync limits are saved from the settings dialog and the dashboard follows them', async () => {
     await page().getByTestId('open-settings').click();
     const dialog = page().getByTestId('settings-dialog');
     expect(await dialog.getByTestId('settings-stale-days').inputValue()).toBe('7');
+    expect(await dialog.getByTestId('settings-sync-max-mb').inputValue()).toBe('100');
+    expect(await dialog.getByTestId('settings-sync-deadline').inputValue()).toBe('10');
     expect(await dialog.getByTestId('settings-business-days').isChecked()).toBe(true);
     // A holiday that is not a date is caught before anything is sent.
     await dialog.getByTestId('settings-holidays').fill('2026-11-26\nthe day after');
@@ -263,6 +265,7 @@ describe('notifications', () => {
     await expect.poll(() => dialog.getByTestId('settings-error').textContent()).toContain('“the” is not a date as YYYY-MM-DD.');
     await dialog.getByTestId('settings-holidays').fill('2026-11-26\n2026-11-27');
     await dialog.getByTestId('settings-stale-days').fill('5');
+    await dialog.getByTestId('settings-sync-max-mb').fill('250');
     await h.screenshot('settings-workflow');
     await dialog.getByTestId('settings-save').click();
     await expect.poll(() => dialog.count()).toBe(0);
@@ -272,6 +275,7 @@ describe('notifications', () => {
     const saved = await h.app.handlers.getSettings({});
     expect(saved.workflow).toMatchObject({ staleAfterDays: 5, holidays: ['2026-11-26', '2026-11-27'], standardDays: 10 });
     expect(saved.basemapUrl).toBeNull();
+    expect(saved.sync).toEqual({ maxDownloadMb: 250, downloadDeadlineSeconds: 600 });
   });
 
   it('nothing failed along the way', () => {

@@ -6,11 +6,12 @@ import { basemapUrlProblem, useSettingsStore } from '../../state/settings.store'
 import { parseWorkflowDraft, workflowDraft, WorkflowSettingsFields, type WorkflowDraft } from './workflow-settings-fields';
 import { mapDraft, mapPatch, MapSettingsFields, type MapDraft } from './map-settings-fields';
 import { PlssSettings } from './plss-settings';
+import { parseSyncDraft, syncDraft, SyncSettingsFields, type SyncDraft } from './sync-settings-fields';
 import '../../styles/settings.css';
 
 /**
- * App settings: the online basemap, the workflow's due dates and flags, and maps and field files (the offline
- * basemap file, printed basemaps, waypoint names, KMZ). Only the parts that changed
+ * App settings: the online basemap, the workflow's due dates and flags, maps and field files (the offline
+ * basemap file, printed basemaps, waypoint names, KMZ), and the sync limits. Only the parts that changed
  * are sent (main keeps the rest as saved). A native <dialog> gives focus trapping, Escape and the backdrop.
  */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -22,6 +23,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [draft, setDraft] = useState<WorkflowDraft>(() => workflowDraft(settings?.workflow));
   const [maps, setMaps] = useState<MapDraft>(() => mapDraft(settings?.maps));
   const basemap = useSettingsStore((state) => state.basemap);
+  const [sync, setSync] = useState<SyncDraft>(() => syncDraft(settings?.sync));
   const [error, setError] = useState<string | null>(null);
   const [workflowError, setWorkflowError] = useState<string | null>(null);
   const ref = useRef<HTMLDialogElement>(null);
@@ -48,11 +50,17 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       setWorkflowError(mapChanges.problem);
       return;
     }
+    const limits = parseSyncDraft(sync);
+    if ('problem' in limits) {
+      setWorkflowError(limits.problem);
+      return;
+    }
     const patch: AppSettingsPatch = {};
     const basemapUrl = url.trim() || null;
     if (basemapUrl !== (settings?.basemapUrl ?? null)) patch.basemapUrl = basemapUrl;
     if (JSON.stringify(workflow.settings) !== JSON.stringify(settings?.workflow)) patch.workflow = workflow.settings;
     if (Object.keys(mapChanges.patch).length > 0) patch.maps = mapChanges.patch;
+    if (JSON.stringify(limits.limits) !== JSON.stringify(settings?.sync)) patch.sync = limits.limits;
     if (Object.keys(patch).length === 0) {
       onClose();
       return;
@@ -113,6 +121,13 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           draft={draft}
           onChange={(patch) => {
             setDraft((current) => ({ ...current, ...patch }));
+            setWorkflowError(null);
+          }}
+        />
+        <SyncSettingsFields
+          draft={sync}
+          onChange={(patch) => {
+            setSync((current) => ({ ...current, ...patch }));
             setWorkflowError(null);
           }}
         />

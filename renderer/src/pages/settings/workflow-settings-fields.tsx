@@ -60,7 +60,7 @@ export function parseWorkflowDraft(draft: WorkflowDraft): { settings: WorkflowSe
   return parsed.success ? { settings: parsed.data } : { problem: parsed.error.issues[0]?.message ?? 'These settings are not valid.' };
 }
 
-function NumberField({ label, hint, value, onChange, testId, min, max, step = 1 }: {
+export function NumberField({ label, hint, value, onChange, testId, min, max, step = 1 }: {
   label: string;
   hint?: string;
   value: string;
