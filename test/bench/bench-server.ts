@@ -1,8 +1,8 @@
 /** The reference server as a child process for benchmarks, so its memory and CPU are not counted as ours. */
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export async function startServerProcess(dbFile: string, seed: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbFile, '--reset', '--seed', seed], {
+export async function startServerProcess(dbFile: string, seed: string, extraArgs: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbFile, '--reset', '--seed', seed, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

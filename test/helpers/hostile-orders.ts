@@ -17,7 +17,7 @@ export function goodOrder(id: number, extra: Record<string, unknown> = {}): Reco
     project_id: 1,
     project_name: 'P',
     claim_count: 2,
-    claim_polygons: { type: 'FeatureCollection', features: buildLodeGrid({ lon: -116 + id * 0.01, lat: 40, rows: 1, cols: 2, azimuthDeg: 0, prefix: 'A' }) },
+    claim_polygons: { type: 'FeatureCollection', features: buildLodeGrid({ lon: -116 + (id % 100) * 0.01, lat: 40, rows: 1, cols: 2, azimuthDeg: 0, prefix: 'A' }) },
     claimant_info: { claimant_name: 'Ann' },
     claim_package_id: null,
     staking_service: false,
