@@ -2,8 +2,8 @@
  * `npm run bench`: sync 10,000 orders × 8 claims from the reference server (a child process, so its memory is
  * not ours) over loopback into a fresh cache, and print the figures beside a baseline measured in the same run:
  * inserting the same rows with one raw prepared statement. Then the same corpus plus one hostile order (a
- * 200,000-vertex zig-zag ring), beside the corpus alone, each synced into a fresh cache three times, alternating, best
- * of two: what one pathological order costs the sync. Targets are printed, never asserted: timings vary with the
+ * 200,000-vertex zig-zag ring), beside the corpus alone, each synced into a fresh cache three times, alternating,
+ * best of three: what one pathological order costs the sync. Targets are printed, never asserted: timings vary with the
  * machine, and tests must not fail on a busy CI box.
  */
 import { join } from 'node:path';
