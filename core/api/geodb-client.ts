@@ -7,6 +7,7 @@ import { API_PATHS, IDEMPOTENCY_KEY_HEADER, orderEventsPath, orderStatusPath, us
 import type { OrderEventRequest } from '../../shared/api/order-events.schemas';
 import { readSignIn, readUploadReceipt, readUserFacts, type UploadReceipt, type UserFacts } from '../../shared/api/answer-readers';
 import { parseRetryAfter } from '../../shared/sync/retry-policy';
+import { DEFAULT_SYNC_LIMITS, downloadLimitsOf } from '../../shared/sync/sync-limits';
 import { formatLimitBytes, formatLimitSeconds, type RequestFailure } from '../../shared/sync/classify-failure';
 import { sameServer } from '../../shared/domain/server-url';
 import { AppError } from '../../shared/errors';
@@ -106,7 +107,7 @@ export interface GeoDbClient {
     options: {
       etag: string | null;
       onDownloadProgress?: (loaded: number, total: number) => void;
-      /** Beyond either the download is abandoned: a hostile or broken server cannot exhaust memory or time. */
+      /** Beyond either the download is abandoned: a hostile or broken server cannot exhaust memory or time (default: the sync settings' defaults). */
       limits?: DownloadLimits;
       /** Aborts the download (the app is closing). */
       signal?: AbortSignal;
@@ -244,11 +245,11 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
       if (!isSuccess(response)) throw httpFailure(response);
       return response.data;
     },
-    async getPendingOrders(auth, { etag, onDownloadProgress, limits, signal }) {
+    async getPendingOrders(auth, { etag, onDownloadProgress, limits = downloadLimitsOf(DEFAULT_SYNC_LIMITS), signal }) {
       // One controller ends the request for either reason; which one fired decides what the caller is told.
       const controller = new AbortController();
       let deadlineHit = false;
-      const deadline = limits ? setTimeout(() => ((deadlineHit = true), controller.abort()), limits.deadlineMs) : null;
+      const deadline = setTimeout(() => ((deadlineHit = true), controller.abort()), limits.deadlineMs);
       const onAbort = (): void => controller.abort();
       signal?.addEventListener('abort', onAbort, { once: true });
       if (signal?.aborted) controller.abort();
@@ -258,12 +259,12 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
             http.get<unknown>(API_PATHS.pendingOrders, {
               headers: { Authorization: authorization(auth), ...(etag ? { 'If-None-Match': etag } : {}) },
               signal: controller.signal,
-              maxContentLength: limits?.maxBytes ?? -1,
+              maxContentLength: limits.maxBytes,
               onDownloadProgress: onDownloadProgress
                 ? (event) => onDownloadProgress(event.loaded, event.total ?? 0)
                 : undefined,
             }),
-          () => (deadlineHit && limits ? { kind: 'deadline', ms: limits.deadlineMs } : { kind: 'aborted' }),
+          () => (deadlineHit ? { kind: 'deadline', ms: limits.deadlineMs } : { kind: 'aborted' }),
         );
         if (response.status === 304) return { notModified: true };
         if (response.status !== 200) throw httpFailure(response);
@@ -272,7 +273,7 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
         }
         return { notModified: false, etag: headerValue(response.headers.etag), body: response.data };
       } finally {
-        if (deadline) clearTimeout(deadline);
+        clearTimeout(deadline);
         signal?.removeEventListener('abort', onAbort);
       }
     },

@@ -124,7 +124,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         policy: deps.backoff ?? DEFAULT_SYNC_BACKOFF,
         maxRetryAfterMs: deps.maxRetryAfterMs ?? 60_000,
         random: deps.random ?? Math.random,
-        sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        sleep: deps.sleep ?? ((ms) => sleepUnlessAborted(ms, signal)),
         onProgress: report,
         limits: downloadLimitsOf(limits),
         signal,
@@ -216,6 +216,19 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       emit();
     },
   };
+}
+
+/** A retry wait that ends early (and lets go of its timer) when the sync is aborted, so closing never waits on it. */
+function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 function emptyReport(times: { attempts: number; startedAt: string; finishedAt: string }): SyncReport {
