@@ -9,18 +9,20 @@
  * collinear overlaps and neighbouring segments that fold back included.
  *
  * Long rings (digitised placer outlines, or a hostile server's 200,000-vertex zig-zag) go through a Shamos–Hoey
- * sweep: O(n log n) comparisons to decide whether ANY two segments meet, whatever the ring's shape. (A filter on
+ * sweep: O(n log n) to decide whether ANY two segments meet, whatever the ring's shape. (A filter on
  * x-ranges alone, which this file used before, is quadratic for zig-zags whose segments all span the same x.)
  * The sweep visits the segments' endpoints left to right and keeps the segments the sweep line crosses ordered
  * bottom to top; two segments that meet are neighbours in that order at some event left of their leftmost
  * meeting point, so only neighbours are ever tested. Degenerate cases are taken out first, in O(n log n): a
- * neighbouring segment that folds back, and a vertex the ring visits twice. The active list is an array
- * (insertion by binary search, a splice to move the rest): for the ring sizes ClaimDesk accepts that is a memmove
- * of a few thousand pointers, far cheaper than a balanced tree's bookkeeping.
+ * neighbouring segment that folds back, and a vertex the ring visits twice. The active segments live in a splay
+ * tree (splaytree-ts, already in the tree through turf's polygon clipping), so each insertion, removal and
+ * neighbour look-up is O(log n) amortised even when, as in a zig-zag, every segment is active at once: a sorted
+ * array would spend O(n) moving entries on each of them, quadratic again.
  *
  * "Exact" here means no tolerance: two segments intersect only if the orientation tests say so. Rings are
  * checked one at a time, so claims that share corners or edges with their neighbours are never reported.
  */
+import { SplayTreeSet } from 'splaytree-ts';
 import type { LinearRing, Position } from './geojson.types';
 
 /** Below this many segments the plain pairwise loop beats sorting. */
@@ -175,39 +177,43 @@ function sweep(ring: LinearRing, segments: number, overBudget: (() => boolean) |
   const ey = (e: number): number => (e < segments ? (ly[e] as number) : (ry[e - segments] as number));
   events.sort((a, b) => compareXY(ex(a), ey(a), ex(b), ey(b)) || (a < segments ? 0 : 1) - (b < segments ? 0 : 1));
 
-  /** Is active segment t below segment s, at s's left end (ties by s's right end; collinear counts as below)? */
-  const below = (t: number, s: number): boolean => {
+  /**
+   * Where segment s lies against segment t, which starts no later: judged at s's left end, then (when that end is
+   * on t's line, as where two segments leave one vertex) at its right end. -1: t below s, 1: t above, 0: collinear.
+   */
+  const side = (t: number, s: number): number => {
     const t0x = lx[t] as number, t0y = ly[t] as number, t1x = rx[t] as number, t1y = ry[t] as number;
-    const o = orient(t0x, t0y, t1x, t1y, lx[s] as number, ly[s] as number);
-    if (o !== 0) return o > 0;
-    return orient(t0x, t0y, t1x, t1y, rx[s] as number, ry[s] as number) >= 0;
+    const o = orient(t0x, t0y, t1x, t1y, lx[s] as number, ly[s] as number) || orient(t0x, t0y, t1x, t1y, rx[s] as number, ry[s] as number);
+    return o > 0 ? -1 : o < 0 ? 1 : 0;
   };
-  const meet = (i: number | undefined, j: number | undefined): Position | null => {
-    if (i === undefined || j === undefined || adjacent(segments, i, j)) return null;
+  /**
+   * The bottom-to-top order of segments the sweep line crosses. Segments that do not meet keep their order while
+   * both are active, so the tree stays sorted up to the first meeting, which is all the sweep needs. Collinear
+   * segments (they overlap, or the ring would have failed earlier) are ordered by number to keep the order total.
+   */
+  const compare = (a: number, b: number): number => {
+    if (a === b) return 0;
+    const order = compareXY(lx[a] as number, ly[a] as number, lx[b] as number, ly[b] as number) <= 0 ? side(a, b) : -side(b, a);
+    return order || a - b;
+  };
+  const meet = (i: number | null, j: number | null): Position | null => {
+    if (i === null || j === null || adjacent(segments, i, j)) return null;
     return pairIntersection(ring, segments, Math.min(i, j), Math.max(i, j));
   };
 
-  const active: number[] = [];
+  const active = new SplayTreeSet<number>(compare);
   for (let n = 0; n < events.length; n++) {
     if (overBudget && n % BUDGET_STRIDE === BUDGET_STRIDE - 1 && overBudget()) return BUDGET_EXCEEDED;
     const e = events[n] as number;
     if (e < segments) {
-      let low = 0;
-      let high = active.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (below(active[mid] as number, e)) low = mid + 1;
-        else high = mid;
-      }
-      active.splice(low, 0, e);
-      const hit = meet(e, active[low - 1]) ?? meet(e, active[low + 1]);
+      active.add(e);
+      const hit = meet(e, active.lastBefore(e)) ?? meet(e, active.firstAfter(e));
       if (hit !== null) return hit;
     } else {
       const s = e - segments;
-      const at = active.indexOf(s);
-      const hit = meet(active[at - 1], active[at + 1]);
+      const hit = meet(active.lastBefore(s), active.firstAfter(s));
       if (hit !== null) return hit;
-      active.splice(at, 1);
+      active.delete(s);
     }
   }
   return null;
