@@ -108,4 +108,15 @@ describe('jobs, location and settings over IPC', () => {
     await openApp();
     expect(await call('getSettings')).toMatchObject({ ok: true, value: { maps: { ...maps, basemapShown: 'none' } } });
   });
+
+  it('keeps the sync limits across restarts and refuses values out of range', async () => {
+    const sync = { maxDownloadMb: 250, downloadDeadlineSeconds: 120 };
+    expect(await call('saveSettings', { sync })).toMatchObject({ ok: true, value: { sync } });
+    for (const bad of [{ maxDownloadMb: 0, downloadDeadlineSeconds: 600 }, { maxDownloadMb: 100, downloadDeadlineSeconds: 5 }, { maxDownloadMb: 1.5, downloadDeadlineSeconds: 600 }, { maxDownloadMb: 100 }]) {
+      expect(await call('saveSettings', { sync: bad }), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    await app.close();
+    await openApp();
+    expect(await call('getSettings')).toMatchObject({ ok: true, value: { sync } });
+  });
 });

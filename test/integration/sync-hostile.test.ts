@@ -106,7 +106,7 @@ describe('sync against a hostile server', () => {
     expect(row5!.payload!.raw_json.length).toBeLessThan(10_000);
     // An unknown field 50,000 levels deep: named, left out, the order otherwise fine.
     expect(await problemsOf(6)).toEqual([expect.objectContaining({ code: ORDER_LIMIT_CODES.entryTooDeep, message: expect.stringMatching(/^Field audit_trail is nested too deeply/) })]);
-    // Terminal escapes are data here (stored as sent); the CLI strips them when it prints (cli-hostile.test.ts).
+    // Terminal escapes are data here (stored as sent); the CLI strips them when it prints (cli-executable.test.ts).
     expect((await getOrderRow(backEnd.opened.db, { orderType: 'claim_order', id: 7 }))!.row.order_number).toBe(ESCAPES);
     for (const id of [1, 2, 7]) expect(await problemsOf(id)).toEqual([]);
 
@@ -116,7 +116,28 @@ describe('sync against a hostile server', () => {
   }, 60_000);
 });
 
-describe('closing the app during a hung sync', () => {
+describe('the app against a hostile server', () => {
+  it('reads the download cap from Settings: a list over the saved limit stops the sync', async () => {
+    const server = await startHostileServer();
+    const temp = makeTempDir();
+    try {
+      const app = await createClaimDeskApp({ dataDir: join(temp.dir, 'data'), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0 });
+      try {
+        await app.handlers.saveSettings({ sync: { maxDownloadMb: 1, downloadDeadlineSeconds: 600 } });
+        await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'x' });
+        server.setPending(hugeBody(3_000_000));
+        await expect(app.handlers.runSync({})).rejects.toMatchObject({ code: 'limit-exceeded', message: expect.stringMatching(/sent more than 1 MB of pending orders/) });
+        server.setPending(json(JSON.stringify({ orders: [goodOrder(1)], count: 1 })));
+        expect(await app.handlers.runSync({})).toMatchObject({ added: 1 });
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await server.close();
+      temp.cleanup();
+    }
+  }, 30_000);
+
   it('aborts the download and closes within a few seconds, leaving the cache untouched', async () => {
     const server = await startHostileServer();
     const temp = makeTempDir();
