@@ -30,7 +30,7 @@ import { packageSourceFromLayout } from '../../core/documents/layout-package';
 import { runPackageTask } from '../../core/documents/package-task';
 import { writePackageFolder } from '../../core/documents/package-writer';
 import { lookupLocation } from '../../core/geo/location-lookup';
-import { UsageError, withDatabase, type CliIo } from '../cli-context';
+import { CommandError, UsageError, withDatabase, type CliIo } from '../cli-context';
 import { readGeoJson, UnreadableFile } from './validate.command';
 
 export interface PackageReport {
@@ -106,14 +106,10 @@ export async function runPackageCommand(args: string[], io: CliIo): Promise<numb
     await assertWritableTarget(outDir);
   } catch (error) {
     if (!(error instanceof UnreadableFile) && !(error instanceof BadInput)) throw error;
-    io.stderr(`claimdesk: ${error.message}\n`);
-    return 2;
+    throw new CommandError('unreadable-file', error.message, 2);
   }
   const parsed = parseLayoutDetails(detailsJson);
-  if (!parsed.ok) {
-    io.stderr(`claimdesk: ${values.details}: ${parsed.message}\n`);
-    return 2;
-  }
+  if (!parsed.ok) throw new CommandError('invalid-details', `${values.details}: ${parsed.message}`, 2);
   for (const key of parsed.unknownKeys) io.stderr(`warning: ${values.details}: unknown key "${key}" is ignored\n`);
 
   const reference = parsed.details.reference?.trim() || basename(values.layout, extname(values.layout));

@@ -54,6 +54,9 @@ describe('the claimdesk executable', () => {
     writeFileSync(join(temp.dir, 'valid.geojson'), grid.stdout);
     const bowTie = { type: 'Feature', properties: { name: 'X 1' }, geometry: { type: 'Polygon', coordinates: [[[-116, 40], [-115.99, 40], [-116, 40.01], [-115.99, 40.01], [-116, 40]]] } };
     writeFileSync(join(temp.dir, 'problems.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [bowTie] }));
+    const details = { claim_type: 'lode', date_of_location: '2026-08-15', mining_district: 'Sierra', monument: '4 in x 4 in wooden post, 5 ft', locators: [{ name: 'Acme Mining, Inc.', address: ['1 Main St', 'Reno, NV 89501'] }] };
+    writeFileSync(join(temp.dir, 'details.json'), JSON.stringify(details));
+    writeFileSync(join(temp.dir, 'no-locator.json'), JSON.stringify({ ...details, locators: [] }));
   }, 120_000);
   afterAll(async () => {
     await server.cleanup();
@@ -79,6 +82,9 @@ describe('the claimdesk executable', () => {
       ['export', ['export', '--order', 'claim_order:1', ...out('export-ok'), ...data()], 0],
       ['export, skipped order', ['export', '--order', 'claim_order:6', ...out('export-skip'), ...data()], 1],
       ['export, no --out', ['export', '--all', ...data()], 2],
+      ['package', ['package', '--layout', join(temp.dir, 'valid.geojson'), '--details', join(temp.dir, 'details.json'), ...out('package-ok')], 0],
+      ['package, refused', ['package', '--layout', join(temp.dir, 'valid.geojson'), '--details', join(temp.dir, 'no-locator.json'), ...out('package-refused')], 1],
+      ['package, no layout file', ['package', '--layout', join(temp.dir, 'missing.geojson'), '--details', join(temp.dir, 'details.json'), ...out('package-missing')], 2],
       ['upload', ['upload', '--order', 'claim_order:2', ...signIn(), ...data()], 0],
       ['upload, order without claimant', ['upload', '--order', 'claim_order:3', ...signIn(), ...data()], 1],
       ['upload, no orders', ['upload', ...signIn(), ...data()], 2],
