@@ -106,7 +106,7 @@ describe('the claimdesk executable', () => {
     const writes = (args: string[]): boolean => ['sync', 'export', 'upload', 'push'].includes(args[0]!) && !args.includes('nope');
     for (const entry of cases.filter(([, args, code]) => writes(args) && code !== 2)) await check(entry);
     await Promise.all(cases.filter(([, args, code]) => !writes(args) || code === 2).map(check));
-  }, 300_000);
+  }, 600_000);
 
   it('pipes through `npx claimdesk`: validate with problems and export with a skipped order exit 1 with one JSON document', async () => {
     const validate = await spawnRun('npx', ['claimdesk', 'validate', join(temp.dir, 'problems.geojson'), '--json']);
