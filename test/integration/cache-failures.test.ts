@@ -88,12 +88,12 @@ describe('opening a cache that is not usable', () => {
     chmodSync(dir, 0o555);
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const run = (args: string[]) =>
-      promisify(execFile)(process.execPath, [CLI, ...args], { ...asUser, env: { ...process.env, CLAIMDESK_DATA_DIR: '' } }).then(
+      promisify(execFile)(process.execPath, [CLI, ...args], { ...asUser, env: { ...process.env, CLAIMDESK_DATA_DIR: '', CLAIMDESK_PASSWORD: 'p' } }).then(
         (done) => ({ code: 0, ...done }),
         (error: { code: number; stdout: string; stderr: string }) => error,
       );
     try {
-      const sync = await run(['sync', '--server', 'http://127.0.0.1:9', '--username', 'u', '--password', 'p', '--data-dir', dir, '--json']);
+      const sync = await run(['sync', '--server', 'http://127.0.0.1:9', '--username', 'u', '--data-dir', dir, '--json']);
       expect(sync.code).toBe(1);
       expect(JSON.parse(sync.stdout)).toEqual({ error: { code: 'db-failed', message: `ClaimDesk cannot write its cache ${join(dir, 'claimdesk.sqlite')} (the file or its folder ${dir} is read-only): make them writable or choose another data folder (--data-dir or CLAIMDESK_DATA_DIR).` } });
       expect(sync.stderr.trim().split('\n')).toHaveLength(1);
