@@ -79,6 +79,24 @@ export async function withDatabase<T>(dataDir: string | undefined, io: CliIo, wo
   }
 }
 
+/**
+ * Commands that change the cache without a session (PLSS import and removal): the cache is created if it does
+ * not exist yet, with the same private folder as every other writer.
+ */
+export async function withWritableDatabase<T>(dataDir: string | undefined, io: CliIo, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const dir = dataDir ?? defaultDataDir(io.env);
+  const file = join(dir, DATABASE_FILE);
+  preparePrivateDataDir(dir, DATABASE_FILE);
+  const opened = await openDatabase({ file });
+  try {
+    return await work(opened.db);
+  } catch (error) {
+    throw explained(error, file);
+  } finally {
+    await opened.close();
+  }
+}
+
 /** IPC handlers answer with values or throw AppError; the CLI turns the latter into one line and exit 1. */
 export function describeFailure(error: unknown): string {
   if (error instanceof AppError) return `${error.message} [${error.code}]`;

@@ -20,7 +20,7 @@ import { describeClaimsFromCache } from '../../core/plss/plss-describe.service';
 import { importPlssFiles } from '../../core/plss/plss-import';
 import { plssAtPoint } from '../../core/plss/plss-query';
 import { listPlssLayers, removePlssState } from '../../core/repos/plss.repo';
-import { UsageError, withDatabase, type CliIo } from '../cli-context';
+import { UsageError, withDatabase, withWritableDatabase, type CliIo } from '../cli-context';
 import { joinNegativeNumbers } from './grid.command';
 import { withoutPoints } from '../../shared/geometry/point-features';
 import { readClaimsInput } from './validate.command';
@@ -67,7 +67,7 @@ function claimJson(c: ClaimPlss) {
 async function runImport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (positionals.length === 0) throw new UsageError('plss import needs at least one FILE (GeoJSON, zipped shapefile or GeoPackage).');
-  return withDatabase(values['data-dir'], io, async (db) => {
+  return withWritableDatabase(values['data-dir'], io, async (db) => {
     let last = '';
     const report = await importPlssFiles(db, positionals, {
       now: () => new Date(),
@@ -181,7 +181,7 @@ async function runRemove(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, strict: true, options: { state: { type: 'string' }, 'data-dir': { type: 'string' } } });
   const state = values.state ? stateByCode(values.state) : undefined;
   if (!state) throw new UsageError('plss remove needs --state XX (a US state code).');
-  return withDatabase(values['data-dir'], io, async (db) => {
+  return withWritableDatabase(values['data-dir'], io, async (db) => {
     const removed = await db.transaction().execute((trx) => removePlssState(trx, state.code));
     io.stdout(`${state.code}: ${removed} PLSS layer${removed === 1 ? '' : 's'} removed.\n`);
     return 0;
