@@ -1,6 +1,6 @@
 /** What every CLI command gets: parsed options, output streams, and a way to start the back-end. */
 import { existsSync } from 'node:fs';
-import { AppError } from '../shared/errors';
+import { AppError, errorMessage } from '../shared/errors';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createClaimDeskApp, DATABASE_FILE } from '../core/app/create-app';
@@ -100,5 +100,5 @@ export async function withWritableDatabase<T>(dataDir: string | undefined, io: C
 /** IPC handlers answer with values or throw AppError; the CLI turns the latter into one line and exit 1. */
 export function describeFailure(error: unknown): string {
   if (error instanceof AppError) return `${error.message} [${error.code}]`;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

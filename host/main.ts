@@ -6,6 +6,7 @@
  *   --server URL --username U --password P   demo sign-in (or CLAIMDESK_DEMO_SERVER/_USERNAME/_PASSWORD)
  */
 import { spawnSync } from 'node:child_process';
+import { errorMessage } from '../shared/errors';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -98,6 +99,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`ClaimDesk browser host could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`ClaimDesk browser host could not start: ${errorMessage(error)}`);
   process.exit(1);
 });

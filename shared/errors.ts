@@ -52,9 +52,31 @@ export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
 
+/** The message of anything thrown (a rejected promise may carry a string, or nothing at all). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Turns anything thrown into the envelope we send across IPC; unknown errors never leak stack traces. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (isAppError(error)) return error.toInfo();
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `Unexpected error: ${message}` };
+  return { code: 'internal', message: `Unexpected error: ${errorMessage(error)}` };
+}
+
+/** The structural part of a zod failure, so this module needs no zod import (the sandboxed preload bundles it). */
+interface ZodLikeError {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}
+
+/**
+ * Human-readable summary of a zod failure, naming the field (`serverUrl: Enter the server address…`).
+ * Uses only zod's messages and paths, never the received values: a request may carry a password.
+ */
+export function describeZodError(error: ZodLikeError, subject: string): string {
+  const parts = error.issues.slice(0, 5).map((issue) => {
+    const field = issue.path.map(String).join('.');
+    return field ? `${field}: ${issue.message}` : issue.message;
+  });
+  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
+  return `Invalid ${subject}: ${parts.join('; ')}${more}`;
 }

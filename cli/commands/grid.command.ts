@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { deriveMonuments } from '../../shared/claims/monuments';
-import { AppError } from '../../shared/errors';
+import { AppError, describeZodError } from '../../shared/errors';
 import { stateByCode } from '../../shared/geo/us-states';
 import { chooseZone, utmConverter } from '../../shared/geo/utm';
 import type { Position } from '../../shared/geometry/geojson.types';
@@ -15,7 +15,6 @@ import { layoutToFeatureCollection } from '../../shared/layout/layout-geojson';
 import { gridParamsSchema } from '../../shared/layout/layout.types';
 import { lookupLocation } from '../../core/geo/location-lookup';
 import { defaultMonumentSettings } from '../../core/jobs/job-defaults';
-import { describeZodError } from '../../core/ipc/dispatch';
 import { UsageError, type CliIo } from '../cli-context';
 
 const NUMERIC_OPTIONS = ['--lat', '--lon', '--azimuth', '--rows', '--cols', '--first'];

@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { JOB_STEPS, type JobStep } from '../../shared/jobs/job.types';
 import type { OrderKey } from '../../shared/domain/order.types';
+import { errorMessage } from '../../shared/errors';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
@@ -49,7 +50,7 @@ async function preparedJob(app: ClaimDeskApp, key: OrderKey, skipped: Skipped[])
     await app.handlers.generatePackage({ jobId: job.id });
     return job.id;
   } catch (error) {
-    skipped.push({ order_number: job.order.orderNumber, reason: error instanceof Error ? error.message : String(error) });
+    skipped.push({ order_number: job.order.orderNumber, reason: errorMessage(error) });
     return null;
   }
 }

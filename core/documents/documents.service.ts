@@ -9,9 +9,9 @@ import type { Kysely } from 'kysely';
 import { MANIFEST_FILE, manifestSchema, type PackageManifest } from '../../shared/documents/package-files';
 import type { PackageInfo, PackageFileContent, PackageProgress } from '../../shared/documents/package-info.types';
 import { safeOrderFolderName } from '../../shared/documents/safe-names';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import type { Database } from '../db/schema';
-import { rowToJob } from '../jobs/job-row.mapper';
+import { rowToJob } from '../repos/jobs.mapper';
 import { getJobRow } from '../repos/jobs.repo';
 import { getOrderRow } from '../repos/orders.repo';
 import { getPackageRow, listPackageRows, savePackageRow, updatePackageManifest, type PackageRow } from '../repos/packages.repo';
@@ -87,7 +87,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
     const folderName = safeOrderFolderName(job.order.orderType, job.order.orderNumber, job.order.orderId);
     // Files first, then the row: a crash in between leaves a complete folder that recover() records.
     await writePackageFolder(join(packagesDir, folderName), generated.files, generated.manifest).catch((error: unknown) => {
-      throw new AppError('io-failed', `The package could not be written to ${packagesDir}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new AppError('io-failed', `The package could not be written to ${packagesDir}: ${errorMessage(error)}`, { cause: error });
     });
     const row = await db.transaction().execute(async (trx) => {
       const saved = await savePackageRow(trx, {
@@ -129,7 +129,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
       const rel = relative(info.folder, path);
       if (rel.startsWith('..') || isAbsolute(rel)) throw new AppError('invalid-request', 'That file is outside the package.');
       const bytes = await readFile(path).catch((error: unknown) => {
-        throw new AppError('io-failed', `${listed.name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        throw new AppError('io-failed', `${listed.name} could not be read: ${errorMessage(error)}`);
       });
       return { name: listed.name, mediaType: listed.mediaType, base64: bytes.toString('base64') };
     },

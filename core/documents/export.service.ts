@@ -9,11 +9,11 @@ import type { Kysely } from 'kysely';
 import type { ExportProgress, ExportReport, ExportResult } from '../../shared/documents/package-info.types';
 import { uniqueSafeNames } from '../../shared/documents/safe-names';
 import type { OrderIssue, OrderKey } from '../../shared/domain/order.types';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import type { LocationLookup } from '../../shared/jobs/job.types';
 import type { Database } from '../db/schema';
 import { newJobFromOrder } from '../jobs/job-from-order';
-import { rowToJob } from '../jobs/job-row.mapper';
+import { rowToJob } from '../repos/jobs.mapper';
 import { getJobRowByOrder } from '../repos/jobs.repo';
 import { getOrderRow } from '../repos/orders.repo';
 import { isoDay } from './documents.service';
@@ -50,10 +50,6 @@ interface Prepared {
   error: string | null;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Reads what each order would be made from. Database reads only: no network, no long transactions. */
 async function prepare(deps: ExportDeps, key: OrderKey, dateOfLocation: string | undefined): Promise<Prepared> {
   const found = await getOrderRow(deps.db, key);
@@ -68,7 +64,7 @@ async function prepare(deps: ExportDeps, key: OrderKey, dateOfLocation: string |
     const problems = JSON.parse(row.problems_json) as OrderIssue[];
     return { key, orderNumber: row.order_number, source: packageSourceFromOrder(draft, problems, { dateOfLocation, ...snapshot }), error: null };
   } catch (error) {
-    return { key, orderNumber: row.order_number, source: null, error: message(error) };
+    return { key, orderNumber: row.order_number, source: null, error: errorMessage(error) };
   }
 }
 
@@ -120,7 +116,7 @@ export async function exportPackages(deps: ExportDeps, options: ExportOptions): 
           report(index, { ...base(p), outcome: 'exported', folder, source: source.source, reasons: [], problems: generated.manifest.problems });
         } catch (error) {
           const cancelled = error instanceof AppError && error.code === 'cancelled';
-          report(index, { ...base(p), outcome: cancelled ? 'cancelled' : 'failed', folder: null, source: origin, reasons: cancelled ? [] : [message(error)], problems: [] });
+          report(index, { ...base(p), outcome: cancelled ? 'cancelled' : 'failed', folder: null, source: origin, reasons: cancelled ? [] : [errorMessage(error)], problems: [] });
         }
       }),
     );

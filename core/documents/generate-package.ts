@@ -3,6 +3,7 @@
  * costs only its own file (reported as a problem in the manifest); the rest of the package is still made.
  */
 import { createHash } from 'node:crypto';
+import { errorMessage } from '../../shared/errors';
 import {
   DOCUMENT_FILES,
   MANIFEST_VERSION,
@@ -40,10 +41,6 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export async function generatePackage(
   model: PackageModel,
   context: RenderContext,
@@ -61,7 +58,7 @@ export async function generatePackage(
       files.push({ name: spec.fileName, kind, mediaType: spec.mediaType, bytes: result.document.bytes, pages: result.document.pages });
       problems.push(...result.problems);
     } catch (error) {
-      problems.push({ document: kind, claim: null, message: `The ${DOCUMENT_FILES[kind].title.toLowerCase()} could not be made: ${errorText(error)}` });
+      problems.push({ document: kind, claim: null, message: `The ${DOCUMENT_FILES[kind].title.toLowerCase()} could not be made: ${errorMessage(error)}` });
     }
     done += 1;
     options.onProgress?.(done, wanted.length, kind);

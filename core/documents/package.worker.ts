@@ -4,6 +4,7 @@
  * error}. File bytes are transferred, not copied.
  */
 import { parentPort } from 'node:worker_threads';
+import { errorMessage } from '../../shared/errors';
 import { runPackageTask, type PackageTask } from './package-task';
 
 const port = parentPort;
@@ -25,6 +26,6 @@ port.on('message', (message: { id: number; task: PackageTask }) => {
       port.postMessage({ id, ok: true, result }, transfer);
     })
     .catch((error: unknown) => {
-      port.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+      port.postMessage({ id, ok: false, error: errorMessage(error) });
     });
 });

@@ -5,11 +5,10 @@
  * Order of checks: method name → request schema → handler → response schema. Everything that goes wrong
  * becomes an IpcResult error envelope; nothing is ever thrown across the bridge.
  */
-import type { z } from 'zod';
 import { type IpcMethodName } from '../../shared/ipc/channels';
 import { ipcContract, type IpcHandlers } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
-import { toErrorInfo } from '../../shared/errors';
+import { describeZodError, toErrorInfo } from '../../shared/errors';
 
 export type DispatchLogger = (message: string) => void;
 
@@ -26,19 +25,6 @@ export function isIpcMethodName(name: string): name is IpcMethodName {
 }
 
 export const IPC_METHOD_NAMES = Object.keys(ipcContract) as IpcMethodName[];
-
-/**
- * Human-readable summary of a zod failure, naming the field (`serverUrl: Enter the server address…`).
- * Uses only zod's messages and paths, never the received values: a request may carry a password.
- */
-export function describeZodError(error: z.ZodError, subject: string): string {
-  const parts = error.issues.slice(0, 5).map((issue) => {
-    const field = issue.path.map(String).join('.');
-    return field ? `${field}: ${issue.message}` : issue.message;
-  });
-  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
-  return `Invalid ${subject}: ${parts.join('; ')}${more}`;
-}
 
 export async function dispatchIpc(
   handlers: IpcHandlers,

@@ -2,12 +2,11 @@
  * Checking and applying a JobPatch. The dispatcher has already checked the shape against the contract; this
  * checks it again (the CLI and tests call the service directly) and adds the rules a schema cannot state.
  */
-import { AppError } from '../../shared/errors';
+import { AppError, describeZodError } from '../../shared/errors';
 import { stateByCode } from '../../shared/geo/us-states';
 import { zoneFromEpsg } from '../../shared/geo/utm';
 import { jobPatchSchema, type JobCore, type JobCrs, type JobPatch } from '../../shared/jobs/job.types';
 import type { Layout } from '../../shared/layout/layout.types';
-import { describeZodError } from '../ipc/dispatch';
 import type { JobRowUpdate } from '../repos/jobs.repo';
 import { reprojectLayout } from './job-reproject';
 

@@ -14,7 +14,7 @@ import { layoutRuleIssues } from '../../shared/documents/staking-rules';
 import { AppError } from '../../shared/errors';
 import { JOB_STEPS, type JobCore, type JobPatch, type JobStep } from '../../shared/jobs/job.types';
 import type { Actor } from '../../shared/workflow/workflow.types';
-import { rowToJob } from './job-row.mapper';
+import { rowToJob } from '../repos/jobs.mapper';
 import { getJobRow } from '../repos/jobs.repo';
 import { applyTransition, readFacts, recordCapacityOverride, type Trx } from '../workflow/apply-transition';
 

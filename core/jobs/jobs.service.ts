@@ -17,7 +17,7 @@ import { applyTransition } from '../workflow/apply-transition';
 import type { WorkflowService } from '../workflow/workflow.service';
 import { newJobFromOrder } from './job-from-order';
 import { applyJobPatch, checkJobPatch } from './job-patch';
-import { conflictFrom, jobToNewRow, rowToJob, toJobSummary } from './job-row.mapper';
+import { conflictFrom, jobToNewRow, rowToJob, toJobSummary } from '../repos/jobs.mapper';
 import { applyPatchWorkflow } from './job-workflow';
 
 export interface JobsServiceDeps {

@@ -14,13 +14,13 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { utmConverter } from '../../shared/geo/utm';
 import { openRing } from '../../shared/claims/claim-frame';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import type { Job } from '../../shared/jobs/job.types';
 import type { OrderStatusChange, StatusPayload, UploadClaim, UploadPayload } from '../../shared/outbox/outbox.types';
 import type { Database, Db } from '../db/schema';
 import type { Actor } from '../../shared/workflow/workflow.types';
 import { applyTransition } from '../workflow/apply-transition';
-import { rowToJob } from '../jobs/job-row.mapper';
+import { rowToJob } from '../repos/jobs.mapper';
 import { getJobRow } from '../repos/jobs.repo';
 import { insertOutboxEntry, listOutboxIds } from '../repos/outbox.repo';
 import { setOrderStatusLocally } from '../repos/orders.repo';
@@ -118,7 +118,7 @@ async function copySnapshot(snapshot: string, packageFolder: string, files: read
     await copyDurably(join(packageFolder, MANIFEST_FILE), join(snapshot, MANIFEST_FILE));
   } catch (error) {
     await rm(snapshot, { recursive: true, force: true });
-    throw new AppError('io-failed', `The package files could not be copied to the outbox: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new AppError('io-failed', `The package files could not be copied to the outbox: ${errorMessage(error)}`, { cause: error });
   }
 }
 

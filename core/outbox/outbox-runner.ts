@@ -10,6 +10,7 @@
  * a resend with the first answer instead of doing the work twice.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { errorMessage } from '../../shared/errors';
 import { classifySend, type SendOutcome } from '../../shared/outbox/classify-send';
 import type { Database } from '../db/schema';
 import { RequestError, type GeoDbClient } from '../api/geodb-client';
@@ -97,7 +98,7 @@ export interface OutboxRunner {
 function failureOf(error: unknown): Parameters<typeof classifySend>[0] {
   if (error instanceof RequestError) return error.failure;
   // A missing snapshot file or an unreadable payload: nothing a retry can fix.
-  return { kind: 'bad-response', message: error instanceof Error ? error.message : String(error) };
+  return { kind: 'bad-response', message: errorMessage(error) };
 }
 
 export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {

@@ -6,6 +6,8 @@
  * javascript: or custom app schemes there have led to code execution; http: would leak the URL in clear.
  * Credentials in the URL are refused because they are a phishing trick (https://geodb.io@evil.example/).
  */
+import { errorMessage } from '../../shared/errors';
+
 export const MAX_EXTERNAL_URL_LENGTH = 2048;
 
 export type ExternalLinkResult = { opened: true; url: string } | { opened: false; reason: string };
@@ -38,7 +40,7 @@ export async function safeOpenExternal(value: unknown, open: (url: string) => Pr
     // The normalised href is opened, not the raw input, so what was checked is exactly what the OS gets.
     await open(checked.url);
   } catch (error) {
-    return { opened: false, reason: `The browser could not be started: ${error instanceof Error ? error.message : String(error)}` };
+    return { opened: false, reason: `The browser could not be started: ${errorMessage(error)}` };
   }
   return { opened: true, url: checked.url };
 }

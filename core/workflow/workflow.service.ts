@@ -13,7 +13,7 @@ import type { Dashboard, JobWorkflow, StaffAction, TransitionLogView } from '../
 import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
 import type { Actor } from '../../shared/workflow/workflow.types';
 import type { Database } from '../db/schema';
-import { rowToJob } from '../jobs/job-row.mapper';
+import { rowToJob } from '../repos/jobs.mapper';
 import { getJobRow, setConflictAck } from '../repos/jobs.repo';
 import { listStaleJobRows, listTransitions } from '../repos/workflow.repo';
 import { writeStatusChange } from '../outbox/outbox-queue';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
 import { IPC_EVENTS } from '../../shared/ipc/channels';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { safeOpenExternal } from '../../core/platform/external-links';
@@ -73,7 +73,7 @@ if (!app.requestSingleInstanceLock()) {
 
   main().catch((error: unknown) => {
     console.error('[main] start-up failed:', error);
-    dialog.showErrorBox('ClaimDesk could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('ClaimDesk could not start', errorMessage(error));
     app.exit(1);
   });
 }

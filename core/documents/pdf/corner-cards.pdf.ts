@@ -5,6 +5,7 @@
  * a corner of four claims shrinks its markings to fit rather than running off the card.
  */
 import { rgb, type PDFPage } from 'pdf-lib';
+import { errorMessage } from '../../../shared/errors';
 import { cornerCard, type CornerCard } from '../../../shared/documents/notice-cards';
 import type { PackageProblem } from '../../../shared/documents/package-files';
 import type { DocumentRenderer } from '../document.types';
@@ -116,7 +117,7 @@ export const renderCornerCards: DocumentRenderer = async (model, context) => {
     try {
       cards.push(cornerCard(model, post));
     } catch (error) {
-      problems.push({ document: 'corner-cards', claim: post.markings[0]?.claim ?? null, message: `No card for post ${post.id}: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({ document: 'corner-cards', claim: post.markings[0]?.claim ?? null, message: `No card for post ${post.id}: ${errorMessage(error)}` });
     }
   }
   const perPage = COLS * ROWS;

@@ -7,6 +7,7 @@
  * reported as a problem; the other claims' notices still print.
  */
 import type { PDFDocument, PDFPage } from 'pdf-lib';
+import { errorMessage } from '../../../shared/errors';
 import { stateRule } from '../../../shared/claims/state-rules';
 import { longDate, type NoticeDocument } from '../../../shared/documents/notice-blocks';
 import { noticeContent } from '../../../shared/documents/notice-content';
@@ -115,7 +116,7 @@ export const renderLocationNotices: DocumentRenderer = async (model, context) =>
       layOutNotice(doc, fonts, model, noticeContent(model, claim));
     } catch (error) {
       for (let k = doc.getPageCount() - 1; k >= before; k -= 1) doc.removePage(k);
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       problems.push({ document: 'location-notices', claim: claim.name, message: `No ${rule.certificateName.toLowerCase()} for this claim: ${reason}` });
     }
   }

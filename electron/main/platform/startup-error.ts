@@ -2,7 +2,7 @@
  * What the staff member reads when ClaimDesk cannot open its cache. Pure so the wording is tested. The point of
  * these messages: say that nothing was deleted and what to do, because the cache holds work not yet uploaded.
  */
-import { isAppError } from '../../../shared/errors';
+import { isAppError, errorMessage } from '../../../shared/errors';
 
 export interface StartupErrorText {
   title: string;
@@ -24,7 +24,7 @@ export function describeStartupError(error: unknown, dataDir: string, hint?: str
       message: `${error.message}\n\nNothing was deleted. Close other copies of ClaimDesk and try again; if it keeps happening, send the data folder to support.${folder}${extra}`,
     };
   }
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   return {
     title: 'ClaimDesk could not start',
     message: `${text}\n\nNothing was deleted.${folder}${extra}`,

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../../../../shared/errors';
 import type { PDFDocumentProxy } from './pdf-loader';
 
 export type PdfFit = 'width' | 'page';
@@ -58,7 +59,7 @@ export function PdfCanvas({ pdf, pageNumber, fit, label }: { pdf: PDFDocumentPro
       } catch (error) {
         // A cancelled render is the normal end of a superseded one, not a failure to show.
         if (!cancelled && !(error instanceof Error && error.name === 'RenderingCancelledException')) {
-          setFailure(error instanceof Error ? error.message : String(error));
+          setFailure(errorMessage(error));
         }
       }
     }, (error: unknown) => {

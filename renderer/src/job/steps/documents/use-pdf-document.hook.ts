@@ -1,5 +1,6 @@
 /** A pdf.js document for the given bytes, destroyed when the bytes change or the preview goes away. */
 import { useEffect, useState } from 'react';
+import { errorMessage } from '../../../../../shared/errors';
 import type { PDFDocumentProxy } from './pdf-loader';
 
 export type PdfState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; pdf: PDFDocumentProxy };
@@ -21,7 +22,7 @@ export function usePdfDocument(bytes: Uint8Array): PdfState {
           else void pdf.destroy();
         },
         (error: unknown) => {
-          if (live) setState({ bytes, value: { status: 'error', message: error instanceof Error ? error.message : String(error) } });
+          if (live) setState({ bytes, value: { status: 'error', message: errorMessage(error) } });
         },
       );
     return () => {

@@ -4,6 +4,7 @@
  * the caller pushes the result through the job store's applyLayout, so every edit can be undone.
  */
 import { useState, type ReactNode } from 'react';
+import { errorMessage } from '../../../../../shared/errors';
 import { moveClaims, renameClaims, renumberClaims, rotateClaims } from '../../../../../shared/layout/layout-edits';
 import type { LayoutClaim } from '../../../../../shared/layout/layout.types';
 
@@ -80,7 +81,7 @@ export function EditToolbar(props: Props) {
         onApply(result, label);
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
 

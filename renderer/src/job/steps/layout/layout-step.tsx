@@ -4,6 +4,7 @@
  * history.present; every change goes through applyLayout(next, label) so it is undoable and saved.
  */
 import '../../../styles/layout-step.css';
+import { errorMessage } from '../../../../../shared/errors';
 import { useMemo, useState } from 'react';
 import { fitGridToArea } from '../../../../../shared/layout/fit-to-area';
 import { generateGrid } from '../../../../../shared/layout/grid';
@@ -102,7 +103,7 @@ function LayoutStepBody({ job }: { job: Job }) {
       setPickMode(null);
       setFitNonce((n) => n + 1);
     } catch (e) {
-      setGridError(e instanceof Error ? e.message : String(e));
+      setGridError(errorMessage(e));
     }
   };
   const fitArea = () => {
@@ -118,7 +119,7 @@ function LayoutStepBody({ job }: { job: Job }) {
       setFitNote(fitted.note);
       setFitNonce((n) => n + 1);
     } catch (e) {
-      setGridError(e instanceof Error ? e.message : String(e));
+      setGridError(errorMessage(e));
     }
   };
 

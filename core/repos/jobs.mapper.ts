@@ -16,7 +16,7 @@ import {
   type JobSummary,
 } from '../../shared/jobs/job.types';
 import { layoutSchema, monumentSettingsSchema } from '../../shared/layout/layout.types';
-import type { JobRow, JobSummaryRow, NewJobRow } from '../repos/jobs.repo';
+import type { JobRow, JobSummaryRow, NewJobRow } from './jobs.repo';
 import { jobConflict, type JobConflict } from '../../shared/outbox/job-conflict';
 import { workflowStateSchema } from '../../shared/workflow/workflow.types';
 
