@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { isoDateSchema, type ExportResult } from '../../shared/documents/package-info.types';
 import { orderTypeSchema } from '../../shared/api/geodb.schemas';
-import type { OrderKey } from '../../shared/domain/order.types';
+import { orderKeyString, type OrderKey } from '../../shared/domain/order.types';
 import { exportPackages } from '../../core/documents/export.service';
 import { findResourcesDir } from '../../core/documents/fonts';
 import { createPackageWorkerPool } from '../../core/documents/worker-pool';
@@ -25,7 +25,7 @@ export function parseOrderKey(text: string): OrderKey {
 }
 
 function describe(result: ExportResult): string {
-  const head = `${result.orderNumber} (${result.orderType}:${result.orderId})`;
+  const head = `${result.orderNumber} (${orderKeyString({ orderType: result.orderType, id: result.orderId })})`;
   if (result.outcome === 'exported') {
     const problems = result.problems.map((p) => `\n    problem: ${p.claim ? `${p.claim}: ` : ''}${p.message}`).join('');
     return `exported ${head} from its ${result.source} → ${result.folder}${problems}`;

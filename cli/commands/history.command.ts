@@ -3,6 +3,7 @@
  * JSON array of {from, to, event, actor, at, reason} (plus override and overridden). Reads the local cache only.
  */
 import { parseArgs } from 'node:util';
+import { orderKeyString } from '../../shared/domain/order.types';
 import { getJobRowByOrder } from '../../core/repos/jobs.repo';
 import { listTransitions } from '../../core/repos/workflow.repo';
 import { toTransitionView } from '../../core/workflow/transition-view';
@@ -26,7 +27,7 @@ export async function runHistoryCommand(args: string[], io: CliIo): Promise<numb
       return 0;
     }
     if (!job) {
-      io.stdout(`${key.orderType}:${key.id} has no job yet: nothing has happened to it in ClaimDesk.\n`);
+      io.stdout(`${orderKeyString(key)} has no job yet: nothing has happened to it in ClaimDesk.\n`);
       return 0;
     }
     for (const e of entries) {

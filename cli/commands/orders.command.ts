@@ -1,5 +1,5 @@
 /** `claimdesk orders`: list the cached orders, for people (a table) or for scripts (--json: one JSON array). */
-import type { OrderIssue } from '../../shared/domain/order.types';
+import { orderKeyOfRow, orderKeyString, type OrderIssue } from '../../shared/domain/order.types';
 import { listOrderRows, queryOrders } from '../../core/repos/orders.repo';
 import { getAppSettings } from '../../core/repos/settings.repo';
 import { focusContext } from '../../core/workflow/desk-calendar';
@@ -16,9 +16,9 @@ export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promi
     // The workflow's view of each order (issue 6): its job's state, payment, delivery progress and due date.
     const { workflow } = await getAppSettings(db);
     const summaries = await queryOrders(db, { includeGone: true }, focusContext(new Date(), workflow.staleAfterDays));
-    const byKey = new Map(summaries.orders.map((o) => [`${o.orderType}:${o.id}`, o]));
+    const byKey = new Map(summaries.orders.map((o) => [orderKeyString(o), o]));
     const orders = rows.map((row) => {
-      const summary = byKey.get(`${row.order_type}:${row.id}`);
+      const summary = byKey.get(orderKeyString(orderKeyOfRow(row)));
       return {
         order_type: row.order_type,
         id: row.id,

@@ -9,7 +9,8 @@ import { toDetail } from '../repos/orders.mapper';
 import { listDuplicatesOf } from '../repos/duplicates.repo';
 import { getSyncState } from '../repos/sync-state.repo';
 import { getAppSettings } from '../repos/settings.repo';
-import { deskToday, focusContext } from '../workflow/desk-calendar';
+import { deskDay } from '../../shared/domain/calendar-date';
+import { focusContext } from '../workflow/desk-calendar';
 import { createWorkflowHandlers, type WorkflowHandlerDeps } from './workflow-handlers';
 import type { JobsService } from '../jobs/jobs.service';
 import type { LocationLookup } from '../../shared/jobs/job.types';
@@ -59,7 +60,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     },
     async getOrder(key) {
       const found = await getOrderRow(deps.db, key);
-      const summary = await getOrderSummary(deps.db, key, deskToday(deps.now()));
+      const summary = await getOrderSummary(deps.db, key, deskDay(deps.now()));
       if (!found || !summary) throw new AppError('not-found', `Order ${key.orderType} #${key.id} is not in the local cache.`);
       const { lastSuccessAt } = await getSyncState(deps.db);
       return toDetail(found.row, found.payload, lastSuccessAt, summary, await listDuplicatesOf(deps.db, key));

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { MANIFEST_FILE, manifestSchema, type PackageManifest } from '../../shared/documents/package-files';
 import type { PackageInfo, PackageFileContent, PackageProgress } from '../../shared/documents/package-info.types';
 import { safeOrderFolderName } from '../../shared/documents/safe-names';
+import { deskDay } from '../../shared/domain/calendar-date';
 import { AppError, errorMessage } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { rowToJob } from '../repos/jobs.mapper';
@@ -45,12 +46,6 @@ export interface DocumentsService {
   recover(): Promise<void>;
 }
 
-export function isoDay(date: Date): string {
-  // The staff member's calendar day, not UTC's: a package made at 6 pm in Nevada is dated that day.
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsService {
   const { db } = deps;
   const running = new Set<number>();
@@ -80,8 +75,9 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
     await assertTransition(db, jobId, 'DOCUMENTS_GENERATED', actor);
     const at = deps.now();
     const maps = await packageMapOptions(db, deps.nativeBinding);
+    // Dated on the staff member's calendar day, not UTC's: a package made at 6 pm in Nevada is dated that day.
     const generated = await deps.pool.run(
-      { source: await withPlss(db, source.source), preparedOn: isoDay(at), generatedAt: at.toISOString(), generator: deps.generator, resourcesDir: deps.resourcesDir, maps },
+      { source: await withPlss(db, source.source), preparedOn: deskDay(at), generatedAt: at.toISOString(), generator: deps.generator, resourcesDir: deps.resourcesDir, maps },
       (progress) => onProgress?.({ jobId, done: progress.done, total: progress.total, document: progress.kind }),
     );
     const folderName = safeOrderFolderName(job.order.orderType, job.order.orderNumber, job.order.orderId);

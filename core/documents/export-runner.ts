@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { ExportProgress, ExportReport, ExportRequest } from '../../shared/documents/package-info.types';
+import { deskStamp } from '../../shared/domain/calendar-date';
 import { AppError } from '../../shared/errors';
 import { exportPackages, type ExportDeps } from './export.service';
 
@@ -23,11 +24,6 @@ export interface ExportRunner {
   madeFolder(outDir: string): boolean;
 }
 
-function stamp(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
-}
-
 export function createExportRunner(deps: ExportDeps & { exportsDir: string; onProgress: (progress: ExportProgress) => void; onError?: (error: unknown) => void }): ExportRunner {
   let controller: AbortController | null = null;
   let progress: ExportProgress | null = null;
@@ -38,7 +34,7 @@ export function createExportRunner(deps: ExportDeps & { exportsDir: string; onPr
   return {
     start(request) {
       if (controller) throw new AppError('busy', 'An export is already running: wait for it or cancel it.');
-      const outDir = join(deps.exportsDir, `Export ${stamp(deps.now())}`);
+      const outDir = join(deps.exportsDir, `Export ${deskStamp(deps.now())}`);
       made.add(outDir);
       const running = new AbortController();
       controller = running;

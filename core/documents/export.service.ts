@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { ExportProgress, ExportReport, ExportResult } from '../../shared/documents/package-info.types';
 import { uniqueSafeNames } from '../../shared/documents/safe-names';
+import { deskDay } from '../../shared/domain/calendar-date';
 import type { OrderIssue, OrderKey } from '../../shared/domain/order.types';
 import { AppError, errorMessage } from '../../shared/errors';
 import type { LocationLookup } from '../../shared/jobs/job.types';
@@ -16,7 +17,6 @@ import { newJobFromOrder } from '../jobs/job-from-order';
 import { rowToJob } from '../repos/jobs.mapper';
 import { getJobRowByOrder } from '../repos/jobs.repo';
 import { getOrderRow } from '../repos/orders.repo';
-import { isoDay } from './documents.service';
 import { packageSourceFromJob, packageSourceFromOrder, type SourceResult } from './package-source';
 import { writePackageFolder } from './package-writer';
 import { packageMapOptions } from './package-maps';
@@ -104,7 +104,7 @@ export async function exportPackages(deps: ExportDeps, options: ExportOptions): 
           if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
           const generated = await deps.pool.run({
             source,
-            preparedOn: isoDay(at),
+            preparedOn: deskDay(at),
             generatedAt: at.toISOString(),
             generator: deps.generator,
             resourcesDir: deps.resourcesDir,

@@ -3,8 +3,9 @@ import type { NormalizedClaim, NormalizedOrder } from '../../shared/domain/norma
 import type { DuplicateFlag, OrderClaim, OrderDetail, OrderIssue, OrderSummary } from '../../shared/domain/order.types';
 import { claimantInfoSchema } from '../../shared/api/geodb.schemas';
 import type { OrderPayloadsTable, OrdersTable } from '../db/schema';
-import { CLOSED_ORDER_STATUSES } from '../../shared/outbox/job-conflict';
-import { daysBetween, isCalendarDate } from '../../shared/workflow/due-dates';
+import { isClosedOrderStatus } from '../../shared/domain/order-status';
+import { isCalendarDate } from '../../shared/domain/calendar-date';
+import { daysBetween } from '../../shared/workflow/due-dates';
 import { targetDateOf } from '../../shared/workflow/order-progress';
 import { paymentState, storedPaymentDetail } from '../../shared/workflow/payment-state';
 import type { ServiceLevels } from '../../shared/workflow/workflow-settings';
@@ -116,7 +117,7 @@ export const SUMMARY_COLUMNS = [
 export function toSummary(row: SummaryRow, today: string): OrderSummary {
   const workflow = workflowStateSchema.safeParse(row.workflow_state);
   const workflowState = workflow.success ? workflow.data : null;
-  const finished = workflowState === 'delivered' || workflowState === 'cancelled' || (CLOSED_ORDER_STATUSES as readonly string[]).includes(row.status);
+  const finished = workflowState === 'delivered' || workflowState === 'cancelled' || isClosedOrderStatus(row.status);
   const daysRemaining = row.target_date !== null && !finished && isCalendarDate(row.target_date) ? daysBetween(today, row.target_date) : null;
   return {
     orderType: row.order_type,

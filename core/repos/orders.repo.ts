@@ -2,7 +2,8 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { ServiceLevels } from '../../shared/workflow/workflow-settings';
 import { targetDateOf } from '../../shared/workflow/order-progress';
-import type { OrderKey, OrderQuery, OrderQueryResult, OrderSortColumn } from '../../shared/domain/order.types';
+import { orderKeyOfRow, orderKeyString, type OrderKey, type OrderQuery, type OrderQueryResult, type OrderSortColumn } from '../../shared/domain/order.types';
+import { deskDay } from '../../shared/domain/calendar-date';
 import type { Database, Db, OrdersTable, OrderPayloadsTable } from '../db/schema';
 import type { DashboardFocus } from '../../shared/workflow/workflow-focus';
 import type { PaymentState } from '../../shared/workflow/workflow.types';
@@ -23,7 +24,7 @@ export interface StoredOrderState {
 export async function getStoredOrderStates(db: Db): Promise<Map<string, StoredOrderState>> {
   const rows = await db.selectFrom('orders').select(['order_type', 'id', 'payload_hash', 'gone_at', 'payment_state']).execute();
   return new Map(
-    rows.map((row) => [`${row.order_type}:${row.id}`, { hash: row.payload_hash, gone: row.gone_at !== null, paymentState: row.payment_state }]),
+    rows.map((row) => [orderKeyString(orderKeyOfRow(row)), { hash: row.payload_hash, gone: row.gone_at !== null, paymentState: row.payment_state }]),
   );
 }
 
@@ -154,8 +155,8 @@ export async function getOrderSummary(db: Db, key: OrderKey, today: string): Pro
   return row ? toSummary(row as typeof row & OrderRowExtras, today) : undefined;
 }
 
-/** Callers that use no focus (tests, tools) may omit the context: today by UTC, no stale check. */
-const PLAIN_CONTEXT = (): FocusContext => ({ today: new Date().toISOString().slice(0, 10), staleBefore: null });
+/** Callers that use no focus (tests, tools) may omit the context: the desk's today, no stale check. */
+const PLAIN_CONTEXT = (): FocusContext => ({ today: deskDay(new Date()), staleBefore: null });
 
 export async function queryOrders(db: Db, filter: OrderQuery, context: FocusContext = PLAIN_CONTEXT()): Promise<OrderQueryResult> {
   const sort = filter.sort ?? { column: 'createdAt', direction: 'asc' };
@@ -233,7 +234,7 @@ export async function listActiveOrderKeys(db: Db): Promise<OrderKey[]> {
     .orderBy('order_type')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({ orderType: row.order_type, id: row.id }));
+  return rows.map(orderKeyOfRow);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { WorkflowState } from '../../shared/workflow/workflow.types';
-import { CLOSED_ORDER_STATUSES } from '../../shared/outbox/job-conflict';
+import { CLOSED_ORDER_STATUSES } from '../../shared/domain/order-status';
 
 /**
  * Claims delivered for a job: distinct claim names in its uploads the server accepted (seed 004: documents uploaded
@@ -28,7 +28,7 @@ export function orderJobIn(states: readonly WorkflowState[]): RawBuilder<boolean
     AND j.workflow_state IN (${sql.join(states.map((s) => sql.lit(s)))}))`;
 }
 
-/** Statuses after which the server takes no more work for an order (shared/outbox/job-conflict.ts). */
+/** Statuses after which the server takes no more work for an order (shared/domain/order-status.ts). */
 const CLOSED_STATUSES = sql`(${sql.join(CLOSED_ORDER_STATUSES.map((s) => sql.lit(s)))})`;
 
 /** Still to be fulfilled: not closed on the server, and not delivered or cancelled here. */

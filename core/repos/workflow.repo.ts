@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db, JobTransitionsTable } from '../db/schema';
-import { CLOSED_ORDER_STATUSES } from '../../shared/outbox/job-conflict';
+import { CLOSED_ORDER_STATUSES } from '../../shared/domain/order-status';
 import type { TransitionLogEntry, WorkflowState } from '../../shared/workflow/workflow.types';
 import { claimsDeliveredOfJob, jobLastTouched, jobOrderNumber } from './workflow-sql';
 

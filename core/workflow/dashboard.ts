@@ -3,6 +3,7 @@
  * predicate, repos/order-focus.ts), the oldest order still waiting for work, and claims delivered this week.
  */
 import { differenceInCalendarDays } from 'date-fns';
+import { orderKeyOfRow } from '../../shared/domain/order.types';
 import { DASHBOARD_FOCUSES, type DashboardFocus } from '../../shared/workflow/workflow-focus';
 import type { Dashboard } from '../../shared/workflow/workflow-view.types';
 import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
@@ -23,7 +24,7 @@ export async function buildDashboard(db: Db, now: Date, settings: WorkflowSettin
     oldestWaiting:
       oldest && created
         ? {
-            key: { orderType: oldest.order_type, id: oldest.id },
+            key: orderKeyOfRow(oldest),
             orderNumber: oldest.order_number,
             createdAt: oldest.created_at,
             ageDays: Number.isNaN(created.getTime()) ? 0 : Math.max(0, differenceInCalendarDays(now, created)),

@@ -1,15 +1,12 @@
 /**
- * The desk's calendar: "today" and "this week" are the staff member's local days (a job due on the 20th is due
- * on the 20th in Nevada, whatever UTC says), while the stored times stay ISO UTC.
+ * The desk's calendar for the workflow's counts: "today" and "this week" are the staff member's local days
+ * (shared/domain/calendar-date.ts), while the stored times stay ISO UTC.
  */
-import { format, startOfWeek } from 'date-fns';
+import { startOfWeek } from 'date-fns';
+import { deskDay } from '../../shared/domain/calendar-date';
 import type { FocusContext } from '../repos/order-focus';
 
 const DAY_MS = 86_400_000;
-
-export function deskToday(now: Date): string {
-  return format(now, 'yyyy-MM-dd');
-}
 
 /** Monday 00:00 of this week, local time, as ISO UTC (for "delivered this week"). */
 export function startOfDeskWeek(now: Date): string {
@@ -18,7 +15,7 @@ export function startOfDeskWeek(now: Date): string {
 
 export function focusContext(now: Date, staleAfterDays: number): FocusContext {
   return {
-    today: deskToday(now),
+    today: deskDay(now),
     staleBefore: staleAfterDays > 0 ? new Date(now.getTime() - staleAfterDays * DAY_MS).toISOString() : null,
   };
 }

@@ -4,7 +4,7 @@
  * shell, which shows it as a desktop notification. A dedupe key keeps a fact that stays true (an order that stays
  * cancelled) from being announced on every sync.
  */
-import type { OrderKey } from '../../shared/domain/order.types';
+import { orderKeyOfJobRow, type OrderKey } from '../../shared/domain/order.types';
 import type { AppNotification, NotificationKind } from '../../shared/workflow/workflow-view.types';
 import type { Db } from '../db/schema';
 import { countUnread, insertNotification, listNotificationRows, markRead, type NotificationRow } from '../repos/notifications.repo';
@@ -31,7 +31,7 @@ function toView(row: NotificationRow): AppNotification {
     kind: row.kind as NotificationKind,
     title: row.title,
     body: row.body,
-    order: row.order_type !== null && row.order_id !== null ? { orderType: row.order_type, id: row.order_id } : null,
+    order: row.order_type !== null && row.order_id !== null ? orderKeyOfJobRow({ order_type: row.order_type, order_id: row.order_id }) : null,
     jobId: row.job_id,
     createdAt: row.created_at,
     readAt: row.read_at,

@@ -7,7 +7,8 @@
  *   - possible duplicate purchases are found again over every listed order and new pairs announced.
  */
 import type { Kysely } from 'kysely';
-import { orderKeyString, type OrderKey } from '../../shared/domain/order.types';
+import { orderKeyFromString, orderKeyOfJobRow, orderKeyOfRow, orderKeyString, type OrderKey } from '../../shared/domain/order.types';
+import { isClosedOrderStatus, isCompletedOrderStatus } from '../../shared/domain/order-status';
 import type { NormalizedClaim } from '../../shared/domain/normalized-order.types';
 import { findDuplicateOrders, type DuplicateCandidate } from '../../shared/workflow/duplicate-orders';
 import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
@@ -31,16 +32,14 @@ export interface SyncOutcome {
   changed: boolean;
 }
 
-const COMPLETED = ['completed', 'fulfilled'];
-
 async function reconcileServerChanges(deps: AfterSyncDeps): Promise<number[]> {
   const changed: number[] = [];
   for (const job of await listJobsWithClosedOrders(deps.db)) {
     const facts = await getWorkflowFacts(deps.db, job.id);
     // Something from this job reached the server: the order closing is then our own doing (as job-conflict.ts).
     if (!facts || Number(facts.claims_delivered) > 0) continue;
-    const status = job.gone === 1 && !COMPLETED.includes(job.order_status) && job.order_status !== 'cancelled' && job.order_status !== 'rejected' ? 'gone' : job.order_status;
-    const event = COMPLETED.includes(status) ? 'SERVER_COMPLETED' : 'SERVER_CANCELLED';
+    const status = job.gone === 1 && !isClosedOrderStatus(job.order_status) ? 'gone' : job.order_status;
+    const event = isCompletedOrderStatus(status) ? 'SERVER_COMPLETED' : 'SERVER_CANCELLED';
     const what = status === 'gone' ? 'is no longer listed as pending on the server' : `was ${status.replace('_', ' ')} on the server`;
     const at = deps.now().toISOString();
     const applied = await deps.db.transaction().execute((trx) => applySystemEvent(trx, job.id, event, at, `The order ${what}.`));
@@ -51,7 +50,7 @@ async function reconcileServerChanges(deps: AfterSyncDeps): Promise<number[]> {
       kind: 'order_changed',
       title: `Order ${number} ${what}`,
       body: `Its job is now ${applied.to.replace('_', ' ')}. Your layout and documents are kept; open the job to decide what happens next.`,
-      order: { orderType: facts.order_type, id: facts.order_id },
+      order: orderKeyOfJobRow(facts),
       jobId: job.id,
       dedupeKey: `order_changed:${job.id}:${status}`,
     });
@@ -80,26 +79,21 @@ function parseClaims(json: string): NormalizedClaim[] {
   }
 }
 
-function keyOf(text: string): OrderKey {
-  const [orderType, id] = text.split(':');
-  return { orderType: orderType as OrderKey['orderType'], id: Number(id) };
-}
-
 async function refreshDuplicates(deps: AfterSyncDeps, settings: WorkflowSettings): Promise<void> {
   const rows = await listClaimsOfListedOrders(deps.db);
   const candidates: DuplicateCandidate[] = rows.map((row) => ({
-    key: orderKeyString({ orderType: row.order_type, id: row.id }),
+    key: orderKeyString(orderKeyOfRow(row)),
     claims: parseClaims(row.claims_json).map((c) => ({ name: c.name, geometry: c.geometry })),
   }));
   const pairs = findDuplicateOrders(candidates, { minShare: settings.duplicateMinShare });
   const inputs: DuplicateRowInput[] = pairs.map((pair) => ({
-    a: keyOf(pair.a),
-    b: keyOf(pair.b),
+    a: orderKeyFromString(pair.a),
+    b: orderKeyFromString(pair.b),
     share: pair.share,
     overlapAcres: pair.overlapAcres,
     claims: pair.claims,
   }));
-  const numbers = new Map(rows.map((row) => [orderKeyString({ orderType: row.order_type, id: row.id }), row.order_number]));
+  const numbers = new Map(rows.map((row) => [orderKeyString(orderKeyOfRow(row)), row.order_number]));
   const known = await listDuplicatePairKeys(deps.db);
   await deps.db.transaction().execute((trx) => replaceDuplicates(trx, inputs, deps.now().toISOString()));
   for (const pair of pairs) {
@@ -108,7 +102,7 @@ async function refreshDuplicates(deps: AfterSyncDeps, settings: WorkflowSettings
       kind: 'duplicate_orders',
       title: 'Possible duplicate purchase',
       body: `Orders ${numbers.get(pair.a) ?? pair.a} and ${numbers.get(pair.b) ?? pair.b} share ${Math.round(pair.share * 100)} % of their claim area (${pair.overlapAcres.toFixed(1)} acres). Check with the customer before staking both.`,
-      order: keyOf(pair.a),
+      order: orderKeyFromString(pair.a),
       dedupeKey: `duplicate:${pair.a}|${pair.b}`,
     });
   }

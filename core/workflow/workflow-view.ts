@@ -2,6 +2,7 @@
  * A job's workflow as the renderer shows it: state, the staff actions this user's role may take (with why some are
  * blocked), payment, progress against the purchase and the due date, staleness and duplicate flags. Read-only.
  */
+import { orderKeyOfJobRow } from '../../shared/domain/order.types';
 import type { ActorRole } from '../../shared/workflow/workflow.types';
 import { allowedEvents } from '../../shared/workflow/workflow.machine';
 import { orderProgress } from '../../shared/workflow/order-progress';
@@ -58,6 +59,6 @@ export async function workflowView(db: Db, facts: WorkflowFactsRow, view: ViewCo
       priority: finished && facts.workflow_state === 'delivered' ? 'complete' : progress.priority,
     },
     stale,
-    duplicates: await listDuplicatesOf(db, { orderType: facts.order_type, id: facts.order_id }),
+    duplicates: await listDuplicatesOf(db, orderKeyOfJobRow(facts)),
   };
 }

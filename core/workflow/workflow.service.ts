@@ -6,7 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
-import { CLOSED_ORDER_STATUSES } from '../../shared/outbox/job-conflict';
+import { isClosedOrderStatus } from '../../shared/domain/order-status';
+import { orderKeyOfJobRow } from '../../shared/domain/order.types';
 import type { OrderStatusChange } from '../../shared/outbox/outbox.types';
 import { STALE_CANDIDATE_STATES } from '../../shared/workflow/stale-jobs';
 import type { Dashboard, JobWorkflow, StaffAction, TransitionLogView } from '../../shared/workflow/workflow-view.types';
@@ -19,7 +20,8 @@ import { listStaleJobRows, listTransitions } from '../repos/workflow.repo';
 import { writeStatusChange } from '../outbox/outbox-queue';
 import { applyTransition, readFacts } from './apply-transition';
 import { buildDashboard } from './dashboard';
-import { deskToday, focusContext } from './desk-calendar';
+import { deskDay } from '../../shared/domain/calendar-date';
+import { focusContext } from './desk-calendar';
 import type { NotificationsService } from './notifications.service';
 import { toTransitionView } from './transition-view';
 import { workflowView } from './workflow-view';
@@ -73,7 +75,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
     async view(jobId) {
       const [facts, actor, settings] = await Promise.all([readFacts(db, jobId), deps.currentActor(), deps.getSettings()]);
       const now = deps.now();
-      return workflowView(db, facts, { role: actor?.role ?? null, settings, now, today: deskToday(now) });
+      return workflowView(db, facts, { role: actor?.role ?? null, settings, now, today: deskDay(now) });
     },
 
     async fire(jobId, action, reason, override) {
@@ -82,7 +84,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
       await db.transaction().execute(async (trx) => {
         const facts = await readFacts(trx, jobId);
         const applied = await applyTransition(trx, jobId, action, actor, { at, ...(reason ? { reason } : {}), ...(override ? { override } : {}) });
-        const orderOpen = facts.order_status !== null && !(CLOSED_ORDER_STATUSES as readonly string[]).includes(facts.order_status);
+        const orderOpen = facts.order_status !== null && !isClosedOrderStatus(facts.order_status);
         const status = serverStatusFor(action, applied.from, orderOpen);
         const row = await getJobRow(trx, jobId);
         if (status && row) await writeStatusChange(trx, rowToJob(row), status, reason, at, actor);
@@ -119,7 +121,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
           kind: 'stale_jobs',
           title: `Job ${number} has not been touched for ${settings.staleAfterDays}+ days`,
           body: `Last change ${job.last_touched.slice(0, 10)}. Open it to carry on, put it on hold with a reason, or cancel it.`,
-          order: { orderType: job.order_type, id: job.order_id },
+          order: orderKeyOfJobRow(job),
           jobId: job.id,
           // Once per idle spell: touching the job and letting it go stale again announces it again.
           dedupeKey: `stale:${job.id}:${job.last_touched}`,

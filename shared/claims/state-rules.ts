@@ -9,6 +9,7 @@
  * the location notice's content (shared/documents/notice-content.ts).
  */
 import type { CornerPosition } from '../layout/layout.types';
+import { stateName } from '../geo/us-states';
 
 export interface StateRule {
   code: string;
@@ -86,20 +87,8 @@ const BASE: Omit<StateRule, 'code' | 'name'> = {
 };
 
 function rule(code: string, overrides: Partial<Omit<StateRule, 'code' | 'name'>>): StateRule {
-  return { ...BASE, ...overrides, code, name: US_STATE_NAMES[code] ?? code };
+  return { ...BASE, ...overrides, code, name: stateName(code) };
 }
-
-export const US_STATE_NAMES: Readonly<Record<string, string>> = {
-  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
-  DE: 'Delaware', DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho',
-  IL: 'Illinois', IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine',
-  MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri',
-  MT: 'Montana', NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico',
-  NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon',
-  PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas',
-  UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin',
-  WY: 'Wyoming',
-};
 
 const BLM_RECORDING = 'https://www.blm.gov/programs/energy-and-minerals/mining-and-minerals/locatable-minerals/mining-claims/recording';
 const PEER = 'https://github.com/joswhite1/geodb-qgis-plugin';

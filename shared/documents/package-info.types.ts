@@ -1,5 +1,6 @@
 /** What the app shows and exchanges about packages: a job's current package, file contents, batch exports. */
 import { z } from 'zod';
+import { isCalendarDate } from '../domain/calendar-date';
 import { orderKeySchema } from '../domain/order.types';
 import { manifestSchema, packageProblemSchema } from './package-files';
 
@@ -28,7 +29,7 @@ export type PackageFileContent = z.infer<typeof packageFileContentSchema>;
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-08-15.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a calendar date.');
+  .refine(isCalendarDate, 'Not a calendar date.');
 
 export const exportRequestSchema = z
   .object({

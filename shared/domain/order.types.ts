@@ -137,6 +137,23 @@ export type OrderQueryResult = z.infer<typeof orderQueryResultSchema>;
 /** How staff know the two order types (the QGIS plugin's labels, kept so nobody has to relearn them). */
 export const ORDER_TYPE_LABELS = { claim_purchase: 'BLM Map', claim_order: 'QPlugin' } as const;
 
+/** "claim_order:7": an order's identity as one string (map keys, React keys, dedupe keys). */
 export function orderKeyString(key: OrderKey): string {
   return `${key.orderType}:${key.id}`;
+}
+
+/** The inverse of orderKeyString, for strings it made (not user input: the CLI parses TYPE:ID with its own checks). */
+export function orderKeyFromString(text: string): OrderKey {
+  const [orderType, id] = text.split(':');
+  return { orderType: orderTypeSchema.parse(orderType), id: Number(id) };
+}
+
+/** The key of a cached order row. */
+export function orderKeyOfRow(row: { order_type: OrderKey['orderType']; id: number }): OrderKey {
+  return { orderType: row.order_type, id: row.id };
+}
+
+/** The key of the order a job (or another row naming its order by order_type and order_id) belongs to. */
+export function orderKeyOfJobRow(row: { order_type: OrderKey['orderType']; order_id: number }): OrderKey {
+  return { orderType: row.order_type, id: row.order_id };
 }

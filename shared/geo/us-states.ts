@@ -1,7 +1,11 @@
 /**
- * US states and territories by FIPS code, as used by the boundary data shipped with the app (us-atlas: a county's
- * id is its 5-digit FIPS code, whose first two digits are the state's). Postal codes are what staff, BLM forms
- * and the state rules use; the FIPS code is only how the boundary file names a state.
+ * The one list of US states: postal code, name and FIPS code. Postal codes are what staff, BLM forms and the state
+ * rules use; the FIPS code is only how the boundary data shipped with the app names a state (us-atlas: a county's
+ * id is its 5-digit FIPS code, whose first two digits are the state's).
+ *
+ * A state here is one of the 50 states or the District of Columbia: the places with a county recorder and a
+ * state's location statute. The territories are in the boundary file too, so they are known by FIPS code (a point
+ * there is named), but they are not a state staff can choose for a claim.
  */
 export interface UsState {
   fips: string;
@@ -61,6 +65,9 @@ export const US_STATES: readonly UsState[] = [
   { fips: '54', code: 'WV', name: 'West Virginia' },
   { fips: '55', code: 'WI', name: 'Wisconsin' },
   { fips: '56', code: 'WY', name: 'Wyoming' },
+];
+
+const US_TERRITORIES: readonly UsState[] = [
   { fips: '60', code: 'AS', name: 'American Samoa' },
   { fips: '66', code: 'GU', name: 'Guam' },
   { fips: '69', code: 'MP', name: 'Northern Mariana Islands' },
@@ -68,14 +75,19 @@ export const US_STATES: readonly UsState[] = [
   { fips: '78', code: 'VI', name: 'U.S. Virgin Islands' },
 ];
 
-const BY_FIPS = new Map(US_STATES.map((state) => [state.fips, state]));
+const BY_FIPS = new Map([...US_STATES, ...US_TERRITORIES].map((state) => [state.fips, state]));
 const BY_CODE = new Map(US_STATES.map((state) => [state.code, state]));
 
 export function stateByFips(fips: string): UsState | undefined {
   return BY_FIPS.get(fips);
 }
 
-/** Case-insensitive: staff type "nv" as often as "NV". */
+/** One of the 50 states or DC (never a territory). Case-insensitive: staff type "nv" as often as "NV". */
 export function stateByCode(code: string): UsState | undefined {
   return BY_CODE.get(code.trim().toUpperCase());
+}
+
+/** The state's name for a code, or the code itself when it is not a state. */
+export function stateName(code: string): string {
+  return stateByCode(code)?.name ?? code;
 }

@@ -4,9 +4,7 @@
  * the jobs list and the tests agree.
  */
 import { z } from 'zod';
-
-/** Order statuses after which the server takes no more work for it. */
-export const CLOSED_ORDER_STATUSES = ['cancelled', 'rejected', 'completed', 'fulfilled'] as const;
+import { isClosedOrderStatus } from '../domain/order-status';
 
 export const jobConflictSchema = z.object({
   /** The server status the flag is about ("gone" when the order left the pending list without one we know). */
@@ -30,7 +28,7 @@ export interface ConflictInputs {
 
 export function jobConflict(input: ConflictInputs): JobConflict | null {
   if (input.delivered) return null;
-  const closed = (CLOSED_ORDER_STATUSES as readonly string[]).includes(input.orderStatus);
+  const closed = isClosedOrderStatus(input.orderStatus);
   if (!closed && !input.orderGone) return null;
   const orderStatus = closed ? input.orderStatus : 'gone';
   if (input.acknowledged === orderStatus) return null;

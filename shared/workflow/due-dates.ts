@@ -1,36 +1,15 @@
 /**
- * Calendar-date arithmetic for due dates. Dates are 'YYYY-MM-DD' strings, never Date objects in the API: a
- * due date is a day on the desk's calendar, and a Date would drift by a day in some time zone. Internally
- * date-fns works on local midnights, which is safe because every value goes in and out as a calendar date
- * and differenceInCalendarDays ignores the hour lost or gained at daylight-saving changes.
+ * Due-date arithmetic over calendar days (shared/domain/calendar-date.ts says why days are strings): the order's
+ * day, service days counted with or without weekends and holidays, days between two dates.
  */
-import { addDays, differenceInCalendarDays, format, isWeekend } from 'date-fns';
-
-/** 'YYYY-MM-DD'. */
-export type CalendarDate = string;
+import { addDays, differenceInCalendarDays, isWeekend } from 'date-fns';
+import { deskDay, isCalendarDate, parseCalendarDate, type CalendarDate } from '../domain/calendar-date';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HAS_ZONE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
-function toLocal(date: CalendarDate): Date | null {
-  const match = DATE_ONLY.exec(date);
-  if (!match) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const local = new Date(y, m - 1, d);
-  // Rejects 2026-02-30 and friends, which Date would roll over silently.
-  return local.getFullYear() === y && local.getMonth() === m - 1 && local.getDate() === d ? local : null;
-}
-
-function fromLocal(date: Date): CalendarDate {
-  return format(date, 'yyyy-MM-dd');
-}
-
-export function isCalendarDate(value: string): boolean {
-  return toLocal(value) !== null;
-}
-
 function mustParse(date: CalendarDate, what: string): Date {
-  const local = toLocal(date);
+  const local = parseCalendarDate(date);
   if (!local) throw new RangeError(`${what} must be a real date written YYYY-MM-DD, not "${date}".`);
   return local;
 }
@@ -67,14 +46,14 @@ export function isBusinessDay(date: CalendarDate, holidays: readonly CalendarDat
 export function addServiceDays(start: CalendarDate, days: number, counting: DayCounting): CalendarDate {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`A service level is a whole number of days ≥ 0, not ${days}.`);
   let date = mustParse(start, 'The start date');
-  if (!counting.businessDays) return fromLocal(addDays(date, days));
+  if (!counting.businessDays) return deskDay(addDays(date, days));
   const holidays = new Set(counting.holidays);
   let left = days;
   while (left > 0) {
     date = addDays(date, 1);
-    if (!isWeekend(date) && !holidays.has(fromLocal(date))) left -= 1;
+    if (!isWeekend(date) && !holidays.has(deskDay(date))) left -= 1;
   }
-  return fromLocal(date);
+  return deskDay(date);
 }
 
 /** Calendar days from `from` to `to`: positive when `to` is later, 0 on the same day. */

@@ -15,7 +15,8 @@
  *   priority    overdue (most days late first), then due today, then expedited, then standard, then complete;
  *               within a tier the earlier target, then the older order, first
  */
-import { addServiceDays, calendarDateOf, daysBetween, isCalendarDate, type CalendarDate } from './due-dates';
+import { isCalendarDate, type CalendarDate } from '../domain/calendar-date';
+import { addServiceDays, calendarDateOf, daysBetween } from './due-dates';
 import { DEFAULT_SERVICE_LEVELS, type ServiceLevels } from './workflow-settings';
 
 export interface ProgressInput {

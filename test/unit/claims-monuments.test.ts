@@ -5,7 +5,8 @@ import type { LayoutClaim, MonumentSettings } from '../../shared/layout/layout.t
 import { claimFrame, type ClaimFrame } from '../../shared/claims/claim-frame';
 import { effectiveCorner1, numberCorners } from '../../shared/claims/corner-numbering';
 import { deriveMonuments, describeInset, uniqueCornerPositions, type Monument } from '../../shared/claims/monuments';
-import { DEFAULT_STATE_RULE, STATE_RULES, US_STATE_NAMES, stateRule } from '../../shared/claims/state-rules';
+import { DEFAULT_STATE_RULE, STATE_RULES, stateRule } from '../../shared/claims/state-rules';
+import { US_STATES, stateName } from '../../shared/geo/us-states';
 
 const EPSG = 26911;
 const ORIGIN = utmConverter(EPSG).toUtm([-117.2, 39.6]);
@@ -174,10 +175,10 @@ describe('state rules table', () => {
     for (const code of ['NV', 'AZ', 'UT', 'ID', 'WY', 'MT', 'CO', 'CA', 'NM', 'OR', 'WA', 'AK', 'SD']) {
       const rule = STATE_RULES[code]!;
       expect(rule.code).toBe(code);
-      expect(rule.name).toBe(US_STATE_NAMES[code]);
+      expect(rule.name).toBe(stateName(code));
       expect(rule.sources.length).toBeGreaterThan(0);
     }
-    expect(Object.keys(US_STATE_NAMES)).toHaveLength(51);
+    expect(US_STATES).toHaveLength(51);
     expect(stateRule('nv')).toBe(STATE_RULES.NV);
     expect(stateRule(null)).toBe(DEFAULT_STATE_RULE);
     expect(stateRule('TX')).toBe(DEFAULT_STATE_RULE);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addServiceDays, calendarDateOf, daysBetween, isBusinessDay, isCalendarDate } from '../../shared/workflow/due-dates';
+import { isCalendarDate } from '../../shared/domain/calendar-date';
+import { addServiceDays, calendarDateOf, daysBetween, isBusinessDay } from '../../shared/workflow/due-dates';
 import { comparePriority, completionPercent, isFullyDelivered, orderProgress, type ProgressInput } from '../../shared/workflow/order-progress';
 import { DEFAULT_SERVICE_LEVELS, DEFAULT_WORKFLOW_SETTINGS, workflowSettingsSchema } from '../../shared/workflow/workflow-settings';
 

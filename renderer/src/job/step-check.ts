@@ -4,8 +4,8 @@
  */
 import type { ClaimantForm, Job, JobStep } from '../../../shared/jobs/job.types';
 import type { Layout } from '../../../shared/layout/layout.types';
-import { US_STATE_NAMES } from '../../../shared/claims/state-rules';
-import { claimantProblems } from '../lib/claimant-check';
+import { stateByCode } from '../../../shared/geo/us-states';
+import { claimantProblems } from '../../../shared/claims/claimant-check';
 
 export type ValidationIssue = { code: string; message: string; claimId?: string; claim?: string };
 
@@ -41,7 +41,7 @@ export function checkStep(step: JobStep, context: StepContext): string[] {
       return context.layout.claims.length > 0 ? [] : ['Lay out at least one claim.'];
     case 'monuments':
       if (!context.stateCode) return ['The state is not known: choose it under “State” so its monument rules apply.'];
-      return US_STATE_NAMES[context.stateCode] ? [] : [`“${context.stateCode}” is not a US state code.`];
+      return stateByCode(context.stateCode) ? [] : [`“${context.stateCode}” is not a US state code.`];
     case 'validate':
       return blockingProblems(context).map(issueText);
     case 'claimant':

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { ClaimantForm } from '../../../shared/jobs/job.types';
 import { useJobStore } from './job.store';
-import { prefillClaimant } from '../lib/claimant-check';
+import { prefillClaimant } from '../lib/claimant-prefill';
 
 type ClaimantDraftState = {
   jobId: number | null;

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { api } from '../api/client';
 import type { ExportProgress, ExportReport, ExportResult } from '../../../shared/documents/package-info.types';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { OrderKey } from '../../../shared/domain/order.types';
+import { orderKeyString, type OrderKey } from '../../../shared/domain/order.types';
 
 type ExportState = {
   dialogOpen: boolean;
@@ -30,7 +30,7 @@ type ExportState = {
   newExport: () => void;
 };
 
-const resultKey = (result: ExportResult) => `${result.orderType}:${result.orderId}`;
+const resultKey = (result: ExportResult) => orderKeyString({ orderType: result.orderType, id: result.orderId });
 
 let unsubscribe: (() => void) | null = null;
 

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import { ORDER_TYPE_LABELS, type OrderSummary } from '../../../../shared/domain/order.types';
+import { orderKeyString, ORDER_TYPE_LABELS, type OrderSummary } from '../../../../shared/domain/order.types';
 import { Chip } from '../../widgets/chip';
 import { IssueBadges } from '../../widgets/issue-badges';
 import { GoneChip, StatusChip } from '../../widgets/status-chip';
@@ -74,7 +74,7 @@ export const OrderRow = memo(function OrderRow({ index, order, selected, opened,
       onClick={() => onOpen(index)}
       data-testid="order-row"
       data-order-number={order.orderNumber}
-      data-order-key={`${order.orderType}:${order.id}`}
+      data-order-key={orderKeyString(order)}
     >
       <Cell className="cell--strong cell--order">
         {/* Not a tab stop: the grid keeps focus and "x" ticks the active row (aria-activedescendant pattern). */}

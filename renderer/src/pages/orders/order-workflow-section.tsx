@@ -1,4 +1,4 @@
-import type { OrderDetail } from '../../../../shared/domain/order.types';
+import { orderKeyString, type OrderDetail } from '../../../../shared/domain/order.types';
 import { plural } from '../../lib/format';
 import { useOrdersStore } from '../../state/orders.store';
 import { DueDate, PaymentChip, ProgressMeter, WorkflowStateChip } from '../../widgets/workflow/workflow-chips';
@@ -49,7 +49,7 @@ export function OrderWorkflowSection({ order }: { order: OrderDetail }) {
           ) : (
             <ul className="duplicate-list">
               {duplicates.map((duplicate) => (
-                <li key={`${duplicate.other.orderType}:${duplicate.other.id}`} data-testid="details-duplicate">
+                <li key={orderKeyString(duplicate.other)} data-testid="details-duplicate">
                   <button type="button" className="button--link" onClick={() => void openOrder(duplicate.other)} title="Open that order">
                     {duplicate.otherOrderNumber}
                   </button>{' '}

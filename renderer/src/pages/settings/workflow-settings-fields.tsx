@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { DEFAULT_WORKFLOW_SETTINGS, workflowSettingsSchema, type WorkflowSettings } from '../../../../shared/workflow/workflow-settings';
+import { isCalendarDate } from '../../../../shared/domain/calendar-date';
 
 /**
  * The workflow part of Settings as the form holds it: numbers as typed (a half-typed "1" must not jump to a
@@ -25,12 +26,6 @@ export function workflowDraft(settings: WorkflowSettings | undefined): WorkflowD
     staleAfterDays: String(value.staleAfterDays),
     duplicatePercent: String(Math.round(value.duplicateMinShare * 1000) / 10),
   };
-}
-
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 function wholeNumber(text: string): number {

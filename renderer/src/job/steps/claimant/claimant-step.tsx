@@ -3,7 +3,8 @@ import { stateRule } from '../../../../../shared/claims/state-rules';
 import { Notice } from '../../../widgets/notice';
 import { useJobStore } from '../../../state/job.store';
 import { useJobDerived } from '../../use-job-derived.hook';
-import { claimantProblems, orderHasClaimant, type ClaimantField } from '../../../lib/claimant-check';
+import { claimantProblems, type ClaimantField } from '../../../../../shared/claims/claimant-check';
+import { orderHasClaimant } from '../../../lib/claimant-prefill';
 import { claimantDraft, saveClaimantDraft, useClaimantStore } from '../../../state/claimant.store';
 import { CoLocatorsEditor } from './co-locators-editor';
 

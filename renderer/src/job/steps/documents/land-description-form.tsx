@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { isValidIsoDate } from '../../../lib/claimant-check';
+import { isCalendarDate } from '../../../../../shared/domain/calendar-date';
 import { saveClaimantDraft, useClaimantStore } from '../../../state/claimant.store';
 import { saveLandDraft, useDocumentsStore } from '../../../state/documents.store';
 import { landProblems, PLSS_FIELDS, type LandField } from '../../../lib/land-description';
@@ -52,7 +52,7 @@ function DateOfLocation({ onEditClaimant }: { onEditClaimant: () => void }) {
   const setField = useClaimantStore((state) => state.setField);
   if (!draft) return null;
   const value = draft.dateOfLocation;
-  const problem = value && !isValidIsoDate(value) ? 'Use a real date (YYYY-MM-DD), or leave it empty to write it in the field.' : null;
+  const problem = value && !isCalendarDate(value) ? 'Use a real date (YYYY-MM-DD), or leave it empty to write it in the field.' : null;
   return (
     <div className="land-form__claimant">
       <div className="form-field">

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { describeInset } from '../../../../../shared/claims/monuments';
-import { stateRule, US_STATE_NAMES } from '../../../../../shared/claims/state-rules';
+import { stateRule } from '../../../../../shared/claims/state-rules';
+import { stateName, US_STATES } from '../../../../../shared/geo/us-states';
 import { CORNER_POSITIONS, type CornerPosition } from '../../../../../shared/layout/layout.types';
 import { Notice } from '../../../widgets/notice';
 import { useJobStore } from '../../../state/job.store';
@@ -9,7 +10,7 @@ import { useJobDerived } from '../../use-job-derived.hook';
 import { MonumentsTable } from './monuments-table';
 import { StateRuleSummary } from './state-rule-summary';
 
-const STATE_OPTIONS = Object.entries(US_STATE_NAMES).sort((a, b) => a[1].localeCompare(b[1]));
+const STATE_OPTIONS = [...US_STATES].sort((a, b) => a.name.localeCompare(b.name)).map((state) => [state.code, state.name] as const);
 
 /**
  * A field typed locally and saved on blur or Enter, so a half-typed value is never sent; it follows the saved
@@ -50,7 +51,7 @@ export function MonumentsStep() {
     const next = county.trim() || null;
     if (next !== location.countyOverride) void patchJob({ countyOverride: next });
   };
-  const detected = location.detectedState ? `${US_STATE_NAMES[location.detectedState] ?? location.detectedState}` : 'not detected';
+  const detected = location.detectedState ? stateName(location.detectedState) : 'not detected';
 
   return (
     <div className="step-split" data-testid="monuments-step">

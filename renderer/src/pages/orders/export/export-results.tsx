@@ -1,4 +1,5 @@
 import { DOCUMENT_FILES } from '../../../../../shared/documents/package-files';
+import { orderKeyString } from '../../../../../shared/domain/order.types';
 import type { ExportResult } from '../../../../../shared/documents/package-info.types';
 import { Chip } from '../../../widgets/chip';
 import { plural } from '../../../lib/format';
@@ -60,7 +61,7 @@ export function ExportResults({ results, outDir }: { results: ExportResult[]; ou
         const outcome = OUTCOME[result.outcome];
         return (
           <li
-            key={`${result.orderType}:${result.orderId}`}
+            key={orderKeyString({ orderType: result.orderType, id: result.orderId })}
             className={`export-result export-result--${result.outcome}`}
             data-testid="export-result"
             data-order-number={result.orderNumber}

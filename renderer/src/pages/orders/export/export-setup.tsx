@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { isValidIsoDate } from '../../../lib/claimant-check';
+import { orderKeyString } from '../../../../../shared/domain/order.types';
+import { isCalendarDate } from '../../../../../shared/domain/calendar-date';
 import type { SelectedOrder } from '../../../state/order-selection.store';
 import { plural } from '../../../lib/format';
 
@@ -20,7 +21,7 @@ export function ExportSetup({
   const [date, setDate] = useState('');
   const [touched, setTouched] = useState(false);
   const id = useId();
-  const problem = date.trim() && !isValidIsoDate(date.trim()) ? 'Use a real date (YYYY-MM-DD), or leave it empty.' : null;
+  const problem = date.trim() && !isCalendarDate(date.trim()) ? 'Use a real date (YYYY-MM-DD), or leave it empty.' : null;
 
   return (
     <form
@@ -38,7 +39,7 @@ export function ExportSetup({
       </p>
       <ul className="export-setup__orders" aria-label="Selected orders">
         {orders.slice(0, SHOWN_ORDERS).map((order) => (
-          <li key={`${order.orderType}:${order.id}`} className="mono">
+          <li key={orderKeyString(order)} className="mono">
             {order.orderNumber}
           </li>
         ))}
