@@ -29,6 +29,7 @@ const USAGE = `Usage:
   claimdesk grid --lat LAT --lon LON --rows R --cols C [--azimuth DEG] [--prefix P] [--first N]
                  [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
   claimdesk validate FILE.geojson [--state XX] [--type lode|placer] [--json]
+  claimdesk validate --order TYPE:ID [--data-dir DIR] [--json]
   claimdesk export (--order TYPE:ID ... | --all) --out DIR [--data-dir DIR] [--date-of-location YYYY-MM-DD] [--json]
   claimdesk package --layout FILE.geojson --details FILE.json --out DIR [--data-dir DIR] [--json]
   claimdesk upload (--order TYPE:ID ... | --all-ready) --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
@@ -69,7 +70,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   };
   try {
     const [command, ...rest] = argv;
-    // grid and validate work on files and arguments only, with options of their own: no cache, no sign-in.
+    // grid and validate work on files, arguments or the cache alone, with options of their own: no sign-in.
     if (command === 'grid') return await runGridCommand(rest, io);
     if (command === 'validate') return await runValidateCommand(rest, io);
     if (command === 'export') return await runExportCommand(rest, io);

@@ -1,12 +1,15 @@
 /**
  * `claimdesk validate FILE.geojson [--state XX] [--type lode|placer] [--json]`: checks claim polygons from a file
- * with the same code as the app (the order geometry checks, then the layout validation in the file's own UTM
- * zone). Exit 0 no problems, 1 problems, 2 the file cannot be read (or bad usage).
+ * with the same code as the app (the order geometry checks, then checkJob's layout rules in the file's own UTM
+ * zone). `claimdesk validate --order TYPE:ID [--data-dir DIR] [--json]` checks a cached job, or the order's claims
+ * as drawn, exactly as the app does before it accepts a layout or makes documents (validate-order.ts).
+ * Exit 0 no problems, 1 problems, 2 the file cannot be read (or bad usage).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { validateLayout } from '../../shared/claims/validate-layout';
-import type { OrderIssue } from '../../shared/domain/order.types';
+import type { OrderIssue, OrderKey } from '../../shared/domain/order.types';
+import { checkJobLayout } from '../../shared/jobs/check-job';
+import type { LayoutClaim } from '../../shared/layout/layout.types';
 import { stateByCode, type UsState } from '../../shared/geo/us-states';
 import { parseClaimPolygons } from '../../shared/geometry/claim-polygons';
 import type { Position } from '../../shared/geometry/geojson.types';
@@ -16,19 +19,14 @@ import { withoutPoints } from '../../shared/geometry/point-features';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { lookupLocation } from '../../core/geo/location-lookup';
 import { crsForVertices, orderVertices, vertexCentroid } from '../../core/jobs/job-defaults';
-import { CommandError, UsageError, type CliIo } from '../cli-context';
+import { CommandError, UsageError, withDatabase, type CliIo } from '../cli-context';
+import { parseOrderKey } from './export.command';
+import { asReportIssue, validateCachedOrder, type ReportIssue } from './validate-order';
 
 export interface ValidateReport {
   claims: number;
   problems: ReportIssue[];
   warnings: ReportIssue[];
-}
-
-interface ReportIssue {
-  /** The claim's name, or null for the file as a whole. */
-  claim: string | null;
-  code: string;
-  message: string;
 }
 
 /** A file that is missing, not JSON, or not features at all: nothing to validate (exit 2). */
@@ -57,11 +55,20 @@ export async function readGeoJson(file: string): Promise<unknown> {
   return json;
 }
 
-const asReport = (issue: { code: string; message: string; claim?: string }): ReportIssue => ({
-  claim: issue.claim ?? null,
-  code: issue.code,
-  message: issue.message,
-});
+/**
+ * A file is checked with the layout part of the job check: its claims are the layout, and it carries no order (no
+ * area to stay inside, as many claims purchased as it holds), no claimant (one locator) and federal land.
+ */
+function layoutCheckOfFile(claims: LayoutClaim[], epsg: number) {
+  return checkJobLayout({
+    layout: { claims },
+    crs: { epsg },
+    order: { claimsPurchased: claims.length, orderClaims: [] },
+    capacityOverride: null,
+    claimant: { claimantName: '', address1: '', address2: '', address3: '', coLocators: [] },
+    location: { stateOverride: null, detectedState: null, landStatus: 'federal' },
+  });
+}
 
 /**
  * The claims file and options `validate` and `plss describe` share: one FILE.geojson, --state, --type. Null (exit
@@ -92,16 +99,16 @@ export function validateFeatures(json: unknown, options: { kind?: 'lode' | 'plac
   const vertices = orderVertices(parsed.claims);
   const crs = crsForVertices(vertices);
   const claims = claimsFromOrder(parsed.claims, crs.epsg, 'Claim', options.kind ?? 'lode');
-  const layout = validateLayout({ claims, epsg: crs.epsg });
+  const layout = layoutCheckOfFile(claims, crs.epsg);
   const problems: OrderIssue[] = [...parsed.problems, ...layout.problems];
-  // validateLayout reports a repeated name as a problem; the geometry check's warning for it would only repeat it.
+  // The layout check reports a repeated name as a problem; the geometry check's warning for it would only repeat it.
   const warnings: OrderIssue[] = parsed.warnings.filter((w) => w.code !== CLAIM_WARNING_CODES.nameDuplicate);
   if (crs.straddles) warnings.push({ code: 'zone_straddle', message: crs.reason });
   warnings.push(...layout.warnings);
   return {
     claims: parsed.polygonCount,
-    problems: problems.map(asReport),
-    warnings: warnings.map(asReport),
+    problems: problems.map(asReportIssue),
+    warnings: warnings.map(asReportIssue),
     epsg: crs.epsg,
     centroid: vertexCentroid(vertices),
   };
@@ -112,8 +119,21 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
     args,
     strict: true,
     allowPositionals: true,
-    options: { state: { type: 'string' }, type: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      state: { type: 'string' },
+      type: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      order: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
   });
+  if (values.order !== undefined) {
+    if (positionals.length > 0 || values.state !== undefined || values.type !== undefined) {
+      throw new UsageError('validate --order TYPE:ID checks a cached order: it takes no file, --state or --type.');
+    }
+    return runValidateOrder(parseOrderKey(values.order), values['data-dir'], values.json, io);
+  }
+  if (values['data-dir'] !== undefined) throw new UsageError('--data-dir goes with --order: a file is checked without the cache.');
   const input = await readClaimsInput('validate', positionals, values);
   const { json, state } = input;
   const result = validateFeatures(json, { kind: input.kind });
@@ -125,8 +145,24 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
     const detected = result.centroid ? lookupLocation(result.centroid[0], result.centroid[1]).stateCode : null;
     const where = state?.code ?? detected ?? 'outside the US';
     io.stdout(`${report.claims} claims (${where}, EPSG:${result.epsg}): ${report.problems.length} problems, ${report.warnings.length} warnings\n`);
-    for (const issue of report.problems) io.stdout(`problem  ${issue.code}: ${issue.message}\n`);
-    for (const issue of report.warnings) io.stdout(`warning  ${issue.code}: ${issue.message}\n`);
+    printIssues(report, io);
   }
   return report.problems.length > 0 ? 1 : 0;
+}
+
+async function runValidateOrder(key: OrderKey, dataDir: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  const report = await withDatabase(dataDir, io, (db) => validateCachedOrder(db, key, new Date()));
+  if (json) {
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const from = report.source === 'job' ? 'its job' : 'its claims as drawn';
+    io.stdout(`${report.order} (${from}, ${report.claims} claims, ${report.state ?? 'state unknown'}, EPSG:${report.epsg}): ${report.problems.length} problems, ${report.warnings.length} warnings\n`);
+    printIssues(report, io);
+  }
+  return report.problems.length > 0 ? 1 : 0;
+}
+
+function printIssues(report: { problems: ReportIssue[]; warnings: ReportIssue[] }, io: CliIo): void {
+  for (const issue of report.problems) io.stdout(`problem  ${issue.code}: ${issue.message}\n`);
+  for (const issue of report.warnings) io.stdout(`warning  ${issue.code}: ${issue.message}\n`);
 }

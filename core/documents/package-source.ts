@@ -1,17 +1,15 @@
 /**
  * What a package is made from. An order with a fulfilment job uses the job's layout, monuments, claimant and
  * land description; an order without one uses its claims as drawn and its claimant_info. Either way the
- * package is refused, with every reason, when it could not be right: no claims, no claimant, order problems or
- * layout problems. Documents are never generated from a guess.
+ * package is refused, with every reason checkJob gives (order problems, no claims, no claimant, layout problems
+ * including claims outside the order's area): documents are never generated from a guess.
  */
-import { validateLayout } from '../../shared/claims/validate-layout';
-import { locatorsOf } from '../../shared/documents/locators';
-import { stakingIssues } from '../../shared/documents/staking-rules';
 import { priceFromOrderJson } from '../../shared/documents/order-price';
 import type { PackageSource } from '../../shared/documents/package-model';
 import type { OrderIssue } from '../../shared/domain/order.types';
+import { checkJob, jobStateCode } from '../../shared/jobs/check-job';
 import type { JobCore } from '../../shared/jobs/job.types';
-import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { withOrderLayout } from '../jobs/job-from-order';
 
 export type SourceResult = { ok: true; source: PackageSource } | { ok: false; reasons: string[] };
 
@@ -27,34 +25,15 @@ export interface SourceOptions {
   orderRawJson?: string;
 }
 
-export function packageSourceFromJob(job: Omit<JobCore, 'id'>, origin: PackageSource['source'], options: SourceOptions = {}): SourceResult {
-  const reasons: string[] = [];
-  const claims = job.layout.claims;
-  const stateCode = job.location.stateOverride ?? job.location.detectedState;
-  const locators = locatorsOf(job.claimant);
-  const sentence = (message: string): string => (message.endsWith('.') ? message : `${message}.`);
-  if (claims.length === 0) reasons.push('It has no claims laid out.');
-  const rules = stakingIssues({
-    claims,
-    epsg: job.crs.epsg,
-    stateCode,
-    landStatus: job.location.landStatus,
-    monumentType: job.claimant.monumentType,
-    locators,
-    dateOfLocation: options.dateOfLocation ?? job.claimant.dateOfLocation,
-    dateOfDiscovery: job.claimant.dateOfDiscovery,
-  });
-  for (const problem of rules.problems) reasons.push(sentence(problem.message));
-  if (claims.length > 0) {
-    const { problems } = validateLayout({
-      claims,
-      epsg: job.crs.epsg,
-      claimsPurchased: job.order.claimsPurchased,
-      capacityOverride: job.capacityOverride,
-      locatorCount: locators.length,
-    });
-    for (const problem of problems) reasons.push(sentence(problem.message));
-  }
+export function packageSourceFromJob(
+  job: Omit<JobCore, 'id'>,
+  origin: PackageSource['source'],
+  options: SourceOptions = {},
+  orderProblems: readonly OrderIssue[] = [],
+): SourceResult {
+  // The CLI's --date-of-location is checked as the documents will print it.
+  const dated = options.dateOfLocation ? { ...job, claimant: { ...job.claimant, dateOfLocation: options.dateOfLocation } } : job;
+  const reasons = checkJob(dated, { orderProblems }).blocking.documents;
   if (reasons.length > 0) return { ok: false, reasons };
   const tie = job.documents.tie;
   return {
@@ -73,13 +52,13 @@ export function packageSourceFromJob(job: Omit<JobCore, 'id'>, origin: PackageSo
         price: options.orderRawJson === undefined ? (job.order.price ?? null) : priceFromOrderJson(options.orderRawJson),
       },
       epsg: job.crs.epsg,
-      claims,
+      claims: job.layout.claims,
       monumentSettings: job.monuments,
-      stateCode,
+      stateCode: jobStateCode(job),
       county: job.location.countyOverride ?? job.location.detectedCounty,
       landStatus: job.location.landStatus,
       recordingDistrict: job.documents.recordingDistrict,
-      claimant: options.dateOfLocation ? { ...job.claimant, dateOfLocation: options.dateOfLocation } : job.claimant,
+      claimant: dated.claimant,
       plss: job.documents.plss,
       tie: tie ? { description: tie.description, lonLat: [tie.lon, tie.lat] } : null,
     },
@@ -95,10 +74,5 @@ export function packageSourceFromOrder(
   orderProblems: readonly OrderIssue[],
   options: SourceOptions = {},
 ): SourceResult {
-  const reasons = orderProblems.map((issue) => (issue.message.endsWith('.') ? issue.message : `${issue.message}.`));
-  const fallbackPrefix = draft.order.orderNumber || 'Claim';
-  const layout = { claims: claimsFromOrder(draft.order.orderClaims, draft.crs.epsg, fallbackPrefix), grid: null };
-  const result = packageSourceFromJob({ ...draft, layout }, 'order', options);
-  if (!result.ok) return { ok: false, reasons: [...reasons, ...result.reasons] };
-  return reasons.length > 0 ? { ok: false, reasons } : result;
+  return packageSourceFromJob(withOrderLayout(draft), 'order', options, orderProblems);
 }

@@ -6,6 +6,7 @@
 import { claimantInfoSchema } from '../../shared/api/geodb.schemas';
 import type { NormalizedClaim } from '../../shared/domain/normalized-order.types';
 import { priceFromOrderJson } from '../../shared/documents/order-price';
+import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { EMPTY_JOB_DOCUMENTS, type JobCore, type JobOrderContext, type LocationLookup } from '../../shared/jobs/job.types';
 import type { OrderPayloadsTable, OrdersTable } from '../db/schema';
 import {
@@ -58,4 +59,13 @@ export function newJobFromOrder(
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/**
+ * The order's claims as drawn as the job's layout: what batch export, `upload` and `validate --order` use for an
+ * order without a job (an in-memory job that is never stored).
+ */
+export function withOrderLayout<T extends Omit<JobCore, 'id'>>(draft: T): T {
+  const fallbackPrefix = draft.order.orderNumber || 'Claim';
+  return { ...draft, layout: { claims: claimsFromOrder(draft.order.orderClaims, draft.crs.epsg, fallbackPrefix), grid: null } };
 }

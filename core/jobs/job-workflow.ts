@@ -8,10 +8,8 @@
  *                                                                          convenience, not the rule)
  *   a capacity override                                                → logged and sent as an override
  */
-import { validateLayout } from '../../shared/claims/validate-layout';
-import { locatorsOf } from '../../shared/documents/locators';
-import { layoutRuleIssues } from '../../shared/documents/staking-rules';
 import { AppError } from '../../shared/errors';
+import { checkJob } from '../../shared/jobs/check-job';
 import { JOB_STEPS, type JobCore, type JobPatch, type JobStep } from '../../shared/jobs/job.types';
 import type { Actor } from '../../shared/workflow/workflow.types';
 import { rowToJob } from '../repos/jobs.mapper';
@@ -21,23 +19,8 @@ import { applyTransition, readFacts, recordCapacityOverride, type Trx } from '..
 const after = (step: JobStep, than: JobStep): boolean => JOB_STEPS.indexOf(step) > JOB_STEPS.indexOf(than);
 
 function layoutProblems(job: JobCore): string[] {
-  const validation = validateLayout({
-    claims: job.layout.claims,
-    epsg: job.crs.epsg,
-    claimsPurchased: job.order.claimsPurchased,
-    capacityOverride: job.capacityOverride,
-    locatorCount: locatorsOf(job.claimant).length,
-  });
-  const rules = layoutRuleIssues({
-    claims: job.layout.claims,
-    epsg: job.crs.epsg,
-    stateCode: job.location.stateOverride ?? job.location.detectedState,
-    landStatus: job.location.landStatus,
-  });
   // Capacity is the machine's over-capacity guard, which says who may override it.
-  return [...validation.problems, ...rules.problems]
-    .filter((issue) => issue.code !== 'capacity_exceeded')
-    .map((issue) => (issue.claim && !issue.message.includes(issue.claim) ? `${issue.claim}: ${issue.message}` : issue.message));
+  return checkJob(job).blocking.layout;
 }
 
 export async function applyPatchWorkflow(trx: Trx, before: JobCore, patch: JobPatch, actor: Actor, at: string): Promise<void> {

@@ -127,9 +127,17 @@ describe.each(SERVER_PROFILES)('the fulfilment workflow over real parts (%s prof
 
   it('logs a manager\'s capacity override and sends it to the server as a domain event', async () => {
     let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 3 });
-    const claims = claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C3');
-    const extra = claims.map((c, i) => ({ ...c, id: `extra-${i}`, name: `${c.name}-X`, corners: c.corners.map(([x, y]) => [x + 5000, y] as [number, number]) }));
-    job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: [...claims, ...extra], grid: null } } });
+    // Each claim split in two halves: twice the claims purchased, all legal and all inside the order's area, so
+    // capacity is the only thing in the way.
+    const mid = (a: [number, number], b: [number, number]): [number, number] => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    const halves = claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C3').flatMap((c) => {
+      const [a, b, d, e] = c.corners as [[number, number], [number, number], [number, number], [number, number]];
+      return [
+        { ...c, id: `${c.id}-a`, name: `${c.name}-A`, corners: [a, b, mid(b, d), mid(a, e)] },
+        { ...c, id: `${c.id}-b`, name: `${c.name}-B`, corners: [mid(a, e), mid(b, d), d, e] },
+      ];
+    });
+    job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: halves, grid: null } } });
     const byStaff = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } }).catch((e: unknown) => e);
     expect(byStaff).toMatchObject({ code: 'workflow-refused', message: expect.stringMatching(/more than purchased.*Only a manager or admin can override/) });
     await signIn('demo-admin');

@@ -34,16 +34,16 @@ export function JobMap({ corners, monuments, className, fitKey, orderOnly = fals
   const setSelection = useJobStore((state) => state.setSelection);
   const setHover = useJobStore((state) => state.setHover);
   const { basemap, ...basemapSwitch } = useMapBasemap();
-  const { layout, plss } = useJobDerived();
+  const derived = useJobDerived();
   const orderClaims = job?.order.orderClaims;
   const orderGeometry = useMemo(() => orderCollection(orderClaims ?? []), [orderClaims]);
-  if (!job) return null;
+  if (!job || !derived) return null;
 
   return (
     <ClaimsMap
       epsg={job.crs.epsg}
       orderGeometry={orderGeometry}
-      claims={orderOnly ? [] : layout.claims}
+      claims={orderOnly ? [] : derived.layout.claims}
       corners={corners}
       monuments={monuments}
       selection={selection}
@@ -54,7 +54,7 @@ export function JobMap({ corners, monuments, className, fitKey, orderOnly = fals
       onHover={setHover}
       basemap={basemap}
       basemapSwitch={basemapSwitch}
-      plss={plss?.area ?? null}
+      plss={derived.plss?.area ?? null}
       fitKey={fitKey ?? `${job.id}:${job.crs.epsg}`}
       className={className}
     />

@@ -1,34 +1,26 @@
 /**
- * Everything derived from the open job's layout, computed once per change and shared by every step: the
- * monuments the documents will name, the validation that gates Next, the state whose rules apply, and the
- * order's own polygons in the job's CRS (drawn under the layout for comparison).
+ * What the steps show about the open job's layout as it is being edited, computed once per change: the job check
+ * (shared checkJob, the same main runs before it accepts a layout or makes documents) over the layout on screen,
+ * the monuments the documents will name, and the order's own polygons in the job's CRS (drawn under the layout).
+ * The layout on screen may be a few hundred milliseconds ahead of main's; whether the job may move on is still
+ * main's decision (the workflow view and its commands).
  */
 import { useMemo } from 'react';
 import { deriveMonuments } from '../../../shared/claims/monuments';
-import { validateLayout } from '../../../shared/claims/validate-layout';
-import { locatorsOf } from '../../../shared/documents/locators';
-import { layoutRuleIssues } from '../../../shared/documents/staking-rules';
 import type { Utm } from '../../../shared/geo/utm';
-import type { JobOrderContext } from '../../../shared/jobs/job.types';
-import { outerRingsLonLat, ringToUtm } from '../../../shared/layout/order-claims';
-import type { Layout } from '../../../shared/layout/layout.types';
+import { checkJob, orderAreaRings, type JobCheck } from '../../../shared/jobs/check-job';
+import type { Layout, LayoutClaim } from '../../../shared/layout/layout.types';
 import { useJobStore } from '../state/job.store';
-import { plssWarnings } from '../../../shared/plss/plss-rules';
 import type { PlssArea } from '../../../shared/plss/plss.types';
 import type { PlssIndex } from '../../../shared/plss/plss-index';
 import { useJobPlss } from './use-job-plss.hook';
 
-const EMPTY_LAYOUT: Layout = { claims: [], grid: null };
-const DEFAULT_MONUMENTS = { insetFt: 25, corner1: 'SE', lmCorner: 1 } as const;
-
-function orderRingsUtm(orderClaims: JobOrderContext['orderClaims'], epsg: number): Utm[][] {
-  return orderClaims.flatMap((claim) => outerRingsLonLat(claim.geometry).map((ring) => ringToUtm(ring, epsg)));
-}
+const NO_CLAIMS: LayoutClaim[] = [];
 
 export type JobDerived = {
   layout: Layout;
   monuments: ReturnType<typeof deriveMonuments>;
-  validation: ReturnType<typeof validateLayout>;
+  check: JobCheck;
   /** Two-letter state code: staff's override, else the state detected from the claims' location. */
   stateCode: string | null;
   /** Outer rings of the order's polygons in the job's UTM CRS (the area the layout should stay inside). */
@@ -37,43 +29,27 @@ export type JobDerived = {
   plss: { area: PlssArea; index: PlssIndex } | null;
 };
 
-export function useJobDerived(): JobDerived {
+/** Null while no job is open. */
+export function useJobDerived(): JobDerived | null {
   const job = useJobStore((state) => state.job);
   const present = useJobStore((state) => state.history?.present ?? null);
-  const layout = present ?? job?.layout ?? EMPTY_LAYOUT;
-  const epsg = job?.crs.epsg ?? 26911;
   const orderClaims = job?.order.orderClaims;
-  const stateCode = job ? (job.location.stateOverride ?? job.location.detectedState) : null;
-  const settings = job?.monuments;
-  const claimsPurchased = job?.order.claimsPurchased;
-  const capacityOverride = job?.capacityOverride ?? null;
-  const locatorCount = job ? locatorsOf(job.claimant).length : 1;
-  const landStatus = job?.location.landStatus ?? 'federal';
+  const epsg = job?.crs.epsg;
 
   // Order polygons change only with the zone: reprojecting them on every drag frame would be wasted work.
-  const orderRings = useMemo(() => orderRingsUtm(orderClaims ?? [], epsg), [orderClaims, epsg]);
-
-  const monuments = useMemo(
-    () => deriveMonuments(layout.claims, settings ?? DEFAULT_MONUMENTS, stateCode, epsg),
-    [layout.claims, settings, stateCode, epsg],
+  const orderRings = useMemo(
+    () => (orderClaims && epsg !== undefined ? orderAreaRings({ orderClaims }, epsg) : null),
+    [orderClaims, epsg],
   );
 
-  const { area, index } = useJobPlss(layout.claims, epsg, orderClaims);
-  const validation = useMemo(() => {
-    const checked = validateLayout({
-      claims: layout.claims,
-      epsg,
-      orderAreaRings: orderRings,
-      claimsPurchased,
-      capacityOverride,
-      locatorCount,
-    });
-    // State-land shapes (Alaska DNR) are a layout rule too: main refuses to pass Validate without them.
-    const rules = layoutRuleIssues({ claims: layout.claims, epsg, stateCode, landStatus });
-    // Township lines and aliquot lines come from the imported PLSS (shared/plss/plss-rules.ts): warnings only.
-    const plss = index ? plssWarnings(layout.claims, index) : [];
-    return { problems: [...checked.problems, ...rules.problems], warnings: [...checked.warnings, ...rules.warnings, ...plss] };
-  }, [layout.claims, epsg, orderRings, claimsPurchased, capacityOverride, locatorCount, stateCode, landStatus, index]);
+  const layout = present ?? job?.layout ?? null;
+  // The imported PLSS around the claims: drawn on the maps, snapped to, and its lines checked with the job.
+  const { area, index } = useJobPlss(layout?.claims ?? NO_CLAIMS, epsg ?? null, orderClaims);
 
-  return { layout, monuments, validation, stateCode, orderRings, plss: area && index ? { area, index } : null };
+  return useMemo(() => {
+    if (!job || !layout || !orderRings) return null;
+    const check = checkJob({ ...job, layout }, { orderAreaRings: orderRings, plss: index ?? undefined });
+    const monuments = deriveMonuments(layout.claims, job.monuments, check.stateCode, job.crs.epsg);
+    return { layout, monuments, check, stateCode: check.stateCode, orderRings, plss: area && index ? { area, index } : null };
+  }, [job, layout, orderRings, area, index]);
 }

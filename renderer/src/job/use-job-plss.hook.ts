@@ -21,13 +21,14 @@ function boxOf(claims: readonly LayoutClaim[], epsg: number, orderClaims: JobOrd
   return { minLon: Math.min(...lons), minLat: Math.min(...lats), maxLon: Math.max(...lons), maxLat: Math.max(...lats) };
 }
 
-export function useJobPlss(claims: readonly LayoutClaim[], epsg: number, orderClaims: JobOrderContext['orderClaims'] | undefined): { area: PlssArea | null; index: PlssIndex | null } {
+/** `epsg` null (no job open): nothing is read. */
+export function useJobPlss(claims: readonly LayoutClaim[], epsg: number | null, orderClaims: JobOrderContext['orderClaims'] | undefined): { area: PlssArea | null; index: PlssIndex | null } {
   const area = usePlssStore((state) => state.area);
   const ensureArea = usePlssStore((state) => state.ensureArea);
-  const box = useMemo(() => boxOf(claims, epsg, orderClaims ?? []), [claims, epsg, orderClaims]);
+  const box = useMemo(() => (epsg === null ? null : boxOf(claims, epsg, orderClaims ?? [])), [claims, epsg, orderClaims]);
   useEffect(() => {
     if (box) void ensureArea(box);
   }, [box, ensureArea]);
-  const index = useMemo(() => (area && area.parts.length > 0 ? buildPlssIndex(area, epsg) : null), [area, epsg]);
-  return { area: area && area.parts.length > 0 ? area : null, index };
+  const index = useMemo(() => (area && area.parts.length > 0 && epsg !== null ? buildPlssIndex(area, epsg) : null), [area, epsg]);
+  return { area: index ? area : null, index };
 }

@@ -18,7 +18,7 @@ import { useWizardStore } from '../state/wizard.store';
 export function useWizardNav() {
   const job = useJobStore((state) => state.job);
   const patchJob = useJobStore((state) => state.patchJob);
-  const { layout, validation, stateCode } = useJobDerived();
+  const derived = useJobDerived();
   const hasPackage = useDocumentsStore((state) => job !== null && state.jobId === job.id && state.pkg !== null);
   const uploadDelivered = useJobOutboxStore((state) => job !== null && state.jobId === job.id && hasDelivered(state.entries));
   const { setBlocked, setDone, setMoving } = useWizardStore.getState();
@@ -26,8 +26,8 @@ export function useWizardNav() {
   /** Checks `steps` in order; the first with problems is shown (and saved as the job's step) and stops the move. */
   const firstBlocked = useCallback(
     async (steps: readonly JobStep[], from: JobStep): Promise<boolean> => {
-      if (!job) return true;
-      const context: StepContext = { job, layout, validation, stateCode, claimant: claimantDraft() ?? job.claimant, hasPackage, uploadDelivered };
+      if (!job || !derived) return true;
+      const context: StepContext = { job, layout: derived.layout, check: derived.check, claimant: claimantDraft() ?? job.claimant, hasPackage, uploadDelivered };
       for (const step of steps) {
         const problems = checkStep(step, context);
         if (problems.length === 0) continue;
@@ -38,7 +38,7 @@ export function useWizardNav() {
       }
       return false;
     },
-    [job, layout, validation, stateCode, hasPackage, uploadDelivered, patchJob, setBlocked],
+    [job, derived, hasPackage, uploadDelivered, patchJob, setBlocked],
   );
 
   const goTo = useCallback(

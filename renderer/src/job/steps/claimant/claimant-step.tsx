@@ -2,8 +2,8 @@ import { useEffect, useId } from 'react';
 import { stateRule } from '../../../../../shared/claims/state-rules';
 import { Notice } from '../../../widgets/notice';
 import { useJobStore } from '../../../state/job.store';
-import { useJobDerived } from '../../use-job-derived.hook';
 import { claimantProblems, type ClaimantField } from '../../../../../shared/claims/claimant-check';
+import { jobStateCode } from '../../../../../shared/jobs/check-job';
 import { orderHasClaimant } from '../../../lib/claimant-prefill';
 import { claimantDraft, saveClaimantDraft, useClaimantStore } from '../../../state/claimant.store';
 import { CoLocatorsEditor } from './co-locators-editor';
@@ -31,7 +31,7 @@ function Field({ field, label, hint, multiline, required }: (typeof FIELDS)[numb
   const touched = useClaimantStore((state) => state.touched[field] ?? false);
   const setField = useClaimantStore((state) => state.setField);
   const touch = useClaimantStore((state) => state.touch);
-  const { stateCode } = useJobDerived();
+  const stateCode = useJobStore((state) => (state.job ? jobStateCode(state.job) : null));
   const draft = useClaimantStore((state) => state.draft);
   const problem = touched && draft ? claimantProblems(draft, stateCode).find((p) => p.field === field) : undefined;
   const onBlur = () => {
@@ -70,7 +70,7 @@ function Field({ field, label, hint, multiline, required }: (typeof FIELDS)[numb
 export function ClaimantStep() {
   const job = useJobStore((state) => state.job);
   const draft = useClaimantStore((state) => (state.jobId === job?.id ? state.draft : null));
-  const { stateCode } = useJobDerived();
+  const stateCode = useJobStore((state) => (state.job ? jobStateCode(state.job) : null));
   const touchedCoLocators = useClaimantStore((state) => (state.draft?.coLocators ?? []).length > 0);
 
   useEffect(() => {

@@ -3,6 +3,7 @@ import { api } from '../../../api/client';
 import { useJobStore } from '../../../state/job.store';
 import { claimantDraft, saveClaimantDraft } from '../../../state/claimant.store';
 import { useWizardNav } from '../../use-wizard-nav.hook';
+import { useJobDerived } from '../../use-job-derived.hook';
 import { saveLandDraft, useDocumentsStore } from '../../../state/documents.store';
 import { FilePreview } from './file-preview';
 import { GeneratePanel } from './generate-panel';
@@ -32,6 +33,23 @@ function PreviewPane({ jobId }: { jobId: number }) {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * What the documents will leave to be filled in by hand (the job check's warnings): blanks in the land description,
+ * and what the staking rules warn about (a monument below the state's minimum, a missing date of discovery).
+ */
+function LandWarnings() {
+  const check = useJobDerived()?.check;
+  const warnings = check ? [...check.land, ...check.staking.warnings] : [];
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="derived-notes" data-testid="land-warnings">
+      {warnings.map((warning, index) => (
+        <li key={`${warning.code}:${index}`}>{warning.message}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -79,6 +97,7 @@ export function DocumentsStep() {
           </p>
         </div>
         <LandDescriptionForm onEditClaimant={() => void goTo('claimant')} />
+        <LandWarnings />
         <GeneratePanel />
         {pkg && <PackageFileList pkg={pkg} />}
       </div>

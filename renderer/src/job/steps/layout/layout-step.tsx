@@ -18,7 +18,7 @@ import type { Job } from '../../../../../shared/jobs/job.types';
 import { useJobStore } from '../../../state/job.store';
 import { useMapBasemap } from '../../../state/map-basemap';
 import { orderCollection } from '../../job-map';
-import { useJobDerived } from '../../use-job-derived.hook';
+import { useJobDerived, type JobDerived } from '../../use-job-derived.hook';
 import { ClaimsMap, type MapMarker } from '../../../widgets/map/claims-map';
 import { EditToolbar } from './edit-toolbar';
 import { AliquotSnapControl } from './aliquot-snap-control';
@@ -34,17 +34,19 @@ type Mode = 'order' | 'grid';
 
 export function LayoutStep() {
   const job = useJobStore((state) => state.job);
+  const derived = useJobDerived();
   // Remount per job: the form's draft belongs to one job.
-  return job ? <LayoutStepBody key={job.id} job={job} /> : null;
+  return job && derived ? <LayoutStepBody key={job.id} job={job} derived={derived} /> : null;
 }
 
-function LayoutStepBody({ job }: { job: Job }) {
+function LayoutStepBody({ job, derived }: { job: Job; derived: JobDerived }) {
   const history = useJobStore((s) => s.history);
   const selection = useJobStore((s) => s.selection);
   const hoverId = useJobStore((s) => s.hoverId);
   const { applyLayout, setSelection, setHover, undo, redo } = useJobStore.getState();
   const { basemap, ...basemapSwitch } = useMapBasemap();
-  const { layout, monuments, validation, orderRings, plss } = useJobDerived();
+  const { layout, monuments, check, orderRings, plss } = derived;
+  const validation = check.layout;
   const epsg = job.crs.epsg;
   const { claims } = layout;
   const usableOrderClaims = job.order.orderClaims.length;

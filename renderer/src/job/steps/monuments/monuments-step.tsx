@@ -6,7 +6,8 @@ import { CORNER_POSITIONS, type CornerPosition } from '../../../../../shared/lay
 import { Notice } from '../../../widgets/notice';
 import { useJobStore } from '../../../state/job.store';
 import { JobMap } from '../../job-map';
-import { useJobDerived } from '../../use-job-derived.hook';
+import { useJobDerived, type JobDerived } from '../../use-job-derived.hook';
+import type { Job } from '../../../../../shared/jobs/job.types';
 import { MonumentsTable } from './monuments-table';
 import { StateRuleSummary } from './state-rule-summary';
 
@@ -29,16 +30,19 @@ function useCommitted(saved: string): [string, (value: string) => void] {
 /** Where the monuments go: the state whose rules apply, the inset and the corner numbering. */
 export function MonumentsStep() {
   const job = useJobStore((state) => state.job);
+  const derived = useJobDerived();
+  return job && derived ? <MonumentsStepBody job={job} derived={derived} /> : null;
+}
+
+function MonumentsStepBody({ job, derived: { monuments: derived, stateCode } }: { job: Job; derived: JobDerived }) {
   const patchJob = useJobStore((state) => state.patchJob);
-  const { monuments: derived, stateCode } = useJobDerived();
   const ids = { state: useId(), county: useId(), inset: useId(), corner1: useId(), lm: useId() };
-  const [inset, setInset] = useCommitted(String(job?.monuments.insetFt ?? 25));
-  const [county, setCounty] = useCommitted(job?.location.countyOverride ?? '');
+  const [inset, setInset] = useCommitted(String(job.monuments.insetFt));
+  const [county, setCounty] = useCommitted(job.location.countyOverride ?? '');
   const mapCorners = useMemo(
     () => derived.corners.map((c) => ({ claimId: c.claimId, number: c.number, lonLat: c.lonLat, position: c.position ?? undefined })),
     [derived.corners],
   );
-  if (!job) return null;
   const { location, monuments: settings } = job;
   const rule = stateRule(stateCode);
   const insetNumber = Number(inset);

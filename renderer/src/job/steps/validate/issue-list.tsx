@@ -1,8 +1,8 @@
-import type { ValidationIssue } from '../../step-check';
+import type { CheckIssue } from '../../../../../shared/jobs/check-job';
 import { useJobStore } from '../../../state/job.store';
 
 /** Problems or warnings, each naming its claim; clicking one selects that claim on the map. */
-export function IssueList({ issues, kind, testId }: { issues: ValidationIssue[]; kind: 'problem' | 'warning'; testId: string }) {
+export function IssueList({ issues, kind, testId }: { issues: CheckIssue[]; kind: 'problem' | 'warning'; testId: string }) {
   const setSelection = useJobStore((state) => state.setSelection);
   const setHover = useJobStore((state) => state.setHover);
   return (

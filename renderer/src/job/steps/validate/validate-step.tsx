@@ -14,12 +14,13 @@ const TOLERANCES_M = [0.5, 1, 2] as const;
 export function ValidateStep() {
   const job = useJobStore((state) => state.job);
   const applyLayout = useJobStore((state) => state.applyLayout);
-  const { layout, validation } = useJobDerived();
+  const derived = useJobDerived();
   const [toleranceM, setToleranceM] = useState<number>(1);
   const [alignResult, setAlignResult] = useState<string | null>(null);
   const toleranceId = useId();
-  if (!job) return null;
-  const { problems, warnings } = validation;
+  if (!job || !derived) return null;
+  const { layout } = derived;
+  const { problems, warnings } = derived.check.layout;
   const capacityIssue = [...problems, ...warnings].some((issue) => issue.code === 'capacity_exceeded' || issue.code === 'capacity_override');
   const nearMiss = [...problems, ...warnings].some((issue) => issue.code === 'near_miss_corners');
 

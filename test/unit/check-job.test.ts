@@ -1,0 +1,93 @@
+/**
+ * checkJob: the one check every caller uses. A Nevada lode block whose order covers the first two claims: the
+ * third, moved a mile east, lies outside the order's area and blocks both validation and documents with one message.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkJob, type CheckedJob } from '../../shared/jobs/check-job';
+import { EMPTY_JOB_DOCUMENTS } from '../../shared/jobs/job.types';
+import { utmConverter } from '../../shared/geo/utm';
+import { generateGrid } from '../../shared/layout/grid';
+import type { LayoutClaim } from '../../shared/layout/layout.types';
+
+const EPSG = 26911;
+const { toLonLat, toUtm } = utmConverter(EPSG);
+const block = generateGrid(
+  { kind: 'lode', rows: 1, cols: 3, azimuthDeg: 0, prefix: 'LYNN', firstNumber: 1, anchorMode: 'nw', anchor: toUtm([-116.34, 40.93]) },
+  EPSG,
+);
+
+function orderClaim(claim: LayoutClaim) {
+  const ring = claim.corners.map((corner) => toLonLat(corner));
+  return { name: claim.name, geometry: { type: 'Polygon' as const, coordinates: [[...ring, ring[0]!]] }, areaAcres: 20.66 };
+}
+
+function job(layout: LayoutClaim[], overrides: Partial<CheckedJob> = {}): CheckedJob {
+  return {
+    order: {
+      orderType: 'claim_order',
+      orderId: 6,
+      orderNumber: 'CO-6',
+      projectId: 1,
+      projectName: 'Lynn',
+      companyName: 'Lynn Mining',
+      customerEmail: 'a@b.example',
+      claimsPurchased: 3,
+      claimant: null,
+      orderClaims: block.map(orderClaim),
+    },
+    crs: { epsg: EPSG, zone: 11, zonesSeen: [11], straddles: false, reason: '' },
+    layout: { claims: layout, grid: null },
+    claimant: { claimantName: 'Lynn Mining', address1: '1 Main St', address2: '', address3: '', district: '', monumentType: 'post', agentName: '', agentAddress: '', dateOfLocation: '', locatorCount: 1 },
+    location: { detectedState: 'NV', detectedCounty: 'Eureka', stateOverride: null, countyOverride: null },
+    documents: EMPTY_JOB_DOCUMENTS,
+    capacityOverride: null,
+    ...overrides,
+  };
+}
+
+const moved = (claim: LayoutClaim, eastM: number): LayoutClaim => ({ ...claim, corners: claim.corners.map(([x, y]) => [x + eastM, y] as [number, number]) });
+
+describe('checkJob', () => {
+  it('passes the order laid out as bought, warning only about the blank land description', () => {
+    const check = checkJob(job(block));
+    expect(check.layout).toEqual({ problems: [], warnings: [] });
+    expect(check.blocking).toEqual({ layout: [], monuments: [], claimant: [], documents: [] });
+    expect(check.land.map((issue) => issue.code)).toEqual(['land_description_incomplete', 'tie_missing']);
+    expect(check.land[0]!.message).toContain('43 CFR 3832.12');
+  });
+
+  it('refuses a layout partly outside the order, with the same message for validation and documents', () => {
+    const layout = [block[0]!, block[1]!, moved(block[2]!, 1_600)];
+    const check = checkJob(job(layout));
+    const message = "Claim 'LYNN 3' lies outside the order's area";
+    expect(check.layout.problems).toEqual([expect.objectContaining({ code: 'outside_order_area', claim: 'LYNN 3', message })]);
+    expect(check.blocking.layout).toEqual([message]);
+    expect(check.blocking.documents).toEqual([`${message}.`]);
+  });
+
+  it('leaves more claims than purchased to the workflow guard for validation, but not for documents', () => {
+    const check = checkJob(job(block, { order: { ...job(block).order, claimsPurchased: 2 } }));
+    expect(check.layout.problems.map((issue) => issue.code)).toEqual(['capacity_exceeded']);
+    expect(check.blocking.layout).toEqual([]);
+    expect(check.blocking.documents).toHaveLength(1);
+    const accepted = checkJob(job(block, { order: { ...job(block).order, claimsPurchased: 2 }, capacityOverride: { reason: 'Paid by phone', by: 'm', at: '' } }));
+    expect(accepted.blocking.documents).toEqual([]);
+  });
+
+  it('names the state, the claimant and the order problems that block', () => {
+    const check = checkJob(
+      job(block, {
+        location: { detectedState: null, detectedCounty: null, stateOverride: 'NV', countyOverride: null },
+        claimant: { ...job(block).claimant, claimantName: ' ', monumentType: '' },
+      }),
+      { orderProblems: [{ code: 'claim_geometry_invalid', message: 'Claim X has no usable polygon', claim: 'X' }] },
+    );
+    expect(check.stateCode).toBe('NV');
+    expect(check.claimant.map((problem) => problem.code)).toEqual(['claimant_name_missing', 'monument_type_missing']);
+    expect(check.blocking.documents).toEqual(['Claim X has no usable polygon.', 'It has no claimant name: enter the claimant before generating documents.']);
+    expect(checkJob(job(block, { location: { detectedState: 'PR', detectedCounty: null, stateOverride: null, countyOverride: null } })).blocking.monuments).toEqual([
+      '“PR” is not a US state code.',
+    ]);
+    expect(checkJob(job([])).blocking.documents).toEqual(['It has no claims laid out.']);
+  });
+});
