@@ -58,18 +58,16 @@ export default tseslint.config(
   },
   // core/ is the Electron-free back-end the three shells (electron/, cli/, host/) share: it never imports a shell,
   // the reference server or the renderer.
-  {
-    files: ['core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'core/ runs under plain Node: only electron/main and electron/preload may import electron.' }],
-          patterns: [{ group: ['**/electron/**', '**/cli/**', '**/host/**', '**/server/**', '**/renderer/**'], message: 'core/ must not depend on a shell (electron/, cli/, host/), the reference server or the renderer.' }],
-        },
-      ],
-    },
-  },
+  { files: ['core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreRules()] } },
+  // Inside core/, services depend one way, in the order the composition root builds them: db and repos ← session,
+  // sync ← workflow ← outbox ← jobs ← documents ← app. The workflow answers what must reach the server and never
+  // writes the outbox; jobs never reach into IPC; only app/ wires everything. (api, geo, platform and ipc are leaves.)
+  ...coreLayer('core/{db,repos,api,geo,platform,ipc}', ['session', 'sync', 'workflow', 'outbox', 'jobs', 'documents', 'app']),
+  ...coreLayer('core/{session,sync}', ['workflow', 'outbox', 'jobs', 'documents', 'app', 'ipc']),
+  ...coreLayer('core/workflow', ['session', 'sync', 'outbox', 'jobs', 'documents', 'app', 'ipc']),
+  ...coreLayer('core/outbox', ['session', 'sync', 'jobs', 'documents', 'app', 'ipc']),
+  ...coreLayer('core/jobs', ['session', 'sync', 'documents', 'app', 'ipc']),
+  ...coreLayer('core/documents', ['session', 'sync', 'app', 'ipc']),
   // The shells may use core/ and shared/, never each other.
   ...shellBoundary('cli/**/*.ts', ['**/electron/**', '**/host/**', '**/server/**', '**/renderer/**']),
   ...shellBoundary('host/**/*.ts', ['**/electron/**', '**/cli/**', '**/server/**']),
@@ -90,6 +88,29 @@ function rendererLayer(files, above) {
       files: [`${files}/*.{ts,tsx}`, `${files}.{ts,tsx}`],
       rules: {
         'no-restricted-imports': ['error', { patterns: rendererPatterns([{ group: groups, message: `This folder sits below ${above.join(', ')}: import downward only (app → pages → job → widgets → state → api, lib).` }]) }],
+      },
+    },
+  ];
+}
+
+function coreRules(extra = []) {
+  return {
+    paths: [{ name: 'electron', message: 'core/ runs under plain Node: only electron/main and electron/preload may import electron.' }],
+    patterns: [
+      { group: ['**/electron/**', '**/cli/**', '**/host/**', '**/server/**', '**/renderer/**'], message: 'core/ must not depend on a shell (electron/, cli/, host/), the reference server or the renderer.' },
+      ...extra,
+    ],
+  };
+}
+
+function coreLayer(folders, above) {
+  // From core/<folder>/x.ts a sibling is ../<name>/…; from core/<folder>/<sub>/x.ts it is ../../<name>/….
+  const groups = above.flatMap((name) => [`../${name}/**`, `../../${name}/**`]);
+  return [
+    {
+      files: [`${folders}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', coreRules([{ group: groups, message: `Services depend one way (db, repos ← session, sync ← workflow ← outbox ← jobs ← documents ← app): this folder may not import ${above.join(', ')}.` }])],
       },
     },
   ];

@@ -14,7 +14,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { IPC_EVENTS, type IpcEventName } from '../shared/ipc/channels';
+import { IPC_EVENT_NAMES } from '../shared/ipc/channels';
 import { EVENTS_PATH, IPC_HTTP_PREFIX } from '../shared/ipc/http-bridge';
 import type { IpcResult } from '../shared/ipc/result';
 import type { ClaimDeskApp } from '../core/app/create-app.types';
@@ -157,7 +157,7 @@ function openEventStream(request: FastifyRequest, reply: FastifyReply, app: Clai
   res.write(': connected\n\n');
   streams.add(res);
 
-  const unsubscribes = (Object.keys(IPC_EVENTS) as IpcEventName[]).map((name) =>
+  const unsubscribes = IPC_EVENT_NAMES.map((name) =>
     app.onEvent(name, (payload) => {
       // JSON.stringify never emits a raw newline, so one data: line is a complete SSE message.
       res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);

@@ -74,10 +74,6 @@ async function main(): Promise<void> {
     // The host is a development tool: the session lives in memory only, never on disk.
     tokenStore: createMemoryTokenStore(),
     demo: args.demo,
-    // There is no desktop to hand the link to; the URL was already checked by the back-end.
-    openExternal: async (url) => {
-      console.log(`[host] open in your browser: ${url}`);
-    },
   });
   const host = await startBrowserHost({ app, staticDir, port: args.port });
   // The address carries this launch's key: without it the host answers nothing (host-key.ts).

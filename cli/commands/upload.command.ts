@@ -6,7 +6,6 @@
  * remains (each entry's state and reason printed), 2 on bad usage.
  */
 import { parseArgs } from 'node:util';
-import { JOB_STEPS, type JobStep } from '../../shared/jobs/job.types';
 import type { OrderKey } from '../../shared/domain/order.types';
 import { errorMessage } from '../../shared/errors';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
@@ -21,11 +20,6 @@ function describe(entry: OutboxEntryView): string {
   const next = entry.state === 'retry' && entry.nextAttemptAt ? `, next attempt ${entry.nextAttemptAt}` : '';
   const why = [entry.waitReason, entry.lastError].filter(Boolean).map((text) => `\n    ${text}`).join('');
   return `${entry.state.padEnd(12)} ${entry.orderNumber} ${entry.summary} (attempts ${entry.attempts}${next})${why}`;
-}
-
-/** The later of two wizard steps: the CLI never moves a job back. */
-function after(step: JobStep, atLeast: JobStep): JobStep {
-  return JOB_STEPS.indexOf(step) >= JOB_STEPS.indexOf(atLeast) ? step : atLeast;
 }
 
 /** An order that could not be queued: it is reported (as a line, or in --json's `skipped`), never guessed at. */
@@ -43,10 +37,8 @@ async function preparedJob(app: ClaimDeskApp, key: OrderKey, skipped: Skipped[])
   }
   if ((await app.handlers.getPackage({ jobId: job.id })).package) return job.id;
   try {
-    // As staff would: past Validate (checked again in the back-end) before the documents are made.
-    if (job.workflow.state === 'pulled' || job.workflow.state === 'laying_out') {
-      job = await app.handlers.saveJob({ jobId: job.id, patch: { step: after(job.step, 'claimant') } });
-    }
+    // As staff would: the layout accepted (checked in the back-end) before the documents are made.
+    if (!job.workflow.steps.validate.done) job = await app.handlers.validateLayout({ jobId: job.id });
     await app.handlers.generatePackage({ jobId: job.id });
     return job.id;
   } catch (error) {

@@ -30,8 +30,6 @@ export interface ClaimDeskAppOptions {
   clock?: Clock;
   /** Periodic sync while the app is open; 0 disables it. Default 5 minutes. */
   syncIntervalMs?: number;
-  /** The OS adapter that opens a URL in the user's browser; only called with URLs already checked. */
-  openExternal?: (url: string) => Promise<void>;
   /** The OS adapter that shows a folder in the file manager (Electron shell.openPath). */
   openPath?: (path: string) => Promise<void>;
   /** The OS open-file dialog for the PLSS import (Electron dialog.showOpenDialog); null when cancelled. */

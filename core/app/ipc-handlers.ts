@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { AppInfo, IpcHandlers } from '../../shared/ipc/contract';
 import type { Database } from '../db/schema';
-import { safeOpenExternal } from '../platform/external-links';
 import { getOrderRow, getOrderSummary, queryOrders } from '../repos/orders.repo';
 import { toDetail } from '../repos/orders.mapper';
 import { listDuplicatesOf } from '../repos/duplicates.repo';
@@ -12,8 +11,8 @@ import { getAppSettings } from '../repos/settings.repo';
 import { deskDay } from '../../shared/domain/calendar-date';
 import { focusContext } from '../workflow/desk-calendar';
 import { createWorkflowHandlers, type WorkflowHandlerDeps } from './workflow-handlers';
+import type { JobCommands } from '../jobs/job-commands';
 import type { JobsService } from '../jobs/jobs.service';
-import type { LocationLookup } from '../../shared/jobs/job.types';
 import type { SessionService } from '../session/session.service';
 import type { SyncService } from '../sync/sync.service';
 import { createDocumentsHandlers, type DocumentsHandlerDeps } from './documents-handlers';
@@ -28,9 +27,8 @@ export interface HandlerDeps {
   session: SessionService;
   sync: SyncService;
   jobs: JobsService;
-  lookupLocation: (lon: number, lat: number) => LocationLookup;
+  commands: JobCommands;
   appInfo: AppInfo;
-  openExternal?: (url: string) => Promise<void>;
   documents: DocumentsHandlerDeps;
   outbox: OutboxService;
   workflow: WorkflowHandlerDeps;
@@ -67,17 +65,12 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     },
     runSync: () => deps.sync.syncNow(),
     getSyncStatus: () => deps.sync.getStatus(),
-    async openExternal({ url }) {
-      const open = deps.openExternal ?? (async () => Promise.reject(new Error('no browser is available here')));
-      const result = await safeOpenExternal(url, open);
-      if (!result.opened) throw new AppError('invalid-request', result.reason);
-      return { opened: true };
-    },
     pullOrder: ({ override, ...key }) => deps.jobs.pullOrder(key, override),
     getJob: ({ jobId }) => deps.jobs.getJob(jobId),
     listJobs: async () => ({ jobs: await deps.jobs.listJobs() }),
     saveJob: ({ jobId, patch }) => deps.jobs.saveJob(jobId, patch),
-    lookupLocation: async ({ lon, lat }) => deps.lookupLocation(lon, lat),
+    validateLayout: ({ jobId, override }) => deps.commands.validateLayout(jobId, override),
+    confirmClaimant: ({ jobId }) => deps.commands.confirmClaimant(jobId),
     ...createDocumentsHandlers(deps.documents),
     ...createOutboxHandlers(deps.outbox),
     ...createWorkflowHandlers(deps.workflow),

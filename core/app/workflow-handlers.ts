@@ -1,16 +1,12 @@
-/** The workflow over IPC (issue 6): staff actions, history, the dashboard, notifications, and settings. */
+/** The workflow over IPC: staff decisions, history, the dashboard, notifications, and settings. */
 import { syncLimitsSchema } from '../../shared/sync/sync-limits';
-import { AppError } from '../../shared/errors';
 import type { IpcHandlers } from '../../shared/ipc/contract';
-import type { OrderStatusChange } from '../../shared/outbox/outbox.types';
-import type { StaffAction } from '../../shared/workflow/workflow-view.types';
 import type { AppSettings } from '../../shared/jobs/job.types';
 import { workflowSettingsSchema } from '../../shared/workflow/workflow-settings';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { checkBasemapUrl } from '../geo/basemap-url';
-import type { JobsService } from '../jobs/jobs.service';
-import type { OutboxService } from '../outbox/outbox.service';
+import type { JobCommands } from '../jobs/job-commands';
 import { getAppSettings, saveAppSettings } from '../repos/settings.repo';
 import { refreshTargetDates } from '../repos/orders.repo';
 import type { NotificationsService } from '../workflow/notifications.service';
@@ -22,7 +18,6 @@ type WorkflowHandlerNames =
   | 'getDashboard'
   | 'listNotifications'
   | 'markNotificationsRead'
-  | 'changeOrderStatus'
   | 'getSettings'
   | 'saveSettings';
 
@@ -30,34 +25,20 @@ export interface WorkflowHandlerDeps {
   db: Kysely<Database>;
   workflow: WorkflowService;
   notifications: NotificationsService;
-  jobs: JobsService;
-  outbox: OutboxService;
+  commands: JobCommands;
   /** Settings changed what the dashboard counts (service levels, stale days). */
   onSettingsChanged: () => void;
   /** Map settings as saved: a basemap file is opened before it is accepted. */
   checkMaps: (maps: AppSettings['maps']) => Promise<AppSettings['maps']>;
 }
 
-/** The order status menu predates the workflow: each status is the workflow action that sets it. */
-const STATUS_ACTIONS: Readonly<Record<OrderStatusChange, StaffAction>> = { on_hold: 'HOLD', cancelled: 'CANCEL', in_progress: 'RESUME' };
-
 export function createWorkflowHandlers(deps: WorkflowHandlerDeps): Pick<IpcHandlers, WorkflowHandlerNames> {
   return {
-    async fireWorkflowEvent({ jobId, action, reason, override }) {
-      await deps.workflow.fire(jobId, action, reason, override);
-      return deps.jobs.getJob(jobId);
-    },
+    fireWorkflowEvent: ({ jobId, action, reason, override }) => deps.commands.fire(jobId, action, reason, override),
     getJobHistory: async ({ jobId }) => ({ entries: await deps.workflow.history(jobId) }),
     getDashboard: () => deps.workflow.dashboard(),
     listNotifications: ({ limit }) => deps.notifications.list(limit),
     markNotificationsRead: ({ ids }) => deps.notifications.markRead(ids),
-    async changeOrderStatus({ jobId, status, reason }) {
-      const before = new Set((await deps.outbox.list({ jobId, includeClosed: true })).map((entry) => entry.id));
-      await deps.workflow.fire(jobId, STATUS_ACTIONS[status], reason);
-      const created = (await deps.outbox.list({ jobId, includeClosed: true })).find((entry) => entry.kind === 'status' && !before.has(entry.id));
-      if (!created) throw new AppError('invalid-request', 'The job changed, but the server already has this order closed, so no status is sent.');
-      return created;
-    },
     getSettings: () => getAppSettings(deps.db),
     async saveSettings(patch) {
       const current = await getAppSettings(deps.db);

@@ -18,7 +18,8 @@ import { getOrderRow } from '../repos/orders.repo';
 import { getPackageRow, listPackageRows, savePackageRow, updatePackageManifest, type PackageRow } from '../repos/packages.repo';
 import { packageSourceFromJob } from './package-source';
 import type { Actor } from '../../shared/workflow/workflow.types';
-import { applyTransition, assertTransition } from '../workflow/apply-transition';
+import { assertTransition } from '../workflow/apply-transition';
+import { transitionAndQueue } from '../outbox/outbox-writer';
 import { recoverPackageFolders, writePackageFolder } from './package-writer';
 import { packageMapOptions } from './package-maps';
 import { withPlss } from '../plss/plss-package';
@@ -37,6 +38,8 @@ export interface DocumentsServiceDeps {
   currentActor: () => Promise<Actor>;
   /** better-sqlite3 for Electron, for MBTiles basemaps read in the package worker. */
   nativeBinding?: string;
+  /** Told when a package moved the job's workflow on (documents ready), so the views refresh. */
+  onWorkflowChanged?: (jobIds: number[]) => void;
 }
 
 export interface DocumentsService {
@@ -92,9 +95,10 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
         manifest_json: JSON.stringify(generated.manifest),
         generated_at: generated.manifest.generatedAt,
       });
-      await applyTransition(trx, jobId, 'DOCUMENTS_GENERATED', actor, { at: generated.manifest.generatedAt });
+      await transitionAndQueue(trx, jobId, 'DOCUMENTS_GENERATED', actor, { at: generated.manifest.generatedAt });
       return saved;
     });
+    deps.onWorkflowChanged?.([jobId]);
     return toInfo(row);
   }
 

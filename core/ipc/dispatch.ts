@@ -5,7 +5,7 @@
  * Order of checks: method name → request schema → handler → response schema. Everything that goes wrong
  * becomes an IpcResult error envelope; nothing is ever thrown across the bridge.
  */
-import { type IpcMethodName } from '../../shared/ipc/channels';
+import { IPC_METHOD_NAMES, type IpcMethodName } from '../../shared/ipc/channels';
 import { ipcContract, type IpcHandlers } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 import { describeZodError, toErrorInfo } from '../../shared/errors';
@@ -24,7 +24,6 @@ export function isIpcMethodName(name: string): name is IpcMethodName {
   return Object.prototype.hasOwnProperty.call(ipcContract, name);
 }
 
-export const IPC_METHOD_NAMES = Object.keys(ipcContract) as IpcMethodName[];
 
 export async function dispatchIpc(
   handlers: IpcHandlers,

@@ -2,8 +2,8 @@
  * Fulfilment jobs: `pullOrder` turns a cached order into its job (or resumes the one it has), `saveJob` applies
  * the wizard's changes. A job is local work: it keeps a snapshot of the order, so it survives the order
  * changing or leaving the queue, and every step's state, so the app can close at any point and resume exactly.
- * Each change also moves the job through the workflow (issue 6) in the same transaction, so a refused transition
- * (an unpaid order, an edit to a delivered job) leaves nothing behind.
+ * A pull and a layout edit are workflow events, applied in the same transaction as the change, so a refused
+ * transition (an unpaid order, an edit to a delivered job) leaves nothing behind.
  */
 import type { Kysely } from 'kysely';
 import type { OrderKey } from '../../shared/domain/order.types';
@@ -13,7 +13,8 @@ import { canOverride } from '../../shared/workflow/workflow.machine';
 import type { Database } from '../db/schema';
 import { getOrderRow } from '../repos/orders.repo';
 import { getConflictInputs, getJobRow, getJobRowByOrder, insertJobIfAbsent, listJobSummaryRows, updateJobRow } from '../repos/jobs.repo';
-import { applyTransition } from '../workflow/apply-transition';
+import type { OutboxService } from '../outbox/outbox.service';
+import { transitionAndQueue } from '../outbox/outbox-writer';
 import type { WorkflowService } from '../workflow/workflow.service';
 import { newJobFromOrder } from './job-from-order';
 import { applyJobPatch, checkJobPatch } from './job-patch';
@@ -26,8 +27,10 @@ export interface JobsServiceDeps {
   /** The actor for every change and the workflow view of each job. */
   workflow: Pick<WorkflowService, 'view' | 'requireActor'>;
   now: () => Date;
-  /** A job's workflow may have moved (views refresh); `queued` when an override event waits in the outbox (send it now). */
-  onChanged?: (jobId: number, queued: boolean) => void;
+  /** An override is recorded on the server while the person who made it is still signed in: it is sent at once. */
+  outbox?: Pick<OutboxService, 'kick'>;
+  /** A job's workflow may have moved: the views refresh. */
+  onChanged?: (jobIds: number[]) => void;
 }
 
 export interface JobsService {
@@ -69,17 +72,19 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       const job = await buildJob(key);
       const actor = await deps.workflow.requireActor();
       const at = deps.now().toISOString();
-      await db.transaction().execute(async (trx) => {
+      const queued = await db.transaction().execute(async (trx) => {
         // A second pull of the same order racing this one: the UNIQUE key keeps one job, both callers get it.
-        if (!(await insertJobIfAbsent(trx, jobToNewRow(job)))) return;
+        if (!(await insertJobIfAbsent(trx, jobToNewRow(job)))) return false;
         const row = await getJobRowByOrder(trx, key);
         if (!row) throw new AppError('internal', `The job for order ${key.orderType} #${key.id} was not stored.`);
         // Refused (an order awaiting payment without a manager's override): the insert rolls back with it.
-        await applyTransition(trx, row.id, 'PULL', actor, { at, ...(override ? { override } : {}) });
+        const applied = await transitionAndQueue(trx, row.id, 'PULL', actor, { at, ...(override ? { override } : {}) });
+        return applied.entryIds.length > 0;
       });
       const row = await getJobRowByOrder(db, key);
       if (!row) throw new AppError('internal', `The job for order ${key.orderType} #${key.id} was not stored.`);
-      deps.onChanged?.(row.id, override !== undefined);
+      deps.onChanged?.([row.id]);
+      if (queued) deps.outbox?.kick();
       return present(rowToJob(row));
     },
 
@@ -97,15 +102,16 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
           `Only a manager or admin can accept more claims than were purchased; you are signed in as ${actor.role}. Ask one to record it with a reason.`,
         );
       }
-      await db.transaction().execute(async (trx) => {
+      const queued = await db.transaction().execute(async (trx) => {
         const row = await getJobRow(trx, jobId);
         if (!row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
         const current = rowToJob(row);
         const at = deps.now().toISOString();
         await updateJobRow(trx, jobId, applyJobPatch(current, patch, { user: actor.username, at }));
-        await applyPatchWorkflow(trx, current, patch, actor, at);
+        return applyPatchWorkflow(trx, current, patch, actor, at);
       });
-      deps.onChanged?.(jobId, Boolean(patch.capacityOverride));
+      deps.onChanged?.([jobId]);
+      if (queued) deps.outbox?.kick();
       return getJob(jobId);
     },
   };

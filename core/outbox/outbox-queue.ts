@@ -1,9 +1,10 @@
 /**
- * Putting work in the outbox. A package upload first copies the job's current package to outbox/<entry id>/
- * (each file fsynced), then writes the entry and its document rows in ONE transaction: a crash before the
- * transaction leaves only a folder that recover() removes, a crash after it leaves a complete entry. A status
- * change is written to the job's order cache and queued in one transaction too. Every entry records the account
- * that queued it (and, through the repository, the cache's server): it is sent under those only.
+ * Queueing a package upload: the job's current package is first copied to outbox/<entry id>/ (each file fsynced),
+ * then the entry and its document rows are written in ONE transaction with the workflow's UPLOAD_QUEUED: a crash
+ * before the transaction leaves only a folder that recover() removes, a crash after it leaves a complete entry.
+ * Every entry records the account that queued it (and, through the repository, the cache's server): it is sent
+ * under those only. (Status changes and override records are written by the workflow's callers through
+ * outbox-writer.ts.)
  *
  * While a snapshot is being copied its folder holds a marker naming the writing process, so the start-up
  * recovery of another process sharing the data folder (the app while the CLI queues) leaves it alone.
@@ -16,15 +17,13 @@ import { utmConverter } from '../../shared/geo/utm';
 import { openRing } from '../../shared/claims/claim-frame';
 import { AppError, errorMessage } from '../../shared/errors';
 import type { Job } from '../../shared/jobs/job.types';
-import type { OrderStatusChange, StatusPayload, UploadClaim, UploadPayload } from '../../shared/outbox/outbox.types';
-import type { Database, Db } from '../db/schema';
+import type { UploadClaim, UploadPayload } from '../../shared/outbox/outbox.types';
+import type { Database } from '../db/schema';
 import type { Actor } from '../../shared/workflow/workflow.types';
-import { applyTransition } from '../workflow/apply-transition';
+import { transitionAndQueue } from './outbox-writer';
 import { rowToJob } from '../repos/jobs.mapper';
 import { getJobRow } from '../repos/jobs.repo';
 import { insertOutboxEntry, listOutboxIds } from '../repos/outbox.repo';
-import { setOrderStatusLocally } from '../repos/orders.repo';
-import { setConflictAck } from '../repos/jobs.repo';
 import { getPackageRow } from '../repos/packages.repo';
 import { MANIFEST_FILE, manifestSchema } from '../../shared/documents/package-files';
 import { ownerAlive, PROCESS_OWNER } from '../platform/process-owner';
@@ -39,8 +38,6 @@ export interface OutboxQueueDeps {
   db: Kysely<Database>;
   dataDir: string;
   now: () => Date;
-  /** Test hook: runs inside the status change's transaction, between the local write and the entry. */
-  afterLocalWrite?: () => void;
 }
 
 async function copyDurably(from: string, to: string): Promise<void> {
@@ -89,7 +86,7 @@ export async function enqueueUpload(deps: OutboxQueueDeps, jobId: number, actor:
     const at = deps.now().toISOString();
     try {
       await deps.db.transaction().execute(async (trx) => {
-        await applyTransition(trx, jobId, 'UPLOAD_QUEUED', actor, { at });
+        await transitionAndQueue(trx, jobId, 'UPLOAD_QUEUED', actor, { at });
         await insertOutboxEntry(
           trx,
           { id: entryId, job_id: jobId, kind: 'upload', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at, queued_by: actor.username },
@@ -120,49 +117,6 @@ async function copySnapshot(snapshot: string, packageFolder: string, files: read
     await rm(snapshot, { recursive: true, force: true });
     throw new AppError('io-failed', `The package files could not be copied to the outbox: ${errorMessage(error)}`, { cause: error });
   }
-}
-
-/**
- * The local status change and the entry that carries it to the server, written with the caller's handle so they
- * commit together (and with whatever workflow transition caused them).
- */
-export async function writeStatusChange(
-  trx: Db,
-  job: Pick<Job, 'id' | 'order'>,
-  status: OrderStatusChange,
-  reason: string | null,
-  at: string,
-  queuedBy: Actor,
-  afterLocalWrite?: () => void,
-): Promise<string> {
-  const payload: StatusPayload = { orderType: job.order.orderType, orderId: job.order.orderId, orderNumber: job.order.orderNumber, status, reason };
-  const entryId = randomUUID();
-  await setOrderStatusLocally(trx, { orderType: job.order.orderType, id: job.order.orderId }, status, at);
-  // Cancelling here is our own decision, not a server change under the job: it must not raise a conflict.
-  if (status === 'cancelled') await setConflictAck(trx, job.id, 'cancelled');
-  afterLocalWrite?.();
-  await insertOutboxEntry(
-    trx,
-    { id: entryId, job_id: job.id, kind: 'status', payload_json: JSON.stringify(payload), state: 'queued', created_at: at, updated_at: at, queued_by: queuedBy.username },
-    [],
-  );
-  return entryId;
-}
-
-export async function enqueueStatusChange(
-  deps: OutboxQueueDeps,
-  jobId: number,
-  status: OrderStatusChange,
-  reason: string | null,
-  actor: Actor,
-): Promise<{ entryId: string }> {
-  const jobRow = await getJobRow(deps.db, jobId);
-  if (!jobRow) throw new AppError('not-found', `Job ${jobId} does not exist.`);
-  const job = rowToJob(jobRow);
-  const at = deps.now().toISOString();
-  // The local change and the entry that carries it to the server commit together or not at all.
-  const entryId = await deps.db.transaction().execute((trx) => writeStatusChange(trx, job, status, reason, at, actor, deps.afterLocalWrite));
-  return { entryId };
 }
 
 /**

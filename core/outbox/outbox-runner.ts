@@ -31,6 +31,8 @@ import { newOwnerWithinProcess } from '../platform/process-owner';
 import type { SessionAuth } from '../session/session.service';
 import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
 import { sendEntry, type SendAnswer } from './outbox-send';
+import { announceOutcome, applyOutcomeToWorkflow } from './outbox-outcome';
+import type { NotificationsService } from '../workflow/notifications.service';
 import { uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 
 /** Pins the package id of an upload's first attempt into its payload, so retries repeat the request exactly. */
@@ -54,13 +56,12 @@ export interface OutboxRunnerDeps {
   random?: () => number;
   /** Told after every state change, so the queue view can refresh. */
   onChange?: () => void;
-  /**
-   * Runs inside the transaction that records an outcome, so what the outcome means elsewhere (the workflow's
-   * UPLOAD_DELIVERED) commits with it.
-   */
-  afterRecord?: (trx: Transaction<Database>, entry: OutboxRow, outcome: SendOutcome['state']) => Promise<void>;
-  /** Told after the outcome is committed (notifications). */
-  onRecorded?: (entry: OutboxRow, outcome: SendOutcome['state'], message: string | null) => void;
+  /** Where failures that wait for a person are announced (absent in tools that only send, such as the crash tests' child). */
+  notifications?: Pick<NotificationsService, 'notify'>;
+  /** Told which job's workflow an outcome may have moved, so the views refresh. */
+  onWorkflowChanged?: (jobIds: number[]) => void;
+  /** Failures of the announcements, for logging; never thrown. */
+  onBackgroundError?: (error: unknown) => void;
   /** Test hook: the crash tests kill the process at each of these points of a send. */
   onStep?: (step: SendStep, entryId: string) => void;
   /** Who holds the leases this runner takes (default: a new owner within this process). */
@@ -111,13 +112,17 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
   async function record(entry: OutboxRow, outcome: SendOutcome, answer: SendAnswer | null): Promise<boolean> {
     const at = deps.now();
     const iso = at.toISOString();
+    // What the outcome means for the workflow commits with it, and only under this runner's lease.
     const kept = await deps.db.transaction().execute(async (trx) => {
       if (!(await writeOutcome(trx))) return false;
-      await deps.afterRecord?.(trx, entry, outcome.state);
+      await applyOutcomeToWorkflow(trx, entry, outcome.state, iso);
       return true;
     });
     if (!kept) return false;
-    deps.onRecorded?.(entry, outcome.state, 'message' in outcome ? outcome.message : null);
+    deps.onWorkflowChanged?.([entry.job_id]);
+    if (deps.notifications) {
+      announceOutcome(deps.notifications, entry, outcome.state, 'message' in outcome ? outcome.message : null).catch((error: unknown) => deps.onBackgroundError?.(error));
+    }
     deps.onChange?.();
     return true;
 

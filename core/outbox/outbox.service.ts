@@ -1,20 +1,23 @@
 /**
- * The outbox as the app and the CLI use it: queue a job's package or an order status change, list entries for
- * the queue view, retry or discard one, and keep sending in the background (at start, after every change, on
- * a timer so it drains by itself when the network returns, and after a new sign-in).
+ * The outbox as the app and the CLI use it: queue a job's package, list entries for the queue view, retry or
+ * discard one, and keep sending in the background (at start, after every change, on a timer so it drains by
+ * itself when the network returns, and after a new sign-in). Status changes and override records are queued by
+ * the workflow's callers with the transition that causes them (outbox-writer.ts).
  */
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
-import type { OrderStatusChange, OutboxEntryView } from '../../shared/outbox/outbox.types';
+import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
 import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 import type { Actor } from '../../shared/workflow/workflow.types';
-import { applySystemEvent, applyTransition, readFacts } from '../workflow/apply-transition';
+import { applySystemEvent } from '../workflow/apply-transition';
+import { readWorkflowState } from '../workflow/workflow-context';
+import { transitionAndQueue } from './outbox-writer';
 import type { Database } from '../db/schema';
 import type { ConflictChoice } from '../../shared/outbox/job-conflict';
 import { setConflictAck } from '../repos/jobs.repo';
 import { countByState, getOutboxEntry, listJobsReadyToUpload, openUploadOf, listOutboxDocuments, listOutboxEntries, setEntryState, type OutboxRow, type SendingAccount } from '../repos/outbox.repo';
 import { describeOwner } from './outbox-lease';
-import { enqueueStatusChange, enqueueUpload, removeOrphanSnapshots } from './outbox-queue';
+import { enqueueUpload, removeOrphanSnapshots } from './outbox-queue';
 import type { DrainReport, OutboxRunner } from './outbox-runner';
 
 export interface OutboxServiceDeps {
@@ -34,7 +37,6 @@ export interface OutboxServiceDeps {
 
 export interface OutboxService {
   queueUpload(jobId: number): Promise<OutboxEntryView>;
-  queueStatusChange(jobId: number, status: OrderStatusChange, reason: string | null): Promise<OutboxEntryView>;
   list(filter?: { jobId?: number; includeClosed?: boolean }): Promise<OutboxEntryView[]>;
   retry(id: string): Promise<OutboxEntryView>;
   discard(id: string): Promise<OutboxEntryView>;
@@ -129,12 +131,6 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
       kick();
       return view(entryId);
     },
-    async queueStatusChange(jobId, status, reason) {
-      const { entryId } = await enqueueStatusChange(queueDeps, jobId, status, reason, await deps.currentActor());
-      deps.onChange?.();
-      kick();
-      return view(entryId);
-    },
     async list(filter = {}) {
       const [rows, account] = await Promise.all([listOutboxEntries(db, filter), deps.sendingAccount()]);
       return Promise.all(rows.map((row) => toView(db, row, account, runner.owner)));
@@ -191,7 +187,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
         // An upload already waiting (perhaps in review after a 409) is sent again rather than queued twice.
         if (waiting) {
           await db.transaction().execute(async (trx) => {
-            if ((await readFacts(trx, jobId)).workflow_state === 'needs_review') await applyTransition(trx, jobId, 'UPLOAD_QUEUED', actor, { at, reason: 'Upload anyway' });
+            if ((await readWorkflowState(trx, jobId)) === 'needs_review') await transitionAndQueue(trx, jobId, 'UPLOAD_QUEUED', actor, { at, reason: 'Upload anyway' });
             await setEntryState(trx, waiting.id, { state: 'retry', next_attempt_at: null, updated_at: at }, { onlyFrom: ['failed', 'needs_review', 'paused', 'retry', 'queued'] });
           });
         } else await enqueueUpload(queueDeps, jobId, actor);
@@ -204,8 +200,8 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
           }
           await setConflictAck(trx, jobId, serverStatus);
           // Keep locally: work resumes where it stood. Discard: the package stays, ready to queue again.
-          if ((await readFacts(trx, jobId)).workflow_state === 'needs_review') {
-            if (choice === 'keep') await applyTransition(trx, jobId, 'RESUME', actor, { at, reason: `Kept locally after the order was ${serverStatus} on the server` });
+          if ((await readWorkflowState(trx, jobId)) === 'needs_review') {
+            if (choice === 'keep') await transitionAndQueue(trx, jobId, 'RESUME', actor, { at, reason: `Kept locally after the order was ${serverStatus} on the server` });
             else await applySystemEvent(trx, jobId, 'UPLOAD_DISCARDED', at);
           }
         });

@@ -1,19 +1,20 @@
 /**
- * A job's workflow as the renderer shows it: state, the staff actions this user's role may take (with why some are
- * blocked), payment, progress against the purchase and the due date, staleness and duplicate flags. Read-only.
+ * A job's workflow as the renderer shows it: state, every event a person sends with whether this user may send it
+ * (and the machine's reason when not), what each wizard step waits for, payment, progress against the purchase and
+ * the due date, staleness and duplicate flags. Read-only: the renderer computes none of it.
  */
 import { orderKeyOfJobRow } from '../../shared/domain/order.types';
 import type { ActorRole } from '../../shared/workflow/workflow.types';
-import { allowedEvents } from '../../shared/workflow/workflow.machine';
+import { wizardGates } from '../../shared/jobs/wizard-gates';
+import { eventViews } from '../../shared/workflow/workflow.machine';
 import { orderProgress } from '../../shared/workflow/order-progress';
 import { storedPaymentDetail } from '../../shared/workflow/payment-state';
 import { staleness } from '../../shared/workflow/stale-jobs';
-import { STAFF_ACTIONS, type JobWorkflow } from '../../shared/workflow/workflow-view.types';
+import type { JobWorkflow } from '../../shared/workflow/workflow-view.types';
 import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
 import type { Db } from '../db/schema';
 import { listDuplicatesOf } from '../repos/duplicates.repo';
-import type { WorkflowFactsRow } from '../repos/workflow.repo';
-import { contextFromFacts } from './apply-transition';
+import { contextOf, type JobFacts } from './workflow-context';
 
 export interface ViewContext {
   /** The signed-in user's role; null (signed out) offers no actions. */
@@ -23,8 +24,9 @@ export interface ViewContext {
   today: string;
 }
 
-export async function workflowView(db: Db, facts: WorkflowFactsRow, view: ViewContext): Promise<JobWorkflow> {
-  const context = contextFromFacts(facts);
+export async function workflowView(db: Db, jobFacts: JobFacts, view: ViewContext): Promise<JobWorkflow> {
+  const { facts, check } = jobFacts;
+  const context = contextOf(jobFacts);
   const progress = orderProgress(
     {
       claimsPurchased: context.claimsPurchased,
@@ -36,13 +38,21 @@ export async function workflowView(db: Db, facts: WorkflowFactsRow, view: ViewCo
   );
   // A job finished here (delivered or cancelled) is not late whatever the dates say.
   const finished = facts.workflow_state === 'delivered' || facts.workflow_state === 'cancelled';
-  const available = view.role === null ? [] : allowedEvents(facts.workflow_state, context, view.role).filter((a) => (STAFF_ACTIONS as readonly string[]).includes(a.event));
+  const events = view.role === null ? [] : eventViews(facts.workflow_state, context, view.role);
   const stale = staleness({ state: facts.workflow_state, lastTouchedAt: facts.last_touched }, { now: view.now, staleAfterDays: view.settings.staleAfterDays });
   return {
     state: facts.workflow_state,
     resumeTo: facts.resume_to,
     changedAt: facts.workflow_changed_at,
-    available,
+    events,
+    steps: wizardGates({
+      state: facts.workflow_state,
+      resumeTo: facts.resume_to,
+      claimsLaidOut: context.claimsLaidOut,
+      hasPackage: context.hasPackage,
+      claimsDelivered: context.claimsDelivered,
+      check,
+    }),
     paymentState: context.paymentState,
     paymentDetail: storedPaymentDetail({ orderType: facts.order_type, status: facts.order_status, paymentStatus: facts.payment_status }, context.paymentState),
     progress: {

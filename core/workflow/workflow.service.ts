@@ -1,24 +1,18 @@
 /**
- * The fulfilment workflow as a service (issue 6): staff actions on a job (hold, resume, cancel, reopen), its history,
- * its workflow view, the dashboard, what a sync means for jobs, and the scheduled stale-work check. The rules are
- * the machine's (shared/workflow); this decides who the actor is, what reaches the server with each action, and
- * who is told.
+ * The fulfilment workflow as a service: a job's workflow view and history, the dashboard, what a sync means for
+ * jobs, and the scheduled stale-work check. The rules are the machine's (shared/workflow); a person's commands on a
+ * job are core/jobs/job-commands.ts, which fires them through apply-transition.ts.
  */
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
-import { isClosedOrderStatus } from '../../shared/domain/order-status';
 import { orderKeyOfJobRow } from '../../shared/domain/order.types';
-import type { OrderStatusChange } from '../../shared/outbox/outbox.types';
 import { STALE_CANDIDATE_STATES } from '../../shared/workflow/stale-jobs';
-import type { Dashboard, JobWorkflow, StaffAction, TransitionLogView } from '../../shared/workflow/workflow-view.types';
+import type { Dashboard, JobWorkflow, TransitionLogView } from '../../shared/workflow/workflow-view.types';
 import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
 import type { Actor } from '../../shared/workflow/workflow.types';
 import type { Database } from '../db/schema';
-import { rowToJob } from '../repos/jobs.mapper';
-import { getJobRow, setConflictAck } from '../repos/jobs.repo';
 import { listStaleJobRows, listTransitions } from '../repos/workflow.repo';
-import { writeStatusChange } from '../outbox/outbox-queue';
-import { applyTransition, readFacts } from './apply-transition';
+import { readJobFacts, readWorkflowState } from './workflow-context';
 import { buildDashboard } from './dashboard';
 import { deskDay } from '../../shared/domain/calendar-date';
 import { focusContext } from './desk-calendar';
@@ -36,29 +30,16 @@ export interface WorkflowServiceDeps {
   notifications: NotificationsService;
   /** Told which jobs' workflow changed, so the views refresh. */
   onChanged: (jobIds: number[]) => void;
-  /** Something was queued for the server: send it. */
-  kickOutbox: () => void;
 }
 
 export interface WorkflowService {
   view(jobId: number): Promise<JobWorkflow>;
-  fire(jobId: number, action: StaffAction, reason: string | null, override?: { reason: string }): Promise<void>;
   history(jobId: number): Promise<TransitionLogView[]>;
   dashboard(): Promise<Dashboard>;
   afterSync(outcome: SyncOutcome): Promise<void>;
   /** Flags (and announces) jobs untouched for the configured days; run on a timer while the app is open. */
   checkStale(): Promise<number[]>;
   requireActor(): Promise<Actor>;
-}
-
-
-/** What the server is told with each action: nothing when the order is already closed or gone there. */
-function serverStatusFor(action: StaffAction, from: string, orderOpen: boolean): OrderStatusChange | null {
-  if (!orderOpen) return null;
-  if (action === 'HOLD') return 'on_hold';
-  if (action === 'CANCEL') return 'cancelled';
-  if (action === 'RESUME' && from === 'on_hold') return 'in_progress';
-  return null;
 }
 
 export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowService {
@@ -73,30 +54,13 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
   return {
     requireActor,
     async view(jobId) {
-      const [facts, actor, settings] = await Promise.all([readFacts(db, jobId), deps.currentActor(), deps.getSettings()]);
+      const [jobFacts, actor, settings] = await Promise.all([readJobFacts(db, jobId), deps.currentActor(), deps.getSettings()]);
       const now = deps.now();
-      return workflowView(db, facts, { role: actor?.role ?? null, settings, now, today: deskDay(now) });
-    },
-
-    async fire(jobId, action, reason, override) {
-      const actor = await requireActor();
-      const at = deps.now().toISOString();
-      await db.transaction().execute(async (trx) => {
-        const facts = await readFacts(trx, jobId);
-        const applied = await applyTransition(trx, jobId, action, actor, { at, ...(reason ? { reason } : {}), ...(override ? { override } : {}) });
-        const orderOpen = facts.order_status !== null && !isClosedOrderStatus(facts.order_status);
-        const status = serverStatusFor(action, applied.from, orderOpen);
-        const row = await getJobRow(trx, jobId);
-        if (status && row) await writeStatusChange(trx, rowToJob(row), status, reason, at, actor);
-        // Keeping the work after a server change is the "keep locally" decision: the flag stays down until it changes again.
-        if (action === 'RESUME' && applied.from === 'needs_review' && facts.order_status) await setConflictAck(trx, jobId, facts.order_status);
-      });
-      deps.onChanged([jobId]);
-      deps.kickOutbox();
+      return workflowView(db, jobFacts, { role: actor?.role ?? null, settings, now, today: deskDay(now) });
     },
 
     async history(jobId) {
-      await readFacts(db, jobId);
+      await readWorkflowState(db, jobId);
       return (await listTransitions(db, jobId)).map(toTransitionView);
     },
 

@@ -4,11 +4,10 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
-import { IPC_EVENTS } from '../../shared/ipc/channels';
+import { IPC_EVENT_NAMES, IPC_EVENTS } from '../../shared/ipc/channels';
 import { AppError, errorMessage } from '../../shared/errors';
 import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
-import { safeOpenExternal } from '../../core/platform/external-links';
 import { registerIpc } from './ipc/register-ipc';
 import { findElectronNativeBinding } from './platform/native-binding';
 import { createSafeStorageTokenStore } from './platform/safe-storage-token-store';
@@ -103,11 +102,6 @@ async function main(): Promise<void> {
       tokenStore: createSafeStorageTokenStore({ safeStorage, filePath: join(dataDir, 'session-token.bin'), log: tellAboutSession }),
       nativeBinding,
       demo: demoSignIn(process.env, app.isPackaged),
-      // Checked again here although the back-end checks too: this adapter is the last step before the OS.
-      openExternal: async (url: string) => {
-        const result = await safeOpenExternal(url, openWithShell);
-        if (!result.opened) throw new AppError('invalid-request', result.reason);
-      },
       // Only ever called with a package folder the back-end made (documents-handlers.ts), never a renderer path.
       openPath: async (path: string) => {
         const failure = await shell.openPath(path);
@@ -136,24 +130,14 @@ async function main(): Promise<void> {
 
   claimApp = ready;
   registerIpc(ipcMain, ready.handlers, isTrustedUrl);
-  ready.onEvent('syncStatus', (payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.syncStatus, payload);
-  });
-  ready.onEvent('documentsProgress', (payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.documentsProgress, payload);
-  });
-  ready.onEvent('outboxChanged', (payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.outboxChanged, payload);
-  });
-  ready.onEvent('workflowChanged', (payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.workflowChanged, payload);
-  });
-  ready.onEvent('plssStatus', (payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.plssStatus, payload);
-  });
+  // Every push event of the contract goes to the window on its own channel.
+  for (const name of IPC_EVENT_NAMES) {
+    ready.onEvent(name, (payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS[name], payload);
+    });
+  }
   ready.onEvent('notificationAdded', (payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENTS.notificationAdded, payload);
-    // The desktop notification (seeds 001, 003); the in-app list keeps it after the OS lets it go.
+    // The desktop notification; the in-app list keeps it after the OS lets it go.
     if (!Notification.isSupported()) return;
     const note = new Notification({ title: payload.title, body: notificationBody(payload.body) });
     note.on('click', () => {

@@ -11,12 +11,10 @@ export const IPC_METHODS = {
   getOrder: 'orders:get',
   runSync: 'sync:run',
   getSyncStatus: 'sync:status',
-  openExternal: 'shell:open-external',
   pullOrder: 'jobs:pull',
   getJob: 'jobs:get',
   listJobs: 'jobs:list',
   saveJob: 'jobs:save',
-  lookupLocation: 'geo:lookup-location',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',
   getBasemap: 'basemap:get',
@@ -29,13 +27,14 @@ export const IPC_METHODS = {
   getExportStatus: 'export:status',
   openExportFolder: 'export:open-folder',
   queueUpload: 'outbox:queue-upload',
-  changeOrderStatus: 'outbox:change-order-status',
   listOutbox: 'outbox:list',
   retryOutboxEntry: 'outbox:retry',
   discardOutboxEntry: 'outbox:discard',
   sendOutboxNow: 'outbox:send-now',
   listReadyToUpload: 'outbox:ready-to-upload',
   resolveConflict: 'outbox:resolve-conflict',
+  validateLayout: 'workflow:validate-layout',
+  confirmClaimant: 'workflow:confirm-claimant',
   fireWorkflowEvent: 'workflow:fire',
   getJobHistory: 'workflow:history',
   getDashboard: 'workflow:dashboard',
@@ -65,3 +64,13 @@ export const IPC_EVENTS = {
 
 export type IpcEventName = keyof typeof IPC_EVENTS;
 export type IpcEventChannel = (typeof IPC_EVENTS)[IpcEventName];
+
+export const IPC_METHOD_NAMES = Object.keys(IPC_METHODS) as IpcMethodName[];
+export const IPC_EVENT_NAMES = Object.keys(IPC_EVENTS) as IpcEventName[];
+
+/** The renderer subscribes to event `syncStatus` as `onSyncStatus`: the name is derived, never written by hand. */
+export type IpcListenerName<K extends IpcEventName> = `on${Capitalize<K>}`;
+
+export function listenerName<K extends IpcEventName>(name: K): IpcListenerName<K> {
+  return `on${name.charAt(0).toUpperCase()}${name.slice(1)}` as IpcListenerName<K>;
+}

@@ -4,13 +4,13 @@
  * browser test host serves the same entries over HTTP.
  */
 import { z } from 'zod';
-import { IPC_EVENTS, IPC_METHODS, type IpcMethodName } from './channels';
+import { IPC_EVENTS, IPC_METHODS, type IpcEventName, type IpcListenerName, type IpcMethodName } from './channels';
 import { orderDetailSchema, orderKeySchema, orderQueryResultSchema, orderQuerySchema } from '../domain/order.types';
 import { sessionSchema, signInRequestSchema } from '../domain/session.types';
 import { syncReportSchema, syncStatusSchema } from '../domain/sync.types';
 import type { IpcResult } from './result';
 import { basemapStateSchema } from '../basemap/basemap.types';
-import { orderStatusChangeSchema, outboxEntryViewSchema } from '../outbox/outbox.types';
+import { outboxEntryViewSchema } from '../outbox/outbox.types';
 import { conflictChoiceSchema } from '../outbox/job-conflict';
 import {
   exportProgressSchema,
@@ -34,7 +34,6 @@ import {
   jobPatchSchema,
   jobSchema,
   jobSummarySchema,
-  locationLookupSchema,
 } from '../jobs/job.types';
 import { fillModeSchema, plssImportRequestSchema, plssLookupResultSchema, plssStatusSchema } from '../plss/plss-ipc.types';
 import { bboxSchema, plssAreaSchema } from '../plss/plss.types';
@@ -71,7 +70,6 @@ export const ipcContract = {
   getOrder: { request: orderKeySchema, response: orderDetailSchema },
   runSync: { request: noArgs, response: syncReportSchema },
   getSyncStatus: { request: noArgs, response: syncStatusSchema },
-  openExternal: { request: z.object({ url: z.string().max(2048) }).strict(), response: z.object({ opened: z.boolean() }) },
   /**
    * Turns a cached order into its fulfilment job, or resumes the job it already has. An order awaiting payment
    * is refused unless a manager or admin overrides with a reason.
@@ -80,10 +78,6 @@ export const ipcContract = {
   getJob: { request: z.object({ jobId: z.number().int().positive() }).strict(), response: jobSchema },
   listJobs: { request: noArgs, response: z.object({ jobs: z.array(jobSummarySchema) }) },
   saveJob: { request: z.object({ jobId: z.number().int().positive(), patch: jobPatchSchema }).strict(), response: jobSchema },
-  lookupLocation: {
-    request: z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).strict(),
-    response: locationLookupSchema,
-  },
   getSettings: { request: noArgs, response: appSettingsSchema },
   saveSettings: { request: appSettingsPatchSchema, response: appSettingsSchema },
   /** The offline basemap file from settings: what it holds and its tiles' path on the app's own origin. */
@@ -108,11 +102,6 @@ export const ipcContract = {
   },
   /** Copies the job's current package into the outbox and queues its upload; sending starts at once. */
   queueUpload: { request: jobIdArgs, response: outboxEntryViewSchema },
-  /** Writes the order's new status locally and queues it for the server in one transaction. */
-  changeOrderStatus: {
-    request: z.object({ jobId: z.number().int().positive(), status: orderStatusChangeSchema, reason: z.string().trim().max(500).nullable() }).strict(),
-    response: outboxEntryViewSchema,
-  },
   listOutbox: {
     request: z.object({ jobId: z.number().int().positive().optional(), includeClosed: z.boolean().optional() }).strict(),
     response: z.object({ entries: z.array(outboxEntryViewSchema), counts: outboxCountsSchema.shape.counts }),
@@ -130,6 +119,13 @@ export const ipcContract = {
     request: noArgs,
     response: z.object({ sent: z.number().int(), delivered: z.number().int(), stoppedBy: z.enum(['signed-out', 'paused-auth']).nullable() }),
   },
+  /**
+   * Accepts the job's layout as validated (VALIDATE_OK): main runs the job check again and refuses with its
+   * problems, or for more claims than purchased unless a manager or admin overrides with a reason.
+   */
+  validateLayout: { request: jobIdArgs.extend({ override: overrideRequestSchema.optional() }).strict(), response: jobSchema },
+  /** Confirms the job's claimant (CONFIRM_CLAIMANT): refused with the job check's claimant problems. */
+  confirmClaimant: { request: jobIdArgs, response: jobSchema },
   /**
    * A person's workflow decision on a job (hold, resume, cancel, reopen). Refused with the machine's message when
    * not allowed; an override (managers and admins) is logged and sent to the server as a domain event.
@@ -197,16 +193,17 @@ export type IpcHandlers = {
   [K in IpcMethodName]: (request: z.output<IpcContract[K]['request']>) => Promise<IpcResponse<K>>;
 };
 
-/** What the renderer calls (window.claimdesk in Electron, an HTTP bridge under the browser host). */
+/** Subscribes a listener to one push event; answers the unsubscribe. */
+export type IpcSubscribe<K extends IpcEventName> = (listener: (payload: IpcEventPayload<K>) => void) => () => void;
+
+/**
+ * What the renderer calls (window.claimdesk in Electron, an HTTP bridge under the browser host): one named method
+ * per IPC method and one `on<Event>` per push event, both derived from the tables above.
+ */
 export type ClaimDeskApi = {
   [K in IpcMethodName]: (request: IpcRequest<K>) => Promise<IpcResult<IpcResponse<K>>>;
 } & {
-  onSyncStatus: (listener: (status: IpcEventPayload<'syncStatus'>) => void) => () => void;
-  onDocumentsProgress: (listener: (progress: IpcEventPayload<'documentsProgress'>) => void) => () => void;
-  onOutboxChanged: (listener: (change: IpcEventPayload<'outboxChanged'>) => void) => () => void;
-  onWorkflowChanged: (listener: (change: IpcEventPayload<'workflowChanged'>) => void) => () => void;
-  onNotificationAdded: (listener: (notification: IpcEventPayload<'notificationAdded'>) => void) => () => void;
-  onPlssStatus: (listener: (status: IpcEventPayload<'plssStatus'>) => void) => () => void;
+  [K in IpcEventName as IpcListenerName<K>]: IpcSubscribe<K>;
 };
 
 export { IPC_METHODS, IPC_EVENTS };

@@ -11,9 +11,9 @@ import { workflowSettingsSchema } from '../workflow/workflow-settings';
 import { mapSettingsSchema } from '../basemap/map-settings';
 import { syncLimitsSchema } from '../sync/sync-limits';
 
-export const JOB_STEPS = ['import', 'layout', 'monuments', 'validate', 'claimant', 'documents', 'upload'] as const;
-export const jobStepSchema = z.enum(JOB_STEPS);
-export type JobStep = z.infer<typeof jobStepSchema>;
+import { jobStepSchema } from './job-steps';
+
+export { JOB_STEPS, jobStepSchema, type JobStep } from './job-steps';
 
 /** The order as it was when pulled: the job keeps working offline and after the order leaves the queue. */
 export const jobOrderContextSchema = z.object({
@@ -165,7 +165,7 @@ export const jobSchema = z.object({
   conflict: jobConflictSchema.nullable(),
   /** "More claims laid out than purchased" accepted by a person, with why. */
   capacityOverride: capacityOverrideSchema.nullable(),
-  /** Issue 6: the fulfilment workflow (state, actions for this user, payment, progress, duplicates). */
+  /** The fulfilment workflow (state, every event with whether this user may send it, the wizard's gates, payment, progress, duplicates). */
   workflow: jobWorkflowSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -190,7 +190,10 @@ export const jobSummarySchema = z.object({
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 
-/** What the renderer may change; every field optional, validated again in main. */
+/**
+ * What the renderer may change; every field optional, validated again in main. `step` is only where the person is
+ * looking: moving the job on is a workflow command (validateLayout, confirmClaimant…), never a step change.
+ */
 export const jobPatchSchema = z.object({
   step: jobStepSchema.optional(),
   /** Choose another zone (claims that straddle a boundary); the layout is reprojected. */

@@ -62,6 +62,12 @@ export const eventPayloadSchema = z.object({
 });
 export type EventPayload = z.infer<typeof eventPayloadSchema>;
 
+/**
+ * What a workflow transition must tell the server: an order status change or an override record. The transition
+ * answers it (core/workflow/apply-transition.ts) and the one outbox writer stores it in the same transaction.
+ */
+export type OutgoingMessage = { kind: 'status'; payload: StatusPayload } | { kind: 'event'; payload: EventPayload };
+
 export const OUTBOX_KINDS = ['upload', 'status', 'event'] as const;
 
 export const outboxEntryViewSchema = z.object({

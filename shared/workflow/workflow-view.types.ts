@@ -14,6 +14,8 @@ import {
   workflowStateSchema,
 } from './workflow.types';
 import { PRIORITY_TIERS } from './order-progress';
+import { jobStepSchema } from '../jobs/job-steps';
+import { stepGateSchema } from '../jobs/wizard-gates';
 import { DASHBOARD_FOCUSES, type DashboardFocus } from './workflow-focus';
 
 export { DASHBOARD_FOCUSES, type DashboardFocus };
@@ -21,7 +23,7 @@ export { DASHBOARD_FOCUSES, type DashboardFocus };
 export const availableEventSchema = z.object({
   event: workflowEventSchema,
   to: workflowStateSchema,
-  status: z.enum(['allowed', 'needs-override', 'blocked']),
+  status: z.enum(['allowed', 'needs-override', 'blocked', 'not-allowed']),
   message: z.string().nullable(),
   blockedBy: z.array(guardCodeSchema),
 });
@@ -49,8 +51,13 @@ export const jobWorkflowSchema = z.object({
   resumeTo: workflowStateSchema.nullable(),
   /** When the state last changed (null: never since the job was made). */
   changedAt: z.string().nullable(),
-  /** The staff actions (hold, resume, cancel, reopen…) for the signed-in user's role, with why some are blocked. */
-  available: z.array(availableEventSchema),
+  /**
+   * Every event a person sends (pull, validate, confirm the claimant, generate, queue, hold, resume, cancel,
+   * reopen…), each with whether the signed-in user may send it now and the machine's reason when not.
+   */
+  events: z.array(availableEventSchema),
+  /** What each wizard step waits for (shared/jobs/wizard-gates.ts). */
+  steps: z.record(jobStepSchema, stepGateSchema),
   paymentState: paymentStateSchema,
   /** Why that payment state ("From the order status "processing" of a BLM Map purchase."). */
   paymentDetail: z.string(),

@@ -25,6 +25,15 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** At most this many of the check's sentences are quoted in a refusal; the Validate step lists them all. */
+const QUOTED_PROBLEMS = 8;
+
+function listed(problems: readonly string[]): string {
+  const quoted = problems.slice(0, QUOTED_PROBLEMS).map((problem) => problem.replace(/\.$/, ''));
+  const more = problems.length > QUOTED_PROBLEMS ? ` (and ${problems.length - QUOTED_PROBLEMS} more)` : '';
+  return `${quoted.join('; ')}${more}`;
+}
+
 type GuardCheck = (context: WorkflowContext, state: WorkflowState) => string | null;
 
 const CHECKS: Readonly<Record<GuardCode, GuardCheck>> = {
@@ -46,6 +55,8 @@ const CHECKS: Readonly<Record<GuardCode, GuardCheck>> = {
       ? `${orderLabel(context)} was delivered, and a delivered order stays closed`
       : `this job was cancelled, and a cancelled job stays closed`,
   'no-claims': (context) => (context.claimsLaidOut > 0 ? null : 'there are no claims laid out'),
+  'layout-invalid': (context) => (context.layoutProblems.length > 0 ? `the layout does not pass validation yet: ${listed(context.layoutProblems)}` : null),
+  'claimant-incomplete': (context) => (context.claimantProblems.length > 0 ? `the claimant is not complete: ${listed(context.claimantProblems)}` : null),
   'no-package': (context) => (context.hasPackage ? null : 'no package has been generated yet; generate the documents first'),
 };
 

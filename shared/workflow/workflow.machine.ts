@@ -21,6 +21,7 @@ import {
   OVERRIDE_ROLES,
   PAUSE_STATES,
   STAFF_ROLES,
+  WORKFLOW_EVENTS,
   type Actor,
   type ActorRole,
   type AvailableEvent,
@@ -79,10 +80,19 @@ function quoted(event: WorkflowEvent): string {
   return `"${EVENT_LABELS[event]}"`;
 }
 
+/** Events that work from an accepted layout: refused before it with a pointer to the Validate step. */
+const AFTER_VALIDATION: ReadonlySet<WorkflowEvent> = new Set(['CONFIRM_CLAIMANT', 'DOCUMENTS_GENERATED', 'UPLOAD_QUEUED']);
+
 function notAllowedMessage(state: WorkflowState, event: WorkflowEvent): string {
   const base = `${quoted(event)} is not possible while the job is ${STATE_LABELS[state]}.`;
   if (state === 'uploading') return `${base} A package is being sent: wait until it is delivered, or discard it in the outbox first.`;
-  if ((state === 'delivered' || state === 'cancelled') && EVENT_SOURCES[event] === 'staff') return `${base} A manager or admin can reopen it first, with a reason.`;
+  if ((state === 'pulled' || state === 'laying_out') && AFTER_VALIDATION.has(event)) {
+    return `${base} The layout changed since it was validated, or was never validated: accept it on the Validate step first.`;
+  }
+  if (state === 'on_hold' && EVENT_SOURCES[event] === 'staff' && event !== 'HOLD') return `${base} Resume the job first.`;
+  if ((state === 'delivered' || state === 'cancelled') && EVENT_SOURCES[event] === 'staff') {
+    return `${base.slice(0, -1)}: the job is closed. A manager or admin can reopen it first, with a reason.`;
+  }
   const possible = TRANSITIONS.filter((r) => r.from.includes(state) && EVENT_SOURCES[r.event] === EVENT_SOURCES[event]).map((r) => quoted(r.event));
   return possible.length > 0 ? `${base} From here: ${[...new Set(possible)].join(', ')}.` : base;
 }
@@ -154,27 +164,32 @@ export function transition(
 }
 
 /**
- * What the UI may offer in a state: every event a row allows from it that this role sends (people get the
- * staff events, `system` the system ones, customers nothing), with whether it can go ahead now, needs this
- * role's override, or is blocked (and the message why).
+ * Every event this role sends (people the staff events, `system` the system ones, customers none), each with
+ * where it would go and whether it can go ahead now, needs this role's override, is blocked, or is not a step
+ * the job's state has at all, with the machine's own message when not allowed. The workflow view lists these so
+ * the UI asks nothing of its own.
  */
-export function allowedEvents(state: WorkflowState, context: WorkflowContext, role: ActorRole): AvailableEvent[] {
+export function eventViews(state: WorkflowState, context: WorkflowContext, role: ActorRole): AvailableEvent[] {
   if (role !== 'system' && !isStaff(role)) return [];
   const source = role === 'system' ? 'system' : 'staff';
   const actor: Actor = { username: '', role };
-  const events: AvailableEvent[] = [];
-  for (const rule of TRANSITIONS) {
-    if (!rule.from.includes(state) || EVENT_SOURCES[rule.event] !== source) continue;
-    const to = resolveTarget(rule.to, context);
-    const result = transition(state, rule.event, context, actor);
-    if (result.ok) {
-      events.push({ event: rule.event, to, status: 'allowed', message: null, blockedBy: [] });
-    } else {
-      const status = result.code === 'override-required' && canOverride(role) ? 'needs-override' : 'blocked';
-      events.push({ event: rule.event, to, status, message: result.message, blockedBy: result.blockedBy });
-    }
-  }
-  return events;
+  return WORKFLOW_EVENTS.filter((event) => EVENT_SOURCES[event] === source).map((event): AvailableEvent => {
+    const rule = findRule(state, event);
+    const to = rule ? resolveTarget(rule.to, context) : state;
+    const result = transition(state, event, context, actor);
+    if (result.ok) return { event, to, status: 'allowed', message: null, blockedBy: [] };
+    const status = result.code === 'not-allowed' ? 'not-allowed' : result.code === 'override-required' && canOverride(role) ? 'needs-override' : 'blocked';
+    return { event, to, status, message: result.message, blockedBy: result.blockedBy };
+  });
+}
+
+/** The events a row allows from this state (what the UI offers as actions), in the table's order. */
+export function allowedEvents(state: WorkflowState, context: WorkflowContext, role: ActorRole): AvailableEvent[] {
+  const views = new Map(eventViews(state, context, role).map((view) => [view.event, view]));
+  return [...new Set(TRANSITIONS.filter((rule) => rule.from.includes(state)).map((rule) => rule.event))].flatMap((event) => {
+    const view = views.get(event);
+    return view && view.status !== 'not-allowed' ? [view] : [];
+  });
 }
 
 /** For a status line: "Laying out" etc. */

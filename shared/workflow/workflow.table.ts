@@ -16,6 +16,7 @@
  *              else laying_out, so the remaining claims can be laid out and sent
  * A (state, event) pair that no row names is refused as not-allowed.
  */
+import type { OrderStatusChange } from '../outbox/outbox.types';
 import type { EventSource, GuardCode, WorkflowEvent, WorkflowState } from './workflow.types';
 
 export type TransitionTarget = WorkflowState | '@resume' | '@delivery';
@@ -35,7 +36,10 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   // Any change to the layout makes an earlier validation and the generated package out of date.
   { event: 'EDIT_LAYOUT', from: ['pulled', 'laying_out', 'validated', 'documents_ready'], to: 'laying_out' },
   { event: 'VALIDATE_FAILED', from: ['laying_out', 'validated', 'documents_ready'], to: 'laying_out' },
-  { event: 'VALIDATE_OK', from: ['laying_out', 'validated'], to: 'validated', guards: ['no-claims', 'over-capacity'] },
+  { event: 'VALIDATE_OK', from: ['laying_out', 'validated'], to: 'validated', guards: ['no-claims', 'layout-invalid', 'over-capacity'] },
+  // A person's confirmation that the claimant printed on every notice is complete; it moves no state.
+  { event: 'CONFIRM_CLAIMANT', from: ['validated'], to: 'validated', guards: ['claimant-incomplete'] },
+  { event: 'CONFIRM_CLAIMANT', from: ['documents_ready'], to: 'documents_ready', guards: ['claimant-incomplete'] },
   { event: 'DOCUMENTS_GENERATED', from: ['validated', 'documents_ready'], to: 'documents_ready' },
   // From needs_review this is "upload anyway".
   { event: 'UPLOAD_QUEUED', from: ['documents_ready', 'needs_review'], to: 'uploading', guards: ['no-package', 'over-capacity'] },
@@ -65,6 +69,7 @@ export const EVENT_SOURCES: Readonly<Record<WorkflowEvent, EventSource>> = {
   EDIT_LAYOUT: 'staff',
   VALIDATE_OK: 'staff',
   VALIDATE_FAILED: 'staff',
+  CONFIRM_CLAIMANT: 'staff',
   DOCUMENTS_GENERATED: 'staff',
   UPLOAD_QUEUED: 'staff',
   UPLOAD_DELIVERED: 'system',
@@ -77,6 +82,17 @@ export const EVENT_SOURCES: Readonly<Record<WorkflowEvent, EventSource>> = {
   SERVER_CANCELLED: 'system',
   SERVER_COMPLETED: 'system',
 };
+
+/**
+ * The order status the server is told after a person's event (only while the order is open there): a hold, a
+ * cancellation, and a resume from a hold. Resuming after a review changes nothing on the server.
+ */
+export function serverStatusAfter(event: WorkflowEvent, from: WorkflowState): OrderStatusChange | null {
+  if (event === 'HOLD') return 'on_hold';
+  if (event === 'CANCEL') return 'cancelled';
+  if (event === 'RESUME' && from === 'on_hold') return 'in_progress';
+  return null;
+}
 
 /** The row for (state, event), or undefined: the table is checked in tests to have at most one per pair. */
 export function findRule(state: WorkflowState, event: WorkflowEvent): TransitionRule | undefined {
@@ -102,6 +118,7 @@ export const EVENT_LABELS: Readonly<Record<WorkflowEvent, string>> = {
   EDIT_LAYOUT: 'Edit the layout',
   VALIDATE_OK: 'Accept the validation',
   VALIDATE_FAILED: 'Record a failed validation',
+  CONFIRM_CLAIMANT: 'Confirm the claimant',
   DOCUMENTS_GENERATED: 'Generate the documents',
   UPLOAD_QUEUED: 'Queue the upload',
   UPLOAD_DELIVERED: 'Record the delivered upload',

@@ -32,6 +32,7 @@ export const WORKFLOW_EVENTS = [
   'EDIT_LAYOUT',
   'VALIDATE_OK',
   'VALIDATE_FAILED',
+  'CONFIRM_CLAIMANT',
   'DOCUMENTS_GENERATED',
   'UPLOAD_QUEUED',
   'UPLOAD_DELIVERED',
@@ -75,10 +76,11 @@ export type PaymentState = z.infer<typeof paymentStateSchema>;
 
 /**
  * What a guard stops. The first three are business rules a manager or admin may override with a reason; the
- * last two are facts no override can change (there is nothing to validate or nothing to upload).
+ * others are facts no override can change (nothing to validate, a layout or claimant the job check refuses,
+ * nothing to upload).
  */
 export const OVERRIDABLE_GUARDS = ['awaiting-payment', 'over-capacity', 'reopen-closed'] as const;
-export const HARD_GUARDS = ['no-claims', 'no-package'] as const;
+export const HARD_GUARDS = ['no-claims', 'layout-invalid', 'claimant-incomplete', 'no-package'] as const;
 export const GUARD_CODES = [...OVERRIDABLE_GUARDS, ...HARD_GUARDS] as const;
 export const guardCodeSchema = z.enum(GUARD_CODES);
 export type GuardCode = z.infer<typeof guardCodeSchema>;
@@ -103,6 +105,10 @@ export const workflowContextSchema = z.object({
   capacityOverride: z.boolean(),
   /** Where RESUME returns to; set by the machine when a pause state is entered. */
   resumeTo: workflowStateSchema.nullable(),
+  /** What the job check (shared/jobs/check-job.ts) says keeps the layout from being accepted, as sentences. */
+  layoutProblems: z.array(z.string()),
+  /** What the job check says keeps the claimant from being confirmed. */
+  claimantProblems: z.array(z.string()),
 });
 export type WorkflowContext = z.infer<typeof workflowContextSchema>;
 
@@ -153,16 +159,17 @@ export type TransitionResult =
       blockedBy: GuardCode[];
     };
 
-/** One button's worth of information for the UI. */
+/** One event as the UI may offer it: where it goes and whether it can go ahead, with the machine's reason if not. */
 export interface AvailableEvent {
   event: WorkflowEvent;
   /** Where it would go now (computed targets resolved against the context). */
   to: WorkflowState;
   /**
    * allowed: go ahead; needs-override: blocked, but this role may override with a reason; blocked: cannot be
-   * done by this role now (the message says why and who can).
+   * done by this role now (the message says why and who can); not-allowed: the job's state has no such step at
+   * all (the message says what is possible instead).
    */
-  status: 'allowed' | 'needs-override' | 'blocked';
+  status: 'allowed' | 'needs-override' | 'blocked' | 'not-allowed';
   message: string | null;
   blockedBy: GuardCode[];
 }

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
 import { createGeoDbClient, type UploadFile } from '../../core/api/geodb-client';
 import { sha256Hex } from '../../core/documents/generate-package';
 import { writePackageFolder } from '../../core/documents/package-writer';
+import { createJobCommands } from '../../core/jobs/job-commands';
 import { createJobsService } from '../../core/jobs/jobs.service';
 import { lookupLocation } from '../../core/geo/location-lookup';
 import { enqueueUpload, uploadClaims } from '../../core/outbox/outbox-queue';
@@ -71,13 +72,14 @@ async function main(): Promise<void> {
     const now = () => new Date();
     const actor = { username: DEMO_STAFF.username, role: 'staff' as const };
     const jobs = createJobsService({ db, lookupLocation, workflow: workflowFor(db, now, () => actor), now });
+    const commands = createJobCommands({ db, now, requireActor: async () => actor, getJob: jobs.getJob, onChanged: () => undefined });
 
     // Set-up (not timed): a job with its claims and a small package for each order.
     const jobIds: number[] = [];
     for (const key of outboxKeys) {
       let job = await jobs.pullOrder(key);
       job = await jobs.saveJob(job.id, { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'B'), grid: null } });
-      job = await jobs.saveJob(job.id, { step: 'claimant' }); // validated: documents may be made and uploaded
+      job = await commands.validateLayout(job.id); // validated: documents may be made and uploaded
       const files = packageFiles(job.order.orderNumber);
       const at = now().toISOString();
       const folder = join('packages', `job-${job.id}`);

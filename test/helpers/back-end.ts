@@ -102,6 +102,5 @@ export function workflowFor(
     getSettings: async () => DEFAULT_WORKFLOW_SETTINGS,
     notifications,
     onChanged: () => undefined,
-    kickOutbox: () => undefined,
   });
 }

@@ -1,7 +1,7 @@
 /**
- * A separate process for the outbox crash tests: signs in, then either sends the outbox or queues an order
- * status change, and kills itself with SIGKILL at the step named in CRASH_AT (no cleanup, no flush: a real
- * crash). Without CRASH_AT it runs to the end and prints a JSON report.
+ * A separate process for the outbox crash tests: signs in, then either sends the outbox or writes an order status
+ * change through the outbox writer (as a hold does), and kills itself with SIGKILL at the step named in CRASH_AT
+ * (no cleanup, no flush: a real crash). Without CRASH_AT it runs to the end and prints a JSON report.
  *
  *   tsx test/helpers/outbox-crash-child.ts <dataDir> <serverUrl> drain
  *   tsx test/helpers/outbox-crash-child.ts <dataDir> <serverUrl> status <jobId> <status>
@@ -9,7 +9,9 @@
 import { join } from 'node:path';
 import { createGeoDbClient } from '../../core/api/geodb-client';
 import { openDatabase } from '../../core/db/open-database';
-import { enqueueStatusChange } from '../../core/outbox/outbox-queue';
+import { writeOutgoing } from '../../core/outbox/outbox-writer';
+import { getJobRow } from '../../core/repos/jobs.repo';
+import { rowToJob } from '../../core/repos/jobs.mapper';
 import { createOutboxRunner } from '../../core/outbox/outbox-runner';
 import { createSessionService } from '../../core/session/session.service';
 import { createMemoryTokenStore } from '../../core/session/token-store';
@@ -31,9 +33,15 @@ async function main(): Promise<void> {
   const now = () => new Date();
   if (mode === 'status') {
     const target = orderStatusChangeSchema.parse(status);
-    const actor = { username: 'demo-staff', role: 'staff' as const };
-    const result = await enqueueStatusChange({ db: opened.db, dataDir, now, afterLocalWrite: () => crash('status-local-write') }, Number(jobId), target, 'crash test', actor);
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    const row = await getJobRow(opened.db, Number(jobId));
+    if (!row) throw new Error(`job ${jobId} does not exist`);
+    const { order } = rowToJob(row);
+    const payload = { orderType: order.orderType, orderId: order.orderId, orderNumber: order.orderNumber, status: target, reason: 'crash test' };
+    const at = now().toISOString();
+    const [entryId] = await opened.db
+      .transaction()
+      .execute((trx) => writeOutgoing(trx, row.id, [{ kind: 'status', payload }], { at, queuedBy: 'demo-staff' }, { afterLocalWrite: () => crash('status-local-write') }));
+    process.stdout.write(`${JSON.stringify({ entryId })}\n`);
   } else {
     const runner = createOutboxRunner({ db: opened.db, dataDir, getAuth: session.getAuth, createClient, now, onStep: crash });
     const recovered = await runner.recover();

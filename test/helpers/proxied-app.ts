@@ -51,7 +51,7 @@ export async function queueUploadSignedOut(app: ClaimDeskApp, signIn: SignInRequ
   await app.handlers.signIn(signIn);
   let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: orderId });
   job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
-  job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } }); // past Validate: the workflow's validated
+  job = await app.handlers.validateLayout({ jobId: job.id });
   await app.handlers.generatePackage({ jobId: job.id });
   await app.handlers.signOut({});
   const entry = await app.handlers.queueUpload({ jobId: job.id });

@@ -140,7 +140,6 @@ describe('staking packages over real parts', () => {
         jobId: job.id,
         patch: {
           layout: { claims, grid: null },
-          step: 'claimant', // past Validate: documents are made for a validated layout
           documents: {
             plss: { meridian: 'Mount Diablo', township: 'T33N', range: 'R50E', sections: '14', aliquot: 'NW¼' },
             recordingDistrict: '',
@@ -148,6 +147,8 @@ describe('staking packages over real parts', () => {
           },
         },
       });
+      // Documents are made for a validated layout.
+      job = await app.handlers.validateLayout({ jobId: job.id });
       const progress: string[] = [];
       const stop = app.onEvent('documentsProgress', (p) => {
         if (p.kind === 'package') progress.push(p.document);

@@ -47,7 +47,6 @@ function createStubApp() {
       throw new Error('stub: no sync');
     },
     getSyncStatus: async () => status('idle', 0),
-    openExternal: async () => ({ opened: false }),
     pullOrder: async ({ id }) => {
       throw new AppError('not-found', `Order ${id} is not in the cache.`);
     },
@@ -58,7 +57,6 @@ function createStubApp() {
     saveJob: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
-    lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
     getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS, sync: DEFAULT_SYNC_LIMITS }),
     saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS, maps: { ...DEFAULT_MAP_SETTINGS, ...settings.maps }, sync: settings.sync ?? DEFAULT_SYNC_LIMITS }),
     getBasemap: async () => ({ basemap: null, tilePath: null, problem: null }),
@@ -76,9 +74,6 @@ function createStubApp() {
     queueUpload: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
-    changeOrderStatus: async ({ jobId }) => {
-      throw new AppError('not-found', `Job ${jobId} does not exist.`);
-    },
     listOutbox: async () => ({ entries: [], counts: {} }),
     retryOutboxEntry: async () => {
       throw new AppError('not-found', 'No such entry.');
@@ -89,6 +84,12 @@ function createStubApp() {
     sendOutboxNow: async () => ({ sent: 0, delivered: 0, stoppedBy: null }),
     listReadyToUpload: async () => ({ jobIds: [] }),
     openExportFolder: async ({ outDir }) => ({ opened: false, folder: outDir }),
+    validateLayout: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
+    confirmClaimant: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
     fireWorkflowEvent: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },

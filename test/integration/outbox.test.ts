@@ -58,7 +58,7 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
   async function readyJob(orderId: number, orderType: 'claim_order' | 'claim_purchase' = 'claim_order'): Promise<number> {
     let job = await app.handlers.pullOrder({ orderType, id: orderId });
     job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
-    job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } }); // past Validate: the workflow's validated
+    job = await app.handlers.validateLayout({ jobId: job.id });
     if (job.claimant.claimantName === '') {
       // BLM Map purchases carry no claimant: staff enter one in the Claimant step.
       job = await app.handlers.saveJob({ jobId: job.id, patch: { claimant: { ...job.claimant, claimantName: 'Sagebrush Minerals LLC', address1: '12 Main St', address2: 'Tonopah, NV 89049' } } });
@@ -103,7 +103,7 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     await expect(app.handlers.generatePackage({ jobId })).rejects.toMatchObject({ code: 'workflow-refused' });
     await app.handlers.signIn({ serverUrl: server.url, username: 'demo-manager', password: 'claimdesk-demo' });
     await app.handlers.fireWorkflowEvent({ jobId, action: 'REOPEN', reason: null, override: { reason: 'Customer asked for corrected notices' } });
-    await app.handlers.saveJob({ jobId, patch: { step: 'claimant' } });
+    await app.handlers.validateLayout({ jobId });
     await app.handlers.generatePackage({ jobId });
     const again = await app.handlers.queueUpload({ jobId });
     await settle();
@@ -234,16 +234,27 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     expect(await fulfilment(9)).toMatchObject({ packages: 1 });
   });
 
+  /** The status change a workflow decision queued (the newest of the job's status entries). */
+  async function statusEntry(jobId: number): Promise<OutboxEntryView> {
+    const { entries } = await app.handlers.listOutbox({ jobId, includeClosed: true });
+    const found = entries.find((e) => e.kind === 'status');
+    if (!found) throw new Error(`job ${jobId} queued no status change`);
+    return found;
+  }
+
   it('sends an order status change written locally in the same transaction', async () => {
     const job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 8 });
-    const queued = await app.handlers.changeOrderStatus({ jobId: job.id, status: 'on_hold', reason: 'Waiting for the claimant to sign' });
+    await app.handlers.fireWorkflowEvent({ jobId: job.id, action: 'HOLD', reason: 'Waiting for the claimant to sign' });
+    const queued = await statusEntry(job.id);
+    expect(queued).toMatchObject({ statusChange: 'on_hold', summary: 'Order status → on hold (Waiting for the claimant to sign)' });
     expect((await app.handlers.getOrder({ orderType: 'claim_order', id: 8 })).status).toBe('on_hold');
     await settle();
     expect(await entry(queued.id)).toMatchObject({ state: 'done' });
     expect(await fulfilment(8)).toMatchObject({ status: 'on_hold' });
 
     // Cancelling from here is not a conflict, neither now nor after the sync that sees the order leave.
-    const cancel = await app.handlers.changeOrderStatus({ jobId: job.id, status: 'cancelled', reason: 'Customer asked' });
+    await app.handlers.fireWorkflowEvent({ jobId: job.id, action: 'CANCEL', reason: 'Customer asked' });
+    const cancel = await statusEntry(job.id);
     expect(cancel.statusChange).toBe('cancelled');
     expect((await app.handlers.getJob({ jobId: job.id })).conflict).toBeNull();
     await settle();

@@ -89,7 +89,7 @@ describe('a cache belongs to one server, a session to one process', { timeout: 9
   it('sends an entry only under the account it was queued under; otherwise it waits and says for whom', async () => {
     let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 2 });
     job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
-    job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } });
+    job = await app.handlers.validateLayout({ jobId: job.id });
     await app.handlers.generatePackage({ jobId: job.id });
     // Queued by demo-staff while signed out, so nothing is sent yet.
     await app.handlers.signOut({});

@@ -61,7 +61,12 @@ describe.each(SERVER_PROFILES)('the fulfilment workflow over real parts (%s prof
     expect(job.workflow.paymentState).toBe('paid');
     job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'layout', layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'LYNN'), grid: null } } });
     expect(job.workflow.state).toBe('laying_out');
+    // Where the person looks moves nothing: only the command does.
     job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } });
+    expect(job.workflow.state).toBe('laying_out');
+    job = await app.handlers.validateLayout({ jobId: job.id });
+    expect(job.workflow.state).toBe('validated');
+    job = await app.handlers.confirmClaimant({ jobId: job.id });
     expect(job.workflow.state).toBe('validated');
     await app.handlers.generatePackage({ jobId: job.id });
     expect((await app.handlers.getJob({ jobId: job.id })).workflow.state).toBe('documents_ready');
@@ -118,11 +123,13 @@ describe.each(SERVER_PROFILES)('the fulfilment workflow over real parts (%s prof
   it('checks the layout again in the back-end before a job counts as validated', async () => {
     let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 6 }); // drawn 1,540 ft long on purpose
     job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C6'), grid: null } } });
-    const refused = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } }).catch((e: unknown) => e);
+    const refused = await app.handlers.validateLayout({ jobId: job.id }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'workflow-refused', message: expect.stringMatching(/does not pass validation yet: .*1,5\d\d/) });
     const after = await app.handlers.getJob({ jobId: job.id });
     expect(after.workflow.state).toBe('laying_out');
-    expect(after.step).not.toBe('claimant');
+    expect(after.workflow.events.find((e) => e.event === 'VALIDATE_OK')).toMatchObject({ status: 'blocked', blockedBy: ['layout-invalid'] });
+    expect(after.workflow.steps.validate).toMatchObject({ done: false, command: 'validateLayout' });
+    expect(after.workflow.steps.validate.problems.join(' ')).toMatch(/1,5\d\d/);
   });
 
   it('logs a manager\'s capacity override and sends it to the server as a domain event', async () => {
@@ -138,12 +145,12 @@ describe.each(SERVER_PROFILES)('the fulfilment workflow over real parts (%s prof
       ];
     });
     job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: halves, grid: null } } });
-    const byStaff = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } }).catch((e: unknown) => e);
+    const byStaff = await app.handlers.validateLayout({ jobId: job.id }).catch((e: unknown) => e);
     expect(byStaff).toMatchObject({ code: 'workflow-refused', message: expect.stringMatching(/more than purchased.*Only a manager or admin can override/) });
     await signIn('demo-admin');
     try {
       job = await app.handlers.saveJob({ jobId: job.id, patch: { capacityOverride: { reason: 'Second block bought by phone' } } });
-      job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant' } });
+      job = await app.handlers.validateLayout({ jobId: job.id });
       expect(job.workflow.state).toBe('validated');
       const logged = (await app.handlers.getJobHistory({ jobId: job.id })).entries.find((e) => e.event === 'CAPACITY_OVERRIDE');
       expect(logged).toMatchObject({ override: true, overridden: ['over-capacity'], reason: 'Second block bought by phone', actor: { username: 'demo-admin', role: 'admin' } });
@@ -159,7 +166,7 @@ describe.each(SERVER_PROFILES)('the fulfilment workflow over real parts (%s prof
     const job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 4 });
     const held = await app.handlers.fireWorkflowEvent({ jobId: job.id, action: 'HOLD', reason: 'Waiting for the survey' });
     expect(held.workflow).toMatchObject({ state: 'on_hold', resumeTo: 'pulled' });
-    expect(held.workflow.available.find((a) => a.event === 'RESUME')?.status).toBe('allowed');
+    expect(held.workflow.events.find((a) => a.event === 'RESUME')?.status).toBe('allowed');
     const resumed = await app.handlers.fireWorkflowEvent({ jobId: job.id, action: 'RESUME', reason: null });
     expect(resumed.workflow.state).toBe('pulled');
     await app.handlers.sendOutboxNow({});

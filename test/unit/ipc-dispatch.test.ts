@@ -22,12 +22,10 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     getOrder: unused,
     runSync: unused,
     getSyncStatus: async () => idle,
-    openExternal: async () => ({ opened: true }),
     pullOrder: unused,
     getJob: unused,
     listJobs: async () => ({ jobs: [] }),
     saveJob: unused,
-    lookupLocation: async () => ({ stateCode: null, stateName: null, countyName: null }),
     getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS, sync: DEFAULT_SYNC_LIMITS }),
     saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS, maps: { ...DEFAULT_MAP_SETTINGS, ...settings.maps }, sync: settings.sync ?? DEFAULT_SYNC_LIMITS }),
     getBasemap: async () => ({ basemap: null, tilePath: null, problem: null }),
@@ -39,13 +37,14 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     cancelExport: async () => ({ cancelled: false }),
     getExportStatus: async () => ({ running: false, progress: null, report: null }),
     queueUpload: unused,
-    changeOrderStatus: unused,
     listOutbox: async () => ({ entries: [], counts: {} }),
     retryOutboxEntry: unused,
     discardOutboxEntry: unused,
     sendOutboxNow: unused,
     listReadyToUpload: async () => ({ jobIds: [] }),
     openExportFolder: unused,
+    validateLayout: unused,
+    confirmClaimant: unused,
     fireWorkflowEvent: unused,
     getJobHistory: async () => ({ entries: [] }),
     getDashboard: async () => ({ today: '2026-11-22', counts: { active_jobs: 0, due_today: 0, overdue: 0, expedited: 0, awaiting_payment: 0, claimant_needed: 0, awaiting_upload: 0, failed_uploads: 0, needs_review: 0, stale: 0, duplicates: 0 }, oldestWaiting: null, claimsDeliveredThisWeek: 0, staleAfterDays: 7 }),
@@ -65,10 +64,10 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
 
 describe('dispatchIpc', () => {
   it('runs the handler with the parsed request and wraps the answer', async () => {
-    const openExternal = vi.fn(async () => ({ opened: true }));
-    const result = await dispatchIpc(stubHandlers({ openExternal }), 'openExternal', { url: 'https://geodb.io' });
-    expect(result).toEqual({ ok: true, value: { opened: true } });
-    expect(openExternal).toHaveBeenCalledWith({ url: 'https://geodb.io' });
+    const cancelExport = vi.fn(async () => ({ cancelled: true }));
+    const result = await dispatchIpc(stubHandlers({ cancelExport }), 'cancelExport', {});
+    expect(result).toEqual({ ok: true, value: { cancelled: true } });
+    expect(cancelExport).toHaveBeenCalledWith({});
   });
 
   it('treats a missing payload of a no-argument method as {}', async () => {
@@ -99,7 +98,7 @@ describe('dispatchIpc', () => {
   });
 
   it('refuses extra keys on strict requests and wrong types', async () => {
-    const extra = await dispatchIpc(stubHandlers(), 'openExternal', { url: 'https://a.b', shell: true });
+    const extra = await dispatchIpc(stubHandlers(), 'openExportFolder', { outDir: '/tmp/a', shell: true });
     expect(extra.ok).toBe(false);
     const wrongType = await dispatchIpc(stubHandlers(), 'getOrder', { orderType: 'claim_order', id: 'one' });
     expect(wrongType.ok).toBe(false);

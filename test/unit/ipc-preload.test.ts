@@ -3,7 +3,7 @@
  * the preload hands to contextBridge and checks it is exactly the contract, as named methods.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENTS, IPC_METHODS } from '../../shared/ipc/channels';
+import { IPC_EVENT_NAMES, IPC_EVENTS, IPC_METHODS } from '../../shared/ipc/channels';
 import { ipcContract } from '../../shared/ipc/contract';
 
 const exposed = vi.hoisted(() => ({ key: '', api: {} as Record<string, unknown> }));
@@ -30,6 +30,8 @@ beforeAll(async () => {
 describe('preload', () => {
   it("exposes window.claimdesk with exactly the contract's methods plus one subscription per event", () => {
     expect(exposed.key).toBe('claimdesk');
+    // Written out here rather than derived: a test that built the names the way the preload does could not fail.
+    expect(IPC_EVENT_NAMES).toEqual(['syncStatus', 'documentsProgress', 'outboxChanged', 'workflowChanged', 'notificationAdded', 'plssStatus']);
     expect(Object.keys(exposed.api).sort()).toEqual([...Object.keys(ipcContract), 'onSyncStatus', 'onDocumentsProgress', 'onOutboxChanged', 'onWorkflowChanged', 'onNotificationAdded', 'onPlssStatus'].sort());
     for (const value of Object.values(exposed.api)) expect(typeof value).toBe('function');
   });
@@ -45,6 +47,17 @@ describe('preload', () => {
       await fn({ probe: name });
       expect(ipc.invoke).toHaveBeenCalledExactlyOnceWith(channel, { probe: name });
     }
+  });
+
+  it('subscribes each event on its own fixed channel', () => {
+    for (const name of IPC_EVENT_NAMES) {
+      ipc.on.mockClear();
+      const subscribe = exposed.api[`on${name[0]!.toUpperCase()}${name.slice(1)}`] as (l: (p: unknown) => void) => () => void;
+      subscribe(() => undefined)();
+      expect(ipc.on.mock.calls[0]?.[0]).toBe(IPC_EVENTS[name]);
+    }
+    ipc.on.mockClear();
+    ipc.removeListener.mockClear();
   });
 
   it('onSyncStatus passes only the payload and unsubscribes', () => {

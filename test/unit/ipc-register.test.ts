@@ -33,12 +33,10 @@ function stubHandlers(): IpcHandlers {
     getOrder: vi.fn(fail),
     runSync: vi.fn(fail),
     getSyncStatus: vi.fn(fail),
-    openExternal: vi.fn(async () => ({ opened: true })),
     pullOrder: vi.fn(fail),
     getJob: vi.fn(fail),
     listJobs: vi.fn(fail),
     saveJob: vi.fn(fail),
-    lookupLocation: vi.fn(fail),
     getSettings: vi.fn(fail),
     saveSettings: vi.fn(fail),
     getBasemap: vi.fn(fail),
@@ -50,13 +48,14 @@ function stubHandlers(): IpcHandlers {
     cancelExport: vi.fn(fail),
     getExportStatus: vi.fn(fail),
     queueUpload: vi.fn(fail),
-    changeOrderStatus: vi.fn(fail),
     listOutbox: vi.fn(fail),
     retryOutboxEntry: vi.fn(fail),
     discardOutboxEntry: vi.fn(fail),
     sendOutboxNow: vi.fn(fail),
     listReadyToUpload: vi.fn(fail),
     openExportFolder: vi.fn(fail),
+    validateLayout: vi.fn(fail),
+    confirmClaimant: vi.fn(fail),
     fireWorkflowEvent: vi.fn(fail),
     getJobHistory: vi.fn(fail),
     getDashboard: vi.fn(fail),
@@ -129,10 +128,10 @@ describe('registerIpc', () => {
 
   it('validates the payload of a trusted sender', async () => {
     const { call, handlers } = setup();
-    const result = await call('openExternal', fromApp(), { url: 42 });
+    const result = await call('openExportFolder', fromApp(), { outDir: 42 });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    if (!result.ok) expect(result.error.message).toMatch(/url/);
-    expect(handlers.openExternal).not.toHaveBeenCalled();
+    if (!result.ok) expect(result.error.message).toMatch(/outDir/);
+    expect(handlers.openExportFolder).not.toHaveBeenCalled();
   });
 
   it('refuses to register handlers that do not cover the contract', () => {

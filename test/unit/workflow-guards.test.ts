@@ -209,7 +209,7 @@ describe('refusals for transitions the table does not have', () => {
   it('points at reopening for a delivered or cancelled job', () => {
     expect(transition('delivered', 'EDIT_LAYOUT', ctx(), as('admin'), { override: { reason: 'fix' } })).toMatchObject({
       code: 'not-allowed',
-      message: '"Edit the layout" is not possible while the job is delivered. A manager or admin can reopen it first, with a reason.',
+      message: '"Edit the layout" is not possible while the job is delivered: the job is closed. A manager or admin can reopen it first, with a reason.',
     });
     expect(transition('cancelled', 'RESUME', ctx(), as('staff'))).toMatchObject({ code: 'not-allowed', message: expect.stringContaining('reopen it first') });
   });

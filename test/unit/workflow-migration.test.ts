@@ -95,6 +95,8 @@ describe('initialStateForExistingJob from the outbox and the server', () => {
       hasPackage: true,
       capacityOverride: false,
       resumeTo: held.resumeTo,
+      layoutProblems: [],
+      claimantProblems: [],
     }, { username: 'demo-staff', role: 'staff' });
     expect(resumed).toMatchObject({ ok: true, to: 'documents_ready' });
   });

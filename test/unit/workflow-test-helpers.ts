@@ -10,6 +10,8 @@ export const ctx = (over: Partial<WorkflowContext> = {}): WorkflowContext => ({
   hasPackage: true,
   capacityOverride: false,
   resumeTo: null,
+  layoutProblems: [],
+  claimantProblems: [],
   ...over,
 });
 

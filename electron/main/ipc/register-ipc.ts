@@ -5,10 +5,10 @@
  * an iframe) must not reach the back-end. Then dispatchIpc validates the payload and the answer.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_METHODS } from '../../../shared/ipc/channels';
+import { IPC_METHOD_NAMES, IPC_METHODS } from '../../../shared/ipc/channels';
 import type { IpcHandlers } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
-import { assertHandlersCoverContract, dispatchIpc, IPC_METHOD_NAMES, type DispatchOptions } from '../../../core/ipc/dispatch';
+import { assertHandlersCoverContract, dispatchIpc, type DispatchOptions } from '../../../core/ipc/dispatch';
 
 export type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
 

@@ -4,8 +4,8 @@
  * origin (see shared/ipc/http-bridge.ts). Everything else in the renderer imports `api` from here and never
  * knows which transport is in use.
  */
-import { IPC_METHODS, ipcContract, ipcEventContract, type ClaimDeskApi, type IpcEventPayload } from '../../../shared/ipc/contract';
-import type { IpcEventName, IpcMethodName } from '../../../shared/ipc/channels';
+import { ipcContract, ipcEventContract, type ClaimDeskApi, type IpcEventPayload, type IpcResponse, type IpcSubscribe } from '../../../shared/ipc/contract';
+import { IPC_EVENT_NAMES, IPC_METHOD_NAMES, listenerName, type IpcEventName, type IpcMethodName } from '../../../shared/ipc/channels';
 import { EVENTS_PATH, methodPath } from '../../../shared/ipc/http-bridge';
 import { ipcResultSchema, type IpcResult } from '../../../shared/ipc/result';
 
@@ -81,21 +81,37 @@ function releaseSource(): void {
 }
 
 /**
- * One event name's listeners on the shared connection: attached on first subscribe, detached when the last one
- * leaves.
- *
- * Pushes sent while the stream was (re)connecting are lost. For the sync status the last of them may have been
- * the end of a sync, so `catchUp` reads the current value each time the stream opens and hands it on unless a
- * newer push beat it. Package / export progress, outbox and workflow changes and notifications need none: their
- * views read their state when they open.
+ * What a push event would have said while the stream was (re)connecting, read from main when it opens again:
+ * pushes sent in that gap are lost, so this is the browser host's reconnect catch-up (Electron's IPC has no such
+ * gap). `always` also reads it when the stream first opens, for a view that starts from it (the sync status);
+ * otherwise only a reconnect does. Events without one (documents progress, notifications) are read by their
+ * views when they open.
  */
-function createEventStream<K extends IpcEventName>(
-  name: K,
-  catchUp?: () => Promise<IpcResult<unknown>>,
-): (listener: (payload: IpcEventPayload<K>) => void) => () => void {
+const CATCH_UP: { [K in IpcEventName]?: { always: boolean; read: () => Promise<IpcResult<IpcEventPayload<K>>> } } = {
+  syncStatus: { always: true, read: () => callOverHttp('getSyncStatus', {}) as Promise<IpcResult<IpcEventPayload<'syncStatus'>>> },
+  plssStatus: { always: true, read: () => callOverHttp('getPlssStatus', {}) as Promise<IpcResult<IpcEventPayload<'plssStatus'>>> },
+  outboxChanged: {
+    always: false,
+    read: async () => {
+      const result = (await callOverHttp('listOutbox', {})) as IpcResult<IpcResponse<'listOutbox'>>;
+      return result.ok ? { ok: true, value: { counts: result.value.counts } } : result;
+    },
+  },
+  // Which jobs moved while the stream was down is not known: every view showing a job reads it again.
+  workflowChanged: { always: false, read: async () => ({ ok: true, value: { jobIds: [] } }) },
+};
+
+/**
+ * One event name's listeners on the shared connection: attached on first subscribe, detached when the last one
+ * leaves. Each time the stream opens, the event's catch-up (if any) is read and handed on unless a newer push
+ * beat it.
+ */
+function createEventStream<K extends IpcEventName>(name: K): IpcSubscribe<K> {
   const listeners = new Set<(payload: IpcEventPayload<K>) => void>();
+  const catchUp = CATCH_UP[name] as (typeof CATCH_UP)[K];
   let source: EventSource | null = null;
   let pushes = 0;
+  let opens = 0;
   const deliver = (data: unknown): boolean => {
     const parsed = ipcEventContract[name].safeParse(data);
     if (!parsed.success) return false;
@@ -112,8 +128,10 @@ function createEventStream<K extends IpcEventName>(
     if (deliver(data)) pushes += 1;
   };
   const onOpen = () => {
+    opens += 1;
+    if (!catchUp || (opens === 1 && !catchUp.always)) return;
     const before = pushes;
-    void catchUp?.().then((result) => {
+    void catchUp.read().then((result) => {
       if (result.ok && pushes === before) deliver(result.value);
     });
   };
@@ -121,12 +139,11 @@ function createEventStream<K extends IpcEventName>(
     listeners.add(listener);
     if (!source) {
       source = acquireSource();
+      opens = 0;
       source.addEventListener(name, onMessage as EventListener);
-      if (catchUp) {
-        source.addEventListener('open', onOpen);
-        // The shared connection may already be open: 'open' will not fire again for this stream.
-        if (source.readyState === EventSource.OPEN) onOpen();
-      }
+      source.addEventListener('open', onOpen);
+      // The shared connection may already be open: 'open' will not fire again for this stream.
+      if (source.readyState === EventSource.OPEN) onOpen();
     }
     return () => {
       listeners.delete(listener);
@@ -141,19 +158,10 @@ function createEventStream<K extends IpcEventName>(
 }
 
 function createHttpBridgeApi(): ClaimDeskApi {
-  const methods = Object.fromEntries(
-    (Object.keys(IPC_METHODS) as IpcMethodName[]).map((name) => [name, (request: unknown) => callOverHttp(name, request)]),
-  );
-  // The events are checked against the contract (a stream left out is a type error); the mapped methods are built
-  // generically, and each satisfies its own signature because its answer is validated against its schema above.
-  const events = {
-    onSyncStatus: createEventStream('syncStatus', () => callOverHttp('getSyncStatus', {})),
-    onDocumentsProgress: createEventStream('documentsProgress'),
-    onOutboxChanged: createEventStream('outboxChanged'),
-    onWorkflowChanged: createEventStream('workflowChanged'),
-    onNotificationAdded: createEventStream('notificationAdded'),
-    onPlssStatus: createEventStream('plssStatus', () => callOverHttp('getPlssStatus', {})),
-  } satisfies Omit<ClaimDeskApi, IpcMethodName>;
+  // Both halves are built from the contract's tables. Each method's answer is validated against its own schema
+  // above, and each stream's payload against its event's, which is what the cast to the named signatures relies on.
+  const methods = Object.fromEntries(IPC_METHOD_NAMES.map((name) => [name, (request: unknown) => callOverHttp(name, request)]));
+  const events = Object.fromEntries(IPC_EVENT_NAMES.map((name) => [listenerName(name), createEventStream(name)]));
   return { ...methods, ...events } as unknown as ClaimDeskApi;
 }
 

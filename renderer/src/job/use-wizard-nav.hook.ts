@@ -1,70 +1,91 @@
 /**
- * Moving between steps. Going back is always allowed; going forward checks every step on the way and stops at
- * the first one with problems (listed under the step, nothing moves). The step is saved on the job so the app
- * reopens where staff left it. Finishing checks the last step too, then says the job is done.
+ * Moving between steps. The step is only where the person is looking; how far the job is, is main's workflow. Going
+ * back is always allowed; going forward first saves whatever was typed, then passes each step on the way as main's
+ * workflow view says (shared/jobs/wizard-gates.ts): a step that waits for a command (accept the layout, confirm the
+ * claimant) sends it, and main applies or refuses it; any other step waits for what the view names. The first step
+ * that stays closed is shown with its problems (and saved as the job's step) and nothing moves. Finishing checks
+ * the last step too, then says the job is done.
  */
 import { useCallback } from 'react';
 import { JOB_STEPS, type JobStep } from '../../../shared/jobs/job.types';
 import { useJobStore } from '../state/job.store';
-import { claimantDraft, saveClaimantDraft } from '../state/claimant.store';
-import { useClaimantStore } from '../state/claimant.store';
-import { saveLandDraft, useDocumentsStore } from '../state/documents.store';
-import { useJobDerived } from './use-job-derived.hook';
-import { hasDelivered, useJobOutboxStore } from '../state/job-outbox.store';
-import { checkStep, type StepContext } from './step-check';
+import { saveClaimantDraft, useClaimantStore } from '../state/claimant.store';
+import { saveLandDraft } from '../state/documents.store';
 import { stepIndex } from './wizard/wizard-steps';
 import { useWizardStore } from '../state/wizard.store';
+
+/** What was typed on any step reaches main before it decides (the forms also save on blur). */
+async function saveEverything(): Promise<void> {
+  await saveClaimantDraft();
+  await saveLandDraft();
+  await useJobStore.getState().flushSave();
+}
+
+/** Passes `steps` in order; answers the first that stays closed with why, or null when all are passed. */
+async function firstClosed(steps: readonly JobStep[]): Promise<{ step: JobStep; problems: string[] } | null> {
+  for (const step of steps) {
+    const gate = useJobStore.getState().job?.workflow.steps[step];
+    if (!gate || gate.done) continue;
+    if (gate.command) {
+      const refusal = await useJobStore.getState().runCommand(gate.command);
+      if (!refusal) continue;
+      // The check's own list when it has one (one line per claim), else main's sentence.
+      const problems = useJobStore.getState().job?.workflow.steps[step].problems ?? [];
+      return { step, problems: problems.length > 0 ? problems : [refusal.message] };
+    }
+    return { step, problems: gate.problems };
+  }
+  return null;
+}
 
 export function useWizardNav() {
   const job = useJobStore((state) => state.job);
   const patchJob = useJobStore((state) => state.patchJob);
-  const derived = useJobDerived();
-  const hasPackage = useDocumentsStore((state) => job !== null && state.jobId === job.id && state.pkg !== null);
-  const uploadDelivered = useJobOutboxStore((state) => job !== null && state.jobId === job.id && hasDelivered(state.entries));
   const { setBlocked, setDone, setMoving } = useWizardStore.getState();
 
-  /** Checks `steps` in order; the first with problems is shown (and saved as the job's step) and stops the move. */
-  const firstBlocked = useCallback(
+  /** Stops at the first closed step of `steps`: its problems are listed under it and the job is left there. */
+  const stopAtClosed = useCallback(
     async (steps: readonly JobStep[], from: JobStep): Promise<boolean> => {
-      if (!job || !derived) return true;
-      const context: StepContext = { job, layout: derived.layout, check: derived.check, claimant: claimantDraft() ?? job.claimant, hasPackage, uploadDelivered };
-      for (const step of steps) {
-        const problems = checkStep(step, context);
-        if (problems.length === 0) continue;
-        if (step === 'claimant') useClaimantStore.getState().touchAll();
-        if (step !== from) await patchJob({ step });
-        setBlocked({ step, problems });
-        return true;
-      }
-      return false;
+      const closed = await firstClosed(steps);
+      if (!closed) return false;
+      if (closed.step === 'claimant') useClaimantStore.getState().touchAll();
+      if (closed.step !== from) await patchJob({ step: closed.step });
+      setBlocked(closed);
+      return true;
     },
-    [job, derived, hasPackage, uploadDelivered, patchJob, setBlocked],
+    [patchJob, setBlocked],
   );
 
   const goTo = useCallback(
     async (target: JobStep) => {
       if (!job || useWizardStore.getState().moving) return;
       const from = job.step;
-      if (stepIndex(target) > stepIndex(from) && (await firstBlocked(JOB_STEPS.slice(stepIndex(from), stepIndex(target)), from))) return;
       setMoving(true);
-      // The claimant form saves itself on blur; this catches a field still focused when the step changes.
-      if (from === 'claimant') await saveClaimantDraft();
-      if (from === 'documents') await saveLandDraft();
-      const ok = await patchJob({ step: target });
-      setMoving(false);
-      if (ok) setBlocked(null);
+      try {
+        await saveEverything();
+        if (stepIndex(target) > stepIndex(from) && (await stopAtClosed(JOB_STEPS.slice(stepIndex(from), stepIndex(target)), from))) return;
+        if (await patchJob({ step: target })) setBlocked(null);
+      } finally {
+        setMoving(false);
+      }
     },
-    [job, firstBlocked, patchJob, setBlocked, setMoving],
+    [job, stopAtClosed, patchJob, setBlocked, setMoving],
   );
 
-  /** The last step's "Next": every step from here on must be met, then the job is reported done. */
+  /** The last step's "Next": every step from here on must be passed, then the job is reported done. */
   const finish = useCallback(async () => {
     if (!job || useWizardStore.getState().moving) return;
-    if (await firstBlocked(JOB_STEPS.slice(stepIndex(job.step)), job.step)) return;
-    const server = job.serverPackage;
-    const where = server ? ` (claim package ${server.number ?? `#${server.id}`})` : '';
-    setDone(`${job.order.orderNumber} is fulfilled: its staking package was delivered to the server${where}.`);
-  }, [job, firstBlocked, setDone]);
+    setMoving(true);
+    try {
+      await saveEverything();
+      if (await stopAtClosed(JOB_STEPS.slice(stepIndex(job.step)), job.step)) return;
+      const server = useJobStore.getState().job?.serverPackage ?? job.serverPackage;
+      const where = server ? ` (claim package ${server.number ?? `#${server.id}`})` : '';
+      setDone(`${job.order.orderNumber} is fulfilled: its staking package was delivered to the server${where}.`);
+    } finally {
+      setMoving(false);
+    }
+  }, [job, stopAtClosed, setDone, setMoving]);
 
   return { goTo, finish };
 }

@@ -11,6 +11,7 @@ import { api } from '../api/client';
 import type { OrderKey } from '../../../shared/domain/order.types';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Job, JobPatch } from '../../../shared/jobs/job.types';
+import type { WizardCommand } from '../../../shared/jobs/wizard-gates';
 import type { Layout } from '../../../shared/layout/layout.types';
 import {
   canRedo,
@@ -54,6 +55,11 @@ type JobState = {
    * refusal is answered to the caller, not shown as "Not saved" in the header, since nothing was lost.
    */
   decideOnJob: (patch: JobPatch) => Promise<ErrorInfo | null>;
+  /**
+   * A workflow command main applies and checks (accept the layout, confirm the claimant), after every save before
+   * it; resolves to main's refusal, else null (the job main answers is taken).
+   */
+  runCommand: (command: WizardCommand) => Promise<ErrorInfo | null>;
   /** Sends a pending layout save now; resolves when every queued save has been answered. */
   flushSave: () => Promise<void>;
   /** Main fills the land description from the imported PLSS (after every queued save); the job is adopted. */
@@ -226,6 +232,18 @@ export const useJobStore = create<JobState>()((set, get) => {
         const result = await api.saveJob({ jobId: job.id, patch });
         if (!result.ok) return result.error;
         adopt(result.value, resetHistory);
+        return null;
+      });
+    },
+
+    runCommand: async (command) => {
+      const { job } = get();
+      if (!job) return { code: 'not-ready', message: 'No job is open.' };
+      void sendLayout();
+      return enqueue(async () => {
+        const result = command === 'validateLayout' ? await api.validateLayout({ jobId: job.id }) : await api.confirmClaimant({ jobId: job.id });
+        if (!result.ok) return result.error;
+        adopt(result.value, false);
         return null;
       });
     },

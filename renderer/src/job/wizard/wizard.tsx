@@ -4,11 +4,9 @@ import { Notice } from '../../widgets/notice';
 import { useJobStore } from '../../state/job.store';
 import { ClaimantStep } from '../steps/claimant/claimant-step';
 import { DocumentsStep } from '../steps/documents/documents-step';
-import { useDocumentsStore } from '../../state/documents.store';
 import { LayoutStep } from '../steps/layout/layout-step';
 import { MonumentsStep } from '../steps/monuments/monuments-step';
 import { UploadStep } from '../steps/upload/upload-step';
-import { hasDelivered, useJobEntries } from '../../state/job-outbox.store';
 import { ValidateStep } from '../steps/validate/validate-step';
 import { ImportStep } from '../steps/import/import-step';
 import { useWizardNav } from '../use-wizard-nav.hook';
@@ -23,12 +21,10 @@ function stepState(step: JobStep, current: JobStep, achieved: string | null): 'c
 }
 
 function StepBar({ current, onGo }: { current: JobStep; onGo: (step: JobStep) => void }) {
-  const jobId = useJobStore((state) => state.job?.id);
-  const hasPackage = useDocumentsStore((state) => state.jobId === jobId && state.pkg !== null);
-  const delivered = hasDelivered(useJobEntries(jobId));
+  const steps = useJobStore((state) => state.job?.workflow.steps);
   const results: Partial<Record<JobStep, string | null>> = {
-    documents: hasPackage ? 'package generated' : null,
-    upload: delivered ? 'package delivered' : null,
+    documents: steps?.documents.done ? 'package generated' : null,
+    upload: steps?.upload.done ? 'package delivered' : null,
   };
   return (
     <nav className="wizard-steps" aria-label="Fulfilment steps">
@@ -93,11 +89,6 @@ export function Wizard() {
   useEffect(() => {
     void flushSave();
   }, [step, flushSave]);
-
-  // Whether the job already has a package decides the Documents step's mark in the step bar, on every step.
-  useEffect(() => {
-    if (jobId !== undefined) void useDocumentsStore.getState().load(jobId);
-  }, [jobId]);
 
   // "Before moving on" and "is fulfilled" belong to the job they were said about.
   useEffect(() => {

@@ -10,7 +10,7 @@ import { ReasonDialog } from '../../widgets/workflow/reason-dialog';
 import { ACTION_LABELS, isStaffAction } from '../../widgets/workflow/workflow-labels';
 import { useWorkflowEvents } from '../../state/workflow.store';
 
-type Available = Job['workflow']['available'][number];
+type Available = Job['workflow']['events'][number];
 type Asking = { action: StaffAction; override: boolean; message: string | null };
 
 const TEXTS: Record<StaffAction, { title: (order: string) => string; text: string; placeholder: string }> = {
@@ -77,7 +77,10 @@ export function WorkflowActions({ job }: { job: Job }) {
   const [asking, setAsking] = useState<Asking | null>(null);
   const [busy, setBusy] = useState<StaffAction | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const actions = job.workflow.available.filter((available): available is Available & { event: StaffAction } => isStaffAction(available.event));
+  // The decisions the job's state has at all; the rest of the workflow's events are the wizard's.
+  const actions = job.workflow.events.filter(
+    (available): available is Available & { event: StaffAction } => isStaffAction(available.event) && available.status !== 'not-allowed',
+  );
 
   const fire = async (action: StaffAction, reason: string | null, override: boolean) => {
     setBusy(action);

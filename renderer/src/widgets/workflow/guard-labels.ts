@@ -6,6 +6,8 @@ export const GUARD_LABELS: Readonly<Record<GuardCode, string>> = {
   'over-capacity': 'more claims than purchased',
   'reopen-closed': 'reopening a closed job',
   'no-claims': 'no claims laid out',
+  'layout-invalid': 'a layout that does not pass validation',
+  'claimant-incomplete': 'an incomplete claimant',
   'no-package': 'no package generated',
 };
 

@@ -2,7 +2,7 @@
  * How the workflow's states, payment states and staff actions read and are coloured in the app. The words come
  * from the shared tables (shared/workflow) so the app, the CLI and the transition log name things alike.
  */
-import type { StaffAction } from '../../../../shared/workflow/workflow-view.types';
+import { STAFF_ACTIONS, type StaffAction } from '../../../../shared/workflow/workflow-view.types';
 import { PAYMENT_STATE_LABELS } from '../../../../shared/workflow/payment-state';
 import { STATE_LABELS } from '../../../../shared/workflow/workflow.table';
 import type { PaymentState, WorkflowState } from '../../../../shared/workflow/workflow.types';
@@ -51,5 +51,5 @@ export const ACTION_LABELS: Readonly<Record<StaffAction, string>> = {
 };
 
 export function isStaffAction(event: string): event is StaffAction {
-  return event === 'HOLD' || event === 'RESUME' || event === 'CANCEL' || event === 'REOPEN';
+  return (STAFF_ACTIONS as readonly string[]).includes(event);
 }

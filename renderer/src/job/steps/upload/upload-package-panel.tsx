@@ -2,7 +2,6 @@ import type { ErrorInfo } from '../../../../../shared/errors';
 import type { PackageInfo } from '../../../../../shared/documents/package-info.types';
 import type { Job } from '../../../../../shared/jobs/job.types';
 import type { OutboxEntryView } from '../../../../../shared/outbox/outbox.types';
-import { findRule } from '../../../../../shared/workflow/workflow.table';
 import { Chip } from '../../../widgets/chip';
 import { RelativeTime } from '../../../widgets/relative-time';
 import { Spinner } from '../../../widgets/spinner';
@@ -80,24 +79,13 @@ function ServerFacts({ job, delivered }: { job: Job; delivered: OutboxEntryView 
 }
 
 /**
- * Why the workflow would refuse to queue now, read from the same transition table main enforces: a package is
- * queued from "documents ready" (or, after a review, to upload anyway). Null when it may be queued.
+ * Why main's workflow would refuse to queue now, as its view says (the machine's own message); null when it may be
+ * queued, or while an upload is on its way (the hint below says that).
  */
 function workflowBlock(job: Job): string | null {
-  const { state } = job.workflow;
-  if (findRule(state, 'UPLOAD_QUEUED')) return null;
-  switch (state) {
-    case 'delivered':
-      return 'Every purchased claim is delivered and the job is closed: a manager or admin can reopen it to send another package.';
-    case 'cancelled':
-      return 'The job is cancelled: a manager or admin can reopen it to send a package.';
-    case 'on_hold':
-      return 'The job is on hold: resume it (above) before queueing.';
-    case 'uploading':
-      return null; // an upload on its way: said by the hint below
-    default:
-      return 'The layout changed since the package was made: check it on Validate and generate the package again on the Documents step.';
-  }
+  if (job.workflow.state === 'uploading') return null;
+  const queue = job.workflow.events.find((event) => event.event === 'UPLOAD_QUEUED');
+  return queue && queue.status !== 'allowed' ? queue.message : null;
 }
 
 /** What would be sent and what the server already has, with the one button that queues it. */

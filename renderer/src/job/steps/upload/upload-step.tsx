@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Notice } from '../../../widgets/notice';
 import { Spinner } from '../../../widgets/spinner';
 import { useJobStore } from '../../../state/job.store';
@@ -27,6 +28,10 @@ export function UploadStep() {
   const queueUpload = useJobOutboxStore((state) => state.queueUpload);
   const { goTo } = useWizardNav();
   const order = useOrderStatus(job?.order.orderType ?? 'claim_order', job?.order.orderId ?? null);
+  const jobId = job?.id;
+  useEffect(() => {
+    if (jobId !== undefined) void useDocumentsStore.getState().load(jobId);
+  }, [jobId]);
   if (!job) return null;
 
   const uploads = uploadsOf(entries);

@@ -1,0 +1,45 @@
+/**
+ * What an outbox outcome means beyond the entry itself. In the transaction that records it: a delivered upload is
+ * UPLOAD_DELIVERED in the job's workflow (the order completes by itself once every purchased claim is delivered) and
+ * a refused one UPLOAD_NEEDS_REVIEW. After it commits: anything that failed for good, or waits for a person's
+ * decision, is announced to staff.
+ */
+import type { SendOutcome } from '../../shared/outbox/classify-send';
+import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
+import type { OrderKey } from '../../shared/domain/order.types';
+import type { OutboxRow } from '../repos/outbox.repo';
+import { applySystemEvent, type Trx } from '../workflow/apply-transition';
+import type { NotificationsService } from '../workflow/notifications.service';
+
+export async function applyOutcomeToWorkflow(trx: Trx, entry: OutboxRow, outcome: SendOutcome['state'], at: string): Promise<void> {
+  if (entry.kind !== 'upload') return;
+  if (outcome === 'done') await applySystemEvent(trx, entry.job_id, 'UPLOAD_DELIVERED', at);
+  if (outcome === 'needs-review') await applySystemEvent(trx, entry.job_id, 'UPLOAD_NEEDS_REVIEW', at, 'The server refused the upload (409): the order changed there.');
+}
+
+export async function announceOutcome(
+  notifications: Pick<NotificationsService, 'notify'>,
+  entry: OutboxRow,
+  outcome: SendOutcome['state'],
+  message: string | null,
+): Promise<void> {
+  if (outcome !== 'failed' && outcome !== 'needs-review') return;
+  const what = describe(entry);
+  const title = outcome === 'failed' ? `${what.label} for ${what.orderNumber} failed` : `${what.label} for ${what.orderNumber} needs review`;
+  await notifications.notify({
+    kind: 'upload_failed',
+    title,
+    body: `${message ?? 'The server refused it.'} It is kept in the outbox: retry it, or discard it.`,
+    order: what.order,
+    jobId: entry.job_id,
+    dedupeKey: `outbox:${entry.id}:${outcome}:${entry.attempts}`,
+  });
+}
+
+function describe(entry: OutboxRow): { label: string; orderNumber: string; order: OrderKey | null } {
+  const json: unknown = JSON.parse(entry.payload_json);
+  const parsed = entry.kind === 'upload' ? uploadPayloadSchema.safeParse(json) : entry.kind === 'status' ? statusPayloadSchema.safeParse(json) : eventPayloadSchema.safeParse(json);
+  const label = entry.kind === 'upload' ? 'The package upload' : entry.kind === 'status' ? 'The status change' : 'The override record';
+  if (!parsed.success) return { label, orderNumber: `job ${entry.job_id}`, order: null };
+  return { label, orderNumber: parsed.data.orderNumber, order: { orderType: parsed.data.orderType, id: parsed.data.orderId } };
+}

@@ -1,0 +1,46 @@
+/**
+ * The facts the workflow's guards read for one job, as they stand inside the caller's transaction: the workflow
+ * columns, the order's payment, the claims purchased, laid out and delivered, whether a package exists, and what
+ * the job check (shared/jobs/check-job.ts) says about the layout and the claimant.
+ */
+import { AppError } from '../../shared/errors';
+import { checkJob, type JobCheck } from '../../shared/jobs/check-job';
+import { paymentStateSchema, type WorkflowContext } from '../../shared/workflow/workflow.types';
+import type { Db } from '../db/schema';
+import { rowToJob } from '../repos/jobs.mapper';
+import { getJobRow } from '../repos/jobs.repo';
+import { getWorkflowFacts, type WorkflowFactsRow } from '../repos/workflow.repo';
+
+export interface JobFacts {
+  facts: WorkflowFactsRow;
+  check: JobCheck;
+}
+
+export async function readJobFacts(db: Db, jobId: number): Promise<JobFacts> {
+  const [facts, row] = await Promise.all([getWorkflowFacts(db, jobId), getJobRow(db, jobId)]);
+  if (!facts || !row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
+  return { facts, check: checkJob(rowToJob(row)) };
+}
+
+export function contextOf({ facts, check }: JobFacts): WorkflowContext {
+  const payment = paymentStateSchema.safeParse(facts.payment_state);
+  return {
+    ...(facts.order_number ? { orderNumber: facts.order_number } : {}),
+    paymentState: payment.success ? payment.data : 'unknown',
+    claimsPurchased: Number(facts.claims_purchased ?? 0),
+    claimsDelivered: Number(facts.claims_delivered),
+    claimsLaidOut: Number(facts.claims_laid_out ?? 0),
+    hasPackage: facts.has_package === 1,
+    capacityOverride: facts.has_capacity_override === 1,
+    resumeTo: facts.resume_to,
+    layoutProblems: check.blocking.layout,
+    claimantProblems: check.blocking.claimant,
+  };
+}
+
+/** Only the job's state, for a caller that branches on it before firing an event. */
+export async function readWorkflowState(db: Db, jobId: number): Promise<WorkflowFactsRow['workflow_state']> {
+  const facts = await getWorkflowFacts(db, jobId);
+  if (!facts) throw new AppError('not-found', `Job ${jobId} does not exist.`);
+  return facts.workflow_state;
+}
