@@ -71,8 +71,30 @@ export interface JobsTable {
   workflow_state: WorkflowState;
   resume_to: WorkflowState | null;
   workflow_changed_at: string | null;
+  /** 0009: facts queries filter and count on, written with the JSON they come from (jobs.mapper.ts). */
+  order_number: string;
+  claims_purchased: number;
+  claims_laid_out: number;
+  claimant_named: number;
   created_at: string;
   updated_at: string;
+}
+
+/** 0009: an upload the server confirmed. */
+export interface DeliveriesTable {
+  outbox_id: string;
+  job_id: number;
+  order_type: 'claim_purchase' | 'claim_order';
+  order_id: number;
+  claim_package_id: number | null;
+  delivered_at: string;
+}
+
+/** 0009: the claims a delivery carried, by name. */
+export interface DeliveredClaimsTable {
+  outbox_id: string;
+  job_id: number;
+  claim_name: string;
 }
 
 /** 0006: the append-only transition log. */
@@ -210,6 +232,8 @@ export interface Database {
   plss_layers: PlssLayersTable;
   plss_parts: PlssPartsTable;
   plss_rtree: PlssRtreeTable;
+  deliveries: DeliveriesTable;
+  delivered_claims: DeliveredClaimsTable;
 }
 
 /** Repository functions accept either the database or a transaction handle, so callers choose the unit of work. */

@@ -7,6 +7,7 @@ import { stateByCode } from '../../shared/geo/us-states';
 import { zoneFromEpsg } from '../../shared/geo/utm';
 import { jobPatchSchema, type JobCore, type JobCrs, type JobPatch } from '../../shared/jobs/job.types';
 import type { Layout } from '../../shared/layout/layout.types';
+import { claimantColumns, layoutColumns } from '../repos/jobs.mapper';
 import type { JobRowUpdate } from '../repos/jobs.repo';
 import { reprojectLayout } from './job-reproject';
 
@@ -56,10 +57,10 @@ export function applyJobPatch(current: JobCore, patch: JobPatch, by: { user: str
     update.epsg = crs.epsg;
     update.crs_json = JSON.stringify(crs);
   }
-  if (layout !== undefined) update.layout_json = JSON.stringify(layout);
+  if (layout !== undefined) Object.assign(update, { layout_json: JSON.stringify(layout), ...layoutColumns(layout) });
 
   if (patch.monuments !== undefined) update.monument_settings_json = JSON.stringify(patch.monuments);
-  if (patch.claimant !== undefined) update.claimant_json = JSON.stringify(patch.claimant);
+  if (patch.claimant !== undefined) Object.assign(update, { claimant_json: JSON.stringify(patch.claimant), ...claimantColumns(patch.claimant) });
   if (patch.documents !== undefined) update.documents_json = JSON.stringify(patch.documents);
 
   if (patch.stateOverride !== undefined || patch.countyOverride !== undefined || patch.landStatus !== undefined) {

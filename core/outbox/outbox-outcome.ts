@@ -1,15 +1,29 @@
 /**
- * What an outbox outcome means beyond the entry itself. In the transaction that records it: a delivered upload is
- * UPLOAD_DELIVERED in the job's workflow (the order completes by itself once every purchased claim is delivered) and
- * a refused one UPLOAD_NEEDS_REVIEW. After it commits: anything that failed for good, or waits for a person's
- * decision, is announced to staff.
+ * What an outbox outcome means beyond the entry itself. In the transaction that records it: a delivered upload is a
+ * delivery (its claims counted from then on) and UPLOAD_DELIVERED in the job's workflow (the order completes by
+ * itself once every purchased claim is delivered); a refused one is UPLOAD_NEEDS_REVIEW. After it commits: anything
+ * that failed for good, or waits for a person's decision, is announced to staff.
  */
 import type { SendOutcome } from '../../shared/outbox/classify-send';
 import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 import type { OrderKey } from '../../shared/domain/order.types';
+import { insertDelivery } from '../repos/deliveries.repo';
 import type { OutboxRow } from '../repos/outbox.repo';
 import { applySystemEvent, type Trx } from '../workflow/apply-transition';
 import type { NotificationsService } from '../workflow/notifications.service';
+
+export async function recordDelivery(trx: Trx, entry: OutboxRow, claimPackageId: number | null, at: string): Promise<void> {
+  const payload = uploadPayloadSchema.parse(JSON.parse(entry.payload_json));
+  await insertDelivery(trx, {
+    outboxId: entry.id,
+    jobId: entry.job_id,
+    orderType: payload.orderType,
+    orderId: payload.orderId,
+    claimPackageId,
+    deliveredAt: at,
+    claimNames: payload.claims.map((claim) => claim.name),
+  });
+}
 
 export async function applyOutcomeToWorkflow(trx: Trx, entry: OutboxRow, outcome: SendOutcome['state'], at: string): Promise<void> {
   if (entry.kind !== 'upload') return;

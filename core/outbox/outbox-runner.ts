@@ -31,7 +31,7 @@ import { newOwnerWithinProcess } from '../platform/process-owner';
 import type { SessionAuth } from '../session/session.service';
 import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
 import { sendEntry, type SendAnswer } from './outbox-send';
-import { announceOutcome, applyOutcomeToWorkflow } from './outbox-outcome';
+import { announceOutcome, applyOutcomeToWorkflow, recordDelivery } from './outbox-outcome';
 import type { NotificationsService } from '../workflow/notifications.service';
 import { uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 
@@ -134,6 +134,8 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
           if (ok && answer?.kind === 'upload') {
             await setJobServerPackage(trx, entry.job_id, answer.receipt.packageId, answer.receipt.packageNumber);
             for (const doc of answer.receipt.documents) await setServerDocumentId(trx, entry.id, doc.filename, doc.documentId);
+            // Before the workflow hears of it: UPLOAD_DELIVERED counts the claims this delivery carried.
+            await recordDelivery(trx, entry, answer.receipt.packageId, iso);
           }
           return ok;
         }

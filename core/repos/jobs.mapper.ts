@@ -97,9 +97,23 @@ export function jobToNewRow(job: Omit<JobCore, 'id'>): NewJobRow {
     workflow_state: 'queued',
     resume_to: null,
     workflow_changed_at: null,
+    order_number: job.order.orderNumber,
+    claims_purchased: job.order.claimsPurchased,
+    ...layoutColumns(job.layout),
+    ...claimantColumns(job.claimant),
     created_at: job.createdAt,
     updated_at: job.updatedAt,
   };
+}
+
+/** The layout's columns, written with layout_json. */
+export function layoutColumns(layout: JobCore['layout']): Pick<JobRow, 'claims_laid_out'> {
+  return { claims_laid_out: layout.claims.length };
+}
+
+/** The claimant's columns, written with claimant_json. */
+export function claimantColumns(claimant: JobCore['claimant']): Pick<JobRow, 'claimant_named'> {
+  return { claimant_named: claimant.claimantName.trim() === '' ? 0 : 1 };
 }
 
 export function toJobSummary(row: JobSummaryRow): JobSummary {

@@ -2,7 +2,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { OrderKey } from '../../shared/domain/order.types';
 import type { Db, JobsTable } from '../db/schema';
-import { claimsDeliveredOfJob } from './workflow-sql';
+import { claimsDeliveredOfJob, deliveriesOfJob } from './workflow-sql';
 
 export type JobRow = Selectable<JobsTable>;
 export type NewJobRow = Insertable<JobsTable>;
@@ -35,9 +35,8 @@ export interface ConflictInputRow {
   delivered: number;
 }
 
-/** Uploads of the row's job the server accepted (the conflict check's "delivered"). */
-const deliveredUploads = () =>
-  sql<number>`(SELECT count(*) FROM outbox x WHERE x.job_id = jobs.id AND x.kind = 'upload' AND x.state = 'done')`.as('delivered');
+/** Uploads of the row's job the server confirmed (the conflict check's "delivered"). */
+const deliveredUploads = () => deliveriesOfJob(sql`jobs.id`).as('delivered');
 
 /** Jobs with their order's cached row (status, gone): a job outlives its order leaving the queue. */
 const jobsWithOrder = (db: Db) =>
@@ -78,8 +77,8 @@ export async function updateJobRow(db: Db, jobId: number, update: JobRowUpdate):
 }
 
 /**
- * The jobs list, most recently updated first. The few summary fields are read out of the JSON columns by SQLite
- * so the list does not parse every job's polygons and layout.
+ * The jobs list, most recently updated first, from the job's own columns so the list does not parse every job's
+ * polygons and layout (only the project name, which nothing filters on, is read out of the order snapshot).
  */
 export async function listJobSummaryRows(db: Db): Promise<JobSummaryRow[]> {
   return jobsWithOrder(db)
@@ -95,10 +94,10 @@ export async function listJobSummaryRows(db: Db): Promise<JobSummaryRow[]> {
       deliveredUploads(),
       'jobs.workflow_state',
       claimsDeliveredOfJob(sql`jobs.id`).as('claims_delivered'),
-      sql<string | null>`json_extract(order_context_json, '$.orderNumber')`.as('order_number'),
+      'jobs.order_number',
       sql<string | null>`json_extract(order_context_json, '$.projectName')`.as('project_name'),
-      sql<number | null>`json_extract(order_context_json, '$.claimsPurchased')`.as('claims_purchased'),
-      sql<number | null>`json_array_length(layout_json, '$.claims')`.as('claims_laid_out'),
+      'jobs.claims_purchased',
+      'jobs.claims_laid_out',
     ])
     .orderBy('jobs.updated_at', 'desc')
     .orderBy('jobs.id', 'desc')

@@ -51,8 +51,7 @@ export function focusPredicate(focus: DashboardFocus, context: FocusContext): Ra
         listed,
         orderOpen(),
         sql<boolean>`orders.claimant_info_json IS NULL`,
-        sql<boolean>`NOT EXISTS (SELECT 1 FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id
-          AND trim(coalesce(json_extract(j.claimant_json, '$.claimantName'), '')) <> '')`,
+        sql<boolean>`NOT EXISTS (SELECT 1 FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id AND j.claimant_named = 1)`,
       );
     case 'awaiting_upload':
       return orderJobIn(['documents_ready', 'uploading']);

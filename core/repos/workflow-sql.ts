@@ -8,12 +8,16 @@ import type { WorkflowState } from '../../shared/workflow/workflow.types';
 import { CLOSED_ORDER_STATUSES } from '../../shared/domain/order-status';
 
 /**
- * Claims delivered for a job: distinct claim names in its uploads the server accepted (seed 004: documents uploaded
- * and linked). Distinct, so sending the same claims again after a regeneration is not counted twice.
+ * Claims delivered for a job: distinct claim names in its deliveries (uploads the server confirmed, documents
+ * uploaded and linked). Distinct, so sending the same claims again after a regeneration is not counted twice.
  */
 export function claimsDeliveredOfJob(jobIdColumn: RawBuilder<unknown>): RawBuilder<number> {
-  return sql<number>`(SELECT count(DISTINCT json_extract(c.value, '$.name')) FROM outbox x, json_each(x.payload_json, '$.claims') c
-    WHERE x.job_id = ${jobIdColumn} AND x.kind = 'upload' AND x.state = 'done')`;
+  return sql<number>`(SELECT count(DISTINCT dc.claim_name) FROM delivered_claims dc WHERE dc.job_id = ${jobIdColumn})`;
+}
+
+/** Deliveries of the job in scope (the conflict check's "something reached the server"). */
+export function deliveriesOfJob(jobIdColumn: RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`(SELECT count(*) FROM deliveries d WHERE d.job_id = ${jobIdColumn})`;
 }
 
 /** The same for the job of the `orders` row in scope (0 without a job). */
@@ -34,11 +38,6 @@ const CLOSED_STATUSES = sql`(${sql.join(CLOSED_ORDER_STATUSES.map((s) => sql.lit
 /** Still to be fulfilled: not closed on the server, and not delivered or cancelled here. */
 export function orderOpen(): RawBuilder<boolean> {
   return sql<boolean>`(orders.status NOT IN ${CLOSED_STATUSES} AND NOT ${orderJobIn(['delivered', 'cancelled'])})`;
-}
-
-/** The order number kept in the job's order context (the job outlives its order's cache row). */
-export function jobOrderNumber(alias: string): RawBuilder<string | null> {
-  return sql<string | null>`json_extract(${sql.ref(alias)}.order_context_json, '$.orderNumber')`;
 }
 
 /** When a job was last touched: its last save or its last transition, whichever is later (ISO strings compare as text). */

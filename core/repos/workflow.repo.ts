@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db, JobTransitionsTable } from '../db/schema';
 import { CLOSED_ORDER_STATUSES } from '../../shared/domain/order-status';
 import type { TransitionLogEntry, WorkflowState } from '../../shared/workflow/workflow.types';
-import { claimsDeliveredOfJob, jobLastTouched, jobOrderNumber } from './workflow-sql';
+import { claimsDeliveredOfJob, jobLastTouched } from './workflow-sql';
 
 export interface WorkflowFactsRow {
   id: number;
@@ -50,9 +50,9 @@ export async function getWorkflowFacts(db: Db, jobId: number): Promise<WorkflowF
       'o.created_at as order_created_at',
       'o.expedited_delivery as expedited',
       'o.target_date',
-      jobOrderNumber('jobs').as('order_number'),
-      sql<number | null>`json_extract(jobs.order_context_json, '$.claimsPurchased')`.as('claims_purchased'),
-      sql<number | null>`json_array_length(jobs.layout_json, '$.claims')`.as('claims_laid_out'),
+      'jobs.order_number',
+      'jobs.claims_purchased',
+      'jobs.claims_laid_out',
       sql<number>`jobs.capacity_override_json IS NOT NULL`.as('has_capacity_override'),
       sql<number>`EXISTS (SELECT 1 FROM packages p WHERE p.job_id = jobs.id)`.as('has_package'),
       claimsDeliveredOfJob(sql`jobs.id`).as('claims_delivered'),
@@ -116,7 +116,7 @@ export async function listJobsWithClosedOrders(db: Db): Promise<{ id: number; wo
       'jobs.workflow_state',
       'o.status as order_status',
       sql<number>`o.gone_at IS NOT NULL`.as('gone'),
-      jobOrderNumber('jobs').as('order_number'),
+      'jobs.order_number',
     ])
     .where('jobs.workflow_state', 'not in', ['delivered', 'cancelled', 'needs_review'])
     .where((eb) => eb.or([eb('o.status', 'in', [...CLOSED_ORDER_STATUSES]), eb('o.gone_at', 'is not', null)]))
@@ -126,12 +126,10 @@ export async function listJobsWithClosedOrders(db: Db): Promise<{ id: number; wo
 /** Claims in uploads delivered at or after `since` (ISO), for "claims delivered this week". */
 export async function countClaimsDeliveredSince(db: Db, since: string): Promise<number> {
   const row = await db
-    .selectFrom('outbox as x')
+    .selectFrom('delivered_claims as dc')
+    .innerJoin('deliveries as d', 'd.outbox_id', 'dc.outbox_id')
     .select(sql<number>`count(*)`.as('n'))
-    .innerJoin(sql`json_each(x.payload_json, '$.claims')`.as('c'), (join) => join.onTrue())
-    .where('x.kind', '=', 'upload')
-    .where('x.state', '=', 'done')
-    .where('x.done_at', '>=', since)
+    .where('d.delivered_at', '>=', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -163,7 +161,7 @@ export async function listStaleJobRows(
       'jobs.id',
       'jobs.order_type',
       'jobs.order_id',
-      jobOrderNumber('jobs').as('order_number'),
+      'jobs.order_number',
       jobLastTouched('jobs').as('last_touched'),
     ])
     .where('jobs.workflow_state', 'in', [...states])

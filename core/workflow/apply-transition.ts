@@ -38,7 +38,7 @@ function refusal(result: { code: string; message: string }): AppError {
 }
 
 function orderNumberOf(facts: WorkflowFactsRow): string {
-  return facts.order_number ?? `${facts.order_type} ${facts.order_id}`;
+  return facts.order_number || `${facts.order_type} ${facts.order_id}`;
 }
 
 /** An override on its way to the server as a domain event, exactly as the log recorded it (logId ties the two). */

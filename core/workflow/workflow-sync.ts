@@ -45,7 +45,7 @@ async function reconcileServerChanges(deps: AfterSyncDeps): Promise<number[]> {
     const applied = await deps.db.transaction().execute((trx) => applySystemEvent(trx, job.id, event, at, `The order ${what}.`));
     if (!applied?.changed) continue;
     changed.push(job.id);
-    const number = job.order_number ?? `job ${job.id}`;
+    const number = job.order_number || `job ${job.id}`;
     await deps.notifications.notify({
       kind: 'order_changed',
       title: `Order ${number} ${what}`,

@@ -80,7 +80,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
       if (staleBefore === null) return [];
       const stale = await listStaleJobRows(db, STALE_CANDIDATE_STATES, staleBefore);
       for (const job of stale) {
-        const number = job.order_number ?? `job ${job.id}`;
+        const number = job.order_number || `job ${job.id}`;
         await deps.notifications.notify({
           kind: 'stale_jobs',
           title: `Job ${number} has not been touched for ${settings.staleAfterDays}+ days`,

@@ -3,11 +3,10 @@
  * log entry; cached orders get their payment state and target date; the outbox is rebuilt to carry domain events
  * without losing an entry or a document row.
  */
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db/open-database';
 import { loadMigrations } from '../../core/db/migrations-source';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempCacheFile } from '../helpers/temp-dir';
 
 type Raw = Awaited<ReturnType<typeof openDatabase>>['sqlite'];
 
@@ -48,17 +47,11 @@ function insertPackage(db: Raw, jobId: number): void {
 }
 
 describe('migration 0006: the workflow', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let file: string;
-  beforeEach(() => {
-    temp = makeTempDir();
-    file = join(temp.dir, 'claimdesk.sqlite');
-  });
-  afterEach(() => temp.cleanup());
+  const cache = useTempCacheFile();
 
   it('gives every existing job the state its data implies, logs why, and fills payment state and target date', async () => {
     const all = loadMigrations();
-    const before = await openDatabase({ file, migrations: all.slice(0, 5) });
+    const before = await openDatabase({ file: cache().file, migrations: all.slice(0, 5) });
     const db = before.sqlite;
     insertOrder(db, 1, 'claim_order', 'paid', '2026-11-02T15:00:00Z'); // Monday
     insertOrder(db, 2, 'claim_order', 'approved', '2026-11-06T15:00:00Z', 1); // Friday, expedited
@@ -86,7 +79,7 @@ describe('migration 0006: the workflow', () => {
     insertUpload(db, uploading, 'discarded');
     await before.close();
 
-    const after = await openDatabase({ file, migrations: all });
+    const after = await openDatabase({ file: cache().file, migrations: all });
     const sql = after.sqlite;
     const state = (id: number) =>
       sql.prepare('SELECT workflow_state AS state, resume_to AS resumeTo FROM jobs WHERE id = ?').get(id) as { state: string; resumeTo: string | null };

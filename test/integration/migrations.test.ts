@@ -1,11 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { openDatabase } from '../../core/db/open-database';
 import { loadMigrations, type Migration } from '../../core/db/migrations-source';
 import type {
+  DeliveredClaimsTable,
+  DeliveriesTable,
   JobsTable,
   JobTransitionsTable,
   NotificationsTable,
@@ -20,7 +21,7 @@ import type {
   PlssRtreeTable,
 } from '../../core/db/schema';
 import { EMPTY_JOB_DOCUMENTS, jobDocumentsSchema } from '../../shared/jobs/job.types';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempCacheFile } from '../helpers/temp-dir';
 
 // Compile-time complete lists of the Kysely table types' columns: adding a column to schema.ts without the SQL
 // (or the other way round) fails the comparison below.
@@ -38,7 +39,12 @@ const JOBS_COLUMNS: Record<keyof JobsTable, true> = {
   layout_json: true, monument_settings_json: true, location_json: true, claimant_json: true,
   capacity_override_json: true, documents_json: true, claim_package_id: true, claim_package_number: true, conflict_ack: true,
   workflow_state: true, resume_to: true, workflow_changed_at: true, created_at: true, updated_at: true,
+  order_number: true, claims_purchased: true, claims_laid_out: true, claimant_named: true,
 };
+const DELIVERY_COLUMNS: Record<keyof DeliveriesTable, true> = {
+  outbox_id: true, job_id: true, order_type: true, order_id: true, claim_package_id: true, delivered_at: true,
+};
+const DELIVERED_CLAIM_COLUMNS: Record<keyof DeliveredClaimsTable, true> = { outbox_id: true, job_id: true, claim_name: true };
 const TRANSITION_COLUMNS: Record<keyof JobTransitionsTable, true> = {
   id: true, job_id: true, from_state: true, to_state: true, event: true, actor_username: true, actor_role: true, at: true,
   reason: true, override: true, overridden_json: true,
@@ -71,17 +77,10 @@ const PLSS_PART_COLUMNS: Record<keyof PlssPartsTable, true> = {
 const PLSS_RTREE_COLUMNS: Record<keyof PlssRtreeTable, true> = { id: true, min_lon: true, max_lon: true, min_lat: true, max_lat: true };
 
 describe('local cache migrations', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let file: string;
-
-  beforeEach(() => {
-    temp = makeTempDir();
-    file = join(temp.dir, 'claimdesk.sqlite');
-  });
-  afterEach(() => temp.cleanup());
+  const cache = useTempCacheFile();
 
   it('creates the schema on a new file with WAL, foreign keys and the version recorded', async () => {
-    const opened = await openDatabase({ file });
+    const opened = await openDatabase({ file: cache().file });
     const migrations = loadMigrations();
     expect(opened.schemaVersion).toBe(migrations.length);
     expect(opened.migration.backupFile).toBeNull();
@@ -103,6 +102,8 @@ describe('local cache migrations', () => {
     expect(columns('plss_layers')).toEqual(Object.keys(PLSS_LAYER_COLUMNS).sort());
     expect(columns('plss_parts')).toEqual(Object.keys(PLSS_PART_COLUMNS).sort());
     expect(columns('plss_rtree')).toEqual(Object.keys(PLSS_RTREE_COLUMNS).sort());
+    expect(columns('deliveries')).toEqual(Object.keys(DELIVERY_COLUMNS).sort());
+    expect(columns('delivered_claims')).toEqual(Object.keys(DELIVERED_CLAIM_COLUMNS).sort());
     // A job belongs to a cached order: the foreign key must be declared (orders are never deleted, see 0001).
     const jobKeys = opened.sqlite.prepare(`SELECT "table", "from", "to" FROM pragma_foreign_key_list('jobs')`).all();
     expect(jobKeys).toEqual(
@@ -115,18 +116,18 @@ describe('local cache migrations', () => {
   });
 
   it('opens an up-to-date file again without migrating or backing up', async () => {
-    await (await openDatabase({ file })).close();
-    const again = await openDatabase({ file });
+    await (await openDatabase({ file: cache().file })).close();
+    const again = await openDatabase({ file: cache().file });
     expect(again.migration.applied).toEqual([]);
     await again.close();
-    expect(readdirSync(temp.dir).filter((name) => name.endsWith('.backup'))).toEqual([]);
+    expect(readdirSync(cache().dir).filter((name) => name.endsWith('.backup'))).toEqual([]);
   });
 
   it('backs the cache up before applying a new migration', async () => {
     const base = loadMigrations();
-    await (await openDatabase({ file, migrations: base })).close();
+    await (await openDatabase({ file: cache().file, migrations: base })).close();
     const next: Migration = { version: base.length + 1, name: 'add_notes', sql: 'CREATE TABLE order_notes (note TEXT NOT NULL);' };
-    const opened = await openDatabase({ file, migrations: [...base, next] });
+    const opened = await openDatabase({ file: cache().file, migrations: [...base, next] });
     expect(opened.migration.applied).toEqual([`${next.version}_add_notes`]);
     expect(opened.migration.backupFile).not.toBeNull();
     expect(existsSync(opened.migration.backupFile!)).toBe(true);
@@ -137,18 +138,18 @@ describe('local cache migrations', () => {
   });
 
   it('refuses a cache from a newer ClaimDesk with a clear message and leaves it untouched', async () => {
-    await (await openDatabase({ file })).close();
-    const raw = new BetterSqlite3(file);
+    await (await openDatabase({ file: cache().file })).close();
+    const raw = new BetterSqlite3(cache().file);
     raw.pragma('user_version = 99');
     raw.prepare("INSERT INTO settings (key, value) VALUES ('marker', 'keep me')").run();
     raw.close();
 
-    const failure = await openDatabase({ file }).catch((error: unknown) => error);
+    const failure = await openDatabase({ file: cache().file }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).code).toBe('db-too-new');
     expect((failure as AppError).message).toMatch(/newer version of ClaimDesk.*Nothing has been changed or deleted/);
 
-    const check = new BetterSqlite3(file, { readonly: true });
+    const check = new BetterSqlite3(cache().file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(99);
     expect(check.prepare("SELECT value FROM settings WHERE key = 'marker'").get()).toEqual({ value: 'keep me' });
     check.close();
@@ -156,11 +157,11 @@ describe('local cache migrations', () => {
 
   it('rolls a failing migration back completely', async () => {
     const base = loadMigrations();
-    await (await openDatabase({ file, migrations: base })).close();
+    await (await openDatabase({ file: cache().file, migrations: base })).close();
     const broken: Migration = { version: base.length + 1, name: 'broken', sql: 'CREATE TABLE half (a TEXT); SELECT * FROM no_such_table;' };
-    const failure = await openDatabase({ file, migrations: [...base, broken] }).catch((error: unknown) => error);
+    const failure = await openDatabase({ file: cache().file, migrations: [...base, broken] }).catch((error: unknown) => error);
     expect((failure as AppError).code).toBe('db-failed');
-    const check = new BetterSqlite3(file, { readonly: true });
+    const check = new BetterSqlite3(cache().file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(base.length);
     expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     check.close();
@@ -168,7 +169,7 @@ describe('local cache migrations', () => {
 
   it('gives jobs made before 0003 an empty land description that the job schema accepts', async () => {
     const base = loadMigrations();
-    const before = await openDatabase({ file, migrations: base.slice(0, 2) });
+    const before = await openDatabase({ file: cache().file, migrations: base.slice(0, 2) });
     before.sqlite.exec(`INSERT INTO orders (order_type, id, order_number, status, created_at, customer_email, company_name,
       project_id, project_name, claim_count, polygon_count, claimant_info_json, claim_package_id, staking_service,
       expedited_delivery, problems_json, warnings_json, problem_count, warning_count, search_text, payload_hash,
@@ -178,7 +179,7 @@ describe('local cache migrations', () => {
       monument_settings_json, location_json, claimant_json, capacity_override_json, created_at, updated_at)
       VALUES ('claim_order', 7, 'claimant', 26911, '{}', '{}', '{}', '{}', '{}', '{}', NULL, '2026-01-01', '2026-01-01')`);
     await before.close();
-    const after = await openDatabase({ file, migrations: base });
+    const after = await openDatabase({ file: cache().file, migrations: base });
     const row = after.sqlite.prepare('SELECT documents_json FROM jobs').get() as { documents_json: string };
     expect(jobDocumentsSchema.parse(JSON.parse(row.documents_json))).toEqual(EMPTY_JOB_DOCUMENTS);
     await after.close();

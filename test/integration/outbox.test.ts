@@ -72,6 +72,16 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     return entries.find((e) => e.id === id)!;
   }
 
+  /** The cache's delivery rows for a job, read from a second connection as another process would. */
+  async function readDeliveries(jobId: number): Promise<{ outbox_id: string; claim_package_id: number | null }[]> {
+    const reader = await openDatabase({ file: join(dataDir(), 'claimdesk.sqlite') });
+    try {
+      return reader.sqlite.prepare('SELECT outbox_id, claim_package_id FROM deliveries WHERE job_id = ? ORDER BY delivered_at').all(jobId) as { outbox_id: string; claim_package_id: number | null }[];
+    } finally {
+      await reader.close();
+    }
+  }
+
   async function settle(): Promise<void> {
     await app.handlers.sendOutboxNow({});
   }
@@ -110,6 +120,12 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     expect(await entry(again.id)).toMatchObject({ state: 'done' });
     expect((await app.handlers.getJob({ jobId })).serverPackage?.id).toBe(job.serverPackage?.id);
     expect(await fulfilment(1)).toMatchObject({ packages: 1 });
+    // Each confirmed upload is a delivery row; the claims sent twice are counted once each.
+    const deliveries = await readDeliveries(jobId);
+    expect(deliveries.map((d) => d.outbox_id).sort()).toEqual([queued.id, again.id].sort());
+    expect(deliveries.every((d) => d.claim_package_id === job.serverPackage?.id)).toBe(true);
+    const delivered = (await app.handlers.getJob({ jobId })).workflow.progress;
+    expect(delivered.claimsDelivered).toBe(job.layout.claims.length);
     const history = (await app.handlers.getJobHistory({ jobId })).entries;
     expect(history.map((e) => e.event)).toContain('REOPEN');
     expect(history.find((e) => e.event === 'REOPEN')).toMatchObject({ from: 'delivered', to: 'laying_out', override: true, overridden: ['reopen-closed'], actor: { username: 'demo-manager', role: 'manager' } });
@@ -162,6 +178,8 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     expect(await entry(queued.id)).toMatchObject({ state: 'done' });
     expect(await fulfilment(4)).toMatchObject({ packages: 1, documents: 11 });
     expect((await app.handlers.getJob({ jobId })).serverPackage).not.toBeNull();
+    // Recorded once, when the resend was answered: the lost answer left no delivery behind.
+    expect((await readDeliveries(jobId)).map((d) => d.outbox_id)).toEqual([queued.id]);
   });
 
   it('sends an upload for an order cancelled on the server to review, keeps it, and lets staff discard it', async () => {
