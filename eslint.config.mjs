@@ -68,6 +68,12 @@ export default tseslint.config(
   ...coreLayer('core/outbox', ['session', 'sync', 'jobs', 'documents', 'app', 'ipc']),
   ...coreLayer('core/jobs', ['session', 'sync', 'documents', 'app', 'ipc']),
   ...coreLayer('core/documents', ['session', 'sync', 'app', 'ipc']),
+  // The composition root and the shells build each service from those made before it: a closure over one declared
+  // further down (a late-bound hook) is an error, not a habit.
+  {
+    files: ['core/app/**/*.ts', 'electron/main/**/*.ts', 'host/**/*.ts', 'cli/**/*.ts'],
+    rules: { '@typescript-eslint/no-use-before-define': ['error', { functions: false, classes: true, variables: true, typedefs: false, ignoreTypeReferences: true }] },
+  },
   // The shells may use core/ and shared/, never each other.
   ...shellBoundary('cli/**/*.ts', ['**/electron/**', '**/host/**', '**/server/**', '**/renderer/**']),
   ...shellBoundary('host/**/*.ts', ['**/electron/**', '**/cli/**', '**/server/**']),

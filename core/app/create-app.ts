@@ -16,7 +16,7 @@ import { lookupLocation } from '../geo/location-lookup';
 import { createJobCommands } from '../jobs/job-commands';
 import { createJobsService } from '../jobs/jobs.service';
 import { createOutboxRunner } from '../outbox/outbox-runner';
-import { createOutboxService } from '../outbox/outbox.service';
+import { createOutboxService, outboxCounts } from '../outbox/outbox.service';
 import { getAppSettings } from '../repos/settings.repo';
 import { createSessionService } from '../session/session.service';
 import { canonicalServerUrl } from '../../shared/domain/server-url';
@@ -68,7 +68,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   const currentActor = () => workflow.requireActor();
 
   // Every outbox state change (queued, sending, delivered, waiting, failed…) is pushed so the views follow it.
-  const outboxChanged = async (): Promise<void> => events.emit('outboxChanged', { counts: await countOutbox() });
+  const outboxChanged = async (): Promise<void> => events.emit('outboxChanged', { counts: await outboxCounts(db) });
   const emitOutboxCounts = (): void => void outboxChanged().catch(reportBackground);
   const outboxRunner = createOutboxRunner({
     db,
@@ -93,7 +93,6 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     currentActor,
     sendingAccount: session.getAuth,
   });
-  const countOutbox = () => outbox.counts();
 
   const jobs = createJobsService({ db, lookupLocation, workflow, now, outbox, onChanged: workflowChanged });
   const commands = createJobCommands({ db, now, requireActor: currentActor, getJob: jobs.getJob, outbox, onChanged: workflowChanged });

@@ -58,6 +58,12 @@ export interface OutboxService {
   resolveConflict(jobId: number, choice: ConflictChoice, serverStatus: string): Promise<void>;
 }
 
+/** Entries per state, every state present (0 when none): the nav badge and the outboxChanged push carry these. */
+export async function outboxCounts(db: Kysely<Database>): Promise<Record<string, number>> {
+  const counts = await countByState(db);
+  return Object.fromEntries(Object.entries(counts).map(([state, n]) => [state, n ?? 0]));
+}
+
 /** Why an entry this process cannot send now is waiting: queued under another account, or sent by another process. */
 function waitReason(row: OutboxRow, account: SendingAccount | null, ownSender: string): string | null {
   if (row.state === 'sending') return row.lease_owner && row.lease_owner !== ownSender ? `Being sent by ${describeOwner(row.lease_owner)}.` : null;
@@ -156,10 +162,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
       deps.onChange?.();
       return view(id);
     },
-    async counts() {
-      const counts = await countByState(db);
-      return Object.fromEntries(Object.entries(counts).map(([state, n]) => [state, n ?? 0]));
-    },
+    counts: () => outboxCounts(db),
     drain: () => runner.drain(),
     readyToUpload: () => listJobsReadyToUpload(db),
     async start() {
