@@ -11,7 +11,7 @@ import { useOutboxStore } from '../state/outbox.store';
 import { SignInScreen } from '../pages/sign-in/sign-in-screen';
 import { StaffRequiredNotice } from '../pages/sign-in/staff-required-notice';
 import { SyncBar } from '../widgets/sync-bar';
-import { useWorkflowEvents } from '../state/workflow.store';
+import { followPushEvents } from '../api/queries';
 import { rememberedJobId, rememberJob, useJobStore } from '../state/job.store';
 import { useSessionStore } from '../state/session.store';
 import { useSettingsStore } from '../state/settings.store';
@@ -75,12 +75,12 @@ function Workspace() {
   const isStaff = useSessionStore((state) => state.session?.isStaff ?? false);
   const startSync = useSyncStore((state) => state.start);
   const startOutbox = useOutboxStore((state) => state.start);
-  const startWorkflowEvents = useWorkflowEvents((state) => state.start);
   const startNotifications = useNotificationsStore((state) => state.start);
   const loadSettings = useSettingsStore((state) => state.load);
   useEffect(() => startSync(), [startSync]);
   useEffect(() => startOutbox(), [startOutbox]);
-  useEffect(() => startWorkflowEvents(), [startWorkflowEvents]);
+  // Every push from main makes what it changed stale, so the views showing it read it again.
+  useEffect(() => followPushEvents(), []);
   // Staff only: the list is about the queue and jobs a customer account cannot see.
   useEffect(() => (isStaff ? startNotifications() : undefined), [isStaff, startNotifications]);
   useEffect(() => {

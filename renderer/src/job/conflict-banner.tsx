@@ -6,8 +6,7 @@ import { statusLabel } from '../widgets/status-chip';
 import { ConfirmDialog } from '../widgets/confirm-dialog';
 import { Spinner } from '../widgets/spinner';
 import { useJobStore } from '../state/job.store';
-import { useOutboxStore } from '../state/outbox.store';
-import { useJobsListStore } from '../state/jobs-list.store';
+import { changed, outboxMoved } from '../api/queries';
 
 /**
  * The order changed on the server (cancelled, completed, dropped) while nothing of this job was delivered. Shown
@@ -34,8 +33,8 @@ export function ConflictBanner() {
     }
     adoptServerState(result.value);
     // The choice may have queued or discarded entries, and the jobs list shows the flag.
-    void useOutboxStore.getState().refresh();
-    void useJobsListStore.getState().load();
+    outboxMoved();
+    changed('workflowChanged', { jobIds: [job.id] });
   };
 
   return (

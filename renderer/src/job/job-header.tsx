@@ -3,7 +3,6 @@ import { plural } from '../lib/format';
 import { useJobStore } from '../state/job.store';
 import { useAppViewStore } from '../state/app-view.store';
 import { WorkflowBar } from './workflow/workflow-bar';
-import { useJobsListStore } from '../state/jobs-list.store';
 
 type JobHeaderProps = { historyOpen: boolean; onToggleHistory: () => void };
 
@@ -17,7 +16,6 @@ export function JobHeader({ historyOpen, onToggleHistory }: JobHeaderProps) {
   const saving = useJobStore((state) => state.saving);
   const saveError = useJobStore((state) => state.saveError);
   const closeJob = useJobStore((state) => state.closeJob);
-  const reloadJobs = useJobsListStore((state) => state.load);
   const show = useAppViewStore((state) => state.show);
   if (!job) return null;
   const { order } = job;
@@ -60,7 +58,7 @@ export function JobHeader({ historyOpen, onToggleHistory }: JobHeaderProps) {
             data-testid="back-to-queue"
             onClick={() => {
               show('queue');
-              void closeJob().then(reloadJobs);
+              void closeJob();
             }}
           >
             Back to queue

@@ -8,7 +8,7 @@ import { useOrderStatus } from './use-order-status.hook';
 
 function PendingChange() {
   const jobId = useJobStore((state) => state.job?.id);
-  const pending = pendingStatusChange(useJobEntries(jobId));
+  const pending = pendingStatusChange(useJobEntries(jobId).entries);
   if (!pending) return null;
   const refused = pending.state === 'failed' || pending.state === 'needs_review';
   return (

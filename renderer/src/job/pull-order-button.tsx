@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { orderKeyString, type OrderKey } from '../../../shared/domain/order.types';
 import type { ErrorInfo } from '../../../shared/errors';
 import { Spinner } from '../widgets/spinner';
 import { useJobStore } from '../state/job.store';
 import { ReasonDialog } from '../widgets/workflow/reason-dialog';
 import { useCanOverride } from '../widgets/workflow/use-can-override.hook';
-import { useWorkflowEvents } from '../state/workflow.store';
-import { jobForOrder, useJobsListStore } from '../state/jobs-list.store';
+import { changed } from '../api/queries';
+import { useIpcQuery } from '../api/use-ipc-query.hook';
 
 /**
  * "Pull order" starts the order's fulfilment job; an order that already has one says "Resume job". A refusal
@@ -14,9 +14,7 @@ import { jobForOrder, useJobsListStore } from '../state/jobs-list.store';
  * override, which asks why.
  */
 export function PullOrderButton({ orderKey, orderNumber }: { orderKey: OrderKey; orderNumber: string }) {
-  const jobs = useJobsListStore((state) => state.jobs);
-  const loaded = useJobsListStore((state) => state.loaded);
-  const loadJobs = useJobsListStore((state) => state.load);
+  const jobs = useIpcQuery('jobs', undefined).data?.jobs ?? [];
   const pullOrder = useJobStore((state) => state.pullOrder);
   const loading = useJobStore((state) => state.loading);
   const canOverride = useCanOverride();
@@ -25,11 +23,7 @@ export function PullOrderButton({ orderKey, orderNumber }: { orderKey: OrderKey;
   const [overriding, setOverriding] = useState(false);
   const [overrideError, setOverrideError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!loaded) void loadJobs();
-  }, [loaded, loadJobs]);
-
-  const existing = jobForOrder(jobs, orderKey);
+  const existing = jobs.find((job) => job.orderType === orderKey.orderType && job.orderId === orderKey.id);
   const error = refusal?.key === keyString ? refusal.error : null;
   const refusedByWorkflow = error?.code === 'workflow-refused';
 
@@ -37,7 +31,7 @@ export function PullOrderButton({ orderKey, orderNumber }: { orderKey: OrderKey;
     setRefusal(null);
     const failed = await pullOrder(orderKey);
     if (failed) setRefusal({ key: keyString, error: failed });
-    else useWorkflowEvents.getState().bump([]);
+    else changed('workflowChanged', { jobIds: [] });
   };
 
   const pullWithOverride = async (reason: string) => {
@@ -49,7 +43,7 @@ export function PullOrderButton({ orderKey, orderNumber }: { orderKey: OrderKey;
     }
     setOverriding(false);
     setRefusal(null);
-    useWorkflowEvents.getState().bump([]);
+    changed('workflowChanged', { jobIds: [] });
   };
 
   return (

@@ -1,25 +1,25 @@
 /**
- * The Documents step's state: the open job's package (as main last reported it), a generation in progress with
- * its progress events, the file picked for preview, and the land description as typed.
+ * The Documents step's state: a generation in progress with its progress events, the file picked for preview, and
+ * the land description as typed. The package itself is read through the query layer (usePackage below), which a
+ * generation makes stale.
  *
  * The land draft lives here rather than in the form so Generate can save what was typed a moment ago even if
  * the field still has focus, and leaving the step saves it too (the same pattern as the claimant form).
  */
 import { create } from 'zustand';
 import { api } from '../api/client';
+import { MANIFEST_FILE } from '../../../shared/documents/package-files';
 import type { PackageInfo, PackageProgress } from '../../../shared/documents/package-info.types';
 import type { ErrorInfo } from '../../../shared/errors';
 import { useJobStore } from './job.store';
 import { saveClaimantDraft } from './claimant.store';
 import { documentsFromDraft, draftFromDocuments, sameDocuments, type LandDraft, type LandField } from '../lib/land-description';
+import { changed } from '../api/queries';
+import { useIpcQuery } from '../api/use-ipc-query.hook';
 
 type DocumentsState = {
   /** The job the rest of the state belongs to; anything for another job is stale. */
   jobId: number | null;
-  pkg: PackageInfo | null;
-  /** getPackage has answered for jobId (until then "no package" is not known yet). */
-  loaded: boolean;
-  loadError: ErrorInfo | null;
   generating: boolean;
   progress: PackageProgress | null;
   generateError: ErrorInfo | null;
@@ -34,7 +34,8 @@ type DocumentsState = {
   plssMessage: string | null;
   filling: boolean;
 
-  load: (jobId: number) => Promise<void>;
+  /** Starts the step's state for a job (the land draft from what the job has saved). */
+  open: (jobId: number) => void;
   generate: () => Promise<void>;
   select: (name: string | null) => void;
   openFolder: () => Promise<void>;
@@ -47,17 +48,15 @@ type DocumentsState = {
 
 const FIRST_PREVIEW = 'location-notices';
 
-function defaultSelection(pkg: PackageInfo | null, current: string | null): string | null {
+/** The file shown in the preview: the one picked, while the package still has it, else the location notices. */
+export function shownFile(pkg: PackageInfo | null, current: string | null): string | null {
   if (!pkg) return null;
-  if (current && pkg.manifest.files.some((file) => file.name === current)) return current;
+  if (current && (current === MANIFEST_FILE || pkg.manifest.files.some((file) => file.name === current))) return current;
   return (pkg.manifest.files.find((file) => file.kind === FIRST_PREVIEW) ?? pkg.manifest.files[0])?.name ?? null;
 }
 
 export const useDocumentsStore = create<DocumentsState>()((set, get) => ({
   jobId: null,
-  pkg: null,
-  loaded: false,
-  loadError: null,
   generating: false,
   progress: null,
   generateError: null,
@@ -69,19 +68,11 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => ({
   plssMessage: null,
   filling: false,
 
-  load: async (jobId) => {
+  open: (jobId) => {
     if (get().jobId !== jobId) {
-      set({ jobId, pkg: null, loaded: false, loadError: null, generating: false, progress: null, generateError: null, selected: null, folder: null, folderError: null, draft: null, touched: {}, plssMessage: null, filling: false });
+      set({ jobId, generating: false, progress: null, generateError: null, selected: null, folder: null, folderError: null, draft: null, touched: {}, plssMessage: null, filling: false });
     }
     landDraft();
-    const result = await api.getPackage({ jobId });
-    if (get().jobId !== jobId) return;
-    if (!result.ok) {
-      set({ loaded: true, loadError: result.error });
-      return;
-    }
-    const pkg = result.value.package;
-    set({ loaded: true, loadError: null, pkg, selected: defaultSelection(pkg, get().selected) });
   },
 
   generate: async () => {
@@ -98,7 +89,9 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => ({
       set({ generating: false, progress: null, generateError: result.error });
       return;
     }
-    set({ generating: false, progress: null, pkg: result.value, loaded: true, selected: defaultSelection(result.value, get().selected) });
+    set({ generating: false, progress: null, selected: shownFile(result.value, get().selected) });
+    // The new package, and the workflow it moved on (documents ready), are read again.
+    changed('workflowChanged', { jobIds: [job.id] });
   },
 
   select: (name) => set({ selected: name }),
@@ -161,4 +154,10 @@ export async function saveLandDraft(): Promise<boolean> {
   const documents = documentsFromDraft(draft, job.documents);
   if (sameDocuments(documents, job.documents)) return true;
   return useJobStore.getState().patchJob({ documents });
+}
+
+/** The job's current package as main has it (null: none yet), read again after a generation and workflow changes. */
+export function usePackage(jobId: number | undefined): { pkg: PackageInfo | null; loaded: boolean; error: ErrorInfo | null } {
+  const { data, loaded, error } = useIpcQuery('package', jobId ?? null);
+  return { pkg: data?.package ?? null, loaded, error };
 }

@@ -8,6 +8,7 @@
  */
 import { create } from 'zustand';
 import { api } from '../api/client';
+import { changed } from '../api/queries';
 import type { OrderKey } from '../../../shared/domain/order.types';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Job, JobPatch } from '../../../shared/jobs/job.types';
@@ -66,8 +67,6 @@ type JobState = {
   fillLand: (mode: 'if-blank' | 'replace') => Promise<{ filled: boolean; message: string } | ErrorInfo>;
   /** Takes what the outbox, sync and workflow change under the open job (server package, conflict, workflow) from `job`. */
   adoptServerState: (job: Job) => void;
-  /** Re-reads the open job for those fields, e.g. after an upload was delivered, a sync ran or the workflow moved. */
-  refreshServerState: () => Promise<void>;
 };
 
 /** The job id to reopen after a reload (the renderer restarts; the job itself lives in main). */
@@ -244,6 +243,7 @@ export const useJobStore = create<JobState>()((set, get) => {
         const result = command === 'validateLayout' ? await api.validateLayout({ jobId: job.id }) : await api.confirmClaimant({ jobId: job.id });
         if (!result.ok) return result.error;
         adopt(result.value, false);
+        changed('workflowChanged', { jobIds: [job.id] });
         return null;
       });
     },
@@ -270,12 +270,6 @@ export const useJobStore = create<JobState>()((set, get) => {
       }
     },
 
-    refreshServerState: async () => {
-      const jobId = get().job?.id;
-      if (jobId === undefined) return;
-      const result = await api.getJob({ jobId });
-      if (result.ok) get().adoptServerState(result.value);
-    },
   };
 });
 

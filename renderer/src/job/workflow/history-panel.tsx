@@ -50,7 +50,7 @@ function Row({ entry }: { entry: TransitionLogView }) {
 
 /** The job's transition log: every change of state, who made it (or ClaimDesk itself), why, and any override. */
 export function HistoryPanel({ job, onClose }: { job: Job; onClose: () => void }) {
-  const { entries, loaded, error } = useJobHistory(job.id, `${job.workflow.state}:${job.workflow.changedAt ?? ''}`);
+  const { entries, loaded, error } = useJobHistory(job.id);
   return (
     <aside className="history-panel" aria-labelledby="history-title" data-testid="history-panel">
       <div className="history-panel__bar">

@@ -4,11 +4,9 @@ import type { Job } from '../../../../shared/jobs/job.types';
 import type { StaffAction } from '../../../../shared/workflow/workflow-view.types';
 import { Spinner } from '../../widgets/spinner';
 import { useJobStore } from '../../state/job.store';
-import { useJobsListStore } from '../../state/jobs-list.store';
-import { useOutboxStore } from '../../state/outbox.store';
 import { ReasonDialog } from '../../widgets/workflow/reason-dialog';
 import { ACTION_LABELS, isStaffAction } from '../../widgets/workflow/workflow-labels';
-import { useWorkflowEvents } from '../../state/workflow.store';
+import { changed, outboxMoved } from '../../api/queries';
 
 type Available = Job['workflow']['events'][number];
 type Asking = { action: StaffAction; override: boolean; message: string | null };
@@ -94,9 +92,8 @@ export function WorkflowActions({ job }: { job: Job }) {
     setAsking(null);
     adoptServerState(result.value);
     // A hold, resume or cancellation queues the order's new status; the lists show the job's new state.
-    void useOutboxStore.getState().refresh();
-    void useJobsListStore.getState().load();
-    useWorkflowEvents.getState().bump([job.id]);
+    outboxMoved();
+    changed('workflowChanged', { jobIds: [job.id] });
   };
 
   const pick = (available: Available & { event: StaffAction }) => {

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { DASHBOARD_FOCUS_LABELS, type DashboardFocus } from '../../../../shared/workflow/workflow-focus';
 import type { Dashboard } from '../../../../shared/workflow/workflow-view.types';
 import { Notice } from '../../widgets/notice';
@@ -6,11 +5,8 @@ import { Spinner } from '../../widgets/spinner';
 import { formatCalendarDate, formatCount, plural } from '../../lib/format';
 import { useAppViewStore } from '../../state/app-view.store';
 import { useOrdersStore } from '../../state/orders.store';
-import { useSyncStore } from '../../state/sync.store';
-import { useOutboxStore } from '../../state/outbox.store';
-import { useWorkflowEvents } from '../../state/workflow.store';
 import { DashboardCard, type CardTone } from './dashboard-card';
-import { useDashboardStore } from '../../state/dashboard.store';
+import { useIpcQuery } from '../../api/use-ipc-query.hook';
 import '../../styles/dashboard.css';
 
 type Group = { title: string; focuses: readonly DashboardFocus[] };
@@ -61,17 +57,6 @@ function hint(focus: DashboardFocus, dashboard: Dashboard): string {
   }
 }
 
-/** Re-reads the counts after anything that can move them, whoever caused it. */
-function useDashboardLive(): void {
-  const load = useDashboardStore((state) => state.load);
-  const workflowVersion = useWorkflowEvents((state) => state.version);
-  const outboxVersion = useOutboxStore((state) => state.version);
-  const lastSync = useSyncStore((state) => state.status?.lastSuccessAt ?? null);
-  useEffect(() => {
-    void load();
-  }, [load, workflowVersion, outboxVersion, lastSync]);
-}
-
 function OldestWaiting({ dashboard }: { dashboard: Dashboard }) {
   const oldest = dashboard.oldestWaiting;
   if (!oldest) {
@@ -109,11 +94,8 @@ function OldestWaiting({ dashboard }: { dashboard: Dashboard }) {
 
 /** The desk at a glance: every count opens the queue with exactly the orders it counted. */
 export function DashboardPage() {
-  const dashboard = useDashboardStore((state) => state.dashboard);
-  const loading = useDashboardStore((state) => state.loading);
-  const error = useDashboardStore((state) => state.error);
-  const load = useDashboardStore((state) => state.load);
-  useDashboardLive();
+  // Read again after anything that can move a count, whoever caused it (api/queries.ts).
+  const { data: dashboard, fetching: loading, error, refetch } = useIpcQuery('dashboard', undefined);
 
   const openFocus = (focus: DashboardFocus) => {
     useOrdersStore.getState().showFocus(focus);
@@ -132,7 +114,7 @@ export function DashboardPage() {
             </span>
           )}
         </div>
-        <button type="button" className="button button--small" onClick={() => void load()} disabled={loading} data-testid="dashboard-refresh">
+        <button type="button" className="button button--small" onClick={refetch} disabled={loading} data-testid="dashboard-refresh">
           {loading && <Spinner small />}
           Refresh
         </button>

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { ORDER_TYPE_LABELS } from '../../../../shared/domain/order.types';
 import { Chip } from '../../widgets/chip';
 import { Notice } from '../../widgets/notice';
@@ -6,26 +5,19 @@ import { statusLabel } from '../../widgets/status-chip';
 import { Spinner } from '../../widgets/spinner';
 import { formatDateTime } from '../../lib/format';
 import { useJobStore } from '../../state/job.store';
-import { useSyncStore } from '../../state/sync.store';
 import { useAppViewStore } from '../../state/app-view.store';
 import { STEP_LABELS } from '../../job/wizard/wizard-steps';
 import { ProgressMeter, WorkflowStateChip } from '../../widgets/workflow/workflow-chips';
-import { useWorkflowEvents } from '../../state/workflow.store';
-import { useJobsListStore } from '../../state/jobs-list.store';
+import { useIpcQuery } from '../../api/use-ipc-query.hook';
 
 /** Every fulfilment job on this machine, newest first: the way back into work left half done. */
 export function JobsPage() {
-  const { jobs, loaded, error, load } = useJobsListStore();
+  // Read again after each sync (it can flag a job whose order was cancelled) and workflow change (api/queries.ts).
+  const { data, loaded, error } = useIpcQuery('jobs', undefined);
+  const jobs = data?.jobs ?? [];
   const openJob = useJobStore((state) => state.openJob);
   const loadError = useJobStore((state) => state.loadError);
   const show = useAppViewStore((state) => state.show);
-  // A sync can flag a job (its order cancelled on the server): read the list again after each one.
-  const lastSync = useSyncStore((state) => state.status?.lastSuccessAt ?? null);
-  const workflowVersion = useWorkflowEvents((state) => state.version);
-
-  useEffect(() => {
-    void load();
-  }, [load, lastSync, workflowVersion]);
 
   return (
     <section className="jobs-page" data-testid="jobs-list" aria-labelledby="jobs-title">

@@ -1,28 +1,14 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { Notice } from '../../widgets/notice';
 import { Spinner } from '../../widgets/spinner';
 import { useOrdersStore } from '../../state/orders.store';
+import { useOnStale } from '../../api/use-ipc-query.hook';
 import { selectSyncError, useSyncStore } from '../../state/sync.store';
 import { StaffRequiredNotice } from '../sign-in/staff-required-notice';
 import { OrderDetailsPanel } from './order-details-panel';
 import { OrderTable } from './order-table';
 import { OrderToolbar } from './order-toolbar';
 import { SelectionBar } from './selection-bar';
-
-/** Re-reads the queue whenever main reports a newer successful sync, whoever started it. */
-function useRefreshAfterSync() {
-  const lastSuccessAt = useSyncStore((state) => state.status?.lastSuccessAt);
-  const refresh = useOrdersStore((state) => state.refresh);
-  // What the initial load can be trusted to include: a status known at mount means that sync had already
-  // committed. A status that only arrives later may describe a sync that finished after the initial load was
-  // answered, so its first value triggers a refresh too (one cheap query more, never a stale empty queue).
-  const seen = useRef<string | null | undefined>(lastSuccessAt);
-  useEffect(() => {
-    if (lastSuccessAt === undefined) return;
-    if (seen.current !== lastSuccessAt) void refresh();
-    seen.current = lastSuccessAt;
-  }, [lastSuccessAt, refresh]);
-}
 
 function QueueBody() {
   const loaded = useOrdersStore((state) => state.loaded);
@@ -80,7 +66,8 @@ export function OrdersPage() {
   const refresh = useOrdersStore((state) => state.refresh);
   const staffRefused = useSyncStore((state) => selectSyncError(state)?.code === 'staff-required');
   const hasDetails = useOrdersStore((state) => state.openedKey !== null);
-  useRefreshAfterSync();
+  // Read again after each sync and workflow change, whoever caused it (api/queries.ts).
+  useOnStale('orderQueue', refresh);
 
   useEffect(() => {
     void refresh();

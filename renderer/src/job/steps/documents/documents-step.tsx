@@ -4,7 +4,7 @@ import { useJobStore } from '../../../state/job.store';
 import { claimantDraft, saveClaimantDraft } from '../../../state/claimant.store';
 import { useWizardNav } from '../../use-wizard-nav.hook';
 import { useJobDerived } from '../../use-job-derived.hook';
-import { saveLandDraft, useDocumentsStore } from '../../../state/documents.store';
+import { saveLandDraft, shownFile, useDocumentsStore, usePackage } from '../../../state/documents.store';
 import { FilePreview } from './file-preview';
 import { GeneratePanel } from './generate-panel';
 import { LandDescriptionForm } from './land-description-form';
@@ -12,8 +12,8 @@ import { PackageFileList, previewFiles } from './package-file-list';
 import '../../../styles/documents.css';
 
 function PreviewPane({ jobId }: { jobId: number }) {
-  const pkg = useDocumentsStore((state) => state.pkg);
-  const selected = useDocumentsStore((state) => state.selected);
+  const { pkg } = usePackage(jobId);
+  const selected = shownFile(pkg, useDocumentsStore((state) => state.selected));
   const generating = useDocumentsStore((state) => state.generating);
   const file = pkg ? (previewFiles(pkg).find((candidate) => candidate.name === selected) ?? null) : null;
   return (
@@ -56,7 +56,7 @@ function LandWarnings() {
 /** The staking package for this job: the land description it needs, generation with progress, files and preview. */
 export function DocumentsStep() {
   const job = useJobStore((state) => state.job);
-  const pkg = useDocumentsStore((state) => (state.jobId === job?.id ? state.pkg : null));
+  const { pkg } = usePackage(job?.id);
   const hasDraft = useDocumentsStore((state) => state.jobId === job?.id && state.draft !== null);
   const { goTo } = useWizardNav();
   const jobId = job?.id;
@@ -65,8 +65,9 @@ export function DocumentsStep() {
     if (jobId === undefined) return;
     claimantDraft();
     const documents = useDocumentsStore.getState();
+    documents.open(jobId);
     // An untouched land description is filled from the imported PLSS as the step opens (staff may edit it after).
-    void documents.load(jobId).then(() => documents.fillFromPlss('if-blank'));
+    void documents.fillFromPlss('if-blank');
     // Leaving the step unmounts the forms: what was typed is saved even if no field was blurred.
     return () => {
       void saveClaimantDraft();

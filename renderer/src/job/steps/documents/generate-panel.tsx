@@ -5,7 +5,7 @@ import { RelativeTime } from '../../../widgets/relative-time';
 import { Spinner } from '../../../widgets/spinner';
 import { formatDateTime } from '../../../lib/format';
 import { CopyPath } from '../../../widgets/copy-path';
-import { useDocumentsStore } from '../../../state/documents.store';
+import { useDocumentsStore, usePackage } from '../../../state/documents.store';
 import { ProgressBar } from '../../../widgets/progress-bar';
 
 const NOT_READY_PREFIX = /^The package cannot be made yet:\s*/;
@@ -57,9 +57,8 @@ function Progress() {
 
 /** Generate or regenerate, its progress and problems, and where the current package is. */
 export function GeneratePanel() {
-  const pkg = useDocumentsStore((state) => state.pkg);
-  const loaded = useDocumentsStore((state) => state.loaded);
-  const loadError = useDocumentsStore((state) => state.loadError);
+  const jobId = useDocumentsStore((state) => state.jobId);
+  const { pkg, loaded, error: loadError } = usePackage(jobId ?? undefined);
   const generating = useDocumentsStore((state) => state.generating);
   const generateError = useDocumentsStore((state) => state.generateError);
   const folder = useDocumentsStore((state) => state.folder);

@@ -2,7 +2,7 @@ import { DOCUMENT_FILES, MANIFEST_FILE, type PackageProblem } from '../../../../
 import type { PackageInfo } from '../../../../../shared/documents/package-info.types';
 import { formatCount } from '../../../lib/format';
 import { formatBytes } from '../../../lib/file-bytes';
-import { useDocumentsStore } from '../../../state/documents.store';
+import { shownFile, useDocumentsStore } from '../../../state/documents.store';
 
 export type PreviewFile = { name: string; title: string };
 
@@ -33,7 +33,7 @@ function ProblemList({ problems }: { problems: PackageProblem[] }) {
 
 /** What the package holds, as the manifest records it: pick a row (its name is a button, for keyboards) to preview it. */
 export function PackageFileList({ pkg }: { pkg: PackageInfo }) {
-  const selected = useDocumentsStore((state) => state.selected);
+  const selected = shownFile(pkg, useDocumentsStore((state) => state.selected));
   const select = useDocumentsStore((state) => state.select);
   const { files, problems } = pkg.manifest;
   const totalBytes = files.reduce((sum, file) => sum + file.bytes, 0);

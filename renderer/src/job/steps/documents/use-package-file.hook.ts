@@ -1,10 +1,10 @@
 /**
  * One package file's bytes for the preview, read through readPackageFile. Keyed by the package generation too:
- * after a regenerate the same name holds new bytes. An answer for a file no longer selected is dropped.
+ * after a regenerate the same name holds new bytes.
  */
-import { useEffect, useState } from 'react';
-import { api } from '../../../api/client';
+import { useMemo } from 'react';
 import type { ErrorInfo } from '../../../../../shared/errors';
+import { useIpcQuery } from '../../../api/use-ipc-query.hook';
 import { base64ToBytes } from '../../../lib/file-bytes';
 
 export type PackageFileState =
@@ -13,23 +13,10 @@ export type PackageFileState =
   | { status: 'ready'; name: string; mediaType: string; bytes: Uint8Array };
 
 export function usePackageFile(jobId: number, name: string, generation: number): PackageFileState {
-  const key = `${jobId}/${generation}/${name}`;
-  const [state, setState] = useState<{ key: string; value: PackageFileState }>({ key, value: { status: 'loading' } });
-
-  useEffect(() => {
-    let live = true;
-    void api.readPackageFile({ jobId, name }).then((result) => {
-      if (!live) return;
-      const value: PackageFileState = result.ok
-        ? { status: 'ready', name: result.value.name, mediaType: result.value.mediaType, bytes: base64ToBytes(result.value.base64) }
-        : { status: 'error', error: result.error };
-      setState({ key, value });
-    });
-    return () => {
-      live = false;
-    };
-  }, [jobId, name, key]);
-
-  // A new key shows "loading" at once rather than the previous file's bytes under the new name.
-  return state.key === key ? state.value : { status: 'loading' };
+  const { data, error } = useIpcQuery('packageFile', { jobId, generation, name });
+  // Decoded once per answer: the preview re-renders while a PDF page draws.
+  return useMemo<PackageFileState>(() => {
+    if (data) return { status: 'ready', name: data.name, mediaType: data.mediaType, bytes: base64ToBytes(data.base64) };
+    return error ? { status: 'error', error } : { status: 'loading' };
+  }, [data, error]);
 }

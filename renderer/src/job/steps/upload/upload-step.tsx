@@ -1,37 +1,30 @@
-import { useEffect } from 'react';
 import { Notice } from '../../../widgets/notice';
 import { Spinner } from '../../../widgets/spinner';
 import { useJobStore } from '../../../state/job.store';
-import { useDocumentsStore } from '../../../state/documents.store';
+import { usePackage } from '../../../state/documents.store';
 import { useOrderStatus } from '../../use-order-status.hook';
 import { OutboxEntryTable } from '../../../widgets/outbox/outbox-entry-table';
 import { OutboxNotices } from '../../../widgets/outbox/outbox-notices';
 import { isOpen } from '../../../state/outbox-states';
 import { useWizardNav } from '../../use-wizard-nav.hook';
-import { openUpload, uploadsOf, useJobEntries, useJobOutboxStore } from '../../../state/job-outbox.store';
+import { openUpload, uploadsOf, useJobEntries, useJobOutboxStore, usePackageNotQueued } from '../../../state/job-outbox.store';
 import { UploadPackagePanel } from './upload-package-panel';
 
 /**
  * The last step: queue this job's package for the server and follow it there. The outbox does the sending (now,
  * and again later while the server cannot be reached); this step shows how each upload and status change stands
- * and offers Retry and Discard. Entries are re-read after every outbox change (useJobLive on the job page).
+ * and offers Retry and Discard. Entries are re-read after every outbox change (api/queries.ts).
  */
 export function UploadStep() {
   const job = useJobStore((state) => state.job);
-  const pkg = useDocumentsStore((state) => (job && state.jobId === job.id ? state.pkg : null));
-  const entries = useJobEntries(job?.id);
-  const loaded = useJobOutboxStore((state) => state.loaded && state.jobId === job?.id);
-  const loadError = useJobOutboxStore((state) => state.error);
-  const packageNotQueued = useJobOutboxStore((state) => state.packageNotQueued);
-  const queueing = useJobOutboxStore((state) => state.queueing);
-  const queueError = useJobOutboxStore((state) => state.queueError);
+  const pkg = usePackage(job?.id).pkg;
+  const { entries, loaded, error: loadError } = useJobEntries(job?.id);
+  const packageNotQueued = usePackageNotQueued(job?.id);
+  const queueing = useJobOutboxStore((state) => state.queueing && state.jobId === job?.id);
+  const queueError = useJobOutboxStore((state) => (state.jobId === job?.id ? state.queueError : null));
   const queueUpload = useJobOutboxStore((state) => state.queueUpload);
   const { goTo } = useWizardNav();
   const order = useOrderStatus(job?.order.orderType ?? 'claim_order', job?.order.orderId ?? null);
-  const jobId = job?.id;
-  useEffect(() => {
-    if (jobId !== undefined) void useDocumentsStore.getState().load(jobId);
-  }, [jobId]);
   if (!job) return null;
 
   const uploads = uploadsOf(entries);
@@ -55,7 +48,7 @@ export function UploadStep() {
         packageNotQueued={packageNotQueued}
         queueing={queueing}
         queueError={queueError}
-        onQueue={() => void queueUpload()}
+        onQueue={() => void queueUpload(job.id)}
         onGoToDocuments={() => void goTo('documents')}
       />
       {order?.status === 'on_hold' && (

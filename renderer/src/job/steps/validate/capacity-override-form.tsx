@@ -4,7 +4,7 @@ import type { JobPatch } from '../../../../../shared/jobs/job.types';
 import { formatDateTime } from '../../../lib/format';
 import { useJobStore } from '../../../state/job.store';
 import { useCanOverride } from '../../../widgets/workflow/use-can-override.hook';
-import { useWorkflowEvents } from '../../../state/workflow.store';
+import { changed } from '../../../api/queries';
 
 /** Main's refusal as main wrote it; for staff, also who can record the override instead, unless main said so. */
 function Refusal({ error, canOverride }: { error: ErrorInfo; canOverride: boolean }) {
@@ -36,7 +36,8 @@ export function CapacityOverrideForm({ laidOut, purchased }: { laidOut: number; 
     setRefusal(null);
     const error = await decideOnJob(patch);
     setRefusal(error);
-    if (!error) useWorkflowEvents.getState().bump([]);
+    // Logged in the job's history and queued for the server: both are read again.
+    if (!error) changed('workflowChanged', { jobIds: [] });
     return error === null;
   };
 
