@@ -11,6 +11,9 @@
  *
  * The screenshots (test-results/screenshots/) are part of the issue's "done": job-import shows the order's polygons
  * on the map, job-grid-monuments the grid with its corner numbers and monuments.
+ *
+ * Then CO-1 with one claim moved two miles east, partly outside the order's area: Validate names it, Next and a jump
+ * to Documents are refused with the same message, and main never accepted the layout.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
@@ -219,6 +222,58 @@ describe('fulfilment wizard: CO-6 from pull to claimant, fixed and resumed', () 
     expect(await page().getByTestId('job-order-number').textContent()).toBe(ORDER);
     await expect.poll(layoutNames).toEqual(['CAS 1', 'CAS 2']);
     await expect.poll(laidOut).toBe('2 claims laid out');
+  });
+
+  it('nothing failed along the way', () => {
+    expect(h.consoleErrors).toEqual([]);
+    expect(h.failedRequests).toEqual([]);
+  });
+});
+
+describe('a layout partly outside the order area is not validated', () => {
+  const OUTSIDE_ORDER = 'CO-1';
+
+  it('Validate names the claim outside the order, and Next and a jump ahead are refused with that message', async () => {
+    await page().getByTestId('back-to-queue').click();
+    await page().getByTestId('nav-queue').click();
+    await page().locator(`[data-testid="order-row"][data-order-number="${OUTSIDE_ORDER}"]`).click();
+    await page().getByTestId('order-details').getByTestId('pull-order').click();
+    await expect.poll(step).toBe('import');
+    await page().getByTestId('import-use-order').click();
+    await expect.poll(step).toBe('layout');
+    await expect.poll(() => layoutRows().count()).toBeGreaterThan(1);
+
+    // One claim, selected in the table, moved 10,000 ft east: far outside what was bought.
+    const last = layoutRows().last();
+    const name = await last.getAttribute('data-claim-name');
+    await last.click();
+    await expect.poll(() => page().getByTestId('edit-target').textContent()).toContain('1 selected');
+    await page().getByTestId('edit-move-east').fill('10000');
+    await page().getByTestId('edit-move-north').fill('0');
+    await page().getByTestId('edit-move-apply').click();
+    await saved();
+    const message = `Claim '${name}' lies outside the order's area`;
+
+    await page().getByTestId('wizard-step-validate').click();
+    await expect.poll(step).toBe('validate');
+    const problems = page().getByTestId('validation-problems');
+    await expect.poll(() => problems.locator('.issues__code').allTextContents()).toEqual(['outside_order_area']);
+    expect(await problems.textContent()).toContain(message);
+
+    await page().getByTestId('wizard-next').click();
+    const blocked = page().getByTestId('step-problems');
+    await expect.poll(() => blocked.textContent()).toContain(message);
+    expect(await step()).toBe('validate');
+
+    await page().getByTestId('wizard-step-documents').click();
+    await expect.poll(() => blocked.textContent()).toContain(message);
+    expect(await step()).toBe('validate');
+    await h.screenshot('job-outside-order-area');
+
+    // Main never accepted it: the job is still being laid out, and its history has no validation.
+    const job = (await h.app.handlers.listJobs({})).jobs.find((j) => j.orderNumber === OUTSIDE_ORDER)!;
+    expect(job.workflowState).toBe('laying_out');
+    expect((await h.app.handlers.getJobHistory({ jobId: job.id })).entries.map((e) => e.event)).not.toContain('VALIDATE_OK');
   });
 
   it('nothing failed along the way', () => {
