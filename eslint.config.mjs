@@ -61,8 +61,8 @@ export default tseslint.config(
   { files: ['core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreRules()] } },
   // Inside core/, services depend one way, in the order the composition root builds them: db and repos ← session,
   // sync ← workflow ← outbox ← jobs ← documents ← app. The workflow answers what must reach the server and never
-  // writes the outbox; jobs never reach into IPC; only app/ wires everything. (api, geo, platform and ipc are leaves.)
-  ...coreLayer('core/{db,repos,api,geo,platform,ipc}', ['session', 'sync', 'workflow', 'outbox', 'jobs', 'documents', 'app']),
+  // writes the outbox; jobs never reach into IPC; only app/ wires everything. (api, geo, basemap, platform and ipc are leaves.)
+  ...coreLayer('core/{db,repos,api,geo,basemap,platform,ipc}', ['session', 'sync', 'workflow', 'outbox', 'jobs', 'documents', 'app']),
   ...coreLayer('core/{session,sync}', ['workflow', 'outbox', 'jobs', 'documents', 'app', 'ipc']),
   ...coreLayer('core/workflow', ['session', 'sync', 'outbox', 'jobs', 'documents', 'app', 'ipc']),
   ...coreLayer('core/outbox', ['session', 'sync', 'jobs', 'documents', 'app', 'ipc']),
