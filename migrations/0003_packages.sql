@@ -1,7 +1,7 @@
 -- 0003: staking packages. Each job gets a documents column (PLSS description and tie for the notices) and at
 -- most one current package: the folder under the data directory that holds its files and manifest.json.
 -- Regenerating replaces the folder atomically (written aside, then swapped) and then this row, so the row
--- never points at half a package. Issue 5's outbox will reference packages by id.
+-- never points at half a package. The outbox references packages by id.
 
 ALTER TABLE jobs ADD COLUMN documents_json TEXT NOT NULL
   DEFAULT '{"plss":{"meridian":"","township":"","range":"","sections":"","aliquot":""},"tie":null}';

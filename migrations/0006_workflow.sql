@@ -1,4 +1,4 @@
--- 0006: the fulfilment workflow (issue 6, seeds 001-004).
+-- 0006: the fulfilment workflow.
 --
 -- jobs.workflow_state is the job's place in the workflow (shared/workflow/workflow.table.ts); resume_to is where
 -- RESUME returns from a pause state; workflow_changed_at is the last transition. Jobs made before this migration
@@ -28,7 +28,7 @@ CREATE TABLE job_transitions (
 CREATE INDEX job_transitions_by_job ON job_transitions (job_id, id);
 CREATE INDEX job_transitions_by_at ON job_transitions (at);
 
--- Payment kept apart from fulfilment (seed 002): the server's own payment_status when it sends one, and the state
+-- Payment kept apart from fulfilment: the server's own payment_status when it sends one, and the state
 -- derived at sync (shared/workflow/payment-state.ts). target_date is the order date plus the service level
 -- (settings), recomputed when the settings change. The data step fills both for the cached orders.
 ALTER TABLE orders ADD COLUMN payment_status TEXT;
@@ -38,7 +38,7 @@ ALTER TABLE orders ADD COLUMN target_date TEXT;
 CREATE INDEX orders_by_target_date ON orders (target_date);
 CREATE INDEX orders_by_payment_state ON orders (payment_state);
 
--- Possible duplicate purchases (seed 003), recomputed after each sync that changes orders. One row per pair,
+-- Possible duplicate purchases, recomputed after each sync that changes orders. One row per pair,
 -- a before b in (order_type, id) order; shown on both orders.
 CREATE TABLE order_duplicates (
   a_type TEXT NOT NULL,
@@ -53,7 +53,7 @@ CREATE TABLE order_duplicates (
 );
 CREATE INDEX order_duplicates_by_b ON order_duplicates (b_type, b_id);
 
--- The in-app notification list (seeds 001, 003). dedupe_key stops the same fact being announced twice (a job
+-- The in-app notification list. dedupe_key stops the same fact being announced twice (a job
 -- that stays stale, an order that stays cancelled).
 CREATE TABLE notifications (
   id INTEGER PRIMARY KEY,

@@ -1,6 +1,6 @@
 /**
- * The reference GeoDB server: the API ClaimDesk speaks (seed 000 Phases 1 and 2: pending orders, document
- * upload into ClaimPackages; seed 003: staff status changes) on 127.0.0.1, backed by its own SQLite file.
+ * The reference GeoDB server: the API ClaimDesk speaks (pending orders, document upload into
+ * ClaimPackages, staff status changes, workflow override events) on 127.0.0.1, backed by its own SQLite file.
  * Used by `npm run server`, the demo, the tests and the benchmark.
  */
 import type { RouteInfo } from './http/app';

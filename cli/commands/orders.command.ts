@@ -13,7 +13,7 @@ export interface OrdersOptions {
 export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promise<number> {
   return withDatabase(options.dataDir, io, async (db) => {
     const rows = await listOrderRows(db);
-    // The workflow's view of each order (issue 6): its job's state, payment, delivery progress and due date.
+    // The workflow's view of each order: its job's state, payment, delivery progress and due date.
     const { workflow } = await getAppSettings(db);
     const summaries = await queryOrders(db, { includeGone: true }, focusContext(new Date(), workflow.staleAfterDays));
     const byKey = new Map(summaries.orders.map((o) => [orderKeyString(o), o]));

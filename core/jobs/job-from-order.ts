@@ -52,7 +52,7 @@ export function newJobFromOrder(
     location,
     claimant: claimantFormFromOrder(order.claimant),
     documents: EMPTY_JOB_DOCUMENTS,
-    // A package the server already made for this order: later uploads add to it (seed 000, Phase 2).
+    // A package the server already made for this order: later uploads add to it (the documents endpoint reuses the order's ClaimPackage).
     serverPackage: row.claim_package_id === null ? null : { id: row.claim_package_id, number: null },
     conflict: null,
     capacityOverride: null,

@@ -1,4 +1,4 @@
-/** Possible duplicate purchases (seed 003): replaced as a whole after a sync, read per order for its flags. */
+/** Possible duplicate purchases: replaced as a whole after a sync, read per order for its flags. */
 import type { OrderKey } from '../../shared/domain/order.types';
 import type { DuplicateFlag } from '../../shared/domain/order.types';
 import type { Db } from '../db/schema';

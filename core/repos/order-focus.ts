@@ -1,12 +1,12 @@
 /**
- * The dashboard's click-through filters as SQL over the `orders` row in scope (issue 6). The dashboard counts
+ * The dashboard's click-through filters as SQL over the `orders` row in scope. The dashboard counts
  * orders with these same predicates, so a count and the queue it opens always agree.
  *
  *   active_jobs       a job that is neither finished (delivered, cancelled) nor only queued
  *   due_today         open, listed, and its target date is today
  *   overdue           open, listed, and its target date has passed
  *   expedited         open, listed, expedited delivery
- *   awaiting_payment  listed, payment state awaiting payment (seed 002)
+ *   awaiting_payment  listed, payment state awaiting payment (work waits for the money)
  *   claimant_needed   open, listed, no claimant from the order and none entered on its job
  *   awaiting_upload   a job with documents ready or an upload under way
  *   failed_uploads    a job with an upload that failed for good (waiting for Retry or Discard)

@@ -15,7 +15,7 @@ export interface OrderWrite {
   order: NormalizedOrder;
   rawJson: string;
   payloadHash: string;
-  /** The server's own payment field when it sends one (seed 002). */
+  /** The server's own payment field when it sends one (payment is kept apart from fulfilment). */
   paymentStatus: string | null;
   /** The payment state derived last time, for statuses that say nothing about payment (payment-state.ts). */
   lastKnownPayment: PaymentState | null;

@@ -147,7 +147,7 @@ function identityOf(entry: unknown): string | null {
   return null;
 }
 
-/** The server's own payment field (seed 002), when it sends one as text; anything else is left to the order status. */
+/** The server's own payment field, when it sends one as text; anything else is left to the order status. */
 function paymentStatusOf(entry: unknown): string | null {
   const value = (entry as { payment_status?: unknown }).payment_status;
   return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 64) : null;

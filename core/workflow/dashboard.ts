@@ -1,5 +1,5 @@
 /**
- * The dashboard (issue 6): one count per focus, each exactly the orders its click-through shows (the same SQL
+ * The dashboard: one count per focus, each exactly the orders its click-through shows (the same SQL
  * predicate, repos/order-focus.ts), the oldest order still waiting for work, and claims delivered this week.
  */
 import { differenceInCalendarDays } from 'date-fns';

@@ -1,5 +1,5 @@
 /**
- * Notifications (seeds 001, 003): new orders from a sync, an order changed on the server under a job, an upload
+ * Notifications: new orders from a sync, an order changed on the server under a job, an upload
  * that failed for good, stale jobs and possible duplicates. Each is stored for the in-app list and pushed to the
  * shell, which shows it as a desktop notification. A dedupe key keeps a fact that stays true (an order that stays
  * cancelled) from being announced on every sync.

@@ -1,5 +1,5 @@
 /**
- * The scheduled stale-work check (seed 001): once at start, then on a timer while the app is open. The check
+ * The scheduled stale-work check: once at start, then on a timer while the app is open. The check
  * itself is the workflow service's; this only runs it and never lets a failure escape the timer.
  */
 export interface StaleCheck {

@@ -1,5 +1,5 @@
 /**
- * What a finished sync means for the workflow (seeds 001, 003), done outside the sync's transaction so a problem
+ * What a finished sync means for the workflow, done outside the sync's transaction so a problem
  * here never costs the orders just saved:
  *   - a job whose order the server cancelled, rejected, completed or stopped listing (with nothing delivered from
  *     here) gets SERVER_CANCELLED or SERVER_COMPLETED, and staff are told;

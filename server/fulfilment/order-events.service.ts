@@ -1,5 +1,5 @@
 /**
- * Workflow override events (issue 6, seeds 001 and 004): a manager or admin went past a blocked transition in
+ * Workflow override events: a manager or admin went past a blocked transition in
  * ClaimDesk (starting an unpaid order, delivering more claims than purchased, reopening a closed job) and
  * ClaimDesk reports it. The server only keeps the record for audit; the order itself is not changed, so the
  * pending-orders data version (and its ETag) stays as it is.

@@ -7,14 +7,14 @@
  *   completed  completed | fulfilled (an upload completes a claim_purchase as `completed` and a claim_order as
  *              `fulfilled`, the status each model already uses)
  *   closed     cancelled | rejected
- *   not_open   anything else, e.g. pending_approval (not paid: seed 002 says no work starts on an unpaid order)
+ *   not_open   anything else, e.g. pending_approval (not paid: no work starts on an unpaid order)
  *
  * Upload (409 unless allowed):
  *   open                     allowed; claim_package_id, when sent, must be the order's own package
  *   completed                allowed only with claim_package_id = the order's package (re-generating adds to
- *                            the same package, seed 000); without it 409 order_completed (the seed000 profile,
- *                            which has no Idempotency-Key, adds it to the order's package instead, as the
- *                            contract says, so a resend after a lost answer lands where the first did)
+ *                            the same package); without it 409 order_completed (the seed000 profile, which
+ *                            has no Idempotency-Key, adds it to the order's package instead, as the contract
+ *                            says, so a resend after a lost answer lands where the first did)
  *   on_hold                  409 order_on_hold: a hold must be lifted (status in_progress) first, so an outbox
  *                            that was offline cannot complete an order someone put on hold
  *   closed / not_open        409 order_cancelled / order_not_open

@@ -1,4 +1,4 @@
-/** Seed 003 status changes by staff: checked against the order rules, written with an audit row. */
+/** Status changes by staff: checked against the order rules, written with an audit row. */
 import type { Kysely } from 'kysely';
 import type { ApiUser, OrderStatusChangeRequest, OrderStatusChangeResponse, OrderType } from '../../shared/api/geodb.schemas';
 import { HttpError } from '../http/http-errors';

@@ -1,5 +1,5 @@
 /**
- * Seed 000 Phase 2 inside one transaction: reuse the order's ClaimPackage or create one linked to the order,
+ * Document upload inside one transaction: reuse the order's ClaimPackage or create one linked to the order,
  * store and link every document (claim_order documents are linked to the order as well), link LandHoldings
  * by claim name, and complete the order. A failure anywhere rolls all of it back.
  */
@@ -78,7 +78,7 @@ export async function applyUpload(trx: Kysely<ServerDatabase>, input: UploadInpu
   let status = row.status ?? COMPLETED_STATUS[orderType];
   if (orderState(orderType, row.status) !== 'completed') {
     status = COMPLETED_STATUS[orderType];
-    // Seed 000: a claim_order never shows a claim_package_id; a purchase shows its package.
+    // As the real server: a claim_order never shows a claim_package_id; a purchase shows its package.
     const docChanges = orderType === 'claim_purchase' ? { status, claim_package_id: pkg.id } : { status };
     await updateOrderRow(trx, row.row_id, {
       status,

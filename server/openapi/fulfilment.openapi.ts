@@ -1,4 +1,4 @@
-/** OpenAPI paths of seed 000 Phase 2 (document upload, packages) and seed 003 (staff status changes). */
+/** OpenAPI paths of document upload into ClaimPackages and of staff status changes. */
 import {
   API_PATHS,
   claimDocumentsUploadFormSchema,
@@ -25,7 +25,7 @@ export interface SharedResponses {
 const MB = 1024 * 1024;
 
 const UPLOAD_DESCRIPTION = [
-  'Seed 000 Phase 2. In one transaction: reuse the order\'s ClaimPackage or create one linked to the order, store every file part and link it to the package (claim_order documents are linked to the order as well), upsert the claims as LandHoldings of the project by name and link them, set the package to complete and complete the order (claim_purchase → completed, claim_order → fulfilled), which takes it off the pending list.',
+  'In one transaction: reuse the order\'s ClaimPackage or create one linked to the order, store every file part and link it to the package (claim_order documents are linked to the order as well), upsert the claims as LandHoldings of the project by name and link them, set the package to complete and complete the order (claim_purchase → completed, claim_order → fulfilled), which takes it off the pending list.',
   'A file whose name and SHA-256 are already in the package is not stored again (its existing document is returned); new content under a known name becomes the next version.',
   'Which orders accept an upload: claim_purchase processing / pending / in_progress and claim_order paid / approved / in_progress. A completed order accepts more documents only with claim_package_id = its package (re-generating adds to the same package). Otherwise 409: order_cancelled (cancelled, rejected), order_on_hold (lift the hold first), order_not_open (e.g. pending_approval), order_completed (no claim_package_id), package_mismatch (claim_package_id is not the order\'s package: another order\'s, unknown, or the order has none yet).',
   `${IDEMPOTENCY_KEY_HEADER} is required. The same key with the same content answers the stored response again (${IDEMPOTENT_REPLAYED_HEADER}: true) and does nothing; the same key with different content is refused with 422. Only successful answers are remembered: a refused request changed nothing and may be retried with its key.`,
@@ -33,7 +33,7 @@ const UPLOAD_DESCRIPTION = [
 ].join('\n\n');
 
 const STATUS_DESCRIPTION = [
-  'Seed 003: staff mark an order in_progress, on_hold or cancelled. in_progress and on_hold orders stay on the pending list; cancelled ones leave it. Every change is kept in the order\'s status history with the reason.',
+  'Staff mark an order in_progress, on_hold or cancelled. in_progress and on_hold orders stay on the pending list; cancelled ones leave it. Every change is kept in the order\'s status history with the reason.',
   'Allowed from the open statuses (claim_purchase processing / pending, claim_order paid / approved), in_progress and on_hold; the status the order already has answers 200 with changed: false and writes nothing (so does cancelling a cancelled order). 409: order_completed (completed, fulfilled), order_cancelled (reopening a cancelled or rejected order), order_not_open (e.g. pending_approval).',
   `${IDEMPOTENCY_KEY_HEADER} is optional; when sent it behaves as on the upload.`,
 ].join('\n\n');

@@ -60,7 +60,7 @@ export function buildOpenApiDocument(): JsonObject {
       title: 'GeoDB staff orders API (ClaimDesk reference server)',
       version: '1.0.0',
       description:
-        'The part of the GeoDB REST API ClaimDesk uses (seed 000 Phases 1 and 2, seed 003 status changes, issue 6 workflow override events). Generated from shared/api/geodb.schemas.ts by scripts/write-openapi.ts; do not edit by hand.',
+        'The part of the GeoDB REST API ClaimDesk uses (pending orders, document upload into ClaimPackages, staff status changes, workflow override events). Generated from shared/api/geodb.schemas.ts by scripts/write-openapi.ts; do not edit by hand.',
     },
     servers: [{ url: 'http://127.0.0.1:8765', description: 'Reference server (npm run server)' }],
     paths: {

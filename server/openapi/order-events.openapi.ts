@@ -1,4 +1,4 @@
-/** OpenAPI path of issue 6's workflow override events (POST to record one, GET to list an order's). */
+/** OpenAPI path of the workflow override events (POST to record one, GET to list an order's). */
 import { API_PATHS, codedErrorBodySchema, IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, ORDER_TYPES } from '../../shared/api/geodb.schemas';
 import { orderEventListResponseSchema, orderEventRequestSchema, orderEventResponseSchema } from '../../shared/api/order-events.schemas';
 import { OVERRIDE_ROLE_REQUIRED } from '../fulfilment/order-events.service';
@@ -6,7 +6,7 @@ import type { SharedResponses } from './fulfilment.openapi';
 import { idOf, json, jsonOneOf, ref, type JsonObject } from './openapi.helpers';
 
 const POST_DESCRIPTION = [
-  'Issue 6 (seeds 001, 004): a manager or admin went past a blocked workflow transition in ClaimDesk (starting an order awaiting payment, delivering more claims than purchased, reopening a delivered or cancelled job) with a reason, and ClaimDesk\'s outbox reports it as a domain event. The server keeps it as an audit record; the order itself does not change.',
+  'A manager or admin went past a blocked workflow transition in ClaimDesk (starting an order awaiting payment, delivering more claims than purchased, reopening a delivered or cancelled job) with a reason, and ClaimDesk\'s outbox reports it as a domain event. The server keeps it as an audit record; the order itself does not change.',
   `The signed-in user must be staff with role manager or admin (otherwise 403 {"detail": "${OVERRIDE_ROLE_REQUIRED}"}); actor is the username the override was made under in ClaimDesk, recorded_by the user who sent it. Any existing order may get an event, whatever its status.`,
   `${IDEMPOTENCY_KEY_HEADER} is required: the same key with the same body answers the stored response again (${IDEMPOTENT_REPLAYED_HEADER}: true) and stores nothing; the same key with a different body is refused with 422.`,
 ].join('\n\n');

@@ -1,5 +1,5 @@
 /**
- * POST /api/v2/claims/documents/ (seed 000 Phase 2): a staff member's staking package for an order, as
+ * POST /api/v2/claims/documents/: a staff member's staking package for an order, as
  * multipart/form-data, with a required Idempotency-Key. Which orders accept an upload, and the 409s for
  * the others, are in ../fulfilment/order-rules.ts; the idempotency semantics in ../http/idempotency.ts.
  *

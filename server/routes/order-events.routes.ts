@@ -1,5 +1,5 @@
 /**
- * /api/v2/claims/staff/orders/{order_type}/{id}/events/ (issue 6): the workflow overrides ClaimDesk's outbox
+ * /api/v2/claims/staff/orders/{order_type}/{id}/events/: the workflow overrides ClaimDesk's outbox
  * reports, one domain event per override. Recording is for managers and admins only, because an override is
  * only valid when one of them made it; reading is for any staff member (support, tests). The rules are in
  * ../fulfilment/order-events.service.ts, the Idempotency-Key semantics in ../http/idempotency.ts.

@@ -1,5 +1,5 @@
 /**
- * PATCH /api/v2/claims/staff/orders/{order_type}/{id}/status/ (seed 003): staff mark an order in progress, on
+ * PATCH /api/v2/claims/staff/orders/{order_type}/{id}/status/: staff mark an order in progress, on
  * hold or cancelled. In progress and on hold keep the order in the pending list; cancelled takes it off.
  * The rules (409s) are in ../fulfilment/order-rules.ts. An Idempotency-Key is optional: the change is
  * idempotent by value anyway (the same status again answers changed: false), the key also replays the

@@ -1,4 +1,4 @@
-/** GET pending orders (seed 000 Phase 1), staff only, with ETag / If-None-Match revalidation. */
+/** GET pending orders, staff only, with ETag / If-None-Match revalidation. */
 import type { FastifyInstance } from 'fastify';
 import { API_PATHS } from '../../shared/api/geodb.schemas';
 import { requireStaff } from '../http/auth.guard';

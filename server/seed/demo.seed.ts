@@ -29,7 +29,7 @@ export function buildDemoOrder(spec: DemoOrderSpec): PendingOrder {
       nameKey: spec.nameKey,
       blockName: `${spec.site.prefix} 1-${claims.length}`,
     }),
-    // Seed 000: claim_purchase orders never carry claimant info; claim_order never has a package.
+    // As the real server: claim_purchase orders never carry claimant info; claim_order never has a package.
     claimant_info: isPurchase ? null : (spec.claimantInfo ?? null),
     claim_package_id: isPurchase ? (spec.claimPackageId ?? null) : null,
     staking_service: isPurchase ? (spec.stakingService ?? false) : false,

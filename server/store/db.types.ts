@@ -56,7 +56,7 @@ export interface ClaimPackagesTable {
 
 /**
  * A stored file (ClaimPackageDocument). `order_type`/`order_id` are set when the document is also linked to the
- * order directly, as claim_order documents are (ClaimOrderDocument in seed 000).
+ * order directly, as claim_order documents are (ClaimOrderDocument on the real server).
  */
 export interface DocumentsTable {
   id: Generated<number>;
@@ -116,7 +116,7 @@ export interface OrderStatusChangesTable {
 }
 
 /**
- * A workflow override ClaimDesk reported (issue 6). `overridden` is a JSON array of guard codes; the username
+ * A workflow override ClaimDesk reported. `overridden` is a JSON array of guard codes; the username
  * is copied so the record still reads right if the account is renamed or removed.
  */
 export interface OrderEventsTable {

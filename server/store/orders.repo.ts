@@ -6,14 +6,14 @@ import type { OrderStatusChangesTable, OrdersTable, ServerDatabase } from './db.
 export type OrderRow = Selectable<OrdersTable>;
 export type NewOrderRow = Omit<OrderRow, 'row_id'>;
 
-/** Staff statuses (seed 003): an order being worked on or on hold still waits for fulfilment, so it stays listed. */
+/** Staff statuses: an order being worked on or on hold still waits for fulfilment, so it stays listed. */
 export const STAFF_LISTED_STATUSES = ['in_progress', 'on_hold'] as const;
 export const CPO_LISTED_STATUSES = ['processing', 'pending', ...STAFF_LISTED_STATUSES] as const;
 export const CO_LISTED_STATUSES = ['paid', 'approved', ...STAFF_LISTED_STATUSES] as const;
 export const COMPLETE_PACKAGE_STATUS = 'complete';
 
 /**
- * Seed 000's filter. Rows whose type or status could not be read (raw test orders with wrong types) are
+ * The pending-orders filter. Rows whose type or status could not be read (raw test orders with wrong types) are
  * listed too: the point of storing them is that the client gets to see them.
  */
 export async function selectPendingDocs(db: Kysely<ServerDatabase>): Promise<string[]> {

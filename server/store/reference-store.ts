@@ -176,7 +176,7 @@ export class ReferenceStore {
   }
 
   /**
-   * Sets payment_status inside the stored document (seed 002: ClaimDesk reads it when a server sends one). The
+   * Sets payment_status inside the stored document (ClaimDesk reads it when a server sends one). The
    * demo data has none; tests set it here. null is stored as null, as a server without a payment record may send.
    */
   setOrderPaymentStatus(orderType: OrderType, id: number, paymentStatus: string | null): Promise<boolean> {

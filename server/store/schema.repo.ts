@@ -107,7 +107,7 @@ CREATE TABLE IF NOT EXISTS order_status_changes (
   changed_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS order_status_changes_order ON order_status_changes(order_type, order_id);
--- Workflow overrides ClaimDesk reports (issue 6). An audit record only: it never changes the order itself.
+-- Workflow overrides ClaimDesk reports. An audit record only: it never changes the order itself.
 CREATE TABLE IF NOT EXISTS order_events (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   order_type TEXT NOT NULL,

@@ -1,6 +1,6 @@
 /**
- * The GeoDB REST contract ClaimDesk speaks (seed 000 Phases 1 and 2, seed 003's status changes, issue 6's
- * workflow override events), as zod schemas.
+ * The GeoDB REST contract ClaimDesk speaks (pending orders, document upload into ClaimPackages, staff status
+ * changes and workflow override events), as zod schemas.
  * The reference server answers with exactly these shapes and the OpenAPI document in docs/ is generated from
  * them. The client never holds a server's answer to them: a real GeoDB server promises less, so the client
  * reads only what it needs (answer-readers.ts).
@@ -79,7 +79,7 @@ export const claimPolygonsSchema = z
       'The claims of an order in one of the shapes the server stores: a FeatureCollection, a single Feature, a bare list of Features, {claims: [{name, geometry}]}, a JSON string of one of those, or null.',
   });
 
-/** One pending order exactly as seed 000 Phase 1 lists its fields. */
+/** One pending order exactly as the pending-orders contract lists its fields. */
 export const pendingOrderSchema = z
   .object({
     id: z.number().int().positive(),
@@ -97,7 +97,7 @@ export const pendingOrderSchema = z
     claim_package_id: z.number().int().nullable(),
     staking_service: z.boolean(),
     expedited_delivery: z.boolean(),
-    // Seed 002: not in seed 000's list. Declared (optional) so a server that sends it passes the strict schema
+    // Not in the pending-orders contract's list. Declared (optional) so a server that sends it passes the strict schema
     // and ClaimDesk's normaliser counts it as known; without it the payment state falls back to the status.
     payment_status: z.string().nullable().optional().describe('The order\'s payment state when the server tracks one (e.g. "paid", "awaiting_payment", "refunded"); absent otherwise.'),
   })
@@ -112,7 +112,7 @@ export const pendingOrdersResponseSchema = z
   .meta({ id: 'PendingOrdersResponse' });
 export type PendingOrdersResponse = z.infer<typeof pendingOrdersResponseSchema>;
 
-// --- Phase 2: document upload, packages and order status ------------------------------------------------
+// --- Document upload, packages and order status ---------------------------------------------------------
 
 /**
  * Document types an upload may carry: each file part's field name is its type. The client's document kinds

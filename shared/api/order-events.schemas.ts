@@ -1,5 +1,5 @@
 /**
- * Workflow override events (issue 6, seeds 001 and 004): the body ClaimDesk sends and the answers of
+ * Workflow override events (a manager or admin went past a blocked transition): the body ClaimDesk sends and the answers of
  * POST/GET /api/v2/claims/staff/orders/{order_type}/{id}/events/. Kept apart from geodb.schemas.ts, which holds
  * the rest of the GeoDB contract.
  */

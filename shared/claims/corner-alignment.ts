@@ -1,7 +1,7 @@
 /**
  * Corners of neighbouring claims that nearly, but not exactly, meet leave slivers or overlaps on the map and
  * make two posts where staff will set one. The peer clusters within 1.0 "layer unit" (a degree on a lon/lat
- * layer) and compares all pairs (anchor study, Step 6 "align corners"); here every distance is in grid METRES
+ * layer) and compares all pairs (the GeoDB QGIS plugin's "align corners" step); here every distance is in grid METRES
  * of the job's UTM CRS and neighbours come from R-trees (claims for near misses, corners for clustering), so
  * 1,000 claims (4,000 corners) take milliseconds.
  */

@@ -4,7 +4,7 @@
  * Inset convention: the discovery / location monument of a lode claim in a centerline state sits ON the
  * centerline, `insetFt` GROUND feet from the midpoint of the START end line, measured inward along the
  * centerline. The peer's UI says "from the centerline midpoint" while its generator says "from centerline
- * endpoint" (anchor study, Step 4); we pick the end-line midpoint because a 25-ft default only makes sense
+ * endpoint"; we pick the end-line midpoint because a 25-ft default only makes sense
  * near an end, and the notice then states "x ft from the start end line, 1,500 − x ft to the other"
  * (ARS 27-202 asks for the distance from the LM to each end). Ground feet are converted to grid metres
  * with the point scale factor (grid = ground × k).

@@ -200,7 +200,7 @@ export function validateLayout(input: ValidateLayoutInput): LayoutValidation {
 
   if (input.orderAreaRings && input.orderAreaRings.length > 0) checkOrderArea(checked, input.orderAreaRings, out);
 
-  // Documents are matched back to claims by name (anchor study: link-documents by name), so names must be unique.
+  // Documents are matched back to claims by name (the server links documents to LandHoldings by name), so names must be unique.
   const seen = new Map<string, LayoutClaim>();
   for (const claim of claims) {
     const key = claim.name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -236,7 +236,7 @@ function checkOrderArea(checked: Checked[], orderRings: Utm[][], out: LayoutVali
   }
 }
 
-/** Seed 004: laying out more claims than were bought needs a recorded override; fewer is allowed with a warning. */
+/** Laying out more claims than were bought needs a recorded override (the customer paid for so many); fewer is allowed with a warning. */
 function checkCapacity(count: number, input: ValidateLayoutInput, out: LayoutValidation): void {
   const purchased = input.claimsPurchased;
   if (purchased === undefined) return;

@@ -1,11 +1,11 @@
 /**
  * The price a customer paid for an order, read from the order's raw GeoDB payload, in integer cents.
  *
- * The pending-orders contract (seed 000, shared/api/geodb.schemas.ts) carries NO price: the orders ClaimDesk
+ * The pending-orders contract (shared/api/geodb.schemas.ts) carries NO price: the orders ClaimDesk
  * syncs today have none, and the snapshot then says `price: null` rather than guessing. Other GeoDB order
- * endpoints do carry one (research anchor-geodb-plugin.md: `claims/submit-order/` answers `total_cents` and
+ * endpoints do carry one (as the GeoDB QGIS plugin reads them: `claims/submit-order/` answers `total_cents` and
  * `total_display`, `claims/orders/{id}/` answers `total_display`), and order systems elsewhere name it
- * `total_price` (seed 002) or `amount` (seed 003); a server that adds any of these to the pending-orders payload
+ * `total_price` or `amount`; a server that adds any of these to the pending-orders payload
  * is read without a change here. The raw field the amount came from is kept (`source`) so an auditor can check it.
  *
  * Money is never parsed through a float: a decimal string is split at the point and its digits counted, so

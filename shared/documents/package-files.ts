@@ -63,7 +63,7 @@ export type PackageProblem = z.infer<typeof packageProblemSchema>;
 const cents = z.number().int();
 
 /**
- * The order and its BLM fees as they stood when the package was generated (seed 002: price and fee snapshots
+ * The order and its BLM fees as they stood when the package was generated (price and fee snapshots
  * kept for audit). Amounts are integer cents. `price` is null when the order's payload carries none (the
  * pending-orders contract has no price field today: see shared/documents/order-price.ts); `orderStatus` is null
  * when the server status was not known to the generator. The fees are exactly what fees.ts computes for the

@@ -24,8 +24,8 @@
  * |                    |          | is normal (the contract says so), so no warning. Malformed → null + warn. |
  * | project_id         | optional | null is legitimate; a missing key or wrong type → null + warning          |
  * | claim_package_id   | optional | null until a package exists; missing / wrong type → null + warning        |
- * | status_display,    | tolerated| The real server sends them (anchor study §3) though the seed contract     |
- * | company_id         |          | lists neither; ignored silently so every order does not carry a warning. |
+ * | status_display,    | tolerated| The real server sends them (the QGIS plugin reads them) though the       |
+ * | company_id         |          | contract lists neither; ignored silently so no order carries a warning.  |
  * | anything else      | unknown  | ONE warning listing them all, then ignored                                |
  *
  * Text longer than ORDER_LIMITS.maxTextChars (order-limits.ts) in any field is cut there with a problem naming

@@ -37,7 +37,7 @@ export const orderSummarySchema = z.object({
   warningCount: z.number().int(),
   /** The server no longer lists the order: fulfilled elsewhere or cancelled. Kept, never deleted. */
   gone: z.boolean(),
-  /** Issue 6 (seed 002): kept apart from fulfilment; derived at sync (shared/workflow/payment-state.ts). */
+  /** Kept apart from fulfilment; derived at sync (shared/workflow/payment-state.ts). */
   paymentState: paymentStateSchema,
   /** The order's job, if pulled, and where its workflow stands. */
   jobId: z.number().int().nullable(),
@@ -61,7 +61,7 @@ export const orderClaimSchema = z.object({
 });
 export type OrderClaim = z.infer<typeof orderClaimSchema>;
 
-/** Another order whose claims cover much of the same ground (seed 003): shown on both. */
+/** Another order whose claims cover much of the same ground : shown on both. */
 export const duplicateFlagSchema = z.object({
   other: orderKeySchema,
   otherOrderNumber: z.string(),

@@ -1,6 +1,6 @@
 /**
  * Turns claim_polygons, in whichever shape the server stored it, into a flat list of claim entries
- * (name + raw geometry). The real server mixes shapes by order age and source (anchor study §1/§3):
+ * (name + raw geometry). The real server mixes shapes by order age and source (as the GeoDB QGIS plugin reads them):
  * FeatureCollection, single Feature, bare list of Features, {claims: [{name, geometry}]}, a JSON string of
  * any of those (legacy rows), and we also take a bare Polygon/MultiPolygon geometry. Nothing is validated
  * here beyond the wrapping; geometry checks live in claim-geometry-check.ts.

@@ -219,7 +219,7 @@ export type LocationLookup = z.infer<typeof locationLookupSchema>;
 export const appSettingsSchema = z.object({
   /** Optional online basemap: a raster tile URL template ({z}/{x}/{y}) or a vector style JSON URL; https only. */
   basemapUrl: z.string().max(2048).nullable(),
-  /** Issue 6: service levels, business days and holidays, stale-work and duplicate thresholds. */
+  /** The workflow's settings: service levels, business days and holidays, stale-work and duplicate thresholds. */
   workflow: workflowSettingsSchema,
   /** The offline basemap, printed basemaps and field-unit files. */
   maps: mapSettingsSchema,

@@ -6,7 +6,7 @@ export const OUTBOX_STATES = ['queued', 'sending', 'retry', 'paused', 'needs_rev
 export const outboxStateSchema = z.enum(OUTBOX_STATES);
 export type OutboxEntryState = z.infer<typeof outboxStateSchema>;
 
-/** The claims part of an upload (seed 000): names with lon/lat geometry and acreage, to link LandHoldings by name. */
+/** The claims part of an upload: names with lon/lat geometry and acreage, to link LandHoldings by name. */
 export const uploadClaimSchema = z.object({
   name: z.string(),
   geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }),
@@ -44,7 +44,7 @@ export const statusPayloadSchema = z.object({
 export type StatusPayload = z.infer<typeof statusPayloadSchema>;
 
 /**
- * A workflow override (issue 6, seeds 001/004) on its way to the server as a domain event: what was overridden,
+ * A workflow override on its way to the server as a domain event: what was overridden,
  * by whom and why, exactly as the transition log recorded it (logId ties the two together).
  */
 export const eventPayloadSchema = z.object({

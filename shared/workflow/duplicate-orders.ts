@@ -1,5 +1,5 @@
 /**
- * Possible duplicate purchases (seed 003): two orders whose claims cover much of the same ground. The overlap
+ * Possible duplicate purchases: two orders whose claims cover much of the same ground. The overlap
  * share of a pair is the area their claims have in common divided by the claim area of the smaller order;
  * pairs at or above `minShare` (default 0.5) are reported, and flagged on both orders by the caller.
  *

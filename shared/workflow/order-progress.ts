@@ -1,5 +1,5 @@
 /**
- * Per-order progress against what was purchased (seed 004): claims purchased, delivered, remaining and the
+ * Per-order progress against what was purchased: claims purchased, delivered, remaining and the
  * completion percentage; the target delivery date from the order date and the service level; days remaining,
  * due today and overdue relative to a given "today"; and a priority for the queue and the dashboard.
  *

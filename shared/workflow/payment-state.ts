@@ -1,6 +1,6 @@
 /**
- * An order's payment state, kept apart from its fulfilment state (seed 002). The GeoDB pending-orders contract
- * (seed 000) has no payment field, so the state is read from a `payment_status` when a server sends one and is
+ * An order's payment state, kept apart from its fulfilment state. The GeoDB pending-orders contract
+ * has no payment field, so the state is read from a `payment_status` when a server sends one and is
  * otherwise derived from the order status, whose meaning differs per order type:
  *
  *   payment_status (when sent and recognised; case, spaces and hyphens ignored)
@@ -150,7 +150,7 @@ export function storedPaymentDetail(input: Omit<PaymentInput, 'lastKnown'>, stor
   return `Kept from an earlier sync (${PAYMENT_STATE_LABELS[stored]}): ${status} alone does not say.`;
 }
 
-/** Seed 002: work does not start on an unpaid order (except by a manager's or admin's override). */
+/** Work does not start on an unpaid order (except by a manager's or admin's override). */
 export function blocksWork(state: PaymentState): boolean {
   return state === 'awaiting_payment' || state === 'refunded';
 }

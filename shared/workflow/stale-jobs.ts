@@ -1,5 +1,5 @@
 /**
- * Stale work (seed 001: stale work is found by a scheduled check): a job nobody touched for `staleAfterDays`
+ * Stale work (found by a scheduled check): a job nobody touched for `staleAfterDays`
  * (a setting; 0 turns the check off) is flagged on the dashboard. Nothing is changed or expired automatically;
  * the flag only asks a person to look.
  *

@@ -1,5 +1,5 @@
 /**
- * Click-through filters of the dashboard (issue 6), also accepted by the orders query (`focus`): each count on the
+ * Click-through filters of the dashboard, also accepted by the orders query (`focus`): each count on the
  * dashboard is exactly the number of orders the queue shows with that focus. Alone in this file so the order types
  * can import it without a cycle through the workflow views.
  */

@@ -1,6 +1,6 @@
 /**
- * The workflow state for a job created before the workflow existed (issue 6: "jobs created before this issue
- * are given a state that matches their data"). The migration reads each job's wizard step, whether it has a
+ * The workflow state for a job created before the workflow existed: a state that
+ * matches its data, so no job is stranded or skips a check. The migration reads each job's wizard step, whether it has a
  * generated package, the states of its upload entries in the outbox (status-change entries are not passed),
  * the order's cached server status and the job's conflict flag, and writes what this returns. Pure, so the
  * mapping is tested row by row and the migration only reads and writes.

@@ -1,5 +1,5 @@
 /**
- * What the workflow shows across IPC (issue 6): a job's workflow (state, the actions this user may take, payment,
+ * What the workflow shows across IPC: a job's workflow (state, the actions this user may take, payment,
  * progress, staleness, duplicate flags), its transition log, the dashboard and the notification list. Zod so main
  * validates every answer before the renderer sees it; the rules that produce these values live beside them in
  * shared/workflow and in the workflow service.

@@ -1,7 +1,7 @@
 /**
  * The guards named in the transition table: each says whether it blocks in a given context and, if so, why in
  * words a person at the desk understands. Kept beside the table (not in the UI) so the rules hold whoever sends
- * the event: the wizard, the job header, the CLI or a test (seed 002: enforced where transitions happen).
+ * the event: the wizard, the job header, the CLI or a test (a rule is enforced where transitions happen).
  */
 import { blocksWork } from './payment-state';
 import type { GuardCode, WorkflowContext, WorkflowState } from './workflow.types';

@@ -1,5 +1,5 @@
 /**
- * THE fulfilment workflow, as one declarative table (issue 6, seed 001).
+ * THE fulfilment workflow, as one declarative table.
  *
  * Why a table and not XState: the job's whole state is one of ten names plus a small context that is mostly
  * derived from the job, the order and the outbox; there are no parallel regions, timers or actors to run. A
@@ -12,7 +12,7 @@
  * are computed from the context:
  *   @resume    where the job stood before it was paused (context.resumeTo), else a safe place derived from
  *              the data (documents_ready with a package, pulled without)
- *   @delivery  delivered when every purchased claim is delivered (the order completes by itself, seed 004),
+ *   @delivery  delivered when every purchased claim is delivered (the order completes by itself),
  *              else laying_out, so the remaining claims can be laid out and sent
  * A (state, event) pair that no row names is refused as not-allowed.
  */

@@ -1,5 +1,5 @@
 /**
- * The fulfilment workflow's vocabulary (issue 6, seed 001): states, events, who may send them, the context the
+ * The fulfilment workflow's vocabulary: states, events, who may send them, the context the
  * guards read and what every transition records. Zod schemas because the state, its context and the transition
  * log will cross IPC and live in SQLite; the rules themselves are in workflow.table.ts and workflow.machine.ts.
  */
@@ -63,7 +63,7 @@ export type ActorRole = z.infer<typeof actorRoleSchema>;
 export const actorSchema = z.object({ username: z.string(), role: actorRoleSchema });
 export type Actor = z.infer<typeof actorSchema>;
 
-/** Roles that work on jobs at all, and the subset that may override a blocked transition (seeds 001, 004). */
+/** Roles that work on jobs at all, and the subset that may override a blocked transition. */
 export const STAFF_ROLES = ['staff', 'manager', 'admin'] as const satisfies readonly ActorRole[];
 export const OVERRIDE_ROLES = ['manager', 'admin'] as const satisfies readonly ActorRole[];
 
@@ -112,7 +112,7 @@ export const workflowContextSchema = z.object({
 });
 export type WorkflowContext = z.infer<typeof workflowContextSchema>;
 
-/** One row of the transition log (seed 001): persisted for every transition, printed by `cli history`. */
+/** One row of the transition log: persisted for every transition, printed by `cli history`. */
 export const transitionLogEntrySchema = z.object({
   from: workflowStateSchema,
   to: workflowStateSchema,

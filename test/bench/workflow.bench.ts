@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (workflow part, issue 6): over a cache synced with 10,000 orders × 8 claims and 500 jobs, how long
+ * `npm run bench` (workflow part): over a cache synced with 10,000 orders × 8 claims and 500 jobs, how long
  * the dashboard takes (eleven counts, each the predicate its click-through uses), a focused queue page, and the
  * after-sync duplicate check over every listed claim. Each is printed beside a baseline from the same run: eleven
  * plain counts, the unfocused queue page, and reading and parsing the same claims without comparing them.

@@ -1,5 +1,5 @@
 /**
- * Issue 6 in Chromium over the real back-end and the reference server: the dashboard is where sign-in lands and
+ * The workflow in Chromium over the real back-end and the reference server: the dashboard is where sign-in lands and
  * each count opens the queue with exactly the orders it counted; an order awaiting payment (CPO-2026-0002) is
  * refused to demo-staff and pulled by demo-manager with an override and a reason; a paid order (CO-1) is walked
  * from the dashboard through every step to a delivered upload, its progress reaches 100 % and its history shows

@@ -42,7 +42,7 @@ describe('jobs and settings over IPC', () => {
   });
 
   it('pulls, saves with the signed-in user on the override, lists and resumes', async () => {
-    // CP 5 is "pending": awaiting payment, so work starts only with a manager's override (seed 002).
+    // CP 5 is "pending": awaiting payment, so work starts only with a manager's override.
     const unpaid = await call('pullOrder', { orderType: 'claim_purchase', id: 5 });
     expect(unpaid).toMatchObject({ ok: false, error: { code: 'workflow-refused', message: expect.stringMatching(/awaiting payment/) } });
     const pulled = await call('pullOrder', { orderType: 'claim_purchase', id: 5, override: { reason: 'Paid by cheque, cleared today' } });

@@ -1,5 +1,5 @@
 /**
- * Migration 0006 (issue 6): jobs made before the workflow get the state their data implies, each with a MIGRATED
+ * Migration 0006: jobs made before the workflow get the state their data implies, each with a MIGRATED
  * log entry; cached orders get their payment state and target date; the outbox is rebuilt to carry domain events
  * without losing an entry or a document row.
  */

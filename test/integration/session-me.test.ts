@@ -1,5 +1,5 @@
 /**
- * The signed-in user's role comes from the server (issue 6): refreshUser reads /api/v2/me/ and keeps what it says,
+ * The signed-in user's role comes from the server: refreshUser reads /api/v2/me/ and keeps what it says,
  * whatever the cache held; offline, the last confirmed account stays.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

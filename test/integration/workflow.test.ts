@@ -1,5 +1,5 @@
 /**
- * The fulfilment workflow over real parts (issue 6): the app back-end on a real cache file, the reference server on
+ * The fulfilment workflow over real parts: the app back-end on a real cache file, the reference server on
  * 127.0.0.1. An order is walked from pulled to delivered (completing by itself once every purchased claim is
  * delivered), every step logged; the payment guard and a manager's override (logged and received by the server as a
  * domain event); hold and resume reaching the server; a server cancellation under a job; the dashboard's counts

@@ -24,7 +24,7 @@ describe('GET /api/v2/claims/staff/pending-orders/ on the demo data', () => {
     expect(body.orders.length).toBeGreaterThanOrEqual(15);
     for (const order of body.orders) {
       expect(pendingOrderSchema.safeParse(order).success).toBe(true);
-      // payment_status (seed 002) is optional and the demo orders have none.
+      // payment_status is optional and the demo orders have none.
       expect(Object.keys(order)).toEqual(PENDING_ORDER_FIELDS.filter((f) => f !== 'payment_status'));
     }
   });
@@ -60,7 +60,7 @@ describe('GET /api/v2/claims/staff/pending-orders/ on the demo data', () => {
     expect(ones).toEqual(expect.arrayContaining([['claim_purchase', 'CPO-2026-0001'], ['claim_order', 'CO-1']]));
   });
 
-  it('formats order numbers and type-specific fields per seed 000', async () => {
+  it('formats order numbers and type-specific fields as the pending-orders contract lists them', async () => {
     for (const order of await pendingOrders(server.url, token)) {
       if (order['order_type'] === 'claim_purchase') {
         expect(order['order_number']).toMatch(/^CPO-\d{4}-\d{4}$/);

@@ -171,7 +171,7 @@ describe('monuments per state', () => {
 });
 
 describe('state rules table', () => {
-  it('covers the western states from the research, with sources, and falls back to DEFAULT', () => {
+  it('covers the western states, each with its sources, and falls back to DEFAULT', () => {
     for (const code of ['NV', 'AZ', 'UT', 'ID', 'WY', 'MT', 'CO', 'CA', 'NM', 'OR', 'WA', 'AK', 'SD']) {
       const rule = STATE_RULES[code]!;
       expect(rule.code).toBe(code);

@@ -11,7 +11,7 @@ export function WorkflowStateChip({ state, testId = 'workflow-state' }: { state:
   );
 }
 
-/** Payment is kept apart from fulfilment (seed 002): its own chip, with where the state came from in the tooltip. */
+/** Payment is kept apart from fulfilment: its own chip, with where the state came from in the tooltip. */
 export function PaymentChip({ state, detail, testId = 'payment-state' }: { state: PaymentState; detail?: string; testId?: string }) {
   return (
     <Chip tone={PAYMENT_STATE_TONES[state]} testId={testId} title={detail ?? `Payment: ${paymentStateLabel(state).toLowerCase()}`}>
