@@ -1,16 +1,15 @@
 /**
  * A staking package from a layout file and a details file, without an order (`claimdesk package`): for
  * walk-in customers, re-issued packages and reviewers. The claims are read like an order's polygons, the job's
- * CRS and location are chosen the same way, and the package is refused, with every reason, on the same rules as a
- * job's: the layout's legal limits (validate-layout.ts) and the staking rules (staking-rules.ts). The result is a
+ * CRS and location are chosen the same way, and the package is refused, with every reason, by the same job check
+ * as a job's (checkJob: the layout's legal limits and the staking rules). The result is a
  * PackageSource, so the same model and renderers as the app make the documents.
  */
-import { validateLayout } from '../../shared/claims/validate-layout';
 import { effectiveCorner1 } from '../../shared/claims/corner-numbering';
 import { stateRule } from '../../shared/claims/state-rules';
 import { locatorsOf } from '../../shared/documents/locators';
 import type { PackageSource } from '../../shared/documents/package-model';
-import { stakingIssues } from '../../shared/documents/staking-rules';
+import { checkJob } from '../../shared/jobs/check-job';
 import { ALASKA_RECORDING_DISTRICTS, findRecordingDistrict, suggestRecordingDistricts } from '../../shared/geo/alaska-recording-districts';
 import { stateByCode } from '../../shared/geo/us-states';
 import { parseClaimPolygons } from '../../shared/geometry/claim-polygons';
@@ -90,27 +89,30 @@ export function packageSourceFromLayout(
   const form = claimantForm(details);
   const locators = locatorsOf(form);
   if (details.locators.length === 0) reasons.push('The details name no locator: give "locators" with each one\'s name and mailing address.');
-  const rules = stakingIssues({
-    claims,
-    epsg: crs.epsg,
-    stateCode,
-    landStatus,
-    monumentType: details.monument,
-    locators: details.locators.length === 0 ? [] : locators,
-    dateOfLocation: details.date_of_location,
-    dateOfDiscovery: details.date_of_discovery ?? '',
+  const plss = details.land_description ?? { meridian: '', township: '', range: '', sections: '', aliquot: '' };
+  const tie = details.tie ? { description: details.tie.description, lon: details.tie.lon, lat: details.tie.lat } : null;
+  // The same job check as the app's: the file's claims are the layout of a job without an order (no area to stay
+  // inside, as many claims as it holds).
+  const check = checkJob({
+    order: { claimsPurchased: claims.length, orderClaims: [] },
+    crs: { epsg: crs.epsg },
+    layout: { claims },
+    claimant: form,
+    location: { stateOverride: stateCode, detectedState: null, landStatus },
+    documents: { plss, tie },
+    capacityOverride: null,
   });
-  for (const problem of rules.problems) reasons.push(sentence(problem.message));
-  for (const warning of rules.warnings) warnings.push(sentence(warning.message));
+  // With no locator at all the details' own reason above says so; the check's "no claimant name" would repeat it.
+  const staking = check.staking.problems.filter((problem) => details.locators.length > 0 || problem.code !== 'locator_name_missing');
+  for (const problem of staking) reasons.push(sentence(problem.message));
+  for (const warning of check.staking.warnings) warnings.push(sentence(warning.message));
   if (claims.length > 0) {
-    const layout = validateLayout({ claims, epsg: crs.epsg, locatorCount: Math.max(1, locators.length) });
-    for (const problem of layout.problems) reasons.push(sentence(problem.message));
-    for (const warning of layout.warnings) warnings.push(sentence(warning.message));
+    for (const problem of check.layout.problems) reasons.push(sentence(problem.message));
+    for (const warning of check.layout.warnings) warnings.push(sentence(warning.message));
   }
   if (reasons.length > 0) return { ok: false, reasons, warnings };
 
   const rule = stateRule(stateCode);
-  const plss = details.land_description ?? { meridian: '', township: '', range: '', sections: '', aliquot: '' };
   return {
     ok: true,
     warnings,

@@ -21,8 +21,19 @@ import type { PlssIndex } from '../plss/plss-index';
 import { plssWarnings } from '../plss/plss-rules';
 import type { JobCore } from './job.types';
 
-/** The parts of a job the check reads (a stored job, or an order's claims as drawn made into an in-memory job). */
-export type CheckedJob = Pick<JobCore, 'order' | 'crs' | 'layout' | 'claimant' | 'location' | 'documents' | 'capacityOverride'>;
+/**
+ * The parts of a job the check reads: a stored job, an order's claims as drawn made into an in-memory job, or a
+ * layout file with its details (`claimdesk package`).
+ */
+export interface CheckedJob {
+  order: Pick<JobCore['order'], 'claimsPurchased' | 'orderClaims'>;
+  crs: Pick<JobCore['crs'], 'epsg'>;
+  layout: Pick<JobCore['layout'], 'claims'>;
+  claimant: JobCore['claimant'];
+  location: Pick<JobCore['location'], 'stateOverride' | 'detectedState' | 'landStatus'>;
+  documents: Pick<JobCore['documents'], 'plss' | 'tie'>;
+  capacityOverride: JobCore['capacityOverride'];
+}
 
 export interface JobCheckContext {
   /**
@@ -60,14 +71,9 @@ export interface JobCheck {
 }
 
 /** What the layout part of the check reads: a job, or claims from a file that carries no order. */
-export interface LayoutCheckInput {
-  layout: Pick<CheckedJob['layout'], 'claims'>;
-  crs: Pick<CheckedJob['crs'], 'epsg'>;
-  order: Pick<CheckedJob['order'], 'claimsPurchased' | 'orderClaims'>;
-  capacityOverride: CheckedJob['capacityOverride'];
+export interface LayoutCheckInput extends Pick<CheckedJob, 'layout' | 'crs' | 'order' | 'capacityOverride' | 'location'> {
   /** Every locator counts towards a placer's acreage (20 acres each, 43 CFR 3832.22(b)). */
   claimant: Pick<CheckedJob['claimant'], 'claimantName' | 'address1' | 'address2' | 'address3' | 'coLocators'>;
-  location: Pick<CheckedJob['location'], 'stateOverride' | 'detectedState' | 'landStatus'>;
 }
 
 /** The order's outer rings in the job's CRS: the area the layout must stay inside. */

@@ -23,22 +23,11 @@ function orderClaim(claim: LayoutClaim) {
 
 function job(layout: LayoutClaim[], overrides: Partial<CheckedJob> = {}): CheckedJob {
   return {
-    order: {
-      orderType: 'claim_order',
-      orderId: 6,
-      orderNumber: 'CO-6',
-      projectId: 1,
-      projectName: 'Lynn',
-      companyName: 'Lynn Mining',
-      customerEmail: 'a@b.example',
-      claimsPurchased: 3,
-      claimant: null,
-      orderClaims: block.map(orderClaim),
-    },
-    crs: { epsg: EPSG, zone: 11, zonesSeen: [11], straddles: false, reason: '' },
-    layout: { claims: layout, grid: null },
-    claimant: { claimantName: 'Lynn Mining', address1: '1 Main St', address2: '', address3: '', district: '', monumentType: 'post', agentName: '', agentAddress: '', dateOfLocation: '', locatorCount: 1 },
-    location: { detectedState: 'NV', detectedCounty: 'Eureka', stateOverride: null, countyOverride: null },
+    order: { claimsPurchased: 3, orderClaims: block.map(orderClaim) },
+    crs: { epsg: EPSG },
+    layout: { claims: layout },
+    claimant: { claimantName: 'Lynn Mining', address1: '1 Main St', address2: '', address3: '', district: '', monumentType: 'post', agentName: '', agentAddress: '', dateOfLocation: '', dateOfDiscovery: '', coLocators: [] },
+    location: { detectedState: 'NV', stateOverride: null, landStatus: 'federal' },
     documents: EMPTY_JOB_DOCUMENTS,
     capacityOverride: null,
     ...overrides,
@@ -77,7 +66,7 @@ describe('checkJob', () => {
   it('names the state, the claimant and the order problems that block', () => {
     const check = checkJob(
       job(block, {
-        location: { detectedState: null, detectedCounty: null, stateOverride: 'NV', countyOverride: null },
+        location: { detectedState: null, stateOverride: 'NV', landStatus: 'federal' },
         claimant: { ...job(block).claimant, claimantName: ' ', monumentType: '' },
       }),
       { orderProblems: [{ code: 'claim_geometry_invalid', message: 'Claim X has no usable polygon', claim: 'X' }] },
@@ -85,9 +74,28 @@ describe('checkJob', () => {
     expect(check.stateCode).toBe('NV');
     expect(check.claimant.map((problem) => problem.code)).toEqual(['claimant_name_missing', 'monument_type_missing']);
     expect(check.blocking.documents).toEqual(['Claim X has no usable polygon.', 'It has no claimant name: enter the claimant before generating documents.']);
-    expect(checkJob(job(block, { location: { detectedState: 'PR', detectedCounty: null, stateOverride: null, countyOverride: null } })).blocking.monuments).toEqual([
+    expect(checkJob(job(block, { location: { detectedState: 'PR', stateOverride: null, landStatus: 'federal' } })).blocking.monuments).toEqual([
       '“PR” is not a US state code.',
     ]);
     expect(checkJob(job([])).blocking.documents).toEqual(['It has no claims laid out.']);
+  });
+
+  it('folds in the staking rules: State-land shapes block validation, a locator without an address the claimant, a short post the documents', () => {
+    const base = job(block);
+    const onStateLand = checkJob(job(block, { location: { ...base.location, landStatus: 'state' } }));
+    expect(onStateLand.layout.problems.map((issue) => issue.code)).toEqual(['state_land_not_alaska']);
+    expect(onStateLand.blocking.layout).toEqual([expect.stringContaining('Alaska only')]);
+    expect(onStateLand.blocking.documents).toEqual([expect.stringContaining('Alaska only')]);
+
+    const coLocator = checkJob(job(block, { claimant: { ...base.claimant, coLocators: [{ name: 'Ann Lee', address1: '', address2: '', address3: '' }] } }));
+    expect(coLocator.claimant.map((problem) => problem.code)).toEqual(['locator_address_missing']);
+    expect(coLocator.blocking.claimant).toEqual([expect.stringContaining('Co-locator 2, Ann Lee, has no mailing address')]);
+    expect(coLocator.blocking.documents).toEqual([expect.stringContaining('Co-locator 2, Ann Lee, has no mailing address')]);
+
+    const arizona = { ...base.location, stateOverride: 'AZ' };
+    const shortPost = checkJob(job(block, { location: arizona, claimant: { ...base.claimant, monumentType: 'wooden post projecting 2 ft above ground' } }));
+    expect(shortPost.staking.problems.map((issue) => issue.code)).toEqual(['monument_below_minimum']);
+    expect(shortPost.blocking.documents).toEqual([expect.stringContaining('stands 2 ft above ground')]);
+    expect(shortPost.blocking.layout).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { upgradeClaimantJson } from '../../core/jobs/job-row.mapper';
+import { upgradeClaimantJson } from '../../core/repos/jobs.mapper';
 import { claimantFormSchema, jobDocumentsSchema, jobLocationSchema } from '../../shared/jobs/job.types';
 
 describe('jobs saved before co-locators were named', () => {

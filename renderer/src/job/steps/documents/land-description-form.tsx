@@ -5,7 +5,7 @@ import { saveLandDraft, useDocumentsStore } from '../../../state/documents.store
 import { landProblems, PLSS_FIELDS, type LandField } from '../../../lib/land-description';
 import { ALASKA_RECORDING_DISTRICTS, suggestRecordingDistricts } from '../../../../../shared/geo/alaska-recording-districts';
 import { useJobStore } from '../../../state/job.store';
-import { useJobDerived } from '../../use-job-derived.hook';
+import { jobStateCode } from '../../../../../shared/jobs/check-job';
 import { PlssLandNote } from './plss-land-note';
 
 type InputSpec = { field: LandField; label: string; placeholder?: string; maxLength: number; hint?: string; inputMode?: 'decimal' };
@@ -93,7 +93,7 @@ function DateOfLocation({ onEditClaimant }: { onEditClaimant: () => void }) {
  */
 function RecordingDistrict() {
   const id = useId();
-  const { stateCode } = useJobDerived();
+  const stateCode = useJobStore((state) => (state.job ? jobStateCode(state.job) : null));
   const location = useJobStore((state) => state.job?.location ?? null);
   const value = useDocumentsStore((state) => state.draft?.recordingDistrict ?? '');
   const { setField } = useDocumentsStore.getState();

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { LandStatus } from '../../../../../shared/claims/state-land';
 import type { Job } from '../../../../../shared/jobs/job.types';
 import { useJobStore } from '../../../state/job.store';
-import { useJobDerived } from '../../use-job-derived.hook';
+import { jobStateCode } from '../../../../../shared/jobs/check-job';
 
 /**
  * Federal or State land: Alaska lets miners locate on State land under DNR's rules, with other shapes (MTRSC
@@ -11,7 +11,7 @@ import { useJobDerived } from '../../use-job-derived.hook';
  */
 export function LandStatusField({ job }: { job: Job }) {
   const id = useId();
-  const { stateCode } = useJobDerived();
+  const stateCode = useJobStore((state) => (state.job ? jobStateCode(state.job) : null));
   const patchJob = useJobStore((s) => s.patchJob);
   const value = job.location.landStatus;
   if (stateCode !== 'AK' && value === 'federal') return null;
