@@ -19,12 +19,12 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { MANIFEST_FILE } from '../../shared/documents/package-files';
 import type { PackageSource } from '../../shared/documents/package-model';
+import { deskDay } from '../../shared/domain/calendar-date';
 import { landDescriptionText } from '../../shared/plss/land-description';
 import { DATABASE_FILE } from '../../core/app/create-app';
 import { defaultDataDir } from '../../core/app/data-dir';
 import { landIsBlank, withPlss } from '../../core/plss/plss-package';
 import { findResourcesDir } from '../../core/documents/fonts';
-import { isoDay } from '../../core/documents/documents.service';
 import { parseLayoutDetails } from '../../core/documents/layout-details';
 import { packageSourceFromLayout } from '../../core/documents/layout-package';
 import { runPackageTask } from '../../core/documents/package-task';
@@ -130,7 +130,8 @@ export async function runPackageCommand(args: string[], io: CliIo): Promise<numb
     const now = new Date();
     const generated = await runPackageTask({
       source: plss.source,
-      preparedOn: isoDay(now),
+      // Dated on the desk's calendar day, as the app dates a package.
+      preparedOn: deskDay(now),
       generatedAt: now.toISOString(),
       generator: { name: 'ClaimDesk', version },
       resourcesDir: findResourcesDir(),

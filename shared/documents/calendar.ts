@@ -1,41 +1,21 @@
 /**
- * Calendar dates for deadlines: 'YYYY-MM-DD' is read as a LOCAL date (never through `new Date(iso)`, which is
- * UTC and drifts a day west of Greenwich) and written back the same way; date-fns does the month and leap-year
- * arithmetic.
+ * Calendar dates as the deadlines and the fees sheet need them, on top of the one calendar-day module
+ * (shared/domain/calendar-date.ts: a 'YYYY-MM-DD' is a local date, never an instant); date-fns does the month and
+ * leap-year arithmetic.
  */
-import { addDays, addMonths, differenceInCalendarDays, format } from 'date-fns';
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** 'YYYY-MM-DD' as a local calendar date; null for anything else, including 2026-02-30. */
-export function parseCalendarDate(iso: string): Date | null {
-  const m = ISO.exec(iso.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(y, mo - 1, d);
-  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? date : null;
-}
+import { addMonths, differenceInCalendarDays, format } from 'date-fns';
+import { deskDay, parseCalendarDate } from '../domain/calendar-date';
 
 /** The date itself when it is a real calendar date, else null. */
 export function isoDateOrNull(iso: string | null | undefined): string | null {
   return iso && parseCalendarDate(iso) ? iso.trim() : null;
 }
 
-export function toIsoDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
-}
-
-export function addCalendarDays(iso: string, days: number): string {
-  const date = parseCalendarDate(iso);
-  if (!date) throw new Error(`Not a calendar date: ${iso}`);
-  return toIsoDate(addDays(date, days));
-}
-
 /** Calendar months: 31 May + 3 months = 31 August; 30 November + 3 months = 28 (29) February. */
 export function addCalendarMonths(iso: string, months: number): string {
   const date = parseCalendarDate(iso);
   if (!date) throw new Error(`Not a calendar date: ${iso}`);
-  return toIsoDate(addMonths(date, months));
+  return deskDay(addMonths(date, months));
 }
 
 export function daysBetween(fromIso: string, toIso: string): number | null {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, addCalendarMonths, assessmentYearOf, formatLongDate, parseCalendarDate } from '../../shared/documents/calendar';
+import { addCalendarMonths, assessmentYearOf, formatLongDate } from '../../shared/documents/calendar';
+import { addCalendarDays, parseCalendarDate } from '../../shared/domain/calendar-date';
 import { obligationsFor, waiverNotes, type DueObligation, type ObligationInput } from '../../shared/documents/obligations/obligations';
 import { OBLIGATIONS } from '../../shared/documents/obligations/obligation-table';
 import { countyLabel } from '../../shared/documents/place-text';

@@ -7,8 +7,8 @@
 import { stateRule } from '../../claims/state-rules';
 import type { LandStatus } from '../../claims/state-land';
 import type { ClaimKind } from '../../layout/layout.types';
+import { addCalendarDays } from '../../domain/calendar-date';
 import {
-  addCalendarDays,
   addCalendarMonths,
   assessmentYearOf,
   daysBetween,

@@ -1,5 +1,6 @@
 import type { StateRule } from '../../../../../shared/claims/state-rules';
 import { selectObligations } from '../../../../../shared/documents/obligations/obligations';
+import { deskDay } from '../../../../../shared/domain/calendar-date';
 
 /** "within 90 days of the date of location (NRS 517.050)", from the obligations table the documents use. */
 function recordingRule(rule: StateRule): string {
@@ -9,7 +10,7 @@ function recordingRule(rule: StateRule): string {
     claims: [{ name: '', kind: 'lode', areaAcres: 0 }],
     dateOfLocation: null,
     dateOfDiscovery: null,
-    preparedOn: new Date().toISOString().slice(0, 10),
+    preparedOn: deskDay(new Date()),
     place: '',
   }).find((o) => o.category === 'recording');
   const due = recording?.due;
