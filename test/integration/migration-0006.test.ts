@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db/open-database';
 import { loadMigrations } from '../../core/db/migrations-source';
-import { useTempCacheFile } from '../helpers/temp-dir';
+import { useTempCacheFile } from '../helpers/temp-cache-file';
 
 type Raw = Awaited<ReturnType<typeof openDatabase>>['sqlite'];
 

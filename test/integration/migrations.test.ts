@@ -21,7 +21,7 @@ import type {
   PlssRtreeTable,
 } from '../../core/db/schema';
 import { EMPTY_JOB_DOCUMENTS, jobDocumentsSchema } from '../../shared/jobs/job.types';
-import { useTempCacheFile } from '../helpers/temp-dir';
+import { useTempCacheFile } from '../helpers/temp-cache-file';
 
 // Compile-time complete lists of the Kysely table types' columns: adding a column to schema.ts without the SQL
 // (or the other way round) fails the comparison below.
