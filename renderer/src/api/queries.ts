@@ -51,7 +51,7 @@ const perJob = (jobIds: readonly number[], ...queries: ('job' | 'jobHistory' | '
  * What each push event makes stale. A sync's end may have changed any order or job (and cancelled some on the
  * server); an outbox change moves entries, counts, a job's server package and the order's status; a workflow change
  * names its jobs (none: anything may have moved), and the queue shows each order's workflow state and progress.
- * Package progress and notifications are followed by their stores.
+ * Package progress, notifications and the PLSS import's status are followed by their stores.
  */
 export const INVALIDATED_BY: { [K in IpcEventName]: (payload: IpcEventPayload<K>) => Stale[] } = {
   syncStatus: (status) => (status.state === 'syncing' ? [] : everyEntry('order', 'job', 'jobs', 'dashboard', 'orderQueue')),
@@ -62,6 +62,7 @@ export const INVALIDATED_BY: { [K in IpcEventName]: (payload: IpcEventPayload<K>
     ...everyEntry('readyToUpload', 'order', 'jobs', 'dashboard', 'orderQueue'),
   ],
   notificationAdded: () => [],
+  plssStatus: () => [],
 };
 
 /** One string per argument value, the same for equal values whatever their key order. */
