@@ -61,8 +61,8 @@ export default tseslint.config(
   { files: ['core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreRules()] } },
   // Inside core/, services depend one way, in the order the composition root builds them: db and repos ← session,
   // sync ← workflow ← outbox ← jobs ← documents ← app. The workflow answers what must reach the server and never
-  // writes the outbox; jobs never reach into IPC; only app/ wires everything. (api, geo, basemap, platform and ipc are leaves.)
-  ...coreLayer('core/{db,repos,api,geo,basemap,platform,ipc}', ['session', 'sync', 'workflow', 'outbox', 'jobs', 'documents', 'app']),
+  // writes the outbox; jobs never reach into IPC; only app/ wires everything. (api, geo, basemap, plss, platform and ipc are leaves.)
+  ...coreLayer('core/{db,repos,api,geo,basemap,plss,platform,ipc}', ['session', 'sync', 'workflow', 'outbox', 'jobs', 'documents', 'app']),
   ...coreLayer('core/{session,sync}', ['workflow', 'outbox', 'jobs', 'documents', 'app', 'ipc']),
   ...coreLayer('core/workflow', ['session', 'sync', 'outbox', 'jobs', 'documents', 'app', 'ipc']),
   ...coreLayer('core/outbox', ['session', 'sync', 'jobs', 'documents', 'app', 'ipc']),
@@ -71,7 +71,7 @@ export default tseslint.config(
   // The composition root and the shells build each service from those made before it: a closure over one declared
   // further down (a late-bound hook) is an error, not a habit.
   {
-    files: ['core/app/**/*.ts', 'electron/main/**/*.ts', 'host/**/*.ts', 'cli/**/*.ts'],
+    files: ['core/app/**/*.ts', 'electron/main/**/*.ts', 'host/**/*.ts', 'cli/cli-context.ts', 'cli/main.ts'],
     rules: { '@typescript-eslint/no-use-before-define': ['error', { functions: false, classes: true, variables: true, typedefs: false, ignoreTypeReferences: true }] },
   },
   // The shells may use core/ and shared/, never each other.

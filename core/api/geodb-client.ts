@@ -77,6 +77,11 @@ export interface Credential {
   token: string;
 }
 
+/** A usable sign-in: the token with the server it was issued by and the account it belongs to. */
+export interface SessionAuth extends Credential {
+  username: string;
+}
+
 export interface GeoDbClient {
   readonly baseUrl: string;
   /** POST the package (multipart); the key makes a retried request answer the first one's result. */

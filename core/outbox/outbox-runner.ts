@@ -28,7 +28,7 @@ import {
 } from '../repos/outbox.repo';
 import { claimEntry, listSending, releaseAbandoned, renewLease, type Lease } from '../repos/outbox-lease.repo';
 import { newOwnerWithinProcess } from '../platform/process-owner';
-import type { SessionAuth } from '../session/session.service';
+import type { SessionAuth } from '../api/geodb-client';
 import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
 import { sendEntry, type SendAnswer } from './outbox-send';
 import { announceOutcome, applyOutcomeToWorkflow, recordDelivery } from './outbox-outcome';

@@ -14,16 +14,13 @@ import type { Session, SignInRequest } from '../../shared/domain/session.types';
 import { canonicalServerUrl, sameServer, serverUrlProblem } from '../../shared/domain/server-url';
 import type { UserRole } from '../../shared/api/geodb.schemas';
 import { classifyFailure } from '../../shared/sync/classify-failure';
-import { RequestError, type Credential, type GeoDbClient } from '../api/geodb-client';
+import { RequestError, type GeoDbClient, type SessionAuth } from '../api/geodb-client';
 import type { Database } from '../db/schema';
 import { cacheHoldsWork, getCacheServer, setCacheServer } from '../repos/cache-binding.repo';
 import { getLastAccount, saveLastAccount } from '../repos/settings.repo';
 import type { StoredSession, TokenStore } from './token-store';
 
-/** A usable sign-in: the token with the server it was issued by and the account it belongs to. */
-export interface SessionAuth extends Credential {
-  username: string;
-}
+export type { SessionAuth };
 
 export interface SessionService {
   getSession(): Promise<Session>;
