@@ -1,4 +1,5 @@
 /** Opens one file for import by its kind: GeoJSON, a zipped or plain shapefile, or a GeoPackage. */
+import { deskDay } from '../../shared/domain/calendar-date';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -14,7 +15,8 @@ export async function openPlssFile(path: string): Promise<OpenedPlssFile> {
     throw new AppError('bad-file', `${path} cannot be read: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
   if (!info.isFile()) throw new AppError('bad-file', `${path} is not a file`);
-  const fileDate = info.mtime.toISOString().slice(0, 10);
+  // The day the file was written on this desk's calendar, not UTC's.
+  const fileDate = deskDay(info.mtime);
   const ext = extname(path).toLowerCase();
   const none = async (): Promise<void> => undefined;
   switch (ext) {

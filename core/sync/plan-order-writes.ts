@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { normalizePendingOrder, unreadableOrder } from '../../shared/domain/normalize-order';
-import type { OrderKey } from '../../shared/domain/order.types';
+import { orderKeyString, type OrderKey } from '../../shared/domain/order.types';
 import type { SyncReport } from '../../shared/domain/sync.types';
 import type { OrderWrite } from '../repos/orders.mapper';
 import type { StoredOrderState } from '../repos/orders.repo';
@@ -49,7 +49,7 @@ export async function planOrderWrites(
   };
 
   function addWrite(write: Omit<OrderWrite, 'lastKnownPayment'>): void {
-    const normalizedKey = `${write.order.orderType}:${write.order.id}`;
+    const normalizedKey = orderKeyString(write.order);
     if (seen.has(normalizedKey)) {
       counts.duplicates += 1;
       return;
@@ -142,7 +142,7 @@ function identityOf(entry: unknown): string | null {
   if (typeof entry !== 'object' || entry === null) return null;
   const { order_type: type, id } = entry as { order_type?: unknown; id?: unknown };
   if ((type === 'claim_purchase' || type === 'claim_order') && typeof id === 'number' && Number.isInteger(id) && id > 0) {
-    return `${type}:${id}`;
+    return orderKeyString({ orderType: type, id });
   }
   return null;
 }

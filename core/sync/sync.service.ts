@@ -4,7 +4,7 @@
  * failed sync leaves the last good cache exactly as it was.
  */
 import type { Kysely } from 'kysely';
-import type { OrderKey } from '../../shared/domain/order.types';
+import { orderKeyString, type OrderKey } from '../../shared/domain/order.types';
 import { DEFAULT_SERVICE_LEVELS, type ServiceLevels } from '../../shared/workflow/workflow-settings';
 import { AppError, toErrorInfo } from '../../shared/errors';
 import { readPendingOrders } from '../../shared/api/answer-readers';
@@ -164,7 +164,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       });
       const withProblems = await countOrders(deps.db, { includeGone: false, withProblems: true });
       const added = plan.writes
-        .filter((write) => !stored.has(`${write.order.orderType}:${write.order.id}`))
+        .filter((write) => !stored.has(orderKeyString(write.order)))
         .map((write) => ({ key: { orderType: write.order.orderType, id: write.order.id }, orderNumber: write.order.orderNumber }));
       if (!signal.aborted) await deps.afterSync?.({ added, changed: plan.writes.length > 0 || plan.goneKeys.length > 0 });
       return { outcome: 'updated', ...plan.counts, withProblems, attempts, startedAt, finishedAt: finishedAt() };
