@@ -1,10 +1,11 @@
 /**
  * The one check of a fulfilment job: the layout rules (and the state-land shapes), the order's area, capacity, the
  * state whose monument rules apply, the claimant and every locator, what the documents will say (the staking
- * rules: locators, the state's minimum monument, a date the deadlines count from) and the land description. Pure, and the only thing that decides whether a job may move on:
- * main's workflow guards, package generation, the CLI and the renderer all call it with the job as it stands, so a
- * layout the renderer refuses is refused by main, by `claimdesk validate --order` and by document generation with
- * the same message.
+ * rules: locators, the state's minimum monument, a date the deadlines count from) and the land description, and
+ * with an imported PLSS its township and aliquot lines. Pure, and the only thing that decides whether a job may
+ * move on: main's workflow guards, package generation, the CLI and the renderer all call it with the job as it
+ * stands, so a layout the renderer refuses is refused by main, by `claimdesk validate --order` and by document
+ * generation with the same message.
  *
  * Problems block; warnings are shown and left to a person. Which problems block which decision is decided here too
  * (`blocking`), so no caller picks its own subset.

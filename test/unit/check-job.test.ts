@@ -8,6 +8,8 @@ import { EMPTY_JOB_DOCUMENTS } from '../../shared/jobs/job.types';
 import { utmConverter } from '../../shared/geo/utm';
 import { generateGrid } from '../../shared/layout/grid';
 import type { LayoutClaim } from '../../shared/layout/layout.types';
+import { buildPlssIndex } from '../../shared/plss/plss-index';
+import { FIXTURE_EPSG, fixtureArea, fixtureLayers, quarterQuarterBox, T39N_R55E } from '../helpers/plss-fixture';
 
 const EPSG = 26911;
 const { toLonLat, toUtm } = utmConverter(EPSG);
@@ -97,5 +99,21 @@ describe('checkJob', () => {
     expect(shortPost.staking.problems.map((issue) => issue.code)).toEqual(['monument_below_minimum']);
     expect(shortPost.blocking.documents).toEqual([expect.stringContaining('stands 2 ft above ground')]);
     expect(shortPost.blocking.layout).toEqual([]);
+  });
+
+  it('with an imported PLSS, warns about a claim across a township line, and that blocks nothing', () => {
+    const index = buildPlssIndex(fixtureArea(fixtureLayers([T39N_R55E, { township: 40, range: 55, dx: 0, dy: 1 }])), FIXTURE_EPSG);
+    const nene = quarterQuarterBox(T39N_R55E, 3, 'NENE');
+    const x = nene[0]![0] + 50;
+    const line = nene[1]![1]; // the north line of section 3 is the township line
+    const crossing: LayoutClaim = { id: 'L 1', name: 'L 1', kind: 'lode', source: 'added', corners: [[x, line - 200], [x, line + 257.2], [x + 182.88, line + 257.2], [x + 182.88, line - 200]] };
+    const base = job([crossing]);
+    const onFixture = { ...base, crs: { epsg: FIXTURE_EPSG }, order: { claimsPurchased: 1, orderClaims: [] } };
+    const without = checkJob(onFixture);
+    expect(without.layout.warnings.map((issue) => issue.code)).not.toContain('crosses_township');
+    const withPlss = checkJob(onFixture, { plss: index });
+    expect(withPlss.layout.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'crosses_township', claim: 'L 1' })]));
+    expect(withPlss.blocking.layout).toEqual(without.blocking.layout);
+    expect(withPlss.blocking.documents).toEqual(without.blocking.documents);
   });
 });
