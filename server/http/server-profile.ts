@@ -60,7 +60,7 @@ const REFERENCE: ServerProfile = {
   error: (body) => body,
 };
 
-/** The fields seed 000's staff_pending_orders() view lists, in its order (payment_status is a later seed's). */
+/** The fields the GeoDB contract's staff_pending_orders() view lists, in its order (it has no payment_status). */
 const SEED_000_FIELDS: readonly string[] = PENDING_ORDER_FIELDS.filter((field) => field !== 'payment_status');
 
 function contractFieldsOnly(docText: string): string {
