@@ -20,7 +20,7 @@ import { describeClaimsFromCache } from '../../core/plss/plss-describe.service';
 import { importPlssFiles } from '../../core/plss/plss-import';
 import { plssAtPoint } from '../../core/plss/plss-query';
 import { listPlssLayers, removePlssState } from '../../core/repos/plss.repo';
-import { UsageError, withDatabase, withWritableDatabase, type CliIo } from '../cli-context';
+import { CommandError, UsageError, withDatabase, withWritableDatabase, type CliIo } from '../cli-context';
 import { joinNegativeNumbers } from './grid.command';
 import { withoutPoints } from '../../shared/geometry/point-features';
 import { readClaimsInput } from './validate.command';
@@ -105,10 +105,8 @@ async function runLookup(args: string[], io: CliIo): Promise<number> {
   const lon = coordinate('lon', values.lon, 180);
   return withDatabase(values['data-dir'], io, async (db) => {
     const found = await plssAtPoint(db, [lon, lat]);
-    if (!found) {
-      io.stderr(`claimdesk: ${lat}, ${lon} is outside the imported PLSS (import the state's CadNSDI data with \`plss import\`).\n`);
-      return 1;
-    }
+    // Exit 1 with the reason on stderr and, with --json, as the one {"error"} document on stdout.
+    if (!found) throw new CommandError('outside-plss', `${lat}, ${lon} is outside the imported PLSS (import the state's CadNSDI data with \`plss import\`).`, 1);
     const r = found.result;
     if (values.json) io.stdout(`${JSON.stringify(r)}\n`);
     else {

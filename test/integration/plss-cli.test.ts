@@ -114,7 +114,8 @@ describe.each([
   it('exits 1 with a reason outside the imported data', async () => {
     const outside = await lookup(dataDir(), [-100, 40]);
     expect(outside.code).toBe(1);
-    expect(outside.stdout).toBe('');
+    // --json: the reason is the one document on stdout as well as the line on stderr.
+    expect(JSON.parse(outside.stdout)).toEqual({ error: { code: 'outside-plss', message: expect.stringContaining('outside the imported PLSS') } });
     expect(outside.stderr).toContain('outside the imported PLSS');
   });
 });
