@@ -8,6 +8,7 @@ import type { DashboardFocus } from '../../shared/workflow/workflow-focus';
 import type { PaymentState } from '../../shared/workflow/workflow.types';
 import { SUMMARY_COLUMNS, toOrderRow, toPayloadRow, toSummary, type OrderRowExtras, type OrderWrite } from './orders.mapper';
 import { focusPredicate, type FocusContext } from './order-focus';
+import { planSearch, type SearchPlan } from './order-search';
 import { claimsDeliveredOfOrder } from './workflow-sql';
 
 /** Rows per INSERT: 24 columns × 400 rows stays well under SQLite's bound-parameter limit. */
@@ -112,16 +113,13 @@ function applyFilters<O>(
   query: SelectQueryBuilder<Database, 'orders', O>,
   filter: OrderQuery,
   context: FocusContext,
+  search: SearchPlan,
 ): SelectQueryBuilder<Database, 'orders', O> {
   let q = query;
   // A focus says for itself whether gone orders count (a job whose order left the list may need review).
   if (filter.focus) q = q.where(focusPredicate(filter.focus, context));
   else if (!filter.includeGone) q = q.where('gone_at', 'is', null);
-  for (const term of (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
-    // Escape LIKE wildcards so a search for "100%" or "a_b" means those characters.
-    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where(sql<boolean>`search_text LIKE ${pattern} ESCAPE '\\'`);
-  }
+  for (const predicate of search.where) q = q.where(predicate);
   if (filter.orderTypes && filter.orderTypes.length > 0) q = q.where('order_type', 'in', filter.orderTypes);
   if (filter.statuses && filter.statuses.length > 0) q = q.where('status', 'in', filter.statuses);
   if (filter.expedited !== undefined) q = q.where('expedited_delivery', '=', filter.expedited ? 1 : 0);
@@ -143,8 +141,9 @@ function summarySelect(db: Db) {
       sql<number | null>`(SELECT j.id FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('job_id'),
       sql<string | null>`(SELECT j.workflow_state FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('workflow_state'),
       claimsDeliveredOfOrder().as('claims_delivered'),
-      sql<number>`(SELECT count(*) FROM order_duplicates d WHERE (d.a_type = orders.order_type AND d.a_id = orders.id)
-        OR (d.b_type = orders.order_type AND d.b_id = orders.id))`.as('duplicate_count'),
+      // Two lookups (one per side of the pair, each an index), not one OR that would read the whole table per order.
+      sql<number>`(SELECT count(*) FROM order_duplicates d WHERE d.a_type = orders.order_type AND d.a_id = orders.id)
+        + (SELECT count(*) FROM order_duplicates d WHERE d.b_type = orders.order_type AND d.b_id = orders.id)`.as('duplicate_count'),
     ]);
 }
 
@@ -157,26 +156,50 @@ export async function getOrderSummary(db: Db, key: OrderKey, today: string): Pro
 /** Callers that use no focus (tests, tools) may omit the context: today by UTC, no stale check. */
 const PLAIN_CONTEXT = (): FocusContext => ({ today: new Date().toISOString().slice(0, 10), staleBefore: null });
 
-export async function queryOrders(db: Db, filter: OrderQuery, context: FocusContext = PLAIN_CONTEXT()): Promise<OrderQueryResult> {
+function withSort<O>(query: SelectQueryBuilder<Database, 'orders', O>, filter: OrderQuery): SelectQueryBuilder<Database, 'orders', O> {
   const sort = filter.sort ?? { column: 'createdAt', direction: 'asc' };
   const column = SORT_COLUMNS[sort.column];
-  let rowsQuery = applyFilters(summarySelect(db), filter, context)
-    .orderBy(column, sort.direction)
-    // Ties resolve the way the server lists orders (oldest first), so the order is stable between queries.
-    .orderBy('created_at', 'asc')
-    .orderBy('order_type', 'asc')
-    .orderBy('id', 'asc');
-  if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit).offset(filter.offset ?? 0);
-  const [rows, matching, cached, statuses] = await Promise.all([
-    rowsQuery.execute(),
-    applyFilters(db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')), filter, context).executeTakeFirstOrThrow(),
-    db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  let q = query.orderBy(column, sort.direction);
+  // Ties resolve the way the server lists orders (oldest first), so the order is stable between queries. A repeated
+  // created_at would stop SQLite from walking the queue's index in order.
+  if (column !== 'created_at') q = q.orderBy('created_at', 'asc');
+  return q.orderBy('order_type', 'asc').orderBy('id', 'asc');
+}
+
+/**
+ * The two statements a queue request runs, exported so a test can check their plans: the requested rows and the
+ * number matching. With a limit, the filters and the sort pick the page's rows by rowid first (from the indexes
+ * alone) and only those rows get the per-order subqueries of summarySelect; computing them for every match and
+ * then sorting is what made a page cost tens of milliseconds.
+ */
+export async function orderQueryStatements(db: Db, filter: OrderQuery, context: FocusContext, cachedOrders: number) {
+  const search = await planSearch(db, filter.search, cachedOrders);
+  let rows = applyFilters(summarySelect(db), filter, context, search);
+  if (filter.limit !== undefined) {
+    const page = withSort(applyFilters(db.selectFrom('orders').select(sql<number>`orders.rowid`.as('r')), filter, context, search), filter)
+      .limit(filter.limit)
+      .offset(filter.offset ?? 0);
+    rows = summarySelect(db).where(sql`orders.rowid`, 'in', page);
+  }
+  return {
+    rows: withSort(rows, filter),
+    matching: applyFilters(db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')), filter, context, search),
+    search,
+  };
+}
+
+export async function queryOrders(db: Db, filter: OrderQuery, context: FocusContext = PLAIN_CONTEXT()): Promise<OrderQueryResult> {
+  const cached = Number((await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const { rows, matching } = await orderQueryStatements(db, filter, context, cached);
+  const [found, matched, statuses] = await Promise.all([
+    rows.execute(),
+    matching.executeTakeFirstOrThrow(),
     db.selectFrom('orders').select('status').distinct().orderBy('status').execute(),
   ]);
   return {
-    orders: rows.map((row) => toSummary(row as typeof row & OrderRowExtras, context.today)),
-    total: Number(matching.n),
-    totalCached: Number(cached.n),
+    orders: found.map((row) => toSummary(row as typeof row & OrderRowExtras, context.today)),
+    total: Number(matched.n),
+    totalCached: cached,
     statuses: statuses.map((row) => row.status),
   };
 }
