@@ -26,6 +26,7 @@ import { getAppSettings } from '../repos/settings.repo';
 import { createNotificationsService } from '../workflow/notifications.service';
 import { createStaleCheck } from '../workflow/stale-check';
 import { createWorkflowService } from '../workflow/workflow.service';
+import { inThreadDuplicateCheck, workerDuplicateCheck } from '../workflow/duplicate-check';
 import { outboxWorkflowHooks } from './outbox-workflow-hooks';
 import { createBasemapService } from '../basemap/basemap.service';
 import { mapSettingsChecker } from './basemap-handlers';
@@ -71,6 +72,8 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     notifications,
     onChanged: emitWorkflow,
     kickOutbox: () => outbox.kick(),
+    // Seconds of geometry after a big sync: off the main thread, over a read-only connection of its own.
+    duplicateCheck: workerDuplicateCheck({ file: join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding, fallback: inThreadDuplicateCheck(db) }),
   });
   const currentActor = () => workflow.requireActor();
   const sync = createSyncService({

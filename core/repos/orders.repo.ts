@@ -10,6 +10,7 @@ import { SUMMARY_COLUMNS, toOrderRow, toPayloadRow, toSummary, type OrderRowExtr
 import { focusPredicate, type FocusContext } from './order-focus';
 import { planSearch, type SearchPlan } from './order-search';
 import { claimsDeliveredOfOrder } from './workflow-sql';
+import { createTurn } from '../platform/event-loop';
 
 /** Rows per INSERT: 24 columns × 400 rows stays well under SQLite's bound-parameter limit. */
 const BATCH = 400;
@@ -28,9 +29,14 @@ export async function getStoredOrderStates(db: Db): Promise<Map<string, StoredOr
   );
 }
 
-/** Inserts new orders and overwrites changed ones; first_seen_at survives an update. */
+/**
+ * Inserts new orders and overwrites changed ones; first_seen_at survives an update. A full sync writes thousands of
+ * orders in one transaction: the event loop gets a turn between batches (createTurn), so the window's IPC stays live.
+ */
 export async function upsertOrders(trx: Db, writes: OrderWrite[], now: string, levels: ServiceLevels): Promise<void> {
+  const turn = createTurn();
   for (let start = 0; start < writes.length; start += BATCH) {
+    await turn();
     const chunk = writes.slice(start, start + BATCH);
     await trx
       .insertInto('orders')
@@ -85,7 +91,9 @@ const UPDATABLE_COLUMNS = [
 
 /** Orders the server stopped listing: marked, never deleted (local work may refer to them). */
 export async function markOrdersGone(trx: Db, keys: OrderKey[], at: string): Promise<void> {
+  const turn = createTurn();
   for (let start = 0; start < keys.length; start += BATCH) {
+    await turn();
     const chunk = keys.slice(start, start + BATCH);
     await trx
       .updateTable('orders')
@@ -270,8 +278,10 @@ export async function setOrderStatusLocally(trx: Db, key: OrderKey, status: stri
 /** Every cached order's target date again, under new service levels (settings changed). */
 export async function refreshTargetDates(db: Db, levels: ServiceLevels): Promise<void> {
   const rows = await db.selectFrom('orders').select(['order_type', 'id', 'created_at', 'expedited_delivery', 'target_date']).execute();
+  const turn = createTurn();
   await db.transaction().execute(async (trx) => {
     for (const row of rows) {
+      await turn();
       const target = targetDateOf({ createdAt: row.created_at, expedited: row.expedited_delivery === 1 }, levels);
       if (target === row.target_date) continue;
       await trx.updateTable('orders').set({ target_date: target }).where('order_type', '=', row.order_type).where('id', '=', row.id).execute();

@@ -9,6 +9,7 @@ import type { OrderKey } from '../../shared/domain/order.types';
 import type { SyncReport } from '../../shared/domain/sync.types';
 import type { OrderWrite } from '../repos/orders.mapper';
 import type { StoredOrderState } from '../repos/orders.repo';
+import { createTurn } from '../platform/event-loop';
 
 export interface OrderWritePlan {
   writes: OrderWrite[];
@@ -16,7 +17,7 @@ export interface OrderWritePlan {
   counts: Pick<SyncReport, 'received' | 'added' | 'updated' | 'unchanged' | 'gone' | 'returned' | 'duplicates' | 'skipped'>;
 }
 
-/** Entries handled between two yields to the event loop, so progress reaches the UI and IPC stays live. */
+/** Entries between two progress reports. */
 const SLICE = 500;
 
 export async function planOrderWrites(
@@ -37,11 +38,11 @@ export async function planOrderWrites(
     skipped: [],
   };
 
+  // Validating thousands of orders takes seconds: the event loop gets a turn every few milliseconds so IPC stays live.
+  const turn = createTurn();
   for (let index = 0; index < entries.length; index += 1) {
-    if (index % SLICE === 0 && index > 0) {
-      onProgress(index, entries.length);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    if (index % SLICE === 0 && index > 0) onProgress(index, entries.length);
+    await turn();
     const entry = entries[index];
     const key = identityOf(entry);
     if (key && seen.has(key)) {

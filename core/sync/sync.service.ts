@@ -60,6 +60,9 @@ export interface SyncService {
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const listeners = new Set<(status: SyncStatus) => void>();
   let running: Promise<SyncReport> | null = null;
+  /** The running sync has the server's answer: what it saves may already be older than a caller asking now. */
+  let answered = false;
+  let following: Promise<SyncReport> | null = null;
   let state: SyncStatus['state'] = 'idle';
   let progress: SyncProgress | null = null;
   let nextAttemptAt: string | null = null;
@@ -94,6 +97,19 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     emit();
   }
 
+  function start(): Promise<SyncReport> {
+    answered = false;
+    running = run()
+      .then((report) => {
+        lastReport = report;
+        return report;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
   async function run(): Promise<SyncReport> {
     const startedAt = deps.now().toISOString();
     state = 'syncing';
@@ -114,6 +130,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         onProgress: report,
       });
+      answered = true;
       const finishedAt = () => deps.now().toISOString();
       if (answer.notModified) {
         await saveSyncState(deps.db, { lastSuccessAt: finishedAt(), lastAttemptAt: startedAt, lastError: null });
@@ -162,16 +179,21 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
   return {
     syncNow() {
-      // A sync already under way answers every caller: two writers would only race for the same rows.
-      running ??= run()
-        .then((report) => {
-          lastReport = report;
-          return report;
-        })
-        .finally(() => {
-          running = null;
+      // A sync already under way answers every caller while it is still asking the server: two writers would only
+      // race for the same rows. Once it has the server's answer (saving it and the after-sync checks take a while),
+      // a caller wants what the server has now: one more sync follows it, shared by everyone who asks meanwhile.
+      if (!running) return start();
+      if (!answered) return running;
+      following ??= running
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .then(() => {
+          following = null;
+          return running ?? start();
         });
-      return running;
+      return following;
     },
     getStatus,
     async whenIdle() {

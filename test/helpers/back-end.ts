@@ -14,6 +14,7 @@ import { createSyncService, type SyncService } from '../../core/sync/sync.servic
 import { makeTempDir } from './temp-dir';
 import { createNotificationsService } from '../../core/workflow/notifications.service';
 import { createWorkflowService, type WorkflowService } from '../../core/workflow/workflow.service';
+import type { DuplicateCheck } from '../../core/workflow/duplicate-check';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import type { Actor } from '../../shared/workflow/workflow.types';
 
@@ -86,6 +87,7 @@ export function workflowFor(
   db: OpenedDatabase['db'],
   now: () => Date,
   actor: () => Actor | null,
+  options: { duplicateCheck?: DuplicateCheck } = {},
 ): WorkflowService {
   const notifications = createNotificationsService({ db, now, onAdded: () => undefined });
   return createWorkflowService({
@@ -96,5 +98,6 @@ export function workflowFor(
     notifications,
     onChanged: () => undefined,
     kickOutbox: () => undefined,
+    duplicateCheck: options.duplicateCheck,
   });
 }
