@@ -8,7 +8,7 @@ import type { Dashboard } from '../../shared/workflow/workflow-view.types';
 import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
 import type { Db } from '../db/schema';
 import { createTurn } from '../platform/event-loop';
-import { countFocus } from '../repos/orders.repo';
+import { countFocus } from '../repos/order-queue.repo';
 import { countClaimsDeliveredSince, oldestWaitingOrder } from '../repos/workflow.repo';
 import { focusContext, startOfDeskWeek } from './desk-calendar';
 

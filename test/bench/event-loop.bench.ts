@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
-import { queryOrders } from '../../core/repos/orders.repo';
+import { queryOrders } from '../../core/repos/order-queue.repo';
 import { focusContext } from '../../core/workflow/desk-calendar';
 import { inThreadDuplicateCheck, workerDuplicateCheck } from '../../core/workflow/duplicate-check';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';

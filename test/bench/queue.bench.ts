@@ -6,7 +6,7 @@
  * the process's (the reference server runs in a child). Printed, never asserted.
  */
 import { loadavg } from 'node:os';
-import { queryOrders } from '../../core/repos/orders.repo';
+import { queryOrders } from '../../core/repos/order-queue.repo';
 import type { OrderQuery } from '../../shared/domain/order.types';
 import { makeTempDir } from '../helpers/temp-dir';
 import { medianMs, startSyncedBackEnd } from './bench-server';

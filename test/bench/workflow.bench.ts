@@ -8,7 +8,8 @@
 import { DEMO_STAFF } from '../../server/demo-users';
 import { createJobsService } from '../../core/jobs/jobs.service';
 import { lookupLocation } from '../../core/geo/location-lookup';
-import { countOrders, listActiveOrderKeys, queryOrders } from '../../core/repos/orders.repo';
+import { countOrders, listActiveOrderKeys } from '../../core/repos/orders.repo';
+import { queryOrders } from '../../core/repos/order-queue.repo';
 import { listClaimsOfListedOrders } from '../../core/repos/duplicates.repo';
 import { focusContext } from '../../core/workflow/desk-calendar';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';

@@ -11,7 +11,8 @@ import type { Kysely } from 'kysely';
 import type { OrderQuery } from '../../shared/domain/order.types';
 import { DASHBOARD_FOCUSES } from '../../shared/workflow/workflow-focus';
 import type { Database } from '../../core/db/schema';
-import { countOrders, orderQueryStatements, queryOrders } from '../../core/repos/orders.repo';
+import { countOrders } from '../../core/repos/orders.repo';
+import { orderQueryStatements, queryOrders } from '../../core/repos/order-queue.repo';
 import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;

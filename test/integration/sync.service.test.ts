@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import type { SyncReport } from '../../shared/domain/sync.types';
-import { queryOrders, getOrderRow } from '../../core/repos/orders.repo';
+import { getOrderRow } from '../../core/repos/orders.repo';
+import { queryOrders } from '../../core/repos/order-queue.repo';
 import { getSyncState } from '../../core/repos/sync-state.repo';
 import { buildLodeGrid } from '../../server';
 import { createGeoDbClient } from '../../core/api/geodb-client';
