@@ -26,7 +26,8 @@ import { getAppSettings } from '../repos/settings.repo';
 import { createNotificationsService } from '../workflow/notifications.service';
 import { createStaleCheck } from '../workflow/stale-check';
 import { createWorkflowService } from '../workflow/workflow.service';
-import { inThreadDuplicateCheck, workerDuplicateCheck } from '../workflow/duplicate-check';
+import { inThreadDuplicateCheck, SMALL_CHECK_ORDERS, workerDuplicateCheck } from '../workflow/duplicate-check';
+import { countOrders } from '../repos/orders.repo';
 import { outboxWorkflowHooks } from './outbox-workflow-hooks';
 import { createBasemapService } from '../basemap/basemap.service';
 import { mapSettingsChecker } from './basemap-handlers';
@@ -73,7 +74,12 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     onChanged: emitWorkflow,
     kickOutbox: () => outbox.kick(),
     // Seconds of geometry after a big sync: off the main thread, over a read-only connection of its own.
-    duplicateCheck: workerDuplicateCheck({ file: join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding, fallback: inThreadDuplicateCheck(db) }),
+    duplicateCheck: workerDuplicateCheck({
+      file: join(options.dataDir, DATABASE_FILE),
+      nativeBinding: options.nativeBinding,
+      fallback: inThreadDuplicateCheck(db),
+      inThreadBelow: { orders: SMALL_CHECK_ORDERS, count: () => countOrders(db, { includeGone: false }) },
+    }),
   });
   const currentActor = () => workflow.requireActor();
   const sync = createSyncService({

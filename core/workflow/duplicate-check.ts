@@ -57,16 +57,25 @@ export interface WorkerCheckOptions {
   file: string;
   /** better-sqlite3 built for Electron's ABI (as the main connection uses). */
   nativeBinding?: string;
-  /** Where a worker cannot start. */
+  /** Where a worker cannot start, and for caches too small to be worth one. */
   fallback: DuplicateCheck;
+  /**
+   * Below this many listed orders the check takes milliseconds: it runs on the calling thread, since starting a
+   * worker would cost more than it saves. Default 0: always a worker.
+   */
+  inThreadBelow?: { orders: number; count: () => Promise<number> };
 }
+
+/** A check over this many listed orders stays within a few tens of milliseconds on one thread. */
+export const SMALL_CHECK_ORDERS = 100;
 
 type WorkerMessage = { ready: true } | { ok: true; result: DuplicateCheckResult } | { ok: false; error: string };
 
 /** One worker per check: a check runs once per sync that changed orders, and an idle worker would only hold memory. */
 export function workerDuplicateCheck(options: WorkerCheckOptions): DuplicateCheck {
-  return (minShare) => {
-    const code = workerEntryCode('duplicates.worker', dirname(__filename));
+  return async (minShare) => {
+    const small = options.inThreadBelow && (await options.inThreadBelow.count()) < options.inThreadBelow.orders;
+    const code = small ? null : workerEntryCode('duplicates.worker', dirname(__filename));
     if (!code) return options.fallback(minShare);
     return new Promise<DuplicateCheckResult>((resolve, reject) => {
       const worker = new Worker(code, { eval: true, workerData: { file: options.file, nativeBinding: options.nativeBinding, minShare } });

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTurn } from '../../core/platform/event-loop';
+import { countOrders } from '../../core/repos/orders.repo';
 import { inThreadDuplicateCheck, workerDuplicateCheck } from '../../core/workflow/duplicate-check';
 import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
 
@@ -44,6 +45,20 @@ describe('work off the main thread', () => {
     expect(fellBack).toBe(false);
     expect(inWorker).toEqual(here);
     expect(Object.keys(inWorker.numbers).sort()).toEqual([...new Set(here.pairs.flatMap((p) => [p.a, p.b]))].sort());
+  });
+
+  it('checks a cache too small to be worth a worker on this thread', async () => {
+    let inThread = 0;
+    const check = workerDuplicateCheck({
+      file: join(backEnd.dataDir, 'claimdesk.sqlite'),
+      fallback: (minShare) => {
+        inThread += 1;
+        return inThreadDuplicateCheck(backEnd.opened.db)(minShare);
+      },
+      inThreadBelow: { orders: 100, count: () => countOrders(backEnd.opened.db, { includeGone: false }) },
+    });
+    expect((await check(0.5)).pairs.length).toBeGreaterThan(0);
+    expect(inThread).toBe(1);
   });
 
   it('says why when the worker cannot read the cache, instead of answering nothing', async () => {
