@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import type { OrderQuery } from '../../shared/domain/order.types';
+import { ORDER_SORT_COLUMNS, type OrderQuery } from '../../shared/domain/order.types';
 import { DASHBOARD_FOCUSES } from '../../shared/workflow/workflow-focus';
 import type { Database } from '../../core/db/schema';
 import { countOrders } from '../../core/repos/orders.repo';
@@ -66,6 +66,17 @@ describe('queue query plans', () => {
     expect(page.filter(tableScan), page.join('\n')).toEqual([]);
     expect(count.filter((line) => tableScan(line) || rowByRowWalk(line)), count.join('\n')).toEqual([]);
   });
+
+  it.each(ORDER_SORT_COLUMNS.flatMap((column) => (['asc', 'desc'] as const).map((direction) => [column, direction] as const)))(
+    'sorts the listed orders by %s %s from an index alone, never reading an order row for the page',
+    async (column, direction) => {
+      const { page } = await plans({ sort: { column, direction } });
+      // The page's own scan (the outer statement then reads 200 rows by rowid) must cover every column it sorts by.
+      const scans = page.filter((line) => /^(SCAN|SEARCH) orders USING/.test(line) && !/INTEGER PRIMARY KEY/.test(line));
+      expect(scans.length, page.join('\n')).toBeGreaterThan(0);
+      for (const line of scans) expect(line, page.join('\n')).toMatch(/USING COVERING INDEX/);
+    },
+  );
 
   it('looks a search up in the trigram index, and keeps only the page rows for the per-order columns', async () => {
     const all = await queryOrders(db, { includeGone: true });
