@@ -9,9 +9,9 @@ import { toOrderRow, toPayloadRow, type OrderWrite } from './orders.mapper';
 import { createTurn } from '../platform/event-loop';
 
 /**
- * Rows per INSERT. Each statement runs without a break (about 25 ms for 200 orders with their payloads, indexes and
- * search index), and the event loop gets its turn only between statements: 200 keeps that under the window's
- * notice, while fewer rows per statement would spend more on statements than on rows.
+ * Rows per INSERT. Each statement runs without a break (200 orders with their indexes and search index, or their
+ * payloads: each some 10–25 ms), and the event loop gets its turn only between statements: 200 keeps that under
+ * the window's notice, while fewer rows per statement would spend more on statements than on rows.
  */
 const BATCH = 200;
 
@@ -31,7 +31,7 @@ export async function getStoredOrderStates(db: Db): Promise<Map<string, StoredOr
 
 /**
  * Inserts new orders and overwrites changed ones; first_seen_at survives an update. A full sync writes thousands of
- * orders in one transaction: the event loop gets a turn between batches (createTurn), so the window's IPC stays live.
+ * orders in one transaction: the event loop gets a turn between statements (createTurn), so the window's IPC stays live.
  */
 export async function upsertOrders(trx: Db, writes: OrderWrite[], now: string, levels: ServiceLevels): Promise<void> {
   const turn = createTurn();
@@ -49,6 +49,7 @@ export async function upsertOrders(trx: Db, writes: OrderWrite[], now: string, l
         }),
       )
       .execute();
+    await turn();
     await trx
       .insertInto('order_payloads')
       .values(chunk.map(toPayloadRow))
