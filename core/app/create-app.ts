@@ -89,6 +89,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     createClient,
     now,
     getServiceLevels: getWorkflowSettings,
+    largeWrite: opened.largeWrites.run,
     // The role may have changed on the server, and the sync's news may concern jobs: neither may fail the sync.
     afterSync: (outcome) => Promise.all([session.refreshUser(), workflow.afterSync(outcome)]).then(() => undefined, reportBackground),
   });

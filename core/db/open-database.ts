@@ -13,6 +13,7 @@ import { migrate, type MigrationResult } from './migrate';
 import { loadMigrations, type Migration } from './migrations-source';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
+import { createLargeWrites, type LargeWrites } from './wal-checkpoint';
 
 export interface OpenDatabaseOptions {
   file: string;
@@ -29,6 +30,8 @@ export interface OpenedDatabase {
   sqlite: BetterSqlite3.Database;
   migration: MigrationResult;
   schemaVersion: number;
+  /** Writes of many rows whose checkpoint is kept off this thread (wal-checkpoint.ts). */
+  largeWrites: LargeWrites;
   close(): Promise<void>;
 }
 
@@ -50,12 +53,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       backup: (from) => backupBeforeMigration(sqlite, options.file, from, now(), options.keepBackups ?? 5),
     });
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+    const largeWrites = createLargeWrites(sqlite, { file: options.file, nativeBinding: options.nativeBinding });
     return {
       db,
       sqlite,
       migration,
       schemaVersion: migration.to,
+      largeWrites,
       close: async () => {
+        await largeWrites.settled();
         await db.destroy(); // closes the better-sqlite3 handle too
       },
     };

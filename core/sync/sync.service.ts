@@ -40,6 +40,8 @@ export interface SyncServiceDeps {
    * workflow can react. Its failure is reported by the caller's hook, never turned into a failed sync.
    */
   afterSync?: (outcome: SyncOutcome) => Promise<void>;
+  /** Runs the save of `rows` orders; the app's keeps the checkpoint of a large one off the main thread. */
+  largeWrite?: <T>(rows: number, write: () => Promise<T>) => Promise<T>;
 }
 
 export interface SyncOutcome {
@@ -148,17 +150,19 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       report({ stage: 'saving', done: 0, total: plan.writes.length, message: `Saving ${plan.writes.length} changed orders…` });
       const savedAt = deps.now().toISOString();
       // One transaction: the orders, the gone marks and the cursor land together or not at all.
-      await deps.db.transaction().execute(async (trx) => {
-        await upsertOrders(trx, plan.writes, savedAt, levels);
-        await markOrdersGone(trx, plan.goneKeys, savedAt);
-        await saveSyncState(trx, {
-          etag: answer.etag,
-          etagServer: auth.serverUrl,
-          lastSuccessAt: savedAt,
-          lastAttemptAt: startedAt,
-          lastError: null,
+      const save = (): Promise<void> =>
+        deps.db.transaction().execute(async (trx) => {
+          await upsertOrders(trx, plan.writes, savedAt, levels);
+          await markOrdersGone(trx, plan.goneKeys, savedAt);
+          await saveSyncState(trx, {
+            etag: answer.etag,
+            etagServer: auth.serverUrl,
+            lastSuccessAt: savedAt,
+            lastAttemptAt: startedAt,
+            lastError: null,
+          });
         });
-      });
+      await (deps.largeWrite ? deps.largeWrite(plan.writes.length + plan.goneKeys.length, save) : save());
       const withProblems = await countOrders(deps.db, { includeGone: false, withProblems: true });
       const added = plan.writes
         .filter((write) => !stored.has(`${write.order.orderType}:${write.order.id}`))

@@ -52,6 +52,7 @@ export async function openBackEnd(options: { dataDir?: string; now?: () => Date 
   const sleeps: number[] = [];
   const sync = createSyncService({
     db: opened.db,
+    largeWrite: opened.largeWrites.run,
     getAuth: session.getAuth,
     onUnauthorized: session.dropToken,
     createClient,
