@@ -2,7 +2,7 @@
  * The queue's search box as SQL over the `orders` row in scope. Every word must occur in the order's search text
  * (order number, customer, company, project; lower-cased), as a substring, case-insensitively.
  *
- * Words of three characters or more are looked up in the trigram index (orders_search, migration 0007), which gives
+ * Words of three characters or more are looked up in the trigram index (orders_search, migration 0009), which gives
  * exactly the rows LIKE '%word%' would, without reading every order. Shorter words cannot be split into trigrams and
  * are tested with LIKE on the rows the other words left. One choice is made here, from the index itself, because
  * SQLite cannot make it for a virtual table: when the words match a large part of the cache (a shared prefix such as
@@ -38,7 +38,7 @@ function matchExpression(terms: readonly string[]): string {
   return terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' ');
 }
 
-/** The orders whose search text contains every word, by key: the inverse of the rowid migration 0007 assigns. */
+/** The orders whose search text contains every word, by key: the inverse of the rowid migration 0009 assigns. */
 function indexedMatch(expression: string): RawBuilder<boolean> {
   return sql<boolean>`(orders.order_type, orders.id) IN (SELECT CASE orders_search.rowid & 1 WHEN 1 THEN 'claim_order' ELSE 'claim_purchase' END,
     orders_search.rowid >> 1 FROM orders_search WHERE orders_search MATCH ${expression})`;

@@ -1,4 +1,4 @@
--- 0007: the queue's search and filters answered from indexes, so a page of a 10,000-order cache costs a few index
+-- 0009: the queue's search and filters answered from indexes, so a page of a 10,000-order cache costs a few index
 -- lookups instead of reading every row (repos/order-queue.repo.ts, repos/order-focus.ts).
 --
 -- Search: a trigram full-text index over orders.search_text. A query term of three characters or more matches any
