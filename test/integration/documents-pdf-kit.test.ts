@@ -6,10 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFFont, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findResourcesDir, loadFontBytes } from '../../core/documents/fonts';
-import { createPdf, savePdf } from '../../core/documents/pdf/pdf-kit';
+import { createPdf, savePdf, wrapText } from '../../core/documents/pdf/pdf-kit';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const temp = makeTempDir('claimdesk-pdf-kit-');
@@ -52,6 +52,20 @@ describe('pdf-kit', () => {
     expect(text.match(/Łukasz Peña & O’Brien/g)).toHaveLength(2 * 14);
     expect(text).toContain('Line 1 of page 1');
     expect(text).toContain('Line 38 of page 2');
+  });
+
+  it('measures text as pdf-lib does, and wraps it within the width without losing a character', async () => {
+    const { fonts } = await createPdf(loadFontBytes(findResourcesDir()), meta);
+    const text = 'Łukasz Peña & O’Brien, LLC: 1,500.00 ft N 45°30′ E of 𝔸 post, parcel APN-0012345678901234567890123456 by the creek\nSecond paragraph';
+    for (const font of [fonts.regular, fonts.bold]) {
+      const flat = text.replace('\n', ' ');
+      expect(font.widthOfTextAtSize(flat, 10)).toBeCloseTo(PDFFont.prototype.widthOfTextAtSize.call(font, flat, 10), 6);
+      const lines = wrapText(text, font, 10, 120);
+      expect(lines.length).toBeGreaterThan(4);
+      for (const line of lines) expect(font.widthOfTextAtSize(line, 10)).toBeLessThanOrEqual(120);
+      expect(lines.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+      expect(lines.at(-1)).toBe('Second paragraph');
+    }
   });
 
   it('prints numbers pdf-lib would write with an exponent in plain decimals', async () => {

@@ -118,24 +118,39 @@ const cachingFontkit = {
  * Text is measured far more often than drawn (wrapping tries every word). pdf-lib sums glyph advances with no
  * kerning, so a string's width is the sum of its characters' widths at size 1, times the size: cache those.
  */
-const charWidths = new WeakMap<Uint8Array, Map<string, number>>();
+/** Widths at size 1 of one font file's characters: those of the Basic Multilingual Plane by code unit (NaN until measured), the rest by character. */
+interface CharWidths {
+  bmp: Float64Array;
+  astral: Map<string, number>;
+}
+
+const charWidths = new WeakMap<Uint8Array, CharWidths>();
 
 function withCachedWidths(font: PDFFont, bytes: Uint8Array): PDFFont {
   const measure = font.widthOfTextAtSize.bind(font);
-  // Kept per font file, not per document: a package's five PDFs (and a batch's hundreds) share it.
-  let perChar = charWidths.get(bytes);
-  if (!perChar) {
-    perChar = new Map();
-    charWidths.set(bytes, perChar);
+  // Kept per font file, not per document: a package's PDFs (and a batch's hundreds) share it.
+  let known = charWidths.get(bytes);
+  if (!known) {
+    known = { bmp: new Float64Array(0x10000).fill(Number.NaN), astral: new Map() };
+    charWidths.set(bytes, known);
   }
-  const widths = perChar;
+  const { bmp, astral } = known;
+  // Measuring is the hottest loop of a package (wrapping measures every word): code units, not an iterator.
   font.widthOfTextAtSize = (text: string, size: number): number => {
     let total = 0;
-    for (const char of text) {
-      let width = widths.get(char);
-      if (width === undefined) {
-        width = measure(char, 1);
-        widths.set(char, width);
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      let width = bmp[code]!;
+      if (Number.isNaN(width)) {
+        const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : null;
+        if (pair) {
+          i += 1;
+          width = astral.get(pair) ?? measure(pair, 1);
+          astral.set(pair, width);
+        } else {
+          width = measure(text[i]!, 1);
+          bmp[code] = width;
+        }
       }
       total += width;
     }
@@ -217,13 +232,19 @@ export function cleanText(text: string): string {
  */
 export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const width = (s: string): number => font.widthOfTextAtSize(s, size);
+  // A line's width is the sum of its words' and spaces' (no kerning): kept as the line grows, so each word is
+  // measured once instead of the whole line again at every word.
+  const space = width(' ');
   const out: string[] = [];
   for (const paragraph of cleanText(text).split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/)) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (width(candidate) <= maxWidth) {
-        line = candidate;
+      const wordWidth = width(word);
+      const candidateWidth = line === '' ? wordWidth : lineWidth + space + wordWidth;
+      if (candidateWidth <= maxWidth) {
+        line = line === '' ? word : `${line} ${word}`;
+        lineWidth = candidateWidth;
         continue;
       }
       if (line !== '') out.push(line);
@@ -235,6 +256,7 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
         rest = rest.slice(cut);
       }
       line = rest;
+      lineWidth = width(rest);
     }
     out.push(line);
   }
