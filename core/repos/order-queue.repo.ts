@@ -25,19 +25,24 @@ const SORT_COLUMNS: Record<OrderSortColumn, keyof OrdersTable> = {
   targetDate: 'target_date',
 };
 
+/**
+ * `byListing`: the type and status tests are written `+column`, which keeps SQLite off the type and status indexes
+ * (a unary plus disqualifies a term from index use) so that it reads the listed-orders index instead.
+ */
 function applyFilters<O>(
   query: SelectQueryBuilder<Database, 'orders', O>,
   filter: OrderQuery,
   context: FocusContext,
   search: SearchPlan,
+  byListing = false,
 ): SelectQueryBuilder<Database, 'orders', O> {
   let q = query;
   // A focus says for itself whether gone orders count (a job whose order left the list may need review).
   if (filter.focus) q = q.where(focusPredicate(filter.focus, context));
   else if (!filter.includeGone) q = q.where('gone_at', 'is', null);
   for (const predicate of search.where) q = q.where(predicate);
-  if (filter.orderTypes && filter.orderTypes.length > 0) q = q.where('order_type', 'in', filter.orderTypes);
-  if (filter.statuses && filter.statuses.length > 0) q = q.where('status', 'in', filter.statuses);
+  if (filter.orderTypes && filter.orderTypes.length > 0) q = q.where(byListing ? sql`+orders.order_type` : sql.ref('order_type'), 'in', filter.orderTypes);
+  if (filter.statuses && filter.statuses.length > 0) q = q.where(byListing ? sql`+orders.status` : sql.ref('status'), 'in', filter.statuses);
   if (filter.expedited !== undefined) q = q.where('expedited_delivery', '=', filter.expedited ? 1 : 0);
   if (filter.stakingService !== undefined) q = q.where('staking_service', '=', filter.stakingService ? 1 : 0);
   if (filter.hasProblems !== undefined) q = q.where('problem_count', filter.hasProblems ? '>' : '=', 0);
@@ -72,14 +77,27 @@ export async function getOrderSummary(db: Db, key: OrderKey, today: string): Pro
 /** Callers that use no focus (tests, tools) may omit the context: today by UTC, no stale check. */
 const PLAIN_CONTEXT = (): FocusContext => ({ today: new Date().toISOString().slice(0, 10), staleBefore: null });
 
+const DEFAULT_SORT = { column: 'createdAt', direction: 'asc' } as const satisfies OrderQuery['sort'];
+
 function withSort<O>(query: SelectQueryBuilder<Database, 'orders', O>, filter: OrderQuery): SelectQueryBuilder<Database, 'orders', O> {
-  const sort = filter.sort ?? { column: 'createdAt', direction: 'asc' };
+  const sort = filter.sort ?? DEFAULT_SORT;
   const column = SORT_COLUMNS[sort.column];
   let q = query.orderBy(column, sort.direction);
   // Ties resolve the way the server lists orders (oldest first), so the order is stable between queries. A repeated
   // created_at would stop SQLite from walking the queue's index in order.
   if (column !== 'created_at') q = q.orderBy('created_at', 'asc');
   return q.orderBy('order_type', 'asc').orderBy('id', 'asc');
+}
+
+/**
+ * A type or status has thousands of orders (there are a handful of each). Sorted by another column, a page of them
+ * read through the type or status index costs a row lookup per matching order before the sort; the listed-orders
+ * index carries every sort column and every filter, so reading it whole and sorting is several times cheaper. Sorted
+ * by date (the index order), by type or by status, those indexes stop after a page and stay the better choice.
+ */
+function sortsByListing(filter: OrderQuery): boolean {
+  const column = (filter.sort ?? DEFAULT_SORT).column;
+  return !filter.focus && !filter.includeGone && column !== 'createdAt' && column !== 'orderType' && column !== 'status';
 }
 
 /**
@@ -92,7 +110,7 @@ export async function orderQueryStatements(db: Db, filter: OrderQuery, context: 
   const search = await planSearch(db, filter.search, cachedOrders);
   let rows = applyFilters(summarySelect(db), filter, context, search);
   if (filter.limit !== undefined) {
-    const page = withSort(applyFilters(db.selectFrom('orders').select(sql<number>`orders.rowid`.as('r')), filter, context, search), filter)
+    const page = withSort(applyFilters(db.selectFrom('orders').select(sql<number>`orders.rowid`.as('r')), filter, context, search, sortsByListing(filter)), filter)
       .limit(filter.limit)
       .offset(filter.offset ?? 0);
     rows = summarySelect(db).where(sql`orders.rowid`, 'in', page);

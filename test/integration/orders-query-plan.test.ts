@@ -78,6 +78,23 @@ describe('queue query plans', () => {
     },
   );
 
+  it.each<[string, OrderQuery]>([
+    ['one status', { statuses: ['paid'] }],
+    ['one order type', { orderTypes: ['claim_order'] }],
+    ['a type and two statuses', { orderTypes: ['claim_purchase'], statuses: ['paid', 'processing'] }],
+  ])('%s sorted by another column: the page reads the listed-orders index alone, and keeps filter and order', async (_label, filter) => {
+    const query: OrderQuery = { ...filter, sort: { column: 'companyName', direction: 'desc' } };
+    const { page } = await plans(query);
+    const scans = page.filter((line) => /^(SCAN|SEARCH) orders USING/.test(line) && !/INTEGER PRIMARY KEY/.test(line));
+    expect(scans, page.join('\n')).toEqual(['SCAN orders USING COVERING INDEX orders_listed']);
+    const found = (await queryOrders(db, { ...query, limit: 200 }, context)).orders;
+    const all = (await queryOrders(db, {}, context)).orders;
+    const expected = all
+      .filter((o) => (!filter.statuses || filter.statuses.includes(o.status)) && (!filter.orderTypes || filter.orderTypes.includes(o.orderType)))
+      .sort((a, b) => (a.companyName < b.companyName ? 1 : a.companyName > b.companyName ? -1 : a.createdAt.localeCompare(b.createdAt) || a.orderType.localeCompare(b.orderType) || a.id - b.id));
+    expect(found.map((o) => `${o.orderType}:${o.id}`)).toEqual(expected.slice(0, 200).map((o) => `${o.orderType}:${o.id}`));
+  });
+
   it('looks a search up in the trigram index, and keeps only the page rows for the per-order columns', async () => {
     const all = await queryOrders(db, { includeGone: true });
     const sample = all.orders.find((o) => o.orderType === 'claim_purchase')!;
