@@ -8,9 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The package worker is its own entry: worker_threads load it by path (core/documents/worker-pool.ts).
+      // Worker-thread entries are entries of their own: worker_threads load them by path (core/platform/worker-entry.ts).
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts'), 'package.worker': resolve('core/documents/package.worker.ts') },
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'package.worker': resolve('core/documents/package.worker.ts'),
+          'duplicates.worker': resolve('core/workflow/duplicates.worker.ts'),
+        },
       },
     },
   },

@@ -1,6 +1,7 @@
 /** `claimdesk orders`: list the cached orders, for people (a table) or for scripts (--json: one JSON array). */
 import { orderKeyOfRow, orderKeyString, type OrderIssue } from '../../shared/domain/order.types';
-import { listOrderRows, queryOrders } from '../../core/repos/orders.repo';
+import { listOrderRows } from '../../core/repos/orders.repo';
+import { queryOrders } from '../../core/repos/order-queue.repo';
 import { getAppSettings } from '../../core/repos/settings.repo';
 import { focusContext } from '../../core/workflow/desk-calendar';
 import { withDatabase, type CliIo } from '../cli-context';

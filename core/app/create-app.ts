@@ -25,6 +25,8 @@ import { createSyncService } from '../sync/sync.service';
 import { createNotificationsService } from '../workflow/notifications.service';
 import { createStaleCheck } from '../workflow/stale-check';
 import { createWorkflowService } from '../workflow/workflow.service';
+import { inThreadDuplicateCheck, SMALL_CHECK_ORDERS, workerDuplicateCheck } from '../workflow/duplicate-check';
+import { countOrders } from '../repos/orders.repo';
 import { createBasemapService } from '../basemap/basemap.service';
 import { mapSettingsChecker } from './basemap-handlers';
 import { createPlssService } from '../plss/plss.service';
@@ -64,7 +66,21 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   });
   const notifications = createNotificationsService({ db, now, onAdded: (added) => events.emit('notificationAdded', added) });
   const getWorkflowSettings = async () => (await getAppSettings(db)).workflow;
-  const workflow = createWorkflowService({ db, now, currentActor: () => session.currentUser(), getSettings: getWorkflowSettings, notifications, onChanged: workflowChanged });
+  const workflow = createWorkflowService({
+    db,
+    now,
+    currentActor: () => session.currentUser(),
+    getSettings: getWorkflowSettings,
+    notifications,
+    onChanged: workflowChanged,
+    // Seconds of geometry after a big sync: off the main thread, over a read-only connection of its own.
+    duplicateCheck: workerDuplicateCheck({
+      file: join(options.dataDir, DATABASE_FILE),
+      nativeBinding: options.nativeBinding,
+      fallback: inThreadDuplicateCheck(db),
+      inThreadBelow: { orders: SMALL_CHECK_ORDERS, count: () => countOrders(db, { includeGone: false }) },
+    }),
+  });
   const currentActor = () => workflow.requireActor();
 
   // Every outbox state change (queued, sending, delivered, waiting, failed…) is pushed so the views follow it.
@@ -125,6 +141,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     now,
     getServiceLevels: getWorkflowSettings,
     getLimits: async () => (await getAppSettings(db)).sync,
+    largeWrite: opened.largeWrites.run,
     // The role may have changed on the server, and the sync's news may concern jobs: neither may fail the sync.
     afterSync: (outcome) => Promise.all([session.refreshUser(), workflow.afterSync(outcome)]).then(() => undefined, reportBackground),
   });

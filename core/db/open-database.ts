@@ -17,6 +17,7 @@ import { assertNotFromTheFuture, migrate, readSchemaVersion, type MigrationResul
 import { loadMigrations, type Migration } from './migrations-source';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
+import { createLargeWrites, type LargeWrites } from './wal-checkpoint';
 
 export interface OpenDatabaseOptions {
   file: string;
@@ -35,6 +36,8 @@ export interface OpenedDatabase {
   sqlite: BetterSqlite3.Database;
   migration: MigrationResult;
   schemaVersion: number;
+  /** Writes of many rows whose checkpoint is kept off this thread (wal-checkpoint.ts). */
+  largeWrites: LargeWrites;
   close(): Promise<void>;
 }
 
@@ -68,12 +71,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
           backup: (from) => backupBeforeMigration(sqlite, file, from, now(), options.keepBackups ?? 5),
         });
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+    const largeWrites = createLargeWrites(sqlite, { file: options.file, nativeBinding: options.nativeBinding });
     return {
       db,
       sqlite,
       migration,
       schemaVersion: migration.to,
+      largeWrites,
       close: async () => {
+        await largeWrites.settled();
         await db.destroy();
         // Kysely closes the handle only if it ever ran a query; a cache opened and closed without one must close
         // too, or its WAL is never checkpointed into the file.

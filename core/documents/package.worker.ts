@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry: generates packages off the main thread so the app stays responsive during a batch
- * export. Messages: {id, task} in; {id, progress} while rendering, then {id, ok, result} or {id, ok:false,
- * error}. File bytes are transferred, not copied.
+ * export. Messages: {ready} once loaded (the pool knows then that workers can run here); {id, task} in; {id,
+ * progress} while rendering, then {id, ok, result} or {id, ok:false, error}. File bytes are transferred, not copied.
  */
 import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../../shared/errors';
@@ -9,6 +9,7 @@ import { runPackageTask, type PackageTask } from './package-task';
 
 const port = parentPort;
 if (!port) throw new Error('package.worker must run in a worker thread');
+port.postMessage({ ready: true });
 
 port.on('message', (message: { id: number; task: PackageTask }) => {
   const { id, task } = message;

@@ -3,18 +3,18 @@
  * worker that dies fails only its own task and is replaced. Cancelling rejects the queued tasks at once;
  * tasks already running finish (they take well under a second) and their results are dropped by the caller.
  *
- * The worker script is the built `package.worker.js` next to the bundled main process, or the TypeScript
- * source run through tsx (CLI, tests, benchmarks, browser host).
+ * The worker entry is found by core/platform/worker-entry.ts (bundled, also inside app.asar, or from source through
+ * tsx). Where it cannot be found, or a worker cannot even start (it fails before saying it is ready), packages are
+ * made on the calling thread instead, one at a time: slower, but never lost.
  */
-import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import type { DocumentKind } from '../../shared/documents/package-files';
+import { workerEntryCode } from '../platform/worker-entry';
 import type { GeneratedPackage } from './generate-package';
-import { runPackageTask, type PackageTask } from './package-task';
+import type { PackageTask } from './package-task';
 
 export type TaskProgress = (progress: { done: number; total: number; kind: DocumentKind }) => void;
 
@@ -35,24 +35,11 @@ export interface PackageWorkerPool {
   close(): Promise<void>;
 }
 
-/**
- * null = run in-process. Inside a packaged app the code lives in app.asar, and worker_threads cannot load
- * modules from an asar archive; there the tasks run on the main process between awaits instead.
- */
-function workerScript(): { code: string } | null {
-  // dirname(__filename), not __dirname: tsx loading this file from an ES module sees a data: URL __dirname.
-  const here = dirname(__filename);
-  if (here.includes('app.asar')) return null;
-  const built = join(here, 'package.worker.js');
-  if (existsSync(built)) return { code: `require(${JSON.stringify(built)});` };
-  // From source: register tsx's CommonJS hooks inside the worker, then load the TypeScript entry.
-  const tsx = createRequire(join(here, 'package.json')).resolve('tsx/cjs');
-  return { code: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(join(here, 'package.worker.ts'))});` };
-}
+type WorkerMessage = { ready: true } | { id: number; progress?: Parameters<TaskProgress>[0]; ok?: boolean; result?: GeneratedPackage; error?: string };
 
 /**
  * Old-generation heap per worker. An ordinary order needs a few tens of MB and a 20 × 20 block (400 claims,
- * 1,000 pages) fits in 256 MB; a larger job that hits the cap is made again on the main thread (see run()).
+ * 1,000 pages) fits in 256 MB; a larger job that hits the cap is made again on the calling thread (see fail()).
  */
 const WORKER_HEAP_MB = 256;
 
@@ -61,23 +48,38 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, cpus().length > 2 ? cpus().length - 1 : cpus().length));
 }
 
+/**
+ * pdf-lib, fontkit and the renderers load only where a package is made on this thread: a main process that hands
+ * every package to workers never spends the time or the memory on them.
+ */
+async function runHere(task: PackageTask, onProgress?: TaskProgress): Promise<GeneratedPackage> {
+  const { runPackageTask } = await import('./package-task');
+  return runPackageTask(task, (done, total, kind) => onProgress?.({ done, total, kind }));
+}
+
+/** `size` 0 makes every package on the calling thread. */
 export function createPackageWorkerPool(size: number = defaultPoolSize(), options: { heapMb?: number } = {}): PackageWorkerPool {
-  const script = workerScript();
-  if (!script) return createInProcessPool();
+  const code = size > 0 ? workerEntryCode('package.worker', dirname(__filename)) : null;
+  if (!code) return createInProcessPool();
   const queue: Pending[] = [];
   const busy = new Map<Worker, Pending>();
   const idle: Worker[] = [];
   const all = new Set<Worker>();
+  const ready = new WeakSet<Worker>();
+  let fallback: PackageWorkerPool | null = null;
   let nextId = 1;
   let closed = false;
 
   const spawn = (): Worker => {
-    // An eval'd CommonJS stub, so the same pool loads the bundled worker or the TypeScript source.
     // A package needs a few MB of heap; without a cap V8 lets each worker's heap grow to hundreds of MB before
     // collecting, which is what a batch export's peak memory was made of.
-    const worker = new Worker(script.code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? WORKER_HEAP_MB } });
+    const worker = new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? WORKER_HEAP_MB } });
     all.add(worker);
-    worker.on('message', (message: { id: number; progress?: Parameters<TaskProgress>[0]; ok?: boolean; result?: GeneratedPackage; error?: string }) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        ready.add(worker);
+        return;
+      }
       const pending = busy.get(worker);
       if (!pending || pending.id !== message.id) return;
       if (message.progress) {
@@ -91,8 +93,8 @@ export function createPackageWorkerPool(size: number = defaultPoolSize(), option
       pump();
     });
     worker.on('error', (error) => fail(worker, error));
-    worker.on('exit', (code) => {
-      if (!closed) fail(worker, new Error(`the document worker stopped (exit code ${code})`));
+    worker.on('exit', (exitCode) => {
+      if (!closed) fail(worker, new Error(`the document worker stopped (exit code ${exitCode})`));
     });
     return worker;
   };
@@ -104,9 +106,11 @@ export function createPackageWorkerPool(size: number = defaultPoolSize(), option
     const pending = busy.get(worker);
     busy.delete(worker);
     void worker.terminate();
-    if (pending && error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      // Too big for a worker's capped heap: make it here instead, slower but whole.
-      runPackageTask(pending.task, (done, total, kind) => pending.onProgress?.({ done, total, kind })).then(pending.resolve, pending.reject);
+    const neverStarted = !ready.has(worker);
+    if (neverStarted && error.code !== 'ERR_WORKER_OUT_OF_MEMORY') fallback ??= createInProcessPool();
+    if (pending && (neverStarted || error.code === 'ERR_WORKER_OUT_OF_MEMORY')) {
+      // Too big for a worker's capped heap, or no worker can run here: make it on this thread, slower but whole.
+      runHere(pending.task, pending.onProgress).then(pending.resolve, pending.reject);
     } else {
       pending?.reject(new AppError('internal', `The package for order ${pending.task.source.order.orderNumber} could not be made: ${error.message}`));
     }
@@ -115,6 +119,11 @@ export function createPackageWorkerPool(size: number = defaultPoolSize(), option
 
   const pump = (): void => {
     while (queue.length > 0 && !closed) {
+      if (fallback) {
+        const pending = queue.shift()!;
+        fallback.run(pending.task, pending.onProgress).then(pending.resolve, pending.reject);
+        continue;
+      }
       let worker = idle.pop();
       if (!worker && all.size < size) worker = spawn();
       if (!worker) return;
@@ -134,9 +143,10 @@ export function createPackageWorkerPool(size: number = defaultPoolSize(), option
     },
     cancelQueued() {
       for (const pending of queue.splice(0)) pending.reject(new AppError('cancelled', 'Cancelled before it started.'));
+      fallback?.cancelQueued();
     },
     warm() {
-      while (!closed && all.size < size) idle.push(spawn());
+      while (!closed && !fallback && all.size < size) idle.push(spawn());
     },
     async close() {
       closed = true;
@@ -145,6 +155,7 @@ export function createPackageWorkerPool(size: number = defaultPoolSize(), option
       busy.clear();
       await Promise.all([...all].map((worker) => worker.terminate()));
       all.clear();
+      await fallback?.close();
     },
   };
 }
@@ -159,7 +170,7 @@ function createInProcessPool(): PackageWorkerPool {
       const mine = generation;
       const result = chain.then(() => {
         if (closed || mine !== generation) throw new AppError('cancelled', 'Cancelled before it started.');
-        return runPackageTask(task, (done, total, kind) => onProgress?.({ done, total, kind }));
+        return runHere(task, onProgress);
       });
       chain = result.catch(() => undefined);
       return result;

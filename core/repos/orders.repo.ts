@@ -1,18 +1,19 @@
-/** The order cache: server-owned rows, written by sync and read by the queue, details and the CLI. */
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+/** The order cache: server-owned rows, written by sync and read by details, export and the CLI (the queue's reads: order-queue.repo.ts). */
+import type { ExpressionBuilder } from 'kysely';
 import type { ServiceLevels } from '../../shared/workflow/workflow-settings';
 import { targetDateOf } from '../../shared/workflow/order-progress';
-import { orderKeyOfRow, orderKeyString, type OrderKey, type OrderQuery, type OrderQueryResult, type OrderSortColumn } from '../../shared/domain/order.types';
-import { deskDay } from '../../shared/domain/calendar-date';
+import { orderKeyOfRow, orderKeyString, type OrderKey } from '../../shared/domain/order.types';
 import type { Database, Db, OrdersTable, OrderPayloadsTable } from '../db/schema';
-import type { DashboardFocus } from '../../shared/workflow/workflow-focus';
 import type { PaymentState } from '../../shared/workflow/workflow.types';
-import { SUMMARY_COLUMNS, toOrderRow, toPayloadRow, toSummary, type OrderRowExtras, type OrderWrite } from './orders.mapper';
-import { focusPredicate, type FocusContext } from './order-focus';
-import { claimsDeliveredOfOrder } from './workflow-sql';
+import { toOrderRow, toPayloadRow, type OrderWrite } from './orders.mapper';
+import { createTurn } from '../platform/event-loop';
 
-/** Rows per INSERT: 24 columns × 400 rows stays well under SQLite's bound-parameter limit. */
-const BATCH = 400;
+/**
+ * Rows per INSERT. Each statement runs without a break (200 orders with their indexes and search index, or their
+ * payloads: each some 10–25 ms), and the event loop gets its turn only between statements: 200 keeps that under
+ * the window's notice, while fewer rows per statement would spend more on statements than on rows.
+ */
+const BATCH = 200;
 
 export interface StoredOrderState {
   hash: string;
@@ -28,9 +29,14 @@ export async function getStoredOrderStates(db: Db): Promise<Map<string, StoredOr
   );
 }
 
-/** Inserts new orders and overwrites changed ones; first_seen_at survives an update. */
+/**
+ * Inserts new orders and overwrites changed ones; first_seen_at survives an update. A full sync writes thousands of
+ * orders in one transaction: the event loop gets a turn between statements (createTurn), so the window's IPC stays live.
+ */
 export async function upsertOrders(trx: Db, writes: OrderWrite[], now: string, levels: ServiceLevels): Promise<void> {
+  const turn = createTurn();
   for (let start = 0; start < writes.length; start += BATCH) {
+    await turn();
     const chunk = writes.slice(start, start + BATCH);
     await trx
       .insertInto('orders')
@@ -43,6 +49,7 @@ export async function upsertOrders(trx: Db, writes: OrderWrite[], now: string, l
         }),
       )
       .execute();
+    await turn();
     await trx
       .insertInto('order_payloads')
       .values(chunk.map(toPayloadRow))
@@ -85,7 +92,9 @@ const UPDATABLE_COLUMNS = [
 
 /** Orders the server stopped listing: marked, never deleted (local work may refer to them). */
 export async function markOrdersGone(trx: Db, keys: OrderKey[], at: string): Promise<void> {
+  const turn = createTurn();
   for (let start = 0; start < keys.length; start += BATCH) {
+    await turn();
     const chunk = keys.slice(start, start + BATCH);
     await trx
       .updateTable('orders')
@@ -94,102 +103,6 @@ export async function markOrdersGone(trx: Db, keys: OrderKey[], at: string): Pro
       .where((eb) => eb.or(chunk.map((key) => eb.and([eb('order_type', '=', key.orderType), eb('id', '=', key.id)]))))
       .execute();
   }
-}
-
-const SORT_COLUMNS: Record<OrderSortColumn, keyof OrdersTable> = {
-  createdAt: 'created_at',
-  orderNumber: 'order_number',
-  orderType: 'order_type',
-  status: 'status',
-  customerEmail: 'customer_email',
-  companyName: 'company_name',
-  projectName: 'project_name',
-  claimCount: 'claim_count',
-  problemCount: 'problem_count',
-  targetDate: 'target_date',
-};
-
-function applyFilters<O>(
-  query: SelectQueryBuilder<Database, 'orders', O>,
-  filter: OrderQuery,
-  context: FocusContext,
-): SelectQueryBuilder<Database, 'orders', O> {
-  let q = query;
-  // A focus says for itself whether gone orders count (a job whose order left the list may need review).
-  if (filter.focus) q = q.where(focusPredicate(filter.focus, context));
-  else if (!filter.includeGone) q = q.where('gone_at', 'is', null);
-  for (const term of (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
-    // Escape LIKE wildcards so a search for "100%" or "a_b" means those characters.
-    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where(sql<boolean>`search_text LIKE ${pattern} ESCAPE '\\'`);
-  }
-  if (filter.orderTypes && filter.orderTypes.length > 0) q = q.where('order_type', 'in', filter.orderTypes);
-  if (filter.statuses && filter.statuses.length > 0) q = q.where('status', 'in', filter.statuses);
-  if (filter.expedited !== undefined) q = q.where('expedited_delivery', '=', filter.expedited ? 1 : 0);
-  if (filter.stakingService !== undefined) q = q.where('staking_service', '=', filter.stakingService ? 1 : 0);
-  if (filter.hasProblems !== undefined) q = q.where('problem_count', filter.hasProblems ? '>' : '=', 0);
-  return q;
-}
-
-/**
- * The queue's columns: the order's own plus, computed in SQL so the JSON is not parsed per row, whether it has a
- * claimant, its job and workflow state, claims delivered and duplicate flags.
- */
-function summarySelect(db: Db) {
-  return db
-    .selectFrom('orders')
-    .select([
-      ...SUMMARY_COLUMNS,
-      sql<number>`claimant_info_json IS NOT NULL`.as('has_claimant'),
-      sql<number | null>`(SELECT j.id FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('job_id'),
-      sql<string | null>`(SELECT j.workflow_state FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('workflow_state'),
-      claimsDeliveredOfOrder().as('claims_delivered'),
-      sql<number>`(SELECT count(*) FROM order_duplicates d WHERE (d.a_type = orders.order_type AND d.a_id = orders.id)
-        OR (d.b_type = orders.order_type AND d.b_id = orders.id))`.as('duplicate_count'),
-    ]);
-}
-
-/** One order as the queue shows it (the details panel starts from this). */
-export async function getOrderSummary(db: Db, key: OrderKey, today: string): Promise<OrderQueryResult['orders'][number] | undefined> {
-  const row = await summarySelect(db).where('order_type', '=', key.orderType).where('id', '=', key.id).executeTakeFirst();
-  return row ? toSummary(row as typeof row & OrderRowExtras, today) : undefined;
-}
-
-/** Callers that use no focus (tests, tools) may omit the context: the desk's today, no stale check. */
-const PLAIN_CONTEXT = (): FocusContext => ({ today: deskDay(new Date()), staleBefore: null });
-
-export async function queryOrders(db: Db, filter: OrderQuery, context: FocusContext = PLAIN_CONTEXT()): Promise<OrderQueryResult> {
-  const sort = filter.sort ?? { column: 'createdAt', direction: 'asc' };
-  const column = SORT_COLUMNS[sort.column];
-  let rowsQuery = applyFilters(summarySelect(db), filter, context)
-    .orderBy(column, sort.direction)
-    // Ties resolve the way the server lists orders (oldest first), so the order is stable between queries.
-    .orderBy('created_at', 'asc')
-    .orderBy('order_type', 'asc')
-    .orderBy('id', 'asc');
-  if (filter.limit !== undefined) rowsQuery = rowsQuery.limit(filter.limit).offset(filter.offset ?? 0);
-  const [rows, matching, cached, statuses] = await Promise.all([
-    rowsQuery.execute(),
-    applyFilters(db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')), filter, context).executeTakeFirstOrThrow(),
-    db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('orders').select('status').distinct().orderBy('status').execute(),
-  ]);
-  return {
-    orders: rows.map((row) => toSummary(row as typeof row & OrderRowExtras, context.today)),
-    total: Number(matching.n),
-    totalCached: Number(cached.n),
-    statuses: statuses.map((row) => row.status),
-  };
-}
-
-/** Orders a dashboard focus covers: the same predicate its click-through applies to the queue. */
-export async function countFocus(db: Db, focus: DashboardFocus, context: FocusContext): Promise<number> {
-  const row = await db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(focusPredicate(focus, context))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 export async function countOrders(db: Db, options: { includeGone: boolean; withProblems?: boolean }): Promise<number> {
@@ -217,6 +130,21 @@ export async function getOrderRow(
     .where('id', '=', key.id)
     .executeTakeFirst();
   return { row, payload };
+}
+
+/** The order numbers of `keys` that are cached, by orderKeyString. */
+export async function getOrderNumbers(db: Db, keys: readonly OrderKey[]): Promise<Map<string, string>> {
+  const numbers = new Map<string, string>();
+  for (let start = 0; start < keys.length; start += BATCH) {
+    const chunk = keys.slice(start, start + BATCH);
+    const rows = await db
+      .selectFrom('orders')
+      .select(['order_type', 'id', 'order_number'])
+      .where((eb) => eb.or(chunk.map((key) => eb.and([eb('order_type', '=', key.orderType), eb('id', '=', key.id)]))))
+      .execute();
+    for (const row of rows) numbers.set(orderKeyString({ orderType: row.order_type, id: row.id }), row.order_number);
+  }
+  return numbers;
 }
 
 /** Every cached order, oldest first, gone ones included (the CLI lists the whole cache). */
@@ -248,8 +176,10 @@ export async function setOrderStatusLocally(trx: Db, key: OrderKey, status: stri
 /** Every cached order's target date again, under new service levels (settings changed). */
 export async function refreshTargetDates(db: Db, levels: ServiceLevels): Promise<void> {
   const rows = await db.selectFrom('orders').select(['order_type', 'id', 'created_at', 'expedited_delivery', 'target_date']).execute();
+  const turn = createTurn();
   await db.transaction().execute(async (trx) => {
     for (const row of rows) {
+      await turn();
       const target = targetDateOf({ createdAt: row.created_at, expedited: row.expedited_delivery === 1 }, levels);
       if (target === row.target_date) continue;
       await trx.updateTable('orders').set({ target_date: target }).where('order_type', '=', row.order_type).where('id', '=', row.id).execute();

@@ -146,6 +146,8 @@ export async function oldestWaitingOrder(db: Db): Promise<{ order_type: 'claim_p
     .orderBy('created_at')
     .orderBy('order_type')
     .orderBy('id')
+    // executeTakeFirst alone would still read every waiting order (a whole-cache scan on each dashboard refresh).
+    .limit(1)
     .executeTakeFirst();
 }
 

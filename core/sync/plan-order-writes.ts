@@ -7,7 +7,6 @@
  * shared/domain/order-limits.ts) and anything that still throws is caught for that entry alone.
  */
 import { createHash } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { normalizePendingOrder, unreadableOrder } from '../../shared/domain/normalize-order';
 import { orderKeyString, type OrderKey } from '../../shared/domain/order.types';
 import type { SyncReport } from '../../shared/domain/sync.types';
@@ -15,6 +14,7 @@ import type { OrderWrite } from '../repos/orders.mapper';
 import type { StoredOrderState } from '../repos/orders.repo';
 import { syncStopped } from './fetch-pending-orders';
 import { storedEntry } from './stored-entry';
+import { createTurn } from '../platform/event-loop';
 
 export interface OrderWritePlan {
   writes: OrderWrite[];
@@ -22,12 +22,8 @@ export interface OrderWritePlan {
   counts: Pick<SyncReport, 'received' | 'added' | 'updated' | 'unchanged' | 'gone' | 'returned' | 'duplicates' | 'skipped'>;
 }
 
-/**
- * The loop yields to the event loop after this many entries or this much time, whichever comes first, so progress
- * reaches the UI and IPC stays live even while one pathological order uses its geometry budget.
- */
+/** Entries between two progress reports. */
 const SLICE = 500;
-const SLICE_MS = 50;
 
 export async function planOrderWrites(
   entries: unknown[],
@@ -62,15 +58,12 @@ export async function planOrderWrites(
     writes.push({ ...write, lastKnownPayment: before?.paymentState ?? null });
   }
 
-  let sliceStart = performance.now();
-  let sliceIndex = 0;
+  // Validating thousands of orders takes seconds: the event loop gets a turn every few milliseconds so progress
+  // reaches the UI and IPC stays live, even while one pathological order uses its geometry budget.
+  const turn = createTurn();
   for (let index = 0; index < entries.length; index += 1) {
-    if (index - sliceIndex >= SLICE || performance.now() - sliceStart >= SLICE_MS) {
-      onProgress(index, entries.length);
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-      sliceIndex = index;
-    }
+    if (index % SLICE === 0 && index > 0) onProgress(index, entries.length);
+    await turn();
     if (signal?.aborted) throw syncStopped();
     const entry = entries[index];
     const key = identityOf(entry);

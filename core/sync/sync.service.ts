@@ -43,6 +43,8 @@ export interface SyncServiceDeps {
    * workflow can react. Its failure is reported by the caller's hook, never turned into a failed sync.
    */
   afterSync?: (outcome: SyncOutcome) => Promise<void>;
+  /** Runs the save of `rows` orders; the app's keeps the checkpoint of a large one off the main thread. */
+  largeWrite?: <T>(rows: number, write: () => Promise<T>) => Promise<T>;
 }
 
 export interface SyncOutcome {
@@ -68,6 +70,9 @@ export interface SyncService {
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const listeners = new Set<(status: SyncStatus) => void>();
   let running: Promise<SyncReport> | null = null;
+  /** The running sync has the server's answer: what it saves may already be older than a caller asking now. */
+  let answered = false;
+  let following: Promise<SyncReport> | null = null;
   let state: SyncStatus['state'] = 'idle';
   let progress: SyncProgress | null = null;
   let nextAttemptAt: string | null = null;
@@ -103,6 +108,22 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     emit();
   }
 
+  function start(): Promise<SyncReport> {
+    answered = false;
+    const current = new AbortController();
+    controller = current;
+    running = run(current.signal)
+      .then((report) => {
+        lastReport = report;
+        return report;
+      })
+      .finally(() => {
+        running = null;
+        if (controller === current) controller = null;
+      });
+    return running;
+  }
+
   async function run(signal: AbortSignal): Promise<SyncReport> {
     const startedAt = deps.now().toISOString();
     state = 'syncing';
@@ -130,6 +151,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         signal,
       });
       stopIfAborted();
+      answered = true;
       const finishedAt = () => deps.now().toISOString();
       if (answer.notModified) {
         await saveSyncState(deps.db, { lastSuccessAt: finishedAt(), lastAttemptAt: startedAt, lastError: null });
@@ -151,17 +173,19 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       report({ stage: 'saving', done: 0, total: plan.writes.length, message: `Saving ${plan.writes.length} changed orders…` });
       const savedAt = deps.now().toISOString();
       // One transaction: the orders, the gone marks and the cursor land together or not at all.
-      await deps.db.transaction().execute(async (trx) => {
-        await upsertOrders(trx, plan.writes, savedAt, levels);
-        await markOrdersGone(trx, plan.goneKeys, savedAt);
-        await saveSyncState(trx, {
-          etag: answer.etag,
-          etagServer: auth.serverUrl,
-          lastSuccessAt: savedAt,
-          lastAttemptAt: startedAt,
-          lastError: null,
+      const save = (): Promise<void> =>
+        deps.db.transaction().execute(async (trx) => {
+          await upsertOrders(trx, plan.writes, savedAt, levels);
+          await markOrdersGone(trx, plan.goneKeys, savedAt);
+          await saveSyncState(trx, {
+            etag: answer.etag,
+            etagServer: auth.serverUrl,
+            lastSuccessAt: savedAt,
+            lastAttemptAt: startedAt,
+            lastError: null,
+          });
         });
-      });
+      await (deps.largeWrite ? deps.largeWrite(plan.writes.length + plan.goneKeys.length, save) : save());
       const withProblems = await countOrders(deps.db, { includeGone: false, withProblems: true });
       const added = plan.writes
         .filter((write) => !stored.has(orderKeyString(write.order)))
@@ -185,23 +209,28 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
   return {
     syncNow() {
-      // A sync already under way answers every caller: two writers would only race for the same rows.
-      if (running) return running;
-      const current = new AbortController();
-      controller = current;
-      running = run(current.signal)
-        .then((report) => {
-          lastReport = report;
-          return report;
-        })
-        .finally(() => {
-          running = null;
-          if (controller === current) controller = null;
+      // A sync already under way answers every caller while it is still asking the server: two writers would only
+      // race for the same rows. Once it has the server's answer (saving it and the after-sync checks take a while),
+      // a caller wants what the server has now: one more sync follows it, shared by everyone who asks meanwhile.
+      if (!running) return start();
+      if (!answered) return running;
+      const current = controller;
+      following ??= running
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .then(() => {
+          following = null;
+          // A sync stopped for closing is not followed by another.
+          if (current?.signal.aborted) throw syncStopped();
+          return running ?? start();
         });
-      return running;
+      return following;
     },
     getStatus,
     async whenIdle() {
+      await following?.catch(() => undefined);
       await running?.catch(() => undefined);
     },
     abort() {

@@ -8,14 +8,21 @@ import { DASHBOARD_FOCUSES, type DashboardFocus } from '../../shared/workflow/wo
 import type { Dashboard } from '../../shared/workflow/workflow-view.types';
 import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
 import type { Db } from '../db/schema';
-import { countFocus } from '../repos/orders.repo';
+import { createTurn } from '../platform/event-loop';
+import { countFocus } from '../repos/order-queue.repo';
 import { countClaimsDeliveredSince, oldestWaitingOrder } from '../repos/workflow.repo';
 import { focusContext, startOfDeskWeek } from './desk-calendar';
 
 export async function buildDashboard(db: Db, now: Date, settings: WorkflowSettings): Promise<Dashboard> {
   const context = focusContext(now, settings.staleAfterDays);
   const counts = {} as Record<DashboardFocus, number>;
-  for (const focus of DASHBOARD_FOCUSES) counts[focus] = await countFocus(db, focus, context);
+  // Eleven counts over the whole cache: the event loop gets its turns in between (the window refreshes this after
+  // every sync, while IPC must stay live).
+  const turn = createTurn();
+  for (const focus of DASHBOARD_FOCUSES) {
+    await turn();
+    counts[focus] = await countFocus(db, focus, context);
+  }
   const oldest = await oldestWaitingOrder(db);
   const created = oldest ? new Date(oldest.created_at) : null;
   return {

@@ -4,18 +4,19 @@
  *   - a job whose order the server cancelled, rejected, completed or stopped listing (with nothing delivered from
  *     here) gets SERVER_CANCELLED or SERVER_COMPLETED, and staff are told;
  *   - new orders are announced;
- *   - possible duplicate purchases are found again over every listed order and new pairs announced.
+ *   - possible duplicate purchases are found again over every listed order (in a worker thread in the app) and new
+ *     pairs announced.
  */
 import type { Kysely } from 'kysely';
-import { orderKeyFromString, orderKeyOfJobRow, orderKeyOfRow, orderKeyString, type OrderKey } from '../../shared/domain/order.types';
+import { orderKeyFromString, orderKeyOfJobRow, type OrderKey } from '../../shared/domain/order.types';
 import { isClosedOrderStatus, isCompletedOrderStatus } from '../../shared/domain/order-status';
-import type { NormalizedClaim } from '../../shared/domain/normalized-order.types';
-import { findDuplicateOrders, type DuplicateCandidate } from '../../shared/workflow/duplicate-orders';
 import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
 import type { Database } from '../db/schema';
-import { listClaimsOfListedOrders, listDuplicatePairKeys, replaceDuplicates, type DuplicateRowInput } from '../repos/duplicates.repo';
+import { createTurn } from '../platform/event-loop';
+import { listDuplicatePairKeys, replaceDuplicates, type DuplicateRowInput } from '../repos/duplicates.repo';
 import { getWorkflowFacts, listJobsWithClosedOrders } from '../repos/workflow.repo';
 import { applySystemEvent } from './apply-transition';
+import { inThreadDuplicateCheck, type DuplicateCheck } from './duplicate-check';
 import type { NotificationsService } from './notifications.service';
 
 export interface AfterSyncDeps {
@@ -23,6 +24,8 @@ export interface AfterSyncDeps {
   now: () => Date;
   notifications: NotificationsService;
   getSettings: () => Promise<WorkflowSettings>;
+  /** The duplicate check; the app's runs in a worker thread (duplicate-check.ts). Default: on this thread. */
+  findDuplicates?: DuplicateCheck;
 }
 
 export interface SyncOutcome {
@@ -70,22 +73,8 @@ async function announceNewOrders(deps: AfterSyncDeps, added: SyncOutcome['added'
   });
 }
 
-function parseClaims(json: string): NormalizedClaim[] {
-  try {
-    const claims = JSON.parse(json) as NormalizedClaim[];
-    return Array.isArray(claims) ? claims.filter((c) => c && c.geometry) : [];
-  } catch {
-    return [];
-  }
-}
-
 async function refreshDuplicates(deps: AfterSyncDeps, settings: WorkflowSettings): Promise<void> {
-  const rows = await listClaimsOfListedOrders(deps.db);
-  const candidates: DuplicateCandidate[] = rows.map((row) => ({
-    key: orderKeyString(orderKeyOfRow(row)),
-    claims: parseClaims(row.claims_json).map((c) => ({ name: c.name, geometry: c.geometry })),
-  }));
-  const pairs = findDuplicateOrders(candidates, { minShare: settings.duplicateMinShare });
+  const { pairs, numbers } = await (deps.findDuplicates ?? inThreadDuplicateCheck(deps.db))(settings.duplicateMinShare);
   const inputs: DuplicateRowInput[] = pairs.map((pair) => ({
     a: orderKeyFromString(pair.a),
     b: orderKeyFromString(pair.b),
@@ -93,15 +82,16 @@ async function refreshDuplicates(deps: AfterSyncDeps, settings: WorkflowSettings
     overlapAcres: pair.overlapAcres,
     claims: pair.claims,
   }));
-  const numbers = new Map(rows.map((row) => [orderKeyString(orderKeyOfRow(row)), row.order_number]));
   const known = await listDuplicatePairKeys(deps.db);
   await deps.db.transaction().execute((trx) => replaceDuplicates(trx, inputs, deps.now().toISOString()));
+  const turn = createTurn();
   for (const pair of pairs) {
     if (known.has(`${pair.a}|${pair.b}`)) continue;
+    await turn();
     await deps.notifications.notify({
       kind: 'duplicate_orders',
       title: 'Possible duplicate purchase',
-      body: `Orders ${numbers.get(pair.a) ?? pair.a} and ${numbers.get(pair.b) ?? pair.b} share ${Math.round(pair.share * 100)} % of their claim area (${pair.overlapAcres.toFixed(1)} acres). Check with the customer before staking both.`,
+      body: `Orders ${numbers[pair.a] ?? pair.a} and ${numbers[pair.b] ?? pair.b} share ${Math.round(pair.share * 100)} % of their claim area (${pair.overlapAcres.toFixed(1)} acres). Check with the customer before staking both.`,
       order: orderKeyFromString(pair.a),
       dedupeKey: `duplicate:${pair.a}|${pair.b}`,
     });

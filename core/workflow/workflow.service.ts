@@ -19,6 +19,7 @@ import { focusContext } from './desk-calendar';
 import type { NotificationsService } from './notifications.service';
 import { toTransitionView } from './transition-view';
 import { workflowView } from './workflow-view';
+import type { DuplicateCheck } from './duplicate-check';
 import { afterSync, type SyncOutcome } from './workflow-sync';
 
 export interface WorkflowServiceDeps {
@@ -30,6 +31,8 @@ export interface WorkflowServiceDeps {
   notifications: NotificationsService;
   /** Told which jobs' workflow changed, so the views refresh. */
   onChanged: (jobIds: number[]) => void;
+  /** The after-sync duplicate check; the app passes one that runs in a worker thread. Default: on this thread. */
+  duplicateCheck?: DuplicateCheck;
 }
 
 export interface WorkflowService {
@@ -69,7 +72,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
     },
 
     async afterSync(outcome) {
-      const changed = await afterSync({ db, now: deps.now, notifications: deps.notifications, getSettings: deps.getSettings }, outcome);
+      const changed = await afterSync({ db, now: deps.now, notifications: deps.notifications, getSettings: deps.getSettings, findDuplicates: deps.duplicateCheck }, outcome);
       // Every sync may move target dates, payment or duplicate flags: the dashboard refreshes either way.
       deps.onChanged(changed);
     },

@@ -11,7 +11,6 @@ import { performance } from 'node:perf_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
 import { openDatabase } from '../../core/db/open-database';
-import { queryOrders } from '../../core/repos/orders.repo';
 import { openBackEnd } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
 import { orderWithRawField, zigzagPolygonsJson } from '../helpers/hostile-orders';
@@ -37,21 +36,6 @@ async function main(): Promise<void> {
     const full = await time(() => backEnd.sync.syncNow());
     const again = await time(() => backEnd.sync.syncNow());
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
-
-    // The queue asks for the rows it can show (a page of 200, more as the user scrolls) plus the match count.
-    const query = { search: 'cpo', expedited: false, sort: { column: 'createdAt', direction: 'asc' }, limit: 200 } as const;
-    const median = async (q: Parameters<typeof queryOrders>[1]) => {
-      const times: number[] = [];
-      let matched = 0;
-      for (let i = 0; i < 31; i += 1) {
-        const run = await time(() => queryOrders(backEnd.opened.db, q));
-        times.push(run.ms);
-        matched = run.value.total;
-      }
-      return { ms: times.sort((a, b) => a - b)[15]!, matched };
-    };
-    const page = await median(query);
-    const everything = await median({ ...query, limit: undefined });
 
     // Baseline: the same rows, one raw prepared statement per table, one transaction, into a fresh cache.
     const source = backEnd.opened.sqlite;
@@ -79,8 +63,6 @@ async function main(): Promise<void> {
     line('orders per second (full sync)', `${Math.round(report.received / (full.ms / 1000))}`, '', null);
     line('no-change re-sync', `${(again.ms / 1000).toFixed(3)} s`, '≤ 0.2 s', again.ms <= 200);
     line('peak RSS', `${peakRssMb.toFixed(0)} MB`, '≤ 300 MB', peakRssMb <= 300);
-    line(`queue query, search + filter (${page.matched} hits), first 200`, `${page.ms.toFixed(2)} ms`, '≤ 10 ms', page.ms <= 10);
-    line(`  the same returning all ${everything.matched} rows`, `${everything.ms.toFixed(2)} ms`, '', null);
     line('baseline: raw prepared insert, same rows', `${(baselineMs / 1000).toFixed(2)} s`, '', null);
     line('full sync ÷ baseline', `${(full.ms / baselineMs).toFixed(1)}×`, '', null);
     console.log(`\nre-sync outcome: ${again.value.outcome}; full sync wrote ${report.added} orders in ${report.attempts} attempt(s).`);

@@ -5,39 +5,25 @@
  * plain counts, the unfocused queue page, and reading and parsing the same claims without comparing them.
  * Printed, never asserted.
  */
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
+import { DEMO_STAFF } from '../../server/demo-users';
 import { createJobsService } from '../../core/jobs/jobs.service';
 import { lookupLocation } from '../../core/geo/location-lookup';
-import { countOrders, listActiveOrderKeys, queryOrders } from '../../core/repos/orders.repo';
+import { countOrders, listActiveOrderKeys } from '../../core/repos/orders.repo';
+import { queryOrders } from '../../core/repos/order-queue.repo';
 import { listClaimsOfListedOrders } from '../../core/repos/duplicates.repo';
 import { focusContext } from '../../core/workflow/desk-calendar';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
-import { openBackEnd, workflowFor } from '../helpers/back-end';
+import { workflowFor } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
-import { startServerProcess } from './bench-server';
+import { medianMs, startSyncedBackEnd } from './bench-server';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 const JOBS = 500;
 
-async function median(work: () => Promise<unknown>, runs = 11): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
-
 async function main(): Promise<void> {
   const temp = makeTempDir('claimdesk-bench-workflow-');
-  const { url, child } = await startServerProcess(join(temp.dir, 'server.sqlite'), `bench:${ORDERS}x8`);
+  const { backEnd, child } = await startSyncedBackEnd(temp.dir, `bench:${ORDERS}x8`);
   try {
-    const backEnd = await openBackEnd({ dataDir: join(temp.dir, 'cache') });
-    await backEnd.session.signIn({ serverUrl: url, username: DEMO_STAFF.username, password: DEMO_PASSWORD });
-    await backEnd.sync.syncNow();
     const db = backEnd.opened.db;
     const now = () => new Date();
     const workflow = workflowFor(db, now, () => ({ username: DEMO_STAFF.username, role: 'manager' }));
@@ -45,17 +31,17 @@ async function main(): Promise<void> {
     // Set-up (not timed): jobs for some orders, unpaid ones pulled by a manager's override.
     for (const key of (await listActiveOrderKeys(db)).slice(0, JOBS)) await jobs.pullOrder(key, { reason: 'bench set-up' });
 
-    const dashboardMs = await median(() => workflow.dashboard());
-    const plainCountsMs = await median(async () => {
+    const dashboardMs = await medianMs(() => workflow.dashboard());
+    const plainCountsMs = await medianMs(async () => {
       for (let i = 0; i < 11; i += 1) await countOrders(db, { includeGone: false });
     });
     const context = focusContext(now(), DEFAULT_WORKFLOW_SETTINGS.staleAfterDays);
     const page = { sort: { column: 'targetDate', direction: 'asc' }, limit: 200 } as const;
-    const focusedMs = await median(() => queryOrders(db, { ...page, focus: 'overdue' }, context));
-    const plainMs = await median(() => queryOrders(db, page, context));
+    const focusedMs = await medianMs(() => queryOrders(db, { ...page, focus: 'overdue' }, context));
+    const plainMs = await medianMs(() => queryOrders(db, page, context));
 
-    const duplicatesMs = await median(() => workflow.afterSync({ added: [], changed: true }), 3);
-    const parseOnlyMs = await median(async () => {
+    const duplicatesMs = await medianMs(() => workflow.afterSync({ added: [], changed: true }), 3);
+    const parseOnlyMs = await medianMs(async () => {
       for (const row of await listClaimsOfListedOrders(db)) JSON.parse(row.claims_json);
     }, 3);
     await backEnd.close();

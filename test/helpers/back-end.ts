@@ -14,6 +14,7 @@ import { createSyncService, type SyncService } from '../../core/sync/sync.servic
 import { makeTempDir } from './temp-dir';
 import { createNotificationsService } from '../../core/workflow/notifications.service';
 import { createWorkflowService, type WorkflowService } from '../../core/workflow/workflow.service';
+import type { DuplicateCheck } from '../../core/workflow/duplicate-check';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 import type { Actor } from '../../shared/workflow/workflow.types';
 import type { SyncLimits } from '../../shared/sync/sync-limits';
@@ -57,6 +58,7 @@ export async function openBackEnd(options: { dataDir?: string; now?: () => Date;
   const sleeps: number[] = [];
   const sync = createSyncService({
     db: opened.db,
+    largeWrite: opened.largeWrites.run,
     getAuth: session.getAuth,
     onUnauthorized: session.dropToken,
     createClient,
@@ -93,6 +95,7 @@ export function workflowFor(
   db: OpenedDatabase['db'],
   now: () => Date,
   actor: () => Actor | null,
+  options: { duplicateCheck?: DuplicateCheck } = {},
 ): WorkflowService {
   const notifications = createNotificationsService({ db, now, onAdded: () => undefined });
   return createWorkflowService({
@@ -102,5 +105,6 @@ export function workflowFor(
     getSettings: async () => DEFAULT_WORKFLOW_SETTINGS,
     notifications,
     onChanged: () => undefined,
+    duplicateCheck: options.duplicateCheck,
   });
 }

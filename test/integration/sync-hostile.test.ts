@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClaimDeskApp } from '../../core/app/create-app';
-import { getOrderRow, queryOrders } from '../../core/repos/orders.repo';
+import { getOrderRow } from '../../core/repos/orders.repo';
+import { queryOrders } from '../../core/repos/order-queue.repo';
 import { getSyncState } from '../../core/repos/sync-state.repo';
 import { createMemoryTokenStore } from '../../core/session/token-store';
 import { ORDER_LIMIT_CODES } from '../../shared/domain/order-limits';

@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { queryOrders, getOrderRow } from '../../core/repos/orders.repo';
+import type { SyncReport } from '../../shared/domain/sync.types';
+import { getOrderRow } from '../../core/repos/orders.repo';
+import { queryOrders } from '../../core/repos/order-queue.repo';
 import { getSyncState } from '../../core/repos/sync-state.repo';
 import { buildLodeGrid, SERVER_PROFILES } from '../../server';
+import { createGeoDbClient } from '../../core/api/geodb-client';
+import { createSyncService } from '../../core/sync/sync.service';
 import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -163,5 +167,28 @@ describe.each(SERVER_PROFILES)('sync engine against the reference server (%s pro
   it('runs one sync at a time: a second call joins the first', async () => {
     const [a, b] = await Promise.all([backEnd.sync.syncNow(), backEnd.sync.syncNow()]);
     expect(a).toBe(b);
+  });
+
+  it('follows a sync that already has the server\'s answer with one more, so a caller gets what the server has now', async () => {
+    const docs = (await server.store.pendingOrderDocs()).map((doc) => JSON.parse(doc) as Record<string, unknown>);
+    let second = null as Promise<SyncReport> | null;
+    // Asked while the first sync runs its after-sync hook (its answer saved), after the server gained an order.
+    const sync = createSyncService({
+      db: backEnd.opened.db,
+      getAuth: async () => ({ serverUrl: server.url, token: await server.store.tokenFor('demo-staff') }),
+      onUnauthorized: async () => undefined,
+      createClient: (serverUrl) => createGeoDbClient({ baseUrl: serverUrl, timeoutMs: 2_000 }),
+      now: () => new Date(),
+      afterSync: async () => {
+        if (second) return;
+        await server.store.insertRawOrder({ ...docs.find((o) => o['order_type'] === 'claim_order')!, id: 990, order_number: 'CO-990' });
+        second = sync.syncNow();
+      },
+    });
+    const first = await sync.syncNow();
+    const next = await second!;
+    expect(next).not.toBe(first);
+    expect(next.added).toBe(1);
+    expect(await getOrderRow(backEnd.opened.db, { orderType: 'claim_order', id: 990 })).toBeDefined();
   });
 });
