@@ -2,7 +2,8 @@
  * ClaimDesk's headless CLI (`npx claimdesk <command>`, bin/claimdesk.cjs; `npm run cli -- <command>` in development),
  * a shell over the same services as the desktop app.
  * Exit codes: 0 success, 1 the work failed (one-line reason on stderr), 2 bad usage; validate: 1 = problems found,
- * 2 = the file cannot be read; export: 1 = some orders were skipped or failed; package: 1 = refused with reasons.
+ * 2 = the file cannot be read; export: 1 = some orders were skipped or failed; package: 1 = refused with reasons;
+ * as-staked: 1 = a post moved or missing, or the as-staked layout has problems.
  * With --json, stdout is exactly one JSON document for every exit code: the command's result, or
  * {"error": {"code", "message"}} when it failed or was used wrongly (the reason also goes to stderr).
  */
@@ -16,6 +17,7 @@ import { runPushCommand, runUploadCommand } from './commands/upload.command';
 import { runHistoryCommand } from './commands/history.command';
 import { runOrdersCommand } from './commands/orders.command';
 import { runPackageCommand } from './commands/package.command';
+import { runAsStakedCommand } from './commands/as-staked.command';
 import { runSyncCommand } from './commands/sync.command';
 import { runValidateCommand } from './commands/validate.command';
 import { SIGN_IN_OPTIONS } from './sign-in';
@@ -32,6 +34,8 @@ const USAGE = `Usage:
   claimdesk validate --order TYPE:ID [--data-dir DIR] [--json]
   claimdesk export (--order TYPE:ID ... | --all) --out DIR [--data-dir DIR] [--date-of-location YYYY-MM-DD] [--json]
   claimdesk package --layout FILE.geojson --details FILE.json --out DIR [--data-dir DIR] [--json]
+  claimdesk as-staked (--order TYPE:ID | --layout FILE.geojson --details FILE.json) --gpx FILE [--apply] [--out DIR]
+                      [--data-dir DIR] [--server URL --username U [--password-stdin]] [--json]
   claimdesk upload (--order TYPE:ID ... | --all-ready) --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   claimdesk push --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   claimdesk plss import FILE... [--data-dir DIR] [--json]
@@ -75,6 +79,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     if (command === 'validate') return await runValidateCommand(rest, io);
     if (command === 'export') return await runExportCommand(rest, io);
     if (command === 'package') return await runPackageCommand(rest, io);
+    if (command === 'as-staked') return await runAsStakedCommand(rest, io);
     if (command === 'upload') return await runUploadCommand(rest, io);
     if (command === 'push') return await runPushCommand(rest, io);
     if (command === 'history') return await runHistoryCommand(rest, io);

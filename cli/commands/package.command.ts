@@ -56,9 +56,9 @@ async function withCachedPlss(dataDir: string | undefined, io: CliIo, source: Pa
   return { source: withLines, filledFrom };
 }
 
-class BadInput extends Error {}
+export class BadInput extends Error {}
 
-async function readJson(file: string): Promise<unknown> {
+export async function readJson(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -73,7 +73,7 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 /** An empty or missing folder, or an earlier package: the only places a package may be written. */
-async function assertWritableTarget(dir: string): Promise<void> {
+export async function assertWritableTarget(dir: string): Promise<void> {
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
     throw new BadInput(`Cannot use ${dir} as the output folder: ${error.code ?? error.message}`);

@@ -6,6 +6,7 @@
  * remains (each entry's state and reason printed), 2 on bad usage.
  */
 import { parseArgs } from 'node:util';
+import type { Job } from '../../shared/jobs/job.types';
 import type { OrderKey } from '../../shared/domain/order.types';
 import { errorMessage } from '../../shared/errors';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
@@ -28,13 +29,17 @@ interface Skipped {
   reason: string;
 }
 
+/** The order's job (pulled if it has none), laid out with the order's claims as drawn when it has no layout yet. */
+export async function jobWithClaims(app: ClaimDeskApp, key: OrderKey): Promise<Job> {
+  const job = await app.handlers.pullOrder(key);
+  if (job.layout.claims.length > 0 || job.order.orderClaims.length === 0) return job;
+  const claims = claimsFromOrder(job.order.orderClaims, job.crs.epsg, job.order.orderNumber || 'Claim');
+  return app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims, grid: null } } });
+}
+
 /** The job for an order, with a layout and a current package; null (and why, in `skipped`) when it cannot have one. */
 async function preparedJob(app: ClaimDeskApp, key: OrderKey, skipped: Skipped[]): Promise<number | null> {
-  let job = await app.handlers.pullOrder(key);
-  if (job.layout.claims.length === 0 && job.order.orderClaims.length > 0) {
-    const claims = claimsFromOrder(job.order.orderClaims, job.crs.epsg, job.order.orderNumber || 'Claim');
-    job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims, grid: null } } });
-  }
+  let job = await jobWithClaims(app, key);
   if ((await app.handlers.getPackage({ jobId: job.id })).package) return job.id;
   try {
     // As staff would: the layout accepted (checked in the back-end) before the documents are made.

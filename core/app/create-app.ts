@@ -35,6 +35,7 @@ import type { ClaimDeskApp, ClaimDeskAppOptions } from './create-app.types';
 import { createEventHub } from './event-hub';
 import { createIpcHandlers } from './ipc-handlers';
 import { preparePrivateDataDir } from './private-data-dir';
+import { createFieldService } from '../field/field.service';
 
 export const DATABASE_FILE = 'claimdesk.sqlite';
 const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
@@ -150,6 +151,13 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   const staleCheck = createStaleCheck({ check: () => workflow.checkStale(), intervalMs: options.staleCheckIntervalMs ?? DEFAULT_STALE_CHECK_INTERVAL_MS, onError: reportBackground });
   const basemap = createBasemapService({ getFile: async () => (await getAppSettings(db)).maps.basemapFile, nativeBinding: options.nativeBinding });
 
+  const field = createFieldService({
+    db,
+    now,
+    requireActor: currentActor,
+    generatePackage: (jobId) => documents.generateForJob(jobId, (progress) => emitDocuments({ kind: 'package', ...progress })),
+    onChanged: (jobId) => emitWorkflow([jobId]),
+  });
   const handlers = createIpcHandlers({
     db,
     session,
@@ -161,6 +169,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     workflow: { db, workflow, notifications, commands, onSettingsChanged: () => workflowChanged([]), checkMaps: mapSettingsChecker(basemap) },
     basemap,
     plss: { plss, chooseFiles: options.chooseFiles },
+    field,
     now,
     onBackgroundError: reportBackground,
     appInfo: { version: appVersion, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },

@@ -22,6 +22,7 @@ import type { OutboxService } from '../outbox/outbox.service';
 import type { BasemapService } from '../basemap/basemap.service';
 import { createBasemapHandlers } from './basemap-handlers';
 import { createPlssHandlers, type PlssHandlerDeps } from './plss-handlers';
+import type { FieldService } from '../field/field.service';
 
 export interface HandlerDeps {
   db: Kysely<Database>;
@@ -35,6 +36,7 @@ export interface HandlerDeps {
   workflow: WorkflowHandlerDeps;
   basemap: BasemapService;
   plss: PlssHandlerDeps;
+  field: FieldService;
   now: () => Date;
   /** Sync failures after sign-in are shown through the sync status; this is for logging. */
   onBackgroundError?: (error: unknown) => void;
@@ -77,6 +79,9 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     ...createWorkflowHandlers(deps.workflow),
     ...createBasemapHandlers(deps.basemap),
     ...createPlssHandlers(deps.plss),
+    importStaked: ({ jobId, fileName, text }) => deps.field.importStaked(jobId, fileName, text),
+    getField: async ({ jobId }) => ({ field: await deps.field.getField(jobId) }),
+    acceptStaked: ({ jobId }) => deps.field.acceptStaked(jobId),
     async resolveConflict({ jobId, choice }) {
       const job = await deps.jobs.getJob(jobId);
       if (!job.conflict) throw new AppError('invalid-request', 'Nothing to decide: the order has not changed on the server under this job.');

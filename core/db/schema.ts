@@ -217,6 +217,16 @@ export interface PlssRtreeTable {
   max_lat: number;
 }
 
+/** 0010: a job's staked points from the field and, once accepted, the as-staked record (shared/field). */
+export interface FieldWorkTable {
+  job_id: number;
+  file_name: string;
+  points_json: string;
+  imported_at: string;
+  accepted_at: string | null;
+  accepted_json: string | null;
+}
+
 export interface Database {
   orders: OrdersTable;
   order_payloads: OrderPayloadsTable;
@@ -234,6 +244,7 @@ export interface Database {
   plss_rtree: PlssRtreeTable;
   deliveries: DeliveriesTable;
   delivered_claims: DeliveredClaimsTable;
+  field_work: FieldWorkTable;
 }
 
 /** Repository functions accept either the database or a transaction handle, so callers choose the unit of work. */

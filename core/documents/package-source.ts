@@ -6,6 +6,7 @@
  */
 import { priceFromOrderJson } from '../../shared/documents/order-price';
 import type { PackageSource } from '../../shared/documents/package-model';
+import type { AsStakedInfo } from '../../shared/documents/package-model.types';
 import type { OrderIssue } from '../../shared/domain/order.types';
 import { checkJob, jobStateCode } from '../../shared/jobs/check-job';
 import type { JobCore } from '../../shared/jobs/job.types';
@@ -23,6 +24,8 @@ export interface SourceOptions {
    * it was pulled. Without it the job's own price is used.
    */
   orderRawJson?: string;
+  /** The job's accepted field work: the package is then made as staked (and amended after delivery). */
+  asStaked?: AsStakedInfo | null;
 }
 
 export function packageSourceFromJob(
@@ -35,33 +38,39 @@ export function packageSourceFromJob(
   const dated = options.dateOfLocation ? { ...job, claimant: { ...job.claimant, dateOfLocation: options.dateOfLocation } } : job;
   const reasons = checkJob(dated, { orderProblems }).blocking.documents;
   if (reasons.length > 0) return { ok: false, reasons };
+  return { ok: true, source: jobPackageSource(job, origin, options) };
+}
+
+/**
+ * What the job's package is made from, unchecked: for comparing staked posts with the planned ones, which needs
+ * the posts even of a job that would not pass the checks now. Documents are made only through the checked form.
+ */
+export function jobPackageSource(job: Omit<JobCore, 'id'>, origin: PackageSource['source'], options: SourceOptions = {}): PackageSource {
   const tie = job.documents.tie;
   return {
-    ok: true,
-    source: {
-      source: origin,
-      order: {
-        orderType: job.order.orderType,
-        orderId: job.order.orderId,
-        orderNumber: job.order.orderNumber,
-        projectName: job.order.projectName,
-        companyName: job.order.companyName,
-        customerEmail: job.order.customerEmail,
-        claimsPurchased: job.order.claimsPurchased,
-        status: options.orderStatus ?? null,
-        price: options.orderRawJson === undefined ? (job.order.price ?? null) : priceFromOrderJson(options.orderRawJson),
-      },
-      epsg: job.crs.epsg,
-      claims: job.layout.claims,
-      monumentSettings: job.monuments,
-      stateCode: jobStateCode(job),
-      county: job.location.countyOverride ?? job.location.detectedCounty,
-      landStatus: job.location.landStatus,
-      recordingDistrict: job.documents.recordingDistrict,
-      claimant: dated.claimant,
-      plss: job.documents.plss,
-      tie: tie ? { description: tie.description, lonLat: [tie.lon, tie.lat] } : null,
+    source: origin,
+    order: {
+      orderType: job.order.orderType,
+      orderId: job.order.orderId,
+      orderNumber: job.order.orderNumber,
+      projectName: job.order.projectName,
+      companyName: job.order.companyName,
+      customerEmail: job.order.customerEmail,
+      claimsPurchased: job.order.claimsPurchased,
+      status: options.orderStatus ?? null,
+      price: options.orderRawJson === undefined ? (job.order.price ?? null) : priceFromOrderJson(options.orderRawJson),
     },
+    epsg: job.crs.epsg,
+    claims: job.layout.claims,
+    monumentSettings: job.monuments,
+    stateCode: jobStateCode(job),
+    county: job.location.countyOverride ?? job.location.detectedCounty,
+    landStatus: job.location.landStatus,
+    recordingDistrict: job.documents.recordingDistrict,
+    claimant: options.dateOfLocation ? { ...job.claimant, dateOfLocation: options.dateOfLocation } : job.claimant,
+    plss: job.documents.plss,
+    tie: tie ? { description: tie.description, lonLat: [tie.lon, tie.lat] } : null,
+    asStaked: options.asStaked ?? null,
   };
 }
 

@@ -25,7 +25,7 @@ export interface PackageTask {
   maps?: PackageMapOptions;
 }
 
-export interface PackageMapOptions extends Omit<MapSettings, 'basemapShown'> {
+export interface PackageMapOptions extends Omit<MapSettings, 'basemapShown' | 'stakedOkFt' | 'stakedMatchFt'> {
   /** better-sqlite3 built for Electron (MBTiles basemaps are SQLite files). */
   nativeBinding?: string;
 }

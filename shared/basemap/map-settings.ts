@@ -4,6 +4,7 @@
  * package includes a KMZ with the claim map as a ground overlay.
  */
 import { z } from 'zod';
+import { DEFAULT_FIELD_TOLERANCES } from '../field/field.types';
 
 /** Older Garmin handhelds (eTrex H/Legacy, GPSMAP 60/76) keep 10 characters of a waypoint name; newer ones 30. */
 export const DEFAULT_WAYPOINT_NAME_MAX = 10;
@@ -27,6 +28,10 @@ export const mapSettingsSchema = z.object({
   waypointNameMax: z.number().int().min(MIN_WAYPOINT_NAME_MAX).max(MAX_WAYPOINT_NAME_MAX),
   /** Add claims.kmz: the KML plus the claim map's sheets as ground overlays for Google Earth. */
   writeKmz: z.boolean(),
+  /** Field work: a staked post within this many ground feet of its planned position is ok (handheld GPS error). */
+  stakedOkFt: z.number().min(1).max(500),
+  /** Field work: a point with no post's name is taken for the nearest planned post only this close (ground feet). */
+  stakedMatchFt: z.number().min(1).max(1000),
 });
 export type MapSettings = z.infer<typeof mapSettingsSchema>;
 
@@ -36,6 +41,8 @@ export const DEFAULT_MAP_SETTINGS: MapSettings = {
   printBasemap: 'field-map',
   waypointNameMax: DEFAULT_WAYPOINT_NAME_MAX,
   writeKmz: false,
+  stakedOkFt: DEFAULT_FIELD_TOLERANCES.okFt,
+  stakedMatchFt: DEFAULT_FIELD_TOLERANCES.matchFt,
 };
 
 /** The basemap the map draws, from what is configured and what was chosen. */

@@ -14,6 +14,7 @@ import { BLANK, type NoticeBlock, type NoticeDocument } from './notice-blocks';
 import { locationMonumentCorner } from './notice-corners';
 import { boundarySection, dimensionSection, landSection, tieSection } from './notice-description';
 import { monumentSection } from './notice-monuments';
+import { amendedTitle, amendmentAuthority, amendmentSection, claimAmendment } from './notice-amendment';
 import { capitalised, claimSection, kindWords, locatorSection } from './notice-parties';
 import { noticeSignatures } from './notice-signatures';
 import type { PackageClaim, PackageCorner, PackageModel } from './package-model.types';
@@ -69,8 +70,10 @@ export function noticeContent(model: PackageModel, claim: PackageClaim): NoticeD
   }
   const rule = stateRule(model.stateCode);
   const ctx: NoticeContext = { model, claim, rule, lmCorner: rule.lm === 'corner' ? locationMonumentCorner(claim) : null };
+  const amendment = claimAmendment(model, claim);
   const sections = [
     [opening(ctx)],
+    amendment ? amendmentSection(model, claim, rule, amendment) : [],
     claimSection(ctx),
     locatorSection(ctx),
     landSection(ctx),
@@ -86,9 +89,9 @@ export function noticeContent(model: PackageModel, claim: PackageClaim): NoticeD
   const statute = noticeStatute(rule, claim);
   return {
     claimName: claim.name,
-    title: rule.certificateName,
-    subtitle: `${capitalised(kindWords(claim, model))} mining claim · ${claim.name}`,
-    authority: `Under ${statute ? `${statute} and ` : ''}${federalAuthority(claim)}`,
+    title: amendment ? amendedTitle(rule) : rule.certificateName,
+    subtitle: `${capitalised(kindWords(claim, model))} mining claim · ${claim.name}${amendment ? ' · as staked' : ''}`,
+    authority: `Under ${statute ? `${statute} and ` : ''}${federalAuthority(claim)}${amendment ? `; amended under ${amendmentAuthority(model.stateCode)}` : ''}`,
     returnTo: [model.claimant.name, ...model.claimant.addressLines].filter((line) => line !== ''),
     blocks,
   };

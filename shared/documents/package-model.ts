@@ -16,7 +16,7 @@ import type { LayoutClaim, MonumentSettings } from '../layout/layout.types';
 import { trueCourse } from './bearing-format';
 import { locatorsOf } from './locators';
 import { noticePostId } from './notice-post';
-import type { PackageClaim, PackageModel, PackagePost, PackageTie, PlssDescription } from './package-model.types';
+import type { AsStakedInfo, PackageClaim, PackageModel, PackagePost, PackageTie, PlssDescription } from './package-model.types';
 import { stakingRoute } from './staking-route';
 import type { SurveyLines } from '../plss/survey-lines';
 
@@ -37,6 +37,8 @@ export interface PackageSource {
   tie: { description: string; lonLat: Position } | null;
   /** The PLSS lines for the maps, in the source's grid (core/plss/plss-package.ts). */
   survey?: SurveyLines | null;
+  /** The claims are the posts as staked (the job's accepted field work); absent: as planned. */
+  asStaked?: AsStakedInfo | null;
 }
 
 export interface PackageModelOptions {
@@ -204,6 +206,15 @@ export function buildPackageModel(source: PackageSource, options: PackageModelOp
       const post = posts[index]!;
       return { id: `P${k + 1}`, kind: post.kind, lonLat: post.lonLat, utm: post.utm, markings: post.markings };
     }),
-    notes: derived.notes,
+    notes: [...derived.notes, ...asStakedNotes(source.asStaked ?? null)],
+    asStaked: source.asStaked ?? null,
   };
+}
+
+/** What every document says of an as-staked package: where it comes from, and which posts nobody checked. */
+function asStakedNotes(info: AsStakedInfo | null): string[] {
+  if (!info) return [];
+  const notes = [`As staked: the positions are those of the posts as the crew set them (brought in ${info.stakedOn}).`];
+  if (info.unstaked.length > 0) notes.push(`Not staked, shown where planned: ${info.unstaked.join('; ')}.`);
+  return notes;
 }

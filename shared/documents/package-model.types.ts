@@ -152,6 +152,32 @@ export interface PackageModel {
   posts: PackagePost[];
   /** Notes the documents should print (state rules, irregular claims). */
   notes: string[];
+  /** Made from the posts as staked (absent or null: as planned). */
+  asStaked?: AsStakedInfo | null;
+}
+
+/** What the crew set on the ground, once accepted: the package is then made "as staked" (shared/field). */
+export interface AsStakedInfo {
+  /** ISO date the staked points were brought in. */
+  stakedOn: string;
+  /** Claims whose corners the crew set elsewhere than planned: their recorded description changes. */
+  changedClaims: string[];
+  /** Each corner set elsewhere, per claim it marks: how far and which way from where it was planned. */
+  moves: { claim: string; designation: string; offsetFt: number; bearingDeg: number }[];
+  /** Posts not staked: kept where planned (their markings, "NV 1 Corner 3"). */
+  unstaked: string[];
+  /**
+   * Set when the original package had already been delivered (or recorded): the changed claims' notices become
+   * amended certificates / notices that refer to the original location and recording.
+   */
+  amendment: {
+    /** The date of location stays the original one: a new date would be a relocation. */
+    originalDateOfLocation: string | null;
+    /** ISO date the original package was delivered. */
+    deliveredOn: string | null;
+    /** Where the original notice was recorded, when known; null prints blank lines to fill in. */
+    recording: { recordedOn: string | null; reference: string | null } | null;
+  } | null;
 }
 
 export interface PackagePost {

@@ -12,6 +12,7 @@ import type { IpcResult } from './result';
 import { basemapStateSchema } from '../basemap/basemap.types';
 import { outboxEntryViewSchema } from '../outbox/outbox.types';
 import { conflictChoiceSchema } from '../outbox/job-conflict';
+import { fieldViewSchema, importStakedRequestSchema } from '../field/field.types';
 import {
   exportProgressSchema,
   exportReportSchema,
@@ -100,6 +101,11 @@ export const ipcContract = {
     request: z.object({ outDir: z.string().min(1).max(4096) }).strict(),
     response: z.object({ opened: z.boolean(), folder: z.string() }),
   },
+  /** The crew's staked posts (GPX or CSV text) for a job: stored and compared with the planned posts. */
+  importStaked: { request: importStakedRequestSchema, response: fieldViewSchema },
+  getField: { request: jobIdArgs, response: z.object({ field: fieldViewSchema.nullable() }) },
+  /** Makes the posts as staked the job's layout, checks it and regenerates the package (amended after delivery). */
+  acceptStaked: { request: jobIdArgs, response: z.object({ field: fieldViewSchema, package: packageInfoSchema.nullable() }) },
   /** Copies the job's current package into the outbox and queues its upload; sending starts at once. */
   queueUpload: { request: jobIdArgs, response: outboxEntryViewSchema },
   listOutbox: {

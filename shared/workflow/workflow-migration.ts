@@ -61,6 +61,7 @@ function stateForStep(step: JobStep, hasPackage: boolean): WorkflowState {
       return 'validated';
     case 'documents':
     case 'upload':
+    case 'field':
       return hasPackage ? 'documents_ready' : 'validated';
   }
 }

@@ -56,6 +56,10 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { event: 'CANCEL', from: ['queued', ...WORKING, 'on_hold', 'needs_review'], to: 'cancelled' },
   { event: 'REOPEN', from: ['delivered'], to: 'laying_out', guards: ['reopen-closed'] },
   { event: 'REOPEN', from: ['cancelled'], to: '@resume', guards: ['reopen-closed'] },
+  // The crew's posts stand where they stand: the recorded description has to follow the ground, also after the
+  // package was delivered (an amended certificate, 43 CFR 3833.22(a)). Staff record what the crew set, so no
+  // manager's reopening; the as-staked layout is then checked and documented like any other.
+  { event: 'AS_STAKED_ACCEPTED', from: [...WORKING, 'delivered'], to: 'laying_out' },
   // The order changed on the server. Without local work there is nothing to decide; with it, a person decides
   // (upload anyway, keep locally, discard: shared/outbox/job-conflict.ts).
   { event: 'SERVER_CANCELLED', from: ['queued'], to: 'cancelled' },
@@ -79,6 +83,7 @@ export const EVENT_SOURCES: Readonly<Record<WorkflowEvent, EventSource>> = {
   RESUME: 'staff',
   CANCEL: 'staff',
   REOPEN: 'staff',
+  AS_STAKED_ACCEPTED: 'staff',
   SERVER_CANCELLED: 'system',
   SERVER_COMPLETED: 'system',
 };
@@ -128,6 +133,7 @@ export const EVENT_LABELS: Readonly<Record<WorkflowEvent, string>> = {
   RESUME: 'Resume',
   CANCEL: 'Cancel',
   REOPEN: 'Reopen',
+  AS_STAKED_ACCEPTED: 'Accept the posts as staked',
   SERVER_CANCELLED: 'Record the cancellation on the server',
   SERVER_COMPLETED: 'Record the completion on the server',
 };

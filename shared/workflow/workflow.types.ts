@@ -42,6 +42,7 @@ export const WORKFLOW_EVENTS = [
   'RESUME',
   'CANCEL',
   'REOPEN',
+  'AS_STAKED_ACCEPTED',
   'SERVER_CANCELLED',
   'SERVER_COMPLETED',
 ] as const;

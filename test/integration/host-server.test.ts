@@ -71,6 +71,13 @@ function createStubApp() {
     startExport: async () => ({ outDir: '/stub/exports' }),
     cancelExport: async () => ({ cancelled: false }),
     getExportStatus: async () => ({ running: false, progress: null, report: null }),
+    importStaked: async () => {
+      throw new AppError('not-ready', 'stub');
+    },
+    getField: async () => ({ field: null }),
+    acceptStaked: async () => {
+      throw new AppError('not-ready', 'stub');
+    },
     queueUpload: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },

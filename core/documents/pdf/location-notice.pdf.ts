@@ -110,7 +110,10 @@ export const renderLocationNotices: DocumentRenderer = async (model, context) =>
     producer: `${model.generator.name} ${model.generator.version}`,
   });
   const problems: PackageProblem[] = [];
-  for (const claim of model.claims) {
+  // After delivery only the claims whose corners moved get a new instrument (an amendment); the others stand as
+  // recorded and are not recorded again.
+  const amended = model.asStaked?.amendment ? new Set(model.asStaked.changedClaims) : null;
+  for (const claim of model.claims.filter((c) => amended === null || amended.has(c.name))) {
     const before = doc.getPageCount();
     try {
       layOutNotice(doc, fonts, model, noticeContent(model, claim));
