@@ -85,12 +85,20 @@ export function stakeScenario(planned: readonly Waypoint[]): StakedScenario {
 }
 
 /**
- * Every corner post along the northern end of a row of north-south claims set `feet` further south: each claim
- * is shorter, its end lines still parallel, so the as-staked layout passes its checks.
+ * Every corner post along the far end of a block of claims whose long axis runs `axisDeg` (true) set `feet` back
+ * along that axis: each claim of the last row is shorter, its end lines still parallel, so the as-staked layout
+ * passes its checks.
  */
-export function shortenNorthEnd(planned: readonly Waypoint[], feet: number): { points: Waypoint[]; moved: Waypoint[] } {
+export function shortenFarEnd(planned: readonly Waypoint[], axisDeg: number, feet: number): { points: Waypoint[]; moved: Waypoint[] } {
   const corners = planned.filter((w) => w.cmt.split('; ').every((m) => / Corner \d$/.test(m)));
-  const top = Math.max(...corners.map((w) => w.lat));
-  const north = new Set(corners.filter((w) => top - w.lat < 0.0002));
-  return { points: planned.map((w) => (north.has(w) ? moved(w, feet, 180) : w)), moved: [...north] };
+  const [lat0, lon0] = [corners[0]!.lat, corners[0]!.lon];
+  const a = (axisDeg * Math.PI) / 180;
+  const along = (w: Waypoint): number => (w.lon - lon0) * Math.cos((lat0 * Math.PI) / 180) * 111_320 * Math.sin(a) + (w.lat - lat0) * 110_540 * Math.cos(a);
+  const far = Math.max(...corners.map(along));
+  const end = new Set(corners.filter((w) => far - along(w) < 15));
+  return { points: planned.map((w) => (end.has(w) ? moved(w, feet, (axisDeg + 180) % 360) : w)), moved: [...end] };
+}
+
+export function shortenNorthEnd(planned: readonly Waypoint[], feet: number): { points: Waypoint[]; moved: Waypoint[] } {
+  return shortenFarEnd(planned, 0, feet);
 }
