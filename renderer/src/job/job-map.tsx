@@ -10,7 +10,7 @@ import { useMapBasemap } from '../state/map-basemap';
 import { ClaimsMap, type ClaimsMapProps } from '../widgets/map/claims-map';
 import { useJobDerived } from './use-job-derived.hook';
 
-type JobMapProps = Partial<Pick<ClaimsMapProps, 'corners' | 'monuments' | 'className' | 'fitKey'>> & {
+type JobMapProps = Partial<Pick<ClaimsMapProps, 'corners' | 'monuments' | 'className' | 'fitKey' | 'field'>> & {
   /** Draw only the order's polygons (the Import step shows what was bought before anything is laid out). */
   orderOnly?: boolean;
 };
@@ -27,7 +27,7 @@ export function orderCollection(orderClaims: JobOrderContext['orderClaims']): Fe
   };
 }
 
-export function JobMap({ corners, monuments, className, fitKey, orderOnly = false }: JobMapProps) {
+export function JobMap({ corners, monuments, field, className, fitKey, orderOnly = false }: JobMapProps) {
   const job = useJobStore((state) => state.job);
   const selection = useJobStore((state) => state.selection);
   const hoverId = useJobStore((state) => state.hoverId);
@@ -46,6 +46,7 @@ export function JobMap({ corners, monuments, className, fitKey, orderOnly = fals
       claims={orderOnly ? [] : derived.layout.claims}
       corners={corners}
       monuments={monuments}
+      field={field}
       selection={selection}
       hoverId={hoverId}
       onSelect={(ids, additive) =>

@@ -7,11 +7,11 @@
  * the last step too, then says the job is done.
  */
 import { useCallback } from 'react';
-import { JOB_STEPS, type JobStep } from '../../../shared/jobs/job.types';
+import type { JobStep } from '../../../shared/jobs/job.types';
 import { useJobStore } from '../state/job.store';
 import { saveClaimantDraft, useClaimantStore } from '../state/claimant.store';
 import { saveLandDraft } from '../state/documents.store';
-import { stepIndex } from './wizard/wizard-steps';
+import { stepIndex, stepsToFinish, stepsToPass } from './wizard/wizard-steps';
 import { useWizardStore } from '../state/wizard.store';
 
 /** What was typed on any step reaches main before it decides (the forms also save on blur). */
@@ -63,7 +63,7 @@ export function useWizardNav() {
       setMoving(true);
       try {
         await saveEverything();
-        if (stepIndex(target) > stepIndex(from) && (await stopAtClosed(JOB_STEPS.slice(stepIndex(from), stepIndex(target)), from))) return;
+        if (stepIndex(target) > stepIndex(from) && (await stopAtClosed(stepsToPass(from, target), from))) return;
         if (await patchJob({ step: target })) setBlocked(null);
       } finally {
         setMoving(false);
@@ -78,7 +78,7 @@ export function useWizardNav() {
     setMoving(true);
     try {
       await saveEverything();
-      if (await stopAtClosed(JOB_STEPS.slice(stepIndex(job.step)), job.step)) return;
+      if (await stopAtClosed(stepsToFinish(job.step), job.step)) return;
       const server = useJobStore.getState().job?.serverPackage ?? job.serverPackage;
       const where = server ? ` (claim package ${server.number ?? `#${server.id}`})` : '';
       setDone(`${job.order.orderNumber} is fulfilled: its staking package was delivered to the server${where}.`);

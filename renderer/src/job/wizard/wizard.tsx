@@ -9,6 +9,7 @@ import { MonumentsStep } from '../steps/monuments/monuments-step';
 import { UploadStep } from '../steps/upload/upload-step';
 import { ValidateStep } from '../steps/validate/validate-step';
 import { ImportStep } from '../steps/import/import-step';
+import { FieldStep } from '../steps/field/field-step';
 import { useWizardNav } from '../use-wizard-nav.hook';
 import { STEP_LABELS, nextStep, previousStep, stepIndex } from './wizard-steps';
 import { useWizardStore } from '../../state/wizard.store';
@@ -70,10 +71,12 @@ function StepBody({ step }: { step: JobStep }) {
       return <DocumentsStep />;
     case 'upload':
       return <UploadStep />;
+    case 'field':
+      return <FieldStep />;
   }
 }
 
-/** Import → Layout → Monuments → Validate → Claimant → Documents → Upload. */
+/** Import → Layout → Monuments → Validate → Claimant → Documents → Upload, then Field once there is a package. */
 export function Wizard() {
   const step = useJobStore((state) => state.job?.step ?? 'import');
   const jobId = useJobStore((state) => state.job?.id);

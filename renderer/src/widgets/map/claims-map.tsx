@@ -53,6 +53,8 @@ export type ClaimsMapProps = {
   monuments?: Monument[];
   /** Extra labelled points (e.g. the grid anchor). */
   markers?: MapMarker[];
+  /** Staked posts and offset arrows (points and lines with a `status` property), lon/lat. */
+  field?: FeatureCollection;
   selection: string[];
   hoverId: string | null;
   onSelect(ids: string[], additive: boolean): void;
@@ -77,7 +79,7 @@ export type ClaimsMapProps = {
 const FIT_OPTIONS = { padding: { top: 50, right: 50, bottom: 70, left: 50 }, maxZoom: 17 } as const;
 
 export function ClaimsMap(props: ClaimsMapProps) {
-  const { epsg, orderGeometry, claims, corners, monuments, markers, selection, hoverId, basemap = null, fitKey, pickMode, plss } = props;
+  const { epsg, orderGeometry, claims, corners, monuments, markers, field, selection, hoverId, basemap = null, fitKey, pickMode, plss } = props;
   // Compared by content: a new object for the same basemap must not restyle the map.
   const basemapKey = JSON.stringify(basemap);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -94,8 +96,8 @@ export function ClaimsMap(props: ClaimsMapProps) {
   const plssFc = useMemo(() => plssToCollection(plss), [plss]);
   const sectionLabels = useMemo(() => plssSectionLabels(plss), [plss]);
   const data = useMemo<MapData>(
-    () => ({ plss: plssFc, order: orderGeometry, claims: claimsFc, drag: EMPTY_COLLECTION, corners: cornersFc, monuments: monumentsFc, markers: markersFc }),
-    [plssFc, orderGeometry, claimsFc, cornersFc, monumentsFc, markersFc],
+    () => ({ plss: plssFc, order: orderGeometry, claims: claimsFc, drag: EMPTY_COLLECTION, corners: cornersFc, monuments: monumentsFc, markers: markersFc, field: field ?? EMPTY_COLLECTION }),
+    [plssFc, orderGeometry, claimsFc, cornersFc, monumentsFc, markersFc, field],
   );
   const overlayData = useMemo(
     () => ({

@@ -18,7 +18,8 @@ import type { FeatureCollection } from 'geojson';
 import type { MapBasemap } from '../../state/map-basemap';
 import { BASEMAP_SOURCE, offlineBasemapLayers } from './basemap-style';
 
-export const SOURCES = ['plss', 'order', 'claims', 'drag', 'corners', 'monuments', 'markers'] as const;
+/** `field`: staked posts and the offset arrows from where they were planned (the Field step). */
+export const SOURCES = ['plss', 'order', 'claims', 'drag', 'corners', 'monuments', 'markers', 'field'] as const;
 export type SourceId = (typeof SOURCES)[number];
 export type MapData = Record<SourceId, FeatureCollection>;
 
@@ -32,6 +33,9 @@ const COLORS = {
   hover: '#0b2f6b',
   corner: '#17202b',
 };
+
+/** Field statuses: within tolerance, set elsewhere, not staked, matching no post. */
+const FIELD_COLORS: ExpressionSpecification = ['match', ['get', 'status'], 'ok', '#1f8a4c', 'moved', '#c0392b', 'missing', '#7a828c', 'extra', '#7b3fbf', '#17202b'];
 
 /** Monument kinds from deriveMonuments (discovery, location, side and end centres); others draw in grey. */
 const MONUMENT_COLORS: ExpressionSpecification = [
@@ -144,6 +148,28 @@ function overlayLayers(selection: string[], hoverId: string | null): LayerSpecif
       type: 'circle',
       source: 'markers',
       paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#c0392b', 'circle-stroke-width': 3 },
+    },
+    {
+      id: 'field-arrows',
+      type: 'line',
+      source: 'field',
+      filter: ['==', ['geometry-type'], 'LineString'],
+      paint: { 'line-color': FIELD_COLORS, 'line-width': 2.5 },
+    },
+    // Planned positions of posts not staked: a hollow grey ring where the post should be.
+    {
+      id: 'field-missing',
+      type: 'circle',
+      source: 'field',
+      filter: ['all', ['==', ['geometry-type'], 'Point'], ['==', ['get', 'status'], 'missing']],
+      paint: { 'circle-radius': 7, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': FIELD_COLORS, 'circle-stroke-width': 2.5 },
+    },
+    {
+      id: 'field-staked',
+      type: 'circle',
+      source: 'field',
+      filter: ['all', ['==', ['geometry-type'], 'Point'], ['!=', ['get', 'status'], 'missing']],
+      paint: { 'circle-radius': 5, 'circle-color': FIELD_COLORS, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
     },
   ];
 }
