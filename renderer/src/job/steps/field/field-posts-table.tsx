@@ -75,7 +75,8 @@ export function FieldPostsTable({ field }: { field: FieldView }) {
                 {p.matchedBy === 'position' && <span className="muted"> (found by position: “{p.stakedName}”)</span>}
               </td>
               <td className="numeric">{p.offsetFt === null ? '—' : `${p.offsetFt.toFixed(1)} ft`}</td>
-              <td className="numeric">{p.bearingDeg === null ? '—' : `${p.bearingDeg.toFixed(1)}°`}</td>
+              {/* A post where planned has no direction to speak of. */}
+              <td className="numeric">{p.bearingDeg === null || (p.offsetFt ?? 0) < 0.05 ? '—' : `${p.bearingDeg.toFixed(1)}°`}</td>
               <td>
                 <span className={`field-status field-status--${p.status}`}>{STATUS_WORDS[p.status]}</span>
               </td>
