@@ -8,11 +8,25 @@ import {
 import type { BasemapState } from '../../../../shared/basemap/basemap.types';
 
 /** The map part of Settings as the form holds it: the path and the name length as typed. */
-export type MapDraft = { basemapFile: string; printBasemap: MapSettings['printBasemap']; waypointNameMax: string; writeKmz: boolean };
+export type MapDraft = {
+  basemapFile: string;
+  printBasemap: MapSettings['printBasemap'];
+  waypointNameMax: string;
+  writeKmz: boolean;
+  stakedOkFt: string;
+  stakedMatchFt: string;
+};
 
 export function mapDraft(settings: MapSettings | undefined): MapDraft {
   const value = settings ?? DEFAULT_MAP_SETTINGS;
-  return { basemapFile: value.basemapFile ?? '', printBasemap: value.printBasemap, waypointNameMax: String(value.waypointNameMax), writeKmz: value.writeKmz };
+  return {
+    basemapFile: value.basemapFile ?? '',
+    printBasemap: value.printBasemap,
+    waypointNameMax: String(value.waypointNameMax),
+    writeKmz: value.writeKmz,
+    stakedOkFt: String(value.stakedOkFt),
+    stakedMatchFt: String(value.stakedMatchFt),
+  };
 }
 
 /** The fields that changed, or why the draft cannot be saved. Whether the file opens is main's to say. */
@@ -22,7 +36,22 @@ export function mapPatch(draft: MapDraft, saved: MapSettings | undefined): { pat
   if (!(max >= MIN_WAYPOINT_NAME_MAX && max <= MAX_WAYPOINT_NAME_MAX)) {
     return { problem: `Waypoint names: enter a whole number of characters from ${MIN_WAYPOINT_NAME_MAX} to ${MAX_WAYPOINT_NAME_MAX}.` };
   }
-  const next: MapSettings = { ...current, basemapFile: draft.basemapFile.trim() || null, printBasemap: draft.printBasemap, waypointNameMax: max, writeKmz: draft.writeKmz };
+  const feet = (text: string, upTo: number): number => {
+    const value = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+    return value >= 1 && value <= upTo ? value : Number.NaN;
+  };
+  const [okFt, matchFt] = [feet(draft.stakedOkFt, 500), feet(draft.stakedMatchFt, 1000)];
+  if (Number.isNaN(okFt)) return { problem: 'Staked posts OK within: enter feet from 1 to 500.' };
+  if (Number.isNaN(matchFt)) return { problem: 'Staked points matched within: enter feet from 1 to 1,000.' };
+  const next: MapSettings = {
+    ...current,
+    basemapFile: draft.basemapFile.trim() || null,
+    printBasemap: draft.printBasemap,
+    waypointNameMax: max,
+    writeKmz: draft.writeKmz,
+    stakedOkFt: okFt,
+    stakedMatchFt: matchFt,
+  };
   const patch = Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== current[key as keyof MapSettings]));
   return { patch };
 }
@@ -80,6 +109,18 @@ export function MapSettingsFields({ draft, basemap, onChange }: { draft: MapDraf
           <span id={`${id}-wpt-hint`} className="form-field__hint muted">
             10 for older Garmin units (eTrex, GPSMAP 60), 30 for newer ones.
           </span>
+        </div>
+      </div>
+      <div className="settings-row">
+        <div className="form-field settings-number">
+          <label htmlFor={`${id}-ok`}>Staked posts OK within, ft</label>
+          <input id={`${id}-ok`} type="number" min={1} max={500} value={draft.stakedOkFt} data-testid="settings-staked-ok-ft" onChange={(event) => onChange({ stakedOkFt: event.target.value })} />
+          <span className="form-field__hint muted">Farther from where it was planned, a post is “moved”. Handheld GPS reads 8–26 ft off.</span>
+        </div>
+        <div className="form-field settings-number">
+          <label htmlFor={`${id}-match`}>Unnamed points matched within, ft</label>
+          <input id={`${id}-match`} type="number" min={1} max={1000} value={draft.stakedMatchFt} data-testid="settings-staked-match-ft" onChange={(event) => onChange({ stakedMatchFt: event.target.value })} />
+          <span className="form-field__hint muted">A waypoint without a post’s name is taken for the nearest post this close.</span>
         </div>
       </div>
       <label className="settings-check">
