@@ -193,7 +193,7 @@ describe('refusals for transitions the table does not have', () => {
       ok: false,
       code: 'not-allowed',
       message:
-        '"Pull the order" is not possible while the job is laying out. From here: "Edit the layout", "Record a failed validation", "Accept the validation", "Put on hold", "Cancel".',
+        '"Pull the order" is not possible while the job is laying out. From here: "Edit the layout", "Record a failed validation", "Accept the validation", "Put on hold", "Cancel", "Accept the posts as staked".',
       blockedBy: [],
     });
   });
