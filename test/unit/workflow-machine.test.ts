@@ -23,9 +23,10 @@ const system: Actor = { username: 'claimdesk', role: 'system' };
  */
 const EXPECTED: Record<WorkflowState, Partial<Record<WorkflowEvent, WorkflowState>>> = {
   queued: { PULL: 'pulled', HOLD: 'on_hold', CANCEL: 'cancelled', SERVER_CANCELLED: 'cancelled', SERVER_COMPLETED: 'delivered' },
-  pulled: { EDIT_LAYOUT: 'laying_out', HOLD: 'on_hold', CANCEL: 'cancelled', SERVER_CANCELLED: 'needs_review', SERVER_COMPLETED: 'needs_review' },
+  pulled: { EDIT_LAYOUT: 'laying_out', AS_STAKED_ACCEPTED: 'laying_out', HOLD: 'on_hold', CANCEL: 'cancelled', SERVER_CANCELLED: 'needs_review', SERVER_COMPLETED: 'needs_review' },
   laying_out: {
     EDIT_LAYOUT: 'laying_out',
+    AS_STAKED_ACCEPTED: 'laying_out',
     VALIDATE_FAILED: 'laying_out',
     VALIDATE_OK: 'validated',
     HOLD: 'on_hold',
@@ -35,6 +36,7 @@ const EXPECTED: Record<WorkflowState, Partial<Record<WorkflowEvent, WorkflowStat
   },
   validated: {
     EDIT_LAYOUT: 'laying_out',
+    AS_STAKED_ACCEPTED: 'laying_out',
     VALIDATE_FAILED: 'laying_out',
     VALIDATE_OK: 'validated',
     CONFIRM_CLAIMANT: 'validated',
@@ -46,6 +48,7 @@ const EXPECTED: Record<WorkflowState, Partial<Record<WorkflowEvent, WorkflowStat
   },
   documents_ready: {
     EDIT_LAYOUT: 'laying_out',
+    AS_STAKED_ACCEPTED: 'laying_out',
     VALIDATE_FAILED: 'laying_out',
     CONFIRM_CLAIMANT: 'documents_ready',
     DOCUMENTS_GENERATED: 'documents_ready',
@@ -62,7 +65,8 @@ const EXPECTED: Record<WorkflowState, Partial<Record<WorkflowEvent, WorkflowStat
     SERVER_CANCELLED: 'needs_review',
     SERVER_COMPLETED: 'needs_review',
   },
-  delivered: { REOPEN: 'laying_out' },
+  // Field work after delivery: the crew's posts amend what was delivered.
+  delivered: { REOPEN: 'laying_out', AS_STAKED_ACCEPTED: 'laying_out' },
   on_hold: { RESUME: 'documents_ready', CANCEL: 'cancelled', SERVER_CANCELLED: 'needs_review', SERVER_COMPLETED: 'needs_review' },
   cancelled: { REOPEN: 'documents_ready' },
   needs_review: {
