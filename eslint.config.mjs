@@ -60,14 +60,15 @@ export default tseslint.config(
   // the reference server or the renderer.
   { files: ['core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreRules()] } },
   // Inside core/, services depend one way, in the order the composition root builds them: db and repos ← session,
-  // sync ← workflow ← outbox ← jobs ← documents ← app. The workflow answers what must reach the server and never
+  // sync ← workflow ← outbox ← jobs ← documents ← field ← app. The workflow answers what must reach the server and never
   // writes the outbox; jobs never reach into IPC; only app/ wires everything. (api, geo, basemap, plss, platform and ipc are leaves.)
-  ...coreLayer('core/{db,repos,api,geo,basemap,plss,platform,ipc}', ['session', 'sync', 'workflow', 'outbox', 'jobs', 'documents', 'app']),
-  ...coreLayer('core/{session,sync}', ['workflow', 'outbox', 'jobs', 'documents', 'app', 'ipc']),
-  ...coreLayer('core/workflow', ['session', 'sync', 'outbox', 'jobs', 'documents', 'app', 'ipc']),
-  ...coreLayer('core/outbox', ['session', 'sync', 'jobs', 'documents', 'app', 'ipc']),
-  ...coreLayer('core/jobs', ['session', 'sync', 'documents', 'app', 'ipc']),
-  ...coreLayer('core/documents', ['session', 'sync', 'app', 'ipc']),
+  ...coreLayer('core/{db,repos,api,geo,basemap,plss,platform,ipc}', ['session', 'sync', 'workflow', 'outbox', 'jobs', 'documents', 'field', 'app']),
+  ...coreLayer('core/{session,sync}', ['workflow', 'outbox', 'jobs', 'documents', 'field', 'app', 'ipc']),
+  ...coreLayer('core/workflow', ['session', 'sync', 'outbox', 'jobs', 'documents', 'field', 'app', 'ipc']),
+  ...coreLayer('core/outbox', ['session', 'sync', 'jobs', 'documents', 'field', 'app', 'ipc']),
+  ...coreLayer('core/jobs', ['session', 'sync', 'documents', 'field', 'app', 'ipc']),
+  ...coreLayer('core/documents', ['session', 'sync', 'field', 'app', 'ipc']),
+  ...coreLayer('core/field', ['session', 'sync', 'app', 'ipc']),
   // The composition root and the shells build each service from those made before it: a closure over one declared
   // further down (a late-bound hook) is an error, not a habit.
   {
@@ -116,7 +117,7 @@ function coreLayer(folders, above) {
     {
       files: [`${folders}/**/*.ts`],
       rules: {
-        'no-restricted-imports': ['error', coreRules([{ group: groups, message: `Services depend one way (db, repos ← session, sync ← workflow ← outbox ← jobs ← documents ← app): this folder may not import ${above.join(', ')}.` }])],
+        'no-restricted-imports': ['error', coreRules([{ group: groups, message: `Services depend one way (db, repos ← session, sync ← workflow ← outbox ← jobs ← documents ← field ← app): this folder may not import ${above.join(', ')}.` }])],
       },
     },
   ];

@@ -13,22 +13,22 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_WAYPOINT_NAME_MAX } from '../../shared/basemap/map-settings';
+import { deskDay } from '../../shared/domain/calendar-date';
 import { MANIFEST_FILE } from '../../shared/documents/package-files';
 import { allStakedOk, assessStaked } from '../../shared/field/assess-staked';
 import { asStakedInfo } from '../../shared/field/as-staked-info';
 import { DEFAULT_FIELD_TOLERANCES, type ExtraPoint, type FieldProblem, type StakedPostReport } from '../../shared/field/field.types';
 import { layoutToFeatureCollection } from '../../shared/layout/layout-geojson';
-import { isoDay } from '../../core/documents/documents.service';
 import { findResourcesDir } from '../../core/documents/fonts';
 import { parseLayoutDetails } from '../../core/documents/layout-details';
 import { packageSourceFromLayout } from '../../core/documents/layout-package';
 import { runPackageTask } from '../../core/documents/package-task';
 import { writePackageFolder } from '../../core/documents/package-writer';
-import { fieldSettings } from '../../core/field/field.service';
-import { plannedSourceForOrder } from '../../core/field/order-source';
+import { assessJob } from '../../core/field/field.service';
+import { cachedJobOrDraft } from '../../core/jobs/cached-job';
 import { parseStakedFile, type StakedFile } from '../../core/field/staked-file';
 import { lookupLocation } from '../../core/geo/location-lookup';
-import { UsageError, withApp, withDatabase, type CliIo } from '../cli-context';
+import { CommandError, UsageError, withApp, withDatabase, type CliIo } from '../cli-context';
 import { parseOrderKey } from './export.command';
 import { assertWritableTarget, BadInput, readJson } from './package.command';
 import { jobWithClaims } from './upload.command';
@@ -84,24 +84,22 @@ function print(io: CliIo, outcome: Outcome, json: boolean): void {
   }
 }
 
-async function readStaked(file: string): Promise<StakedFile> {
+async function readStaked(file: string): Promise<StakedFile & { text: string }> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new BadInput(`Cannot read ${file}: ${error.code ?? error.message}`);
   });
-  return parseStakedFile(text, basename(file));
+  return { ...parseStakedFile(text, basename(file)), text };
 }
 
-async function fromLayout(values: { layout: string; details: string; out?: string; apply: boolean }, staked: StakedFile, io: CliIo): Promise<Outcome | number> {
+async function fromLayout(values: { layout: string; details: string; out?: string; apply: boolean }, staked: StakedFile): Promise<Outcome> {
   const geojson = await readGeoJson(values.layout);
   const parsed = parseLayoutDetails(await readJson(values.details));
   if (!parsed.ok) throw new BadInput(`${values.details}: ${parsed.message}`);
   const reference = parsed.details.reference?.trim() || basename(values.layout, extname(values.layout));
   const planned = packageSourceFromLayout(geojson, parsed.details, reference, lookupLocation);
-  if (!planned.ok) {
-    io.stderr(`claimdesk: no planned package can be made from ${values.layout}:\n${planned.reasons.map((r) => `    ${r}`).join('\n')}\n`);
-    return 2;
-  }
-  const assessment = assessStaked(planned.source, staked.points, { tolerances: DEFAULT_FIELD_TOLERANCES, waypointNameMax: DEFAULT_WAYPOINT_NAME_MAX });
+  // Nothing to compare with: the planned package itself is refused (the same reasons `claimdesk package` gives).
+  if (!planned.ok) throw new BadInput(`No planned package can be made from ${values.layout}: ${planned.reasons.join(' ')}`);
+  const assessment = assessStaked(planned.source, staked.points, { tolerances: DEFAULT_FIELD_TOLERANCES, waypointNameMax: DEFAULT_WAYPOINT_NAME_MAX, job: planned.job });
   const outcome: Outcome = { posts: assessment.report.posts, extra: assessment.report.extra, problems: assessment.problems };
   if (!values.apply) return outcome;
 
@@ -110,8 +108,9 @@ async function fromLayout(values: { layout: string; details: string; out?: strin
   const applied: NonNullable<Outcome['applied']> = { folder: outDir, layout: null, package: null, refused: assessment.problems.map((p) => p.message) };
   if (assessment.problems.length === 0) {
     const now = new Date();
-    const source = { ...planned.source, claims: assessment.asStaked.claims, asStaked: asStakedInfo(assessment, isoDay(now), null) };
-    const generated = await runPackageTask({ source, preparedOn: isoDay(now), generatedAt: now.toISOString(), generator: { name: 'ClaimDesk', version }, resourcesDir: findResourcesDir() });
+    // Dated on the desk's calendar day, as the app dates a package.
+    const source = { ...planned.source, claims: assessment.asStaked.claims, asStaked: asStakedInfo(assessment, deskDay(now), null) };
+    const generated = await runPackageTask({ source, preparedOn: deskDay(now), generatedAt: now.toISOString(), generator: { name: 'ClaimDesk', version }, resourcesDir: findResourcesDir() });
     await writePackageFolder(outDir, generated.files, generated.manifest);
     applied.package = join(outDir, MANIFEST_FILE);
   } else {
@@ -147,25 +146,24 @@ export async function runAsStakedCommand(args: string[], io: CliIo): Promise<num
   if (!byLayout && values.out) throw new UsageError('--out is for a layout file; with --order, --apply updates the order\'s job.');
   const key = values.order !== undefined ? parseOrderKey(values.order) : null;
 
-  let outcome: Outcome | number;
+  let outcome: Outcome;
   try {
     const staked = await readStaked(values.gpx);
     for (const warning of staked.warnings) io.stderr(`warning: ${warning}\n`);
     if (!key) {
-      outcome = await fromLayout({ layout: values.layout!, details: values.details!, out: values.out, apply: values.apply }, staked, io);
+      outcome = await fromLayout({ layout: values.layout!, details: values.details!, out: values.out, apply: values.apply }, staked);
     } else if (!values.apply) {
       outcome = await withDatabase(values['data-dir'], io, async (db) => {
-        const { source, job } = await plannedSourceForOrder(db, key, lookupLocation, new Date());
-        const assessment = assessStaked(source, staked.points, { ...(await fieldSettings(db)), claimsPurchased: job.order.claimsPurchased, capacityOverride: job.capacityOverride });
+        const { job, source } = await cachedJobOrDraft(db, key, lookupLocation, new Date());
+        const assessment = await assessJob(db, job, source, staked.points);
         return { posts: assessment.report.posts, extra: assessment.report.extra, problems: assessment.problems };
       });
     } else {
-      const text = await readFile(values.gpx, 'utf8');
       const request = await readSignInRequest(values, io, 'as-staked --apply');
       outcome = await withApp(values['data-dir'], io, async (app) => {
         await signInForCommand(app, request);
         const job = await jobWithClaims(app, key);
-        await app.handlers.importStaked({ jobId: job.id, fileName: basename(values.gpx!), text });
+        await app.handlers.importStaked({ jobId: job.id, fileName: basename(values.gpx!), text: staked.text });
         const accepted = await app.handlers.acceptStaked({ jobId: job.id });
         const { field } = accepted;
         return {
@@ -177,12 +175,10 @@ export async function runAsStakedCommand(args: string[], io: CliIo): Promise<num
       });
     }
   } catch (error) {
-    const bad = error instanceof BadInput || error instanceof UnreadableFile || (error instanceof AppError && error.code === 'invalid-request');
-    if (!bad) throw error;
-    io.stderr(`claimdesk: ${error.message}\n`);
-    return 2;
+    if (error instanceof BadInput || error instanceof UnreadableFile) throw new CommandError('unreadable-file', error.message, 2);
+    if (error instanceof AppError && error.code === 'invalid-request') throw new CommandError(error.code, error.message, 2);
+    throw error;
   }
-  if (typeof outcome === 'number') return outcome;
   print(io, outcome, values.json);
   return allStakedOk(outcome.posts, outcome.problems) ? 0 : 1;
 }

@@ -4,15 +4,11 @@
  * the same messages. Reads the cache only: no sign-in, no network.
  */
 import type { Kysely } from 'kysely';
-import { orderKeyString, type OrderIssue, type OrderKey } from '../../shared/domain/order.types';
-import { AppError } from '../../shared/errors';
+import type { OrderKey } from '../../shared/domain/order.types';
 import { checkJob, type JobCheck } from '../../shared/jobs/check-job';
 import type { Database } from '../../core/db/schema';
 import { lookupLocation } from '../../core/geo/location-lookup';
-import { newJobFromOrder, withOrderLayout } from '../../core/jobs/job-from-order';
-import { rowToJob } from '../../core/repos/jobs.mapper';
-import { getJobRowByOrder } from '../../core/repos/jobs.repo';
-import { getOrderRow } from '../../core/repos/orders.repo';
+import { cachedJobOrDraft } from '../../core/jobs/cached-job';
 
 export interface ReportIssue {
   /** The claim's name, or null for the order, the job or the file as a whole. */
@@ -47,15 +43,11 @@ function reportOf(check: JobCheck): Pick<OrderValidateReport, 'problems' | 'warn
 }
 
 export async function validateCachedOrder(db: Kysely<Database>, key: OrderKey, now: Date): Promise<OrderValidateReport> {
-  const found = await getOrderRow(db, key);
-  if (!found) throw new AppError('not-found', `Order ${orderKeyString(key)} is not in the local cache: sync, then try again.`);
-  const jobRow = await getJobRowByOrder(db, key);
-  const job = jobRow ? rowToJob(jobRow) : withOrderLayout(newJobFromOrder(found.row, found.payload, lookupLocation, now.toISOString()));
-  const orderProblems = jobRow ? [] : (JSON.parse(found.row.problems_json) as OrderIssue[]);
+  const { job, source, orderNumber, orderProblems } = await cachedJobOrDraft(db, key, lookupLocation, now);
   const check = checkJob(job, { orderProblems });
   return {
-    order: found.row.order_number,
-    source: jobRow ? 'job' : 'order',
+    order: orderNumber,
+    source,
     claims: job.layout.claims.length,
     state: check.stateCode,
     epsg: job.crs.epsg,

@@ -2,7 +2,7 @@
  * Composition root of the Node back-end: builds the database, HTTP client, session and every service from the
  * adapters a shell passes in, in dependency order (each service is made from the ones before it, never from one
  * declared later): session → notifications → workflow → outbox → jobs and their commands → documents and export →
- * sync → IPC handlers. Electron main, the browser test host, the CLI and tests all start the app here.
+ * sync → field work → IPC handlers. Electron main, the browser test host, the CLI and tests all start the app here.
  */
 import { join } from 'node:path';
 import { version as appVersion } from '../../package.json';
@@ -154,9 +154,9 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   const field = createFieldService({
     db,
     now,
-    requireActor: currentActor,
+    commands,
     generatePackage: (jobId) => documents.generateForJob(jobId, (progress) => emitDocuments({ kind: 'package', ...progress })),
-    onChanged: (jobId) => emitWorkflow([jobId]),
+    onChanged: workflowChanged,
   });
   const handlers = createIpcHandlers({
     db,

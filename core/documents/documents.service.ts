@@ -17,7 +17,7 @@ import { getJobRow } from '../repos/jobs.repo';
 import { getOrderRow } from '../repos/orders.repo';
 import { getPackageRow, listPackageRows, savePackageRow, updatePackageManifest, type PackageRow } from '../repos/packages.repo';
 import { packageSourceFromJob } from './package-source';
-import { acceptedAsStaked } from '../field/field-record';
+import { getAcceptedAsStaked } from '../repos/field-work.repo';
 import type { Actor } from '../../shared/workflow/workflow.types';
 import { assertTransition } from '../workflow/apply-transition';
 import { transitionAndQueue } from '../outbox/outbox-writer';
@@ -71,7 +71,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
     const order = await getOrderRow(db, { orderType: job.order.orderType, id: job.order.orderId });
     const source = packageSourceFromJob(job, 'job', {
       orderStatus: order?.row.status ?? null,
-      asStaked: await acceptedAsStaked(db, jobId),
+      asStaked: await getAcceptedAsStaked(db, jobId),
       ...(order?.payload ? { orderRawJson: order.payload.raw_json } : {}),
     });
     if (!source.ok) throw new AppError('not-ready', `The package cannot be made yet: ${source.reasons.join(' ')}`);

@@ -9,7 +9,7 @@ import { effectiveCorner1 } from '../../shared/claims/corner-numbering';
 import { stateRule } from '../../shared/claims/state-rules';
 import { locatorsOf } from '../../shared/documents/locators';
 import type { PackageSource } from '../../shared/documents/package-model';
-import { checkJob } from '../../shared/jobs/check-job';
+import { checkJob, type CheckedJob } from '../../shared/jobs/check-job';
 import { ALASKA_RECORDING_DISTRICTS, findRecordingDistrict, suggestRecordingDistricts } from '../../shared/geo/alaska-recording-districts';
 import { stateByCode } from '../../shared/geo/us-states';
 import { parseClaimPolygons } from '../../shared/geometry/claim-polygons';
@@ -20,7 +20,8 @@ import { crsForVertices, orderVertices, vertexCentroid } from '../jobs/job-defau
 import type { LayoutDetails } from './layout-details';
 
 export type LayoutSourceResult =
-  | { ok: true; source: PackageSource; warnings: string[] }
+  /** `job`: the file's claims as the job the check saw (`claimdesk as-staked` checks the layout as staked as it). */
+  | { ok: true; source: PackageSource; job: CheckedJob; warnings: string[] }
   | { ok: false; reasons: string[]; warnings: string[] };
 
 const sentence = (message: string): string => (message.endsWith('.') ? message : `${message}.`);
@@ -93,7 +94,7 @@ export function packageSourceFromLayout(
   const tie = details.tie ? { description: details.tie.description, lon: details.tie.lon, lat: details.tie.lat } : null;
   // The same job check as the app's: the file's claims are the layout of a job without an order (no area to stay
   // inside, as many claims as it holds).
-  const check = checkJob({
+  const job: CheckedJob = {
     order: { claimsPurchased: claims.length, orderClaims: [] },
     crs: { epsg: crs.epsg },
     layout: { claims },
@@ -101,7 +102,8 @@ export function packageSourceFromLayout(
     location: { stateOverride: stateCode, detectedState: null, landStatus },
     documents: { plss, tie },
     capacityOverride: null,
-  });
+  };
+  const check = checkJob(job);
   // With no locator at all the details' own reason above says so; the check's "no claimant name" would repeat it.
   const staking = check.staking.problems.filter((problem) => details.locators.length > 0 || problem.code !== 'locator_name_missing');
   for (const problem of staking) reasons.push(sentence(problem.message));
@@ -116,6 +118,7 @@ export function packageSourceFromLayout(
   return {
     ok: true,
     warnings,
+    job,
     source: {
       source: 'layout',
       order: {

@@ -1,37 +1,38 @@
 /**
  * Field work for a job: bring in the crew's staked posts, compare them with the package's planned posts, and
- * accept them. Accepting makes the as-staked layout the job's layout (moved corners where they stand, posts not
- * staked where planned), records AS_STAKED_ACCEPTED in the workflow, checks the layout again and, when it passes,
- * regenerates the package as staked. After delivery the changed claims' notices become amended certificates;
- * the date of location never changes (that would be a relocation). Uploading goes through the outbox like any
- * package.
+ * accept them. Accepting is a workflow command (AS_STAKED_ACCEPTED, core/jobs/job-commands.ts): the as-staked layout
+ * becomes the job's layout (moved corners where they stand, posts not staked where planned) in the transaction that
+ * records it, and the machine accepts it as validated only when the job check passes it. A validated layout is
+ * then documented again "as staked". After delivery the changed claims' notices become amended certificates; the
+ * date of location never changes (that would be a relocation). The package goes out through the outbox like any.
  */
 import type { Kysely } from 'kysely';
 import type { AsStakedInfo } from '../../shared/documents/package-model.types';
+import type { PackageInfo } from '../../shared/documents/package-info.types';
+import { deskDay, isCalendarDate } from '../../shared/domain/calendar-date';
 import { AppError } from '../../shared/errors';
 import { assessStaked, type StakedAssessment } from '../../shared/field/assess-staked';
 import { asStakedInfo } from '../../shared/field/as-staked-info';
 import { stakedPointSchema, type FieldTolerances, type FieldView, type StakedPoint } from '../../shared/field/field.types';
 import type { JobCore } from '../../shared/jobs/job.types';
-import type { PackageInfo } from '../../shared/documents/package-info.types';
-import type { Actor } from '../../shared/workflow/workflow.types';
 import type { Database } from '../db/schema';
 import { jobPackageSource } from '../documents/package-source';
 import { applyJobPatch } from '../jobs/job-patch';
-import { rowToJob } from '../jobs/job-row.mapper';
+import type { JobCommands } from '../jobs/job-commands';
+import { lastDeliveredAt } from '../repos/deliveries.repo';
 import { getFieldWorkRow, saveAcceptance, saveStakedPoints, type FieldWorkRow } from '../repos/field-work.repo';
+import { rowToJob } from '../repos/jobs.mapper';
 import { getJobRow, updateJobRow } from '../repos/jobs.repo';
 import { getAppSettings } from '../repos/settings.repo';
-import { listTransitions } from '../repos/workflow.repo';
-import { applyTransition } from '../workflow/apply-transition';
+import { readWorkflowState } from '../workflow/workflow-context';
 import { parseStakedFile } from './staked-file';
 
 export interface FieldServiceDeps {
   db: Kysely<Database>;
   now: () => Date;
-  requireActor: () => Promise<Actor>;
+  commands: Pick<JobCommands, 'acceptAsStaked'>;
   generatePackage: (jobId: number) => Promise<PackageInfo>;
-  onChanged?: (jobId: number) => void;
+  onChanged?: (jobIds: number[]) => void;
 }
 
 export interface AcceptResult {
@@ -52,10 +53,16 @@ export async function fieldSettings(db: Kysely<Database>): Promise<{ tolerances:
   return { tolerances: { okFt: maps.stakedOkFt, matchFt: maps.stakedMatchFt }, waypointNameMax: maps.waypointNameMax };
 }
 
-/** When the job's package was delivered, if ever: an accepted change is then an amendment. */
+/** The staked posts against a job's planned package, the as-staked layout checked as that job. */
+export async function assessJob(db: Kysely<Database>, job: Omit<JobCore, 'id'>, origin: 'job' | 'order', points: readonly StakedPoint[]): Promise<StakedAssessment> {
+  if (job.layout.claims.length === 0) throw new AppError('not-ready', 'The job has no claims laid out: there are no planned posts to compare with.');
+  return assessStaked(jobPackageSource(job, origin), points, { ...(await fieldSettings(db)), job });
+}
+
+/** The desk's day the job's package was last delivered, if ever: an accepted change is then an amendment. */
 async function deliveredOn(db: Kysely<Database>, jobId: number): Promise<string | null> {
-  const delivered = (await listTransitions(db, jobId)).filter((t) => t.to_state === 'delivered');
-  return delivered.length > 0 ? delivered[delivered.length - 1]!.at.slice(0, 10) : null;
+  const at = await lastDeliveredAt(db, jobId);
+  return at ? deskDay(new Date(at)) : null;
 }
 
 function storedPoints(row: FieldWorkRow): { points: StakedPoint[]; warnings: string[] } {
@@ -72,19 +79,9 @@ export function createFieldService(deps: FieldServiceDeps): FieldService {
     return { job: rowToJob(jobRow), row: await getFieldWorkRow(db, jobId) };
   }
 
-  async function assess(job: JobCore, points: readonly StakedPoint[]): Promise<StakedAssessment> {
-    if (job.layout.claims.length === 0) throw new AppError('not-ready', 'The job has no claims laid out: there are no planned posts to compare with.');
-    const settings = await fieldSettings(db);
-    return assessStaked(jobPackageSource(job, 'job'), points, {
-      ...settings,
-      claimsPurchased: job.order.claimsPurchased,
-      capacityOverride: job.capacityOverride,
-    });
-  }
-
   async function view(job: JobCore, row: FieldWorkRow): Promise<FieldView> {
     const { points, warnings } = storedPoints(row);
-    const assessment = await assess(job, points);
+    const assessment = await assessJob(db, job, 'job', points);
     const delivered = await deliveredOn(db, job.id);
     return {
       jobId: job.id,
@@ -103,10 +100,10 @@ export function createFieldService(deps: FieldServiceDeps): FieldService {
     async importStaked(jobId, fileName, text) {
       const { job } = await load(jobId);
       const parsed = parseStakedFile(text, fileName);
-      await assess(job, parsed.points); // refused here, not after storing, when there is nothing to compare with
+      await assessJob(db, job, 'job', parsed.points); // refused here, not after storing, when there is nothing to compare with
       await saveStakedPoints(db, { job_id: jobId, file_name: fileName, points_json: JSON.stringify(parsed), imported_at: deps.now().toISOString() });
       const { row } = await load(jobId);
-      deps.onChanged?.(jobId);
+      deps.onChanged?.([jobId]);
       return view(job, row!);
     },
 
@@ -116,26 +113,22 @@ export function createFieldService(deps: FieldServiceDeps): FieldService {
     },
 
     async acceptStaked(jobId) {
-      const actor = await deps.requireActor();
       const { job, row } = await load(jobId);
       if (!row) throw new AppError('not-ready', 'Bring in the staked posts (GPX or CSV) first.');
-      const assessment = await assess(job, storedPoints(row).points);
+      const assessment = await assessJob(db, job, 'job', storedPoints(row).points);
       const delivered = await deliveredOn(db, jobId);
       const amendment: AsStakedInfo['amendment'] = delivered
-        ? { originalDateOfLocation: /^\d{4}-\d{2}-\d{2}$/.test(job.claimant.dateOfLocation) ? job.claimant.dateOfLocation : null, deliveredOn: delivered, recording: null }
+        ? { originalDateOfLocation: isCalendarDate(job.claimant.dateOfLocation) ? job.claimant.dateOfLocation : null, deliveredOn: delivered, recording: null }
         : null;
-      const info = asStakedInfo(assessment, row.imported_at.slice(0, 10), amendment);
-      const at = deps.now().toISOString();
-      await db.transaction().execute(async (trx) => {
+      const info = asStakedInfo(assessment, deskDay(new Date(row.imported_at)), amendment);
+      await deps.commands.acceptAsStaked(jobId, async (trx, { actor, at }) => {
         const patch = { layout: { claims: assessment.asStaked.claims, grid: job.layout.grid }, step: 'field' as const };
         await updateJobRow(trx, jobId, applyJobPatch(job, patch, { user: actor.username, at }));
-        await applyTransition(trx, jobId, 'AS_STAKED_ACCEPTED', actor, { at });
         await saveAcceptance(trx, jobId, at, JSON.stringify(info));
-        // Checked here like any layout leaving Validate; with problems the job stays in laying out to be fixed.
-        if (assessment.problems.length === 0) await applyTransition(trx, jobId, 'VALIDATE_OK', actor, { at });
       });
-      deps.onChanged?.(jobId);
-      const made = assessment.problems.length === 0 ? await deps.generatePackage(jobId) : null;
+      // Made again only for a layout the machine accepted as validated: one with problems stays to be fixed.
+      const validated = (await readWorkflowState(db, jobId)) === 'validated';
+      const made = validated ? await deps.generatePackage(jobId) : null;
       const after = await load(jobId);
       return { field: await view(after.job, after.row!), package: made };
     },

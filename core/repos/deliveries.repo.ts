@@ -33,3 +33,9 @@ export async function insertDelivery(db: Db, delivery: DeliveryInput): Promise<v
     .values(names.map((claim_name) => ({ outbox_id: delivery.outboxId, job_id: delivery.jobId, claim_name })))
     .execute();
 }
+
+/** When the server last confirmed an upload of the job's package; null when it never has. */
+export async function lastDeliveredAt(db: Db, jobId: number): Promise<string | null> {
+  const row = await db.selectFrom('deliveries').select((eb) => eb.fn.max('delivered_at').as('at')).where('job_id', '=', jobId).executeTakeFirst();
+  return row?.at ?? null;
+}

@@ -4,15 +4,10 @@
  * error (8–26 ft is normal), and a notice must not describe GPS noise as a crooked boundary. A post that was not
  * staked keeps its planned position too, and is flagged, so nobody takes it for checked ground.
  *
- * Then the same checks as any layout (validate-layout.ts: lengths, widths, overlaps, areas; staking-rules.ts:
- * the land rules), so a corner moved around a cliff that makes a claim 1,540 ft long or pushes it into its
- * neighbour is reported by claim. Monuments that are not corners (DM, LM on the centerline, S/C, E/C) are placed
- * by the state's rules from the corners; one staked away from where those rules put it is reported as well.
+ * Monuments that are not corners (DM, LM on the centerline, S/C, E/C) are placed by the state's rules from the
+ * corners; one staked away from where those rules put it is reported.
  */
 import { deriveMonuments } from '../claims/monuments';
-import { validateLayout } from '../claims/validate-layout';
-import type { LandStatus } from '../claims/state-land';
-import { layoutRuleIssues } from '../documents/staking-rules';
 import { trueCourse } from '../documents/bearing-format';
 import type { PackageModel } from '../documents/package-model.types';
 import { FOOT_M, utmConverter, type Utm } from '../geo/utm';
@@ -63,33 +58,19 @@ export function buildAsStakedLayout({ claims, epsg, model, report }: AsStakedInp
   return { claims: asStaked, changedClaims: [...changed], movedPosts: [...movedPosts], unstakedPosts };
 }
 
-export interface RecheckInput {
+/**
+ * Staked monuments that are not corners (DM, LM on the centerline, S/C, E/C) but stand away from where the state's
+ * rules place them from the staked corners. The layout itself is checked by checkJob (assess-staked.ts); this is
+ * what only the staked points can tell.
+ */
+export function monumentsOffProblems(input: {
   claims: LayoutClaim[];
   epsg: number;
   stateCode: string | null;
-  landStatus: LandStatus;
   monumentSettings: MonumentSettings;
-  locatorCount: number;
-  claimsPurchased?: number;
-  capacityOverride?: { reason: string } | null;
   report: StakedReport;
-}
-
-/** Problems of the as-staked layout: the layout checks, then staked monuments the corners no longer explain. */
-export function recheckAsStaked(input: RecheckInput): FieldProblem[] {
-  const validation = validateLayout({
-    claims: input.claims,
-    epsg: input.epsg,
-    locatorCount: Math.max(1, input.locatorCount),
-    ...(input.claimsPurchased !== undefined ? { claimsPurchased: input.claimsPurchased, capacityOverride: input.capacityOverride ?? null } : {}),
-  });
-  const rules = layoutRuleIssues({ claims: input.claims, epsg: input.epsg, stateCode: input.stateCode, landStatus: input.landStatus });
-  const problems: FieldProblem[] = [...validation.problems, ...rules.problems].map((issue) => ({
-    code: issue.code,
-    claim: issue.claim ?? null,
-    message: issue.message,
-  }));
-
+}): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const derived = deriveMonuments(input.claims, input.monumentSettings, input.stateCode, input.epsg);
   for (const r of input.report.posts) {
     if (r.kind === 'corner' || !r.staked) continue;

@@ -8,6 +8,7 @@
  *   claimant         the workflow's confirmClaimant (checked in main)
  *   documents        a generated package
  *   upload           a delivered upload
+ *   field            nothing: the last step (opened once there is a package; wizard-steps.ts)
  */
 import { z } from 'zod';
 import type { WorkflowState } from '../workflow/workflow.types';
@@ -61,5 +62,6 @@ export function wizardGates(input: GateInput): Record<JobStep, StepGate> {
     claimant: { done: false, command: 'confirmClaimant', problems: input.check.blocking.claimant },
     documents: gate(input.hasPackage, 'Generate the staking package (“Generate package”) to finish this step.'),
     upload: gate(input.claimsDelivered > 0, 'Queue the upload (“Queue upload”); the job is finished once the server has the package.'),
+    field: gate(true, ''),
   };
 }
