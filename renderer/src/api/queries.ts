@@ -25,6 +25,8 @@ export const QUERIES = {
   dashboard: () => api.getDashboard({}),
   jobs: () => api.listJobs({}),
   package: (jobId: number) => api.getPackage({ jobId }),
+  /** The staked posts brought in for a job, compared with its layout as it stands (null: none yet). */
+  field: (jobId: number) => api.getField({ jobId }),
   /** A package file never changes under its generation: the generation is part of the key, nothing invalidates it. */
   packageFile: (file: { jobId: number; generation: number; name: string }) => api.readPackageFile({ jobId: file.jobId, name: file.name }),
 } satisfies Record<string, (arg: never) => Promise<IpcResult<unknown>>>;
@@ -44,21 +46,23 @@ export type StaleName = QueryName | FollowedName;
 export type Stale = { [N in QueryName]: { query: N; arg?: QueryArg<N> } }[QueryName] | { query: FollowedName };
 
 const everyEntry = (...queries: StaleName[]): Stale[] => queries.map((query) => ({ query }) as Stale);
-const perJob = (jobIds: readonly number[], ...queries: ('job' | 'jobHistory' | 'jobOutbox' | 'package')[]): Stale[] =>
+const perJob = (jobIds: readonly number[], ...queries: ('job' | 'jobHistory' | 'jobOutbox' | 'package' | 'field')[]): Stale[] =>
   jobIds.length === 0 ? everyEntry(...queries) : queries.flatMap((query) => jobIds.map((arg) => ({ query, arg })));
 
 /**
  * What each push event makes stale. A sync's end may have changed any order or job (and cancelled some on the
  * server); an outbox change moves entries, counts, a job's server package and the order's status; a workflow change
- * names its jobs (none: anything may have moved), and the queue shows each order's workflow state and progress.
- * Package progress, notifications and the PLSS import's status are followed by their stores.
+ * names its jobs (none: anything may have moved; a layout saved or accepted as staked changes the field comparison),
+ * and the queue shows each order's workflow state and progress. Package progress, notifications and the PLSS
+ * import's status are followed by their stores.
  */
 export const INVALIDATED_BY: { [K in IpcEventName]: (payload: IpcEventPayload<K>) => Stale[] } = {
   syncStatus: (status) => (status.state === 'syncing' ? [] : everyEntry('order', 'job', 'jobs', 'dashboard', 'orderQueue')),
   documentsProgress: () => [],
-  outboxChanged: () => everyEntry('outbox', 'jobOutbox', 'readyToUpload', 'job', 'order', 'jobs', 'dashboard'),
+  // A delivery decides whether accepting the posts as staked amends the package (field).
+  outboxChanged: () => everyEntry('outbox', 'jobOutbox', 'readyToUpload', 'job', 'order', 'jobs', 'dashboard', 'field'),
   workflowChanged: ({ jobIds }) => [
-    ...perJob(jobIds, 'job', 'jobHistory', 'jobOutbox', 'package'),
+    ...perJob(jobIds, 'job', 'jobHistory', 'jobOutbox', 'package', 'field'),
     ...everyEntry('readyToUpload', 'order', 'jobs', 'dashboard', 'orderQueue'),
   ],
   notificationAdded: () => [],

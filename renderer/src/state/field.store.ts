@@ -1,29 +1,29 @@
 /**
- * The Field step's state: the open job's staked posts as main compares them (main reads and matches the file;
- * the renderer only sends its text), the status filter and sort of the posts table, and an acceptance running.
- * Accepting replaces the job's layout and regenerates its package, so the job and documents stores reload after.
+ * The Field step's own state: the status filter and sort of the posts table, an import or acceptance running, and
+ * what the last one answered. The comparison itself is read through the query layer (QUERIES.field): main reads and
+ * matches the file (the renderer only sends its text), and every change here marks it stale, so the step shows
+ * main's answer and nothing else.
  */
 import { create } from 'zustand';
 import { api } from '../api/client';
+import { changed } from '../api/queries';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { FieldView, PostStatus } from '../../../shared/field/field.types';
+import type { PostStatus } from '../../../shared/field/field.types';
 import { useJobStore } from './job.store';
-import { useDocumentsStore } from './documents.store';
 
 export type FieldFilter = PostStatus | 'extra' | 'all';
 export type FieldSort = { by: 'post' | 'offset'; descending: boolean };
 
 type FieldState = {
+  /** The job the rest belongs to; anything for another job is reset. */
   jobId: number | null;
-  field: FieldView | null;
-  loaded: boolean;
   busy: 'import' | 'accept' | null;
   error: ErrorInfo | null;
-  /** After an acceptance: the package was regenerated (true) or the layout needs fixing first (false). */
+  /** After an acceptance: the package was made again (true) or the layout needs fixing first (false). */
   accepted: { regenerated: boolean } | null;
   filter: FieldFilter;
   sort: FieldSort;
-  load: (jobId: number) => Promise<void>;
+  open: (jobId: number) => void;
   importFile: (file: File) => Promise<void>;
   accept: () => Promise<void>;
   setFilter: (filter: FieldFilter) => void;
@@ -32,19 +32,14 @@ type FieldState = {
 
 export const useFieldStore = create<FieldState>()((set, get) => ({
   jobId: null,
-  field: null,
-  loaded: false,
   busy: null,
   error: null,
   accepted: null,
   filter: 'all',
   sort: { by: 'offset', descending: true },
 
-  load: async (jobId) => {
-    if (get().jobId !== jobId) set({ jobId, field: null, loaded: false, busy: null, error: null, accepted: null, filter: 'all' });
-    const result = await api.getField({ jobId });
-    if (get().jobId !== jobId) return;
-    set(result.ok ? { field: result.value.field, loaded: true } : { loaded: true, error: result.error });
+  open: (jobId) => {
+    if (get().jobId !== jobId) set({ jobId, busy: null, error: null, accepted: null, filter: 'all' });
   },
 
   importFile: async (file) => {
@@ -54,7 +49,8 @@ export const useFieldStore = create<FieldState>()((set, get) => ({
     const text = await file.text();
     const result = await api.importStaked({ jobId, fileName: file.name, text });
     if (get().jobId !== jobId) return;
-    set(result.ok ? { busy: null, field: result.value, filter: 'all' } : { busy: null, error: result.error });
+    set(result.ok ? { busy: null, filter: 'all' } : { busy: null, error: result.error });
+    if (result.ok) changed('workflowChanged', { jobIds: [jobId] });
   },
 
   accept: async () => {
@@ -68,10 +64,10 @@ export const useFieldStore = create<FieldState>()((set, get) => ({
       set({ busy: null, error: result.error });
       return;
     }
-    set({ busy: null, field: result.value.field, accepted: { regenerated: result.value.package !== null } });
-    // The layout and the package changed in main: show them.
+    set({ busy: null, accepted: { regenerated: result.value.package !== null } });
+    changed('workflowChanged', { jobIds: [jobId] });
+    // The layout is now the posts as staked: the job being edited is read again whole (its live view never takes a layout).
     await useJobStore.getState().openJob(jobId);
-    await useDocumentsStore.getState().load(jobId);
   },
 
   setFilter: (filter) => set({ filter }),

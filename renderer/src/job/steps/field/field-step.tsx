@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Notice } from '../../../widgets/notice';
+import { useIpcQuery } from '../../../api/use-ipc-query.hook';
 import { useJobStore } from '../../../state/job.store';
-import { useDocumentsStore } from '../../../state/documents.store';
+import { usePackage } from '../../../state/documents.store';
 import { useFieldStore } from '../../../state/field.store';
 import { JobMap } from '../../job-map';
 import { fieldFeatures } from './field-features';
@@ -16,13 +17,16 @@ import '../../../styles/field.css';
  */
 export function FieldStep() {
   const job = useJobStore((state) => state.job);
-  const hasPackage = useDocumentsStore((state) => job !== null && state.jobId === job.id && state.pkg !== null);
-  const { field, loaded, busy, error, accepted, load, importFile, accept } = useFieldStore();
-  const fileInput = useRef<HTMLInputElement>(null);
   const jobId = job?.id;
+  const hasPackage = usePackage(jobId).pkg !== null;
+  const read = useIpcQuery('field', jobId ?? null);
+  const field = read.data?.field ?? null;
+  const { busy, accepted, open, importFile, accept } = useFieldStore();
+  const error = useFieldStore((state) => state.error) ?? read.error;
+  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (jobId !== undefined) void load(jobId);
-  }, [jobId, load]);
+    if (jobId !== undefined) open(jobId);
+  }, [jobId, open]);
   const overlay = useMemo(() => fieldFeatures(field), [field]);
   if (!job) return null;
 
@@ -63,7 +67,7 @@ export function FieldStep() {
             {error.message}
           </Notice>
         )}
-        {loaded && !field && !error && <p className="muted">No staked posts brought in yet.</p>}
+        {read.loaded && !field && !error && <p className="muted">No staked posts brought in yet.</p>}
         {field && counts && (
           <>
             <p data-testid="field-summary">
