@@ -2,7 +2,8 @@
  * Field work after delivery, over real parts (the reference server, a SQLite cache, the package worker, the
  * outbox): the delivered package's waypoints come back staked with the block's far end set 30 ft short; accepting
  * them makes an amended certificate for each changed claim only, naming the original date of location and
- * saying it is unchanged; it is uploaded once through the outbox and the job is delivered again.
+ * saying it is unchanged; it is uploaded once through the outbox, recorded as a delivery, and the job is delivered
+ * again.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
+import { openDatabase } from '../../core/db/open-database';
 import { createMemoryTokenStore } from '../../core/session/token-store';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { startTestServer } from '../helpers/back-end';
@@ -43,6 +45,16 @@ describe('accepting staked posts after delivery', () => {
     temp.cleanup();
   });
 
+  /** The cache's delivery rows for a job, read from a second connection as another process would. */
+  const readDeliveries = async (jobId: number): Promise<{ outbox_id: string }[]> => {
+    const reader = await openDatabase({ file: join(temp.dir, 'data', 'claimdesk.sqlite') });
+    try {
+      return reader.sqlite.prepare('SELECT outbox_id FROM deliveries WHERE job_id = ? ORDER BY delivered_at, rowid').all(jobId) as { outbox_id: string }[];
+    } finally {
+      await reader.close();
+    }
+  };
+
   const pdfText = async (jobId: number, name: string): Promise<string> => {
     const file = await app.handlers.readPackageFile({ jobId, name });
     const path = join(temp.dir, name);
@@ -54,7 +66,9 @@ describe('accepting staked posts after delivery', () => {
     // Lynn Creek: 2 rows × 3 columns of lodes on azimuth 330.
     let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 1 });
     job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
+    job = await app.handlers.validateLayout({ jobId: job.id });
     job = await app.handlers.saveJob({ jobId: job.id, patch: { step: 'claimant', claimant: { ...job.claimant, dateOfLocation: '2026-08-15' } } });
+    job = await app.handlers.confirmClaimant({ jobId: job.id });
     await app.handlers.generatePackage({ jobId: job.id });
     await app.handlers.queueUpload({ jobId: job.id });
     await app.handlers.sendOutboxNow({});
@@ -96,5 +110,8 @@ describe('accepting staked posts after delivery', () => {
     expect(uploads).toHaveLength(2);
     expect(uploads.find((e) => e.id === queued.id)).toMatchObject({ state: 'done', attempts: 1 });
     expect((await app.handlers.getJob({ jobId: job.id })).workflow.state).toBe('delivered');
+    // A delivery row like any package's: the amendment's upload beside the original one.
+    const deliveries = await readDeliveries(job.id);
+    expect(deliveries.map((d) => d.outbox_id)).toEqual([uploads.find((e) => e.id !== queued.id)!.id, queued.id]);
   });
 });
