@@ -88,7 +88,13 @@ async function readStaked(file: string): Promise<StakedFile & { text: string }> 
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new BadInput(`Cannot read ${file}: ${error.code ?? error.message}`);
   });
-  return { ...parseStakedFile(text, basename(file)), text };
+  try {
+    return { ...parseStakedFile(text, basename(file)), text };
+  } catch (error) {
+    // Not GPX, no waypoints, no latitude column: the file cannot be used, like one that cannot be read.
+    if (error instanceof AppError && error.code === 'invalid-request') throw new BadInput(error.message);
+    throw error;
+  }
 }
 
 async function fromLayout(values: { layout: string; details: string; out?: string; apply: boolean }, staked: StakedFile): Promise<Outcome> {
