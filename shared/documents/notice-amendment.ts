@@ -11,7 +11,7 @@
  * amendment cites only the federal rule there, and adds no state wording of its own rather than invent it.
  */
 import type { StateRule } from '../claims/state-rules';
-import { formatBearing } from './bearing-format';
+import { formatBearing, formatFeet } from './bearing-format';
 import { BLANK, longDate, type NoticeBlock } from './notice-blocks';
 import type { AsStakedInfo, PackageClaim, PackageModel } from './package-model.types';
 
@@ -38,10 +38,6 @@ export function amendedTitle(rule: StateRule): string {
 export function amendmentAuthority(stateCode: string | null): string {
   const state = stateCode ? AMENDMENT_STATUTES[stateCode] : undefined;
   return state ? `${state} and ${FEDERAL_AMENDMENT_RULE}` : FEDERAL_AMENDMENT_RULE;
-}
-
-function feet(ft: number): string {
-  return `${ft.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ft`;
 }
 
 /** The amendment section, printed right after the opening of an amended notice. */
@@ -77,7 +73,7 @@ export function amendmentSection(model: PackageModel, claim: PackageClaim, rule:
         { header: 'Moved', width: 1, align: 'right' },
         { header: 'Bearing', width: 1.4, align: 'left' },
       ],
-      rows: moves.map((m) => [m.designation, feet(m.offsetFt), formatBearing(m.bearingDeg)]),
+      rows: moves.map((m) => [m.designation, formatFeet(m.offsetFt), formatBearing(m.bearingDeg)]),
     },
     {
       kind: 'paragraph',

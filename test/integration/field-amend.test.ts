@@ -101,7 +101,7 @@ describe('accepting staked posts after delivery', () => {
     expect(notices).toContain('not a relocation');
     expect(notices).toContain('NRS 517.200');
     expect(notices).toContain('43 CFR 3833.22(a)');
-    expect(notices).toMatch(/30\.0 ft/);
+    expect(notices).toMatch(/30\.00 ft/);
 
     const queued = await app.handlers.queueUpload({ jobId: job.id });
     await app.handlers.sendOutboxNow({});
