@@ -4,7 +4,7 @@
  * package includes a KMZ with the claim map as a ground overlay.
  */
 import { z } from 'zod';
-import { DEFAULT_FIELD_TOLERANCES } from '../field/field.types';
+import { DEFAULT_FIELD_TOLERANCES, fieldTolerancesSchema } from '../field/field.types';
 
 /** Older Garmin handhelds (eTrex H/Legacy, GPSMAP 60/76) keep 10 characters of a waypoint name; newer ones 30. */
 export const DEFAULT_WAYPOINT_NAME_MAX = 10;
@@ -29,9 +29,9 @@ export const mapSettingsSchema = z.object({
   /** Add claims.kmz: the KML plus the claim map's sheets as ground overlays for Google Earth. */
   writeKmz: z.boolean(),
   /** Field work: a staked post within this many ground feet of its planned position is ok (handheld GPS error). */
-  stakedOkFt: z.number().min(1).max(500),
+  stakedOkFt: fieldTolerancesSchema.shape.okFt,
   /** Field work: a point with no post's name is taken for the nearest planned post only this close (ground feet). */
-  stakedMatchFt: z.number().min(1).max(1000),
+  stakedMatchFt: fieldTolerancesSchema.shape.matchFt,
 });
 export type MapSettings = z.infer<typeof mapSettingsSchema>;
 

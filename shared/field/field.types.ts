@@ -15,12 +15,15 @@ export const stakedPointSchema = z.object({
 });
 export type StakedPoint = z.infer<typeof stakedPointSchema>;
 
+/** The settings' bounds, ground feet: beyond these a "tolerance" would take one claim's post for another's. */
+export const FIELD_TOLERANCE_LIMITS = { okFt: { min: 1, max: 500 }, matchFt: { min: 1, max: 1000 } } as const;
+
 /** How close is close enough. Ground feet. */
 export const fieldTolerancesSchema = z.object({
   /** A staked post within this distance of its planned position is `ok`; farther, `moved`. */
-  okFt: z.number().min(1).max(500),
+  okFt: z.number().min(FIELD_TOLERANCE_LIMITS.okFt.min).max(FIELD_TOLERANCE_LIMITS.okFt.max),
   /** An unnamed (or unknown-named) point is taken for the nearest planned post only within this distance. */
-  matchFt: z.number().min(1).max(1000),
+  matchFt: z.number().min(FIELD_TOLERANCE_LIMITS.matchFt.min).max(FIELD_TOLERANCE_LIMITS.matchFt.max),
 });
 export type FieldTolerances = z.infer<typeof fieldTolerancesSchema>;
 

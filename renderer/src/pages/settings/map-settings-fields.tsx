@@ -6,6 +6,7 @@ import {
   type MapSettings,
 } from '../../../../shared/basemap/map-settings';
 import type { BasemapState } from '../../../../shared/basemap/basemap.types';
+import { FIELD_TOLERANCE_LIMITS, fieldTolerancesSchema } from '../../../../shared/field/field.types';
 
 /** The map part of Settings as the form holds it: the path and the name length as typed. */
 export type MapDraft = {
@@ -36,13 +37,14 @@ export function mapPatch(draft: MapDraft, saved: MapSettings | undefined): { pat
   if (!(max >= MIN_WAYPOINT_NAME_MAX && max <= MAX_WAYPOINT_NAME_MAX)) {
     return { problem: `Waypoint names: enter a whole number of characters from ${MIN_WAYPOINT_NAME_MAX} to ${MAX_WAYPOINT_NAME_MAX}.` };
   }
-  const feet = (text: string, upTo: number): number => {
+  const feet = (text: string, key: keyof typeof FIELD_TOLERANCE_LIMITS): number => {
     const value = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
-    return value >= 1 && value <= upTo ? value : Number.NaN;
+    return fieldTolerancesSchema.shape[key].safeParse(value).success ? value : Number.NaN;
   };
-  const [okFt, matchFt] = [feet(draft.stakedOkFt, 500), feet(draft.stakedMatchFt, 1000)];
-  if (Number.isNaN(okFt)) return { problem: 'Staked posts OK within: enter feet from 1 to 500.' };
-  if (Number.isNaN(matchFt)) return { problem: 'Staked points matched within: enter feet from 1 to 1,000.' };
+  const range = (key: keyof typeof FIELD_TOLERANCE_LIMITS) => `${FIELD_TOLERANCE_LIMITS[key].min} to ${FIELD_TOLERANCE_LIMITS[key].max.toLocaleString('en-US')}`;
+  const [okFt, matchFt] = [feet(draft.stakedOkFt, 'okFt'), feet(draft.stakedMatchFt, 'matchFt')];
+  if (Number.isNaN(okFt)) return { problem: `Staked posts OK within: enter feet from ${range('okFt')}.` };
+  if (Number.isNaN(matchFt)) return { problem: `Staked points matched within: enter feet from ${range('matchFt')}.` };
   const next: MapSettings = {
     ...current,
     basemapFile: draft.basemapFile.trim() || null,
@@ -114,12 +116,12 @@ export function MapSettingsFields({ draft, basemap, onChange }: { draft: MapDraf
       <div className="settings-row">
         <div className="form-field settings-number">
           <label htmlFor={`${id}-ok`}>Staked posts OK within, ft</label>
-          <input id={`${id}-ok`} type="number" min={1} max={500} value={draft.stakedOkFt} data-testid="settings-staked-ok-ft" onChange={(event) => onChange({ stakedOkFt: event.target.value })} />
+          <input id={`${id}-ok`} type="number" min={FIELD_TOLERANCE_LIMITS.okFt.min} max={FIELD_TOLERANCE_LIMITS.okFt.max} value={draft.stakedOkFt} data-testid="settings-staked-ok-ft" onChange={(event) => onChange({ stakedOkFt: event.target.value })} />
           <span className="form-field__hint muted">Farther from where it was planned, a post is “moved”. Handheld GPS reads 8–26 ft off.</span>
         </div>
         <div className="form-field settings-number">
           <label htmlFor={`${id}-match`}>Unnamed points matched within, ft</label>
-          <input id={`${id}-match`} type="number" min={1} max={1000} value={draft.stakedMatchFt} data-testid="settings-staked-match-ft" onChange={(event) => onChange({ stakedMatchFt: event.target.value })} />
+          <input id={`${id}-match`} type="number" min={FIELD_TOLERANCE_LIMITS.matchFt.min} max={FIELD_TOLERANCE_LIMITS.matchFt.max} value={draft.stakedMatchFt} data-testid="settings-staked-match-ft" onChange={(event) => onChange({ stakedMatchFt: event.target.value })} />
           <span className="form-field__hint muted">A waypoint without a post’s name is taken for the nearest post this close.</span>
         </div>
       </div>
