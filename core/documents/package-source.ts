@@ -38,12 +38,13 @@ export function packageSourceFromJob(
   const dated = options.dateOfLocation ? { ...job, claimant: { ...job.claimant, dateOfLocation: options.dateOfLocation } } : job;
   const reasons = checkJob(dated, { orderProblems }).blocking.documents;
   if (reasons.length > 0) return { ok: false, reasons };
-  return { ok: true, source: jobPackageSource(job, origin, options) };
+  return { ok: true, source: jobPackageSource(dated, origin, options) };
 }
 
 /**
  * What the job's package is made from, unchecked: for comparing staked posts with the planned ones, which needs
- * the posts even of a job that would not pass the checks now. Documents are made only through the checked form.
+ * the posts even of a job that would not pass the checks now. Documents are made only through the checked form
+ * (packageSourceFromJob), which also dates the claimant for --date-of-location.
  */
 export function jobPackageSource(job: Omit<JobCore, 'id'>, origin: PackageSource['source'], options: SourceOptions = {}): PackageSource {
   const tie = job.documents.tie;
@@ -67,7 +68,7 @@ export function jobPackageSource(job: Omit<JobCore, 'id'>, origin: PackageSource
     county: job.location.countyOverride ?? job.location.detectedCounty,
     landStatus: job.location.landStatus,
     recordingDistrict: job.documents.recordingDistrict,
-    claimant: options.dateOfLocation ? { ...job.claimant, dateOfLocation: options.dateOfLocation } : job.claimant,
+    claimant: job.claimant,
     plss: job.documents.plss,
     tie: tie ? { description: tie.description, lonLat: [tie.lon, tie.lat] } : null,
     asStaked: options.asStaked ?? null,
