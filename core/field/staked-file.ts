@@ -5,6 +5,7 @@
  * someone walked, not where a post stands. A point with a position that cannot be a position is skipped and said
  * why; a file with no usable point at all is refused with the reason.
  */
+import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../../shared/errors';
 import { stakedPointSchema, type StakedPoint } from '../../shared/field/field.types';
@@ -59,31 +60,19 @@ export function parseGpx(xml: string, fileName: string): StakedFile {
   return { points, warnings };
 }
 
-/** RFC 4180 fields: quotes around a field that holds a comma, quote or line break; quotes doubled inside. */
-export function csvRows(text: string): string[][] {
-  // The header's separator: a comma, else a semicolon (spreadsheets set to decimal commas) or a tab.
-  const head = text.split(/\r?\n/, 1)[0] ?? '';
-  const separator = head.includes(',') ? ',' : head.includes(';') ? ';' : '\t';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') [field, i] = [field + '"', i + 1];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === separator) [row, field] = [[...row, field], ''];
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      rows.push([...row, field]);
-      [row, field] = [[], ''];
-    } else field += c;
+/**
+ * The rows of a CSV (RFC 4180 quoting; CRLF or LF) by csv-parse. The separator is the header's: a comma, else a
+ * semicolon (spreadsheets set to decimal commas, where "40,5" is one number) or a tab; never several at once.
+ */
+function csvRows(text: string, fileName: string): string[][] {
+  const head = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = head.includes(',') ? ',' : head.includes(';') ? ';' : '\t';
+  try {
+    const rows = parse(text, { bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    return rows.filter((row) => row.some((field) => field.trim() !== ''));
+  } catch (error) {
+    throw bad(`${fileName} is not a readable CSV file: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
 const NAME_COLUMNS = ['name', 'waypoint', 'ident', 'post', 'post_id', 'id', 'title'];
@@ -91,7 +80,7 @@ const LAT_COLUMNS = ['lat', 'latitude', 'y'];
 const LON_COLUMNS = ['lon', 'long', 'lng', 'longitude', 'x'];
 
 export function parseStakedCsv(text: string, fileName: string): StakedFile {
-  const rows = csvRows(text.replace(/^\uFEFF/, ''));
+  const rows = csvRows(text, fileName);
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const column = (names: readonly string[]): number => names.map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
   const [nameAt, latAt, lonAt] = [column(NAME_COLUMNS), column(LAT_COLUMNS), column(LON_COLUMNS)];

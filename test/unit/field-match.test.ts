@@ -98,6 +98,7 @@ describe('parseStakedFile', () => {
     expect(() => parseStakedFile('<kml/>', 'x.kml')).toThrow(/not GPX/);
     expect(() => parseStakedFile('<gpx version="1.1"></gpx>', 'x.gpx')).toThrow(/holds no waypoints/);
     expect(() => parseStakedFile('a,b\n1,2\n', 'x.csv')).toThrow(/latitude and longitude columns/);
+    expect(() => parseStakedFile('name,lat,lon\n"P1,40.1,-117.2\n', 'x.csv')).toThrow(/x\.csv is not a readable CSV file/);
     expect(() => parseStakedFile('{"type":"x"}', 'x.gpx')).toThrow(/does not start with XML/);
   });
 });
