@@ -217,7 +217,7 @@ export interface PlssRtreeTable {
   max_lat: number;
 }
 
-/** 0010: a job's staked points from the field and, once accepted, the as-staked record (shared/field). */
+/** 0011: a job's staked points from the field and, once accepted, the as-staked record (shared/field). */
 export interface FieldWorkTable {
   job_id: number;
   file_name: string;

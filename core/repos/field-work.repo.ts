@@ -1,4 +1,4 @@
-/** A job's field work (0010): the staked points last imported and, once accepted, the as-staked record. */
+/** A job's field work (0011): the staked points last imported and, once accepted, the as-staked record. */
 import type { Selectable } from 'kysely';
 import type { AsStakedInfo } from '../../shared/documents/package-model.types';
 import type { Db, FieldWorkTable } from '../db/schema';

@@ -1,4 +1,4 @@
--- 0010: field work. The points a crew brought back for a job (the last file imported) and, once accepted, what
+-- 0011: field work. The points a crew brought back for a job (the last file imported) and, once accepted, what
 -- the acceptance changed: the as-staked layout itself is the job's layout from then on, and the amendment (the
 -- claims whose recorded description changed, the original date of location and delivery) goes into the
 -- regenerated package. One row per job; importing again replaces the points.
