@@ -27,7 +27,7 @@ export interface LayoutIssue {
 export const LAYOUT_ISSUE_CODES = [
   'no_claims', 'invalid_ring', 'self_intersecting', 'lode_not_four_corners', 'lode_too_long', 'lode_too_wide',
   'end_line_oblique', 'end_lines_not_parallel', 'lode_area_exceeded', 'placer_area_exceeded', 'overlap',
-  'near_miss_corners', 'outside_order_area', 'partly_outside_order_area', 'duplicate_name', 'capacity_exceeded',
+  'near_miss_corners', 'outside_order_area', 'mostly_outside_order_area', 'partly_outside_order_area', 'duplicate_name', 'capacity_exceeded',
   'capacity_override', 'capacity_under',
 ] as const;
 export type LayoutIssueCode = (typeof LAYOUT_ISSUE_CODES)[number];
@@ -50,6 +50,12 @@ export const NEAR_MISS_MIN_M = 0.01;
 export const NEAR_MISS_MAX_M = 2;
 /** A claim more than this share outside the order's polygons is flagged (warning). */
 export const OUTSIDE_WARNING_SHARE = 0.05;
+/**
+ * More than this share outside, the claim is mostly land the customer did not buy: a notice for it would stake the
+ * wrong ground, so it blocks like a claim wholly outside (a problem, not a warning).
+ */
+export const OUTSIDE_ERROR_SHARE = 0.5;
+const FT2_PER_M2 = 1 / (FOOT_M * FOOT_M);
 
 export interface ValidateLayoutInput {
   claims: LayoutClaim[];
@@ -179,7 +185,7 @@ export function validateLayout(input: ValidateLayoutInput): LayoutValidation {
     // Exact shared area; neighbours sharing an edge give 0 m².
     const overlapM2 = intersectionAreaM2(a.ring, b.ring, OVERLAP_MIN_M2 * a.k * a.k) / (a.k * a.k);
     if (overlapM2 > OVERLAP_MIN_M2) {
-      out.problems.push({ code: 'overlap', message: `Claims '${a.claim.name}' and '${b.claim.name}' overlap by ${num(overlapM2, 0)} m² (${num(overlapM2 / ACRE_M2, 2)} acres)`, claimId: a.claim.id, claim: a.claim.name });
+      out.problems.push({ code: 'overlap', message: `Claims '${a.claim.name}' and '${b.claim.name}' overlap by ${num(overlapM2 * FT2_PER_M2, 0)} ft² (${num(overlapM2 / ACRE_M2, 2)} acres)`, claimId: a.claim.id, claim: a.claim.name });
     }
   }
 
@@ -195,7 +201,7 @@ export function validateLayout(input: ValidateLayoutInput): LayoutValidation {
     pairs.set(key, entry);
   }
   for (const { a, b, count, maxM } of pairs.values()) {
-    out.warnings.push({ code: 'near_miss_corners', message: `Claims '${a.name}' and '${b.name}' have ${count === 1 ? 'a corner' : `${count} corners`} that nearly meet (up to ${num(maxM, 2)} m apart); use Align corners to make them one post`, claimId: a.id, claim: a.name });
+    out.warnings.push({ code: 'near_miss_corners', message: `Claims '${a.name}' and '${b.name}' have ${count === 1 ? 'a corner' : `${count} corners`} that nearly meet (up to ${num(maxM / FOOT_M, 1)} ft apart); use Align corners to make them one post`, claimId: a.id, claim: a.name });
   }
 
   if (input.orderAreaRings && input.orderAreaRings.length > 0) checkOrderArea(checked, input.orderAreaRings, out);
@@ -230,6 +236,8 @@ function checkOrderArea(checked: Checked[], orderRings: Utm[][], out: LayoutVali
     const who = { claimId: c.claim.id, claim: c.claim.name };
     if (inside <= OVERLAP_MIN_M2) {
       out.problems.push({ code: 'outside_order_area', message: `Claim '${c.claim.name}' lies outside the order's area`, ...who });
+    } else if (outsideShare > OUTSIDE_ERROR_SHARE) {
+      out.problems.push({ code: 'mostly_outside_order_area', message: `Claim '${c.claim.name}' is ${num(outsideShare * 100, 0)}% outside the order's area: move it onto the purchased ground`, ...who });
     } else if (outsideShare > OUTSIDE_WARNING_SHARE) {
       out.warnings.push({ code: 'partly_outside_order_area', message: `Claim '${c.claim.name}' is ${num(outsideShare * 100, 0)}% outside the order's area`, ...who });
     }

@@ -103,7 +103,7 @@ describe('geometry between claims', () => {
   it('reports an overlapping pair with the shared area and accepts neighbours sharing an edge', () => {
     const overlapping = run([lode('A'), lode('B', { eastFt: 500 })]).problems;
     expect(codes(overlapping)).toEqual(['overlap']);
-    expect(overlapping[0]!.message).toMatch(/^Claims 'A' and 'B' overlap by 13,935 m² \(3\.44 acres\)$/);
+    expect(overlapping[0]!.message).toMatch(/^Claims 'A' and 'B' overlap by 150,000 ft² \(3\.44 acres\)$/);
     expect(run([lode('A'), lode('B', { eastFt: 600 }), lode('C', { northFt: 1500 })])).toEqual({ problems: [], warnings: [] });
   });
 
@@ -121,13 +121,13 @@ describe('geometry between claims', () => {
     expect(codes(run([claim]).problems)).toContain('invalid_ring');
   });
 
-  it('warns about corners 0.3 m apart, and alignCorners fixes them in metres', () => {
+  it('warns about corners 0.3 m (1.0 ft) apart in feet, and alignCorners fixes them', () => {
     const a = lode('A');
     const b = lode('B', { eastFt: 600 });
     b.corners = b.corners.map(([x, y]) => [x, y + 0.3] as Utm); // slid 0.3 m along the shared edge: no overlap
     const before = run([a, b]);
     expect(codes(before.problems)).toEqual([]);
-    expect(before.warnings.map((w) => w.message)).toEqual(["Claims 'A' and 'B' have 2 corners that nearly meet (up to 0.30 m apart); use Align corners to make them one post"]);
+    expect(before.warnings.map((w) => w.message)).toEqual(["Claims 'A' and 'B' have 2 corners that nearly meet (up to 1.0 ft apart); use Align corners to make them one post"]);
     expect(findNearMissCorners([a, b], { minM: 0.01, maxM: 2 })).toHaveLength(2);
     expect(findNearMissCorners([a, b], { minM: 0.01, maxM: 0.2 })).toHaveLength(0);
 
@@ -147,11 +147,15 @@ describe('geometry between claims', () => {
 });
 
 describe('order area, names and capacity', () => {
-  it('flags claims outside or partly outside the order polygons', () => {
+  it('flags claims outside or mostly outside the order polygons as problems, partly outside as a warning', () => {
     const order = [lode('O1').corners, lode('O2', { eastFt: 600 }).corners];
-    const result = run([lode('In', { eastFt: 600 }), lode('Half', { northFt: 750 }), lode('Away', { eastFt: 5000 })], { orderAreaRings: order });
-    expect(result.problems).toEqual([{ code: 'outside_order_area', message: "Claim 'Away' lies outside the order's area", claimId: 'Away', claim: 'Away' }]);
-    expect(result.warnings.map((w) => w.message)).toEqual(["Claim 'Half' is 50% outside the order's area"]);
+    const claims = [lode('In'), lode('Part', { eastFt: 600, northFt: 600 }), lode('Most', { eastFt: 600, northFt: -1440 }), lode('Away', { eastFt: 5000 })];
+    const result = run(claims, { orderAreaRings: order });
+    expect(result.problems).toEqual([
+      { code: 'mostly_outside_order_area', message: "Claim 'Most' is 96% outside the order's area: move it onto the purchased ground", claimId: 'Most', claim: 'Most' },
+      { code: 'outside_order_area', message: "Claim 'Away' lies outside the order's area", claimId: 'Away', claim: 'Away' },
+    ]);
+    expect(result.warnings.map((w) => w.message)).toEqual(["Claim 'Part' is 40% outside the order's area"]);
     expect(run([lode('Tiny', { northFt: 20 })], { orderAreaRings: order }).warnings).toEqual([]); // 1.3% outside
   });
 

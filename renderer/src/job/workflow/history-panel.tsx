@@ -1,18 +1,12 @@
 import type { Job } from '../../../../shared/jobs/job.types';
 import type { TransitionLogView } from '../../../../shared/workflow/workflow-view.types';
-import { EVENT_LABELS } from '../../../../shared/workflow/workflow.table';
-import { WORKFLOW_EVENTS, type WorkflowEvent } from '../../../../shared/workflow/workflow.types';
 import { Chip } from '../../widgets/chip';
 import { Spinner } from '../../widgets/spinner';
 import { formatDateTime } from '../../lib/format';
-import { guardList } from '../../widgets/workflow/guard-labels';
+import { eventLabel, guardList } from '../../../../shared/workflow/guard-labels';
 import { useJobHistory } from './use-job-history.hook';
 import { WorkflowStateChip } from '../../widgets/workflow/workflow-chips';
 
-function eventLabel(event: string): string {
-  if (event === 'MIGRATED') return 'Given its first state (upgrade)';
-  return (WORKFLOW_EVENTS as readonly string[]).includes(event) ? EVENT_LABELS[event as WorkflowEvent] : event;
-}
 
 function Actor({ actor }: { actor: TransitionLogView['actor'] }) {
   if (actor.role === 'system') return <span className="muted">ClaimDesk</span>;

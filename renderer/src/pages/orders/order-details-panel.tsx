@@ -23,10 +23,10 @@ function IssueList({ issues, kind }: { issues: OrderIssue[]; kind: 'problem' | '
   return (
     <ul className={`issues issues--${kind}`} data-testid={`order-${kind}s`}>
       {issues.map((issue, i) => (
-        <li key={`${issue.code}-${i}`} className="issues__item">
+        // The reason code is for tests and logs (data-code), never printed under a sentence for staff.
+        <li key={`${issue.code}-${i}`} className="issues__item" data-code={issue.code}>
           {issue.claim && <strong className="issues__claim">{issue.claim}: </strong>}
           {issue.message}
-          <span className="issues__code">{issue.code}</span>
         </li>
       ))}
     </ul>

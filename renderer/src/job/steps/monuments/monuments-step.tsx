@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { staffWording } from '../../../../../shared/claims/verify-marks';
 import { describeInset } from '../../../../../shared/claims/monuments';
 import { stateRule } from '../../../../../shared/claims/state-rules';
 import { stateName, US_STATES } from '../../../../../shared/geo/us-states';
@@ -168,7 +169,7 @@ function MonumentsStepBody({ job, derived: { monuments: derived, stateCode } }: 
         {derived.notes.length > 0 && (
           <ul className="derived-notes" data-testid="monument-notes">
             {derived.notes.map((note) => (
-              <li key={note}>{note}</li>
+              <li key={note}>{staffWording(note)}</li>
             ))}
           </ul>
         )}

@@ -1,3 +1,4 @@
+import { staffWording } from '../../../../../shared/claims/verify-marks';
 import type { StateRule } from '../../../../../shared/claims/state-rules';
 import { selectObligations } from '../../../../../shared/documents/obligations/obligations';
 import { deskDay } from '../../../../../shared/domain/calendar-date';
@@ -16,10 +17,10 @@ function recordingRule(rule: StateRule): string {
   const due = recording?.due;
   if (!recording || !due || (due.kind !== 'within-days' && due.kind !== 'within-months')) return ' (deadline not on file)';
   const span = due.kind === 'within-days' ? `${due.days} days` : `${due.months} months`;
-  return ` within ${span} of the date of ${due.from} (${recording.citation})`;
+  return ` within ${span} of the date of ${due.from} (${staffWording(recording.citation)})`;
 }
 
-/** The rules that shape the monuments, in staff's words, with the [VERIFY] marks kept visible. */
+/** The rules that shape the monuments, in staff's words, with what is not confirmed against the statute said so in plain words. */
 export function StateRuleSummary({ rule }: { rule: StateRule }) {
   const extra = [rule.sidelineCentres && 'side-line centre monuments', rule.endlineCentres && 'end-line centre monuments'].filter(Boolean);
   return (
@@ -45,7 +46,7 @@ export function StateRuleSummary({ rule }: { rule: StateRule }) {
       {rule.notes.length > 0 && (
         <ul className="rule-summary__notes">
           {rule.notes.map((note) => (
-            <li key={note}>{note}</li>
+            <li key={note}>{staffWording(note)}</li>
           ))}
         </ul>
       )}
