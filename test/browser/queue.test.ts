@@ -49,7 +49,7 @@ describe('order queue (demo data)', () => {
     expect(oldestFirst[0]).toBe('CPO-2026-0001'); // 2 October, the oldest listed demo order
     expect(await h.page.getByTestId('column-createdAt').getAttribute('aria-sort')).toBe('ascending');
 
-    const typeCells = await h.rows().locator('[role="gridcell"]:nth-child(2)').allTextContents();
+    const typeCells = await h.rows().locator('[data-column="orderType"]').allTextContents();
     expect(new Set(typeCells)).toEqual(new Set(['BLM Map', 'QPlugin']));
     await expect.poll(() => h.page.getByTestId('cached-count').textContent()).toBe(`${listed.length} orders cached`);
     // One sync ran after sign-in (main starts it) and the bar reports what it did, not a second "no changes" pass.
@@ -92,7 +92,7 @@ describe('order queue (demo data)', () => {
     const qplugin = listed.filter((o) => o.order_type === 'claim_order');
     await h.page.getByTestId('filter-type').selectOption('claim_order');
     await expectRows(oldestFirst.filter((n) => qplugin.some((o) => o.order_number === n)));
-    const typeCells = await h.rows().locator('[role="gridcell"]:nth-child(2)').allTextContents();
+    const typeCells = await h.rows().locator('[data-column="orderType"]').allTextContents();
     expect(new Set(typeCells)).toEqual(new Set(['QPlugin']));
   });
 

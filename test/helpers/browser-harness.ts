@@ -39,6 +39,8 @@ const CHROMIUM_ARGS = [
 export interface HarnessOptions {
   seed?: SeedOption;
   viewport?: { width: number; height: number };
+  /** Draw scrollbars as a desktop does (headless Chromium hides them unless told), for tests that look for one. */
+  showScrollbars?: boolean;
 }
 
 export interface BrowserHarness {
@@ -130,6 +132,7 @@ export async function startBrowserHarness(options: HarnessOptions = {}): Promise
       viewport: options.viewport ?? { width: 1440, height: 900 },
       locale: 'en-US',
       timezoneId: 'UTC',
+      ...(options.showScrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
     });
     stops.push(() => context.close());
     const page = context.pages()[0] ?? (await context.newPage());

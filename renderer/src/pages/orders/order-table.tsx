@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { orderKeyString } from '../../../../shared/domain/order.types';
 import { rowAt, useOrdersStore } from '../../state/orders.store';
-import { HEADER_HEIGHT, ORDER_COLUMNS, ROW_HEIGHT } from './order-columns';
+import { gridTemplate, HEADER_HEIGHT, ROW_HEIGHT, type OrderColumn } from './order-columns';
+import { useShownColumns } from './queue-columns.store';
 import { OrderRow, rowDomId } from './order-row';
 import { useOrderSelection } from '../../state/order-selection.store';
 import { SelectAllBox } from './select-all-box';
@@ -10,13 +11,13 @@ import { SelectAllBox } from './select-all-box';
 /** Rows fetched beyond the visible window, so normal scrolling rarely shows a placeholder. */
 const PREFETCH_ROWS = 100;
 
-function SortHeader() {
+function SortHeader({ columns }: { columns: readonly OrderColumn[] }) {
   const sort = useOrdersStore((state) => state.sort);
   const toggleSort = useOrdersStore((state) => state.toggleSort);
   return (
     <div role="rowgroup" className="grid-head">
       <div role="row" aria-rowindex={1} className="grid-row grid-row--head">
-        {ORDER_COLUMNS.map((column) => {
+        {columns.map((column) => {
           const active = column.sort !== undefined && sort.column === column.sort;
           const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : column.sort ? 'none' : undefined;
           return (
@@ -34,7 +35,6 @@ function SortHeader() {
                   className={active ? 'sort-button sort-button--active' : 'sort-button'}
                   onClick={() => toggleSort(column.sort!)}
                   title={`Sort by ${column.label.toLowerCase()}`}
-                  tabIndex={-1}
                 >
                   {column.label}
                   <span className="sort-button__arrow" aria-hidden="true">
@@ -68,6 +68,9 @@ export function OrderTable() {
   const checked = useOrderSelection((state) => state.selected);
   const { requestRange, openIndex, select, moveSelection, openSelected, closeDetail } = useOrdersStore.getState();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const columns = useShownColumns();
+  const template = gridTemplate(columns);
+  const gridStyle = { '--order-columns': template.columns, '--order-grid-min': `${template.minWidthPx}px` } as CSSProperties;
 
   // The header is sticky inside the scroll element: rows start below it and must not hide under it.
   // (This app does not use the React Compiler, so its "cannot memoize" warning does not apply.)
@@ -101,6 +104,8 @@ export function OrderTable() {
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // The header's sort buttons and select-all are tab stops of their own: their Enter and Space are theirs.
+    if (event.target !== event.currentTarget) return;
     const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: 1,
@@ -141,18 +146,19 @@ export function OrderTable() {
       role="grid"
       aria-label="Pending orders"
       aria-rowcount={total + 1}
-      aria-colcount={ORDER_COLUMNS.length}
+      aria-colcount={columns.length}
+      style={gridStyle}
       aria-busy={loading}
       aria-activedescendant={selectedIndex !== null && selectedRow ? rowDomId(selectedIndex) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      onFocus={() => {
-        // Keyboard users land on a row at once instead of on "nothing selected".
-        if (selectedIndex === null && total > 0) select(Math.max(0, first));
+      onFocus={(event) => {
+        // Keyboard users land on a row at once instead of on "nothing selected" (not when a header control took focus).
+        if (event.target === event.currentTarget && selectedIndex === null && total > 0) select(Math.max(0, first));
       }}
       data-testid="order-table"
     >
-      <SortHeader />
+      <SortHeader columns={columns} />
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const order = rowAt(pages, item.index);
@@ -167,6 +173,7 @@ export function OrderTable() {
               top={item.start - HEADER_HEIGHT}
               onOpen={onOpen}
               onCheck={onCheck}
+              columns={columns}
             />
           );
         })}

@@ -6,6 +6,7 @@ import { statusLabel } from '../../widgets/status-chip';
 import { formatCount } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value.hook';
 import { DEFAULT_FILTERS, useOrdersStore, type OrderFilters } from '../../state/orders.store';
+import { ColumnChooser } from './column-chooser';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -155,6 +156,7 @@ export function OrderToolbar() {
             Clear filters
           </button>
         )}
+        <ColumnChooser />
         <span className="toolbar__count muted" data-testid="order-count" aria-live="polite">
           {loaded ? `${formatCount(total)} ${total === 1 ? 'order' : 'orders'} · ${formatCount(totalCached)} in cache` : 'Loading…'}
         </span>

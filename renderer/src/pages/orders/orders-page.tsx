@@ -54,7 +54,7 @@ function QueueBody() {
           <OrderTable />
           <div className="queue__footer muted" aria-hidden="true">
             <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open details · <kbd>Esc</kbd> close details · <kbd>x</kbd> tick for
-            export (<kbd>Shift</kbd>-click ticks a range) · click a column to sort
+            export (<kbd>Shift</kbd>-click ticks a range) · <kbd>Tab</kbd> to a column heading and <kbd>Enter</kbd> sorts by it
           </div>
         </>
       )}

@@ -27,7 +27,6 @@ export function SelectAllBox() {
       className="row-check"
       checked={all}
       disabled={rows.length === 0}
-      tabIndex={-1}
       aria-label={all ? 'Untick all shown orders' : `Tick all ${rows.length} shown orders`}
       title={all ? 'Untick all shown orders' : `Tick all ${rows.length} shown orders for export`}
       data-testid="select-all-orders"
