@@ -65,3 +65,21 @@ export function wizardGates(input: GateInput): Record<JobStep, StepGate> {
     field: gate(true, ''),
   };
 }
+
+/**
+ * Which steps are finished, for the step bar's ✓: a step whose gate is done, or the claimant with nothing left for
+ * confirmClaimant to refuse (its confirmation moves no workflow state, so its gate is never "done"); and only while
+ * every step before it is finished too, so the marks read left to right the way the work goes. Derived each time
+ * from the gates (the workflow and the check), never stored.
+ */
+export function finishedSteps(gates: Record<JobStep, StepGate>, order: readonly JobStep[]): Record<JobStep, boolean> {
+  let allBefore = true;
+  const out = {} as Record<JobStep, boolean>;
+  for (const step of order) {
+    const gate = gates[step];
+    const finished: boolean = allBefore && (gate.done || (gate.command === 'confirmClaimant' && gate.problems.length === 0));
+    out[step] = finished;
+    allBefore = finished;
+  }
+  return out;
+}

@@ -3,7 +3,8 @@
  * person sends, and the wizard's gates built from them: what the renderer shows without computing anything.
  */
 import { describe, expect, it } from 'vitest';
-import { hasPassedValidation, wizardGates } from '../../shared/jobs/wizard-gates';
+import { finishedSteps, hasPassedValidation, wizardGates } from '../../shared/jobs/wizard-gates';
+import { JOB_STEPS } from '../../shared/jobs/job-steps';
 import { eventViews, transition } from '../../shared/workflow/workflow.machine';
 import { EVENT_SOURCES } from '../../shared/workflow/workflow.table';
 import { WORKFLOW_EVENTS } from '../../shared/workflow/workflow.types';
@@ -75,6 +76,20 @@ describe('the wizard gates', () => {
       documents: { done: true },
       upload: { done: true },
     });
+  });
+
+  it('marks every finished step, left to right: the claimant once validated and complete, none after an unfinished one', () => {
+    const marks = (input: typeof base) => JOB_STEPS.filter((step) => finishedSteps(wizardGates(input), JOB_STEPS)[step]);
+    expect(marks(base)).toEqual(['import', 'layout', 'monuments']);
+    const clean = { ...base, check: { ...check, layout: { problems: [], warnings: [] }, blocking: { layout: [], monuments: [], claimant: [], documents: [] } } };
+    // Nothing wrong with the layout is not the same as accepted: Validate waits for VALIDATE_OK.
+    expect(marks(clean)).toEqual(['import', 'layout', 'monuments']);
+    expect(marks({ ...clean, state: 'validated' })).toEqual(['import', 'layout', 'monuments', 'validate', 'claimant']);
+    const noClaimant = { ...clean, state: 'validated' as const, check: { ...clean.check, blocking: { ...clean.check.blocking, claimant: ['Enter the claimant’s name.'] } } };
+    expect(marks(noClaimant)).toEqual(['import', 'layout', 'monuments', 'validate']);
+    // A package made while the claimant is incomplete still leaves the marks left to right.
+    expect(marks({ ...noClaimant, state: 'documents_ready', hasPackage: true })).toEqual(['import', 'layout', 'monuments', 'validate']);
+    expect(marks({ ...clean, state: 'delivered', hasPackage: true, claimsDelivered: 3 })).toEqual([...JOB_STEPS]);
   });
 
   it('counts a paused job as validated when it was paused after validation', () => {

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { finishedSteps } from '../../../../shared/jobs/wizard-gates';
 import { JOB_STEPS, type JobStep } from '../../../../shared/jobs/job.types';
 import { Notice } from '../../widgets/notice';
 import { useJobStore } from '../../state/job.store';
@@ -11,41 +12,40 @@ import { ValidateStep } from '../steps/validate/validate-step';
 import { ImportStep } from '../steps/import/import-step';
 import { FieldStep } from '../steps/field/field-step';
 import { useWizardNav } from '../use-wizard-nav.hook';
-import { STEP_LABELS, nextStep, previousStep, stepIndex } from './wizard-steps';
+import { STEP_LABELS, nextStep, previousStep } from './wizard-steps';
 import { useWizardStore } from '../../state/wizard.store';
 
-/** Steps with a result of their own (a package made, a package delivered) are done by that result, not by position. */
-function stepState(step: JobStep, current: JobStep, achieved: string | null): 'current' | 'done' | 'todo' {
+/** A step is current, or done (✓) when finishedSteps derives it from the workflow view's gates, or still to do. */
+function stepState(step: JobStep, current: JobStep, finished: boolean): 'current' | 'done' | 'todo' {
   if (step === current) return 'current';
-  if (step === 'documents' || step === 'upload') return achieved ? 'done' : 'todo';
-  return stepIndex(step) < stepIndex(current) ? 'done' : 'todo';
+  return finished ? 'done' : 'todo';
 }
 
+const RESULTS: Partial<Record<JobStep, string>> = { documents: 'package generated', upload: 'package delivered' };
+
 function StepBar({ current, onGo }: { current: JobStep; onGo: (step: JobStep) => void }) {
-  const steps = useJobStore((state) => state.job?.workflow.steps);
-  const results: Partial<Record<JobStep, string | null>> = {
-    documents: steps?.documents.done ? 'package generated' : null,
-    upload: steps?.upload.done ? 'package delivered' : null,
-  };
+  const gates = useJobStore((state) => state.job?.workflow.steps);
+  const finished = useMemo(() => (gates ? finishedSteps(gates, JOB_STEPS) : null), [gates]);
   return (
     <nav className="wizard-steps" aria-label="Fulfilment steps">
       <ol data-testid="wizard-steps">
         {JOB_STEPS.map((step, index) => {
-          const achieved = results[step] ?? null;
-          const state = stepState(step, current, achieved);
+          const isFinished = finished?.[step] ?? false;
+          const state = stepState(step, current, isFinished);
           return (
-            <li key={step} className={`wizard-steps__item wizard-steps__item--${state}${achieved ? ' wizard-steps__item--packaged' : ''}`}>
+            <li key={step} className={`wizard-steps__item wizard-steps__item--${state}${isFinished ? ' wizard-steps__item--finished' : ''}`}>
               <button
                 type="button"
                 className="wizard-steps__button"
                 data-testid={`wizard-step-${step}`}
                 data-state={state}
+                data-finished={isFinished}
                 aria-current={step === current ? 'step' : undefined}
                 onClick={() => onGo(step)}
               >
-                <span className="wizard-steps__number" aria-hidden="true">{achieved ? '✓' : index + 1}</span>
+                <span className="wizard-steps__number" aria-hidden="true">{isFinished ? '✓' : index + 1}</span>
                 {STEP_LABELS[step]}
-                {achieved && <span className="visually-hidden"> ({achieved})</span>}
+                {isFinished && <span className="visually-hidden"> ({RESULTS[step] ?? 'finished'})</span>}
               </button>
             </li>
           );
