@@ -50,7 +50,7 @@ afterAll(async () => {
 const page = () => h.page;
 const step = () => page().getByTestId('wizard').getAttribute('data-step');
 const laidOut = () => page().getByTestId('job-laid-out').textContent();
-const problemCodes = () => page().getByTestId('validation-problems').locator('.issues__code').allTextContents();
+const problemCodes = () => page().getByTestId('validation-problems').locator('[data-code]').evaluateAll((items) => items.map((item) => item.getAttribute('data-code')));
 
 describe('capacity: one claim more than purchased', () => {
   it('the demo order is what this test relies on', () => {

@@ -102,7 +102,7 @@ describe('fulfilment wizard: CO-6 from pull to claimant, fixed and resumed', () 
     const problems = page().getByTestId('validation-problems');
     // lode_too_long for each claim; 1,540 × 600 ft is also 21.2 acres, over the 20.66-acre lode limit, and the app
     // rightly says so too. Nothing else is reported.
-    const codes = () => problems.locator('.issues__code').allTextContents();
+    const codes = () => problems.locator('[data-code]').evaluateAll((items) => items.map((item) => item.getAttribute('data-code')));
     await expect.poll(async () => (await codes()).filter((code) => code === 'lode_too_long')).toHaveLength(2);
     expect(new Set(await codes())).toEqual(new Set(['lode_too_long', 'lode_area_exceeded']));
     const items = await problems.locator('li').allTextContents();
@@ -187,7 +187,7 @@ describe('fulfilment wizard: CO-6 from pull to claimant, fixed and resumed', () 
     await address.press('Tab');
     await next('documents');
     // The date of location is printed on every notice: the Documents step shows it too.
-    await expect.poll(() => page().getByTestId('documents-dateOfLocation').inputValue()).toBe(DATE_OF_LOCATION);
+    await expect.poll(() => page().getByTestId('documents-dateOfLocation').getAttribute('data-date')).toBe(DATE_OF_LOCATION);
     await saved();
   });
 
@@ -197,7 +197,7 @@ describe('fulfilment wizard: CO-6 from pull to claimant, fixed and resumed', () 
     expect(await page().getByTestId('job-order-number').textContent()).toBe(ORDER);
     expect(await page().getByTestId('wizard-step-documents').getAttribute('aria-current')).toBe('step');
     await expect.poll(laidOut).toBe('2 claims laid out');
-    await expect.poll(() => page().getByTestId('documents-dateOfLocation').inputValue()).toBe(DATE_OF_LOCATION);
+    await expect.poll(() => page().getByTestId('documents-dateOfLocation').getAttribute('data-date')).toBe(DATE_OF_LOCATION);
 
     await page().getByTestId('wizard-step-claimant').click();
     await expect.poll(step).toBe('claimant');
@@ -257,7 +257,7 @@ describe('a layout partly outside the order area is not validated', () => {
     await page().getByTestId('wizard-step-validate').click();
     await expect.poll(step).toBe('validate');
     const problems = page().getByTestId('validation-problems');
-    await expect.poll(() => problems.locator('.issues__code').allTextContents()).toEqual(['outside_order_area']);
+    await expect.poll(() => problems.locator('[data-code]').evaluateAll((items) => items.map((item) => item.getAttribute('data-code')))).toEqual(['outside_order_area']);
     expect(await problems.textContent()).toContain(message);
 
     await page().getByTestId('wizard-next').click();

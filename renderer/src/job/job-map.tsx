@@ -33,6 +33,7 @@ export function JobMap({ corners, monuments, field, className, fitKey, orderOnly
   const hoverId = useJobStore((state) => state.hoverId);
   const setSelection = useJobStore((state) => state.setSelection);
   const setHover = useJobStore((state) => state.setHover);
+  const focus = useJobStore((state) => state.focus);
   const { basemap, ...basemapSwitch } = useMapBasemap();
   const derived = useJobDerived();
   const orderClaims = job?.order.orderClaims;
@@ -57,6 +58,7 @@ export function JobMap({ corners, monuments, field, className, fitKey, orderOnly
       basemapSwitch={basemapSwitch}
       plss={derived.plss?.area ?? null}
       fitKey={fitKey ?? `${job.id}:${job.crs.epsg}`}
+      zoomTo={focus}
       className={className}
     />
   );

@@ -31,6 +31,8 @@ type JobState = {
   job: Job | null;
   history: History<Layout> | null;
   selection: string[];
+  /** A request to frame these claims on the map (a problem clicked in Validate); `seq` makes a repeat click count. */
+  focus: { ids: string[]; seq: number } | null;
   hoverId: string | null;
   saving: boolean;
   saveError: ErrorInfo | null;
@@ -49,6 +51,8 @@ type JobState = {
   undo: () => void;
   redo: () => void;
   setSelection: (ids: string[]) => void;
+  /** Selects these claims and asks the map to zoom to them. */
+  focusClaims: (ids: string[]) => void;
   setHover: (id: string | null) => void;
   patchJob: (patch: JobPatch) => Promise<boolean>;
   /**
@@ -165,6 +169,7 @@ export const useJobStore = create<JobState>()((set, get) => {
     job: null,
     history: null,
     selection: [],
+    focus: null,
     hoverId: null,
     saving: false,
     saveError: null,
@@ -212,6 +217,7 @@ export const useJobStore = create<JobState>()((set, get) => {
     },
 
     setSelection: (ids) => set({ selection: ids }),
+    focusClaims: (ids) => set({ selection: ids, focus: { ids, seq: (get().focus?.seq ?? 0) + 1 } }),
     setHover: (id) => set({ hoverId: id }),
 
     patchJob: async (patch) => {

@@ -72,6 +72,8 @@ export type ClaimsMapProps = {
   basemapSwitch?: { options: BasemapOption[]; choice: BasemapChoice; onChoose: (choice: BasemapChoice) => void };
   /** The map refits to the order and claims whenever this changes. */
   fitKey?: string;
+  /** Zoom to these claims whenever `seq` changes (a problem clicked in a list); not on mount. */
+  zoomTo?: { ids: string[]; seq: number } | null;
   className?: string;
 };
 
@@ -127,7 +129,11 @@ export function ClaimsMap(props: ClaimsMapProps) {
     map.once('idle', () => {
       // One more frame so the HTML labels (placed on requestAnimationFrame) are in place too.
       requestAnimationFrame(() => {
-        if (version === readyVersion.current && mapRef.current === map) container.dataset.mapReady = 'true';
+        if (version !== readyVersion.current || mapRef.current !== map) return;
+        // Where the camera rests (zoom, centre lon/lat), for tests and support; set with "ready" so both agree.
+        const { lng, lat } = map.getCenter();
+        container.dataset.view = `${map.getZoom().toFixed(2)} ${lng.toFixed(6)} ${lat.toFixed(6)}`;
+        container.dataset.mapReady = 'true';
       });
     });
     map.triggerRepaint();
@@ -264,6 +270,21 @@ export function ClaimsMap(props: ClaimsMapProps) {
     fit(false);
     markBusy(map);
   }, [fitKey, fit, markBusy]);
+
+  // Zoom to the claims a list asked for (a problem clicked in Validate), close enough to see their corners.
+  const zoomSeq = props.zoomTo?.seq ?? null;
+  const lastZoomSeq = useRef(zoomSeq);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || zoomSeq === lastZoomSeq.current) return;
+    lastZoomSeq.current = zoomSeq;
+    const ids = new Set(latest.current.props.zoomTo?.ids ?? []);
+    const claimsData = latest.current.data.claims;
+    const box = boundsOf([{ ...claimsData, features: claimsData.features.filter((f) => ids.has(String(f.properties?.['id']))) }]);
+    if (!box) return;
+    map.fitBounds(box, { ...FIT_OPTIONS, padding: 80, duration: 0 });
+    markBusy(map);
+  }, [zoomSeq, markBusy]);
 
   return (
     <div className={`claims-map ${props.className ?? ''}`}>

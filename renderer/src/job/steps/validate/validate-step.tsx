@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { alignCorners } from '../../../../../shared/claims/validate-layout';
+import { FOOT_M } from '../../../../../shared/geo/utm';
 import { Notice } from '../../../widgets/notice';
 import { plural } from '../../../lib/format';
 import { useJobStore } from '../../../state/job.store';
@@ -8,14 +9,15 @@ import { useJobDerived } from '../../use-job-derived.hook';
 import { CapacityOverrideForm } from './capacity-override-form';
 import { IssueList } from './issue-list';
 
-const TOLERANCES_M = [0.5, 1, 2] as const;
+/** Align corners' reach, in feet as staff measure on the ground; the check flags near misses up to 2 m (6.6 ft). */
+const TOLERANCES_FT = [1, 3, 6] as const;
 
 /** Everything that would make a notice wrong, claim by claim, with the fixes this release can make. */
 export function ValidateStep() {
   const job = useJobStore((state) => state.job);
   const applyLayout = useJobStore((state) => state.applyLayout);
   const derived = useJobDerived();
-  const [toleranceM, setToleranceM] = useState<number>(1);
+  const [toleranceFt, setToleranceFt] = useState<number>(3);
   const [alignResult, setAlignResult] = useState<string | null>(null);
   const toleranceId = useId();
   if (!job || !derived) return null;
@@ -25,14 +27,14 @@ export function ValidateStep() {
   const nearMiss = [...problems, ...warnings].some((issue) => issue.code === 'near_miss_corners');
 
   const align = () => {
-    const result = alignCorners(layout.claims, toleranceM);
+    const result = alignCorners(layout.claims, toleranceFt * FOOT_M);
     if (result.cornersMoved === 0) {
-      setAlignResult(`No corners within ${toleranceM} m of each other needed aligning.`);
+      setAlignResult(`No corners within ${toleranceFt} ft of each other needed aligning.`);
       return;
     }
     applyLayout({ ...layout, claims: result.claims }, 'Align corners');
     setAlignResult(
-      `Aligned ${plural(result.clustersMerged, 'shared corner')}: ${plural(result.cornersMoved, 'corner')} moved, at most ${result.maxShiftM.toFixed(3)} m. Undo in Layout reverts it.`,
+      `Aligned ${plural(result.clustersMerged, 'shared corner')}: ${plural(result.cornersMoved, 'corner')} moved, at most ${(result.maxShiftM / FOOT_M).toFixed(2)} ft. Undo reverts it.`,
     );
   };
 
@@ -50,7 +52,7 @@ export function ValidateStep() {
           {problems.length === 0 ? (
             <p className="ok-line" data-testid="validation-problems">No problems: nothing blocks the next step.</p>
           ) : (
-            <IssueList issues={problems} kind="problem" testId="validation-problems" />
+            <IssueList issues={problems} kind="problem" testId="validation-problems" onAlign={align} />
           )}
         </section>
         <section className="validate-section" aria-labelledby={`${toleranceId}-w`}>
@@ -58,21 +60,21 @@ export function ValidateStep() {
           {warnings.length === 0 ? (
             <p className="muted" data-testid="validation-warnings">No warnings.</p>
           ) : (
-            <IssueList issues={warnings} kind="warning" testId="validation-warnings" />
+            <IssueList issues={warnings} kind="warning" testId="validation-warnings" onAlign={align} />
           )}
         </section>
         <section className="validate-section align-box" aria-label="Align corners">
           <h4>Shared corners</h4>
           <p className="muted">
-            Corners of neighbouring claims that nearly meet are moved to one point (their average), measured in metres on
-            the grid.
+            Corners of neighbouring claims that nearly meet are moved to one point (their average), so they share one post
+            on the ground.
           </p>
           <div className="override__row">
             <label htmlFor={toleranceId}>Within</label>
-            <select id={toleranceId} value={toleranceM} onChange={(event) => setToleranceM(Number(event.target.value))} data-testid="align-tolerance">
-              {TOLERANCES_M.map((m) => (
-                <option key={m} value={m}>
-                  {m} m
+            <select id={toleranceId} value={toleranceFt} onChange={(event) => setToleranceFt(Number(event.target.value))} data-testid="align-tolerance">
+              {TOLERANCES_FT.map((ft) => (
+                <option key={ft} value={ft}>
+                  {ft} ft
                 </option>
               ))}
             </select>
