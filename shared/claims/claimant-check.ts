@@ -24,10 +24,10 @@ export function claimantProblems(form: ClaimantForm, stateCode: string | null): 
     problems.push({ field: 'monumentType', code: 'monument_type_missing', message: `${rule.name} requires the notice to describe the monuments: enter the monument type.` });
   }
   if (form.dateOfLocation && !isCalendarDate(form.dateOfLocation)) {
-    problems.push({ field: 'dateOfLocation', code: 'date_of_location_invalid', message: 'Date of location must be a real date (YYYY-MM-DD), or left empty to write in the field.' });
+    problems.push({ field: 'dateOfLocation', code: 'date_of_location_invalid', message: 'Date of location must be a real date, or left empty for the locator to write it on the notices by hand when staking.' });
   }
   if (form.dateOfDiscovery && !isCalendarDate(form.dateOfDiscovery)) {
-    problems.push({ field: 'dateOfDiscovery', code: 'date_of_discovery_invalid', message: 'Date of discovery must be a real date (YYYY-MM-DD), or left empty.' });
+    problems.push({ field: 'dateOfDiscovery', code: 'date_of_discovery_invalid', message: 'Date of discovery must be a real date, or left empty.' });
   }
   // Co-locators: the same rule the package is refused on (shared/documents/locators.ts), the claimant's own
   // name and address being the fields above.

@@ -22,7 +22,7 @@ async function saveEverything(): Promise<void> {
 }
 
 /** Passes `steps` in order; answers the first that stays closed with why, or null when all are passed. */
-async function firstClosed(steps: readonly JobStep[]): Promise<{ step: JobStep; problems: string[] } | null> {
+async function firstClosed(steps: readonly JobStep[]): Promise<{ step: JobStep; problems: string[]; live: boolean } | null> {
   for (const step of steps) {
     const gate = useJobStore.getState().job?.workflow.steps[step];
     if (!gate || gate.done) continue;
@@ -31,9 +31,9 @@ async function firstClosed(steps: readonly JobStep[]): Promise<{ step: JobStep; 
       if (!refusal) continue;
       // The check's own list when it has one (one line per claim), else main's sentence.
       const problems = useJobStore.getState().job?.workflow.steps[step].problems ?? [];
-      return { step, problems: problems.length > 0 ? problems : [refusal.message] };
+      return problems.length > 0 ? { step, problems, live: true } : { step, problems: [refusal.message], live: false };
     }
-    return { step, problems: gate.problems };
+    return { step, problems: gate.problems, live: true };
   }
   return null;
 }

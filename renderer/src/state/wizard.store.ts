@@ -3,7 +3,11 @@ import { create } from 'zustand';
 import type { JobStep } from '../../../shared/jobs/job.types';
 
 type WizardState = {
-  blocked: { step: JobStep; problems: string[] } | null;
+  /**
+   * Why the last Next stopped. `live`: the problems are the step's gate's own list, so the banner drops each one as
+   * soon as the workflow view no longer lists it (fixed); else they are main's refusal, shown until the next move.
+   */
+  blocked: { step: JobStep; problems: string[]; live: boolean } | null;
   done: string | null;
   moving: boolean;
   setBlocked: (blocked: WizardState['blocked']) => void;

@@ -85,6 +85,9 @@ export function Wizard() {
   const done = useWizardStore((state) => state.done);
   const moving = useWizardStore((state) => state.moving);
   const { goTo, finish } = useWizardNav();
+  const gateProblems = useJobStore((state) => state.job?.workflow.steps[step].problems);
+  // A fixed problem leaves the banner once main's workflow view no longer lists it (the forms save on blur).
+  const stillBlocked = !blocked || blocked.step !== step ? [] : blocked.live ? blocked.problems.filter((p) => gateProblems?.includes(p)) : blocked.problems;
   const back = previousStep(step);
   const next = nextStep(step);
 
@@ -106,14 +109,14 @@ export function Wizard() {
       </div>
       <footer className="wizard__footer">
         <div className="wizard__messages">
-          {blocked && blocked.step === step && (
+          {stillBlocked.length > 0 && (
             <div className="step-problems" role="alert" data-testid="step-problems">
               <strong>Before moving on from {STEP_LABELS[step]}:</strong>
               <ul>
-                {blocked.problems.slice(0, 8).map((problem, i) => (
+                {stillBlocked.slice(0, 8).map((problem, i) => (
                   <li key={i}>{problem}</li>
                 ))}
-                {blocked.problems.length > 8 && <li>…and {blocked.problems.length - 8} more.</li>}
+                {stillBlocked.length > 8 && <li>…and {stillBlocked.length - 8} more.</li>}
               </ul>
             </div>
           )}

@@ -10,7 +10,7 @@ import { CoLocatorsEditor } from './co-locators-editor';
 
 type TextField = Exclude<ClaimantField, 'coLocators'>;
 
-const FIELDS: { field: TextField; label: string; hint?: string; wide?: boolean; multiline?: boolean }[] = [
+const FIELDS: { field: TextField; label: string; hint?: string; wide?: boolean; multiline?: boolean; date?: boolean }[] = [
   { field: 'claimantName', label: 'Claimant name', wide: true },
   { field: 'address1', label: 'Address line 1', wide: true },
   { field: 'address2', label: 'Address line 2', wide: true },
@@ -19,13 +19,18 @@ const FIELDS: { field: TextField; label: string; hint?: string; wide?: boolean; 
   { field: 'monumentType', label: 'Monument type', hint: 'e.g. “2-in PVC post, 4 ft above ground, in a stone mound”' },
   { field: 'agentName', label: 'Agent' },
   { field: 'agentAddress', label: 'Agent address', multiline: true },
-  { field: 'dateOfLocation', label: 'Date of location', hint: 'YYYY-MM-DD, or empty to write it in the field.' },
-  { field: 'dateOfDiscovery', label: 'Date of discovery', hint: 'YYYY-MM-DD. CO and WY count the recording deadline from it; AK and MT print it.' },
+  {
+    field: 'dateOfLocation',
+    label: 'Date of location',
+    date: true,
+    hint: 'The day the claims are staked (the notice posted). Not known yet? Leave it empty: the notices print a blank line for the locator to write the date by hand when staking.',
+  },
+  { field: 'dateOfDiscovery', label: 'Date of discovery', date: true, hint: 'Optional. CO and WY count the recording deadline from it; AK and MT print it.' },
 ];
 
 const REQUIRED: ReadonlySet<ClaimantField> = new Set<ClaimantField>(['claimantName', 'address1']);
 
-function Field({ field, label, hint, multiline, required }: (typeof FIELDS)[number] & { required: boolean }) {
+function Field({ field, label, hint, multiline, date, required }: (typeof FIELDS)[number] & { required: boolean }) {
   const id = useId();
   const value = useClaimantStore((state) => state.draft?.[field] ?? '');
   const touched = useClaimantStore((state) => state.touched[field] ?? false);
@@ -56,7 +61,8 @@ function Field({ field, label, hint, multiline, required }: (typeof FIELDS)[numb
       {multiline ? (
         <textarea rows={2} maxLength={400} {...common} onChange={(event) => setField(field, event.target.value)} />
       ) : (
-        <input type="text" maxLength={field === 'dateOfLocation' || field === 'dateOfDiscovery' ? 10 : 200} {...common} onChange={(event) => setField(field, event.target.value)} />
+        // A date picker: the stored value is always YYYY-MM-DD, whatever order the desk's locale shows the day in.
+        <input type={date ? 'date' : 'text'} maxLength={date ? undefined : 200} {...common} onChange={(event) => setField(field, event.target.value)} />
       )}
       <span id={`${id}-hint`} className="form-field__hint muted">{hint}</span>
       <span id={`${id}-error`} className="form-field__error" role={problem ? 'alert' : undefined}>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { isCalendarDate } from '../../../../../shared/domain/calendar-date';
-import { saveClaimantDraft, useClaimantStore } from '../../../state/claimant.store';
+import { useClaimantStore } from '../../../state/claimant.store';
+import { formatCalendarDate } from '../../../lib/format';
 import { saveLandDraft, useDocumentsStore } from '../../../state/documents.store';
 import { landProblems, PLSS_FIELDS, type LandField } from '../../../lib/land-description';
 import { ALASKA_RECORDING_DISTRICTS, suggestRecordingDistricts } from '../../../../../shared/geo/alaska-recording-districts';
@@ -45,42 +46,27 @@ function LandInput({ field, label, placeholder, maxLength, hint, inputMode }: In
   );
 }
 
-/** The date lives on the claimant form; shown here too because it is printed on every notice. */
+/**
+ * The date of location is asked in one place, the Claimant step; it is printed on every notice, so it is shown here
+ * (read only) with the way back to change it.
+ */
 function DateOfLocation({ onEditClaimant }: { onEditClaimant: () => void }) {
-  const id = useId();
   const draft = useClaimantStore((state) => state.draft);
-  const setField = useClaimantStore((state) => state.setField);
   if (!draft) return null;
   const value = draft.dateOfLocation;
-  const problem = value && !isCalendarDate(value) ? 'Use a real date (YYYY-MM-DD), or leave it empty to write it in the field.' : null;
   return (
     <div className="land-form__claimant">
-      <div className="form-field">
-        <label htmlFor={id}>Date of location</label>
-        <input
-          id={id}
-          type="text"
-          value={value}
-          placeholder="YYYY-MM-DD"
-          maxLength={10}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={`${id}-hint ${id}-error`}
-          data-testid="documents-dateOfLocation"
-          onChange={(event) => setField('dateOfLocation', event.target.value)}
-          onBlur={() => void saveClaimantDraft()}
-        />
-        <span id={`${id}-hint`} className="form-field__hint muted">
-          Empty prints a line to write it in the field.
-        </span>
-        <span id={`${id}-error`} className="form-field__error" role={problem ? 'alert' : undefined}>
-          {problem}
-        </span>
+      <div className="land-form__claimant-name">
+        <span className="muted">Date of location</span>
+        <strong data-testid="documents-dateOfLocation" data-date={value}>
+          {value && isCalendarDate(value) ? formatCalendarDate(value) : <span className="muted">blank line, written by hand when staking</span>}
+        </strong>
       </div>
       <div className="land-form__claimant-name">
         <span className="muted">Claimant</span>
         <strong data-testid="documents-claimant">{draft.claimantName || <span className="muted">not entered</span>}</strong>
         <button type="button" className="button button--link" onClick={onEditClaimant} data-testid="documents-edit-claimant">
-          Edit claimant
+          Edit claimant and date
         </button>
       </div>
     </div>
