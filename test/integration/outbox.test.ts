@@ -113,6 +113,9 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     await expect(app.handlers.generatePackage({ jobId })).rejects.toMatchObject({ code: 'workflow-refused' });
     await app.handlers.signIn({ serverUrl: server.url, username: 'demo-manager', password: 'claimdesk-demo' });
     await app.handlers.fireWorkflowEvent({ jobId, action: 'REOPEN', reason: null, override: { reason: 'Customer asked for corrected notices' } });
+    // The override record reads as staff say it in the outbox list: the rule in words, never its code.
+    const overrideEntry = (await app.handlers.listOutbox({ jobId, includeClosed: true })).entries.find((e) => e.kind === 'event');
+    expect(overrideEntry?.summary).toBe('Override by demo-manager (reopening a closed job): Reopen — Customer asked for corrected notices');
     await app.handlers.validateLayout({ jobId });
     await app.handlers.generatePackage({ jobId });
     const again = await app.handlers.queueUpload({ jobId });
