@@ -9,6 +9,7 @@ import { useJobStore } from '../state/job.store';
 import { useMapBasemap } from '../state/map-basemap';
 import { ClaimsMap, type ClaimsMapProps } from '../widgets/map/claims-map';
 import { useJobDerived } from './use-job-derived.hook';
+import { useMapEmptyNote } from './use-map-empty-note.hook';
 
 type JobMapProps = Partial<Pick<ClaimsMapProps, 'corners' | 'monuments' | 'className' | 'fitKey' | 'field'>> & {
   /** Draw only the order's polygons (the Import step shows what was bought before anything is laid out). */
@@ -34,6 +35,7 @@ export function JobMap({ corners, monuments, field, className, fitKey, orderOnly
   const setSelection = useJobStore((state) => state.setSelection);
   const setHover = useJobStore((state) => state.setHover);
   const focus = useJobStore((state) => state.focus);
+  const emptyNote = useMapEmptyNote(job);
   const { basemap, ...basemapSwitch } = useMapBasemap();
   const derived = useJobDerived();
   const orderClaims = job?.order.orderClaims;
@@ -59,6 +61,7 @@ export function JobMap({ corners, monuments, field, className, fitKey, orderOnly
       plss={derived.plss?.area ?? null}
       fitKey={fitKey ?? `${job.id}:${job.crs.epsg}`}
       zoomTo={focus}
+      emptyNote={emptyNote}
       className={className}
     />
   );

@@ -5,10 +5,14 @@
 import type { BasemapChoice } from '../../../../shared/basemap/map-settings';
 import type { BasemapOption } from '../../state/map-basemap';
 import { usePopover } from '../../lib/use-popover.hook';
+import { useAppViewStore } from '../../state/app-view.store';
 
 export function BasemapControl({ options, choice, onChoose }: { options: BasemapOption[]; choice: BasemapChoice; onChoose: (choice: BasemapChoice) => void }) {
   const { open, setOpen, rootRef, buttonRef, panelId, onKeyDown } = usePopover();
-  const current = options.find((o) => o.choice === choice)?.label ?? 'No basemap';
+  // Only "No basemap" on offer: nothing is set up yet, and the button says so rather than hiding the option.
+  const noneSetUp = options.length === 1;
+  const current = noneSetUp ? 'none set up' : (options.find((o) => o.choice === choice)?.label ?? 'No basemap');
+  const setSettingsOpen = useAppViewStore((state) => state.setSettingsOpen);
   return (
     <div className="basemap-control" ref={rootRef} onKeyDown={onKeyDown}>
       <button
@@ -17,7 +21,7 @@ export function BasemapControl({ options, choice, onChoose }: { options: Basemap
         className="button button--small"
         aria-expanded={open}
         aria-controls={panelId}
-        title="Choose the basemap under the claims"
+        title={noneSetUp ? 'No basemap is set up: terrain or imagery under the claims helps to place them' : 'Choose the basemap under the claims'}
         data-testid="map-basemap-button"
         onClick={() => setOpen(!open)}
       >
@@ -40,7 +44,25 @@ export function BasemapControl({ options, choice, onChoose }: { options: Basemap
               {option.label}
             </label>
           ))}
-          {options.length === 1 && <p className="basemap-control__hint muted">Set an offline tiles file or an online basemap in Settings.</p>}
+          {noneSetUp && (
+            <div className="basemap-control__setup" data-testid="map-basemap-hint">
+              <p className="basemap-control__hint muted">
+                No basemap yet: an offline tiles file (MBTiles or PMTiles, works in the field) or an online basemap URL puts terrain or
+                imagery under the claims.
+              </p>
+              <button
+                type="button"
+                className="button button--small button--primary"
+                data-testid="map-basemap-setup"
+                onClick={() => {
+                  setOpen(false);
+                  setSettingsOpen(true);
+                }}
+              >
+                Set up a basemap…
+              </button>
+            </div>
+          )}
         </div>
       )}
     </div>

@@ -29,6 +29,7 @@ import {
   plssToCollection,
   typicalClaimSizeM,
   type CornerPoint,
+  type LngLatBox,
   type MapMarker,
   type Monument,
 } from './map-data';
@@ -72,10 +73,27 @@ export type ClaimsMapProps = {
   basemapSwitch?: { options: BasemapOption[]; choice: BasemapChoice; onChoose: (choice: BasemapChoice) => void };
   /** The map refits to the order and claims whenever this changes. */
   fitKey?: string;
+  /** Shown over the map while it has nothing to frame (no order polygons, no claims, no anchor): why it is empty. */
+  emptyNote?: string | null;
   /** Zoom to these claims whenever `seq` changes (a problem clicked in a list); not on mount. */
   zoomTo?: { ids: string[]; seq: number } | null;
   className?: string;
 };
+
+/**
+ * What the camera frames: the order and its claims; with neither (an order whose polygons could not be read), the
+ * typed grid anchor with about a kilometre around it, so the map opens where the work is, never on the whole country.
+ */
+function frameBox(data: MapData): LngLatBox | null {
+  const box = boundsOf([data.order, data.claims]);
+  if (box) return box;
+  const marker = boundsOf([data.markers]);
+  if (!marker) return null;
+  const [[w, s], [e, n]] = marker;
+  const dLat = 0.006;
+  const dLon = dLat / Math.max(0.2, Math.cos((((s + n) / 2) * Math.PI) / 180));
+  return [[w - dLon, s - dLat], [e + dLon, n + dLat]];
+}
 
 // More room at the bottom: the scale bars and the cursor readout sit there.
 const FIT_OPTIONS = { padding: { top: 50, right: 50, bottom: 70, left: 50 }, maxZoom: 17 } as const;
@@ -142,7 +160,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
   const fit = useCallback((animate: boolean) => {
     const map = mapRef.current;
     if (!map) return;
-    const box = boundsOf([latest.current.data.order, latest.current.data.claims]);
+    const box = frameBox(latest.current.data);
     if (!box) return;
     map.fitBounds(box, { ...FIT_OPTIONS, duration: animate ? 300 : 0 });
   }, []);
@@ -168,7 +186,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
     const container = containerRef.current;
     if (!container) return;
     // Open already framed on the data (no first frame of the whole US, no basemap tiles fetched for it).
-    const box = boundsOf([latest.current.data.order, latest.current.data.claims]);
+    const box = frameBox(latest.current.data);
     framed.current = box !== null;
     const map = new maplibregl.Map({
       container,
@@ -233,8 +251,12 @@ export function ClaimsMap(props: ClaimsMapProps) {
     for (const id of SOURCES) {
       if (data[id] !== previous[id]) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data[id]);
     }
-    if (!framed.current && boundsOf([data.order, data.claims])) {
+    const hasShapes = boundsOf([data.order, data.claims]) !== null;
+    if (!framed.current && frameBox(data)) {
       framed.current = true;
+      fit(false);
+    } else if (!hasShapes && previous.markers !== data.markers && frameBox(data)) {
+      // Nothing drawn yet but the anchor: follow it as it is typed or pasted.
       fit(false);
     }
     markBusy(map);
@@ -306,6 +328,11 @@ export function ClaimsMap(props: ClaimsMapProps) {
       {pickMode && (
         <div className="claims-map__hint" role="status">
           {pickMode === 'anchor' ? 'Click the map to place the grid anchor' : 'Click the map where the new claim goes'}
+        </div>
+      )}
+      {props.emptyNote && !frameBox(data) && (
+        <div className="claims-map__empty" role="status" data-testid="map-empty-note">
+          {props.emptyNote}
         </div>
       )}
       {basemapFailed && (

@@ -4,6 +4,7 @@
  * pair follows the anchor. A pair is committed as soon as both of its numbers parse and are in range.
  */
 import { useState } from 'react';
+import { parsePastedPoint } from '../../../../../shared/geo/parse-coordinates';
 import { utmConverter, type Utm } from '../../../../../shared/geo/utm';
 
 type Pair = 'utm' | 'll';
@@ -44,6 +45,18 @@ export function AnchorFields({ epsg, anchor, onChange }: { epsg: number; anchor:
   // Leaving a field shows the committed anchor again (a half-typed value that never parsed is dropped).
   const done = () => setDraft({ editing: null, a: '', b: '' });
 
+  // A point pasted whole (a GPS readout, a survey sheet's UTM with its zone), read into this job's zone.
+  const [pasted, setPasted] = useState('');
+  const [pasteResult, setPasteResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const readPasted = (text: string) => {
+    setPasted(text);
+    if (text.trim() === '') return setPasteResult(null);
+    const parsed = parsePastedPoint(text, epsg);
+    if ('error' in parsed) return setPasteResult({ ok: false, text: parsed.error });
+    onChange(parsed.anchor);
+    setPasteResult({ ok: true, text: `Read as ${parsed.read}.` });
+  };
+
   const field = (pair: Pair, index: 0 | 1, label: string, testId: string, unit: string) => (
     <label className="layout-field">
       <span>
@@ -72,8 +85,25 @@ export function AnchorFields({ epsg, anchor, onChange }: { epsg: number; anchor:
         {field('ll', 0, 'Latitude', 'grid-anchor-lat', '°')}
         {field('ll', 1, 'Longitude', 'grid-anchor-lon', '°')}
       </div>
+      <label className="layout-field">
+        <span>Paste a point (UTM with its zone, or latitude/longitude)</span>
+        <input
+          type="text"
+          data-testid="grid-anchor-paste"
+          value={pasted}
+          placeholder="e.g. 11N 456789 4234567"
+          aria-invalid={pasteResult ? !pasteResult.ok : undefined}
+          onChange={(e) => readPasted(e.target.value)}
+        />
+      </label>
+      {pasteResult && (
+        <p className={pasteResult.ok ? 'muted layout-hint' : 'form-field__error'} role={pasteResult.ok ? 'status' : 'alert'} data-testid="grid-anchor-paste-result">
+          {pasteResult.text}
+        </p>
+      )}
       <p className="muted layout-hint">
-        UTM in EPSG:{epsg} (NAD83 zone {epsg - 26900}N); latitude/longitude in decimal degrees (west is negative).
+        UTM in EPSG:{epsg} (NAD83 zone {epsg - 26900}N); latitude/longitude in decimal degrees (west is negative). A
+        point pasted in another zone is moved into this one.
       </p>
     </div>
   );

@@ -29,6 +29,7 @@ import { LayoutClaimsTable } from './layout-claims-table';
 import { LayoutCounts } from './layout-counts';
 import { useLayoutKeys } from './use-layout-keys.hook';
 import { LandStatusField } from './land-status-field';
+import { useMapEmptyNote } from '../../use-map-empty-note.hook';
 
 type Mode = 'order' | 'grid';
 
@@ -43,6 +44,8 @@ function LayoutStepBody({ job, derived }: { job: Job; derived: JobDerived }) {
   const history = useJobStore((s) => s.history);
   const selection = useJobStore((s) => s.selection);
   const hoverId = useJobStore((s) => s.hoverId);
+  const focus = useJobStore((s) => s.focus);
+  const emptyNote = useMapEmptyNote(job);
   const { applyLayout, setSelection, setHover, undo, redo } = useJobStore.getState();
   const { basemap, ...basemapSwitch } = useMapBasemap();
   const { layout, monuments, check, orderRings, plss } = derived;
@@ -267,6 +270,8 @@ function LayoutStepBody({ job, derived }: { job: Job; derived: JobDerived }) {
           basemapSwitch={basemapSwitch}
           plss={plss?.area ?? null}
           fitKey={`${job.id}:${epsg}:${fitNonce}`}
+          zoomTo={focus}
+          emptyNote={emptyNote}
         />
         <div className="layout-step__table">
           <LayoutClaimsTable
