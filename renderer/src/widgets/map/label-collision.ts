@@ -44,3 +44,11 @@ export function labelBox(x: number, y: number, text: string, charPx: number, pad
   const w = text.length * charPx + padPx;
   return { x0: x - w / 2, y0: y - heightPx / 2, x1: x + w / 2, y1: y + heightPx / 2 };
 }
+
+/** The upright box around a w × h label centred at (x, y) and turned by `angleDeg`. */
+export function rotatedBox(x: number, y: number, w: number, h: number, angleDeg: number): Box {
+  const a = (angleDeg * Math.PI) / 180;
+  const hw = (Math.abs(Math.cos(a)) * w + Math.abs(Math.sin(a)) * h) / 2;
+  const hh = (Math.abs(Math.sin(a)) * w + Math.abs(Math.cos(a)) * h) / 2;
+  return { x0: x - hw, y0: y - hh, x1: x + hw, y1: y + hh };
+}

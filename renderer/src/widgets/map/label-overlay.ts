@@ -8,10 +8,15 @@
  * overlap are dropped (label-collision.ts), and names are hidden when claims are too small on screen to read
  * (or there are more than MAX_CLAIM_LABELS of them).
  * The spans use the app's own system font, so labels look like the rest of the UI, and tests can read them.
+ *
+ * A claim's name runs along the claim and grows with the zoom (a share of the claim's width on screen, within
+ * readable bounds); a name that would not fit inside its claim is hidden, never drawn across the neighbours. A
+ * corner post shared by several claims gets one label with each claim's number for it ("2/1"), not a pile; with a
+ * selection, the selected claims' own numbers are drawn inside each of them instead.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Position } from '../../../../shared/geometry/geojson.types';
-import { CollisionGrid, labelBox } from './label-collision';
+import { CollisionGrid, labelBox, rotatedBox } from './label-collision';
 import type { ClaimLabel, CornerPoint, MapMarker, Monument, SectionLabel } from './map-data';
 
 export const MAX_CLAIM_LABELS = 500;
@@ -24,6 +29,20 @@ const MIN_PX_MONUMENT_TEXT = 200;
 /** Corner numbers sit this far (px) from the corner towards their own claim: adjacent claims share corners. */
 const CORNER_INSET_PX = 13;
 const EARTH_CIRCUMFERENCE_M = 40075016.686;
+/** Claim name sizes (px): never smaller than is readable, never shouting; and average glyph width per px of size. */
+const NAME_MIN_PX = 9;
+const NAME_MAX_PX = 18;
+const GLYPH_EM = 0.64;
+
+/** Screen angle (CSS degrees, clockwise from the x axis) for text along `axisDeg`, kept upright. */
+function uprightAngle(axisDeg: number): number {
+  let a = (((axisDeg - 90) % 180) + 180) % 180; // [0, 180)
+  if (a > 90) a -= 180; // (-90, 90]
+  return a;
+}
+
+/** Rounded lon/lat, as a key for corners of different claims that are one post on the ground (within ~1 cm). */
+const postKey = (lonLat: Position): string => `${lonLat[0].toFixed(7)},${lonLat[1].toFixed(7)}`;
 
 export type OverlayData = {
   claims: ClaimLabel[];
@@ -105,18 +124,23 @@ export class LabelOverlay {
     const { clientWidth: width, clientHeight: height } = this.map.getContainer();
     let used = 0;
     const taken = new CollisionGrid();
-    const place = (kind: Kind, text: string, x: number, y: number, selected: boolean, key: string): boolean => {
+    const place = (kind: Kind, text: string, x: number, y: number, selected: boolean, key: string, along?: { fontPx: number; angleDeg: number }): boolean => {
       if (x < -40 || y < -20 || x > width + 40 || y > height + 20) return true;
       if (used >= MAX_ELEMENTS) return false;
       const m = METRICS[kind];
-      if (!taken.insert(labelBox(x, y, text, m.charPx, m.padPx, 14), !m.optional)) return true;
+      // A name sized to fit inside its own claim cannot run into another claim's name: only its middle is kept clear
+      // (the upright box of a turned label would swallow its neighbours' along a diagonal row of claims).
+      const box = along ? rotatedBox(x, y, Math.min(text.length * along.fontPx * GLYPH_EM, along.fontPx * 2), along.fontPx * 1.25, along.angleDeg) : labelBox(x, y, text, m.charPx, m.padPx, 14);
+      if (!taken.insert(box, !m.optional)) return true;
       const el = this.element(used);
       used += 1;
       const className = `map-label map-label--${kind}${selected ? ' map-label--selected' : ''}`;
       if (el.className !== className) el.className = className;
       if (el.textContent !== text) el.textContent = text;
       if (el.dataset.key !== key) el.dataset.key = key;
-      el.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)`;
+      const turn = along && along.angleDeg !== 0 ? ` rotate(${along.angleDeg.toFixed(1)}deg)` : '';
+      el.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)${turn}`;
+      el.style.fontSize = along ? `${along.fontPx.toFixed(1)}px` : '';
       el.hidden = false;
       return true;
     };
@@ -129,23 +153,46 @@ export class LabelOverlay {
     if (claims.length <= MAX_CLAIM_LABELS && claimPx >= MIN_PX_NAMES) {
       // Selected claims first, so their names win where labels would collide.
       const ordered = this.selection.size > 0 ? [...claims].sort((a, b) => Number(this.selection.has(b.id)) - Number(this.selection.has(a.id))) : claims;
+      const ppm = this.pxPerMetre();
       for (const c of ordered) {
+        const lengthPx = c.lengthM * ppm;
+        const widthPx = c.widthM * ppm;
+        // A third of the claim's width, shrunk to fit its length; hidden below the readable size.
+        const fontPx = Math.min(NAME_MAX_PX, widthPx * 0.33, (lengthPx * 0.85) / Math.max(1, c.name.length * GLYPH_EM));
+        if (fontPx < NAME_MIN_PX) continue;
         const p = this.map.project(c.lonLat);
-        if (!place('claim', c.name, p.x, p.y, this.selection.has(c.id), c.id)) break;
+        if (!place('claim', c.name, p.x, p.y, this.selection.has(c.id), c.id, { fontPx, angleDeg: uprightAngle(c.axisDeg) })) break;
       }
     }
     if (claimPx >= MIN_PX_DETAIL) {
-      for (const corner of corners) {
-        const p = this.map.project(corner.lonLat);
-        const centre = this.centroids.get(corner.claimId);
-        let { x, y } = p;
-        if (centre) {
-          const q = this.map.project(centre);
-          const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
-          x += ((q.x - p.x) / len) * CORNER_INSET_PX;
-          y += ((q.y - p.y) / len) * CORNER_INSET_PX;
+      if (this.selection.size > 0) {
+        // The selected claims' own numbers, each inset towards its claim (what staff are working on).
+        for (const corner of corners) {
+          if (!this.selection.has(corner.claimId)) continue;
+          const p = this.map.project(corner.lonLat);
+          const centre = this.centroids.get(corner.claimId);
+          let { x, y } = p;
+          if (centre) {
+            const q = this.map.project(centre);
+            const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+            x += ((q.x - p.x) / len) * CORNER_INSET_PX;
+            y += ((q.y - p.y) / len) * CORNER_INSET_PX;
+          }
+          if (!place('corner', String(corner.number), x, y, true, `${corner.claimId}:${corner.number}`)) break;
         }
-        if (!place('corner', String(corner.number), x, y, false, `${corner.claimId}:${corner.number}`)) break;
+      } else {
+        // One label per post: the numbers every claim gives it, in the order the claims were drawn.
+        const posts = new Map<string, { lonLat: Position; numbers: number[]; key: string }>();
+        for (const corner of corners) {
+          const key = postKey(corner.lonLat);
+          const post = posts.get(key);
+          if (post) post.numbers.push(corner.number);
+          else posts.set(key, { lonLat: corner.lonLat, numbers: [corner.number], key: `${corner.claimId}:${corner.number}` });
+        }
+        for (const post of posts.values()) {
+          const p = this.map.project(post.lonLat);
+          if (!place('corner', post.numbers.join('/'), p.x, p.y, false, post.key)) break;
+        }
       }
       for (const m of claimPx >= MIN_PX_MONUMENT_TEXT ? monuments : []) {
         const p = this.map.project(m.lonLat);

@@ -8,6 +8,7 @@ import { utmConverter, type Utm } from '../../../../shared/geo/utm';
 import type { Position } from '../../../../shared/geometry/geojson.types';
 import type { CornerPoint as DerivedCorner, Monument as DerivedMonument } from '../../../../shared/claims/monuments';
 import type { PlssArea } from '../../../../shared/plss/plss.types';
+import { claimFrame } from '../../../../shared/claims/claim-frame';
 
 /**
  * The fields the map draws from deriveMonuments' corners and monuments; only these are required, so other steps
@@ -16,7 +17,11 @@ import type { PlssArea } from '../../../../shared/plss/plss.types';
 export type CornerPoint = Pick<DerivedCorner, 'claimId' | 'number' | 'lonLat'>;
 export type Monument = Pick<DerivedMonument, 'claimId' | 'kind' | 'label' | 'lonLat'>;
 
-export type ClaimLabel = { id: string; name: string; lonLat: Position };
+/**
+ * A claim's name label: at its centre, along its long axis (`axisDeg`, clockwise from north), sized by the claim's
+ * length and width in metres so the overlay can scale it with the zoom and hide it when it would not fit inside.
+ */
+export type ClaimLabel = { id: string; name: string; lonLat: Position; axisDeg: number; lengthM: number; widthM: number };
 
 /** A point of the caller's own (the grid anchor, a pick preview): drawn on top, always labelled. */
 export type MapMarker = { id: string; label: string; lonLat: Position };
@@ -46,7 +51,22 @@ export function claimsToCollection(claims: LayoutClaim[], epsg: number): Feature
 
 export function claimLabels(claims: LayoutClaim[], epsg: number): ClaimLabel[] {
   const { toLonLat } = utmConverter(epsg);
-  return claims.map((claim) => ({ id: claim.id, name: claim.name, lonLat: toLonLat(centroid(claim.corners)) }));
+  return claims.map((claim) => {
+    const frame = claim.corners.length === 4 ? claimFrame(claim) : null;
+    const shape = frame
+      ? { axisDeg: frame.azimuthDeg, lengthM: frame.centerlineM, widthM: Math.hypot(frame.rightMid[0] - frame.leftMid[0], frame.rightMid[1] - frame.leftMid[1]) }
+      : boxShape(claim.corners);
+    return { id: claim.id, name: claim.name, lonLat: toLonLat(centroid(claim.corners)), ...shape };
+  });
+}
+
+/** A claim that is not a four-cornered lode: labelled across its bounding box, along its longer side. */
+function boxShape(corners: Utm[]): { axisDeg: number; lengthM: number; widthM: number } {
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  const w = Math.max(...xs) - Math.min(...xs);
+  const h = Math.max(...ys) - Math.min(...ys);
+  return w >= h ? { axisDeg: 90, lengthM: w, widthM: h } : { axisDeg: 0, lengthM: h, widthM: w };
 }
 
 export function cornersToCollection(corners: CornerPoint[]): FeatureCollection<Point> {

@@ -33,6 +33,20 @@ import { useMapEmptyNote } from '../../use-map-empty-note.hook';
 
 type Mode = 'order' | 'grid';
 
+/** The one grid-metre vector every corner of every claim moved by, or null (not all moved, or not all alike). */
+function wholeLayoutShift(before: LayoutClaim[], after: LayoutClaim[]): Utm | null {
+  if (before.length === 0 || before.length !== after.length) return null;
+  const first = after[0]!.corners[0]!;
+  const shift: Utm = [first[0] - before[0]!.corners[0]![0], first[1] - before[0]!.corners[0]![1]];
+  if (Math.hypot(shift[0], shift[1]) < 1e-6) return null;
+  const same = before.every((claim, i) => {
+    const moved = after[i]!;
+    return moved.id === claim.id && moved.corners.length === claim.corners.length &&
+      claim.corners.every((c, k) => Math.abs(moved.corners[k]![0] - c[0] - shift[0]) < 1e-6 && Math.abs(moved.corners[k]![1] - c[1] - shift[1]) < 1e-6);
+  });
+  return same ? shift : null;
+}
+
 export function LayoutStep() {
   const job = useJobStore((state) => state.job);
   const derived = useJobDerived();
@@ -84,7 +98,13 @@ function LayoutStepBody({ job, derived }: { job: Job; derived: JobDerived }) {
     return [{ id: 'grid-anchor', label, lonLat: utmConverter(epsg).toLonLat(draft.anchor) }];
   }, [mode, draft.anchor, draft.anchorMode, epsg]);
 
-  const setClaims = (next: LayoutClaim[], label: string) => applyLayout({ claims: next, grid: layout.grid }, label);
+  const setClaims = (next: LayoutClaim[], label: string) => {
+    // Moving the whole grid (Move or a drag with everything) moves its anchor with it: the marker stays on the grid.
+    const shift = wholeLayoutShift(claims, next);
+    const grid = shift && layout.grid ? { ...layout.grid, anchor: [layout.grid.anchor[0] + shift[0], layout.grid.anchor[1] + shift[1]] as Utm } : layout.grid;
+    if (shift) setDraft((d) => (d.anchor ? { ...d, anchor: [d.anchor[0] + shift[0], d.anchor[1] + shift[1]] } : d));
+    applyLayout({ claims: next, grid }, label);
+  };
 
   const applyOrderClaims = (kind: ClaimKind) => {
     applyLayout({ claims: claimsFromOrder(job.order.orderClaims, epsg, draft.prefix.trim() || suggestion.prefix, kind), grid: null }, "Use the order's claims");
