@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
-import { claimsMap, waitForMapReady } from '../helpers/browser-map';
+import { claimsMap, mapView } from '../helpers/browser-map';
 
 const ORDER = 'CO-7';
 // In La Paz County, Arizona, where the order's project is.
@@ -27,12 +27,7 @@ afterAll(async () => {
 
 const page = () => h.page;
 const step = () => page().getByTestId('wizard').getAttribute('data-step');
-async function view(scope: string): Promise<{ zoom: number; lon: number; lat: number }> {
-  const map = claimsMap(page().getByTestId(scope));
-  await waitForMapReady(map);
-  const [zoom, lon, lat] = ((await map.getAttribute('data-view')) ?? '').split(' ').map(Number);
-  return { zoom: zoom!, lon: lon!, lat: lat! };
-}
+const view = (scope: string) => mapView(claimsMap(page().getByTestId(scope)));
 
 describe('map context for an order whose polygons cannot be read', () => {
   it('the Import map says why it is empty, with the order’s own problem', async () => {

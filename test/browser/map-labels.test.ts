@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
-import { claimsMap, FOOT_M, mapLabels, waitForMapReady } from '../helpers/browser-map';
+import { claimsMap, FOOT_M, mapLabels, mapView, waitForMapReady } from '../helpers/browser-map';
 
 const ORDER = 'CO-4';
 
@@ -29,20 +29,20 @@ const mapIn = (scope: string) => claimsMap(page().getByTestId(scope));
 
 /** Pixels per metre where the map's camera rests (Web Mercator, 512 px tiles): an oracle independent of the app. */
 async function pxPerMetre(map: Locator): Promise<number> {
-  await waitForMapReady(map);
-  const [zoom, , lat] = ((await map.getAttribute('data-view')) ?? '').split(' ').map(Number);
-  return (512 * 2 ** zoom!) / (40_075_016.686 * Math.cos((lat! * Math.PI) / 180));
+  const { zoom, lat } = await mapView(map);
+  return (512 * 2 ** zoom) / (40_075_016.686 * Math.cos((lat * Math.PI) / 180));
 }
 
 /** Each drawn claim label: its text, unrotated width and font size (px), and the rotation in its transform. */
 const claimLabelShapes = (map: Locator) =>
   map.locator('.map-label--claim').evaluateAll((els) =>
     els
-      .filter((el) => !(el as HTMLElement).hidden)
-      .map((el) => {
-        const e = el as HTMLElement;
+      .map((el) => el as unknown as { hidden: boolean; textContent: string | null; offsetWidth: number; style: { transform: string; fontSize: string } })
+      .filter((e) => !e.hidden)
+      .map((e) => {
         const turn = /rotate\((-?[\d.]+)deg\)/.exec(e.style.transform);
-        return { text: e.textContent ?? '', width: e.offsetWidth, font: parseFloat(getComputedStyle(e).fontSize), angle: turn ? Number(turn[1]) : 0 };
+        // The overlay sets each name's size inline (it scales with the zoom).
+        return { text: e.textContent ?? '', width: e.offsetWidth, font: parseFloat(e.style.fontSize), angle: turn ? Number(turn[1]) : 0 };
       }),
   );
 

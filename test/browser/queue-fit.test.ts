@@ -34,9 +34,9 @@ async function clippedCells(): Promise<string[]> {
         .map((cell) => {
           // What the content needs, measured on an unconstrained copy in the same row (scrollWidth under-reports
           // text cut by an ellipsis): the copy's width at max-content against the cell's own.
-          const copy = cell.cloneNode(true) as HTMLElement;
+          const copy = cell.cloneNode(true) as unknown as { style: object; getBoundingClientRect(): { width: number }; remove(): void };
           Object.assign(copy.style, { position: 'absolute', visibility: 'hidden', width: 'max-content', maxWidth: 'none', left: '0', top: '0' });
-          cell.parentElement!.appendChild(copy);
+          cell.parentElement!.appendChild(copy as unknown as typeof cell);
           const needed = copy.getBoundingClientRect().width;
           copy.remove();
           return { cell, needed, width: cell.getBoundingClientRect().width };
@@ -119,7 +119,8 @@ describe('the queue with the keyboard alone', () => {
   /** Presses Tab until the element matching `selector` has focus; fails if it is not reached within `max` presses. */
   async function tabTo(selector: string, max = 40): Promise<void> {
     for (let i = 0; i < max; i += 1) {
-      if (await page().evaluate((css) => document.activeElement?.matches(css) === true, selector)) return;
+      const focused = (css: string) => (globalThis as unknown as { document: { activeElement: { matches(s: string): boolean } | null } }).document.activeElement?.matches(css) === true;
+      if (await page().evaluate(focused, selector)) return;
       await page().keyboard.press('Tab');
     }
     throw new Error(`Tab never reached ${selector}`);
@@ -129,9 +130,9 @@ describe('the queue with the keyboard alone', () => {
     await page().getByTestId('search-box').focus();
     await tabTo('[data-testid="select-all-orders"]');
     await page().keyboard.press('Space');
-    await expect.poll(() => page().getByTestId('order-check').evaluateAll((boxes) => boxes.every((box) => (box as HTMLInputElement).checked))).toBe(true);
+    await expect.poll(() => page().getByTestId('order-check').evaluateAll((boxes) => boxes.every((box) => (box as unknown as { checked: boolean }).checked))).toBe(true);
     await page().keyboard.press('Space');
-    await expect.poll(() => page().getByTestId('order-check').evaluateAll((boxes) => boxes.some((box) => (box as HTMLInputElement).checked))).toBe(false);
+    await expect.poll(() => page().getByTestId('order-check').evaluateAll((boxes) => boxes.some((box) => (box as unknown as { checked: boolean }).checked))).toBe(false);
   });
 
   it('Tab reaches a column heading and Enter sorts by it, both ways', async () => {

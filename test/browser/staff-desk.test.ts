@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
-import { claimsMap, waitForMapReady } from '../helpers/browser-map';
+import { claimsMap, mapView } from '../helpers/browser-map';
 import { ERROR_CODES } from '../../shared/errors';
 import { OVERRIDABLE_GUARDS } from '../../shared/workflow/workflow.types';
 import { GUARD_LABELS } from '../../shared/workflow/guard-labels';
@@ -37,12 +37,7 @@ const finished = () =>
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')!.replace('wizard-step-', '')));
 const problems = () => page().getByTestId('validation-problems');
 const problemCodes = () => problems().locator('[data-code]').evaluateAll((items) => items.map((item) => item.getAttribute('data-code')));
-const mapView = async (scope: string) => {
-  const map = claimsMap(page().getByTestId(scope));
-  await waitForMapReady(map);
-  const [zoom, lon, lat] = ((await map.getAttribute('data-view')) ?? '').split(' ').map(Number);
-  return { zoom: zoom!, lon: lon!, lat: lat! };
-};
+const viewOf = (scope: string) => mapView(claimsMap(page().getByTestId(scope)));
 
 /**
  * Words that are codes, not sentences: snake_case reason codes, the IPC error codes and workflow guard codes
@@ -93,10 +88,10 @@ describe('the wizard as staff read and fix it', () => {
     // Align corners is measured in feet, like everything else staff read.
     expect(await page().getByTestId('align-tolerance').locator('option').allTextContents()).toEqual(['1 ft', '3 ft', '6 ft']);
 
-    const before = await mapView('validate-step');
+    const before = await viewOf('validate-step');
     await problems().getByTestId('issue-button').click();
-    await expect.poll(async () => (await mapView('validate-step')).zoom).toBeGreaterThan(before.zoom + 0.5);
-    const after = await mapView('validate-step');
+    await expect.poll(async () => (await viewOf('validate-step')).zoom).toBeGreaterThan(before.zoom + 0.5);
+    const after = await viewOf('validate-step');
     // The moved claim is ~3 km east of the order: the camera went east to it.
     expect(after.lon).toBeGreaterThan(before.lon);
     const fixes = problems().getByTestId('issue-fixes');

@@ -140,6 +140,13 @@ export async function waitForMapReady(map: Locator, timeoutMs = 30_000): Promise
   await expect.poll(() => map.getAttribute('data-map-ready'), { timeout: timeoutMs }).toBe('true');
 }
 
+/** Where the map's camera rests once it is ready (its data-view: zoom, centre lon/lat). */
+export async function mapView(map: Locator): Promise<{ zoom: number; lon: number; lat: number }> {
+  await waitForMapReady(map);
+  const [zoom, lon, lat] = ((await map.getAttribute('data-view')) ?? '').split(' ').map(Number);
+  return { zoom: zoom!, lon: lon!, lat: lat! };
+}
+
 /** Where the map drew each label of `kind` (page pixels, centre of the label), with its text. */
 export async function mapLabels(map: Locator, kind: 'claim' | 'corner' | 'monument' | 'marker'): Promise<{ text: string; x: number; y: number }[]> {
   return map.locator(`.map-label--${kind}`).evaluateAll((elements) =>

@@ -3,7 +3,7 @@
  * person sends, and the wizard's gates built from them: what the renderer shows without computing anything.
  */
 import { describe, expect, it } from 'vitest';
-import { finishedSteps, hasPassedValidation, wizardGates } from '../../shared/jobs/wizard-gates';
+import { finishedSteps, hasPassedValidation, wizardGates, type GateInput } from '../../shared/jobs/wizard-gates';
 import { JOB_STEPS } from '../../shared/jobs/job-steps';
 import { eventViews, transition } from '../../shared/workflow/workflow.machine';
 import { EVENT_SOURCES } from '../../shared/workflow/workflow.table';
@@ -79,7 +79,7 @@ describe('the wizard gates', () => {
   });
 
   it('marks every finished step, left to right: the claimant once validated and complete, none after an unfinished one', () => {
-    const marks = (input: typeof base) => JOB_STEPS.filter((step) => finishedSteps(wizardGates(input), JOB_STEPS)[step]);
+    const marks = (input: GateInput) => JOB_STEPS.filter((step) => finishedSteps(wizardGates(input), JOB_STEPS)[step]);
     expect(marks(base)).toEqual(['import', 'layout', 'monuments']);
     const clean = { ...base, check: { ...check, layout: { problems: [], warnings: [] }, blocking: { layout: [], monuments: [], claimant: [], documents: [] } } };
     // Nothing wrong with the layout is not the same as accepted: Validate waits for VALIDATE_OK.
