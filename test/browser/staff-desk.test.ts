@@ -158,15 +158,25 @@ describe('the wizard as staff read and fix it', () => {
     await scan('documents');
   });
 
-  it('no internal text on the Monuments rules panel, the history or the outbox', async () => {
+  it('no internal text on the Monuments rules panel, the outbox, the dashboard, the jobs or an order’s problems', async () => {
     await page().getByTestId('wizard-step-monuments').click();
     await expect.poll(step).toBe('monuments');
     await expect.poll(() => page().getByTestId('state-rule-summary').textContent()).toContain('Idaho rules');
     await scan('monuments');
     await page().getByTestId('back-to-queue').click();
     await page().getByTestId('nav-outbox').click();
-    await page().getByTestId('outbox-page').waitFor().catch(() => undefined);
+    await page().getByTestId('outbox-page').waitFor();
     await scan('outbox');
+    for (const nav of ['nav-dashboard', 'nav-jobs']) {
+      await page().getByTestId(nav).click();
+      await page().waitForLoadState('networkidle');
+      await scan(nav);
+    }
+    // The queue's details of an order with problems (CO-7: polygons in metres) list them without their codes.
+    await page().getByTestId('nav-queue').click();
+    await page().locator('[data-testid="order-row"][data-order-number="CO-7"]').click();
+    await expect.poll(() => page().getByTestId('order-problems').locator('li').count()).toBeGreaterThan(0);
+    await scan('queue, CO-7 details');
     expect(seen).toEqual({});
   });
 
