@@ -138,8 +138,10 @@ describe('the queue with the keyboard alone', () => {
   it('Tab reaches a column heading and Enter sorts by it, both ways', async () => {
     await tabTo('[data-testid="column-orderNumber"] button');
     const column = page().getByTestId('column-orderNumber');
+    const before = await h.renderedOrderNumbers();
     await page().keyboard.press('Enter');
     await expect.poll(() => column.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => h.renderedOrderNumbers()).not.toEqual(before);
     const ascending = await h.renderedOrderNumbers();
     await page().keyboard.press('Enter');
     await expect.poll(() => column.getAttribute('aria-sort')).toBe('descending');
