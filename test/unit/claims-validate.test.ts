@@ -157,6 +157,10 @@ describe('order area, names and capacity', () => {
     ]);
     expect(result.warnings.map((w) => w.message)).toEqual(["Claim 'Part' is 40% outside the order's area"]);
     expect(run([lode('Tiny', { northFt: 20 })], { orderAreaRings: order }).warnings).toEqual([]); // 1.3% outside
+    // Three quarters outside (a layout shifted on purpose) is still a warning: only nine tenths and more block.
+    const shifted = run([lode('Shifted', { northFt: -1125 })], { orderAreaRings: order });
+    expect(shifted.problems).toEqual([]);
+    expect(shifted.warnings.map((w) => w.message)).toEqual(["Claim 'Shifted' is 75% outside the order's area"]);
   });
 
   it('rejects duplicate claim names (case and spacing ignored)', () => {
