@@ -142,7 +142,14 @@ function toSignedInUser(facts: UserFacts | null, fallbackUsername: string): Sign
   };
 }
 
-export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number; uploadTimeoutMs?: number; now?: () => Date }): GeoDbClient {
+export function createGeoDbClient(options: {
+  baseUrl: string;
+  timeoutMs?: number;
+  uploadTimeoutMs?: number;
+  now?: () => Date;
+  /** Told whenever the server answered at all (any HTTP status): it is reachable, whatever it said. */
+  onAnswered?: () => void;
+}): GeoDbClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const now = options.now ?? (() => new Date());
   const http: AxiosInstance = axios.create({
@@ -157,7 +164,9 @@ export function createGeoDbClient(options: { baseUrl: string; timeoutMs?: number
 
   async function send<T>(request: () => Promise<AxiosResponse<T>>, describeAbort?: () => RequestFailure | null): Promise<AxiosResponse<T>> {
     try {
-      return await request();
+      const response = await request();
+      options.onAnswered?.();
+      return response;
     } catch (error) {
       if (error instanceof AppError) throw error; // refused before sending (authorization)
       throw new RequestError((axios.isCancel(error) && describeAbort?.()) || toTransportFailure(error));

@@ -32,7 +32,7 @@ import { mapSettingsChecker } from './basemap-handlers';
 import { createPlssService } from '../plss/plss.service';
 import type { IpcEventPayload } from '../../shared/ipc/contract';
 import type { ClaimDeskApp, ClaimDeskAppOptions } from './create-app.types';
-import { createEventHub } from './event-hub';
+import { createEventHub, createSignal } from './event-hub';
 import { createIpcHandlers } from './ipc-handlers';
 import { preparePrivateDataDir } from './private-data-dir';
 import { createFieldService } from '../field/field.service';
@@ -57,7 +57,10 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   const events = createEventHub();
   const reportBackground = (error: unknown): void => options.onBackgroundError?.(error);
   const workflowChanged = (jobIds: number[]): void => events.emit('workflowChanged', { jobIds });
-  const createClient = (serverUrl: string) => createGeoDbClient({ baseUrl: serverUrl, now, uploadTimeoutMs: options.uploadTimeoutMs });
+  // Any answer from the server (an upload, a status change, /me) proves it reachable: offline clears at once.
+  const answered = createSignal();
+  const createClient = (serverUrl: string) =>
+    createGeoDbClient({ baseUrl: serverUrl, now, uploadTimeoutMs: options.uploadTimeoutMs, onAnswered: answered.fire });
 
   const session = createSessionService({
     db,
@@ -148,6 +151,9 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   });
   sync.onStatus((status) => events.emit('syncStatus', status));
   const scheduler = createSyncScheduler({ sync, intervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, now });
+  answered.listen(() => {
+    sync.serverAnswered().then((wasOffline) => wasOffline && scheduler.wake(), reportBackground);
+  });
   const staleCheck = createStaleCheck({ check: () => workflow.checkStale(), intervalMs: options.staleCheckIntervalMs ?? DEFAULT_STALE_CHECK_INTERVAL_MS, onError: reportBackground });
   const basemap = createBasemapService({ getFile: async () => (await getAppSettings(db)).maps.basemapFile, nativeBinding: options.nativeBinding });
 

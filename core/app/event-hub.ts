@@ -29,3 +29,17 @@ export function createEventHub(): EventHub {
     },
   };
 }
+
+/** A signal with no payload, for a service built early to reach one built later without knowing it. */
+export interface Signal {
+  fire(): void;
+  listen(listener: () => void): void;
+}
+
+export function createSignal(): Signal {
+  const listeners: (() => void)[] = [];
+  return {
+    fire: () => listeners.forEach((listener) => listener()),
+    listen: (listener) => void listeners.push(listener),
+  };
+}

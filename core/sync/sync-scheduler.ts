@@ -8,6 +8,8 @@ import type { SyncService } from './sync.service';
 export interface SyncScheduler {
   start(): void;
   stop(): void;
+  /** Syncs now instead of at the waiting timer (the server is back): nothing happens while a sync is running or stopped. */
+  wake(): void;
 }
 
 export function createSyncScheduler(options: {
@@ -50,6 +52,12 @@ export function createSyncScheduler(options: {
     start() {
       if (!stopped) return;
       stopped = false;
+      tick();
+    },
+    wake() {
+      // No timer means a tick is running (it schedules the next one itself) or the scheduler is stopped.
+      if (stopped || !timer) return;
+      clearTimeout(timer);
       tick();
     },
     stop() {

@@ -65,6 +65,12 @@ export interface SyncService {
   abort(): void;
   /** The scheduler says when it will try next, so the status bar can show it. */
   setNextAttemptAt(value: string | null): void;
+  /**
+   * The server answered some other request (an upload, a status change, /me): it is reachable again, so a
+   * recorded "offline" is no longer true and is cleared at once rather than at the next scheduled sync. Resolves
+   * true when it did clear one (the caller then syncs soon, the cache being older than the network).
+   */
+  serverAnswered(): Promise<boolean>;
 }
 
 export function createSyncService(deps: SyncServiceDeps): SyncService {
@@ -243,6 +249,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     setNextAttemptAt(value: string | null) {
       nextAttemptAt = value;
       emit();
+    },
+    async serverAnswered() {
+      // A running sync records its own outcome; its own answers must not pre-empt it.
+      if (state === 'syncing') return false;
+      const saved = await getSyncState(deps.db);
+      if (saved.lastError?.code !== 'offline') return false;
+      await saveSyncState(deps.db, { lastError: null });
+      emit();
+      return true;
     },
   };
 }

@@ -21,6 +21,7 @@ function recordingSync(results: ('ok' | 'fail')[]) {
     whenIdle: async () => undefined,
     abort: () => undefined,
     setNextAttemptAt: (value) => next.push(value),
+    serverAnswered: async () => false,
   };
   return { service, calls, next };
 }
@@ -58,6 +59,26 @@ describe('sync scheduler', () => {
     expect(sync.calls).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1); // second retry after 30 s × 0.5
     expect(sync.calls).toHaveLength(3);
+    scheduler.stop();
+  });
+
+  it('wakes up for a sync at once when told the server is back, without doubling the schedule', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-22T10:00:00Z') });
+    const sync = recordingSync(['fail', 'ok', 'ok']);
+    const scheduler = createSyncScheduler({ sync: sync.service, intervalMs: 300_000, now: () => new Date(), random: () => 0.99 });
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync.calls).toHaveLength(1); // failed: the retry waits ~15 s
+    scheduler.wake();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync.calls).toHaveLength(2); // at once, not at the retry timer
+    scheduler.wake(); // woken again: replaces the interval's timer instead of adding one
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync.calls).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(299_999);
+    expect(sync.calls).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sync.calls).toHaveLength(4); // one timer, not two
     scheduler.stop();
   });
 });

@@ -30,8 +30,9 @@ export const useSyncStore = create<SyncState>()((set) => ({
       // A new attempt or a success makes an older runSync failure obsolete.
       set((state) => ({
         status,
+        // Main saying it is neither syncing nor in error (the server answered something else) clears it too.
         runError:
-          status.state === 'syncing' || status.lastSuccessAt !== state.status?.lastSuccessAt ? null : state.runError,
+          status.state === 'syncing' || status.state === 'idle' || status.lastSuccessAt !== state.status?.lastSuccessAt ? null : state.runError,
       }));
     });
     const askedAt = Date.now();
