@@ -20,12 +20,12 @@ import { makeTempDir } from './temp-dir';
 const ROOT = resolve(import.meta.dirname, '../..');
 const STATIC_DIR = join(ROOT, 'out', 'renderer');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env['CLAIMDESK_CHROMIUM'] ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env['CLAIMDESK_CHROMIUM'] ?? '/usr/bin/chromium';
 
 // Flags that work in this container: no sandbox (root, no user namespaces), WebGL through SwiftShader (software
 // GL: the MapLibre map needs WebGL, which --disable-gpu would switch off), and nothing that phones home, so a
 // failed request in the log is always one of ours.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
