@@ -63,10 +63,27 @@ function summarySelect(db: Db) {
       sql<number | null>`(SELECT j.id FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('job_id'),
       sql<string | null>`(SELECT j.workflow_state FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('workflow_state'),
       claimsDeliveredOfOrder().as('claims_delivered'),
+      ...lastDeliveryOfOrder(),
+      sql<number | null>`(SELECT j.claimant_named FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('job_has_claimant'),
       // Two lookups (one per side of the pair, each an index), not one OR that would read the whole table per order.
       sql<number>`(SELECT count(*) FROM order_duplicates d WHERE d.a_type = orders.order_type AND d.a_id = orders.id)
         + (SELECT count(*) FROM order_duplicates d WHERE d.b_type = orders.order_type AND d.b_id = orders.id)`.as('duplicate_count'),
     ]);
+}
+
+/**
+ * The order's latest delivery, from the delivery rows: when, and the server package it went to (its number is the
+ * one the outbox stored on the job with that delivery).
+ */
+function lastDeliveryOfOrder() {
+  const latest = sql`(SELECT d.outbox_id FROM deliveries d WHERE d.order_type = orders.order_type AND d.order_id = orders.id
+    ORDER BY d.delivered_at DESC, d.outbox_id DESC LIMIT 1)`;
+  return [
+    sql<string | null>`(SELECT d.delivered_at FROM deliveries d WHERE d.outbox_id = ${latest})`.as('delivered_at'),
+    sql<number | null>`(SELECT d.claim_package_id FROM deliveries d WHERE d.outbox_id = ${latest})`.as('delivered_package_id'),
+    sql<string | null>`(SELECT j.claim_package_number FROM deliveries d JOIN jobs j ON j.id = d.job_id
+      WHERE d.outbox_id = ${latest} AND j.claim_package_id IS d.claim_package_id)`.as('delivered_package_number'),
+  ];
 }
 
 /** One order as the queue shows it (the details panel starts from this). */

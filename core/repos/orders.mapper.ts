@@ -90,6 +90,10 @@ export interface OrderRowExtras {
   job_id: number | null;
   workflow_state: string | null;
   claims_delivered: number;
+  delivered_at: string | null;
+  delivered_package_id: number | null;
+  delivered_package_number: string | null;
+  job_has_claimant: number | null;
   duplicate_count: number;
 }
 
@@ -141,6 +145,9 @@ export function toSummary(row: SummaryRow, today: string): OrderSummary {
     jobId: row.job_id,
     workflowState,
     claimsDelivered: Number(row.claims_delivered),
+    lastDelivery:
+      row.delivered_at === null ? null : { at: row.delivered_at, packageId: row.delivered_package_id, packageNumber: row.delivered_package_number },
+    jobHasClaimant: row.job_has_claimant === 1,
     targetDate: row.target_date,
     daysRemaining,
     overdue: daysRemaining !== null && daysRemaining < 0 && row.gone_at === null,

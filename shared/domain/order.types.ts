@@ -18,6 +18,14 @@ export const orderIssueSchema = z.object({
 });
 export type OrderIssue = z.infer<typeof orderIssueSchema>;
 
+export const orderDeliverySchema = z.object({
+  at: z.string(),
+  /** The server's claim package the documents were linked to, and its number (null: the answer did not say). */
+  packageId: z.number().int().nullable(),
+  packageNumber: z.string().nullable(),
+});
+export type OrderDelivery = z.infer<typeof orderDeliverySchema>;
+
 export const orderSummarySchema = z.object({
   orderType: orderTypeSchema,
   id: z.number().int(),
@@ -44,6 +52,10 @@ export const orderSummarySchema = z.object({
   workflowState: workflowStateSchema.nullable(),
   /** Claims in uploads the server accepted for this order's job. */
   claimsDelivered: z.number().int(),
+  /** The latest upload the server accepted for this order (the delivery rows), with the package it went to. */
+  lastDelivery: orderDeliverySchema.nullable(),
+  /** The order's job names a claimant (entered or confirmed there), whatever the order itself carried. */
+  jobHasClaimant: z.boolean(),
   /** Order date + the service level (settings); null when the order date is unreadable. */
   targetDate: z.string().nullable(),
   /** Calendar days to the target (negative: late); null once complete or without a target. */

@@ -1,6 +1,6 @@
 import type { Job } from '../../../shared/jobs/job.types';
 import { Chip } from '../widgets/chip';
-import { GoneChip, StatusChip } from '../widgets/status-chip';
+import { OrderStandingChips } from '../widgets/status-chip';
 import { useJobStore } from '../state/job.store';
 import { STATE_LABELS } from '../state/outbox-states';
 import { pendingStatusChange, useJobEntries } from '../state/job-outbox.store';
@@ -29,9 +29,8 @@ export function OrderServerStatus({ job }: { job: Job }) {
     <span className="order-status" title="The order’s status on the server">
       <span className="muted">Order</span>
       <span className="order-status__current" data-testid="order-status">
-        {order ? <StatusChip status={order.status} /> : <span className="muted">…</span>}
+        {order ? <OrderStandingChips order={order} /> : <span className="muted">…</span>}
       </span>
-      {order?.gone && <GoneChip />}
       <PendingChange />
     </span>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { orderKeyString, type OrderKey } from '../../../shared/domain/order.types';
+import { orderKeyString, type OrderKey, type OrderSummary } from '../../../shared/domain/order.types';
 import type { ErrorInfo } from '../../../shared/errors';
 import { Spinner } from '../widgets/spinner';
 import { useJobStore } from '../state/job.store';
@@ -13,7 +13,16 @@ import { useIpcQuery } from '../api/use-ipc-query.hook';
  * (e.g. awaiting payment) is shown as main wrote it, under this order only; a manager or admin is offered the
  * override, which asks why.
  */
-export function PullOrderButton({ orderKey, orderNumber }: { orderKey: OrderKey; orderNumber: string }) {
+export function PullOrderButton({
+  orderKey,
+  orderNumber,
+  order,
+}: {
+  orderKey: OrderKey;
+  orderNumber: string;
+  /** The order as the queue read it: its job and where that job stands (read with the order, so never behind it). */
+  order?: Pick<OrderSummary, 'jobId' | 'workflowState'>;
+}) {
   const jobs = useIpcQuery('jobs', undefined).data?.jobs ?? [];
   const pullOrder = useJobStore((state) => state.pullOrder);
   const loading = useJobStore((state) => state.loading);
@@ -23,7 +32,11 @@ export function PullOrderButton({ orderKey, orderNumber }: { orderKey: OrderKey;
   const [overriding, setOverriding] = useState(false);
   const [overrideError, setOverrideError] = useState<string | null>(null);
 
-  const existing = jobs.find((job) => job.orderType === orderKey.orderType && job.orderId === orderKey.id);
+  const listed = jobs.find((job) => job.orderType === orderKey.orderType && job.orderId === orderKey.id);
+  const hasJob = listed !== undefined || (order?.jobId ?? null) !== null;
+  const state = order?.workflowState ?? listed?.workflowState ?? null;
+  // A delivered or cancelled job is looked at, not resumed: nothing is left to do in it without a reopen.
+  const closed = state === 'delivered' || state === 'cancelled';
   const error = refusal?.key === keyString ? refusal.error : null;
   const refusedByWorkflow = error?.code === 'workflow-refused';
 
@@ -50,14 +63,15 @@ export function PullOrderButton({ orderKey, orderNumber }: { orderKey: OrderKey;
     <div className="pull-order">
       <button
         type="button"
-        className="button button--primary"
+        className={closed ? 'button' : 'button button--primary'}
         data-testid="pull-order"
+        data-action={closed ? 'open' : hasJob ? 'resume' : 'pull'}
         disabled={loading}
         onClick={() => void pull()}
-        title={existing ? `Continue at the ${existing.step} step` : 'Start fulfilling this order'}
+        title={closed ? 'Open the job to see what was done' : listed ? `Continue at the ${listed.step} step` : hasJob ? 'Continue the job' : 'Start fulfilling this order'}
       >
         {loading && !overriding && <Spinner small />}
-        {existing ? 'Resume job' : 'Pull order'}
+        {closed ? 'Open job' : hasJob ? 'Resume job' : 'Pull order'}
       </button>
       {error && (
         <div className="pull-order__refusal" role="alert" data-testid="pull-refusal" data-code={error.code}>

@@ -1,7 +1,8 @@
 import type { OrderType } from '../../../shared/api/geodb.schemas';
+import type { OrderSummary } from '../../../shared/domain/order.types';
 import { useIpcQuery } from '../api/use-ipc-query.hook';
 
-export type OrderStatusView = { status: string; gone: boolean };
+export type OrderStatusView = Pick<OrderSummary, 'status' | 'gone' | 'lastDelivery' | 'workflowState'>;
 
 /**
  * The order's status as the cache has it, and whether the server stopped listing it: a change made here is
@@ -10,5 +11,5 @@ export type OrderStatusView = { status: string; gone: boolean };
  */
 export function useOrderStatus(orderType: OrderType, orderId: number | null): OrderStatusView | null {
   const { data } = useIpcQuery('order', orderId === null ? null : { orderType, id: orderId });
-  return data ? { status: data.status, gone: data.goneAt !== null } : null;
+  return data ? { status: data.status, gone: data.gone, lastDelivery: data.lastDelivery, workflowState: data.workflowState } : null;
 }

@@ -1,3 +1,6 @@
+import type { OrderSummary } from '../../../shared/domain/order.types';
+import { deliveredByUs, packageLabel } from '../../../shared/domain/order-delivered';
+import { formatDateTime } from '../lib/format';
 import type { ChipTone } from '../lib/tone';
 import { Chip } from './chip';
 
@@ -30,5 +33,28 @@ export function GoneChip() {
     <Chip tone="outline" testId="gone-chip" title="The server no longer lists this order">
       Gone
     </Chip>
+  );
+}
+
+/**
+ * Where an order stands, as one set of chips: delivered by us (with the package) replaces the server's last status
+ * and the gone mark, which would otherwise say "Processing" and "Gone" for an order we finished.
+ */
+export function OrderStandingChips({ order }: { order: Pick<OrderSummary, 'lastDelivery' | 'gone' | 'workflowState' | 'status'> }) {
+  const delivered = deliveredByUs(order);
+  if (delivered) {
+    const label = packageLabel(delivered);
+    return (
+      <Chip tone="green" testId="delivered-chip" title={`Delivered ${formatDateTime(delivered.at)}${label ? ` as package ${label}` : ''}`}>
+        {label ? `Delivered · ${label}` : 'Delivered'}
+      </Chip>
+    );
+  }
+  return (
+    <>
+      {/* Gone first: it matters more than the last status the server reported, and must not be clipped. */}
+      {order.gone && <GoneChip />}
+      <StatusChip status={order.status} />
+    </>
   );
 }

@@ -4,7 +4,8 @@ import { ORDER_TYPE_LABELS, type OrderDetail, type OrderIssue } from '../../../.
 import { Chip } from '../../widgets/chip';
 import { Notice } from '../../widgets/notice';
 import { Spinner } from '../../widgets/spinner';
-import { GoneChip, StatusChip } from '../../widgets/status-chip';
+import { OrderStandingChips } from '../../widgets/status-chip';
+import { deliveredByUs, packageLabel } from '../../../../shared/domain/order-delivered';
 import { formatAcres, formatDateTime, plural } from '../../lib/format';
 import { PullOrderButton } from '../../job/pull-order-button';
 import { useOrdersStore } from '../../state/orders.store';
@@ -33,8 +34,15 @@ function IssueList({ issues, kind }: { issues: OrderIssue[]; kind: 'problem' | '
   );
 }
 
-function ClaimantBlock({ info }: { info: ClaimantInfo | null }) {
+function ClaimantBlock({ info, inJob }: { info: ClaimantInfo | null; inJob: boolean }) {
   const address = info ? [info.address_1, info.address_2, info.address_3].filter(Boolean) : [];
+  if ((!info || (!info.claimant_name && address.length === 0)) && inJob) {
+    return (
+      <p className="muted" data-testid="claimant-in-job">
+        The order came without a claimant; the job names one (see its Claimant step).
+      </p>
+    );
+  }
   if (!info || (!info.claimant_name && address.length === 0)) {
     // Without a claimant the location notices cannot be filled in: this blocks fulfilment, so it shouts.
     return (
@@ -63,6 +71,8 @@ function ClaimantBlock({ info }: { info: ClaimantInfo | null }) {
 
 function OrderDetails({ order }: { order: OrderDetail }) {
   const totalAcres = order.claims.reduce((sum, claim) => sum + claim.areaAcres, 0);
+  const delivered = deliveredByUs(order);
+  const deliveredPackage = delivered ? packageLabel(delivered) : null;
   return (
     <>
       <header className="details__header">
@@ -71,20 +81,25 @@ function OrderDetails({ order }: { order: OrderDetail }) {
           <span className="details__type">{ORDER_TYPE_LABELS[order.orderType]}</span>
         </div>
         <div className="details__chips">
-          <StatusChip status={order.status} />
-          {order.gone && <GoneChip />}
+          <OrderStandingChips order={order} />
           {order.expedited && <Chip tone="red">Expedited</Chip>}
           {order.stakingService && <Chip tone="purple">Staking service</Chip>}
-          {order.claimPackageId !== null && (
+          {!delivered && order.claimPackageId !== null && (
             <Chip tone="blue" testId="package-chip">
               Package #{order.claimPackageId}
             </Chip>
           )}
         </div>
-        <PullOrderButton orderKey={{ orderType: order.orderType, id: order.id }} orderNumber={order.orderNumber} />
+        <PullOrderButton orderKey={{ orderType: order.orderType, id: order.id }} orderNumber={order.orderNumber} order={order} />
       </header>
 
-      {order.gone && (
+      {delivered && (
+        <Notice tone="info" testId="delivered-notice" title={`Delivered${deliveredPackage ? ` as package ${deliveredPackage}` : ''}.`}>
+          The staking package was uploaded from this desk on {formatDateTime(delivered.at)}
+          {order.gone ? ', and the server has since taken the order off its pending list' : ''}.
+        </Notice>
+      )}
+      {order.gone && !delivered && (
         <Notice tone="warning" testId="gone-notice" title="The server no longer lists this order.">
           It was probably fulfilled elsewhere or cancelled{order.goneAt ? ` (noticed ${formatDateTime(order.goneAt)})` : ''}. It is
           kept here for reference.
@@ -118,14 +133,12 @@ function OrderDetails({ order }: { order: OrderDetail }) {
           <dt>Created</dt>
           <dd>{formatDateTime(order.createdAt)}</dd>
           <dt>Package</dt>
-          <dd data-testid="details-package">
-            {order.claimPackageId !== null ? `Package #${order.claimPackageId}` : <span className="muted">Not packaged yet</span>}
-          </dd>
+          <dd data-testid="details-package">{packageText(order, deliveredPackage)}</dd>
         </dl>
       </Section>
 
       <Section title="Claimant" testId="details-claimant">
-        <ClaimantBlock info={order.claimantInfo} />
+        <ClaimantBlock info={order.claimantInfo} inJob={order.jobHasClaimant} />
       </Section>
 
       <Section
@@ -222,4 +235,12 @@ function claimsTitle(order: OrderDetail): string {
   if (order.polygonCount !== order.claimCount) parts.push(`${plural(order.polygonCount, 'polygon')} received`);
   if (order.claims.length !== order.polygonCount) parts.push(`${order.claims.length} usable`);
   return `Claims · ${parts.join(', ')}`;
+}
+
+/** The server package as staff know it: the one we delivered to, else the one the order was listed with. */
+function packageText(order: OrderDetail, deliveredPackage: string | null): ReactNode {
+  if (deliveredPackage) return `Package ${deliveredPackage} (delivered)`;
+  if (deliveredByUs(order)) return 'Delivered (the server’s answer named no package)';
+  if (order.claimPackageId !== null) return `Package #${order.claimPackageId}`;
+  return <span className="muted">Not packaged yet</span>;
 }

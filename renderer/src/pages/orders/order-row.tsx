@@ -2,7 +2,7 @@ import { memo, type ReactNode } from 'react';
 import { orderKeyString, ORDER_TYPE_LABELS, type OrderSummary } from '../../../../shared/domain/order.types';
 import { Chip } from '../../widgets/chip';
 import { IssueBadges } from '../../widgets/issue-badges';
-import { GoneChip, StatusChip } from '../../widgets/status-chip';
+import { OrderStandingChips } from '../../widgets/status-chip';
 import { formatDate, formatDateTime, formatDaysRemaining, plural } from '../../lib/format';
 import { DueDate, PaymentChip, ProgressMeter, WorkflowStateChip } from '../../widgets/workflow/workflow-chips';
 import type { OrderColumn, OrderColumnId } from './order-columns';
@@ -78,9 +78,7 @@ function OrderCell({ column, order, index, checked, onCheck }: CellProps) {
     case 'status':
       return (
         <Cell column={column} className="cell--chips">
-          {/* Gone first: it matters more than the last status the server reported, and must not be clipped. */}
-          {order.gone && <GoneChip />}
-          <StatusChip status={order.status} />
+          <OrderStandingChips order={order} />
         </Cell>
       );
     case 'paymentState':
