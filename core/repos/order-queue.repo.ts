@@ -11,7 +11,7 @@ import type { Database, Db, OrdersTable } from '../db/schema';
 import { focusPredicate, type FocusContext } from './order-focus';
 import { planSearch, type SearchPlan } from './order-search';
 import { SUMMARY_COLUMNS, toSummary, type OrderRowExtras } from './orders.mapper';
-import { claimsDeliveredOfOrder } from './workflow-sql';
+import { claimsDeliveredOfOrder, drawnOverLimitsOfOrder } from './workflow-sql';
 
 const SORT_COLUMNS: Record<OrderSortColumn, keyof OrdersTable> = {
   createdAt: 'created_at',
@@ -46,7 +46,11 @@ function applyFilters<O>(
   if (filter.statuses && filter.statuses.length > 0) q = q.where(byListing ? sql`+orders.status` : sql.ref('status'), 'in', filter.statuses);
   if (filter.expedited !== undefined) q = q.where('expedited_delivery', '=', filter.expedited ? 1 : 0);
   if (filter.stakingService !== undefined) q = q.where('staking_service', '=', filter.stakingService ? 1 : 0);
-  if (filter.hasProblems !== undefined) q = q.where('problem_count', filter.hasProblems ? '>' : '=', 0);
+  // "Has problems" includes claims over the legal limits as drawn: such an order cannot be fulfilled as it stands.
+  if (filter.hasProblems !== undefined) {
+    const has = sql<boolean>`(problem_count > 0 OR ${drawnOverLimitsOfOrder()} > 0)`;
+    q = q.where(filter.hasProblems ? has : sql<boolean>`NOT ${has}`);
+  }
   return q;
 }
 
@@ -64,6 +68,7 @@ function summarySelect(db: Db) {
       sql<string | null>`(SELECT j.workflow_state FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('workflow_state'),
       claimsDeliveredOfOrder().as('claims_delivered'),
       ...lastDeliveryOfOrder(),
+      drawnOverLimitsOfOrder().as('drawn_over_limits'),
       sql<number | null>`(SELECT j.claimant_named FROM jobs j WHERE j.order_type = orders.order_type AND j.order_id = orders.id)`.as('job_has_claimant'),
       // Two lookups (one per side of the pair, each an index), not one OR that would read the whole table per order.
       sql<number>`(SELECT count(*) FROM order_duplicates d WHERE d.a_type = orders.order_type AND d.a_id = orders.id)

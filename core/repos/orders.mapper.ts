@@ -94,6 +94,7 @@ export interface OrderRowExtras {
   delivered_package_id: number | null;
   delivered_package_number: string | null;
   job_has_claimant: number | null;
+  drawn_over_limits: number;
   duplicate_count: number;
 }
 
@@ -139,7 +140,9 @@ export function toSummary(row: SummaryRow, today: string): OrderSummary {
     claimPackageId: row.claim_package_id,
     hasClaimant: row.has_claimant === 1,
     problemCount: row.problem_count,
-    warningCount: row.warning_count,
+    // The drawn claims' legal limits are stored among the warnings but counted as their own class.
+    warningCount: row.warning_count - Number(row.drawn_over_limits),
+    drawnOverLimits: Number(row.drawn_over_limits),
     gone: row.gone_at !== null,
     paymentState: row.payment_state,
     jobId: row.job_id,

@@ -6,6 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { WorkflowState } from '../../shared/workflow/workflow.types';
 import { CLOSED_ORDER_STATUSES } from '../../shared/domain/order-status';
+import { DRAWN_OVER_LIMITS_CODE } from '../../shared/claims/drawn-limits';
 
 /**
  * Claims delivered for a job: distinct claim names in its deliveries (uploads the server confirmed, documents
@@ -44,4 +45,13 @@ export function orderOpen(): RawBuilder<boolean> {
 export function jobLastTouched(alias: string): RawBuilder<string> {
   const ref = sql.ref(alias);
   return sql<string>`max(${ref}.updated_at, coalesce(${ref}.workflow_changed_at, ${ref}.updated_at))`;
+}
+
+/**
+ * Claims over the legal limits as drawn (shared/claims/drawn-limits.ts) of the `orders` row in scope: their own class
+ * among the order's warnings, counted apart. The instr() test skips the JSON walk for the many orders without one.
+ */
+export function drawnOverLimitsOfOrder(): RawBuilder<number> {
+  return sql<number>`(CASE WHEN instr(orders.warnings_json, ${DRAWN_OVER_LIMITS_CODE}) = 0 THEN 0 ELSE
+    (SELECT count(*) FROM json_each(orders.warnings_json) w WHERE json_extract(w.value, '$.code') = ${DRAWN_OVER_LIMITS_CODE}) END)`;
 }

@@ -7,8 +7,10 @@
  * shared/domain/order-limits.ts) and anything that still throws is caught for that entry alone.
  */
 import { createHash } from 'node:crypto';
+import { drawnLimitIssues } from '../../shared/claims/drawn-limits';
 import { normalizePendingOrder, unreadableOrder } from '../../shared/domain/normalize-order';
-import { orderKeyString, type OrderKey } from '../../shared/domain/order.types';
+import { orderKeyString, type OrderIssue, type OrderKey } from '../../shared/domain/order.types';
+import type { NormalizedOrder } from '../../shared/domain/normalized-order.types';
 import type { SyncReport } from '../../shared/domain/sync.types';
 import type { OrderWrite } from '../repos/orders.mapper';
 import type { StoredOrderState } from '../repos/orders.repo';
@@ -109,8 +111,15 @@ export async function planOrderWrites(
   return { writes, goneKeys, counts };
 }
 
+/**
+ * Part of every payload hash: raised when what the sync derives from an order changes (the drawn claims' legal
+ * limits joined its issues), so the first sync after an upgrade stores every order again rather than keeping
+ * issues the cache computed under the old rules until the server happens to change the order.
+ */
+const DERIVED_VERSION = 'derived-2';
+
 function hashOf(json: string): string {
-  return createHash('sha1').update(json).digest('base64');
+  return createHash('sha1').update(DERIVED_VERSION).update(json).digest('base64');
 }
 
 /** One entry: unchanged since the last sync, skipped (no identity), or the write for it. */
@@ -126,7 +135,8 @@ function planEntry(
   if (key && previous && previous.hash === payloadHash && !previous.gone) return 'unchanged';
   const result = normalizePendingOrder(entry, index);
   if (!result.ok) return { skip: result.reason };
-  const order = copy.problems.length > 0 ? { ...result.order, problems: [...copy.problems, ...result.order.problems] } : result.order;
+  const normalized = copy.problems.length > 0 ? { ...result.order, problems: [...copy.problems, ...result.order.problems] } : result.order;
+  const order = { ...normalized, warnings: [...normalized.warnings, ...limitsAsDrawn(normalized.claims)] };
   return { order, rawJson: copy.json, payloadHash, paymentStatus: paymentStatusOf(entry) };
 }
 
@@ -144,4 +154,13 @@ function identityOf(entry: unknown): string | null {
 function paymentStatusOf(entry: unknown): string | null {
   const value = (entry as { payment_status?: unknown }).payment_status;
   return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 64) : null;
+}
+
+/** The drawn claims' legal limits; a check that fails on strange geometry costs the order this class only, never its listing. */
+function limitsAsDrawn(claims: NormalizedOrder['claims']): OrderIssue[] {
+  try {
+    return drawnLimitIssues(claims);
+  } catch {
+    return [];
+  }
 }

@@ -43,6 +43,8 @@ export const orderSummarySchema = z.object({
   hasClaimant: z.boolean(),
   problemCount: z.number().int(),
   warningCount: z.number().int(),
+  /** Claims over the legal limits as drawn (shared/claims/drawn-limits.ts): fulfil with a grid laid out instead. */
+  drawnOverLimits: z.number().int(),
   /** The server no longer lists the order: fulfilled elsewhere or cancelled. Kept, never deleted. */
   gone: z.boolean(),
   /** Kept apart from fulfilment; derived at sync (shared/workflow/payment-state.ts). */

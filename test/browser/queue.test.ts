@@ -96,18 +96,26 @@ describe('order queue (demo data)', () => {
     expect(new Set(typeCells)).toEqual(new Set(['QPlugin']));
   });
 
-  it('"has problems" keeps only orders with a problem badge, including the broken demo geometry', async () => {
+  it('"has problems" keeps only orders with a problem badge, including the broken demo geometry and claims over the legal limits as drawn', async () => {
     await h.page.getByTestId('filter-problems').check();
-    // The badge is the app's verdict; the orders with deliberately broken geometry must be among them.
+    // The badge is the app's verdict; the orders with deliberately broken geometry must be among them, and CO-6,
+    // whose valid polygons are 1,540 ft long: it cannot be fulfilled as drawn.
     await expect.poll(async () => (await h.renderedOrderNumbers()).length).toBeLessThan(listed.length);
     const numbers = await h.renderedOrderNumbers();
-    expect(numbers).toEqual(expect.arrayContaining(['CO-8', 'CPO-2026-0008', 'CO-7']));
+    expect(numbers).toEqual(expect.arrayContaining(['CO-8', 'CPO-2026-0008', 'CO-7', 'CO-6']));
     await h.waitForCount(numbers.length);
-    expect(await h.rows().filter({ has: h.page.getByTestId('problem-badge') }).count()).toBe(numbers.length);
+    const badges = h.page.locator('[data-testid="problem-badge"], [data-testid="over-limits-badge"]');
+    expect(await h.rows().filter({ has: badges }).count()).toBe(numbers.length);
+    const co6 = h.page.locator('[data-testid="order-row"][data-order-number="CO-6"]');
+    expect(await co6.getByTestId('over-limits-badge').textContent()).toContain('2 over limits');
+    expect(await co6.getByTestId('over-limits-badge').getAttribute('title')).toBe('2 claims over the legal limits as drawn — lay out a grid');
+    await co6.click();
+    await expect.poll(() => h.page.getByTestId('details-over-limits').textContent()).toContain('1,540');
+    await h.page.getByTestId('details-close').click();
     // ...and no order left out of the filter carried a problem badge in the full list.
     await h.page.getByTestId('filter-problems').uncheck();
     await expectRows(oldestFirst);
-    const withBadge = h.rows().filter({ has: h.page.getByTestId('problem-badge') });
+    const withBadge = h.rows().filter({ has: badges });
     expect((await withBadge.evaluateAll((els) => els.map((el) => el.getAttribute('data-order-number')))).sort()).toEqual([...numbers].sort());
   });
 

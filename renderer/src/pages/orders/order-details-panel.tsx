@@ -6,6 +6,7 @@ import { Notice } from '../../widgets/notice';
 import { Spinner } from '../../widgets/spinner';
 import { OrderStandingChips } from '../../widgets/status-chip';
 import { deliveredByUs, packageLabel } from '../../../../shared/domain/order-delivered';
+import { DRAWN_OVER_LIMITS_CODE } from '../../../../shared/claims/drawn-limits';
 import { formatAcres, formatDateTime, plural } from '../../lib/format';
 import { PullOrderButton } from '../../job/pull-order-button';
 import { useOrdersStore } from '../../state/orders.store';
@@ -72,6 +73,8 @@ function ClaimantBlock({ info, inJob }: { info: ClaimantInfo | null; inJob: bool
 function OrderDetails({ order }: { order: OrderDetail }) {
   const totalAcres = order.claims.reduce((sum, claim) => sum + claim.areaAcres, 0);
   const delivered = deliveredByUs(order);
+  const overLimits = order.warnings.filter((issue) => issue.code === DRAWN_OVER_LIMITS_CODE);
+  const warnings = order.warnings.filter((issue) => issue.code !== DRAWN_OVER_LIMITS_CODE);
   const deliveredPackage = delivered ? packageLabel(delivered) : null;
   return (
     <>
@@ -111,9 +114,15 @@ function OrderDetails({ order }: { order: OrderDetail }) {
           <IssueList issues={order.problems} kind="problem" />
         </Section>
       )}
-      {order.warnings.length > 0 && (
-        <Section title={`Warnings · ${order.warnings.length}`} testId="details-warnings">
-          <IssueList issues={order.warnings} kind="warning" />
+      {overLimits.length > 0 && (
+        <Section title={`Over the legal limits as drawn · ${overLimits.length}`} testId="details-over-limits">
+          <p className="muted">These claims cannot be staked as drawn: lay out a grid over the order’s area instead.</p>
+          <IssueList issues={overLimits} kind="problem" />
+        </Section>
+      )}
+      {warnings.length > 0 && (
+        <Section title={`Warnings · ${warnings.length}`} testId="details-warnings">
+          <IssueList issues={warnings} kind="warning" />
         </Section>
       )}
 

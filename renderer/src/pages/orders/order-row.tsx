@@ -158,7 +158,7 @@ function OrderCell({ column, order, index, checked, onCheck }: CellProps) {
     case 'problemCount':
       return (
         <Cell column={column}>
-          <IssueBadges problems={order.problemCount} warnings={order.warningCount} />
+          <IssueBadges problems={order.problemCount} warnings={order.warningCount} overLimits={order.drawnOverLimits} />
         </Cell>
       );
   }
