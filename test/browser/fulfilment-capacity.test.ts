@@ -125,14 +125,16 @@ describe('capacity: one claim more than purchased', () => {
     await expect.poll(() => page().getByTestId('step-problems').textContent()).toContain(`only ${purchased} were purchased`);
     expect(await step()).toBe('validate');
 
-    // Staff may not record the override: main refuses it and the form says who can.
+    // Staff may not record the override: the button is disabled and says who can, before any reason is typed.
     const reason = 'Customer approved one extra claim by phone';
-    expect(await page().getByTestId('capacity-override-role').textContent()).toBe('Only a manager or admin can record this override.');
+    const save = page().getByTestId('capacity-override-save');
+    const roleNote = 'Only a manager or admin can record this override.';
+    expect(await page().getByTestId('capacity-override-role').textContent()).toBe(roleNote);
+    expect(await save.isDisabled()).toBe(true);
+    expect(await save.getAttribute('title')).toBe(roleNote);
     await page().getByTestId('capacity-override-reason').fill(reason);
-    await page().getByTestId('capacity-override-save').click();
-    const refusal = page().getByTestId('capacity-override-error');
-    await expect.poll(() => refusal.getAttribute('data-code')).toBe('forbidden');
-    expect(await refusal.textContent()).toMatch(/manager or admin/);
+    expect(await save.isDisabled()).toBe(true);
+    expect(await page().getByTestId('capacity-override-error').count()).toBe(0);
     expect(await page().getByTestId('job-save-state').textContent()).toBe('All changes saved');
     await h.screenshot('job-capacity-override-refused');
 
@@ -141,8 +143,12 @@ describe('capacity: one claim more than purchased', () => {
     await expect.poll(step).toBe('validate');
     await expect.poll(laidOut).toBe(`${added} claims laid out`);
     expect(await page().getByTestId('capacity-override-role').count()).toBe(0);
+    await page().getByTestId('capacity-override-reason').fill('');
+    expect(await save.isDisabled()).toBe(true); // a manager still gives a reason first
+    expect(await page().getByTestId('capacity-override-hint').textContent()).toBe('Give a reason of at least 3 characters.');
     await page().getByTestId('capacity-override-reason').fill(reason);
-    await page().getByTestId('capacity-override-save').click();
+    expect(await save.isDisabled()).toBe(false);
+    await save.click();
     await expect.poll(() => page().getByTestId('capacity-override').textContent()).toContain('Capacity override recorded');
     await expect.poll(() => page().getByTestId('validation-problems').textContent()).toBe('No problems: nothing blocks the next step.');
     await expect.poll(() => page().getByTestId('validation-warnings').textContent()).toContain(reason);

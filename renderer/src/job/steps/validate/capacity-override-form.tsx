@@ -27,10 +27,11 @@ export function CapacityOverrideForm({ laidOut, purchased }: { laidOut: number; 
   const decideOnJob = useJobStore((state) => state.decideOnJob);
   const canOverride = useCanOverride();
   const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
   const [refusal, setRefusal] = useState<ErrorInfo | null>(null);
   const id = useId();
   const tooShort = reason.trim().length < 3;
+  // The button says why it cannot be pressed yet, rather than refusing only after a reason was typed.
+  const blockedBy = !canOverride ? 'Only a manager or admin can record this override.' : tooShort ? 'Give a reason of at least 3 characters.' : null;
 
   const decide = async (patch: JobPatch): Promise<boolean> => {
     setRefusal(null);
@@ -61,8 +62,7 @@ export function CapacityOverrideForm({ laidOut, purchased }: { laidOut: number; 
       data-testid="capacity-override"
       onSubmit={(event) => {
         event.preventDefault();
-        setTouched(true);
-        if (!tooShort) void decide({ capacityOverride: { reason: reason.trim() } }).then((ok) => ok && setReason(''));
+        if (blockedBy === null) void decide({ capacityOverride: { reason: reason.trim() } }).then((ok) => ok && setReason(''));
       }}
     >
       <label htmlFor={id}>
@@ -71,11 +71,6 @@ export function CapacityOverrideForm({ laidOut, purchased }: { laidOut: number; 
         </strong>{' '}
         To continue anyway, record why:
       </label>
-      {!canOverride && (
-        <span className="muted" data-testid="capacity-override-role">
-          Only a manager or admin can record this override.
-        </span>
-      )}
       <div className="override__row">
         <input
           id={id}
@@ -84,16 +79,22 @@ export function CapacityOverrideForm({ laidOut, purchased }: { laidOut: number; 
           value={reason}
           placeholder="e.g. customer approved 2 extra claims by phone"
           data-testid="capacity-override-reason"
-          aria-invalid={touched && tooShort ? true : undefined}
-          aria-describedby={`${id}-error`}
+          aria-describedby={`${id}-blocked`}
           onChange={(event) => setReason(event.target.value)}
         />
-        <button type="submit" className="button button--small button--primary" data-testid="capacity-override-save">
+        <button
+          type="submit"
+          className="button button--small button--primary"
+          data-testid="capacity-override-save"
+          disabled={blockedBy !== null}
+          title={blockedBy ?? undefined}
+          aria-describedby={`${id}-blocked`}
+        >
           Record override
         </button>
       </div>
-      <span id={`${id}-error`} className="form-field__error">
-        {touched && tooShort ? 'Give a reason of at least 3 characters.' : ''}
+      <span id={`${id}-blocked`} className="muted" data-testid={canOverride ? 'capacity-override-hint' : 'capacity-override-role'}>
+        {blockedBy ?? ''}
       </span>
       {refusal && <Refusal error={refusal} canOverride={canOverride} />}
     </form>
