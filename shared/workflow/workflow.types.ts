@@ -27,6 +27,11 @@ export type WorkflowState = z.infer<typeof workflowStateSchema>;
  */
 export const PAUSE_STATES = ['on_hold', 'needs_review', 'cancelled'] as const satisfies readonly WorkflowState[];
 
+/** A closed job: nothing of staff's moves it without a reopen, so views offer to open it, never to resume it. */
+export function isClosedState(state: WorkflowState | null | undefined): boolean {
+  return state === 'delivered' || state === 'cancelled';
+}
+
 export const WORKFLOW_EVENTS = [
   'PULL',
   'EDIT_LAYOUT',

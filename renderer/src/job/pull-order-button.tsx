@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { orderKeyString, type OrderKey, type OrderSummary } from '../../../shared/domain/order.types';
+import { isClosedState } from '../../../shared/workflow/workflow.types';
 import type { ErrorInfo } from '../../../shared/errors';
 import { Spinner } from '../widgets/spinner';
 import { useJobStore } from '../state/job.store';
@@ -36,7 +37,7 @@ export function PullOrderButton({
   const hasJob = listed !== undefined || (order?.jobId ?? null) !== null;
   const state = order?.workflowState ?? listed?.workflowState ?? null;
   // A delivered or cancelled job is looked at, not resumed: nothing is left to do in it without a reopen.
-  const closed = state === 'delivered' || state === 'cancelled';
+  const closed = isClosedState(state);
   const error = refusal?.key === keyString ? refusal.error : null;
   const refusedByWorkflow = error?.code === 'workflow-refused';
 

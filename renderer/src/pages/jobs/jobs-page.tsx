@@ -9,6 +9,7 @@ import { useAppViewStore } from '../../state/app-view.store';
 import { STEP_LABELS } from '../../job/wizard/wizard-steps';
 import { ProgressMeter, WorkflowStateChip } from '../../widgets/workflow/workflow-chips';
 import { useIpcQuery } from '../../api/use-ipc-query.hook';
+import { isClosedState } from '../../../../shared/workflow/workflow.types';
 
 /** Every fulfilment job on this machine, newest first: the way back into work left half done. */
 export function JobsPage() {
@@ -91,9 +92,16 @@ export function JobsPage() {
                   </td>
                   <td>{formatDateTime(job.updatedAt)}</td>
                   <td>
-                    <button type="button" className="button button--small button--primary" onClick={() => void openJob(job.id)}>
-                      Resume
-                    </button>
+                    {/* A delivered or cancelled job has nothing left to resume: it is opened to be looked at. */}
+                    {isClosedState(job.workflowState) ? (
+                      <button type="button" className="button button--small" data-testid="job-open" onClick={() => void openJob(job.id)}>
+                        Open
+                      </button>
+                    ) : (
+                      <button type="button" className="button button--small button--primary" data-testid="job-resume" onClick={() => void openJob(job.id)}>
+                        Resume
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
