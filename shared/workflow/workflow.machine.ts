@@ -59,6 +59,8 @@ function resumeTarget(context: WorkflowContext): WorkflowState {
 function resolveTarget(target: TransitionTarget, context: WorkflowContext): WorkflowState {
   if (target === '@resume') return resumeTarget(context);
   if (target === '@delivery') return isFullyDelivered(context.claimsPurchased, context.claimsDelivered) ? 'delivered' : 'laying_out';
+  // A delivered job was validated and packaged; saying after a reopen that its layout changed would be false.
+  if (target === '@reopen') return context.hasPackage ? 'documents_ready' : 'laying_out';
   return target;
 }
 

@@ -19,7 +19,7 @@
 import type { OrderStatusChange } from '../outbox/outbox.types';
 import type { EventSource, GuardCode, WorkflowEvent, WorkflowState } from './workflow.types';
 
-export type TransitionTarget = WorkflowState | '@resume' | '@delivery';
+export type TransitionTarget = WorkflowState | '@resume' | '@delivery' | '@reopen';
 
 export interface TransitionRule {
   readonly event: WorkflowEvent;
@@ -54,7 +54,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   // From needs_review this is "keep the work locally".
   { event: 'RESUME', from: ['on_hold', 'needs_review'], to: '@resume' },
   { event: 'CANCEL', from: ['queued', ...WORKING, 'on_hold', 'needs_review'], to: 'cancelled' },
-  { event: 'REOPEN', from: ['delivered'], to: 'laying_out', guards: ['reopen-closed'] },
+  // Reopening changes nothing by itself: the layout stays accepted and its package made (an edit sends it back).
+  { event: 'REOPEN', from: ['delivered'], to: '@reopen', guards: ['reopen-closed'] },
   { event: 'REOPEN', from: ['cancelled'], to: '@resume', guards: ['reopen-closed'] },
   // The crew's posts stand where they stand: the recorded description has to follow the ground, also after the
   // package was delivered (an amended certificate, 43 CFR 3833.22(a)). Staff record what the crew set, so no

@@ -116,7 +116,8 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     // The override record reads as staff say it in the outbox list: the rule in words, never its code.
     const overrideEntry = (await app.handlers.listOutbox({ jobId, includeClosed: true })).entries.find((e) => e.kind === 'event');
     expect(overrideEntry?.summary).toBe('Override by demo-manager (reopening a closed job): Reopen — Customer asked for corrected notices');
-    await app.handlers.validateLayout({ jobId });
+    // Nothing changed by reopening: the layout stays accepted, so the package is made again without validating again.
+    expect((await app.handlers.getJob({ jobId })).workflow.state).toBe('documents_ready');
     await app.handlers.generatePackage({ jobId });
     const again = await app.handlers.queueUpload({ jobId });
     await settle();
@@ -131,7 +132,7 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     expect(delivered.claimsDelivered).toBe(job.layout.claims.length);
     const history = (await app.handlers.getJobHistory({ jobId })).entries;
     expect(history.map((e) => e.event)).toContain('REOPEN');
-    expect(history.find((e) => e.event === 'REOPEN')).toMatchObject({ from: 'delivered', to: 'laying_out', override: true, overridden: ['reopen-closed'], actor: { username: 'demo-manager', role: 'manager' } });
+    expect(history.find((e) => e.event === 'REOPEN')).toMatchObject({ from: 'delivered', to: 'documents_ready', override: true, overridden: ['reopen-closed'], actor: { username: 'demo-manager', role: 'manager' } });
     await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
   });
 

@@ -89,6 +89,6 @@ describe('allowedEvents for the UI', () => {
   it('shows reopening a delivered order as blocked for staff and as an override for an admin', () => {
     // Besides accepting the posts as staked, which staff may do without a reopening.
     expect(allowedEvents('delivered', ctx(), 'staff')).toMatchObject([{ event: 'REOPEN', status: 'blocked' }, { event: 'AS_STAKED_ACCEPTED', to: 'laying_out' }]);
-    expect(allowedEvents('delivered', ctx(), 'admin')).toMatchObject([{ event: 'REOPEN', status: 'needs-override', to: 'laying_out' }, { event: 'AS_STAKED_ACCEPTED', to: 'laying_out' }]);
+    expect(allowedEvents('delivered', ctx(), 'admin')).toMatchObject([{ event: 'REOPEN', status: 'needs-override', to: 'documents_ready' }, { event: 'AS_STAKED_ACCEPTED', to: 'laying_out' }]);
   });
 });
