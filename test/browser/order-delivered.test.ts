@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { DEMO_MANAGER } from '../../server';
 import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
 import { rowByOrder } from '../helpers/browser-documents';
 
@@ -76,5 +77,35 @@ describe('an order delivered from this desk', () => {
     expect(await page().getByTestId('gone-chip').count()).toBe(0);
     expect(await header.getByTestId('status-chip').count()).toBe(0);
     await h.screenshot('order-delivered-job');
+  });
+
+  it('the Jobs page offers Open, not Resume; reopened with nothing changed it is sent again without "the layout changed"', async () => {
+    await page().getByTestId('nav-jobs').click();
+    const jobRow = page().locator('[data-testid="job-row"][data-order-number="CO-3"]');
+    await expect.poll(() => jobRow.getByTestId('job-open').textContent()).toBe('Open');
+    expect(await jobRow.getByTestId('job-resume').count()).toBe(0);
+    expect(await page().locator('[data-testid="job-row"]:not([data-order-number="CO-3"])').getByTestId('job-open').count()).toBe(0);
+
+    await h.switchUser(DEMO_MANAGER.username);
+    await page().getByTestId('nav-jobs').click();
+    await jobRow.getByTestId('job-open').click();
+    await page().getByTestId('workflow-action-reopen').click();
+    await page().getByTestId('workflow-action-dialog-reason').fill('Customer asked for corrected notices');
+    await page().getByTestId('confirm-dialog-confirm').click();
+    // Nothing changed: the layout stays accepted and its package made, so the upload goes straight out again.
+    await expect.poll(() => page().getByTestId('job-workflow-state').textContent()).toBe('Documents ready');
+    await page().getByTestId('wizard-step-upload').click();
+    await expect.poll(() => page().getByTestId('wizard').getAttribute('data-step')).toBe('upload');
+    await expect.poll(() => page().getByTestId('queue-upload').isEnabled()).toBe(true);
+    await page().getByTestId('queue-upload').click();
+    await expect.poll(() => page().getByTestId('job-workflow-state').textContent()).toBe('Delivered');
+    expect(await page().getByTestId('step-problems').count()).toBe(0);
+    expect(await page().getByTestId('workflow-action-error').count()).toBe(0);
+
+    // Finish leaves the job for the page it was opened from, saying what was finished.
+    await page().getByTestId('wizard-next').click();
+    await expect.poll(() => page().getByTestId('step-done').textContent()).toMatch(/^CO-3 is fulfilled: its staking package was delivered to the server \(claim package \S+\)\./);
+    expect(await page().getByTestId('wizard').count()).toBe(0);
+    expect(await page().getByTestId('jobs-list').count()).toBe(1);
   });
 });

@@ -77,6 +77,8 @@ describe('upload step: CO-1 queued and delivered', () => {
 
     await page().getByTestId('wizard-next').click();
     await expect.poll(() => page().getByTestId('step-done').textContent()).toMatch(/^CO-1 is fulfilled: its staking package was delivered/);
+    // Finish leaves the job (and its Upload step) for the page it was opened from.
+    expect(await page().getByTestId('wizard').count()).toBe(0);
     await h.screenshot('upload-step');
   });
 });

@@ -17,7 +17,8 @@ import { useSessionStore } from '../state/session.store';
 import { useSettingsStore } from '../state/settings.store';
 import { useSyncStore } from '../state/sync.store';
 import { AppHeader } from './app-header';
-import { useAppViewStore } from '../state/app-view.store';
+import { useAppViewStore, type WorkspaceView } from '../state/app-view.store';
+import { useWizardStore } from '../state/wizard.store';
 import '../styles/wizard.css';
 import '../styles/outbox.css';
 import '../styles/workflow.css';
@@ -59,6 +60,15 @@ function WorkspaceMain() {
     );
   }
   if (hasJob) return <JobPage />;
+  return (
+    <>
+      <FinishedNotice />
+      <WorkspacePage view={view} />
+    </>
+  );
+}
+
+function WorkspacePage({ view }: { view: WorkspaceView }) {
   switch (view) {
     case 'dashboard':
       return <DashboardPage />;
@@ -69,6 +79,27 @@ function WorkspaceMain() {
     case 'queue':
       return <OrdersPage />;
   }
+}
+
+/** "Finish" closes the job and lands back where it was opened from: what was finished is said there, once. */
+function FinishedNotice() {
+  const done = useWizardStore((state) => state.done);
+  if (!done) return null;
+  return (
+    <div className="workspace-notice">
+      <Notice
+        tone="info"
+        testId="step-done"
+        actions={
+          <button type="button" className="button button--small" data-testid="step-done-dismiss" onClick={() => useWizardStore.getState().setDone(null)}>
+            Dismiss
+          </button>
+        }
+      >
+        {done}
+      </Notice>
+    </div>
+  );
 }
 
 function Workspace() {

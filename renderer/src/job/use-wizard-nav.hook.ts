@@ -82,6 +82,8 @@ export function useWizardNav() {
       const server = useJobStore.getState().job?.serverPackage ?? job.serverPackage;
       const where = server ? ` (claim package ${server.number ?? `#${server.id}`})` : '';
       setDone(`${job.order.orderNumber} is fulfilled: its staking package was delivered to the server${where}.`);
+      // Finished means done with the job: it closes, and the page it was opened from says what was finished.
+      await useJobStore.getState().closeJob();
     } finally {
       setMoving(false);
     }

@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { finishedSteps } from '../../../../shared/jobs/wizard-gates';
 import { JOB_STEPS, type JobStep } from '../../../../shared/jobs/job.types';
-import { Notice } from '../../widgets/notice';
 import { useJobStore } from '../../state/job.store';
 import { ClaimantStep } from '../steps/claimant/claimant-step';
 import { DocumentsStep } from '../steps/documents/documents-step';
@@ -82,7 +81,6 @@ export function Wizard() {
   const jobId = useJobStore((state) => state.job?.id);
   const flushSave = useJobStore((state) => state.flushSave);
   const blocked = useWizardStore((state) => state.blocked);
-  const done = useWizardStore((state) => state.done);
   const moving = useWizardStore((state) => state.moving);
   const { goTo, finish } = useWizardNav();
   const gateProblems = useJobStore((state) => state.job?.workflow.steps[step].problems);
@@ -119,11 +117,6 @@ export function Wizard() {
                 {stillBlocked.length > 8 && <li>…and {stillBlocked.length - 8} more.</li>}
               </ul>
             </div>
-          )}
-          {done && !next && (
-            <Notice tone="info" testId="step-done">
-              {done}
-            </Notice>
           )}
         </div>
         <div className="wizard__nav">
