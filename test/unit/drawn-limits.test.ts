@@ -8,7 +8,7 @@ const FOOT_DEG_LAT = 0.3048 / 111_000;
 function drawn(name: string, lon: number, lengthFt: number, widthFt: number): NormalizedClaim {
   const dLat = lengthFt * FOOT_DEG_LAT;
   const dLon = (widthFt * FOOT_DEG_LAT) / Math.cos((38 * Math.PI) / 180);
-  const ring = [[lon, 38], [lon + dLon, 38], [lon + dLon, 38 + dLat], [lon, 38 + dLat], [lon, 38]];
+  const ring: [number, number][] = [[lon, 38], [lon + dLon, 38], [lon + dLon, 38 + dLat], [lon, 38 + dLat], [lon, 38]];
   return { name, geometry: { type: 'Polygon', coordinates: [ring] }, areaAcres: (lengthFt * widthFt) / 43560 };
 }
 
