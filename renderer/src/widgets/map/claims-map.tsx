@@ -38,6 +38,7 @@ import { baseStyle, highlightFilters, localStyle, SOURCES, withOverlay, type Map
 import { BasemapControl } from './basemap-control';
 import type { BasemapOption, MapBasemap } from '../../state/map-basemap';
 import type { BasemapChoice } from '../../../../shared/basemap/map-settings';
+import { acquireMap, parkMap } from './map-pool';
 
 // Without an explicit worker URL MapLibre tries to build its worker from its own bundle path, which breaks once
 // Vite has bundled it (and under app://). The CSP allows workers from 'self'.
@@ -188,24 +189,34 @@ export function ClaimsMap(props: ClaimsMapProps) {
     // Open already framed on the data (no first frame of the whole US, no basemap tiles fetched for it).
     const box = frameBox(latest.current.data);
     framed.current = box !== null;
-    const map = new maplibregl.Map({
-      container,
-      // Always the offline style first (drawn at once, no network); a basemap is applied over it just below.
-      style: withOverlay(localStyle(), latest.current.data, latest.current.props.selection, latest.current.props.hoverId),
-      ...(box ? { bounds: box, fitBoundsOptions: FIT_OPTIONS } : { center: [-98, 39], zoom: 3 }),
-      dragRotate: false,
-      // Shift-click adds to the selection; box zoom would swallow it.
-      boxZoom: false,
-      pitchWithRotate: false,
-      maxPitch: 0,
-      fadeDuration: 0,
-      attributionControl: { compact: true },
+    // Always the offline style first (drawn at once, no network); a basemap is applied over it just below.
+    const firstStyle = withOverlay(localStyle(), latest.current.data, latest.current.props.selection, latest.current.props.hoverId);
+    // The previous step's map when there is one (map-pool.ts): a new WebGL context is most of a step switch.
+    const { map, element, reused } = acquireMap(container, (target) => {
+      const made = new maplibregl.Map({
+        container: target,
+        style: firstStyle,
+        ...(box ? { bounds: box, fitBoundsOptions: FIT_OPTIONS } : { center: [-98, 39], zoom: 3 }),
+        dragRotate: false,
+        // Shift-click adds to the selection; box zoom would swallow it.
+        boxZoom: false,
+        pitchWithRotate: false,
+        maxPitch: 0,
+        fadeDuration: 0,
+        attributionControl: { compact: true },
+      });
+      made.touchZoomRotate.disableRotation();
+      made.keyboard.disableRotation();
+      made.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+      made.addControl(new maplibregl.ScaleControl({ unit: 'imperial', maxWidth: 120 }), 'bottom-left');
+      made.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+      return made;
     });
-    map.touchZoomRotate.disableRotation();
-    map.keyboard.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'imperial', maxWidth: 120 }), 'bottom-left');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    if (reused) {
+      map.setStyle(firstStyle, { diff: false });
+      if (box) map.fitBounds(box, { ...FIT_OPTIONS, duration: 0 });
+      else map.jumpTo({ center: [-98, 39], zoom: 3 });
+    }
     mapRef.current = map;
     const overlay = new LabelOverlay(map, container);
     overlayRef.current = overlay;
@@ -218,12 +229,13 @@ export function ClaimsMap(props: ClaimsMapProps) {
     map.on('style.load', onStyleLoad);
     // A basemap style URL that cannot be fetched (offline, typo) would leave the map blank: fall back to the local
     // style so the claims are always drawn. Tile errors of a raster basemap do not matter (the style is loaded).
-    map.on('error', () => {
+    const onError = () => {
       if (map.isStyleLoaded() || typeof baseStyle(latest.current.props.basemap ?? null) !== 'string') return;
       setBasemapFailed(true);
       // Without transformStyle: with one, MapLibre would wait for the failed style to finish loading, forever.
       applyStyle(map, null);
-    });
+    };
+    map.on('error', onError);
     if (latest.current.props.basemap) applyStyle(map, latest.current.props.basemap);
     const detach = attachInteractions(map, (): InteractionProps => ({ ...latest.current.props, onCursor: setCursor }));
     markBusy(map);
@@ -232,7 +244,9 @@ export function ClaimsMap(props: ClaimsMapProps) {
       overlay.destroy();
       overlayRef.current = null;
       mapRef.current = null;
-      map.remove();
+      map.off('style.load', onStyleLoad);
+      map.off('error', onError);
+      parkMap(map, element);
     };
     // overlayData is only the first value; later changes arrive through the data effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
