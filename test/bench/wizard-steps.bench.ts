@@ -1,0 +1,124 @@
+/**
+ * Wizard step switching in the browser host (headless Chromium, SwiftShader WebGL as on the build machines): a
+ * 40-claim job (CPO-2026-0004, laid out as drawn, validated, claimant confirmed, package made), the time from a
+ * click on a step's tab until that step is on screen (the wizard shows it and two frames have been drawn). Beside
+ * it, in the same run, the baseline: switching between the two steps that draw nothing of the claims (Claimant and
+ * Upload). Target: every switch under 100 ms. Printed, never asserted.
+ *
+ *   BENCH_STEP_RUNS=7      switches per step (median printed)
+ *   BENCH_PROFILE=1        also prints the functions with the most self time while switching to each step
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { DEMO_STAFF } from '../../server';
+import { claimsFromOrder } from '../../shared/layout/order-claims';
+import type { JobStep } from '../../shared/jobs/job.types';
+import { listedOrders, startBrowserHarness } from '../helpers/browser-harness';
+
+const RUNS = Number(process.env.BENCH_STEP_RUNS ?? 7);
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const MEASURED: JobStep[] = ['import', 'layout', 'monuments', 'validate', 'documents'];
+
+/**
+ * Clicks the step's tab and resolves, in the page, when the wizard shows it and two frames were drawn. Sent as text:
+ * tsx would wrap a function's inner closures in a helper the page does not have.
+ */
+const SWITCH_IN_PAGE = `(target) => new Promise((resolve) => {
+  const wizard = document.querySelector('[data-testid="wizard"]');
+  if (wizard.getAttribute('data-step') === target) return resolve(0);
+  const started = performance.now();
+  setTimeout(() => resolve(Number.NaN), 10000); // a switch that never shows: NaN, not a hang
+  const observer = new MutationObserver(() => {
+    if (wizard.getAttribute('data-step') !== target) return;
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
+  });
+  observer.observe(wizard, { attributes: true, attributeFilter: ['data-step'] });
+  document.querySelector('[data-testid="wizard-step-' + target + '"]').click();
+})`;
+
+async function switchTo(page: Page, step: JobStep): Promise<number> {
+  return page.evaluate(`(${SWITCH_IN_PAGE})(${JSON.stringify(step)})`);
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** The functions with the most samples (self time) in a CPU profile, by name and file. */
+function topFunctions(profile: { nodes: ProfileNode[]; samples?: number[] }, count = 12): string[] {
+  const hits = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
+    hits.set(key, (hits.get(key) ?? 0) + (node.hitCount ?? 0));
+  }
+  const total = [...hits.values()].reduce((a, b) => a + b, 0) || 1;
+  return [...hits]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, n]) => `${((100 * n) / total).toFixed(1).padStart(5)} %  ${key}`);
+}
+
+async function measure(page: Page, step: JobStep, cdp: CDPSession | null): Promise<number> {
+  const times: number[] = [];
+  if (cdp) await cdp.send('Profiler.start');
+  for (let i = 0; i < RUNS; i += 1) {
+    await switchTo(page, 'claimant');
+    times.push(await switchTo(page, step));
+  }
+  if (cdp) {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[] } };
+    console.log(`  profile of the switches to ${step}:\n    ${topFunctions(profile).join('\n    ')}`);
+  }
+  return median(times);
+}
+
+async function main(): Promise<void> {
+  const h = await startBrowserHarness();
+  try {
+    await h.signInAndSync((await listedOrders(h.server)).length, DEMO_STAFF.username);
+    const { handlers } = h.app;
+    let job = await handlers.pullOrder({ orderType: 'claim_purchase', id: 4 });
+    job = await handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'BAY'), grid: null } } });
+    job = await handlers.validateLayout({ jobId: job.id });
+    job = await handlers.saveJob({ jobId: job.id, patch: { step: 'claimant', claimant: { ...job.claimant, claimantName: 'Salmon River Exploration Ltd.', address1: '1 Main St', address2: 'Challis, ID 83226' } } });
+    job = await handlers.confirmClaimant({ jobId: job.id });
+    await handlers.generatePackage({ jobId: job.id });
+    console.log(`Wizard step switching: ${job.layout.claims.length} claims (${job.order.orderNumber}), median of ${RUNS}, from the Claimant step`);
+
+    await h.page.getByTestId('nav-jobs').click();
+    await h.page.locator(`[data-testid="job-row"][data-order-number="${job.order.orderNumber}"] button`).click();
+    await h.page.getByTestId('wizard').waitFor();
+    // Every step once, so what a first visit loads (the map's style and worker, PDF.js) is not counted.
+    for (const step of [...MEASURED, 'upload', 'claimant'] as JobStep[]) await switchTo(h.page, step);
+
+    const baseline: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      await switchTo(h.page, 'upload');
+      baseline.push(await switchTo(h.page, 'claimant'));
+    }
+    console.log(`  baseline (Upload → Claimant, nothing of the claims drawn): ${median(baseline).toFixed(0)} ms`);
+    const cdp = PROFILE ? await h.context.newCDPSession(h.page) : null;
+    if (cdp) await cdp.send('Profiler.enable');
+    for (const step of MEASURED) {
+      const ms = await measure(h.page, step, cdp);
+      console.log(`  Claimant → ${step.padEnd(9)} ${ms.toFixed(0).padStart(5)} ms  (${(ms / Math.max(1, median(baseline))).toFixed(1)} × baseline; target < 100 ms)`);
+    }
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    await h.close().catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
