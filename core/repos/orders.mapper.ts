@@ -10,6 +10,7 @@ import { targetDateOf } from '../../shared/workflow/order-progress';
 import { paymentState, storedPaymentDetail } from '../../shared/workflow/payment-state';
 import type { ServiceLevels } from '../../shared/workflow/workflow-settings';
 import { workflowStateSchema, type PaymentState } from '../../shared/workflow/workflow.types';
+import { DRAWN_OVER_LIMITS_CODE } from '../../shared/claims/drawn-limits';
 
 export interface OrderWrite {
   order: NormalizedOrder;
@@ -42,7 +43,9 @@ export function toOrderRow(write: OrderWrite, now: string, levels: ServiceLevels
     expedited_delivery: order.expedited ? 1 : 0,
     problems_json: JSON.stringify(order.problems),
     warnings_json: JSON.stringify(order.warnings),
-    problem_count: order.problems.length,
+    // The queue's problem count (and "Has problems", on its index) includes claims over the legal limits as drawn,
+    // which are kept among the warnings as their own class (shared/claims/drawn-limits.ts).
+    problem_count: order.problems.length + order.warnings.filter((issue) => issue.code === DRAWN_OVER_LIMITS_CODE).length,
     warning_count: order.warnings.length,
     search_text: [order.orderNumber, order.customerEmail, order.companyName, order.projectName].join('\u001f').toLowerCase(),
     payload_hash: write.payloadHash,
@@ -139,8 +142,8 @@ export function toSummary(row: SummaryRow, today: string): OrderSummary {
     stakingService: row.staking_service === 1,
     claimPackageId: row.claim_package_id,
     hasClaimant: row.has_claimant === 1,
-    problemCount: row.problem_count,
-    // The drawn claims' legal limits are stored among the warnings but counted as their own class.
+    // The drawn claims' legal limits are in both stored counts but shown as their own class.
+    problemCount: row.problem_count - Number(row.drawn_over_limits),
     warningCount: row.warning_count - Number(row.drawn_over_limits),
     drawnOverLimits: Number(row.drawn_over_limits),
     gone: row.gone_at !== null,

@@ -1,5 +1,5 @@
 /** The order cache: server-owned rows, written by sync and read by details, export and the CLI (the queue's reads: order-queue.repo.ts). */
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { ServiceLevels } from '../../shared/workflow/workflow-settings';
 import { targetDateOf } from '../../shared/workflow/order-progress';
 import { orderKeyOfRow, orderKeyString, type OrderKey } from '../../shared/domain/order.types';
@@ -7,7 +7,6 @@ import type { Database, Db, OrdersTable, OrderPayloadsTable } from '../db/schema
 import type { PaymentState } from '../../shared/workflow/workflow.types';
 import { toOrderRow, toPayloadRow, type OrderWrite } from './orders.mapper';
 import { createTurn } from '../platform/event-loop';
-import { drawnOverLimitsOfOrder } from './workflow-sql';
 
 /**
  * Rows per INSERT. Each statement runs without a break (200 orders with their indexes and search index, or their
@@ -109,7 +108,7 @@ export async function markOrdersGone(trx: Db, keys: OrderKey[], at: string): Pro
 export async function countOrders(db: Db, options: { includeGone: boolean; withProblems?: boolean }): Promise<number> {
   let q = db.selectFrom('orders').select((eb: ExpressionBuilder<Database, 'orders'>) => eb.fn.countAll<number>().as('n'));
   if (!options.includeGone) q = q.where('gone_at', 'is', null);
-  if (options.withProblems) q = q.where(sql<boolean>`(problem_count > 0 OR ${drawnOverLimitsOfOrder()} > 0)`);
+  if (options.withProblems) q = q.where('problem_count', '>', 0);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
