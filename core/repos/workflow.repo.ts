@@ -28,6 +28,8 @@ export interface WorkflowFactsRow {
   expedited: number | null;
   target_date: string | null;
   has_package: number;
+  /** The crew's posts were accepted as staked (field_work). */
+  posts_accepted: number;
   claims_delivered: number;
   last_touched: string;
 }
@@ -55,6 +57,7 @@ export async function getWorkflowFacts(db: Db, jobId: number): Promise<WorkflowF
       'jobs.claims_laid_out',
       sql<number>`jobs.capacity_override_json IS NOT NULL`.as('has_capacity_override'),
       sql<number>`EXISTS (SELECT 1 FROM packages p WHERE p.job_id = jobs.id)`.as('has_package'),
+      sql<number>`EXISTS (SELECT 1 FROM field_work f WHERE f.job_id = jobs.id AND f.accepted_at IS NOT NULL)`.as('posts_accepted'),
       claimsDeliveredOfJob(sql`jobs.id`).as('claims_delivered'),
       jobLastTouched('jobs').as('last_touched'),
     ])

@@ -51,6 +51,7 @@ export async function workflowView(db: Db, jobFacts: JobFacts, view: ViewContext
       claimsLaidOut: context.claimsLaidOut,
       hasPackage: context.hasPackage,
       claimsDelivered: context.claimsDelivered,
+      postsAccepted: facts.posts_accepted === 1,
       check,
     }),
     paymentState: context.paymentState,

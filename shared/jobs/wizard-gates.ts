@@ -8,7 +8,7 @@
  *   claimant         the workflow's confirmClaimant (checked in main)
  *   documents        a generated package
  *   upload           a delivered upload
- *   field            nothing: the last step (opened once there is a package; wizard-steps.ts)
+ *   field            the crew's posts accepted as staked (opened once there is a package; wizard-steps.ts)
  */
 import { z } from 'zod';
 import type { WorkflowState } from '../workflow/workflow.types';
@@ -35,6 +35,8 @@ export interface GateInput {
   claimsLaidOut: number;
   hasPackage: boolean;
   claimsDelivered: number;
+  /** The crew's staked posts were accepted (the as-staked layout the package is made from). */
+  postsAccepted: boolean;
   check: Pick<JobCheck, 'layout' | 'blocking'>;
 }
 
@@ -62,7 +64,7 @@ export function wizardGates(input: GateInput): Record<JobStep, StepGate> {
     claimant: { done: false, command: 'confirmClaimant', problems: input.check.blocking.claimant },
     documents: gate(input.hasPackage, 'Generate the staking package (“Generate package”) to finish this step.'),
     upload: gate(input.claimsDelivered > 0, 'Queue the upload (“Queue upload”); the job is finished once the server has the package.'),
-    field: gate(true, ''),
+    field: gate(input.postsAccepted, 'Import the crew’s staked posts (GPX or CSV) and accept them as staked to finish field work.'),
   };
 }
 

@@ -62,7 +62,7 @@ describe('every event in the view', () => {
 
 describe('the wizard gates', () => {
   const check = { layout: { problems: [{ code: 'outside_order_area', message: OUTSIDE, claim: 'LYNN 3' }], warnings: [] }, blocking: { layout: [OUTSIDE], monuments: [], claimant: [], documents: [`${OUTSIDE}.`] } };
-  const base = { state: 'laying_out' as const, resumeTo: null, claimsLaidOut: 3, hasPackage: false, claimsDelivered: 0, check };
+  const base = { state: 'laying_out' as const, resumeTo: null, claimsLaidOut: 3, hasPackage: false, claimsDelivered: 0, postsAccepted: false, check };
 
   it('sends the validate command until the job is validated, listing the check\'s problems', () => {
     const gates = wizardGates(base);
@@ -89,7 +89,9 @@ describe('the wizard gates', () => {
     expect(marks(noClaimant)).toEqual(['import', 'layout', 'monuments', 'validate']);
     // A package made while the claimant is incomplete still leaves the marks left to right.
     expect(marks({ ...noClaimant, state: 'documents_ready', hasPackage: true })).toEqual(['import', 'layout', 'monuments', 'validate']);
-    expect(marks({ ...clean, state: 'delivered', hasPackage: true, claimsDelivered: 3 })).toEqual([...JOB_STEPS]);
+    // Delivered: every step but Field, which waits for the crew's posts to be accepted as staked.
+    expect(marks({ ...clean, state: 'delivered', hasPackage: true, claimsDelivered: 3 })).toEqual(JOB_STEPS.filter((s) => s !== 'field'));
+    expect(marks({ ...clean, state: 'delivered', hasPackage: true, claimsDelivered: 3, postsAccepted: true })).toEqual([...JOB_STEPS]);
   });
 
   it('counts a paused job as validated when it was paused after validation', () => {

@@ -39,7 +39,10 @@ export function stepsToPass(from: JobStep, target: JobStep): JobStep[] {
   return JOB_STEPS.slice(stepIndex(from), until);
 }
 
-/** What finishing from `step` must pass: from Field (after Upload) still the delivered upload. */
+/**
+ * What finishing from `step` must pass: from Field (after Upload) still the delivered upload. Field work itself is
+ * never required to finish: the crew may stake weeks later, and its step is done only once their posts are accepted.
+ */
 export function stepsToFinish(step: JobStep): JobStep[] {
-  return JOB_STEPS.slice(stepIndex(step === 'field' ? 'upload' : step));
+  return JOB_STEPS.slice(stepIndex(step === 'field' ? 'upload' : step), stepIndex('field'));
 }
