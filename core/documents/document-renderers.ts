@@ -9,6 +9,8 @@ import { renderLocationNotices } from './pdf/location-notice.pdf';
 import { renderPostedNotices } from './pdf/posted-notices.pdf';
 import { renderCsv, renderGpx, renderKml } from './field-files';
 import { renderKmz } from './kmz';
+import { renderDeadlinesIcs } from './deadlines-ics';
+import { renderBlmFilingCsv, renderBlmFilingSheet } from './pdf/blm-filing.pdf';
 
 export const DOCUMENT_RENDERERS: RendererList = [
   ['location-notices', renderLocationNotices],
@@ -19,6 +21,10 @@ export const DOCUMENT_RENDERERS: RendererList = [
   ['claim-map', renderClaimMap],
   ['field-map', renderFieldMap],
   ['fees-sheet', renderFeesSheet],
+  ['deadlines-ics', renderDeadlinesIcs],
+  // Only where BLM takes the filing: State of Alaska land is filed with DNR instead (AS 38.05.195).
+  ['blm-filing', renderBlmFilingSheet, (model) => model.landStatus === 'federal'],
+  ['blm-filing-csv', renderBlmFilingCsv, (model) => model.landStatus === 'federal'],
   ['gpx', renderGpx],
   ['kml', renderKml],
   // Only when Settings ask for it (package-task.ts leaves it out otherwise).

@@ -89,6 +89,8 @@ export async function generatePackage(
     county: model.county,
     epsg: model.epsg,
     dateOfLocation: model.dateOfLocation,
+    landStatus: model.landStatus,
+    dateOfDiscovery: model.dateOfDiscovery,
     claimant: model.claimant.name,
     claims: model.claims.map((claim) => ({ name: claim.name, kind: claim.kind, areaAcres: Math.round(claim.areaAcres * 1000) / 1000 })),
     feeSchedule: context.feeSchedule ? { version: context.feeSchedule.version, effectiveFrom: context.feeSchedule.effectiveFrom } : null,

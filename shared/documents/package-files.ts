@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { orderTypeSchema } from '../api/geodb.schemas';
 import { orderPriceSchema } from './order-price';
+import { landStatusSchema } from '../claims/state-land';
 
 export const DOCUMENT_KINDS = [
   'location-notices',
@@ -15,6 +16,9 @@ export const DOCUMENT_KINDS = [
   'claim-map',
   'field-map',
   'fees-sheet',
+  'deadlines-ics',
+  'blm-filing',
+  'blm-filing-csv',
   'gpx',
   'kml',
   'kmz',
@@ -31,6 +35,9 @@ export const DOCUMENT_FILES: Readonly<Record<DocumentKind, { fileName: string; m
   'claim-map': { fileName: 'claim-map.pdf', mediaType: 'application/pdf', title: 'Claim map' },
   'field-map': { fileName: 'field-map.pdf', mediaType: 'application/pdf', title: 'Field map' },
   'fees-sheet': { fileName: 'fees-and-deadlines.pdf', mediaType: 'application/pdf', title: 'Fees and deadlines' },
+  'deadlines-ics': { fileName: 'deadlines.ics', mediaType: 'text/calendar', title: 'Deadlines calendar (iCalendar)' },
+  'blm-filing': { fileName: 'blm-filing.pdf', mediaType: 'application/pdf', title: 'BLM filing sheet and transmittal letter' },
+  'blm-filing-csv': { fileName: 'blm-filing.csv', mediaType: 'text/csv', title: 'BLM filing sheet (CSV)' },
   gpx: { fileName: 'waypoints.gpx', mediaType: 'application/gpx+xml', title: 'GPS waypoints (GPX)' },
   kml: { fileName: 'claims.kml', mediaType: 'application/vnd.google-earth.kml+xml', title: 'Claims (KML)' },
   kmz: { fileName: 'claims.kmz', mediaType: 'application/vnd.google-earth.kmz', title: 'Claims with the claim map (KMZ)' },
@@ -135,6 +142,10 @@ export const manifestSchema = z.object({
   county: z.string(),
   epsg: z.number().int(),
   dateOfLocation: z.string().nullable(),
+  /** Added later (optional, so older manifests parse; absent = federal land, no date of discovery): with the
+   * date of location they fix every deadline of the claims (claim-deadlines.ts), as the package printed them. */
+  landStatus: landStatusSchema.optional(),
+  dateOfDiscovery: z.string().nullable().optional(),
   claimant: z.string(),
   claims: z.array(z.object({ name: z.string(), kind: z.string(), areaAcres: z.number() })),
   /** null when no BLM fee schedule on file covers the date of location. */

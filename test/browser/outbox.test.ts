@@ -63,7 +63,7 @@ describe('upload step: CO-1 queued and delivered', () => {
 
     const fulfilment = await claimOrderFulfilment(h.server, 1);
     // Every file and the manifest: Nevada's package has its posted notices (order 2's state records the posted notice).
-    expect(fulfilment).toMatchObject({ packages: 1, documents: 11 });
+    expect(fulfilment).toMatchObject({ packages: 1, documents: 14 });
     await expect.poll(() => page().getByTestId('server-package-number').textContent()).toMatch(/\S/);
     expect(await page().getByTestId('server-package').textContent()).toContain(`(id ${String(fulfilment['package_id'])})`);
     expect(await stepEntries().first().getByTestId('entry-attempts').textContent()).toBe('1');
@@ -111,7 +111,7 @@ describe('faults: refused, then retried; waiting for Retry-After, then sent', ()
     await page().getByTestId('outbox-filter-all').click();
     await expect.poll(() => entry.getAttribute('data-state')).toBe('done');
     expect(await entry.getByTestId('entry-attempts').textContent()).toBe('2');
-    expect(await claimOrderFulfilment(h.server, 2)).toMatchObject({ packages: 1, documents: 10 });
+    expect(await claimOrderFulfilment(h.server, 2)).toMatchObject({ packages: 1, documents: 13 });
     await expect.poll(() => badge().count()).toBe(0);
   });
 
@@ -134,7 +134,7 @@ describe('faults: refused, then retried; waiting for Retry-After, then sent', ()
     await page().getByTestId('outbox-filter-all').click();
     await expect.poll(() => outboxEntry('CO-11').getAttribute('data-state')).toBe('done');
     expect(await outboxEntry('CO-11').getByTestId('entry-attempts').textContent()).toBe('2');
-    expect(await claimOrderFulfilment(h.server, 11)).toMatchObject({ packages: 1, documents: 11 });
+    expect(await claimOrderFulfilment(h.server, 11)).toMatchObject({ packages: 1, documents: 14 });
     await expect.poll(() => page().getByTestId('outbox-entry').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')))).toEqual(['done', 'done', 'done']);
     await h.screenshot('outbox-delivered');
   });

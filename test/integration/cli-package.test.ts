@@ -50,7 +50,7 @@ describe('claimdesk package', () => {
     expect(manifest.orderSnapshot).toBeUndefined();
     expect(manifest.claims.map((c) => c.name)).toEqual(['GOLD 1', 'GOLD 2']);
     expect(manifest.files.map((f) => f.kind).sort()).toEqual(
-      ['claim-map', 'corner-cards', 'csv', 'fees-sheet', 'field-instructions', 'field-map', 'gpx', 'kml', 'location-notices', 'posted-notices'].sort(),
+      ['blm-filing', 'blm-filing-csv', 'claim-map', 'corner-cards', 'csv', 'deadlines-ics', 'fees-sheet', 'field-instructions', 'field-map', 'gpx', 'kml', 'location-notices', 'posted-notices'].sort(),
     );
     expect(readdirSync(out).sort()).toEqual([...manifest.files.map((f) => f.name), 'manifest.json'].sort());
     const notices = execFileSync('pdftotext', ['-layout', join(out, 'location-notices.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

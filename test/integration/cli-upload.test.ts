@@ -30,7 +30,7 @@ describe('CLI upload and push', () => {
     expect(result.stdout).toMatch(/^done\s+CO-\S+ Staking package \(generation 1, 9 files\) \(attempts 1\)$/m);
     expect(result.stdout).toMatch(/Nothing left to send/);
     expect(result.code).toBe(0);
-    expect(await fulfilment(2)).toMatchObject({ packages: 1, documents: 10 });
+    expect(await fulfilment(2)).toMatchObject({ packages: 1, documents: 13 });
     expect((await cli(['push', ...signIn(), ...dataDir()])).code).toBe(0);
   });
 
@@ -48,7 +48,7 @@ describe('CLI upload and push', () => {
     const pushed = await cli(['push', ...signIn(), ...dataDir(), '--json']);
     expect(pushed.code).toBe(0);
     expect(JSON.parse(pushed.stdout)).toMatchObject({ remaining: 0 });
-    expect(await fulfilment(4)).toMatchObject({ packages: 1, documents: 11 });
+    expect(await fulfilment(4)).toMatchObject({ packages: 1, documents: 14 });
   });
 
   it('exits 2 on bad usage', async () => {

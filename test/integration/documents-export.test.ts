@@ -25,7 +25,7 @@ function checkFolder(folder: string): PackageManifest {
   // Every document, and the posted notices where the state posts a notice of its own (StateRule.postedNoticeSeparate).
   const posted = stateRule(manifest.state).postedNoticeSeparate ? ['posted-notices'] : [];
   expect(manifest.files.map((f) => f.kind).sort()).toEqual(
-    ['claim-map', 'corner-cards', 'csv', 'fees-sheet', 'field-instructions', 'field-map', 'gpx', 'kml', 'location-notices', ...posted].sort(),
+    ['blm-filing', 'blm-filing-csv', 'claim-map', 'corner-cards', 'csv', 'deadlines-ics', 'fees-sheet', 'field-instructions', 'field-map', 'gpx', 'kml', 'location-notices', ...posted].sort(),
   );
   for (const file of manifest.files) {
     const bytes = readFileSync(join(folder, file.name));
@@ -123,7 +123,8 @@ describe('staking packages over real parts', () => {
       expect(await app.handlers.openExportFolder({ outDir })).toEqual({ opened: false, folder: outDir });
       const refused = await unwrap(app.handlers.openExportFolder({ outDir: dataDir() }));
       expect((refused as AppError).code).toBe('invalid-request');
-    });
+      // The poll above allows a minute: a loaded machine makes a whole package slowly.
+    }, 120_000);
 
     it('refuses a job that is not ready, with the reasons', async () => {
       const job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 3 });

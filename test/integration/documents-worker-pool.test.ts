@@ -24,9 +24,9 @@ describe('package worker pool', () => {
       const made = await first;
       expect(made.manifest.order.orderNumber).toBe('A-1');
       // Arizona records the posted notice itself: no separate posted-notices file (StateRule.postedNoticeSeparate).
-      expect(made.files).toHaveLength(9);
+      expect(made.files).toHaveLength(12);
       expect(made.files.map((f) => f.kind)).not.toContain('posted-notices');
-      expect(progress.at(-1)).toBe('9/9 csv');
+      expect(progress.at(-1)).toBe('12/12 csv');
     } finally {
       await pool.close();
     }

@@ -87,7 +87,7 @@ describe.each(SERVER_PROFILES)('the outbox when the process is killed (%s profil
       expect(crashed.signal).toBe('SIGKILL');
       await restartAndSend();
       expect(await state(entryId)).toBe('done');
-      expect(await fulfilment(orderId)).toMatchObject({ packages: 1, documents: orderId === 2 ? 10 : 11 });
+      expect(await fulfilment(orderId)).toMatchObject({ packages: 1, documents: orderId === 2 ? 13 : 14 });
       await expectLocalKept(jobId, entryId);
     });
   }
@@ -113,7 +113,7 @@ describe.each(SERVER_PROFILES)('the outbox when the process is killed (%s profil
     expect(await state(entryId)).toBe('sending');
     await restartAndSend();
     expect(await state(entryId)).toBe('done');
-    expect(await fulfilment(9)).toMatchObject({ packages: 1, documents: 11 });
+    expect(await fulfilment(9)).toMatchObject({ packages: 1, documents: 14 });
     await expectLocalKept(jobId, entryId);
   });
 

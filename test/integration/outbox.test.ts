@@ -106,7 +106,7 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     const job = await app.handlers.getJob({ jobId });
     expect(job.serverPackage?.id).toEqual(expect.any(Number));
     // A claim_order that is done reads "fulfilled" on the server, a claim_purchase "completed".
-    expect(await fulfilment(1)).toMatchObject({ status: expect.stringMatching(/^(completed|fulfilled)$/), packages: 1, documents: 11 });
+    expect(await fulfilment(1)).toMatchObject({ status: expect.stringMatching(/^(completed|fulfilled)$/), packages: 1, documents: 14 });
 
     // Delivered stays closed: regenerating needs a manager's reopen, which is logged and sent to the server.
     expect(job.workflow.state).toBe('delivered');
@@ -151,7 +151,7 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     await settle();
     expect(await entry(queued.id)).toMatchObject({ state: 'done', attempts: 2 });
     // Documents per package: every file and the manifest; order 2 lies in a state that records the posted notice itself.
-    expect(await fulfilment(2)).toMatchObject({ packages: 1, documents: 10 });
+    expect(await fulfilment(2)).toMatchObject({ packages: 1, documents: 13 });
   });
 
   it('retries a 500 and a timeout (the server held the answer after applying), and still holds one package', async () => {
@@ -167,7 +167,7 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     tick(15 * 60_000);
     await settle();
     expect(await entry(queued.id)).toMatchObject({ state: 'done', attempts: 3 });
-    expect(await fulfilment(1, 'claim_purchase')).toMatchObject({ packages: 1, documents: 11 });
+    expect(await fulfilment(1, 'claim_purchase')).toMatchObject({ packages: 1, documents: 14 });
   });
 
   it('survives a lost answer: the server applied the upload, the resend is answered from its key or added to the order\'s package, nothing doubles', async () => {
@@ -176,11 +176,11 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     const queued = await app.handlers.queueUpload({ jobId });
     await settle();
     expect(await entry(queued.id)).toMatchObject({ state: 'retry' });
-    expect(await fulfilment(4)).toMatchObject({ packages: 1, documents: 11 });
+    expect(await fulfilment(4)).toMatchObject({ packages: 1, documents: 14 });
     tick(15 * 60_000);
     await settle();
     expect(await entry(queued.id)).toMatchObject({ state: 'done' });
-    expect(await fulfilment(4)).toMatchObject({ packages: 1, documents: 11 });
+    expect(await fulfilment(4)).toMatchObject({ packages: 1, documents: 14 });
     expect((await app.handlers.getJob({ jobId })).serverPackage).not.toBeNull();
     // Recorded once, when the resend was answered: the lost answer left no delivery behind.
     expect((await readDeliveries(jobId)).map((d) => d.outbox_id)).toEqual([queued.id]);
@@ -221,7 +221,7 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     await app.handlers.retryOutboxEntry({ id: queued.id });
     await settle();
     expect(await entry(queued.id)).toMatchObject({ state: 'done', attempts: 2 });
-    expect(await fulfilment(10)).toMatchObject({ packages: 1, documents: 11 });
+    expect(await fulfilment(10)).toMatchObject({ packages: 1, documents: 14 });
   });
 
   it('sends an upload the server took (2xx) but answered without a package to review, saying what is missing', async () => {
@@ -299,6 +299,6 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     await app.start();
     await settle();
     expect(await entry(queued.id)).toMatchObject({ state: 'done' });
-    expect(await fulfilment(11)).toMatchObject({ packages: 1, documents: 11 });
+    expect(await fulfilment(11)).toMatchObject({ packages: 1, documents: 14 });
   });
 });

@@ -1,6 +1,9 @@
 /**
  * The obligations table: every filing, payment and field deadline a staking package creates, cited, with the
  * dates each entry is in force (types and conventions in obligation.types.ts). Read it through obligations.ts.
+ * A rule change is a new entry with its effectiveFrom (and an effectiveTo on the old one), never an edit in place:
+ * packages located before the change keep the rule they were staked under. The 2 September 2025 amendment of
+ * 43 CFR 3830 (90 FR 42336) changed terminology only in the copy on file [VERIFY], so no entry is split by it.
  */
 import type { ClaimKind } from '../../layout/layout.types';
 import type { DueRule, FeeRule, Obligation } from './obligation.types';
@@ -83,6 +86,7 @@ const FEDERAL: Obligation[] = [
     citation: '30 U.S.C. 28f; 43 CFR 3834.11',
     notes: ['No grace period: a late or missing payment makes the claim void.'],
     sources: ['https://old.govregs.com/regulations/title43_chapterII_part3830_subpartD_section3830.21'],
+    repeats: { laterLabel: 'Pay the annual maintenance fee, or file a small-miner waiver (Form 3830-2)' },
     ...open,
   },
   {
@@ -99,6 +103,7 @@ const FEDERAL: Obligation[] = [
     onlyWithWaiver: true,
     notes: ['Form 3830-2 (the waiver certification) carries no processing fee; this filing does.'],
     sources: ['http://m.omb.report/icr/201604-1004-005/doc/66406901', 'https://kjhmining.com/claim-staking-guides'],
+    repeats: { laterLabel: 'With a waiver: file the affidavit of assessment work' },
     ...open,
   },
 ];
@@ -140,6 +145,7 @@ const STATES: Obligation[] = [
     citation: 'NRS 517.230',
     notes: ['Due by 1 November every year after the annual maintenance fee or waiver.'],
     sources: ['https://nevada.public.law/statutes/nrs_517.185', 'http://storeycounty.org/358/Mining-Documents'],
+    repeats: {},
     ...open,
   },
   recording('AZ', BOTH, { kind: 'within-days', from: 'location', days: 90 }, 'A.R.S. § 27-203(A)(1)', {
@@ -161,6 +167,7 @@ const STATES: Obligation[] = [
     optional: true,
     notes: ['"Before December 31" of each year the fee or work is due; the statute says the owner MAY record it, and it is evidence the fee was paid.'],
     sources: ['http://azleg.gov/legtext/51leg/1r/bills/hb2087h.htm'],
+    repeats: {},
     ...open,
   },
   recording('UT', BOTH, { kind: 'within-days', from: 'location', days: 30 }, 'Utah Code § 40-1-4', { sources: ['https://blm.gov/programs/energy-and-minerals/mining-and-minerals/about/utah'] }),
@@ -190,6 +197,7 @@ const STATES: Obligation[] = [
     onlyWithWaiver: true,
     notes: ['Within 90 days after the federal assessment year ends (1 September).'],
     sources: ['https://leg.mt.gov/bills/mca/title_0820/chapter_0020/part_0010/section_0030/0820-0020-0010-0030.html'],
+    repeats: {},
     ...open,
   },
   recording('CO', LODE, { kind: 'within-months', from: 'discovery', months: 3 }, 'C.R.S. § 34-43-106', {
@@ -216,6 +224,7 @@ const STATES: Obligation[] = [
     citation: 'Cal. Pub. Res. Code § 3913',
     notes: ['Within 30 days after the time the maintenance fee (or the labor) is due, every year.'],
     sources: ['https://legiscan.com/CA/text/AB1734/2015'],
+    repeats: {},
     ...open,
   },
   recording('NM', BOTH, { kind: 'within-days', from: 'location', days: 90 }, 'NMSA 1978, § 69-3-1', { sources: ['https://law.justia.com/codes/new-mexico/2021/chapter-69/article-3/section-69-3-1/'] }),
@@ -234,6 +243,7 @@ const STATES: Obligation[] = [
     citation: 'ORS 517.210',
     notes: ['Within 30 days after the payment; counted here from the 1 September due date, so pay on time or count from your payment.'],
     sources: ['https://law.onecle.com/oregon/517-mining-and-mining-claims/517.210.html'],
+    repeats: {},
     ...open,
   },
   recording('WA', BOTH, { kind: 'within-days', from: 'discovery', days: 90 }, 'RCW 78.08.050', { sources: ['https://app.leg.wa.gov/rcw/default.aspx?cite=78.08.050'] }),

@@ -51,6 +51,12 @@ export interface Obligation {
   onlyWithWaiver?: boolean;
   /** Recommended rather than required ("may record", A.R.S. 27-208). */
   optional?: boolean;
+  /**
+   * Owed again every year after the first due date, on the same day (the assessment year runs 1 September to
+   * 1 September, PL 110-161). `laterLabel`: what is filed in later years when it differs from the first (with a
+   * waiver, the first year's notice of intent to hold becomes the affidavit of assessment work, 43 CFR part 3835).
+   */
+  repeats?: { laterLabel?: string };
   notes: readonly string[];
   sources: readonly string[];
   /** In force from / until (ISO dates, inclusive); null: no bound known for any date ClaimDesk handles. */

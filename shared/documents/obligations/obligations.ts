@@ -23,6 +23,7 @@ import { OBLIGATIONS, RECORDING_OFFICE, unknownRecording } from './obligation-ta
 import type { DueRule, FeeRule, Obligation } from './obligation.types';
 import { BLM_STATE_OFFICES } from './blm-offices';
 import type { PackageModel } from '../package-model.types';
+import type { PackageManifest } from '../package-files';
 import { placeText } from '../place-text';
 
 export interface ObligationClaim {
@@ -70,6 +71,8 @@ export interface DueObligation {
   notes: string[];
   optional: boolean;
   onlyWithWaiver: boolean;
+  /** Owed again every year on the same day; `laterLabel` is what later years file (null: the same as `label`). */
+  repeats: { laterLabel: string | null } | null;
   /** The claims it applies to (by kind). */
   claimNames: string[];
   sources: readonly string[];
@@ -94,11 +97,18 @@ function applies(o: Obligation, input: ObligationInput, kinds: ReadonlySet<Claim
   return (o.effectiveFrom === null || o.effectiveFrom <= on) && (o.effectiveTo === null || on <= o.effectiveTo);
 }
 
-/** The table's entries for this package, with an "unknown, at most 90 days" recording entry where a state has none. */
+/** The small-miner waiver is for claimants holding 10 or fewer claims nationwide (30 U.S.C. 28f(d); Form 3830-2). */
+export const WAIVER_MAX_CLAIMS = 10;
+
+/**
+ * The table's entries for this package, with an "unknown, at most 90 days" recording entry where a state has none.
+ * Filings owed only with a waiver are left out when this package alone has more claims than a waiver allows.
+ */
 export function selectObligations(input: ObligationInput): Obligation[] {
   const kinds = new Set(input.claims.map((c) => c.kind));
   const on = isoDateOrNull(input.dateOfLocation) ?? input.preparedOn;
-  const chosen = OBLIGATIONS.filter((o) => applies(o, input, kinds, on));
+  const waiverPossible = input.claims.length <= WAIVER_MAX_CLAIMS;
+  const chosen = OBLIGATIONS.filter((o) => applies(o, input, kinds, on) && (waiverPossible || !o.onlyWithWaiver));
   const recorded = new Set(chosen.filter((o) => o.category === 'recording').flatMap((o) => o.kinds));
   if ([...kinds].some((k) => !recorded.has(k))) chosen.push(unknownRecording(input.stateCode?.toUpperCase() ?? null));
   return chosen;
@@ -219,6 +229,7 @@ export function obligationsFor(input: ObligationInput): PackageObligations {
       notes: [...o.notes, ...(weekend ? [`Falls on a ${weekend}: offices are closed, so file by the Friday before.`] : [])],
       optional: o.optional ?? false,
       onlyWithWaiver: o.onlyWithWaiver ?? false,
+      repeats: o.repeats ? { laterLabel: o.repeats.laterLabel ?? null } : null,
       claimNames: claims.map((c) => c.name),
       sources: o.sources,
     };
@@ -247,7 +258,7 @@ export function waiverNotes(claimCount: number): string[] {
     'With a waiver, an affidavit of assessment work is due by 30 December; in the first year, a Notice of Intent to Hold is filed instead (see the dates above).',
   ];
   notes.push(
-    claimCount > 10
+    claimCount > WAIVER_MAX_CLAIMS
       ? `This package alone has ${claimCount} claims, more than 10: the waiver is not available to this claimant.`
       : `This package has ${plural(claimCount, 'claim')}: the waiver applies only if the claimant's claims nationwide, these included, number 10 or fewer.`,
   );
@@ -264,5 +275,18 @@ export function packageObligations(model: PackageModel): PackageObligations {
     dateOfDiscovery: model.dateOfDiscovery,
     preparedOn: model.preparedOn,
     place: placeText(model),
+  });
+}
+
+/** The obligations of a delivered package, from its manifest: the dates as the package printed them. */
+export function manifestObligations(manifest: PackageManifest, today: string): PackageObligations {
+  return obligationsFor({
+    stateCode: manifest.state,
+    landStatus: manifest.landStatus ?? 'federal',
+    claims: manifest.claims.map((c) => ({ name: c.name, kind: c.kind === 'placer' ? 'placer' : 'lode', areaAcres: c.areaAcres })),
+    dateOfLocation: manifest.dateOfLocation,
+    dateOfDiscovery: manifest.dateOfDiscovery ?? null,
+    preparedOn: today,
+    place: manifest.county,
   });
 }
