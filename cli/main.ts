@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
 import { CommandError, describeFailure, UsageError, type CliIo } from './cli-context';
 import { jsonText, terminalText } from './terminal-text';
+import { runDeadlinesCommand } from './commands/deadlines.command';
 import { runExportCommand } from './commands/export.command';
 import { runGridCommand } from './commands/grid.command';
 import { runPushCommand, runUploadCommand } from './commands/upload.command';
@@ -28,6 +29,7 @@ const USAGE = `Usage:
   claimdesk sync --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   claimdesk orders [--data-dir DIR] [--json]
   claimdesk history --order TYPE:ID [--data-dir DIR] [--json]
+  claimdesk deadlines [--within DAYS] [--on YYYY-MM-DD] [--data-dir DIR] [--json]
   claimdesk grid --lat LAT --lon LON --rows R --cols C [--azimuth DEG] [--prefix P] [--first N]
                  [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
   claimdesk validate FILE.geojson [--state XX] [--type lode|placer] [--json]
@@ -84,6 +86,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     if (command === 'push') return await runPushCommand(rest, io);
     if (command === 'history') return await runHistoryCommand(rest, io);
     if (command === 'plss') return await runPlssCommand(rest, io);
+    if (command === 'deadlines') return await runDeadlinesCommand(rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,

@@ -1,0 +1,27 @@
+/** The packages ClaimDesk made for jobs still held (not cancelled), with their order's customer: claims under management. */
+import type { Db } from '../db/schema';
+import { jobOrderNumber } from './workflow-sql';
+
+export interface ManagedPackageRow {
+  job_id: number;
+  order_type: 'claim_purchase' | 'claim_order';
+  order_id: number;
+  order_number: string | null;
+  workflow_state: string;
+  manifest_json: string;
+  /** null when the order has left the cache (the job outlives it). */
+  company_name: string | null;
+  customer_email: string | null;
+}
+
+export async function listManagedPackageRows(db: Db): Promise<ManagedPackageRow[]> {
+  return db
+    .selectFrom('packages as p')
+    .innerJoin('jobs as j', 'j.id', 'p.job_id')
+    .leftJoin('orders as o', (join) => join.onRef('o.order_type', '=', 'j.order_type').onRef('o.id', '=', 'j.order_id'))
+    .select(['j.id as job_id', 'j.order_type', 'j.order_id', 'j.workflow_state', 'p.manifest_json', 'o.company_name', 'o.customer_email'])
+    .select(jobOrderNumber('j').as('order_number'))
+    .where('j.workflow_state', '!=', 'cancelled')
+    .orderBy('j.id')
+    .execute();
+}
