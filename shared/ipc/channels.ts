@@ -50,6 +50,7 @@ export const IPC_METHODS = {
   lookupPlss: 'plss:lookup',
   getPlssArea: 'plss:area',
   fillLandFromPlss: 'plss:fill-job',
+  listDeadlines: 'deadlines:list',
 } as const;
 
 export type IpcMethodName = keyof typeof IPC_METHODS;

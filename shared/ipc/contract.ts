@@ -13,6 +13,7 @@ import { basemapStateSchema } from '../basemap/basemap.types';
 import { outboxEntryViewSchema } from '../outbox/outbox.types';
 import { conflictChoiceSchema } from '../outbox/job-conflict';
 import { fieldViewSchema, importStakedRequestSchema } from '../field/field.types';
+import { deadlineFilterSchema, managedDeadlineSchema } from '../deadlines/managed-deadlines';
 import {
   exportProgressSchema,
   exportReportSchema,
@@ -175,6 +176,11 @@ export const ipcContract = {
   fillLandFromPlss: {
     request: z.object({ jobId: z.number().int().positive(), mode: fillModeSchema }).strict(),
     response: z.object({ job: jobSchema, filled: z.boolean(), message: z.string() }),
+  },
+  /** Claims under management: every open deadline of the claims ClaimDesk staked, soonest first, filtered. */
+  listDeadlines: {
+    request: deadlineFilterSchema.partial().strict(),
+    response: z.object({ today: z.string(), deadlines: z.array(managedDeadlineSchema), problems: z.array(z.string()) }),
   },
 } as const satisfies Record<IpcMethodName, { request: z.ZodType; response: z.ZodType }>;
 

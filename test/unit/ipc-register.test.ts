@@ -64,6 +64,7 @@ function stubHandlers(): IpcHandlers {
     getDashboard: vi.fn(fail),
     listNotifications: vi.fn(fail),
     markNotificationsRead: vi.fn(fail),
+    listDeadlines: vi.fn(fail),
     resolveConflict: vi.fn(fail),
     getPlssStatus: vi.fn(fail),
     choosePlssFiles: vi.fn(fail),

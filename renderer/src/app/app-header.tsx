@@ -7,7 +7,7 @@ import { useSessionStore } from '../state/session.store';
 import { selectOffline, useSyncStore } from '../state/sync.store';
 import { useAppViewStore, type WorkspaceView } from '../state/app-view.store';
 
-const SECTIONS: Record<WorkspaceView, string> = { dashboard: 'Dashboard', queue: 'Order queue', jobs: 'Jobs', outbox: 'Outbox' };
+const SECTIONS: Record<WorkspaceView, string> = { dashboard: 'Dashboard', queue: 'Order queue', jobs: 'Jobs', outbox: 'Outbox', deadlines: 'Claim deadlines' };
 
 function hostOf(url: string | null): string | null {
   if (!url) return null;
@@ -69,6 +69,15 @@ export function AppHeader() {
               onClick={() => go('jobs')}
             >
               Jobs
+            </button>
+            <button
+              type="button"
+              className="app-header__link"
+              aria-current={!hasJob && view === 'deadlines' ? 'page' : undefined}
+              data-testid="nav-deadlines"
+              onClick={() => go('deadlines')}
+            >
+              Deadlines
             </button>
             <OutboxNavLink current={!hasJob && view === 'outbox'} onClick={() => go('outbox')} />
           </nav>

@@ -6,6 +6,7 @@ import { JobPage } from '../job/job-page';
 import { JobsPage } from '../pages/jobs/jobs-page';
 import { OrdersPage } from '../pages/orders/orders-page';
 import { OutboxPage } from '../pages/outbox/outbox-page';
+import { DeadlinesPage } from '../pages/deadlines/deadlines-page';
 import { useNotificationsStore } from '../state/notifications.store';
 import { useOutboxStore } from '../state/outbox.store';
 import { SignInScreen } from '../pages/sign-in/sign-in-screen';
@@ -78,6 +79,8 @@ function WorkspacePage({ view }: { view: WorkspaceView }) {
       return <JobsPage />;
     case 'queue':
       return <OrdersPage />;
+    case 'deadlines':
+      return <DeadlinesPage />;
   }
 }
 

@@ -7,10 +7,10 @@
  */
 import { create } from 'zustand';
 
-export type WorkspaceView = 'dashboard' | 'queue' | 'jobs' | 'outbox';
+export type WorkspaceView = 'dashboard' | 'queue' | 'jobs' | 'outbox' | 'deadlines';
 
 const VIEW_KEY = 'claimdesk.view';
-const VIEWS: readonly WorkspaceView[] = ['dashboard', 'queue', 'jobs', 'outbox'];
+const VIEWS: readonly WorkspaceView[] = ['dashboard', 'queue', 'jobs', 'outbox', 'deadlines'];
 
 function rememberedView(): WorkspaceView {
   try {

@@ -7,6 +7,7 @@ import { useAppViewStore } from '../../state/app-view.store';
 import { useOrdersStore } from '../../state/orders.store';
 import { DashboardCard, type CardTone } from './dashboard-card';
 import { useIpcQuery } from '../../api/use-ipc-query.hook';
+import { DeadlinesTile } from '../deadlines/deadlines-tile';
 import '../../styles/dashboard.css';
 
 type Group = { title: string; focuses: readonly DashboardFocus[] };
@@ -154,6 +155,7 @@ export function DashboardPage() {
           </div>
           <aside className="dashboard__side" aria-label="This week">
             <OldestWaiting dashboard={dashboard} />
+            <DeadlinesTile />
             <div className="dashboard-fact" data-testid="dashboard-delivered-week">
               <span className="dashboard-fact__label">Claims delivered this week</span>
               <span className="dashboard-fact__value" data-testid="dashboard-delivered-week-count">
