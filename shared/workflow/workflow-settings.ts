@@ -29,9 +29,14 @@ export const workflowSettingsSchema = serviceLevelsSchema.extend({
   staleAfterDays: z.number().int().min(0).max(3650),
   /** Share of the smaller order's claim area two orders must share to be flagged as possible duplicates. */
   duplicateMinShare: z.number().gt(0).max(1),
+  /**
+   * Days before a claim's deadline (county recording, BLM filing, the 1 September fee…) when a reminder is raised;
+   * empty turns reminders off. Settings saved before reminders existed get the default.
+   */
+  deadlineReminderDays: z.array(z.number().int().min(1).max(365)).max(5).default([30, 7]),
 });
 export type WorkflowSettings = z.infer<typeof workflowSettingsSchema>;
 
 export const DEFAULT_SERVICE_LEVELS: ServiceLevels = { standardDays: 10, expeditedDays: 3, businessDays: true, holidays: [] };
 
-export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = { ...DEFAULT_SERVICE_LEVELS, staleAfterDays: 7, duplicateMinShare: 0.5 };
+export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = { ...DEFAULT_SERVICE_LEVELS, staleAfterDays: 7, duplicateMinShare: 0.5, deadlineReminderDays: [30, 7] };

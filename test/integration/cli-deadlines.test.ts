@@ -14,6 +14,8 @@ import { planOrderWrites } from '../../core/sync/plan-order-writes';
 import { buildLodeGrid } from '../../server';
 import { DEFAULT_SERVICE_LEVELS } from '../../shared/workflow/workflow-settings';
 import { MANIFEST_VERSION, manifestSchema, type PackageManifest } from '../../shared/documents/package-files';
+import { checkDeadlineReminders } from '../../core/deadlines/deadline-reminders';
+import { createNotificationsService } from '../../core/workflow/notifications.service';
 import { cli } from '../helpers/cli-runner';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -155,5 +157,33 @@ describe('claimdesk deadlines', () => {
     expect(table.stdout).toContain('NRS 517.030');
     expect((await run('--within', 'soon')).code).toBe(2);
     expect((await cli(['deadlines', '--data-dir', temp.dir, '--on', '2027-02-30'])).code).toBe(2);
+  });
+});
+
+describe('deadline reminders', () => {
+  it('30 and 7 days before, and once when a filing is overdue; each only once', async () => {
+    const opened = await openDatabase({ file: join(temp.dir, DATABASE_FILE) });
+    try {
+      const titles: string[] = [];
+      const notifications = createNotificationsService({ db: opened.db, now: () => new Date('2027-01-15T12:00:00Z'), onAdded: (n) => titles.push(n.title) });
+      const check = (today: string) => checkDeadlineReminders({ db: opened.db, notifications, today: () => today, reminderDays: async () => [30, 7] });
+      expect(await check('2027-01-15')).toBe(3);
+      expect(titles.sort()).toEqual([
+        'CO-AZ-AUG: File the recorded notice with BLM, with a map and the fees was due Fri 30 October 2026',
+        'CO-AZ-AUG: Record an executed copy of the location notice with a map, plat or sketch was due Fri 30 October 2026',
+        'CO-NV-DEC: Set the corner monuments on the ground is due Sat 30 January 2027, in 15 days',
+      ]);
+      expect(await check('2027-01-16')).toBe(0);
+      // A week before the corners: the 7-day reminder.
+      expect(await check('2027-01-23')).toBe(1);
+      expect(titles.at(-1)).toBe('CO-NV-DEC: Set the corner monuments on the ground is due Sat 30 January 2027, in 7 days');
+      const listed = await notifications.list();
+      expect(listed.notifications.find((n) => n.title.includes('in 7 days'))).toMatchObject({ kind: 'claim_deadline', order: { orderType: 'claim_order', id: 1 } });
+      expect(listed.notifications.find((n) => n.title.includes('in 7 days'))!.body).toMatch(/^2 claims \(DEC 1, DEC 2\)\. On the claim\. NRS 517\.030\.$/);
+      // Reminders off in Settings: none.
+      expect(await checkDeadlineReminders({ db: opened.db, notifications, today: () => '2027-02-27', reminderDays: async () => [] })).toBe(0);
+    } finally {
+      await opened.close();
+    }
   });
 });

@@ -14,6 +14,8 @@ export type WorkflowDraft = {
   staleAfterDays: string;
   /** Percent, 1–100, as staff think of it; stored as a share 0–1. */
   duplicatePercent: string;
+  /** "30, 7": days before a claim deadline when a reminder is raised; empty turns reminders off. */
+  reminderDays: string;
 };
 
 export function workflowDraft(settings: WorkflowSettings | undefined): WorkflowDraft {
@@ -25,6 +27,7 @@ export function workflowDraft(settings: WorkflowSettings | undefined): WorkflowD
     holidays: value.holidays.join('\n'),
     staleAfterDays: String(value.staleAfterDays),
     duplicatePercent: String(Math.round(value.duplicateMinShare * 1000) / 10),
+    reminderDays: value.deadlineReminderDays.join(', '),
   };
 }
 
@@ -45,7 +48,11 @@ export function parseWorkflowDraft(draft: WorkflowDraft): { settings: WorkflowSe
     holidays: [...new Set(holidays)].sort(),
     staleAfterDays: wholeNumber(draft.staleAfterDays),
     duplicateMinShare: draft.duplicatePercent.trim() === '' ? Number.NaN : percent / 100,
+    deadlineReminderDays: [...new Set(draft.reminderDays.split(/[\s,;]+/).filter(Boolean).map(wholeNumber))].sort((a, b) => b - a),
   };
+  if (candidate.deadlineReminderDays.some((days) => !(days >= 1 && days <= 365)) || candidate.deadlineReminderDays.length > 5) {
+    return { problem: 'Deadline reminders are up to five whole numbers of days from 1 to 365, such as “30, 7” (empty: no reminders).' };
+  }
   if ([candidate.standardDays, candidate.expeditedDays].some((days) => !(days >= 0 && days <= 365))) {
     return { problem: 'Service levels are whole days from 0 to 365.' };
   }
@@ -122,6 +129,21 @@ export function WorkflowSettingsFields({ draft, onChange }: { draft: WorkflowDra
           max={100}
           step={0.1}
         />
+      </div>
+      <div className="form-field">
+        <label htmlFor={`${id}-reminders`}>Claim deadline reminders (days before)</label>
+        <input
+          id={`${id}-reminders`}
+          type="text"
+          value={draft.reminderDays}
+          placeholder="30, 7"
+          onChange={(event) => onChange({ reminderDays: event.target.value })}
+          aria-describedby={`${id}-reminders-hint`}
+          data-testid="settings-reminder-days"
+        />
+        <span id={`${id}-reminders-hint`} className="form-field__hint muted">
+          A notification this many days before each county, BLM and state filing of the claims staked here; empty turns them off.
+        </span>
       </div>
     </fieldset>
   );

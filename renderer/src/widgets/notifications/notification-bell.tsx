@@ -11,6 +11,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   upload_failed: 'Upload failed',
   stale_jobs: 'Stale work',
   duplicate_orders: 'Possible duplicate',
+  claim_deadline: 'Claim deadline',
 };
 
 function NotificationItem({ notification, onOpen }: { notification: AppNotification; onOpen: () => void }) {
