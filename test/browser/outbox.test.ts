@@ -235,7 +235,7 @@ describe('an entry waits for the account that queued it', () => {
     await page().getByTestId('outbox-filter-all').click();
     await expect.poll(() => entry.getAttribute('data-state')).toBe('done');
     expect(await entry.getByTestId('entry-wait-reason').count()).toBe(0);
-    expect(await claimOrderFulfilment(h.server, 9)).toMatchObject({ packages: 1, documents: 11 });
+    expect(await claimOrderFulfilment(h.server, 9)).toMatchObject({ packages: 1, documents: 14 });
   });
 });
 

@@ -93,6 +93,6 @@ describe('one sender at a time on a shared cache', () => {
     expect(env.proxy.sentPerKey.get(id)).toBe(1);
     expect(env.proxy.maxInFlightPerKey()).toBe(1);
     expect((await stateOf(id))?.state).toBe('done');
-    expect(await fulfilment(9)).toMatchObject({ packages: 1, documents: 11 });
+    expect(await fulfilment(9)).toMatchObject({ packages: 1, documents: 14 });
   }, 120_000);
 });

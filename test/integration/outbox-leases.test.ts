@@ -133,6 +133,6 @@ describe('leases on entries being sent', () => {
     // One outcome recorded (the new sender's), not two.
     expect(entry).toMatchObject({ state: 'done', attempts: 1 });
     // Both requests carried the same key: the server applied it once.
-    expect(await (await fetch(`${env.server.url}/__test__/orders/claim_order/2/fulfilment`)).json()).toMatchObject({ packages: 1, documents: 10 });
+    expect(await (await fetch(`${env.server.url}/__test__/orders/claim_order/2/fulfilment`)).json()).toMatchObject({ packages: 1, documents: 13 });
   }, 120_000);
 });
