@@ -27,7 +27,7 @@ describe('CLI upload and push', () => {
   it('makes the job and package for an order without one, uploads it and exits 0', async () => {
     const result = await cli(['upload', '--order', 'claim_order:2', ...signIn(), ...dataDir()]);
     // Documents per package: every file and the manifest; order 2 lies in a state that records the posted notice itself.
-    expect(result.stdout).toMatch(/^done\s+CO-\S+ Staking package \(generation 1, 9 files\) \(attempts 1\)$/m);
+    expect(result.stdout).toMatch(/^done\s+CO-\S+ Staking package \(generation 1, 12 files\) \(attempts 1\)$/m);
     expect(result.stdout).toMatch(/Nothing left to send/);
     expect(result.code).toBe(0);
     expect(await fulfilment(2)).toMatchObject({ packages: 1, documents: 13 });
