@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { checkBlmFiling, checkCountyRecording, normaliseSerial, type RecordedPackage } from '../../shared/filings/filing-checks';
+
+const recorded: RecordedPackage = { claimNames: ['LUCKY 1', 'LUCKY 2'], dateOfLocation: '2026-12-01', claimants: ['Ann Miner'], recordingDue: '2027-03-01' };
+const filing = {
+  filedOn: '2027-02-10',
+  serials: { 'LUCKY 1': 'NV105100001', 'LUCKY 2': 'NV105100002' },
+  claimNames: ['LUCKY 1', 'LUCKY 2'],
+  dateOfLocation: '2026-12-01',
+  claimants: ['Ann Miner'],
+};
+const codes = (p: { code: string }[]) => p.map((x) => x.code);
+
+describe('filing checks', () => {
+  it('county recording: within the deadline and with its reference', () => {
+    expect(checkCountyRecording({ recordedOn: '2027-03-01', reference: 'Book 12, Page 345' }, recorded)).toEqual([]);
+    expect(codes(checkCountyRecording({ recordedOn: '2027-03-02', reference: ' ' }, recorded))).toEqual(['reference_missing', 'recording_late']);
+  });
+
+  it('BLM filing matching the recorded package passes; serials compare without spaces, dashes or case', () => {
+    expect(checkBlmFiling(filing, recorded, new Map())).toEqual([]);
+    expect(normaliseSerial('nv 1051-00001')).toBe('NV105100001');
+  });
+
+  it('refuses a duplicate serial, in the filing or already on file, and a missing one', () => {
+    const dup = checkBlmFiling({ ...filing, serials: { 'LUCKY 1': 'NV105100001', 'LUCKY 2': 'nv 105100001' } }, recorded, new Map());
+    expect(codes(dup)).toEqual(['serial_duplicate']);
+    expect(dup[0]!.message).toBe('LUCKY 2 and LUCKY 1 have the same serial number NV105100001: each claim has its own.');
+    expect(codes(checkBlmFiling(filing, recorded, new Map([['NV105100002', 'OTHER 7']])))).toEqual(['serial_taken']);
+    expect(codes(checkBlmFiling({ ...filing, serials: { 'LUCKY 1': 'NV105100001' } }, recorded, new Map()))).toEqual(['serial_missing']);
+  });
+
+  it('refuses a claim-name, date or claimant mismatch with the recorded package', () => {
+    const renamed = checkBlmFiling({ ...filing, claimNames: ['LUCKY 1', 'LUCKY 3'], serials: { 'LUCKY 1': 'A1', 'LUCKY 3': 'A3' } }, recorded, new Map());
+    expect(renamed.map((p) => p.message)).toEqual(['Claims filed but not in the recorded package: LUCKY 3; Claims recorded but not filed: LUCKY 2.']);
+    expect(codes(checkBlmFiling({ ...filing, dateOfLocation: '2026-12-02', claimants: ['Ann Miner', 'Bob'] }, recorded, new Map()))).toEqual(['date_mismatch', 'claimant_mismatch']);
+    // Spacing and case are not a mismatch.
+    expect(checkBlmFiling({ ...filing, claimNames: ['lucky  1', 'LUCKY 2'], serials: { 'lucky  1': 'A1', 'LUCKY 2': 'A2' } }, recorded, new Map())).toEqual([]);
+  });
+});
