@@ -99,7 +99,8 @@ describe.each(SERVER_PROFILES)('the fulfilment workflow over real parts (%s prof
     const row = (await app.handlers.queryOrders({ search: 'CO-' })).orders.find((o) => o.orderType === 'claim_order' && o.id === 1)!;
     expect(row).toMatchObject({ workflowState: 'delivered', claimsDelivered: 6, overdue: false, daysRemaining: null });
     expect((await app.handlers.getDashboard({})).claimsDeliveredThisWeek).toBe(6);
-  });
+    // Generates and uploads a whole package: slow on a loaded machine.
+  }, 120_000);
 
   it('refuses work on an unpaid order for staff, and records a manager override on the server', async () => {
     const refused = await app.handlers.pullOrder({ orderType: 'claim_purchase', id: 2 }).catch((e: unknown) => e);
