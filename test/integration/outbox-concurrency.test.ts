@@ -60,7 +60,7 @@ describe('one sender at a time on a shared cache', () => {
       expect((await stateOf(id))?.state).toBe('done');
     }
     // Every file and the manifest; order 2 lies in a state that records the posted notice itself (one file fewer).
-    for (const [orderId, documents] of [[1, 11], [2, 10], [4, 11]] as const) expect(await fulfilment(orderId)).toMatchObject({ packages: 1, documents });
+    for (const [orderId, documents] of [[1, 14], [2, 13], [4, 14]] as const) expect(await fulfilment(orderId)).toMatchObject({ packages: 1, documents });
     // Each waited for what the other was sending, so both can say that nothing is left.
     expect(first).toMatchObject({ code: 0, stderr: "" });
     expect(second).toMatchObject({ code: 0, stderr: "" });
