@@ -78,6 +78,6 @@ describe('claim deadlines', () => {
     await expect.poll(() => rows.evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('data-kind')))])).toEqual(['blm-filing']);
     expect(await rows.count()).toBe(claimNames.length);
     await page().getByTestId('deadlines-customer').fill('no such customer');
-    await expect(page().getByTestId('deadlines-empty').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page().getByTestId('deadlines-empty').isVisible()).toBe(true);
   });
 });
