@@ -76,7 +76,7 @@ describe('documents step: CO-1 package generated, listed, previewed and on disk'
     await page().getByTestId('generate-package').click();
     await expect.poll(() => fileRows().count()).toBe(DEFAULT_DOCUMENT_KINDS.length + 1);
     const seen = await stopRecording(page());
-    // At least one "<Document title> (n of N)" with n ≥ 1: the progress events reached the step (N is 9 or 10: the
+    // At least one "<Document title> (n of N)" with n ≥ 1: the progress events reached the step (N is 12 or 13: the
     // posted notices are a document of their own only in some states).
     expect(seen.some((text) => /\(([1-9]|1[0-3]) of (12|13)\)/.test(text))).toBe(true);
 
