@@ -4,7 +4,8 @@
  * keeps those due on or before today + DAYS (overdue ones included); --on counts as on another day.
  */
 import { parseArgs } from 'node:util';
-import { isoDateOrNull, toIsoDate } from '../../shared/documents/calendar';
+import { isoDateOrNull } from '../../shared/documents/calendar';
+import { deskDay } from '../../shared/domain/calendar-date';
 import { listManagedDeadlines } from '../../core/deadlines/deadlines.service';
 import { UsageError, withDatabase, type CliIo } from '../cli-context';
 
@@ -21,7 +22,7 @@ export async function runDeadlinesCommand(args: string[], io: CliIo): Promise<nu
     options: { within: { type: 'string' }, on: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } },
   });
   const within = withinDays(values.within);
-  const today = values.on === undefined ? toIsoDate(new Date()) : isoDateOrNull(values.on);
+  const today = values.on === undefined ? deskDay(new Date()) : isoDateOrNull(values.on);
   if (today === null) throw new UsageError(`--on takes a date as YYYY-MM-DD, not "${values.on}".`);
   return withDatabase(values['data-dir'], io, async (db) => {
     const { deadlines, problems } = await listManagedDeadlines(db, today, { withinDays: within });

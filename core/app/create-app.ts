@@ -25,7 +25,7 @@ import { createSyncService } from '../sync/sync.service';
 import { createNotificationsService } from '../workflow/notifications.service';
 import { createStaleCheck } from '../workflow/stale-check';
 import { checkDeadlineReminders } from '../deadlines/deadline-reminders';
-import { deskToday } from '../workflow/desk-calendar';
+import { deskDay } from '../../shared/domain/calendar-date';
 import { createWorkflowService } from '../workflow/workflow.service';
 import { inThreadDuplicateCheck, SMALL_CHECK_ORDERS, workerDuplicateCheck } from '../workflow/duplicate-check';
 import { countOrders } from '../repos/orders.repo';
@@ -158,7 +158,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   });
   // The same timer reminds of claim deadlines (Settings: days before), once per deadline and threshold.
   const reminders = () =>
-    checkDeadlineReminders({ db, notifications, today: () => deskToday(now()), reminderDays: async () => (await getAppSettings(db)).workflow.deadlineReminderDays });
+    checkDeadlineReminders({ db, notifications, today: () => deskDay(now()), reminderDays: async () => (await getAppSettings(db)).workflow.deadlineReminderDays });
   const staleCheck = createStaleCheck({ check: async () => [await workflow.checkStale(), await reminders()], intervalMs: options.staleCheckIntervalMs ?? DEFAULT_STALE_CHECK_INTERVAL_MS, onError: reportBackground });
   const basemap = createBasemapService({ getFile: async () => (await getAppSettings(db)).maps.basemapFile, nativeBinding: options.nativeBinding });
 

@@ -83,7 +83,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     importStaked: ({ jobId, fileName, text }) => deps.field.importStaked(jobId, fileName, text),
     getField: async ({ jobId }) => ({ field: await deps.field.getField(jobId) }),
     acceptStaked: ({ jobId }) => deps.field.acceptStaked(jobId),
-    listDeadlines: (filter) => listManagedDeadlines(deps.db, deskToday(deps.now()), filter),
+    listDeadlines: (filter) => listManagedDeadlines(deps.db, deskDay(deps.now()), filter),
     async resolveConflict({ jobId, choice }) {
       const job = await deps.jobs.getJob(jobId);
       if (!job.conflict) throw new AppError('invalid-request', 'Nothing to decide: the order has not changed on the server under this job.');

@@ -36,7 +36,7 @@ export async function listManagedDeadlines(
       parsed = null;
     }
     const manifest = manifestSchema.safeParse(parsed);
-    const orderLabel = pkg.order_number ?? `${pkg.order_type}:${pkg.order_id}`;
+    const orderLabel = pkg.order_number || `${pkg.order_type}:${pkg.order_id}`;
     if (!manifest.success) {
       problems.push(`${orderLabel}: the package's manifest could not be read, so its deadlines are not listed.`);
       continue;

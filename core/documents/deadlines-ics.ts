@@ -9,7 +9,7 @@
  * for the later years with RRULE:FREQ=YEARLY, so the calendar stays right for as long as the claims are held.
  */
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
-import { addCalendarDays } from '../../shared/documents/calendar';
+import { addCalendarDays } from '../../shared/domain/calendar-date';
 import { deadlineEvents, DUE_SOON_DAYS, type DeadlineEvent } from '../../shared/documents/obligations/claim-deadlines';
 import { packageObligations } from '../../shared/documents/obligations/obligations';
 import type { PackageModel } from '../../shared/documents/package-model.types';

@@ -1,12 +1,11 @@
 /** The packages ClaimDesk made for jobs still held (not cancelled), with their order's customer: claims under management. */
 import type { Db } from '../db/schema';
-import { jobOrderNumber } from './workflow-sql';
 
 export interface ManagedPackageRow {
   job_id: number;
   order_type: 'claim_purchase' | 'claim_order';
   order_id: number;
-  order_number: string | null;
+  order_number: string;
   workflow_state: string;
   manifest_json: string;
   /** null when the order has left the cache (the job outlives it). */
@@ -19,8 +18,7 @@ export async function listManagedPackageRows(db: Db): Promise<ManagedPackageRow[
     .selectFrom('packages as p')
     .innerJoin('jobs as j', 'j.id', 'p.job_id')
     .leftJoin('orders as o', (join) => join.onRef('o.order_type', '=', 'j.order_type').onRef('o.id', '=', 'j.order_id'))
-    .select(['j.id as job_id', 'j.order_type', 'j.order_id', 'j.workflow_state', 'p.manifest_json', 'o.company_name', 'o.customer_email'])
-    .select(jobOrderNumber('j').as('order_number'))
+    .select(['j.id as job_id', 'j.order_type', 'j.order_id', 'j.workflow_state', 'j.order_number', 'p.manifest_json', 'o.company_name', 'o.customer_email'])
     .where('j.workflow_state', '!=', 'cancelled')
     .orderBy('j.id')
     .execute();

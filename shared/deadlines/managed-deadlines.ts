@@ -4,7 +4,7 @@
  * the reminders and `claimdesk deadlines` share, and the filters staff use on it.
  */
 import { z } from 'zod';
-import { addCalendarDays } from '../documents/calendar';
+import { addCalendarDays } from '../domain/calendar-date';
 
 export const DEADLINE_KINDS = ['recording', 'monumenting', 'blm-filing', 'annual'] as const;
 export const deadlineKindSchema = z.enum(DEADLINE_KINDS);

@@ -5,7 +5,8 @@
  * from the date of location by the statutes' periods (90 days; the first 1 September), not the app's own numbers.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addCalendarDays, assessmentYearOf, toIsoDate } from '../../shared/documents/calendar';
+import { assessmentYearOf } from '../../shared/documents/calendar';
+import { addCalendarDays, deskDay } from '../../shared/domain/calendar-date';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
   let job = await h.app.handlers.pullOrder({ orderType: 'claim_order', id: 1 });
   const claims = claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'DUE');
   claimNames = claims.map((c) => c.name);
-  located = addCalendarDays(toIsoDate(new Date()), -100);
+  located = addCalendarDays(deskDay(new Date()), -100);
   job = await h.app.handlers.saveJob({
     jobId: job.id,
     patch: {
@@ -68,7 +69,7 @@ describe('claim deadlines', () => {
     await h.screenshot('deadlines-page');
     // The first 1 September after the date of location, or a year on when it has passed (the yearly fee rolls on).
     const firstFee = assessmentYearOf(located).end;
-    const nextFee = firstFee >= toIsoDate(new Date()) ? firstFee : `${Number(firstFee.slice(0, 4)) + 1}-09-01`;
+    const nextFee = firstFee >= deskDay(new Date()) ? firstFee : `${Number(firstFee.slice(0, 4)) + 1}-09-01`;
     expect(await page().locator(`[data-testid="deadline-row"][data-kind="annual"][data-due="${nextFee}"]`).count()).toBeGreaterThanOrEqual(claimNames.length);
   });
 

@@ -12,6 +12,7 @@ import { IPC_EVENT_NAMES, listenerName, type IpcEventName } from '../../../share
 import type { IpcEventPayload, IpcSubscribe } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { OrderKey } from '../../../shared/domain/order.types';
+import type { DeadlineFilter } from '../../../shared/deadlines/managed-deadlines';
 import { api } from './client';
 
 export const QUERIES = {
@@ -27,6 +28,8 @@ export const QUERIES = {
   package: (jobId: number) => api.getPackage({ jobId }),
   /** The staked posts brought in for a job, compared with its layout as it stands (null: none yet). */
   field: (jobId: number) => api.getField({ jobId }),
+  /** Claims under management, filtered: the Deadlines page and (next 30 days) the dashboard tile. */
+  deadlines: (filter: Partial<DeadlineFilter>) => api.listDeadlines(filter),
   /** A package file never changes under its generation: the generation is part of the key, nothing invalidates it. */
   packageFile: (file: { jobId: number; generation: number; name: string }) => api.readPackageFile({ jobId: file.jobId, name: file.name }),
 } satisfies Record<string, (arg: never) => Promise<IpcResult<unknown>>>;
@@ -57,13 +60,13 @@ const perJob = (jobIds: readonly number[], ...queries: ('job' | 'jobHistory' | '
  * import's status are followed by their stores.
  */
 export const INVALIDATED_BY: { [K in IpcEventName]: (payload: IpcEventPayload<K>) => Stale[] } = {
-  syncStatus: (status) => (status.state === 'syncing' ? [] : everyEntry('order', 'job', 'jobs', 'dashboard', 'orderQueue')),
+  syncStatus: (status) => (status.state === 'syncing' ? [] : everyEntry('order', 'job', 'jobs', 'dashboard', 'deadlines', 'orderQueue')),
   documentsProgress: () => [],
   // A delivery decides whether accepting the posts as staked amends the package (field).
   outboxChanged: () => everyEntry('outbox', 'jobOutbox', 'readyToUpload', 'job', 'order', 'jobs', 'dashboard', 'field'),
   workflowChanged: ({ jobIds }) => [
     ...perJob(jobIds, 'job', 'jobHistory', 'jobOutbox', 'package', 'field'),
-    ...everyEntry('readyToUpload', 'order', 'jobs', 'dashboard', 'orderQueue'),
+    ...everyEntry('readyToUpload', 'order', 'jobs', 'dashboard', 'deadlines', 'orderQueue'),
   ],
   notificationAdded: () => [],
   plssStatus: () => [],

@@ -3,13 +3,12 @@
  * filters by customer, state and kind of filing. The rows come from main (the obligations table through each
  * package's manifest), so the page, the calendar file and the fees sheet print the same dates.
  */
-import { useEffect } from 'react';
 import { DEADLINE_KINDS, type ManagedDeadline } from '../../../../shared/deadlines/managed-deadlines';
 import { Notice } from '../../widgets/notice';
 import { Spinner } from '../../widgets/spinner';
 import { formatCalendarDate } from '../../lib/format';
 import { useDeadlinesStore } from '../../state/deadlines.store';
-import { useWorkflowEvents } from '../../state/workflow.store';
+import { useIpcQuery } from '../../api/use-ipc-query.hook';
 import '../../styles/deadlines.css';
 
 export const KIND_LABELS: Readonly<Record<ManagedDeadline['kind'], string>> = {
@@ -82,11 +81,11 @@ function Row({ d }: { d: ManagedDeadline }) {
 }
 
 export function DeadlinesPage() {
-  const { deadlines, problems, loading, error, today, load } = useDeadlinesStore();
-  const workflowVersion = useWorkflowEvents((s) => s.version);
-  useEffect(() => {
-    void load();
-  }, [load, workflowVersion]);
+  const filters = useDeadlinesStore((s) => s.filters);
+  const { data, fetching: loading, error } = useIpcQuery('deadlines', filters);
+  const deadlines = data?.deadlines ?? [];
+  const problems = data?.problems ?? [];
+  const today = data?.today ?? null;
   const states = [...new Set(deadlines.map((d) => d.state).filter((s): s is string => s !== null))].sort();
   return (
     <section className="deadlines-page" data-testid="deadlines-page" aria-labelledby="deadlines-title" aria-busy={loading}>

@@ -1,18 +1,12 @@
 /** The dashboard's claim-deadlines tile: what falls due in the next 30 days (overdue included); opens the Deadlines page. */
-import { useEffect } from 'react';
 import { formatCalendarDate, formatCount } from '../../lib/format';
 import { useAppViewStore } from '../../state/app-view.store';
-import { useDeadlinesStore } from '../../state/deadlines.store';
-import { useWorkflowEvents } from '../../state/workflow.store';
+import { SOON_FILTER } from '../../state/deadlines.store';
+import { useIpcQuery } from '../../api/use-ipc-query.hook';
 import '../../styles/deadlines.css';
 
 export function DeadlinesTile() {
-  const soon = useDeadlinesStore((s) => s.soon);
-  const loadSoon = useDeadlinesStore((s) => s.loadSoon);
-  const workflowVersion = useWorkflowEvents((s) => s.version);
-  useEffect(() => {
-    void loadSoon();
-  }, [loadSoon, workflowVersion]);
+  const soon = useIpcQuery('deadlines', SOON_FILTER).data?.deadlines ?? null;
   const overdue = soon?.filter((d) => d.status === 'overdue').length ?? 0;
   const next = soon?.find((d) => d.status !== 'overdue' && d.status !== 'done');
   return (
