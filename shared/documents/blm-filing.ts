@@ -13,6 +13,7 @@ import type { Locator } from './locators';
 import type { PackageModel } from './package-model.types';
 import { localUnit } from './place-text';
 import type { FeeSchedule } from './fees/fee-schedule';
+import { landDescriptionText } from '../plss/land-description';
 
 export interface BlmFilingClaim {
   name: string;
@@ -28,6 +29,8 @@ export interface BlmFilingClaim {
   range: string;
   sections: string;
   quarterSections: string;
+  /** The one legal description the notices print ("T39N R55E, Sec. 12: NE¼NE¼, Mount Diablo Meridian"). */
+  legalDescription: string;
   claimants: Locator[];
   /** Cents due at filing for this claim; null when the schedule or the placer's area is unknown. */
   feeCents: number | null;
@@ -58,6 +61,7 @@ export function blmFiling(model: PackageModel): BlmFiling {
     range: model.plss.range,
     sections: model.plss.sections,
     quarterSections: model.plss.aliquot,
+    legalDescription: landDescriptionText(model.plss),
     claimants: model.claimant.locators,
     feeCents: fees?.claims[k]?.total ?? null,
   }));
@@ -77,6 +81,7 @@ export const BLM_FILING_CSV_HEADER = [
   'range',
   'sections',
   'quarter_sections',
+  'legal_description',
   'claimants',
   'fee_due_usd',
   'fee_schedule',
@@ -103,6 +108,7 @@ export function buildBlmFilingCsv(model: PackageModel): string {
       c.range,
       c.sections,
       c.quarterSections,
+      c.legalDescription,
       claimantsText(c.claimants),
       c.feeCents === null ? '' : { number: (c.feeCents / 100).toFixed(2) },
       filing.schedule?.version ?? '',

@@ -39,8 +39,8 @@ describe('BLM filing sheet', () => {
     // The claims.
     for (const claim of model.claims) expect(flat).toContain(claim.name);
     expect(flat).toMatch(/Claim type Lode/);
-    expect(flat).toContain('Mount Diablo · T32N · R36E');
-    expect(flat).toContain('Sec. 12, 13 · NE¼ SW¼');
+    // The notices' one legal description, not the fields side by side.
+    expect(flat).toContain('Legal description T32N R36E, Secs. 12, 13: NE¼ SW¼, Mount Diablo Meridian');
     expect(flat).toContain('Co-locator 2, 200 Placer Road, Elko, NV 89801');
     expect(flat).toContain(`Total due at filing: ${formatUsd(total)} for 3 claims (BLM fee schedule blm-2024-10)`);
   });
@@ -51,7 +51,7 @@ describe('BLM filing sheet', () => {
     const [header, ...rows] = text.trim().split('\r\n');
     expect(header).toBe(BLM_FILING_CSV_HEADER.join(','));
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatch(/^LUCKY STRIKE 1,Lode,2026-12-01,\d+\.\d{3},NV,Pershing County,Mount Diablo,T32N,R36E,"12, 13",NE¼ SW¼,"Łukasz Peña & O'Brien, LLC, 1234 Żółć Street, Suite 500, Reno, NV 89501 \| Co-locator 2, 200 Placer Road, Elko, NV 89801",274\.00,blm-2024-10$/);
+    expect(rows[0]).toMatch(/^LUCKY STRIKE 1,Lode,2026-12-01,\d+\.\d{3},NV,Pershing County,Mount Diablo,T32N,R36E,"12, 13",NE¼ SW¼,"T32N R36E, Secs. 12, 13: NE¼ SW¼, Mount Diablo Meridian","Łukasz Peña & O'Brien, LLC, 1234 Żółć Street, Suite 500, Reno, NV 89501 \| Co-locator 2, 200 Placer Road, Elko, NV 89801",274\.00,blm-2024-10$/);
   });
 
   it('is left out on State of Alaska land, which files with DNR, not BLM', () => {

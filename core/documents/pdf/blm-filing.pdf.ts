@@ -67,8 +67,9 @@ function claimRows(c: BlmFilingClaim): TableRow[] {
     row('Date of location', c.dateOfLocation ? formatLongDate(c.dateOfLocation) : ''),
     row('Acreage', ACRES.format(c.acres)),
     row('State / county', [c.state, c.county].filter((p) => p !== '').join(' · ')),
-    row('Meridian · T · R', [c.meridian, c.township, c.range].filter((p) => p.trim() !== '').join(' · ')),
-    row('Sections · quarter sections', [c.sections ? `Sec. ${c.sections}` : '', c.quarterSections].filter((p) => p.trim() !== '').join(' · ')),
+    // The same legal description the notices print (meridian, township, range, section and aliquot parts down to
+    // the quarter section, 43 CFR 3832.12(c)), filled from the imported PLSS when staff left it blank.
+    row('Legal description', c.legalDescription),
     row('Claimants', claimantsText(c.claimants)),
     row('Fees due at filing', c.feeCents === null ? 'see the fees-and-deadlines sheet' : formatUsd(c.feeCents)),
   ];
