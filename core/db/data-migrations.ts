@@ -6,8 +6,12 @@
  *
  * 0006: every existing job gets the workflow state its data implies (initialStateForExistingJob) with one
  * MIGRATED log entry saying why; every cached order gets its payment state and target date.
+ *
+ * 0010: the jobs table is rebuilt so its workflow_state CHECK admits 'recorded' and 'filed' (rebuild-table.ts;
+ * the migration runs with foreign keys off, FOREIGN_KEYS_OFF).
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { rebuildTable } from './rebuild-table';
 import type { OrderType } from '../../shared/api/geodb.schemas';
 import { jobStepSchema } from '../../shared/jobs/job.types';
 import { jobConflict } from '../../shared/outbox/job-conflict';
@@ -18,6 +22,22 @@ import { initialStateForExistingJob } from '../../shared/workflow/workflow-migra
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settings';
 
 export type DataStep = (db: BetterSqlite3.Database, now: Date) => void;
+
+/** Migrations that run with foreign keys off (they rebuild a parent table), checked with foreign_key_check before commit. */
+export const FOREIGN_KEYS_OFF: ReadonlySet<number> = new Set([10]);
+
+/**
+ * The workflow states as of migration 0010, written out rather than read from shared/workflow: a migration must
+ * make the same schema whatever the code it ships with later says.
+ */
+const WORKFLOW_STATES_0010 = ['queued', 'pulled', 'laying_out', 'validated', 'documents_ready', 'uploading', 'delivered', 'recorded', 'filed', 'on_hold', 'cancelled', 'needs_review'];
+
+export function withWorkflowStates(createSql: string, states: readonly string[]): string {
+  const check = /CHECK\s*\(\s*workflow_state\s+IN\s*\([^)]*\)\s*\)/g;
+  const found = createSql.match(check) ?? [];
+  if (found.length !== 1) throw new Error(`Expected one CHECK on jobs.workflow_state, found ${found.length}.`);
+  return createSql.replace(check, `CHECK (workflow_state IN (${states.map((s) => `'${s}'`).join(', ')}))`);
+}
 
 /** Who the log names for states ClaimDesk assigned by itself. */
 export const MIGRATION_ACTOR = { username: 'claimdesk', role: 'system' } as const;
@@ -102,4 +122,5 @@ export const DATA_STEPS: Readonly<Record<number, DataStep>> = {
     backfillOrders(db);
     backfillJobs(db, now.toISOString());
   },
+  10: (db) => rebuildTable(db, 'jobs', (sql) => withWorkflowStates(sql, WORKFLOW_STATES_0010)),
 };

@@ -6,7 +6,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { DATA_STEPS, type DataStep } from './data-migrations';
+import { DATA_STEPS, FOREIGN_KEYS_OFF, type DataStep } from './data-migrations';
 import type { Migration } from './migrations-source';
 
 export interface MigrationResult {
@@ -42,6 +42,8 @@ export async function migrate(
     now: () => Date;
     /** TypeScript steps by version, run right after that version's SQL (data-migrations.ts). */
     dataSteps?: Readonly<Record<number, DataStep>>;
+    /** Versions that run with foreign keys off (data-migrations.ts: FOREIGN_KEYS_OFF). */
+    foreignKeysOff?: ReadonlySet<number>;
   },
 ): Promise<MigrationResult> {
   assertNotFromTheFuture(db, migrations, options.file);
@@ -52,6 +54,11 @@ export async function migrate(
   // A copy of the cache as it was, before any statement touches it (none for a brand-new file).
   const backupFile = from > 0 ? await options.backup(from) : null;
 
+  // A migration that rebuilds a parent table runs with foreign keys off, as SQLite's procedure for such changes says
+  // (https://www.sqlite.org/lang_altertable.html section 7): with them on, dropping the old table would act on its
+  // children. The pragma is a no-op inside a transaction, so it is switched here, around the whole batch, and
+  // foreign_key_check must find nothing before the batch commits.
+  const keysOff = pending.some((m) => (options.foreignKeysOff ?? FOREIGN_KEYS_OFF).has(m.version)) && Number(db.pragma('foreign_keys', { simple: true })) === 1;
   const applyAll = db.transaction(() => {
     db.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
@@ -66,12 +73,22 @@ export async function migrate(
       // user_version inside the same transaction: a crash leaves either all of a migration or none of it.
       db.pragma(`user_version = ${migration.version}`);
     }
+    if (keysOff) {
+      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (broken.length > 0) {
+        const first = broken[0];
+        throw new Error(`${broken.length} row(s) would break a foreign key (first: ${first?.table} row ${first?.rowid} → ${first?.parent}).`);
+      }
+    }
   });
+  if (keysOff) db.pragma('foreign_keys = OFF');
   try {
     // IMMEDIATE: the write lock first, so two processes opening one cache migrate it once, one after the other.
     applyAll.immediate();
   } catch (error) {
     throw new AppError('db-failed', `Updating the cache failed and was rolled back: ${(error as Error).message}`, { cause: error });
+  } finally {
+    if (keysOff) db.pragma('foreign_keys = ON');
   }
   return { from, to: readSchemaVersion(db), applied: pending.map((m) => `${m.version}_${m.name}`), backupFile };
 }

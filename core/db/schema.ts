@@ -227,6 +227,37 @@ export interface FieldWorkTable {
   accepted_json: string | null;
 }
 
+/** 0010: the county recording of a delivered package, as the recorder answered it (one per job; a correction replaces it). */
+export interface CountyRecordingsTable {
+  job_id: number;
+  recorded_on: string;
+  /** The county recorder, or in Alaska the recording district. */
+  office: string;
+  instrument_number: string | null;
+  book: string | null;
+  page: string | null;
+  fee_paid_cents: number;
+  entered_by: string;
+  entered_at: string;
+}
+
+/** 0010: the BLM filing of a delivered package (one per job); its serial numbers are in blm_serials. */
+export interface BlmFilingsTable {
+  job_id: number;
+  filed_on: string;
+  fees_paid_cents: number;
+  entered_by: string;
+  entered_at: string;
+}
+
+/** 0010: one MLRS serial number per claim; serial_key (normalised) is unique across every job. */
+export interface BlmSerialsTable {
+  serial_key: string;
+  serial: string;
+  job_id: number;
+  claim_name: string;
+}
+
 export interface Database {
   orders: OrdersTable;
   order_payloads: OrderPayloadsTable;
@@ -245,6 +276,9 @@ export interface Database {
   deliveries: DeliveriesTable;
   delivered_claims: DeliveredClaimsTable;
   field_work: FieldWorkTable;
+  county_recordings: CountyRecordingsTable;
+  blm_filings: BlmFilingsTable;
+  blm_serials: BlmSerialsTable;
 }
 
 /** Repository functions accept either the database or a transaction handle, so callers choose the unit of work. */

@@ -9,7 +9,7 @@ import { daysBetween } from '../../shared/workflow/due-dates';
 import { targetDateOf } from '../../shared/workflow/order-progress';
 import { paymentState, storedPaymentDetail } from '../../shared/workflow/payment-state';
 import type { ServiceLevels } from '../../shared/workflow/workflow-settings';
-import { workflowStateSchema, type PaymentState } from '../../shared/workflow/workflow.types';
+import { isDeliveredState, workflowStateSchema, type PaymentState } from '../../shared/workflow/workflow.types';
 import { DRAWN_OVER_LIMITS_CODE } from '../../shared/claims/drawn-limits';
 
 export interface OrderWrite {
@@ -125,7 +125,7 @@ export const SUMMARY_COLUMNS = [
 export function toSummary(row: SummaryRow, today: string): OrderSummary {
   const workflow = workflowStateSchema.safeParse(row.workflow_state);
   const workflowState = workflow.success ? workflow.data : null;
-  const finished = workflowState === 'delivered' || workflowState === 'cancelled' || isClosedOrderStatus(row.status);
+  const finished = isDeliveredState(workflowState) || workflowState === 'cancelled' || isClosedOrderStatus(row.status);
   const daysRemaining = row.target_date !== null && !finished && isCalendarDate(row.target_date) ? daysBetween(today, row.target_date) : null;
   return {
     orderType: row.order_type,

@@ -4,7 +4,7 @@
  * disagree. Each fragment is correlated with the outer row named in its argument ('jobs' or 'orders').
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { WorkflowState } from '../../shared/workflow/workflow.types';
+import { FINISHED_STATES, type WorkflowState } from '../../shared/workflow/workflow.types';
 import { CLOSED_ORDER_STATUSES } from '../../shared/domain/order-status';
 import { DRAWN_OVER_LIMITS_CODE } from '../../shared/claims/drawn-limits';
 
@@ -38,7 +38,7 @@ const CLOSED_STATUSES = sql`(${sql.join(CLOSED_ORDER_STATUSES.map((s) => sql.lit
 
 /** Still to be fulfilled: not closed on the server, and not delivered or cancelled here. */
 export function orderOpen(): RawBuilder<boolean> {
-  return sql<boolean>`(orders.status NOT IN ${CLOSED_STATUSES} AND NOT ${orderJobIn(['delivered', 'cancelled'])})`;
+  return sql<boolean>`(orders.status NOT IN ${CLOSED_STATUSES} AND NOT ${orderJobIn(FINISHED_STATES)})`;
 }
 
 /** When a job was last touched: its last save or its last transition, whichever is later (ISO strings compare as text). */

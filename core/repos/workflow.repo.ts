@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Db, JobTransitionsTable } from '../db/schema';
 import { CLOSED_ORDER_STATUSES } from '../../shared/domain/order-status';
-import type { TransitionLogEntry, WorkflowState } from '../../shared/workflow/workflow.types';
+import { FINISHED_STATES, type TransitionLogEntry, type WorkflowState } from '../../shared/workflow/workflow.types';
 import { claimsDeliveredOfJob, jobLastTouched } from './workflow-sql';
 
 export interface WorkflowFactsRow {
@@ -30,6 +30,8 @@ export interface WorkflowFactsRow {
   has_package: number;
   /** The crew's posts were accepted as staked (field_work). */
   posts_accepted: number;
+  county_recorded: number;
+  blm_filed: number;
   claims_delivered: number;
   last_touched: string;
 }
@@ -58,6 +60,8 @@ export async function getWorkflowFacts(db: Db, jobId: number): Promise<WorkflowF
       sql<number>`jobs.capacity_override_json IS NOT NULL`.as('has_capacity_override'),
       sql<number>`EXISTS (SELECT 1 FROM packages p WHERE p.job_id = jobs.id)`.as('has_package'),
       sql<number>`EXISTS (SELECT 1 FROM field_work f WHERE f.job_id = jobs.id AND f.accepted_at IS NOT NULL)`.as('posts_accepted'),
+      sql<number>`EXISTS (SELECT 1 FROM county_recordings r WHERE r.job_id = jobs.id)`.as('county_recorded'),
+      sql<number>`EXISTS (SELECT 1 FROM blm_filings f WHERE f.job_id = jobs.id)`.as('blm_filed'),
       claimsDeliveredOfJob(sql`jobs.id`).as('claims_delivered'),
       jobLastTouched('jobs').as('last_touched'),
     ])
@@ -121,7 +125,7 @@ export async function listJobsWithClosedOrders(db: Db): Promise<{ id: number; wo
       sql<number>`o.gone_at IS NOT NULL`.as('gone'),
       'jobs.order_number',
     ])
-    .where('jobs.workflow_state', 'not in', ['delivered', 'cancelled', 'needs_review'])
+    .where('jobs.workflow_state', 'not in', [...FINISHED_STATES, 'needs_review'])
     .where((eb) => eb.or([eb('o.status', 'in', [...CLOSED_ORDER_STATUSES]), eb('o.gone_at', 'is not', null)]))
     .execute();
 }

@@ -35,6 +35,8 @@ export function contextOf({ facts, check }: JobFacts): WorkflowContext {
     resumeTo: facts.resume_to,
     layoutProblems: check.blocking.layout,
     claimantProblems: check.blocking.claimant,
+    countyRecorded: facts.county_recorded === 1,
+    blmFiled: facts.blm_filed === 1,
   };
 }
 

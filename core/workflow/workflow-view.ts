@@ -4,7 +4,7 @@
  * the due date, staleness and duplicate flags. Read-only: the renderer computes none of it.
  */
 import { orderKeyOfJobRow } from '../../shared/domain/order.types';
-import type { ActorRole } from '../../shared/workflow/workflow.types';
+import { FINISHED_STATES, isDeliveredState, type ActorRole, type WorkflowState } from '../../shared/workflow/workflow.types';
 import { wizardGates } from '../../shared/jobs/wizard-gates';
 import { eventViews } from '../../shared/workflow/workflow.machine';
 import { orderProgress } from '../../shared/workflow/order-progress';
@@ -37,7 +37,7 @@ export async function workflowView(db: Db, jobFacts: JobFacts, view: ViewContext
     { today: view.today, serviceLevels: view.settings },
   );
   // A job finished here (delivered or cancelled) is not late whatever the dates say.
-  const finished = facts.workflow_state === 'delivered' || facts.workflow_state === 'cancelled';
+  const finished = (FINISHED_STATES as readonly WorkflowState[]).includes(facts.workflow_state);
   const events = view.role === null ? [] : eventViews(facts.workflow_state, context, view.role);
   const stale = staleness({ state: facts.workflow_state, lastTouchedAt: facts.last_touched }, { now: view.now, staleAfterDays: view.settings.staleAfterDays });
   return {
@@ -61,13 +61,13 @@ export async function workflowView(db: Db, jobFacts: JobFacts, view: ViewContext
       claimsDelivered: progress.claimsDelivered,
       claimsRemaining: progress.claimsRemaining,
       completionPercent: progress.completionPercent,
-      complete: progress.complete || facts.workflow_state === 'delivered',
+      complete: progress.complete || isDeliveredState(facts.workflow_state),
       serviceLevel: progress.serviceLevel,
       targetDate: progress.targetDate,
       daysRemaining: finished ? null : progress.daysRemaining,
       dueToday: !finished && progress.dueToday,
       overdue: !finished && progress.overdue,
-      priority: finished && facts.workflow_state === 'delivered' ? 'complete' : progress.priority,
+      priority: finished && isDeliveredState(facts.workflow_state) ? 'complete' : progress.priority,
     },
     stale,
     duplicates: await listDuplicatesOf(db, orderKeyOfJobRow(facts)),

@@ -40,7 +40,7 @@ export interface GateInput {
   check: Pick<JobCheck, 'layout' | 'blocking'>;
 }
 
-const VALIDATED_OR_LATER: readonly WorkflowState[] = ['validated', 'documents_ready', 'uploading', 'delivered', 'needs_review'];
+const VALIDATED_OR_LATER: readonly WorkflowState[] = ['validated', 'documents_ready', 'uploading', 'delivered', 'recorded', 'filed', 'needs_review'];
 const PAUSED: readonly WorkflowState[] = ['on_hold', 'cancelled'];
 
 /** The layout was accepted and nothing since sent the job back to laying out (a pause keeps where it stood). */

@@ -13,6 +13,9 @@ export const GUARD_LABELS: Readonly<Record<GuardCode, string>> = {
   'layout-invalid': 'a layout that does not pass validation',
   'claimant-incomplete': 'an incomplete claimant',
   'no-package': 'no package generated',
+  'recording-missing': 'no county recording entered',
+  'not-recorded': 'a BLM filing before the county recording',
+  'blm-filing-missing': 'no BLM filing entered',
 };
 
 export function guardList(guards: readonly GuardCode[]): string {

@@ -58,6 +58,10 @@ const CHECKS: Readonly<Record<GuardCode, GuardCheck>> = {
   'layout-invalid': (context) => (context.layoutProblems.length > 0 ? `the layout does not pass validation yet: ${listed(context.layoutProblems)}` : null),
   'claimant-incomplete': (context) => (context.claimantProblems.length > 0 ? `the claimant is not complete: ${listed(context.claimantProblems)}` : null),
   'no-package': (context) => (context.hasPackage ? null : 'no package has been generated yet; generate the documents first'),
+  'recording-missing': (context) => (context.countyRecorded ? null : 'no county recording is entered (date, office, instrument number or book and page, fee)'),
+  'not-recorded': (context) =>
+    context.countyRecorded ? null : 'the county recording is not entered yet, and the BLM filing is checked against the recorded package',
+  'blm-filing-missing': (context) => (context.blmFiled ? null : 'no BLM filing is entered (date, a serial number per claim, fees)'),
 };
 
 /** Every guard of the row that blocks now, hard ones first, in the row's order otherwise. */

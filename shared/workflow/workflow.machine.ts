@@ -19,7 +19,9 @@ import { blockingGuards, isOverridable, joinReasons, type GuardBlock } from './w
 import {
   MIN_OVERRIDE_REASON_LENGTH,
   OVERRIDE_ROLES,
+  FINISHED_STATES,
   PAUSE_STATES,
+  isDeliveredState,
   STAFF_ROLES,
   WORKFLOW_EVENTS,
   type Actor,
@@ -52,7 +54,7 @@ function restingState(state: WorkflowState): WorkflowState {
 
 function resumeTarget(context: WorkflowContext): WorkflowState {
   const remembered = context.resumeTo;
-  if (remembered !== null && !isPauseState(remembered) && remembered !== 'delivered') return restingState(remembered);
+  if (remembered !== null && !isPauseState(remembered) && !isDeliveredState(remembered)) return restingState(remembered);
   return context.hasPackage ? 'documents_ready' : 'pulled';
 }
 
@@ -92,7 +94,7 @@ function notAllowedMessage(state: WorkflowState, event: WorkflowEvent): string {
     return `${base} The layout changed since it was validated, or was never validated: accept it on the Validate step first.`;
   }
   if (state === 'on_hold' && EVENT_SOURCES[event] === 'staff' && event !== 'HOLD') return `${base} Resume the job first.`;
-  if ((state === 'delivered' || state === 'cancelled') && EVENT_SOURCES[event] === 'staff') {
+  if ((FINISHED_STATES as readonly WorkflowState[]).includes(state) && EVENT_SOURCES[event] === 'staff') {
     return `${base.slice(0, -1)}: the job is closed. A manager or admin can reopen it first, with a reason.`;
   }
   const possible = TRANSITIONS.filter((r) => r.from.includes(state) && EVENT_SOURCES[r.event] === EVENT_SOURCES[event]).map((r) => quoted(r.event));

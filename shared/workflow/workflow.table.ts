@@ -67,6 +67,12 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { event: 'SERVER_CANCELLED', from: [...WORKING, 'uploading', 'on_hold'], to: 'needs_review' },
   { event: 'SERVER_COMPLETED', from: ['queued'], to: 'delivered' },
   { event: 'SERVER_COMPLETED', from: [...WORKING, 'uploading', 'on_hold'], to: 'needs_review' },
+  // After delivery: what the county recorder and BLM answered, entered by staff. Each is applied with its entry,
+  // which the guards require; entering it again while in that state is a correction. BLM's filing is checked
+  // against the recorded package, so it comes after the county recording (43 CFR 3833.11 asks for a copy of it).
+  { event: 'COUNTY_RECORDED', from: ['delivered', 'recorded'], to: 'recorded', guards: ['recording-missing'] },
+  { event: 'BLM_FILED', from: ['delivered'], to: 'filed', guards: ['not-recorded'] },
+  { event: 'BLM_FILED', from: ['recorded', 'filed'], to: 'filed', guards: ['blm-filing-missing'] },
 ];
 
 export const EVENT_SOURCES: Readonly<Record<WorkflowEvent, EventSource>> = {
@@ -87,6 +93,8 @@ export const EVENT_SOURCES: Readonly<Record<WorkflowEvent, EventSource>> = {
   AS_STAKED_ACCEPTED: 'staff',
   SERVER_CANCELLED: 'system',
   SERVER_COMPLETED: 'system',
+  COUNTY_RECORDED: 'staff',
+  BLM_FILED: 'staff',
 };
 
 /**
@@ -113,6 +121,8 @@ export const STATE_LABELS: Readonly<Record<WorkflowState, string>> = {
   documents_ready: 'documents ready',
   uploading: 'uploading',
   delivered: 'delivered',
+  recorded: 'recorded',
+  filed: 'filed with BLM',
   on_hold: 'on hold',
   cancelled: 'cancelled',
   needs_review: 'needs review',
@@ -137,4 +147,6 @@ export const EVENT_LABELS: Readonly<Record<WorkflowEvent, string>> = {
   AS_STAKED_ACCEPTED: 'Accept the posts as staked',
   SERVER_CANCELLED: 'Record the cancellation on the server',
   SERVER_COMPLETED: 'Record the completion on the server',
+  COUNTY_RECORDED: 'Enter the county recording',
+  BLM_FILED: 'Enter the BLM filing',
 };

@@ -14,6 +14,10 @@ export const WORKFLOW_STATES = [
   'documents_ready',
   'uploading',
   'delivered',
+  // After delivery, for the orders whose claims staff record and file for the customer: the notices recorded
+  // with the county (or Alaska recording district), then the claims filed with BLM (43 U.S.C. 1744).
+  'recorded',
+  'filed',
   'on_hold',
   'cancelled',
   'needs_review',
@@ -25,6 +29,15 @@ export type WorkflowState = z.infer<typeof workflowStateSchema>;
  * States a job leaves and may come back from. Entering one remembers where the work stood (`resumeTo`), so
  * RESUME (and REOPEN of a cancelled job) returns there instead of to the start.
  */
+/** Delivered, and what follows delivery (recorded, filed): the fulfilment is done, the order is not open work. */
+export const DELIVERED_STATES = ['delivered', 'recorded', 'filed'] as const satisfies readonly WorkflowState[];
+/** Finished here: delivered (or recorded, filed) or cancelled. Not late, not stale, not open. */
+export const FINISHED_STATES = [...DELIVERED_STATES, 'cancelled'] as const satisfies readonly WorkflowState[];
+
+export function isDeliveredState(state: WorkflowState | null): boolean {
+  return state !== null && (DELIVERED_STATES as readonly WorkflowState[]).includes(state);
+}
+
 export const PAUSE_STATES = ['on_hold', 'needs_review', 'cancelled'] as const satisfies readonly WorkflowState[];
 
 /** A closed job: nothing of staff's moves it without a reopen, so views offer to open it, never to resume it. */
@@ -50,6 +63,8 @@ export const WORKFLOW_EVENTS = [
   'AS_STAKED_ACCEPTED',
   'SERVER_CANCELLED',
   'SERVER_COMPLETED',
+  'COUNTY_RECORDED',
+  'BLM_FILED',
 ] as const;
 export const workflowEventSchema = z.enum(WORKFLOW_EVENTS);
 export type WorkflowEvent = z.infer<typeof workflowEventSchema>;
@@ -86,7 +101,7 @@ export type PaymentState = z.infer<typeof paymentStateSchema>;
  * nothing to upload).
  */
 export const OVERRIDABLE_GUARDS = ['awaiting-payment', 'over-capacity', 'reopen-closed'] as const;
-export const HARD_GUARDS = ['no-claims', 'layout-invalid', 'claimant-incomplete', 'no-package'] as const;
+export const HARD_GUARDS = ['no-claims', 'layout-invalid', 'claimant-incomplete', 'no-package', 'recording-missing', 'not-recorded', 'blm-filing-missing'] as const;
 export const GUARD_CODES = [...OVERRIDABLE_GUARDS, ...HARD_GUARDS] as const;
 export const guardCodeSchema = z.enum(GUARD_CODES);
 export type GuardCode = z.infer<typeof guardCodeSchema>;
@@ -115,6 +130,10 @@ export const workflowContextSchema = z.object({
   layoutProblems: z.array(z.string()),
   /** What the job check says keeps the claimant from being confirmed. */
   claimantProblems: z.array(z.string()),
+  /** The county recording of the delivered package is entered (county_recordings). */
+  countyRecorded: z.boolean(),
+  /** The BLM filing, with a serial number per claim, is entered (blm_filings). */
+  blmFiled: z.boolean(),
 });
 export type WorkflowContext = z.infer<typeof workflowContextSchema>;
 

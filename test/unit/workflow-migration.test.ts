@@ -97,6 +97,8 @@ describe('initialStateForExistingJob from the outbox and the server', () => {
       resumeTo: held.resumeTo,
       layoutProblems: [],
       claimantProblems: [],
+      countyRecorded: false,
+      blmFiled: false,
     }, { username: 'demo-staff', role: 'staff' });
     expect(resumed).toMatchObject({ ok: true, to: 'documents_ready' });
   });

@@ -12,6 +12,9 @@ export const ctx = (over: Partial<WorkflowContext> = {}): WorkflowContext => ({
   resumeTo: null,
   layoutProblems: [],
   claimantProblems: [],
+  // Entered, so the table alone decides in the matrix; the filing guards are tested on their own.
+  countyRecorded: true,
+  blmFiled: true,
   ...over,
 });
 

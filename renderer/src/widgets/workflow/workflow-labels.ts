@@ -29,6 +29,8 @@ export const WORKFLOW_STATE_TONES: Readonly<Record<WorkflowState, ChipTone>> = {
   documents_ready: 'purple',
   uploading: 'blue',
   delivered: 'green',
+  recorded: 'green',
+  filed: 'green',
   on_hold: 'amber',
   cancelled: 'grey',
   needs_review: 'red',
