@@ -4,7 +4,7 @@
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { API_PATHS, IDEMPOTENCY_KEY_HEADER, orderEventsPath, orderStatusPath, userRoleSchema, type ClaimDocumentsUploadFields, type OrderStatusChangeRequest, type OrderType, type UploadDocumentType, type UserRole } from '../../shared/api/geodb.schemas';
-import type { OrderEventRequest } from '../../shared/api/order-events.schemas';
+import type { AnyOrderEventRequest } from '../../shared/api/order-events.schemas';
 import { readSignIn, readUploadReceipt, readUserFacts, type UploadReceipt, type UserFacts } from '../../shared/api/answer-readers';
 import { parseRetryAfter } from '../../shared/sync/retry-policy';
 import { DEFAULT_SYNC_LIMITS, downloadLimitsOf } from '../../shared/sync/sync-limits';
@@ -94,13 +94,13 @@ export interface GeoDbClient {
     idempotencyKey: string,
   ): Promise<unknown>;
   /**
-   * POST a workflow override as a domain event (manager or admin only); the key makes a resend record it once.
-   * Any 2xx is the event recorded; the body is returned as received.
+   * POST an order event: a workflow override (manager or admin only), or a county recording or BLM filing entered
+   * after delivery; the key makes a resend record it once. Any 2xx is the event recorded; the body is returned as received.
    */
   postOrderEvent(
     auth: Credential,
     order: { orderType: OrderType; id: number },
-    body: OrderEventRequest,
+    body: AnyOrderEventRequest,
     idempotencyKey: string,
   ): Promise<unknown>;
   /** Signs in; when the answer does not say who the user is (a bare token), asks /me. */

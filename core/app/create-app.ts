@@ -15,6 +15,7 @@ import { createPackageWorkerPool } from '../documents/worker-pool';
 import { lookupLocation } from '../geo/location-lookup';
 import { createJobCommands } from '../jobs/job-commands';
 import { createJobsService } from '../jobs/jobs.service';
+import { createFilingsService } from '../filings/filings.service';
 import { createOutboxRunner } from '../outbox/outbox-runner';
 import { createOutboxService, outboxCounts } from '../outbox/outbox.service';
 import { getAppSettings } from '../repos/settings.repo';
@@ -118,6 +119,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
 
   const jobs = createJobsService({ db, lookupLocation, workflow, now, outbox, onChanged: workflowChanged });
   const commands = createJobCommands({ db, now, requireActor: currentActor, getJob: jobs.getJob, outbox, onChanged: workflowChanged });
+  const filings = createFilingsService({ db, now, requireActor: currentActor, outbox, onChanged: workflowChanged });
 
   const emitDocuments = (payload: IpcEventPayload<'documentsProgress'>): void => events.emit('documentsProgress', payload);
   const generator = { name: 'ClaimDesk', version: appVersion };
@@ -181,6 +183,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     basemap,
     plss: { plss, chooseFiles: options.chooseFiles },
     field,
+    filings,
     now,
     onBackgroundError: reportBackground,
     appInfo: { version: appVersion, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },

@@ -24,6 +24,9 @@ import { createBasemapHandlers } from './basemap-handlers';
 import { createPlssHandlers, type PlssHandlerDeps } from './plss-handlers';
 import type { FieldService } from '../field/field.service';
 import { listManagedDeadlines } from '../deadlines/deadlines.service';
+import type { FilingResult, FilingsService } from '../filings/filings.service';
+
+const withWarningText = ({ filings, warnings }: FilingResult) => ({ filings, warnings: warnings.map((w) => w.message) });
 
 export interface HandlerDeps {
   db: Kysely<Database>;
@@ -38,6 +41,7 @@ export interface HandlerDeps {
   basemap: BasemapService;
   plss: PlssHandlerDeps;
   field: FieldService;
+  filings: FilingsService;
   now: () => Date;
   /** Sync failures after sign-in are shown through the sync status; this is for logging. */
   onBackgroundError?: (error: unknown) => void;
@@ -84,6 +88,9 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     getField: async ({ jobId }) => ({ field: await deps.field.getField(jobId) }),
     acceptStaked: ({ jobId }) => deps.field.acceptStaked(jobId),
     listDeadlines: (filter) => listManagedDeadlines(deps.db, deskDay(deps.now()), filter),
+    getFilings: ({ jobId }) => deps.filings.get(jobId),
+    recordCountyRecording: async (form) => withWarningText(await deps.filings.recordCounty(form)),
+    recordBlmFiling: async (form) => withWarningText(await deps.filings.fileBlm(form)),
     async resolveConflict({ jobId, choice }) {
       const job = await deps.jobs.getJob(jobId);
       if (!job.conflict) throw new AppError('invalid-request', 'Nothing to decide: the order has not changed on the server under this job.');

@@ -16,16 +16,16 @@ export interface ManagedDeadlines {
   problems: string[];
 }
 
-/**
- * Every open deadline on `today` (ISO, the desk's local date). `done(jobId)` names the filings staff have
- * recorded for a job (county recording, BLM filing), which are then no longer overdue.
- */
-export async function listManagedDeadlines(
-  db: Db,
-  today: string,
-  filter: Partial<DeadlineFilter> = {},
-  done: (jobId: number) => ReadonlySet<DeadlineKind> = () => new Set(),
-): Promise<ManagedDeadlines> {
+/** The filings staff entered for a job (county recording, BLM filing): those deadlines are met. */
+function filingsDone(pkg: { county_recorded: number; blm_filed: number }): ReadonlySet<DeadlineKind> {
+  const done = new Set<DeadlineKind>();
+  if (pkg.county_recorded === 1) done.add('recording');
+  if (pkg.blm_filed === 1) done.add('blm-filing');
+  return done;
+}
+
+/** Every open deadline on `today` (ISO, the desk's local date); a county recording or BLM filing entered is met. */
+export async function listManagedDeadlines(db: Db, today: string, filter: Partial<DeadlineFilter> = {}): Promise<ManagedDeadlines> {
   const rows: ManagedDeadline[] = [];
   const problems: string[] = [];
   for (const pkg of await listManagedPackageRows(db)) {
@@ -44,7 +44,7 @@ export async function listManagedDeadlines(
     // Not yet posted: no deadline can be counted until the package is made with the date of location.
     if (!manifest.data.dateOfLocation) continue;
     const customer = pkg.company_name || manifest.data.order.companyName || manifest.data.claimant;
-    for (const event of openDeadlines(manifestObligations(manifest.data, today), today, done(pkg.job_id))) {
+    for (const event of openDeadlines(manifestObligations(manifest.data, today), today, filingsDone(pkg))) {
       for (const claim of event.claimNames) {
         rows.push({
           jobId: pkg.job_id,

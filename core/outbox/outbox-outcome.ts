@@ -5,7 +5,7 @@
  * that failed for good, or waits for a person's decision, is announced to staff.
  */
 import type { SendOutcome } from '../../shared/outbox/classify-send';
-import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
+import { eventLabel, eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 import type { OrderKey } from '../../shared/domain/order.types';
 import { insertDelivery } from '../repos/deliveries.repo';
 import type { OutboxRow } from '../repos/outbox.repo';
@@ -53,7 +53,8 @@ export async function announceOutcome(
 function describe(entry: OutboxRow): { label: string; orderNumber: string; order: OrderKey | null } {
   const json: unknown = JSON.parse(entry.payload_json);
   const parsed = entry.kind === 'upload' ? uploadPayloadSchema.safeParse(json) : entry.kind === 'status' ? statusPayloadSchema.safeParse(json) : eventPayloadSchema.safeParse(json);
-  const label = entry.kind === 'upload' ? 'The package upload' : entry.kind === 'status' ? 'The status change' : 'The override record';
+  const event = entry.kind === 'event' && parsed.success ? eventPayloadSchema.parse(json) : null;
+  const label = entry.kind === 'upload' ? 'The package upload' : entry.kind === 'status' ? 'The status change' : eventLabel(event);
   if (!parsed.success) return { label, orderNumber: `job ${entry.job_id}`, order: null };
   return { label, orderNumber: parsed.data.orderNumber, order: { orderType: parsed.data.orderType, id: parsed.data.orderId } };
 }

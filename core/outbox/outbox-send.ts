@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { uploadDocumentTypeSchema, type UploadDocumentType } from '../../shared/api/geodb.schemas';
 import type { UploadReceipt } from '../../shared/api/answer-readers';
-import type { OrderEventRequest } from '../../shared/api/order-events.schemas';
+import type { AnyOrderEventRequest, OrderEventRequest } from '../../shared/api/order-events.schemas';
 import { MANIFEST_FILE } from '../../shared/documents/package-files';
-import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
+import { eventPayloadSchema, isFilingPayload, statusPayloadSchema, uploadPayloadSchema, type EventPayload } from '../../shared/outbox/outbox.types';
 import { RequestError, type Credential, type GeoDbClient, type UploadFile } from '../api/geodb-client';
 import type { OutboxDocumentRow, OutboxRow } from '../repos/outbox.repo';
 import { OUTBOX_DIR } from './outbox-queue';
@@ -78,19 +78,24 @@ async function sendUpload(entry: OutboxRow, context: SendContext): Promise<SendA
   return { kind: 'upload', receipt, answerJson: answerJson(body) };
 }
 
-/** A workflow override as the server's domain event (POST …/orders/{type}/{id}/events/). */
+/** The request body of an order event: an override's guards and reason, or a filing's details. */
+function eventBody(payload: EventPayload): AnyOrderEventRequest {
+  const common = { from_state: payload.from, to_state: payload.to, actor: payload.actor, occurred_at: payload.occurredAt, client_ref: `job-transition-${payload.logId}` };
+  if (isFilingPayload(payload)) {
+    return {
+      event: payload.event,
+      ...common,
+      ...(payload.countyRecording ? { county_recording: payload.countyRecording } : {}),
+      ...(payload.blmFiling ? { blm_filing: payload.blmFiling } : {}),
+    };
+  }
+  return { event: payload.event, ...common, overridden: payload.overridden as OrderEventRequest['overridden'], reason: payload.reason };
+}
+
+/** A workflow override or a filing as the server's order event (POST …/orders/{type}/{id}/events/). */
 async function sendEvent(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
   const payload = eventPayloadSchema.parse(JSON.parse(entry.payload_json));
-  const body: OrderEventRequest = {
-    event: payload.event,
-    from_state: payload.from,
-    to_state: payload.to,
-    overridden: payload.overridden as OrderEventRequest['overridden'],
-    reason: payload.reason,
-    actor: payload.actor,
-    occurred_at: payload.occurredAt,
-    client_ref: `job-transition-${payload.logId}`,
-  };
+  const body = eventBody(payload);
   const answer = await context.client.postOrderEvent(context.auth, { orderType: payload.orderType, id: payload.orderId }, body, entry.id);
   return { kind: 'event', answerJson: answerJson(answer) };
 }

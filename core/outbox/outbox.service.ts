@@ -7,9 +7,8 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
-import { eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
+import { eventPayloadSchema, eventSummary, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 import type { Actor } from '../../shared/workflow/workflow.types';
-import { overrideSummary } from '../../shared/workflow/guard-labels';
 import { applySystemEvent } from '../workflow/apply-transition';
 import { readWorkflowState } from '../workflow/workflow-context';
 import { transitionAndQueue } from './outbox-writer';
@@ -85,7 +84,7 @@ async function toView(db: Kysely<Database>, row: OutboxRow, account: SendingAcco
   } else if (row.kind === 'event') {
     const payload = eventPayloadSchema.safeParse(JSON.parse(row.payload_json));
     orderNumber = payload.success ? payload.data.orderNumber : '';
-    summary = payload.success ? overrideSummary(payload.data) : 'Workflow override';
+    summary = payload.success ? eventSummary(payload.data) : 'Order event';
   } else {
     const payload = statusPayloadSchema.safeParse(JSON.parse(row.payload_json));
     orderNumber = payload.success ? payload.data.orderNumber : '';

@@ -30,8 +30,8 @@ export interface Applied {
   outgoing: OutgoingMessage[];
 }
 
-/** Self-transitions still logged: a regenerated package is a fact staff want to see in the history. */
-const LOGGED_SELF_TRANSITIONS: ReadonlySet<WorkflowEvent> = new Set(['DOCUMENTS_GENERATED']);
+/** Self-transitions still logged: a regenerated package, a corrected recording or filing are facts staff want to see in the history. */
+const LOGGED_SELF_TRANSITIONS: ReadonlySet<WorkflowEvent> = new Set(['DOCUMENTS_GENERATED', 'COUNTY_RECORDED', 'BLM_FILED']);
 
 function refusal(result: { code: string; message: string }): AppError {
   return new AppError(result.code === 'role-required' ? 'forbidden' : 'workflow-refused', result.message);

@@ -1,13 +1,19 @@
 /**
- * Workflow override events: a manager or admin went past a blocked transition in
- * ClaimDesk (starting an unpaid order, delivering more claims than purchased, reopening a closed job) and
- * ClaimDesk reports it. The server only keeps the record for audit; the order itself is not changed, so the
- * pending-orders data version (and its ETag) stays as it is.
+ * Order events ClaimDesk reports: workflow overrides (a manager or admin went past a blocked transition: starting an
+ * unpaid order, delivering more claims than purchased, reopening a closed job) and, after delivery, the county
+ * recording and the BLM filing staff entered. The server only keeps the record; the order itself is not changed,
+ * so the pending-orders data version (and its ETag) stays as it is.
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { type ApiUser, type OrderType, type UserRole } from '../../shared/api/geodb.schemas';
-import { overrideGuardCodeSchema, type OrderEventRequest, type OrderEventResponse } from '../../shared/api/order-events.schemas';
+import {
+  blmFilingDetailsSchema,
+  countyRecordingDetailsSchema,
+  overrideGuardCodeSchema,
+  type AnyOrderEventRequest,
+  type OrderEventResponse,
+} from '../../shared/api/order-events.schemas';
 import { HttpError } from '../http/http-errors';
 import type { ServerDatabase } from '../store/db.types';
 import { readOrderFacts } from '../store/order-doc';
@@ -25,16 +31,19 @@ export function requireOverrideRole(user: ApiUser): void {
 export interface RecordOrderEventInput {
   orderType: OrderType;
   orderId: number;
-  request: OrderEventRequest;
+  request: AnyOrderEventRequest;
   user: ApiUser;
   now: string;
 }
 
 const storedGuardsSchema = z.array(overrideGuardCodeSchema);
 
+const storedDetailsSchema = z.object({ county_recording: countyRecordingDetailsSchema.optional(), blm_filing: blmFilingDetailsSchema.optional() });
+
 function toResponse(row: OrderEventRow, orderType: OrderType, orderNumber: string): OrderEventResponse {
   // Written by recordOrderEvent from a validated list; read defensively anyway so a hand-edited row cannot crash GET.
   const guards = storedGuardsSchema.safeParse(JSON.parse(row.overridden));
+  const details = row.details === null ? null : storedDetailsSchema.safeParse(JSON.parse(row.details));
   return {
     id: row.id,
     order_type: orderType,
@@ -45,6 +54,8 @@ function toResponse(row: OrderEventRow, orderType: OrderType, orderNumber: strin
     to_state: row.to_state,
     overridden: guards.success ? guards.data : [],
     reason: row.reason,
+    county_recording: details?.success ? (details.data.county_recording ?? null) : null,
+    blm_filing: details?.success ? (details.data.blm_filing ?? null) : null,
     actor: row.actor,
     occurred_at: row.occurred_at,
     client_ref: row.client_ref,
@@ -72,8 +83,9 @@ export async function recordOrderEvent(trx: Kysely<ServerDatabase>, input: Recor
     event: request.event,
     from_state: request.from_state,
     to_state: request.to_state,
-    overridden: JSON.stringify(request.overridden),
-    reason: request.reason,
+    overridden: JSON.stringify('overridden' in request ? request.overridden : []),
+    reason: 'reason' in request ? request.reason : '',
+    details: 'county_recording' in request || 'blm_filing' in request ? JSON.stringify({ county_recording: request.county_recording, blm_filing: request.blm_filing }) : null,
     actor: request.actor,
     occurred_at: request.occurred_at,
     client_ref: request.client_ref ?? null,

@@ -1,19 +1,22 @@
-/** OpenAPI path of the workflow override events (POST to record one, GET to list an order's). */
+/** OpenAPI path of the order events: workflow overrides and filings after delivery (POST to record one, GET to list an order's). */
 import { API_PATHS, codedErrorBodySchema, IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, ORDER_TYPES } from '../../shared/api/geodb.schemas';
-import { orderEventListResponseSchema, orderEventRequestSchema, orderEventResponseSchema } from '../../shared/api/order-events.schemas';
+import { anyOrderEventRequestSchema, orderEventListResponseSchema, orderEventRequestSchema, orderEventResponseSchema, filingEventRequestSchema } from '../../shared/api/order-events.schemas';
 import { OVERRIDE_ROLE_REQUIRED } from '../fulfilment/order-events.service';
 import type { SharedResponses } from './fulfilment.openapi';
 import { idOf, json, jsonOneOf, ref, type JsonObject } from './openapi.helpers';
 
 const POST_DESCRIPTION = [
   'A manager or admin went past a blocked workflow transition in ClaimDesk (starting an order awaiting payment, delivering more claims than purchased, reopening a delivered or cancelled job) with a reason, and ClaimDesk\'s outbox reports it as a domain event. The server keeps it as an audit record; the order itself does not change.',
-  `The signed-in user must be staff with role manager or admin (otherwise 403 {"detail": "${OVERRIDE_ROLE_REQUIRED}"}); actor is the username the override was made under in ClaimDesk, recorded_by the user who sent it. Any existing order may get an event, whatever its status.`,
+  'After delivery, ClaimDesk also reports what the county recorder and BLM answered for orders whose claims staff record and file: event COUNTY_RECORDED with county_recording (date, office, instrument number or book and page, fee) and BLM_FILED with blm_filing (date, the MLRS serial number of each claim, fees). Any staff member may record these. A GeoDB server that does not know them may refuse them; ClaimDesk keeps a refused event in its outbox to be retried or discarded.',
+  `For an override, the signed-in user must be staff with role manager or admin (otherwise 403 {"detail": "${OVERRIDE_ROLE_REQUIRED}"}); actor is the username the override was made under in ClaimDesk, recorded_by the user who sent it. Any existing order may get an event, whatever its status.`,
   `${IDEMPOTENCY_KEY_HEADER} is required: the same key with the same body answers the stored response again (${IDEMPOTENT_REPLAYED_HEADER}: true) and stores nothing; the same key with a different body is refused with 422.`,
 ].join('\n\n');
 
 export function orderEventPaths(shared: SharedResponses): { paths: JsonObject; schemaIds: string[] } {
   const ids = {
-    request: idOf(orderEventRequestSchema),
+    request: idOf(anyOrderEventRequestSchema),
+    override: idOf(orderEventRequestSchema),
+    filing: idOf(filingEventRequestSchema),
     event: idOf(orderEventResponseSchema),
     list: idOf(orderEventListResponseSchema),
     coded: idOf(codedErrorBodySchema),
@@ -29,14 +32,14 @@ export function orderEventPaths(shared: SharedResponses): { paths: JsonObject; s
     [API_PATHS.orderEvents]: {
       get: {
         operationId: 'listStaffOrderEvents',
-        summary: 'The workflow override events recorded for an order, oldest first (staff only).',
+        summary: 'The order events (workflow overrides, county recordings, BLM filings) recorded for an order, oldest first (staff only).',
         security,
         parameters: orderParams,
         responses: { '200': json(ids.list, 'The order\'s events.'), '401': unauthorized, '403': forbidden, '404': notFound },
       },
       post: {
         operationId: 'recordStaffOrderEvent',
-        summary: 'Record a workflow override made in ClaimDesk (manager or admin only).',
+        summary: 'Record a workflow override (manager or admin only), or a county recording or BLM filing entered in ClaimDesk.',
         description: POST_DESCRIPTION,
         security,
         parameters: [

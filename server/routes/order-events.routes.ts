@@ -1,7 +1,8 @@
 /**
- * /api/v2/claims/staff/orders/{order_type}/{id}/events/: the workflow overrides ClaimDesk's outbox
- * reports, one domain event per override. Recording is for managers and admins only, because an override is
- * only valid when one of them made it; reading is for any staff member (support, tests). The rules are in
+ * /api/v2/claims/staff/orders/{order_type}/{id}/events/: the order events ClaimDesk's outbox reports, one per
+ * workflow override and one per county recording or BLM filing entered after delivery. An override is recorded
+ * for managers and admins only, because it is only valid when one of them made it; a recording or filing (event
+ * COUNTY_RECORDED or BLM_FILED) for any staff member; reading is for any staff member (support, tests). The rules are in
  * ../fulfilment/order-events.service.ts, the Idempotency-Key semantics in ../http/idempotency.ts.
  *
  * POST
@@ -19,7 +20,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { API_PATHS, orderTypeSchema } from '../../shared/api/geodb.schemas';
-import { OVERRIDE_GUARD_CODES, orderEventRequestSchema } from '../../shared/api/order-events.schemas';
+import { filingEventRequestSchema, isFilingEvent, OVERRIDE_GUARD_CODES, orderEventRequestSchema } from '../../shared/api/order-events.schemas';
 import { listOrderEvents, recordOrderEvent, requireOverrideRole } from '../fulfilment/order-events.service';
 import { requireStaff } from '../http/auth.guard';
 import { HttpError } from '../http/http-errors';
@@ -75,13 +76,15 @@ export function registerOrderEventRoutes(app: FastifyInstance, store: ReferenceS
 
   app.post(path, async (request, reply) => {
     const user = await requireStaff(request, store);
-    requireOverrideRole(user);
+    const raw: unknown = request.body ?? {};
+    // Read by its event: a filing is any staff member's entry, an override only a manager's or admin's.
+    const filing = typeof raw === 'object' && raw !== null && isFilingEvent((raw as { event?: unknown }).event);
+    if (!filing) requireOverrideRole(user);
     const params = paramsSchema.safeParse(request.params);
     if (!params.success) throw new HttpError(404, { detail: 'Not found.' });
     // Required: an override sent twice would read as two overrides in the audit trail.
     const key = profile.idempotency ? readIdempotencyKey(request, true) : undefined;
-    const raw: unknown = request.body ?? {};
-    const parsed = orderEventRequestSchema.safeParse(raw);
+    const parsed = filing ? filingEventRequestSchema.safeParse(raw) : orderEventRequestSchema.safeParse(raw);
     if (!parsed.success) throw new HttpError(400, fieldErrors(parsed.error, raw));
     const url = requestPath(request);
     const scope = { key, method: 'POST', path: url, userId: user.id, fingerprint: requestFingerprint('POST', url, raw) };

@@ -131,6 +131,8 @@ export interface OrderEventsTable {
   actor: string;
   occurred_at: string;
   client_ref: string | null;
+  /** JSON {county_recording} or {blm_filing} of a filing event; null for an override. */
+  details: string | null;
   recorded_by: number | null;
   recorded_by_username: string;
   recorded_at: string;

@@ -120,6 +120,7 @@ CREATE TABLE IF NOT EXISTS order_events (
   actor TEXT NOT NULL,
   occurred_at TEXT NOT NULL,
   client_ref TEXT,
+  details TEXT,
   recorded_by INTEGER,
   recorded_by_username TEXT NOT NULL,
   recorded_at TEXT NOT NULL
@@ -147,6 +148,13 @@ export function applyPragmas(sqlite: BetterSqlite3.Database): void {
 export function createSchema(sqlite: BetterSqlite3.Database): void {
   scopeIdempotencyKeysByUser(sqlite);
   sqlite.exec(SCHEMA_SQL);
+  addFilingDetails(sqlite);
+}
+
+/** A server file from before filing events: their details column added (null for the overrides already kept). */
+function addFilingDetails(sqlite: BetterSqlite3.Database): void {
+  const columns = sqlite.prepare('PRAGMA table_info(order_events)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'details')) sqlite.exec('ALTER TABLE order_events ADD COLUMN details TEXT');
 }
 
 /** A server file from before keys were scoped by user (key alone was the primary key): rebuilt, rows kept. */

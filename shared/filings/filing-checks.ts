@@ -1,22 +1,37 @@
 /**
  * The checks staff make by hand when a delivered package is recorded with the county and filed with BLM: the county
- * recording within its deadline (from the obligations table), one BLM serial number per claim and never the same
+ * recording within its deadline (from the obligations table; late is a warning naming the statute, since the
+ * recording happened and staff must act on it, not a refusal), one BLM serial number per claim and never the same
  * serial twice (MLRS assigns each claim its own, 43 CFR 3833.11), and the BLM filing's claim names, date of
  * location and claimants exactly those of the recorded package (the county-vs-BLM mismatch that gets filings
  * returned). Pure: the caller passes the package as recorded and the serials already on file.
  */
+export interface DueDate {
+  date: string;
+  /** The statute or rule that sets it ("NRS 517.050"), as the obligations table cites it. */
+  citation: string;
+}
+
 export interface RecordedPackage {
   claimNames: readonly string[];
   dateOfLocation: string;
   claimants: readonly string[];
   /** The county recording deadline of the package (obligations table); null when not known. */
-  recordingDue: string | null;
+  recordingDue: DueDate | null;
+  /** BLM's 90 days (43 U.S.C. 1744(b)); null when the land is not BLM's. */
+  blmDue?: DueDate | null;
 }
 
 export interface CountyRecordingInput {
   recordedOn: string;
-  /** Instrument number, or book/page. */
-  reference: string;
+  instrumentNumber: string | null;
+  book: string | null;
+  page: string | null;
+}
+
+export interface FilingWarning {
+  code: 'recording_late' | 'filing_late';
+  message: string;
 }
 
 export interface BlmFilingInput {
@@ -29,7 +44,7 @@ export interface BlmFilingInput {
 }
 
 export interface FilingProblem {
-  code: 'recording_late' | 'reference_missing' | 'serial_missing' | 'serial_duplicate' | 'serial_taken' | 'claim_mismatch' | 'date_mismatch' | 'claimant_mismatch';
+  code: 'reference_missing' | 'before_location' | 'serial_missing' | 'serial_duplicate' | 'serial_taken' | 'claim_mismatch' | 'date_mismatch' | 'claimant_mismatch';
   message: string;
 }
 
@@ -43,13 +58,31 @@ export function normaliseSerial(serial: string): string {
 
 const normaliseName = (name: string): string => name.trim().replace(/\s+/g, ' ').toUpperCase();
 
-export function checkCountyRecording(recording: CountyRecordingInput, pkg: RecordedPackage): FilingProblem[] {
+const filled = (text: string | null): boolean => text !== null && text.trim() !== '';
+
+function lateness(what: string, on: string, due: DueDate | null | undefined, consequence: string): string | null {
+  if (!due || on <= due.date) return null;
+  return `${what} on ${on}, after the deadline of ${due.date} (${due.citation}): ${consequence}`;
+}
+
+export function checkCountyRecording(recording: CountyRecordingInput, pkg: RecordedPackage): { problems: FilingProblem[]; warnings: FilingWarning[] } {
   const problems: FilingProblem[] = [];
-  if (recording.reference.trim() === '') problems.push({ code: 'reference_missing', message: 'Enter the instrument number or the book and page the recorder gave.' });
-  if (pkg.recordingDue && recording.recordedOn > pkg.recordingDue) {
-    problems.push({ code: 'recording_late', message: `Recorded on ${recording.recordedOn}, after the recording deadline of ${pkg.recordingDue}: a late recording can cost the claims.` });
+  const warnings: FilingWarning[] = [];
+  if (!filled(recording.instrumentNumber) && !(filled(recording.book) && filled(recording.page))) {
+    problems.push({ code: 'reference_missing', message: 'Enter the instrument number, or the book and the page, the recorder gave.' });
   }
-  return problems;
+  if (recording.recordedOn < pkg.dateOfLocation) {
+    problems.push({ code: 'before_location', message: `Recorded on ${recording.recordedOn}, before the date of location ${pkg.dateOfLocation}: check the date.` });
+  }
+  const late = lateness('Recorded', recording.recordedOn, pkg.recordingDue, 'a late recording can cost the claims; ask the recorder and the customer what to do now.');
+  if (late) warnings.push({ code: 'recording_late', message: late });
+  return { problems, warnings };
+}
+
+/** BLM's own deadline: a late filing is a warning (BLM returns late documents without action, and the claims lapse). */
+export function blmFilingWarnings(filedOn: string, pkg: RecordedPackage): FilingWarning[] {
+  const late = lateness('Filed with BLM', filedOn, pkg.blmDue, 'BLM returns a late filing and the claims are forfeited; tell the customer.');
+  return late ? [{ code: 'filing_late', message: late }] : [];
 }
 
 function differences(what: string, filed: readonly string[], recorded: readonly string[]): string | null {

@@ -51,6 +51,9 @@ export const IPC_METHODS = {
   getPlssArea: 'plss:area',
   fillLandFromPlss: 'plss:fill-job',
   listDeadlines: 'deadlines:list',
+  getFilings: 'filings:get',
+  recordCountyRecording: 'filings:record-county',
+  recordBlmFiling: 'filings:record-blm',
 } as const;
 
 export type IpcMethodName = keyof typeof IPC_METHODS;

@@ -14,6 +14,7 @@ import { outboxEntryViewSchema } from '../outbox/outbox.types';
 import { conflictChoiceSchema } from '../outbox/job-conflict';
 import { fieldViewSchema, importStakedRequestSchema } from '../field/field.types';
 import { deadlineFilterSchema, managedDeadlineSchema } from '../deadlines/managed-deadlines';
+import { blmFilingFormSchema, countyRecordingFormSchema, jobFilingsSchema } from '../filings/filing.types';
 import {
   exportProgressSchema,
   exportReportSchema,
@@ -182,6 +183,12 @@ export const ipcContract = {
     request: deadlineFilterSchema.partial().strict(),
     response: z.object({ today: z.string(), deadlines: z.array(managedDeadlineSchema), problems: z.array(z.string()) }),
   },
+  /** A delivered job's county recording and BLM filing: the package as recorded, the deadlines, what was entered. */
+  getFilings: { request: jobIdArgs, response: jobFilingsSchema },
+  /** Checked against the package, stored, the job moved to recorded, an order event queued; answers any warnings. */
+  recordCountyRecording: { request: countyRecordingFormSchema, response: z.object({ filings: jobFilingsSchema, warnings: z.array(z.string()) }) },
+  /** Refused on a duplicate or missing serial, or claims, date or claimants unlike the recorded package. */
+  recordBlmFiling: { request: blmFilingFormSchema, response: z.object({ filings: jobFilingsSchema, warnings: z.array(z.string()) }) },
 } as const satisfies Record<IpcMethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export const ipcEventContract = {

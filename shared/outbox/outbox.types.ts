@@ -1,6 +1,8 @@
 /** What the outbox carries and how the queue view shows it. */
 import { z } from 'zod';
 import { orderTypeSchema } from '../api/geodb.schemas';
+import { overrideSummary } from '../workflow/guard-labels';
+import { blmFilingDetailsSchema, countyRecordingDetailsSchema, filingEventSchema } from '../api/order-events.schemas';
 
 export const OUTBOX_STATES = ['queued', 'sending', 'retry', 'paused', 'needs_review', 'failed', 'done', 'discarded'] as const;
 export const outboxStateSchema = z.enum(OUTBOX_STATES);
@@ -47,7 +49,7 @@ export type StatusPayload = z.infer<typeof statusPayloadSchema>;
  * A workflow override on its way to the server as a domain event: what was overridden,
  * by whom and why, exactly as the transition log recorded it (logId ties the two together).
  */
-export const eventPayloadSchema = z.object({
+export const overridePayloadSchema = z.object({
   orderType: orderTypeSchema,
   orderId: z.number().int(),
   orderNumber: z.string(),
@@ -60,7 +62,52 @@ export const eventPayloadSchema = z.object({
   occurredAt: z.string(),
   logId: z.number().int(),
 });
+export type OverridePayload = z.infer<typeof overridePayloadSchema>;
+
+/**
+ * A county recording or BLM filing entered after delivery, on its way to the server as an order event, with the
+ * details as the server takes them (shared/api/order-events.schemas.ts) and the log entry it was recorded under.
+ */
+export const filingPayloadSchema = z.object({
+  orderType: orderTypeSchema,
+  orderId: z.number().int(),
+  orderNumber: z.string(),
+  event: filingEventSchema,
+  from: z.string().nullable(),
+  to: z.string(),
+  actor: z.string(),
+  occurredAt: z.string(),
+  logId: z.number().int(),
+  countyRecording: countyRecordingDetailsSchema.optional(),
+  blmFiling: blmFilingDetailsSchema.optional(),
+});
+export type FilingPayload = z.infer<typeof filingPayloadSchema>;
+
+/** An order event: an override record, or a filing (told apart by their shape: a filing names no guards). */
+export const eventPayloadSchema = z.union([overridePayloadSchema, filingPayloadSchema]);
 export type EventPayload = z.infer<typeof eventPayloadSchema>;
+
+export function isFilingPayload(payload: EventPayload): payload is FilingPayload {
+  return !('overridden' in payload);
+}
+
+/** "County recording: Pershing County, instrument 2027-000123, recorded 2027-01-10" and the like, for the outbox list. */
+export function eventSummary(payload: EventPayload): string {
+  if (!isFilingPayload(payload)) return overrideSummary(payload);
+  const r = payload.countyRecording;
+  if (r) {
+    const where = r.instrument_number ? `instrument ${r.instrument_number}` : `book ${r.book ?? ''}, page ${r.page ?? ''}`;
+    return `County recording: ${r.office}, ${where}, recorded ${r.recorded_on} (fee $${r.fee_paid})`;
+  }
+  const f = payload.blmFiling;
+  return f ? `BLM filing: ${f.serials.length} serial number${f.serials.length === 1 ? '' : 's'}, filed ${f.filed_on} (fees $${f.fees_paid})` : `Order event ${payload.event}`;
+}
+
+/** How the outbox and its notifications name an entry of kind 'event'. */
+export function eventLabel(payload: EventPayload | null): string {
+  if (payload === null || !isFilingPayload(payload)) return 'The override record';
+  return payload.event === 'COUNTY_RECORDED' ? 'The county recording' : 'The BLM filing';
+}
 
 /**
  * What a workflow transition must tell the server: an order status change or an override record. The transition

@@ -105,6 +105,15 @@ function createStubApp() {
     listNotifications: async () => ({ notifications: [], unread: 0 }),
     markNotificationsRead: async () => ({ unread: 0 }),
     listDeadlines: async () => ({ today: '2026-12-01', deadlines: [], problems: [] }),
+    getFilings: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
+    recordCountyRecording: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
+    recordBlmFiling: async ({ jobId }) => {
+      throw new AppError('not-found', `Job ${jobId} does not exist.`);
+    },
     resolveConflict: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlmFiling, checkCountyRecording, normaliseSerial, type RecordedPackage } from '../../shared/filings/filing-checks';
+import { blmFilingWarnings, checkBlmFiling, checkCountyRecording, normaliseSerial, type RecordedPackage } from '../../shared/filings/filing-checks';
 
-const recorded: RecordedPackage = { claimNames: ['LUCKY 1', 'LUCKY 2'], dateOfLocation: '2026-12-01', claimants: ['Ann Miner'], recordingDue: '2027-03-01' };
+const recorded: RecordedPackage = { claimNames: ['LUCKY 1', 'LUCKY 2'], dateOfLocation: '2026-12-01', claimants: ['Ann Miner'], recordingDue: { date: '2027-03-01', citation: 'NRS 517.050' }, blmDue: { date: '2027-03-01', citation: '43 U.S.C. 1744(b)' } };
 const filing = {
   filedOn: '2027-02-10',
   serials: { 'LUCKY 1': 'NV105100001', 'LUCKY 2': 'NV105100002' },
@@ -12,9 +12,20 @@ const filing = {
 const codes = (p: { code: string }[]) => p.map((x) => x.code);
 
 describe('filing checks', () => {
-  it('county recording: within the deadline and with its reference', () => {
-    expect(checkCountyRecording({ recordedOn: '2027-03-01', reference: 'Book 12, Page 345' }, recorded)).toEqual([]);
-    expect(codes(checkCountyRecording({ recordedOn: '2027-03-02', reference: ' ' }, recorded))).toEqual(['reference_missing', 'recording_late']);
+  it('county recording: with its reference, not before the date of location; late is a warning naming the statute', () => {
+    const ref = { instrumentNumber: null, book: '12', page: '345' };
+    expect(checkCountyRecording({ recordedOn: '2027-03-01', ...ref }, recorded)).toEqual({ problems: [], warnings: [] });
+    const late = checkCountyRecording({ recordedOn: '2027-03-02', instrumentNumber: ' ', book: '12', page: null }, recorded);
+    expect(codes(late.problems)).toEqual(['reference_missing']);
+    expect(late.warnings).toEqual([
+      { code: 'recording_late', message: 'Recorded on 2027-03-02, after the deadline of 2027-03-01 (NRS 517.050): a late recording can cost the claims; ask the recorder and the customer what to do now.' },
+    ]);
+    expect(codes(checkCountyRecording({ recordedOn: '2026-11-30', instrumentNumber: '2026-1', book: null, page: null }, recorded).problems)).toEqual(['before_location']);
+  });
+
+  it('BLM filing after its 90 days is a warning naming the statute', () => {
+    expect(blmFilingWarnings('2027-03-01', recorded)).toEqual([]);
+    expect(blmFilingWarnings('2027-03-02', recorded)[0]?.message).toMatch(/^Filed with BLM on 2027-03-02, after the deadline of 2027-03-01 \(43 U\.S\.C\. 1744\(b\)\)/);
   });
 
   it('BLM filing matching the recorded package passes; serials compare without spaces, dashes or case', () => {
