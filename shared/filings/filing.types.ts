@@ -78,3 +78,17 @@ export const jobFilingsSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type JobFilings = z.infer<typeof jobFilingsSchema>;
+
+/** "15", "15.5", "$1,644.00" → cents; null for anything else (a negative sum, three decimals, words). */
+export function parseUsd(text: string): number | null {
+  const match = /^\$?\s*(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const whole = Number((match[1] ?? '').replace(/,/g, ''));
+  const cents = Number((match[2] ?? '').padEnd(2, '0'));
+  return whole * 100 + cents;
+}
+
+/** Cents as typed back into a form ("1644.00"). */
+export function usdText(cents: number): string {
+  return (cents / 100).toFixed(2);
+}

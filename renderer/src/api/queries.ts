@@ -30,6 +30,8 @@ export const QUERIES = {
   field: (jobId: number) => api.getField({ jobId }),
   /** Claims under management, filtered: the Deadlines page and (next 30 days) the dashboard tile. */
   deadlines: (filter: Partial<DeadlineFilter>) => api.listDeadlines(filter),
+  /** A delivered job's county recording and BLM filing, with the package they are checked against. */
+  filings: (jobId: number) => api.getFilings({ jobId }),
   /** A package file never changes under its generation: the generation is part of the key, nothing invalidates it. */
   packageFile: (file: { jobId: number; generation: number; name: string }) => api.readPackageFile({ jobId: file.jobId, name: file.name }),
 } satisfies Record<string, (arg: never) => Promise<IpcResult<unknown>>>;
@@ -49,7 +51,7 @@ export type StaleName = QueryName | FollowedName;
 export type Stale = { [N in QueryName]: { query: N; arg?: QueryArg<N> } }[QueryName] | { query: FollowedName };
 
 const everyEntry = (...queries: StaleName[]): Stale[] => queries.map((query) => ({ query }) as Stale);
-const perJob = (jobIds: readonly number[], ...queries: ('job' | 'jobHistory' | 'jobOutbox' | 'package' | 'field')[]): Stale[] =>
+const perJob = (jobIds: readonly number[], ...queries: ('job' | 'jobHistory' | 'jobOutbox' | 'package' | 'field' | 'filings')[]): Stale[] =>
   jobIds.length === 0 ? everyEntry(...queries) : queries.flatMap((query) => jobIds.map((arg) => ({ query, arg })));
 
 /**
@@ -65,7 +67,7 @@ export const INVALIDATED_BY: { [K in IpcEventName]: (payload: IpcEventPayload<K>
   // A delivery decides whether accepting the posts as staked amends the package (field).
   outboxChanged: () => everyEntry('outbox', 'jobOutbox', 'readyToUpload', 'job', 'order', 'jobs', 'dashboard', 'field'),
   workflowChanged: ({ jobIds }) => [
-    ...perJob(jobIds, 'job', 'jobHistory', 'jobOutbox', 'package', 'field'),
+    ...perJob(jobIds, 'job', 'jobHistory', 'jobOutbox', 'package', 'field', 'filings'),
     ...everyEntry('readyToUpload', 'order', 'jobs', 'dashboard', 'deadlines', 'orderQueue'),
   ],
   notificationAdded: () => [],

@@ -9,6 +9,8 @@ import { isOpen } from '../../../state/outbox-states';
 import { useWizardNav } from '../../use-wizard-nav.hook';
 import { openUpload, uploadsOf, useJobEntries, useJobOutboxStore, usePackageNotQueued } from '../../../state/job-outbox.store';
 import { UploadPackagePanel } from './upload-package-panel';
+import { FilingsPanel } from './filings-panel';
+import { isDeliveredState } from '../../../../../shared/workflow/workflow.types';
 
 /**
  * The last step: queue this job's package for the server and follow it there. The outbox does the sending (now,
@@ -57,6 +59,7 @@ export function UploadStep() {
           review.
         </Notice>
       )}
+      {isDeliveredState(job.workflow.state) && <FilingsPanel job={job} />}
       <OutboxNotices waiting={open.length} paused={open.filter((entry) => entry.state === 'paused').length} />
       <section className="upload-entries" aria-labelledby="upload-entries-title">
         <h4 id="upload-entries-title" className="step-page__subtitle">
