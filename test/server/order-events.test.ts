@@ -129,6 +129,30 @@ describe('POST /api/v2/claims/staff/orders/{order_type}/{id}/events/', () => {
     expect((await get('claim_order', order.id, null)).status).toBe(401);
   });
 
+  it('any staff member records a county recording or BLM filing; the details are kept and listed; a wrong body is 400', async () => {
+    const order = await freshOrder(ctx.server, 'claim_order');
+    const common = { from_state: 'delivered', to_state: 'recorded', actor: 'demo-staff', occurred_at: '2027-01-10T15:00:00.000Z', client_ref: 'job-transition-9' };
+    const recording = { recorded_on: '2027-01-10', office: 'Pershing County', instrument_number: null, book: '12', page: '345', fee_paid: '90.00' };
+    const recorded = await post('claim_order', order.id, { event: 'COUNTY_RECORDED', ...common, county_recording: recording }, { token: ctx.token });
+    expect(recorded.status).toBe(201);
+    expect(orderEventResponseSchema.strict().parse(await recorded.json())).toMatchObject({ event: 'COUNTY_RECORDED', overridden: [], reason: '', county_recording: recording, blm_filing: null, recorded_by: 'demo-staff' });
+    const blm = { filed_on: '2027-02-01', serials: [{ claim_name: 'LYNN 1', serial: 'NV105140001' }], fees_paid: '274.00' };
+    const filed = await post('claim_order', order.id, { event: 'BLM_FILED', ...common, from_state: 'recorded', to_state: 'filed', blm_filing: blm }, { token: ctx.token });
+    expect(filed.status).toBe(201);
+    expect((await listed('claim_order', order.id)).map((e) => (e as { blm_filing: unknown }).blm_filing)).toEqual([null, blm]);
+
+    // The details must be the event's own, with an instrument number or a book and page, and dates that exist.
+    const wrongKind = await post('claim_order', order.id, { event: 'BLM_FILED', ...common, county_recording: recording }, { token: ctx.token });
+    expect(wrongKind.status).toBe(400);
+    expect(await wrongKind.json()).toEqual({ event: ['COUNTY_RECORDED carries county_recording and BLM_FILED carries blm_filing, nothing else.'] });
+    const noReference = await post('claim_order', order.id, { event: 'COUNTY_RECORDED', ...common, county_recording: { ...recording, book: null } }, { token: ctx.token });
+    expect(noReference.status).toBe(400);
+    expect(JSON.stringify(await noReference.json())).toContain('Give the instrument number, or the book and the page.');
+    const badDay = await post('claim_order', order.id, { event: 'COUNTY_RECORDED', ...common, county_recording: { ...recording, recorded_on: '2027-02-30' } }, { token: ctx.token });
+    expect(badDay.status).toBe(400);
+    expect(await storedEvents('claim_order', order.id)).toBe(2);
+  });
+
   it('the Idempotency-Key is required and must be well formed', async () => {
     const order = await freshOrder(ctx.server, 'claim_purchase');
     const missing = await post('claim_purchase', order.id, eventBody(), { key: null });

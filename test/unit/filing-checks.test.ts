@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseUsd, usdText } from '../../shared/filings/filing.types';
 import { blmFilingWarnings, checkBlmFiling, checkCountyRecording, normaliseSerial, type RecordedPackage } from '../../shared/filings/filing-checks';
 
 const recorded: RecordedPackage = { claimNames: ['LUCKY 1', 'LUCKY 2'], dateOfLocation: '2026-12-01', claimants: ['Ann Miner'], recordingDue: { date: '2027-03-01', citation: 'NRS 517.050' }, blmDue: { date: '2027-03-01', citation: '43 U.S.C. 1744(b)' } };
@@ -47,5 +48,13 @@ describe('filing checks', () => {
     expect(codes(checkBlmFiling({ ...filing, dateOfLocation: '2026-12-02', claimants: ['Ann Miner', 'Bob'] }, recorded, new Map()))).toEqual(['date_mismatch', 'claimant_mismatch']);
     // Spacing and case are not a mismatch.
     expect(checkBlmFiling({ ...filing, claimNames: ['lucky  1', 'LUCKY 2'], serials: { 'lucky  1': 'A1', 'LUCKY 2': 'A2' } }, recorded, new Map())).toEqual([]);
+  });
+});
+
+describe('sums of money as typed', () => {
+  it('reads dollars with or without cents, a $ sign and thousands commas; refuses the rest', () => {
+    expect(['15', '15.5', '15.50', '$1,644.00', ' 0 '].map(parseUsd)).toEqual([1500, 1550, 1550, 164400, 0]);
+    expect(['', '-5', '1.234', 'fifteen', '1,2345'].map(parseUsd)).toEqual([null, null, null, null, null]);
+    expect(usdText(164400)).toBe('1644.00');
   });
 });
