@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assessmentYearOf } from '../../shared/documents/calendar';
 import { addCalendarDays, deskDay } from '../../shared/domain/calendar-date';
-import { claimsFromOrder } from '../../shared/layout/order-claims';
-import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import type { BrowserHarness } from '../helpers/browser-harness';
+import { harnessWithOrderOne } from '../helpers/browser-claims-job';
 
 vi.setConfig({ expect: { poll: { timeout: 30_000 } } });
 
@@ -17,11 +17,10 @@ let located = '';
 let claimNames: string[] = [];
 
 beforeAll(async () => {
-  h = await startBrowserHarness();
-  const listed = (await h.server.store.pendingOrderDocs()).length;
-  await h.signInAndSync(listed);
-  let job = await h.app.handlers.pullOrder({ orderType: 'claim_order', id: 1 });
-  const claims = claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'DUE');
+  const started = await harnessWithOrderOne('DUE');
+  h = started.h;
+  let job = started.job;
+  const claims = started.claims;
   claimNames = claims.map((c) => c.name);
   located = addCalendarDays(deskDay(new Date()), -100);
   job = await h.app.handlers.saveJob({

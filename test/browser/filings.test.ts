@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCalendarDays, deskDay } from '../../shared/domain/calendar-date';
-import { claimsFromOrder } from '../../shared/layout/order-claims';
-import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import type { BrowserHarness } from '../helpers/browser-harness';
+import { harnessWithOrderOne } from '../helpers/browser-claims-job';
 import { rowByOrder } from '../helpers/browser-documents';
 import { historyRows } from '../helpers/browser-workflow';
 import { testHook } from '../helpers/browser-outbox';
@@ -19,11 +19,10 @@ let located = '';
 let claimNames: string[] = [];
 
 beforeAll(async () => {
-  h = await startBrowserHarness();
-  const listed = (await h.server.store.pendingOrderDocs()).length;
-  await h.signInAndSync(listed);
-  let job = await h.app.handlers.pullOrder({ orderType: 'claim_order', id: 1 });
-  const claims = claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'REC');
+  const started = await harnessWithOrderOne('REC');
+  h = started.h;
+  let job = started.job;
+  const claims = started.claims;
   claimNames = claims.map((c) => c.name);
   located = addCalendarDays(deskDay(new Date()), -20);
   job = await h.app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims, grid: null }, step: 'upload', claimant: { ...job.claimant, dateOfLocation: located } } });

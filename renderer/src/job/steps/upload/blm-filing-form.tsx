@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { ErrorInfo } from '../../../../../shared/errors';
 import { deskDay } from '../../../../../shared/domain/calendar-date';
 import { parseUsd, usdText, type BlmFilingEntry, type JobFilings } from '../../../../../shared/filings/filing.types';
 import { enterBlmFiling } from '../../../state/filings';
+import { FilingFormShell, useEntrySave } from './filing-form-shell';
 
 type RecordedPackage = NonNullable<JobFilings['recordedPackage']>;
 
@@ -18,30 +18,17 @@ export function BlmFilingForm({ jobId, pkg, earlier, onDone }: { jobId: number; 
   const [dateOfLocation, setDateOfLocation] = useState(pkg.dateOfLocation);
   const [claimants, setClaimants] = useState(pkg.claimants.join('\n'));
   const [fees, setFees] = useState(earlier ? usdText(earlier.feesPaidCents) : pkg.blmFeesDueCents !== null ? usdText(pkg.blmFeesDueCents) : '');
-  const [error, setError] = useState<ErrorInfo | string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, save, refuse } = useEntrySave(onDone);
 
-  const submit = async () => {
+  const submit = () => {
     const feesPaidCents = parseUsd(fees);
-    if (feesPaidCents === null) return setError('Enter the fees paid in dollars, e.g. 1644.00.');
-    setSaving(true);
+    if (feesPaidCents === null) return refuse('Enter the fees paid in dollars, e.g. 1644.00.');
     const names = claimants.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-    const answer = await enterBlmFiling({ jobId, filedOn, claims, dateOfLocation, claimants: names, feesPaidCents });
-    setSaving(false);
-    if (!answer.ok) return setError(answer.error);
-    setError(null);
-    onDone(answer.warnings);
+    void save(() => enterBlmFiling({ jobId, filedOn, claims, dateOfLocation, claimants: names, feesPaidCents }));
   };
 
   return (
-    <form
-      className="filing-form"
-      data-testid="blm-filing-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <FilingFormShell name="blm" saveLabel={earlier ? 'Save the correction' : 'Save the BLM filing'} error={error} saving={saving} onSubmit={submit}>
       <label>
         Filed with BLM on
         <input type="date" required value={filedOn} onChange={(e) => setFiledOn(e.target.value)} data-testid="blm-date" />
@@ -78,14 +65,6 @@ export function BlmFilingForm({ jobId, pkg, earlier, onDone }: { jobId: number; 
         Fees paid ($)
         <input type="text" inputMode="decimal" required value={fees} onChange={(e) => setFees(e.target.value)} data-testid="blm-fees" />
       </label>
-      <button type="submit" className="button button--primary button--small" disabled={saving} data-testid="blm-save">
-        {earlier ? 'Save the correction' : 'Save the BLM filing'}
-      </button>
-      {error && (
-        <span className="form-field__error" role="alert" data-testid="blm-error">
-          {typeof error === 'string' ? error : error.message}
-        </span>
-      )}
-    </form>
+    </FilingFormShell>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { ErrorInfo } from '../../../../../shared/errors';
 import { deskDay } from '../../../../../shared/domain/calendar-date';
 import { parseUsd, usdText, type CountyRecording } from '../../../../../shared/filings/filing.types';
 import { enterCountyRecording } from '../../../state/filings';
+import { FilingFormShell, useEntrySave } from './filing-form-shell';
 
 /**
  * What the county recorder (in Alaska, the district recorder) gave back: the day recorded, the office, the
@@ -16,30 +16,17 @@ export function CountyRecordingForm({ jobId, office, earlier, onDone }: { jobId:
   const [book, setBook] = useState(earlier?.book ?? '');
   const [page, setPage] = useState(earlier?.page ?? '');
   const [fee, setFee] = useState(earlier ? usdText(earlier.feePaidCents) : '');
-  const [error, setError] = useState<ErrorInfo | string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, save, refuse } = useEntrySave(onDone);
 
-  const submit = async () => {
+  const submit = () => {
     const feePaidCents = parseUsd(fee);
-    if (feePaidCents === null) return setError('Enter the fee paid in dollars, e.g. 15.00.');
+    if (feePaidCents === null) return refuse('Enter the fee paid in dollars, e.g. 15.00.');
     const text = (value: string) => (value.trim() === '' ? null : value.trim());
-    setSaving(true);
-    const answer = await enterCountyRecording({ jobId, recordedOn, office: where, instrumentNumber: text(instrument), book: text(book), page: text(page), feePaidCents });
-    setSaving(false);
-    if (!answer.ok) return setError(answer.error);
-    setError(null);
-    onDone(answer.warnings);
+    void save(() => enterCountyRecording({ jobId, recordedOn, office: where, instrumentNumber: text(instrument), book: text(book), page: text(page), feePaidCents }));
   };
 
   return (
-    <form
-      className="filing-form"
-      data-testid="county-recording-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <FilingFormShell name="recording" saveLabel={earlier ? 'Save the correction' : 'Save the recording'} error={error} saving={saving} onSubmit={submit}>
       <label>
         Recorded on
         <input type="date" required value={recordedOn} onChange={(e) => setRecordedOn(e.target.value)} data-testid="recording-date" />
@@ -65,14 +52,6 @@ export function CountyRecordingForm({ jobId, office, earlier, onDone }: { jobId:
         Fee paid ($)
         <input type="text" inputMode="decimal" required value={fee} onChange={(e) => setFee(e.target.value)} data-testid="recording-fee" />
       </label>
-      <button type="submit" className="button button--primary button--small" disabled={saving} data-testid="recording-save">
-        {earlier ? 'Save the correction' : 'Save the recording'}
-      </button>
-      {error && (
-        <span className="form-field__error" role="alert" data-testid="recording-error">
-          {typeof error === 'string' ? error : error.message}
-        </span>
-      )}
-    </form>
+    </FilingFormShell>
   );
 }
