@@ -69,6 +69,8 @@ export default tseslint.config(
   ...coreLayer('core/jobs', ['session', 'sync', 'documents', 'field', 'app', 'ipc']),
   ...coreLayer('core/documents', ['session', 'sync', 'field', 'app', 'ipc']),
   ...coreLayer('core/field', ['session', 'sync', 'app', 'ipc']),
+  // After delivery: the recording and filing entries and the claims' deadlines read repos and fire workflow events.
+  ...coreLayer('core/{filings,deadlines}', ['session', 'sync', 'jobs', 'documents', 'field', 'app', 'ipc']),
   // The composition root and the shells build each service from those made before it: a closure over one declared
   // further down (a late-bound hook) is an error, not a habit.
   {

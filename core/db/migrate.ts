@@ -57,9 +57,15 @@ export async function migrate(
   // A migration that rebuilds a parent table runs with foreign keys off, as SQLite's procedure for such changes says
   // (https://www.sqlite.org/lang_altertable.html section 7): with them on, dropping the old table would act on its
   // children. The pragma is a no-op inside a transaction, so it is switched here, around the whole batch, and
-  // foreign_key_check must find nothing before the batch commits.
+  // foreign_key_check must find no reference broken by the batch before it commits.
   const keysOff = pending.some((m) => (options.foreignKeysOff ?? FOREIGN_KEYS_OFF).has(m.version)) && Number(db.pragma('foreign_keys', { simple: true })) === 1;
+  type Broken = { table: string; rowid: number; parent: string; fkid: number };
+  const brokenKeys = (): Broken[] => db.pragma('foreign_key_check') as Broken[];
+  const keyOf = (b: Broken): string => `${b.table}:${b.rowid}:${b.parent}:${b.fkid}`;
   const applyAll = db.transaction(() => {
+    // References already broken before (a cache damaged by hand or by an old bug) are not this migration's doing:
+    // only what it breaks refuses it, so such a cache still opens.
+    const before = keysOff ? new Set(brokenKeys().map(keyOf)) : new Set<string>();
     db.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
@@ -74,7 +80,7 @@ export async function migrate(
       db.pragma(`user_version = ${migration.version}`);
     }
     if (keysOff) {
-      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      const broken = brokenKeys().filter((b) => !before.has(keyOf(b)));
       if (broken.length > 0) {
         const first = broken[0];
         throw new Error(`${broken.length} row(s) would break a foreign key (first: ${first?.table} row ${first?.rowid} → ${first?.parent}).`);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../core/db/open-database';
 import { loadMigrations } from '../../core/db/migrations-source';
 import { withWorkflowStates } from '../../core/db/data-migrations';
+import { migrate } from '../../core/db/migrate';
 import { useTempCacheFile } from '../helpers/temp-cache-file';
 
 type Raw = Awaited<ReturnType<typeof openDatabase>>['sqlite'];
@@ -81,7 +82,7 @@ describe('migration 0010: jobs rebuilt for the recorded and filed states', () =>
     await after.close();
   });
 
-  it('refuses a cache whose references are already broken and leaves it at schema 9, foreign keys on', async () => {
+  it('opens a cache whose references were already broken, keeping them as they were', async () => {
     const all = loadMigrations();
     const before = await openDatabase({ file: cache().file, migrations: all.slice(0, 9) });
     seedJob(before.sqlite, 1);
@@ -89,13 +90,24 @@ describe('migration 0010: jobs rebuilt for the recorded and filed states', () =>
     before.sqlite.prepare(`INSERT INTO job_transitions (job_id, from_state, to_state, event, actor_username, actor_role, at) VALUES (77, NULL, 'pulled', 'MIGRATED', 'x', 'system', 't')`).run();
     await before.close();
 
-    await expect(openDatabase({ file: cache().file })).rejects.toThrow(/rolled back: 1 row\(s\) would break a foreign key \(first: job_transitions/);
-    const again = await openDatabase({ file: cache().file, migrations: all.slice(0, 9) });
-    expect(again.sqlite.pragma('user_version', { simple: true })).toBe(9);
-    expect(again.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(again.sqlite.prepare("SELECT name FROM sqlite_schema WHERE name IN ('county_recordings', 'jobs__rebuild')").all()).toEqual([]);
-    expect(() => again.sqlite.prepare("UPDATE jobs SET workflow_state = 'recorded'").run()).toThrow(/CHECK constraint/);
-    await again.close();
+    const after = await openDatabase({ file: cache().file });
+    expect(after.sqlite.pragma('user_version', { simple: true })).toBe(all.length);
+    expect(after.sqlite.pragma('foreign_key_check')).toEqual([{ table: 'job_transitions', rowid: expect.any(Number), parent: 'jobs', fkid: 0 }]);
+    await after.close();
+  });
+
+  it('refuses a migration run with foreign keys off that breaks a reference, and leaves the cache as it was', async () => {
+    const all = loadMigrations();
+    const opened = await openDatabase({ file: cache().file, migrations: all.slice(0, 9) });
+    seedJob(opened.sqlite, 1);
+    // A migration that would orphan the job: with foreign keys off nothing stops the delete but the check.
+    const orphaning = [...all.slice(0, 9), { version: 10, name: 'orphaning', sql: "DELETE FROM orders WHERE order_type = 'claim_order'" }];
+    const run = migrate(opened.sqlite, orphaning, { file: cache().file, backup: async () => null, now: () => new Date(), dataSteps: {}, foreignKeysOff: new Set([10]) });
+    await expect(run).rejects.toThrow(/rolled back: 1 row\(s\) would break a foreign key \(first: jobs row 1 → orders\)/);
+    expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(9);
+    expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(opened.sqlite.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 1 });
+    await opened.close();
   });
 
   it('finds exactly one workflow_state CHECK to widen, or refuses', () => {

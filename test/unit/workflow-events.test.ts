@@ -87,8 +87,11 @@ describe('allowedEvents for the UI', () => {
   });
 
   it('shows reopening a delivered order as blocked for staff and as an override for an admin', () => {
-    // Besides accepting the posts as staked, which staff may do without a reopening.
-    expect(allowedEvents('delivered', ctx(), 'staff')).toMatchObject([{ event: 'REOPEN', status: 'blocked' }, { event: 'AS_STAKED_ACCEPTED', to: 'laying_out' }]);
-    expect(allowedEvents('delivered', ctx(), 'admin')).toMatchObject([{ event: 'REOPEN', status: 'needs-override', to: 'documents_ready' }, { event: 'AS_STAKED_ACCEPTED', to: 'laying_out' }]);
+    // Besides accepting the posts as staked, which staff may do without a reopening, and entering the county
+    // recording (the BLM filing waits for it).
+    const fresh = ctx({ countyRecorded: false, blmFiled: false });
+    const blockedEntries = [{ event: 'COUNTY_RECORDED', status: 'blocked' }, { event: 'BLM_FILED', status: 'blocked' }];
+    expect(allowedEvents('delivered', fresh, 'staff')).toMatchObject([{ event: 'REOPEN', status: 'blocked' }, { event: 'AS_STAKED_ACCEPTED', to: 'laying_out' }, ...blockedEntries]);
+    expect(allowedEvents('delivered', fresh, 'admin')).toMatchObject([{ event: 'REOPEN', status: 'needs-override', to: 'documents_ready' }, { event: 'AS_STAKED_ACCEPTED', to: 'laying_out' }, ...blockedEntries]);
   });
 });
