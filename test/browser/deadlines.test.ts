@@ -36,6 +36,9 @@ beforeAll(async () => {
       },
     },
   });
+  // The workflow drives the package: the layout accepted and the claimant confirmed first.
+  await h.app.handlers.validateLayout({ jobId: job.id });
+  await h.app.handlers.confirmClaimant({ jobId: job.id });
   await h.app.handlers.generatePackage({ jobId: job.id });
 }, 240_000);
 afterAll(async () => {

@@ -40,7 +40,7 @@ describe('upload step: CO-1 queued and delivered', () => {
   it('shows the generated package, not queued yet, and nothing on the server', async () => {
     await openUploadStep(page(), 'CO-1');
     expect(await page().getByTestId('upload-package-generation').textContent()).toMatch(/^#1 · made/);
-    expect(await page().getByTestId('upload-package-files').textContent()).toMatch(/^(9|10) files and the manifest/);
+    expect(await page().getByTestId('upload-package-files').textContent()).toMatch(/^(12|13) files and the manifest/);
     await expect.poll(() => page().getByTestId('upload-package-not-queued').count()).toBe(1);
     expect(await page().getByTestId('server-package-number').count()).toBe(0);
     expect(await page().getByTestId('queue-upload').textContent()).toBe('Queue upload');
