@@ -7,7 +7,7 @@
  * 0006: every existing job gets the workflow state its data implies (initialStateForExistingJob) with one
  * MIGRATED log entry saying why; every cached order gets its payment state and target date.
  *
- * 0011: the jobs table is rebuilt so its workflow_state CHECK admits 'recorded' and 'filed' (rebuild-table.ts;
+ * 0012: the jobs table is rebuilt so its workflow_state CHECK admits 'recorded' and 'filed' (rebuild-table.ts;
  * the migration runs with foreign keys off, FOREIGN_KEYS_OFF).
  */
 import type BetterSqlite3 from 'better-sqlite3';
@@ -24,13 +24,13 @@ import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settin
 export type DataStep = (db: BetterSqlite3.Database, now: Date) => void;
 
 /** Migrations that run with foreign keys off (they rebuild a parent table), checked with foreign_key_check before commit. */
-export const FOREIGN_KEYS_OFF: ReadonlySet<number> = new Set([11]);
+export const FOREIGN_KEYS_OFF: ReadonlySet<number> = new Set([12]);
 
 /**
- * The workflow states as of migration 0011, written out rather than read from shared/workflow: a migration must
+ * The workflow states as of migration 0012, written out rather than read from shared/workflow: a migration must
  * make the same schema whatever the code it ships with later says.
  */
-const WORKFLOW_STATES_0011 = ['queued', 'pulled', 'laying_out', 'validated', 'documents_ready', 'uploading', 'delivered', 'recorded', 'filed', 'on_hold', 'cancelled', 'needs_review'];
+const WORKFLOW_STATES_0012 = ['queued', 'pulled', 'laying_out', 'validated', 'documents_ready', 'uploading', 'delivered', 'recorded', 'filed', 'on_hold', 'cancelled', 'needs_review'];
 
 export function withWorkflowStates(createSql: string, states: readonly string[]): string {
   const check = /CHECK\s*\(\s*workflow_state\s+IN\s*\([^)]*\)\s*\)/g;
@@ -122,5 +122,5 @@ export const DATA_STEPS: Readonly<Record<number, DataStep>> = {
     backfillOrders(db);
     backfillJobs(db, now.toISOString());
   },
-  11: (db) => rebuildTable(db, 'jobs', (sql) => withWorkflowStates(sql, WORKFLOW_STATES_0011)),
+  12: (db) => rebuildTable(db, 'jobs', (sql) => withWorkflowStates(sql, WORKFLOW_STATES_0012)),
 };

@@ -227,7 +227,7 @@ export interface FieldWorkTable {
   accepted_json: string | null;
 }
 
-/** 0011: the county recording of a delivered package, as the recorder answered it (one per job; a correction replaces it). */
+/** 0012: the county recording of a delivered package, as the recorder answered it (one per job; a correction replaces it). */
 export interface CountyRecordingsTable {
   job_id: number;
   recorded_on: string;
@@ -241,7 +241,7 @@ export interface CountyRecordingsTable {
   entered_at: string;
 }
 
-/** 0011: the BLM filing of a delivered package (one per job); its serial numbers are in blm_serials. */
+/** 0012: the BLM filing of a delivered package (one per job); its serial numbers are in blm_serials. */
 export interface BlmFilingsTable {
   job_id: number;
   filed_on: string;
@@ -250,7 +250,7 @@ export interface BlmFilingsTable {
   entered_at: string;
 }
 
-/** 0011: one MLRS serial number per claim; serial_key (normalised) is unique across every job. */
+/** 0012: one MLRS serial number per claim; serial_key (normalised) is unique across every job. */
 export interface BlmSerialsTable {
   serial_key: string;
   serial: string;

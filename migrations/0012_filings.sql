@@ -1,4 +1,4 @@
--- 0011: what happened after delivery, for the orders whose claims staff record and file for the customer: the
+-- 0012: what happened after delivery, for the orders whose claims staff record and file for the customer: the
 -- county recording (or, in Alaska, the recording district's) and the BLM filing with a serial number per claim.
 --
 -- jobs.workflow_state gains 'recorded' and 'filed'. Its CHECK constraint cannot be altered in place, so the data

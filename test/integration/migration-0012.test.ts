@@ -1,5 +1,5 @@
 /**
- * Migration 0011: the jobs table is rebuilt so its workflow_state CHECK admits 'recorded' and 'filed', with foreign
+ * Migration 0012: the jobs table is rebuilt so its workflow_state CHECK admits 'recorded' and 'filed', with foreign
  * keys off for the migration and checked before it commits (https://www.sqlite.org/lang_altertable.html section 7).
  * Every row of the job and its children survives, references still hold and are enforced afterwards; a cache whose
  * references were already broken is refused and left exactly as it was.
@@ -35,18 +35,20 @@ function seedJob(db: Raw, id: number): number {
   db.prepare(`INSERT INTO outbox (id, seq, job_id, kind, payload_json, state, created_at, updated_at, done_at) VALUES (?, ?, ?, 'upload', '{}', 'done', 't', 't', 't')`).run(outboxId, id, job);
   db.prepare(`INSERT INTO deliveries (outbox_id, job_id, order_type, order_id, claim_package_id, delivered_at) VALUES (?, ?, 'claim_order', ?, 41, 't')`).run(outboxId, job, id);
   db.prepare(`INSERT INTO delivered_claims (outbox_id, job_id, claim_name) VALUES (?, ?, 'C 1')`).run(outboxId, job);
+  // ON DELETE CASCADE: with foreign keys on, dropping the old jobs table would take these rows with it.
+  db.prepare(`INSERT INTO field_work (job_id, file_name, points_json, imported_at) VALUES (?, 'staked.gpx', '[]', 't')`).run(job);
   return job;
 }
 
-const CHILDREN = ['packages', 'job_transitions', 'outbox', 'deliveries', 'delivered_claims'] as const;
+const CHILDREN = ['packages', 'job_transitions', 'outbox', 'deliveries', 'delivered_claims', 'field_work'] as const;
 const counts = (db: Raw) => Object.fromEntries(['jobs', ...CHILDREN].map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 
-describe('migration 0011: jobs rebuilt for the recorded and filed states', () => {
+describe('migration 0012: jobs rebuilt for the recorded and filed states', () => {
   const cache = useTempCacheFile();
 
   it('keeps every job and child row, the indexes and the references, and admits the new states only', async () => {
     const all = loadMigrations();
-    const before = await openDatabase({ file: cache().file, migrations: all.slice(0, 10) });
+    const before = await openDatabase({ file: cache().file, migrations: all.slice(0, 11) });
     const jobs = [seedJob(before.sqlite, 1), seedJob(before.sqlite, 2)];
     const rowsBefore = before.sqlite.prepare('SELECT * FROM jobs ORDER BY id').all();
     const countsBefore = counts(before.sqlite);
@@ -84,7 +86,7 @@ describe('migration 0011: jobs rebuilt for the recorded and filed states', () =>
 
   it('opens a cache whose references were already broken, keeping them as they were', async () => {
     const all = loadMigrations();
-    const before = await openDatabase({ file: cache().file, migrations: all.slice(0, 10) });
+    const before = await openDatabase({ file: cache().file, migrations: all.slice(0, 11) });
     seedJob(before.sqlite, 1);
     before.sqlite.pragma('foreign_keys = OFF');
     before.sqlite.prepare(`INSERT INTO job_transitions (job_id, from_state, to_state, event, actor_username, actor_role, at) VALUES (77, NULL, 'pulled', 'MIGRATED', 'x', 'system', 't')`).run();
@@ -98,13 +100,13 @@ describe('migration 0011: jobs rebuilt for the recorded and filed states', () =>
 
   it('refuses a migration run with foreign keys off that breaks a reference, and leaves the cache as it was', async () => {
     const all = loadMigrations();
-    const opened = await openDatabase({ file: cache().file, migrations: all.slice(0, 10) });
+    const opened = await openDatabase({ file: cache().file, migrations: all.slice(0, 11) });
     seedJob(opened.sqlite, 1);
     // A migration that would orphan the job: with foreign keys off nothing stops the delete but the check.
-    const orphaning = [...all.slice(0, 10), { version: 11, name: 'orphaning', sql: "DELETE FROM orders WHERE order_type = 'claim_order'" }];
-    const run = migrate(opened.sqlite, orphaning, { file: cache().file, backup: async () => null, now: () => new Date(), dataSteps: {}, foreignKeysOff: new Set([11]) });
+    const orphaning = [...all.slice(0, 11), { version: 12, name: 'orphaning', sql: "DELETE FROM orders WHERE order_type = 'claim_order'" }];
+    const run = migrate(opened.sqlite, orphaning, { file: cache().file, backup: async () => null, now: () => new Date(), dataSteps: {}, foreignKeysOff: new Set([12]) });
     await expect(run).rejects.toThrow(/rolled back: 1 row\(s\) would break a foreign key \(first: jobs row 1 → orders\)/);
-    expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(10);
+    expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(11);
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(opened.sqlite.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 1 });
     await opened.close();
