@@ -4,11 +4,12 @@
  * whose job the workflow closed as delivered is delivered even while the server still lists it. Every view (the
  * queue, the order panel, the job header) asks this function rather than reading the status and the gone mark.
  */
+import { isDeliveredState } from '../workflow/workflow.types';
 import type { OrderDelivery, OrderSummary } from './order.types';
 
 export function deliveredByUs(order: Pick<OrderSummary, 'lastDelivery' | 'gone' | 'workflowState'>): OrderDelivery | null {
   if (!order.lastDelivery) return null;
-  return order.gone || order.workflowState === 'delivered' ? order.lastDelivery : null;
+  return order.gone || isDeliveredState(order.workflowState) ? order.lastDelivery : null;
 }
 
 /** "CP-2026-0042", else "#42", else null: how staff know the server's package. */

@@ -25,10 +25,6 @@ export const WORKFLOW_STATES = [
 export const workflowStateSchema = z.enum(WORKFLOW_STATES);
 export type WorkflowState = z.infer<typeof workflowStateSchema>;
 
-/**
- * States a job leaves and may come back from. Entering one remembers where the work stood (`resumeTo`), so
- * RESUME (and REOPEN of a cancelled job) returns there instead of to the start.
- */
 /** Delivered, and what follows delivery (recorded, filed): the fulfilment is done, the order is not open work. */
 export const DELIVERED_STATES = ['delivered', 'recorded', 'filed'] as const satisfies readonly WorkflowState[];
 /** Finished here: delivered (or recorded, filed) or cancelled. Not late, not stale, not open. */
@@ -38,11 +34,15 @@ export function isDeliveredState(state: WorkflowState | null): boolean {
   return state !== null && (DELIVERED_STATES as readonly WorkflowState[]).includes(state);
 }
 
+/**
+ * States a job leaves and may come back from. Entering one remembers where the work stood (`resumeTo`), so
+ * RESUME (and REOPEN of a cancelled job) returns there instead of to the start.
+ */
 export const PAUSE_STATES = ['on_hold', 'needs_review', 'cancelled'] as const satisfies readonly WorkflowState[];
 
 /** A closed job: nothing of staff's moves it without a reopen, so views offer to open it, never to resume it. */
 export function isClosedState(state: WorkflowState | null | undefined): boolean {
-  return state === 'delivered' || state === 'cancelled';
+  return state !== null && state !== undefined && (FINISHED_STATES as readonly WorkflowState[]).includes(state);
 }
 
 export const WORKFLOW_EVENTS = [
