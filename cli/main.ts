@@ -12,6 +12,7 @@ import { AppError } from '../shared/errors';
 import { CommandError, describeFailure, UsageError, type CliIo } from './cli-context';
 import { jsonText, terminalText } from './terminal-text';
 import { runDeadlinesCommand } from './commands/deadlines.command';
+import { runFileCommand, runRecordCommand } from './commands/filings.command';
 import { runExportCommand } from './commands/export.command';
 import { runGridCommand } from './commands/grid.command';
 import { runPushCommand, runUploadCommand } from './commands/upload.command';
@@ -30,6 +31,10 @@ const USAGE = `Usage:
   claimdesk orders [--data-dir DIR] [--json]
   claimdesk history --order TYPE:ID [--data-dir DIR] [--json]
   claimdesk deadlines [--within DAYS] [--on YYYY-MM-DD] [--data-dir DIR] [--json]
+  claimdesk record --order TYPE:ID --on YYYY-MM-DD (--instrument N | --book B --page P) --fee USD [--office NAME]
+                   --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  claimdesk file --order TYPE:ID --on YYYY-MM-DD --serial "NAME=SERIAL"... --fees USD [--date-of-location YYYY-MM-DD]
+                 [--claimant NAME...] --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   claimdesk grid --lat LAT --lon LON --rows R --cols C [--azimuth DEG] [--prefix P] [--first N]
                  [--anchor nw|center] [--type lode|placer] [--state XX] [--geojson]
   claimdesk validate FILE.geojson [--state XX] [--type lode|placer] [--json]
@@ -46,7 +51,7 @@ const USAGE = `Usage:
   claimdesk plss list [--data-dir DIR] [--json] | plss remove --state XX [--data-dir DIR]
 
 --data-dir (or CLAIMDESK_DATA_DIR) chooses the cache folder; the default is the app's data folder.
-sync, upload and push also read CLAIMDESK_SERVER and CLAIMDESK_USERNAME. The password comes from standard input
+sync, upload, push, record and file also read CLAIMDESK_SERVER and CLAIMDESK_USERNAME. The password comes from standard input
 (--password-stdin), CLAIMDESK_PASSWORD, or a prompt at a terminal; --password P still works but other users of
 this computer can read it in the process list.`;
 
@@ -87,6 +92,8 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     if (command === 'history') return await runHistoryCommand(rest, io);
     if (command === 'plss') return await runPlssCommand(rest, io);
     if (command === 'deadlines') return await runDeadlinesCommand(rest, io);
+    if (command === 'record') return await runRecordCommand(rest, io);
+    if (command === 'file') return await runFileCommand(rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,
