@@ -71,6 +71,10 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   // which the guards require; entering it again while in that state is a correction. BLM's filing is checked
   // against the recorded package, so it comes after the county recording (43 CFR 3833.11 asks for a copy of it).
   { event: 'COUNTY_RECORDED', from: ['delivered', 'recorded'], to: 'recorded', guards: ['recording-missing'] },
+  // A recorder's typo found after the BLM filing is corrected where it stands: the filing was checked against
+  // the package (claims, date of location, claimants), not the instrument number, so the job stays filed. Its
+  // date is not held to the filing's: BLM also takes a copy of a notice still to be recorded (43 CFR 3833.11).
+  { event: 'COUNTY_RECORDED', from: ['filed'], to: 'filed', guards: ['recording-missing'] },
   { event: 'BLM_FILED', from: ['delivered'], to: 'filed', guards: ['not-recorded'] },
   { event: 'BLM_FILED', from: ['recorded', 'filed'], to: 'filed', guards: ['blm-filing-missing'] },
 ];

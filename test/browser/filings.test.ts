@@ -80,6 +80,8 @@ describe('recording and filing a delivered job', () => {
     expect(await panel().getByTestId('blm-summary-serial').first().textContent()).toBe(`${claimNames[0]}: NV105150001`);
     await expect.poll(() => page().getByTestId('job-workflow-state').textContent()).toBe('Filed with BLM');
     await h.screenshot('recording-and-filing');
+    // A recorder's typo found after the filing is still corrected here (the machine offers it; the job stays filed).
+    await expect.poll(() => panel().getByTestId('recording-correct').count()).toBe(1);
 
     // Both reached the server as order events through the outbox.
     await h.app.handlers.sendOutboxNow({});

@@ -151,16 +151,29 @@ describe('recording and filing a delivered package', () => {
     expect(row).toMatchObject({ workflowState: 'filed', overdue: false, daysRemaining: null });
   });
 
+  it('corrects the recording after the BLM filing, checked as any entry; the job stays filed', async () => {
+    await expect(app.handlers.recordCountyRecording({ jobId, recordedOn: pkg.dateOfLocation, office: 'Pershing County', instrumentNumber: ' ', book: null, page: null, feePaidCents: 9_000 })).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: expect.stringContaining('Enter the instrument number, or the book and the page'),
+    });
+    expect((await app.handlers.getFilings({ jobId })).recording?.instrumentNumber).toBe('2027-000123');
+
+    const recordedOn = (await app.handlers.getFilings({ jobId })).recording!.recordedOn;
+    const fixed = await app.handlers.recordCountyRecording({ jobId, recordedOn, office: 'Pershing County', instrumentNumber: '2027-000124', book: null, page: null, feePaidCents: 9_000 });
+    expect(fixed.filings.recording?.instrumentNumber).toBe('2027-000124');
+    const job = await app.handlers.getJob({ jobId });
+    expect(job.workflow.state).toBe('filed');
+    expect(job.workflow.events.find((e) => e.event === 'COUNTY_RECORDED')).toMatchObject({ to: 'filed', status: 'allowed' });
+    await app.handlers.sendOutboxNow({});
+    expect((await serverEvents()).filter((e) => e.event === 'COUNTY_RECORDED').at(-1)).toMatchObject({ from_state: 'filed', to_state: 'filed', county_recording: { instrument_number: '2027-000124' } });
+  });
+
   it('keeps an event a server does not know in the outbox, failed with its message, until it is retried', async () => {
     const refusal = { event: ['"COUNTY_RECORDED" is not a valid choice.'] };
     await fetch(`${server.url}/__test__/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ method: 'POST', path: '/api/v2/claims/staff/orders/claim_order/1/events/', status: 400, count: 1, body: refusal }),
-    });
-    // A correction of the recording is another order event (the job stays filed: the recording it was checked against is kept).
-    await expect(app.handlers.recordCountyRecording({ jobId, recordedOn: pkg.dateOfLocation, office: 'Pershing County', instrumentNumber: '2027-000124', book: null, page: null, feePaidCents: 9_000 })).rejects.toMatchObject({
-      code: 'workflow-refused',
     });
     const before = (await serverEvents()).length;
     await app.handlers.recordBlmFiling(filing({ feesPaidCents: 164_500 }));

@@ -24,8 +24,9 @@ describe('recorded and filed', () => {
     expect(transition('recorded', 'BLM_FILED', { ...recorded, blmFiled: true }, as('staff'))).toMatchObject({ ok: true, to: 'filed' });
     expect(transition('recorded', 'COUNTY_RECORDED', recorded, as('staff'))).toMatchObject({ ok: true, to: 'recorded', changed: false });
     expect(transition('filed', 'BLM_FILED', { ...recorded, blmFiled: true }, as('staff'))).toMatchObject({ ok: true, to: 'filed', changed: false });
-    // The recording a BLM filing was checked against is not changed under it.
-    expect(transition('filed', 'COUNTY_RECORDED', recorded, as('staff'))).toMatchObject({ ok: false, code: 'not-allowed' });
+    // A correction of the recording after the BLM filing keeps the job filed.
+    expect(transition('filed', 'COUNTY_RECORDED', { ...recorded, blmFiled: true }, as('staff'))).toMatchObject({ ok: true, to: 'filed', changed: false });
+    expect(transition('filed', 'COUNTY_RECORDED', { ...recorded, blmFiled: true }, as('customer'))).toMatchObject({ ok: false, code: 'role-required' });
   });
 
   it('keeps recorded and filed jobs closed: no reopening, holding or cancelling them', () => {

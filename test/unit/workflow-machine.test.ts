@@ -68,7 +68,7 @@ const EXPECTED: Record<WorkflowState, Partial<Record<WorkflowEvent, WorkflowStat
   // Field work after delivery: the crew's posts amend what was delivered.
   delivered: { REOPEN: 'documents_ready', AS_STAKED_ACCEPTED: 'laying_out', COUNTY_RECORDED: 'recorded', BLM_FILED: 'filed' },
   recorded: { COUNTY_RECORDED: 'recorded', BLM_FILED: 'filed' },
-  filed: { BLM_FILED: 'filed' },
+  filed: { BLM_FILED: 'filed', COUNTY_RECORDED: 'filed' },
   on_hold: { RESUME: 'documents_ready', CANCEL: 'cancelled', SERVER_CANCELLED: 'needs_review', SERVER_COMPLETED: 'needs_review' },
   cancelled: { REOPEN: 'documents_ready' },
   needs_review: {

@@ -92,7 +92,7 @@ export function FilingsPanel({ job }: { job: Job }) {
             <CountyRecordingForm jobId={job.id} office={pkg.office} earlier={filings.recording} onDone={done} />
           ) : (
             filings.recording &&
-            job.workflow.state === 'recorded' && (
+            job.workflow.events.some((e) => e.event === 'COUNTY_RECORDED' && e.status === 'allowed') && (
               <button type="button" className="button button--small" onClick={() => setEditing('recording')} data-testid="recording-correct">
                 Correct the recording
               </button>
