@@ -40,11 +40,16 @@ export function claimantDraft(): ClaimantForm | null {
   return draft;
 }
 
-/** Saves the draft when it differs from the job's form; true when nothing needed saving or it saved. */
-export async function saveClaimantDraft(): Promise<boolean> {
+/** The typed claimant form when it differs from the job's saved one, else null. */
+export function unsavedClaimant(): ClaimantForm | null {
   const job = useJobStore.getState().job;
   const { draft, jobId } = useClaimantStore.getState();
-  if (!job || !draft || jobId !== job.id) return true;
-  if (JSON.stringify(draft) === JSON.stringify(job.claimant)) return true;
-  return useJobStore.getState().patchJob({ claimant: draft });
+  if (!job || !draft || jobId !== job.id) return null;
+  return JSON.stringify(draft) === JSON.stringify(job.claimant) ? null : draft;
+}
+
+/** Saves the draft when it differs from the job's form; true when nothing needed saving or it saved. */
+export async function saveClaimantDraft(): Promise<boolean> {
+  const claimant = unsavedClaimant();
+  return claimant ? useJobStore.getState().patchJob({ claimant }) : true;
 }
