@@ -82,13 +82,17 @@ export function useWizardNav() {
         return;
       }
       setMoving(true);
+      let saved: Promise<unknown> | null = null;
       try {
         await saveEverything();
         if (stepIndex(target) > stepIndex(from) && (await stopAtClosed(stepsToPass(from, target), from))) return;
-        if (!(await useJobStore.getState().setStep(target))) setBlocked(null);
+        setBlocked(null);
+        // The gates are passed: the step shows now, and the next move need not wait for this save's answer.
+        saved = useJobStore.getState().setStep(target);
       } finally {
         setMoving(false);
       }
+      await saved;
     },
     [job, stopAtClosed, setBlocked, setMoving],
   );
