@@ -13,6 +13,7 @@ import { DEMO_STAFF } from '../../server';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import type { JobStep } from '../../shared/jobs/job.types';
 import { listedOrders, startBrowserHarness } from '../helpers/browser-harness';
+import { topFunctions, type CpuProfile } from './cpu-profile';
 
 const RUNS = Number(process.env.BENCH_STEP_RUNS ?? 7);
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -44,27 +45,6 @@ function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-/** The functions with the most samples (self time) in a CPU profile, by name and file. */
-function topFunctions(profile: { nodes: ProfileNode[]; samples?: number[] }, count = 12): string[] {
-  const hits = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
-    hits.set(key, (hits.get(key) ?? 0) + (node.hitCount ?? 0));
-  }
-  const total = [...hits.values()].reduce((a, b) => a + b, 0) || 1;
-  return [...hits]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([key, n]) => `${((100 * n) / total).toFixed(1).padStart(5)} %  ${key}`);
-}
-
 async function measure(page: Page, step: JobStep, cdp: CDPSession | null): Promise<number> {
   const times: number[] = [];
   if (cdp) await cdp.send('Profiler.start');
@@ -73,7 +53,7 @@ async function measure(page: Page, step: JobStep, cdp: CDPSession | null): Promi
     times.push(await switchTo(page, step));
   }
   if (cdp) {
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[] } };
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     console.log(`  profile of the switches to ${step}:\n    ${topFunctions(profile).join('\n    ')}`);
   }
   return median(times);
@@ -103,7 +83,8 @@ async function main(): Promise<void> {
       await switchTo(h.page, 'upload');
       baseline.push(await switchTo(h.page, 'claimant'));
     }
-    console.log(`  baseline (Upload → Claimant, nothing of the claims drawn): ${median(baseline).toFixed(0)} ms`);
+    const lost = baseline.filter((ms) => !Number.isFinite(ms)).length;
+    console.log(`  baseline (Upload → Claimant, nothing of the claims drawn): ${median(baseline.filter(Number.isFinite)).toFixed(0)} ms${lost ? `  (${lost} switch(es) not shown within 10 s: ${baseline.map((ms) => ms.toFixed(0)).join(', ')})` : ''}`);
     const cdp = PROFILE ? await h.context.newCDPSession(h.page) : null;
     if (cdp) await cdp.send('Profiler.enable');
     for (const step of MEASURED) {
