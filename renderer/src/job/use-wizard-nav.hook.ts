@@ -82,7 +82,7 @@ export function useWizardNav() {
         return;
       }
       setMoving(true);
-      let saved: Promise<unknown> | null = null;
+      let saved: Promise<unknown> | undefined;
       try {
         await saveEverything();
         if (stepIndex(target) > stepIndex(from) && (await stopAtClosed(stepsToPass(from, target), from))) return;
