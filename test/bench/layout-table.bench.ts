@@ -14,13 +14,13 @@
  *   BENCH_TABLE_RUNS=9     actions per row (median printed)
  *   BENCH_PROFILE=1        also prints the functions with the most self time during each row's actions
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_STAFF } from '../../server';
 import { orderAreaRings } from '../../shared/jobs/check-job';
 import { generateGrid } from '../../shared/layout/grid';
 import type { GridInput } from '../../shared/layout/layout.types';
 import { listedOrders, startBrowserHarness } from '../helpers/browser-harness';
-import { topFunctions, type CpuProfile } from './cpu-profile';
+import { heapMb, topFunctions, type CpuProfile } from './cdp-readings';
 
 const RUNS = Number(process.env.BENCH_TABLE_RUNS ?? 9);
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -56,11 +56,6 @@ async function clickAndWait(page: Page, selector: string, done = '() => true'): 
 
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
-
-async function heapMb(cdp: CDPSession): Promise<number> {
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return usedSize / 1024 / 1024;
 }
 
 const backEndPeakRssMb = () => process.resourceUsage().maxRSS / 1024;

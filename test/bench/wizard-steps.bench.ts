@@ -15,7 +15,7 @@ import { DEMO_STAFF } from '../../server';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import type { JobStep } from '../../shared/jobs/job.types';
 import { listedOrders, startBrowserHarness } from '../helpers/browser-harness';
-import { topFunctions, type CpuProfile } from './cpu-profile';
+import { heapMb, topFunctions, type CpuProfile } from './cdp-readings';
 
 const RUNS = Number(process.env.BENCH_STEP_RUNS ?? 7);
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -45,12 +45,6 @@ async function switchTo(page: Page, step: JobStep): Promise<number> {
 
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
-
-/** The renderer's JS heap now (MB). */
-async function heapMb(cdp: CDPSession): Promise<number> {
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return usedSize / 1024 / 1024;
 }
 
 const memory = (heap: number) => `renderer JS heap peak ${heap.toFixed(0)} MB, back-end peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`;

@@ -1,4 +1,12 @@
-/** Reading a CDP CPU profile (Profiler.stop) for the browser benchmarks' BENCH_PROFILE=1 output. */
+/** What the browser benchmarks read through the Chrome DevTools Protocol: the renderer's heap, and CPU profiles (BENCH_PROFILE=1). */
+import type { CDPSession } from 'playwright-core';
+
+/** The renderer's JS heap in use now (MB). */
+export async function heapMb(cdp: CDPSession): Promise<number> {
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 1024 / 1024;
+}
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
