@@ -13,6 +13,7 @@ import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MANIFEST_FILE, type PackageManifest } from '../../shared/documents/package-files';
 import { PROCESS_TAG, tagAlive } from '../platform/process-owner';
+import { syncDir } from '../platform/durable-fs';
 import { manifestBytes, type GeneratedFile } from './generate-package';
 
 const TMP_MARK = '.tmp-';
@@ -35,17 +36,6 @@ async function writeFileTo(file: string, bytes: Uint8Array, durable: boolean): P
   try {
     await handle.writeFile(bytes);
     if (durable) await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** fsync a directory so the renames in it survive a power cut (a no-op where directories cannot be opened). */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r').catch(() => null);
-  if (!handle) return;
-  try {
-    await handle.sync().catch(() => undefined);
   } finally {
     await handle.close();
   }

@@ -1,5 +1,5 @@
 /**
- * Queueing a package upload: the job's current package is first copied to outbox/<entry id>/ (each file fsynced),
+ * Queueing a package upload: the job's current package is first frozen in outbox/<entry id>/ (outbox-snapshot.ts),
  * then the entry and its document rows are written in ONE transaction with the workflow's UPLOAD_QUEUED: a crash
  * before the transaction leaves only a folder that recover() removes, a crash after it leaves a complete entry.
  * Every entry records the account that queued it (and, through the repository, the cache's server): it is sent
@@ -10,12 +10,12 @@
  * recovery of another process sharing the data folder (the app while the CLI queues) leaves it alone.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { utmConverter } from '../../shared/geo/utm';
 import { openRing } from '../../shared/claims/claim-frame';
-import { AppError, errorMessage } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import type { Job } from '../../shared/jobs/job.types';
 import type { UploadClaim, UploadPayload } from '../../shared/outbox/outbox.types';
 import type { Database } from '../db/schema';
@@ -25,12 +25,11 @@ import { rowToJob } from '../repos/jobs.mapper';
 import { getJobRow } from '../repos/jobs.repo';
 import { insertOutboxEntry, listOutboxIds } from '../repos/outbox.repo';
 import { getPackageRow } from '../repos/packages.repo';
-import { MANIFEST_FILE, manifestSchema } from '../../shared/documents/package-files';
-import { ownerAlive, PROCESS_OWNER } from '../platform/process-owner';
+import { manifestSchema } from '../../shared/documents/package-files';
+import { ownerAlive } from '../platform/process-owner';
+import { WRITER_MARKER, writeSnapshot } from './outbox-snapshot';
 
 export const OUTBOX_DIR = 'outbox';
-/** Names the process copying a snapshot; removed once the entry is committed. Never part of an upload. */
-const WRITER_MARKER = '.claimdesk-writer';
 /** Snapshots this process is copying right now (entry ids). */
 const copying = new Set<string>();
 
@@ -38,16 +37,6 @@ export interface OutboxQueueDeps {
   db: Kysely<Database>;
   dataDir: string;
   now: () => Date;
-}
-
-async function copyDurably(from: string, to: string): Promise<void> {
-  await copyFile(from, to);
-  const handle = await open(to, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Claims as the server links them to LandHoldings: lon/lat rings, closed, with the package's acreage. */
@@ -74,7 +63,7 @@ export async function enqueueUpload(deps: OutboxQueueDeps, jobId: number, actor:
   const snapshot = join(deps.dataDir, OUTBOX_DIR, entryId);
   copying.add(entryId);
   try {
-    await copySnapshot(snapshot, join(deps.dataDir, pkg.folder), manifest.files);
+    await writeSnapshot(snapshot, join(deps.dataDir, pkg.folder), manifest.files);
     const payload: UploadPayload = {
       orderType: job.order.orderType,
       orderId: job.order.orderId,
@@ -103,20 +92,6 @@ export async function enqueueUpload(deps: OutboxQueueDeps, jobId: number, actor:
   // The entry is committed: its row now says whose folder this is, the marker has done its job.
   await rm(join(snapshot, WRITER_MARKER), { force: true });
   return { entryId };
-}
-
-/** The package's files and manifest, each fsynced, into a folder marked as this process's copy in progress. */
-async function copySnapshot(snapshot: string, packageFolder: string, files: readonly { name: string }[]): Promise<void> {
-  await mkdir(snapshot, { recursive: true });
-  try {
-    await writeFile(join(snapshot, WRITER_MARKER), PROCESS_OWNER);
-    for (const file of files) await copyDurably(join(packageFolder, file.name), join(snapshot, file.name));
-    // The manifest travels too: the server keeps it with the documents it lists.
-    await copyDurably(join(packageFolder, MANIFEST_FILE), join(snapshot, MANIFEST_FILE));
-  } catch (error) {
-    await rm(snapshot, { recursive: true, force: true });
-    throw new AppError('io-failed', `The package files could not be copied to the outbox: ${errorMessage(error)}`, { cause: error });
-  }
 }
 
 /**

@@ -20,7 +20,6 @@ import {
   listOutboxDocuments,
   nextDueAt,
   resumePaused,
-  setEntryPayload,
   setEntryState,
   setJobServerPackage,
   setServerDocumentId,
@@ -35,13 +34,14 @@ import { announceOutcome, applyOutcomeToWorkflow, recordDelivery } from './outbo
 import type { NotificationsService } from '../workflow/notifications.service';
 import { uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 
-/** Pins the package id of an upload's first attempt into its payload, so retries repeat the request exactly. */
-async function fixSentPackageId(db: Kysely<Database>, entry: OutboxRow, current: number | null): Promise<OutboxRow> {
+/**
+ * The payload with the package id of an upload's first attempt pinned into it, so retries repeat the request
+ * exactly; null when it is pinned already (or the entry is not an upload).
+ */
+function pinnedPayload(entry: OutboxRow, current: number | null): string | null {
+  if (entry.kind !== 'upload') return null;
   const payload = uploadPayloadSchema.parse(JSON.parse(entry.payload_json));
-  if (payload.sentPackageId !== undefined) return entry;
-  const payloadJson = JSON.stringify({ ...payload, sentPackageId: current });
-  await setEntryPayload(db, entry.id, payloadJson);
-  return { ...entry, payload_json: payloadJson };
+  return payload.sentPackageId !== undefined ? null : JSON.stringify({ ...payload, sentPackageId: current });
 }
 
 export interface OutboxRunnerDeps {
@@ -167,15 +167,18 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
   }
 
   async function sendOne(original: OutboxRow, client: GeoDbClient, auth: SessionAuth): Promise<SendOutcome['state'] | 'taken'> {
-    let entry = original;
     const now = deps.now();
-    const claimed = await claimEntry(deps.db, entry.id, { owner, expiresAt: leaseExpiry(now, ttlMs) }, now.toISOString());
+    // Read before the claim: no other entry of this job is being sent (an open entry holds back the later ones).
+    const job = await getJobRow(deps.db, original.job_id);
+    const pinned = pinnedPayload(original, job?.claim_package_id ?? null);
+    const lease = { owner, expiresAt: leaseExpiry(now, ttlMs) };
+    // Taking the entry and pinning its payload are one write (one commit on disk per send saved).
+    const claimed = await claimEntry(deps.db, original.id, lease, now.toISOString(), pinned === null ? undefined : { read: original.payload_json, next: pinned });
     if (!claimed) return 'taken'; // another process, a discard or a retry got there first
+    const entry = pinned === null ? original : { ...original, payload_json: pinned };
     deps.onChange?.();
     deps.onStep?.('marked-sending', entry.id);
-    const job = await getJobRow(deps.db, entry.job_id);
     const documents = entry.kind === 'upload' ? await listOutboxDocuments(deps.db, entry.id) : [];
-    if (entry.kind === 'upload') entry = await fixSentPackageId(deps.db, entry, job?.claim_package_id ?? null);
     let answer: SendAnswer | null = null;
     let outcome: SendOutcome;
     try {

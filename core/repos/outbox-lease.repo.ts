@@ -10,14 +10,19 @@ export interface Lease {
   expiresAt: string;
 }
 
-/** queued/retry → sending under `lease`; false when another process (or a discard) got there first. */
-export async function claimEntry(db: Db, id: string, lease: Lease, nowIso: string): Promise<boolean> {
-  const result = await db
+/**
+ * queued/retry → sending under `lease`; false when another process (or a discard) got there first. `payload`
+ * rewrites the payload in the same UPDATE (an upload's first attempt pins its package id), only if it is still the
+ * payload the caller read: a sender that took and pinned the entry meanwhile makes this claim fail instead.
+ */
+export async function claimEntry(db: Db, id: string, lease: Lease, nowIso: string, payload?: { read: string; next: string }): Promise<boolean> {
+  let query = db
     .updateTable('outbox')
-    .set({ state: 'sending', lease_owner: lease.owner, lease_expires_at: lease.expiresAt, updated_at: nowIso })
+    .set({ state: 'sending', lease_owner: lease.owner, lease_expires_at: lease.expiresAt, updated_at: nowIso, ...(payload ? { payload_json: payload.next } : {}) })
     .where('id', '=', id)
-    .where('state', 'in', ['queued', 'retry'])
-    .executeTakeFirst();
+    .where('state', 'in', ['queued', 'retry']);
+  if (payload) query = query.where('payload_json', '=', payload.read);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 

@@ -163,7 +163,3 @@ export async function openUploadOf(db: Db, jobId: number): Promise<OutboxRow | u
     .orderBy('seq')
     .executeTakeFirst();
 }
-
-export async function setEntryPayload(db: Db, id: string, payloadJson: string): Promise<void> {
-  await db.updateTable('outbox').set({ payload_json: payloadJson }).where('id', '=', id).execute();
-}

@@ -3,7 +3,9 @@
  * 40-claim job (CPO-2026-0004, laid out as drawn, validated, claimant confirmed, package made), the time from a
  * click on a step's tab until that step is on screen (the wizard shows it and two frames have been drawn). Beside
  * it, in the same run, the baseline: switching between the two steps that draw nothing of the claims (Claimant and
- * Upload). Target: every switch under 100 ms. Printed, never asserted.
+ * Upload). Target: every switch under 100 ms. Beside every row its peak memory: the renderer's JS heap (CDP
+ * Runtime.getHeapUsage after each switch, the highest) and the back-end's peak RSS (this process hosts main's
+ * services; the kernel's high-water mark). Printed, never asserted.
  *
  *   BENCH_STEP_RUNS=7      switches per step (median printed)
  *   BENCH_PROFILE=1        also prints the functions with the most self time while switching to each step
@@ -13,6 +15,7 @@ import { DEMO_STAFF } from '../../server';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import type { JobStep } from '../../shared/jobs/job.types';
 import { listedOrders, startBrowserHarness } from '../helpers/browser-harness';
+import { heapMb, topFunctions, type CpuProfile } from './cdp-readings';
 
 const RUNS = Number(process.env.BENCH_STEP_RUNS ?? 7);
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -44,39 +47,22 @@ function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
+const memory = (heap: number) => `renderer JS heap peak ${heap.toFixed(0)} MB, back-end peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`;
 
-/** The functions with the most samples (self time) in a CPU profile, by name and file. */
-function topFunctions(profile: { nodes: ProfileNode[]; samples?: number[] }, count = 12): string[] {
-  const hits = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
-    hits.set(key, (hits.get(key) ?? 0) + (node.hitCount ?? 0));
-  }
-  const total = [...hits.values()].reduce((a, b) => a + b, 0) || 1;
-  return [...hits]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([key, n]) => `${((100 * n) / total).toFixed(1).padStart(5)} %  ${key}`);
-}
-
-async function measure(page: Page, step: JobStep, cdp: CDPSession | null): Promise<number> {
+async function measure(page: Page, step: JobStep, cdp: CDPSession | null, heap: CDPSession): Promise<{ ms: number; heap: number }> {
   const times: number[] = [];
+  let peak = 0;
   if (cdp) await cdp.send('Profiler.start');
   for (let i = 0; i < RUNS; i += 1) {
     await switchTo(page, 'claimant');
     times.push(await switchTo(page, step));
+    peak = Math.max(peak, await heapMb(heap));
   }
   if (cdp) {
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[] } };
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     console.log(`  profile of the switches to ${step}:\n    ${topFunctions(profile).join('\n    ')}`);
   }
-  return median(times);
+  return { ms: median(times), heap: peak };
 }
 
 async function main(): Promise<void> {
@@ -98,17 +84,22 @@ async function main(): Promise<void> {
     // Every step once, so what a first visit loads (the map's style and worker, PDF.js) is not counted.
     for (const step of [...MEASURED, 'upload', 'claimant'] as JobStep[]) await switchTo(h.page, step);
 
+    const heap = await h.context.newCDPSession(h.page);
     const baseline: number[] = [];
+    let baselineHeap = 0;
     for (let i = 0; i < RUNS; i += 1) {
       await switchTo(h.page, 'upload');
       baseline.push(await switchTo(h.page, 'claimant'));
+      baselineHeap = Math.max(baselineHeap, await heapMb(heap));
     }
-    console.log(`  baseline (Upload → Claimant, nothing of the claims drawn): ${median(baseline).toFixed(0)} ms`);
+    const lost = baseline.filter((ms) => !Number.isFinite(ms)).length;
+    console.log(`  baseline (Upload → Claimant, nothing of the claims drawn): ${median(baseline.filter(Number.isFinite)).toFixed(0)} ms   ${memory(baselineHeap)}${lost ? `  (${lost} switch(es) not shown within 10 s: ${baseline.map((ms) => ms.toFixed(0)).join(', ')})` : ''}`);
     const cdp = PROFILE ? await h.context.newCDPSession(h.page) : null;
     if (cdp) await cdp.send('Profiler.enable');
     for (const step of MEASURED) {
-      const ms = await measure(h.page, step, cdp);
-      console.log(`  Claimant → ${step.padEnd(9)} ${ms.toFixed(0).padStart(5)} ms  (${(ms / Math.max(1, median(baseline))).toFixed(1)} × baseline; target < 100 ms)`);
+      const { ms, heap: peak } = await measure(h.page, step, cdp, heap);
+      const base = median(baseline.filter(Number.isFinite));
+      console.log(`  Claimant → ${step.padEnd(9)} ${ms.toFixed(0).padStart(5)} ms  (${(ms / Math.max(1, base)).toFixed(1)} × baseline; target < 100 ms)   ${memory(peak)}`);
     }
   } catch (error) {
     console.error(error);

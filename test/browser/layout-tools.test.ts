@@ -116,6 +116,35 @@ describe("the grid tools follow the order's own shape", () => {
     await h.screenshot('layout-serpentine-rotated');
   });
 
+  it('a 600-claim grid: the table keeps a few rows in the page, counts all of them, and the keyboard walks to the last', async () => {
+    await page().getByTestId('grid-rows').fill('20');
+    await page().getByTestId('grid-cols').fill('30');
+    await page().getByTestId('grid-generate').click();
+    await expect.poll(laidOut).toBe('600 claims laid out');
+    const table = page().getByTestId('layout-claims-table');
+    expect(await table.getAttribute('aria-rowcount')).toBe('602'); // the header and the total row count too
+    expect(await table.locator('tfoot').textContent()).toContain('600 claims');
+    const inPage = await page().getByTestId('layout-claim-row').count();
+    expect(inPage).toBeGreaterThan(5);
+    expect(inPage).toBeLessThan(100);
+
+    await page().getByTestId('layout-claim-row').first().click();
+    const firstName = await page().getByTestId('layout-claim-row').first().getAttribute('data-claim-name');
+    await table.focus();
+    await page().keyboard.press('ArrowDown');
+    const selected = page().locator('[data-testid="layout-claim-row"][aria-selected="true"]');
+    await expect.poll(() => selected.getAttribute('aria-rowindex')).toBe('3');
+    await page().keyboard.press('End');
+    await expect.poll(() => selected.getAttribute('aria-rowindex')).toBe('601');
+    // The last row is in the page (scrolled to) and is the table's active row for a screen reader.
+    expect(await table.getAttribute('aria-activedescendant')).toBe(await selected.getAttribute('id'));
+    await page().keyboard.press('Shift+ArrowUp');
+    await expect.poll(() => selected.count()).toBe(2);
+    await page().keyboard.press('Home');
+    await expect.poll(() => selected.getAttribute('data-claim-name')).toBe(firstName);
+    expect(await selected.count()).toBe(1);
+  });
+
   it('nothing failed along the way', () => {
     expect(h.consoleErrors).toEqual([]);
   });

@@ -14,6 +14,7 @@ import { recoverPackageFolders } from '../../core/documents/package-writer';
 import { removeOrphanSnapshots } from '../../core/outbox/outbox-queue';
 import { createOutboxRunner } from '../../core/outbox/outbox-runner';
 import { createSessionService } from '../../core/session/session.service';
+import { claimEntry } from '../../core/repos/outbox-lease.repo';
 import { createMemoryTokenStore } from '../../core/session/token-store';
 import { queueUploadSignedOut, startProxiedApp, type ProxiedApp } from '../helpers/proxied-app';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -134,5 +135,23 @@ describe('leases on entries being sent', () => {
     expect(entry).toMatchObject({ state: 'done', attempts: 1 });
     // Both requests carried the same key: the server applied it once.
     expect(await (await fetch(`${env.server.url}/__test__/orders/claim_order/2/fulfilment`)).json()).toMatchObject({ packages: 1, documents: 13 });
+  }, 120_000);
+
+  it("taking an entry pins its package id in the same write, and is refused when another sender pinned it since it was read", async () => {
+    const id = await queued(9);
+    const read = async () => (await opened.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).payload_json;
+    const asRead = await read();
+    expect(JSON.parse(asRead).sentPackageId).toBeUndefined();
+    // Meanwhile another sender took it, pinned package 777 and failed: the entry waits for a retry with that payload.
+    const pinnedElsewhere = JSON.stringify({ ...JSON.parse(asRead), sentPackageId: 777 });
+    await opened.db.updateTable('outbox').set({ payload_json: pinnedElsewhere, state: 'retry' }).where('id', '=', id).execute();
+    const lease = { owner: 'test/1/0badc0de', expiresAt: new Date(Date.now() + 60_000).toISOString() };
+    const mine = JSON.stringify({ ...JSON.parse(asRead), sentPackageId: null });
+    expect(await claimEntry(opened.db, id, lease, new Date().toISOString(), { read: asRead, next: mine })).toBe(false);
+    expect(JSON.parse(await read()).sentPackageId).toBe(777); // the first attempt's request is repeated exactly
+    // Read again (nothing left to pin), the claim goes through and the payload stays the first attempt's.
+    expect(await claimEntry(opened.db, id, lease, new Date().toISOString())).toBe(true);
+    expect(JSON.parse(await read()).sentPackageId).toBe(777);
+    await opened.db.updateTable('outbox').set({ state: 'failed', lease_owner: null, lease_expires_at: null }).where('id', '=', id).execute();
   }, 120_000);
 });

@@ -5,12 +5,17 @@
  * claimant) sends it, and main applies or refuses it; any other step waits for what the view names. The first step
  * that stays closed is shown with its problems (and saved as the job's step) and nothing moves. Finishing checks
  * the last step too, then says the job is done.
+ *
+ * A move that needs nothing from main is shown at once and saved after (the job store's setStep): any move back,
+ * and a move forward when nothing typed is unsaved, no write is waiting for its answer and every step on the way is
+ * already passed in main's last workflow view. Any other move forward waits for main as before: a closed gate still
+ * stops it.
  */
 import { useCallback } from 'react';
 import type { JobStep } from '../../../shared/jobs/job.types';
 import { useJobStore } from '../state/job.store';
-import { saveClaimantDraft, useClaimantStore } from '../state/claimant.store';
-import { saveLandDraft } from '../state/documents.store';
+import { saveClaimantDraft, unsavedClaimant, useClaimantStore } from '../state/claimant.store';
+import { saveLandDraft, unsavedLand } from '../state/documents.store';
 import { stepIndex, stepsToFinish, stepsToPass } from './wizard/wizard-steps';
 import { useWizardStore } from '../state/wizard.store';
 
@@ -19,6 +24,15 @@ async function saveEverything(): Promise<void> {
   await saveClaimantDraft();
   await saveLandDraft();
   await useJobStore.getState().flushSave();
+}
+
+/** True when moving from `from` to `target` can be shown before main answers anything (see above). */
+function showsAtOnce(from: JobStep, target: JobStep): boolean {
+  if (stepIndex(target) <= stepIndex(from)) return true;
+  const store = useJobStore.getState();
+  if (store.hasPendingWrites() || unsavedClaimant() || unsavedLand()) return false;
+  const gates = store.job?.workflow.steps;
+  return !!gates && stepsToPass(from, target).every((step) => gates[step].done);
 }
 
 /** Passes `steps` in order; answers the first that stays closed with why, or null when all are passed. */
@@ -40,7 +54,6 @@ async function firstClosed(steps: readonly JobStep[]): Promise<{ step: JobStep; 
 
 export function useWizardNav() {
   const job = useJobStore((state) => state.job);
-  const patchJob = useJobStore((state) => state.patchJob);
   const { setBlocked, setDone, setMoving } = useWizardStore.getState();
 
   /** Stops at the first closed step of `steps`: its problems are listed under it and the job is left there. */
@@ -49,27 +62,39 @@ export function useWizardNav() {
       const closed = await firstClosed(steps);
       if (!closed) return false;
       if (closed.step === 'claimant') useClaimantStore.getState().touchAll();
-      if (closed.step !== from) await patchJob({ step: closed.step });
+      if (closed.step !== from) await useJobStore.getState().setStep(closed.step);
       setBlocked(closed);
       return true;
     },
-    [patchJob, setBlocked],
+    [setBlocked],
   );
 
   const goTo = useCallback(
     async (target: JobStep) => {
       if (!job || useWizardStore.getState().moving) return;
-      const from = job.step;
+      const from = useJobStore.getState().job?.step ?? job.step;
+      if (showsAtOnce(from, target)) {
+        setBlocked(null);
+        // Shown first; what was typed on the step left is saved behind it, in order.
+        const saved = useJobStore.getState().setStep(target);
+        await saveEverything();
+        await saved;
+        return;
+      }
       setMoving(true);
+      let saved: Promise<unknown> | undefined;
       try {
         await saveEverything();
         if (stepIndex(target) > stepIndex(from) && (await stopAtClosed(stepsToPass(from, target), from))) return;
-        if (await patchJob({ step: target })) setBlocked(null);
+        setBlocked(null);
+        // The gates are passed: the step shows now, and the next move need not wait for this save's answer.
+        saved = useJobStore.getState().setStep(target);
       } finally {
         setMoving(false);
       }
+      await saved;
     },
-    [job, stopAtClosed, patchJob, setBlocked, setMoving],
+    [job, stopAtClosed, setBlocked, setMoving],
   );
 
   /** The last step's "Next": every step from here on must be passed, then the job is reported done. */

@@ -40,11 +40,19 @@ export function claimantDraft(): ClaimantForm | null {
   return draft;
 }
 
-/** Saves the draft when it differs from the job's form; true when nothing needed saving or it saved. */
-export async function saveClaimantDraft(): Promise<boolean> {
+/** The typed claimant form when it differs from the job's saved one, else null. */
+export function unsavedClaimant(): ClaimantForm | null {
   const job = useJobStore.getState().job;
   const { draft, jobId } = useClaimantStore.getState();
-  if (!job || !draft || jobId !== job.id) return true;
-  if (JSON.stringify(draft) === JSON.stringify(job.claimant)) return true;
-  return useJobStore.getState().patchJob({ claimant: draft });
+  if (!job || !draft || jobId !== job.id) return null;
+  // Field by field: the draft (pre-filled here) and main's answer need not list their fields in the same order.
+  const fields = new Set([...Object.keys(draft), ...Object.keys(job.claimant)]) as Set<keyof ClaimantForm>;
+  const same = [...fields].every((field) => JSON.stringify(draft[field]) === JSON.stringify(job.claimant[field]));
+  return same ? null : draft;
+}
+
+/** Saves the draft when it differs from the job's form; true when nothing needed saving or it saved. */
+export async function saveClaimantDraft(): Promise<boolean> {
+  const claimant = unsavedClaimant();
+  return claimant ? useJobStore.getState().patchJob({ claimant }) : true;
 }

@@ -11,6 +11,7 @@ import { api } from '../api/client';
 import { MANIFEST_FILE } from '../../../shared/documents/package-files';
 import type { PackageInfo, PackageProgress } from '../../../shared/documents/package-info.types';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { Job } from '../../../shared/jobs/job.types';
 import { useJobStore } from './job.store';
 import { saveClaimantDraft } from './claimant.store';
 import { documentsFromDraft, draftFromDocuments, sameDocuments, type LandDraft, type LandField } from '../lib/land-description';
@@ -146,14 +147,19 @@ export function landDraft(): LandDraft | null {
   return draft;
 }
 
-/** Saves the land description when it differs from the job's; true when nothing needed saving or it saved. */
-export async function saveLandDraft(): Promise<boolean> {
+/** The typed land description when it differs from the job's saved one, else null. */
+export function unsavedLand(): Job['documents'] | null {
   const job = useJobStore.getState().job;
   const { draft, jobId } = useDocumentsStore.getState();
-  if (!job || !draft || jobId !== job.id) return true;
+  if (!job || !draft || jobId !== job.id) return null;
   const documents = documentsFromDraft(draft, job.documents);
-  if (sameDocuments(documents, job.documents)) return true;
-  return useJobStore.getState().patchJob({ documents });
+  return sameDocuments(documents, job.documents) ? null : documents;
+}
+
+/** Saves the land description when it differs from the job's; true when nothing needed saving or it saved. */
+export async function saveLandDraft(): Promise<boolean> {
+  const documents = unsavedLand();
+  return documents ? useJobStore.getState().patchJob({ documents }) : true;
 }
 
 /** The job's current package as main has it (null: none yet), read again after a generation and workflow changes. */

@@ -5,13 +5,16 @@
  * every other save waits for them: all writes go through one queue, in order, so an older layout can never land
  * after a newer one. The history's present is the source of truth for the layout; answers from main refresh the
  * rest of the job but never roll the layout back to what was on the wire when the edit was newer.
+ *
+ * The step is only where the person looks, so a step is shown at once and saved after (setStep): answers that
+ * arrive meanwhile keep the step on screen, and a refused save puts back the step main has, with the reason.
  */
 import { create } from 'zustand';
 import { api } from '../api/client';
 import { changed } from '../api/queries';
 import type { OrderKey } from '../../../shared/domain/order.types';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { Job, JobPatch } from '../../../shared/jobs/job.types';
+import type { Job, JobPatch, JobStep } from '../../../shared/jobs/job.types';
 import type { WizardCommand } from '../../../shared/jobs/wizard-gates';
 import type { Layout } from '../../../shared/layout/layout.types';
 import {
@@ -56,6 +59,16 @@ type JobState = {
   setHover: (id: string | null) => void;
   patchJob: (patch: JobPatch) => Promise<boolean>;
   /**
+   * Shows `step` now and saves it after every queued write; resolves to main's refusal (the step main keeps is put
+   * back and the reason shown as "Not saved"), else null.
+   */
+  setStep: (step: JobStep) => Promise<ErrorInfo | null>;
+  /**
+   * True while a write that may change what main's workflow says is queued or on the wire (a layout, a form, a
+   * command): a move forward must wait for its answer before it trusts the gates it has.
+   */
+  hasPendingWrites: () => boolean;
+  /**
    * The same save, for a decision main may refuse (a capacity override by a role that may not record one): the
    * refusal is answered to the caller, not shown as "Not saved" in the header, since nothing was lost.
    */
@@ -97,6 +110,12 @@ let pendingLayout: { jobId: number; layout: Layout } | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 let inFlight = 0;
+/** Step saves among the writes in flight: they change nothing main's gates look at. */
+let stepWrites = 0;
+/** The step on screen while its save is queued or on the wire; answers to earlier writes must not move it back. */
+let shownStep: { jobId: number; step: JobStep } | null = null;
+/** The step main last answered for the open job: where a refused step save goes back to. */
+let savedStep: JobStep | null = null;
 
 export const useJobStore = create<JobState>()((set, get) => {
   const updateSaving = () => set({ saving: inFlight > 0 || pendingLayout !== null });
@@ -114,9 +133,11 @@ export const useJobStore = create<JobState>()((set, get) => {
   };
 
   /** Takes the job main returned, keeping the newer layout from the history unless told to adopt main's. */
-  const adopt = (returned: Job, resetHistory: boolean) => {
+  const adopt = (answered: Job, resetHistory: boolean) => {
     const { job, history } = get();
-    if (!job || job.id !== returned.id) return;
+    if (!job || job.id !== answered.id) return;
+    savedStep = answered.step;
+    const returned = shownStep?.jobId === answered.id ? { ...answered, step: shownStep.step } : answered;
     if (resetHistory || !history) {
       set({ job: returned, history: createHistory(returned.layout), selection: [], saveError: null });
     } else {
@@ -161,6 +182,8 @@ export const useJobStore = create<JobState>()((set, get) => {
     }
     const job = result.value;
     rememberJob(job.id);
+    shownStep = null;
+    savedStep = job.step;
     set({ job, history: createHistory(job.layout), selection: [], hoverId: null, loading: false, saveError: null });
     return null;
   };
@@ -184,6 +207,7 @@ export const useJobStore = create<JobState>()((set, get) => {
     closeJob: async () => {
       await sendLayout();
       rememberJob(null);
+      shownStep = null;
       set({ job: null, history: null, selection: [], hoverId: null, saveError: null, loadError: null });
     },
 
@@ -226,6 +250,37 @@ export const useJobStore = create<JobState>()((set, get) => {
       if (error) set({ saveError: error });
       return error === null;
     },
+
+    setStep: async (step) => {
+      const { job } = get();
+      if (!job) return { code: 'not-ready', message: 'No job is open.' };
+      const shown = { jobId: job.id, step };
+      shownStep = shown;
+      if (job.step !== step) set({ job: { ...job, step } });
+      stepWrites += 1;
+      // After the layout: the queue keeps the order of writes, and nothing waits for this answer.
+      void sendLayout();
+      return enqueue(async () => {
+        const result = await api.saveJob({ jobId: shown.jobId, patch: { step } });
+        const current = get().job;
+        const latest = shownStep === shown;
+        if (latest) shownStep = null;
+        if (!current || current.id !== shown.jobId) return result.ok ? null : result.error;
+        if (result.ok) {
+          savedStep = result.value.step;
+          // Only what a step save changes is taken: the rest of the job is as the screen already has it.
+          set({ job: { ...current, updatedAt: result.value.updatedAt } });
+          return null;
+        }
+        // Refused: back to the step main keeps, unless the person has already moved on (that save follows).
+        set({ saveError: result.error, ...(latest && savedStep ? { job: { ...current, step: savedStep } } : {}) });
+        return result.error;
+      }).finally(() => {
+        stepWrites -= 1;
+      });
+    },
+
+    hasPendingWrites: () => pendingLayout !== null || inFlight - stepWrites > 0,
 
     decideOnJob: async (patch) => {
       const { job } = get();

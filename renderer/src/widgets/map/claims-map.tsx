@@ -34,7 +34,8 @@ import {
   type Monument,
 } from './map-data';
 import { attachInteractions, type InteractionProps } from './map-interactions';
-import { baseStyle, highlightFilters, localStyle, SOURCES, withOverlay, type MapData } from './map-style';
+import { baseStyle, localStyle, SOURCES, withOverlay, type MapData } from './map-style';
+import { ClaimHighlight } from './map-highlight';
 import { BasemapControl } from './basemap-control';
 import type { BasemapOption, MapBasemap } from '../../state/map-basemap';
 import type { BasemapChoice } from '../../../../shared/basemap/map-settings';
@@ -135,6 +136,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
   // Latest values for handlers bound once per map (read in events, never during render).
   const latest = useRef({ props, data });
   const readyVersion = useRef(0);
+  const highlight = useRef(new ClaimHighlight());
   useEffect(() => {
     latest.current = { props, data };
   });
@@ -172,8 +174,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
    * a call until the current style has loaded, which is why the map always starts from the local style.
    */
   const applyStyle = useCallback((map: maplibregl.Map, chosen: MapBasemap) => {
-    const overlay = (base: maplibregl.StyleSpecification) =>
-      withOverlay(base, latest.current.data, latest.current.props.selection, latest.current.props.hoverId);
+    const overlay = (base: maplibregl.StyleSpecification) => withOverlay(base, latest.current.data);
     const base = baseStyle(chosen);
     if (typeof base === 'string') map.setStyle(base, { diff: false, transformStyle: (_prev, next) => overlay(next) });
     else map.setStyle(overlay(base), { diff: false, transformStyle: undefined });
@@ -190,7 +191,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
     const box = frameBox(latest.current.data);
     framed.current = box !== null;
     // Always the offline style first (drawn at once, no network); a basemap is applied over it just below.
-    const firstStyle = withOverlay(localStyle(), latest.current.data, latest.current.props.selection, latest.current.props.hoverId);
+    const firstStyle = withOverlay(localStyle(), latest.current.data);
     // The previous step's map when there is one (map-pool.ts): a new WebGL context is most of a step switch.
     const { map, element, reused } = acquireMap(container, (target) => {
       const made = new maplibregl.Map({
@@ -213,7 +214,10 @@ export function ClaimsMap(props: ClaimsMapProps) {
       return made;
     });
     if (reused) {
-      map.setStyle(firstStyle, { diff: false });
+      // Diffed against the last step's style (as a rule the same layers): the compiled programs stay and only the
+      // sources whose data differ are sent again. A full reload recompiled every shader, most of a step switch
+      // under software GL. MapLibre reloads in full by itself when a diff cannot express the change.
+      map.setStyle(firstStyle, { diff: true });
       if (box) map.fitBounds(box, { ...FIT_OPTIONS, duration: 0 });
       else map.jumpTo({ center: [-98, 39], zoom: 3 });
     }
@@ -223,10 +227,17 @@ export function ClaimsMap(props: ClaimsMapProps) {
     overlay.setData(overlayData);
 
     // After every (re)load of the style, push the newest data: it may have changed while a remote style loaded.
+    // The new sources have no feature states yet: the selection and hover are applied again.
     const onStyleLoad = () => {
       for (const id of SOURCES) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(latest.current.data[id]);
+      highlight.current.forget();
+      highlight.current.apply(map, latest.current.props.selection, latest.current.props.hoverId);
     };
     map.on('style.load', onStyleLoad);
+    if (reused) {
+      highlight.current.clear(map);
+      highlight.current.apply(map, latest.current.props.selection, latest.current.props.hoverId);
+    }
     // A basemap style URL that cannot be fetched (offline, typo) would leave the map blank: fall back to the local
     // style so the claims are always drawn. Tile errors of a raster basemap do not matter (the style is loaded).
     const onError = () => {
@@ -276,15 +287,11 @@ export function ClaimsMap(props: ClaimsMapProps) {
     markBusy(map);
   }, [data, overlayData, markBusy, fit]);
 
-  // Selection and hover: only the highlight layers' filters change.
+  // Selection and hover: only the feature states of the claims that changed.
   useEffect(() => {
     const map = mapRef.current;
     overlayRef.current?.setSelection(selection);
-    if (!map) return;
-    const f = highlightFilters(selection, hoverId);
-    if (map.getLayer('claims-selected-fill')) map.setFilter('claims-selected-fill', f.selected);
-    if (map.getLayer('claims-selected-outline')) map.setFilter('claims-selected-outline', f.selected);
-    if (map.getLayer('claims-hover-outline')) map.setFilter('claims-hover-outline', f.hover);
+    if (map) highlight.current.apply(map, selection, hoverId);
   }, [selection, hoverId]);
 
   // Basemap change (settings, or the map's own switch): restyle with our layers on top.

@@ -56,18 +56,15 @@ export function isRasterTemplate(url: string): boolean {
   return url.includes('{z}') && url.includes('{x}') && url.includes('{y}');
 }
 
-const idIn = (ids: string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', ids]];
+/**
+ * Selection and hover are feature states of the claims (map-highlight.ts), not layer filters: a new filter makes
+ * MapLibre cut the whole source into tiles again in its worker, which at a few thousand claims took most of a
+ * click; a feature state only rewrites the paint values of the claims it names.
+ */
+const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 
-/** Highlight filters; the layers exist once and only their filters change with selection and hover. */
-export function highlightFilters(selection: string[], hoverId: string | null) {
-  return {
-    selected: idIn(selection),
-    hover: idIn(hoverId ? [hoverId] : []),
-  };
-}
-
-function overlayLayers(selection: string[], hoverId: string | null): LayerSpecification[] {
-  const f = highlightFilters(selection, hoverId);
+function overlayLayers(): LayerSpecification[] {
   return [
     // The imported PLSS under everything: quarter-quarters faint, sections dashed, townships heavier.
     { id: 'plss-aliquot', type: 'line', source: 'plss', filter: ['==', ['get', 'kind'], 'aliquot'], minzoom: 12, paint: { 'line-color': '#8d96a0', 'line-width': 0.7, 'line-dasharray': [1, 2] } },
@@ -84,14 +81,10 @@ function overlayLayers(selection: string[], hoverId: string | null): LayerSpecif
       id: CLAIM_FILL_LAYER,
       type: 'fill',
       source: 'claims',
-      paint: { 'fill-color': ['match', ['get', 'kind'], 'placer', '#2e8b57', COLORS.claim], 'fill-opacity': 0.18 },
-    },
-    {
-      id: 'claims-selected-fill',
-      type: 'fill',
-      source: 'claims',
-      filter: f.selected,
-      paint: { 'fill-color': COLORS.selected, 'fill-opacity': 0.35 },
+      paint: {
+        'fill-color': ['case', SELECTED, COLORS.selected, ['match', ['get', 'kind'], 'placer', '#2e8b57', COLORS.claim]],
+        'fill-opacity': ['case', SELECTED, 0.42, 0.18],
+      },
     },
     {
       id: 'claims-outline',
@@ -99,19 +92,18 @@ function overlayLayers(selection: string[], hoverId: string | null): LayerSpecif
       source: 'claims',
       paint: { 'line-color': ['match', ['get', 'kind'], 'placer', '#1e6b41', COLORS.claim], 'line-width': 1.5 },
     },
+    // Above every claim's own outline (neighbours share edges): the selected claims', then the hovered one's.
     {
       id: 'claims-selected-outline',
       type: 'line',
       source: 'claims',
-      filter: f.selected,
-      paint: { 'line-color': '#86198f', 'line-width': 2.5 },
+      paint: { 'line-color': '#86198f', 'line-width': 2.5, 'line-opacity': ['case', SELECTED, 1, 0] },
     },
     {
       id: 'claims-hover-outline',
       type: 'line',
       source: 'claims',
-      filter: f.hover,
-      paint: { 'line-color': COLORS.hover, 'line-width': 3 },
+      paint: { 'line-color': COLORS.hover, 'line-width': 3, 'line-opacity': ['case', HOVERED, 1, 0] },
     },
     {
       id: 'drag-outline',
@@ -175,7 +167,10 @@ function overlayLayers(selection: string[], hoverId: string | null): LayerSpecif
 }
 
 function overlaySources(data: MapData): Record<string, SourceSpecification> {
-  return Object.fromEntries(SOURCES.map((id) => [id, { type: 'geojson', data: data[id] } satisfies SourceSpecification]));
+  // The claims carry their id as a property: feature states (selection, hover) are keyed by it.
+  return Object.fromEntries(
+    SOURCES.map((id) => [id, { type: 'geojson', data: data[id], ...(id === 'claims' ? { promoteId: 'id' } : {}) } satisfies SourceSpecification]),
+  );
 }
 
 /** The offline base: a plain background, nothing to fetch. */
@@ -206,15 +201,10 @@ export function baseStyle(basemap: MapBasemap): StyleSpecification | string {
 }
 
 /** Appends our sources and layers to whatever base style arrived (local or fetched). */
-export function withOverlay(
-  base: StyleSpecification,
-  data: MapData,
-  selection: string[],
-  hoverId: string | null,
-): StyleSpecification {
+export function withOverlay(base: StyleSpecification, data: MapData): StyleSpecification {
   return {
     ...base,
     sources: { ...base.sources, ...overlaySources(data) },
-    layers: [...base.layers, ...overlayLayers(selection, hoverId)],
+    layers: [...base.layers, ...overlayLayers()],
   };
 }

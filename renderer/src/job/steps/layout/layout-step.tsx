@@ -293,17 +293,17 @@ function LayoutStepBody({ job, derived }: { job: Job; derived: JobDerived }) {
           zoomTo={focus}
           emptyNote={emptyNote}
         />
-        <div className="layout-step__table">
-          <LayoutClaimsTable
-            claims={claims}
-            epsg={epsg}
-            selection={selection}
-            hoverId={hoverId}
-            problems={validation.problems}
-            onHover={setHover}
-            onPick={(id, additive) => onSelect([id], additive)}
-          />
-        </div>
+        <LayoutClaimsTable
+          className="layout-step__table"
+          claims={claims}
+          epsg={epsg}
+          selection={selection}
+          hoverId={hoverId}
+          problems={validation.problems}
+          onHover={setHover}
+          onPick={(id, additive) => onSelect([id], additive)}
+          onSelect={setSelection}
+        />
       </section>
     </div>
   );
