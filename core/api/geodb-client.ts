@@ -2,7 +2,7 @@
  * The HTTP client for the GeoDB API (axios). It turns every failure into a RequestFailure for the one pure
  * classifier in shared/sync, and never logs the token.
  */
-import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { API_PATHS, IDEMPOTENCY_KEY_HEADER, orderEventsPath, orderStatusPath, userRoleSchema, type ClaimDocumentsUploadFields, type OrderStatusChangeRequest, type OrderType, type UploadDocumentType, type UserRole } from '../../shared/api/geodb.schemas';
 import type { AnyOrderEventRequest } from '../../shared/api/order-events.schemas';
 import { readSignIn, readUploadReceipt, readUserFacts, type UploadReceipt, type UserFacts } from '../../shared/api/answer-readers';
@@ -14,6 +14,7 @@ import { AppError } from '../../shared/errors';
 import type { Readable } from 'node:stream';
 import { BodyFailure, readPendingOrdersBody, readSmallBody, type EntrySink } from './pending-orders-download';
 import { SplitError } from './pending-orders-splitter';
+import { headerValue, serverMessage, toTransportFailure } from './http-answers';
 
 export class RequestError extends Error {
   readonly failure: RequestFailure;
@@ -312,35 +313,4 @@ export function createGeoDbClient(options: {
       }
     },
   };
-}
-
-function toTransportFailure(error: unknown): RequestFailure {
-  if (error instanceof AxiosError) {
-    const cap = /maxContentLength size of (\d+) exceeded/.exec(error.message);
-    if (cap) return { kind: 'too-large', limitBytes: Number(cap[1]) };
-    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return { kind: 'timeout' };
-    if (error.message.includes('JSON')) return { kind: 'bad-response', message: error.message };
-    return { kind: 'network', message: error.code ?? error.message };
-  }
-  return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
-}
-
-function headerValue(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  return null;
-}
-
-/** DRF answers {"detail": …}, {"error": …} or {"non_field_errors": [...]}; show whichever is there. */
-function serverMessage(data: unknown): string | null {
-  if (typeof data === 'string') return data.trim().slice(0, 300) || null;
-  if (typeof data !== 'object' || data === null) return null;
-  const record = data as Record<string, unknown>;
-  for (const key of ['error', 'detail', 'message']) {
-    const value = record[key];
-    if (typeof value === 'string') return value.slice(0, 300);
-  }
-  const nonField = record.non_field_errors;
-  if (Array.isArray(nonField) && typeof nonField[0] === 'string') return nonField[0].slice(0, 300);
-  return null;
 }
