@@ -17,8 +17,8 @@ import { UPDATABLE_COLUMNS } from './orders.repo';
 
 /** Rows per staging INSERT: a few milliseconds each, so the window's IPC runs between them. */
 const STAGE_BATCH = 100;
-/** Rows per copy statement inside the saving transaction; the event loop gets a turn between them. */
-const COPY_BATCH = 250;
+/** Rows per copy (and clean-up) statement; the event loop gets a turn between them. */
+const COPY_BATCH = 100;
 
 /** KiB of page cache for the TEMP database: enough for a batch; the rest spills to SQLite's temporary file. */
 const TEMP_CACHE_KIB = 2048;
@@ -112,11 +112,19 @@ export function createOrderStaging(db: Kysely<Database>, levels: ServiceLevels):
       }
     },
     async drop() {
+      const rows = staged;
       orders = [];
       payloads = [];
       staged = 0;
       if (!ready) return;
       ready = false;
+      // Freeing thousands of staged rows at once would hold the event loop; a slice at a time, then the empty tables.
+      const turn = createTurn();
+      for (let from = 0; from < rows; from += COPY_BATCH) {
+        await turn();
+        await run(db, `DELETE FROM ${ORDERS} WHERE rowid > ? AND rowid <= ?`, [from, from + COPY_BATCH]);
+        await run(db, `DELETE FROM ${PAYLOADS} WHERE rowid > ? AND rowid <= ?`, [from, from + COPY_BATCH]);
+      }
       await run(db, `DROP TABLE IF EXISTS ${ORDERS}`);
       await run(db, `DROP TABLE IF EXISTS ${PAYLOADS}`);
     },
