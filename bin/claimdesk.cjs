@@ -6,13 +6,15 @@
  *
  * It runs the CLI built by scripts/build-cli.mjs (out/cli/claimdesk.js, made by the `prepare` script on install):
  * plain JavaScript, no TypeScript compiler in memory. When that build is missing, or older than any source file it
- * was built from (a developer edited the code since), it runs the sources through tsx instead: slower to start,
- * never stale.
+ * was built from (a developer edited the code since), it runs the sources through tsx instead, in a child process:
+ * slower to start, never stale.
  */
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS launcher: require is how it loads the CLI */
 const { readFileSync, statSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 const root = join(__dirname, '..');
 const built = join(root, 'out', 'cli', 'claimdesk.js');
@@ -27,15 +29,21 @@ function builtIsCurrent() {
   }
 }
 
-function load() {
-  if (builtIsCurrent()) return require(built);
+/**
+ * The sources through tsx, in a child process: the CLI loads each command's module with import() when it runs,
+ * which needs tsx's ESM hooks as well as its require hook, and only `--import tsx` at start-up installs both.
+ */
+function runSources() {
+  let loader;
   try {
-    require('tsx/cjs');
+    loader = pathToFileURL(require.resolve('tsx')).href;
   } catch {
     process.stderr.write('claimdesk: the CLI is not built and tsx is not installed; run `npm install` (or `npm run build:cli`) in the ClaimDesk folder.\n');
     process.exit(1);
   }
-  return require(join(root, 'cli', 'main.ts'));
+  const run = spawnSync(process.execPath, ['--import', loader, join(root, 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
 }
 
-load().main(process.argv.slice(2));
+if (builtIsCurrent()) require(built).main(process.argv.slice(2));
+else runSources();

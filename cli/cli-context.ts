@@ -3,12 +3,10 @@ import { existsSync } from 'node:fs';
 import { AppError, errorMessage } from '../shared/errors';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { createClaimDeskApp, DATABASE_FILE } from '../core/app/create-app';
 import { cacheFailure } from '../core/db/cache-errors';
-import { openDatabase } from '../core/db/open-database';
 import type { Database } from '../core/db/schema';
 import type { ClaimDeskApp } from '../core/app/create-app.types';
-import { defaultDataDir } from '../core/app/data-dir';
+import { DATABASE_FILE, defaultDataDir } from '../core/app/data-dir';
 import { createMemoryTokenStore } from '../core/session/token-store';
 import { preparePrivateDataDir } from '../core/app/private-data-dir';
 
@@ -44,6 +42,8 @@ function explained(error: unknown, file: string): unknown {
 
 export async function withApp<T>(dataDir: string | undefined, io: CliIo, work: (app: ClaimDeskApp) => Promise<T>): Promise<T> {
   const folder = dataDir ?? defaultDataDir(io.env);
+  // Loaded here, not at the top: commands that read the cache alone never load the whole back-end.
+  const { createClaimDeskApp } = await import('../core/app/create-app');
   // The CLI keeps the token in memory only: it signs in with the flags it is given on every run.
   const app = await createClaimDeskApp({
     dataDir: folder,
@@ -69,6 +69,7 @@ export async function withDatabase<T>(dataDir: string | undefined, io: CliIo, wo
   const file = join(dir, DATABASE_FILE);
   // An existing cache's folder and files are tightened as everywhere; a missing one is not created.
   if (existsSync(file)) preparePrivateDataDir(dir, DATABASE_FILE);
+  const { openDatabase } = await import('../core/db/open-database');
   const opened = await openDatabase(existsSync(file) ? { file, readOnly: true } : { file: ':memory:' });
   try {
     return await work(opened.db);
@@ -87,6 +88,7 @@ export async function withWritableDatabase<T>(dataDir: string | undefined, io: C
   const dir = dataDir ?? defaultDataDir(io.env);
   const file = join(dir, DATABASE_FILE);
   preparePrivateDataDir(dir, DATABASE_FILE);
+  const { openDatabase } = await import('../core/db/open-database');
   const opened = await openDatabase({ file });
   try {
     return await work(opened.db);

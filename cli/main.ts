@@ -11,20 +11,30 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
 import { CommandError, describeFailure, UsageError, type CliIo } from './cli-context';
 import { jsonText, terminalText } from './terminal-text';
-import { runDeadlinesCommand } from './commands/deadlines.command';
-import { runFileCommand, runRecordCommand } from './commands/filings.command';
-import { runExportCommand } from './commands/export.command';
-import { runGridCommand } from './commands/grid.command';
-import { runPushCommand, runUploadCommand } from './commands/upload.command';
-import { runHistoryCommand } from './commands/history.command';
-import { runOrdersCommand } from './commands/orders.command';
-import { runPackageCommand } from './commands/package.command';
-import { runAsStakedCommand } from './commands/as-staked.command';
-import { runSyncCommand } from './commands/sync.command';
-import { runValidateCommand } from './commands/validate.command';
 import { SIGN_IN_OPTIONS } from './sign-in';
 import { promptSecret, readAllStdin } from './terminal-input';
-import { runPlssCommand } from './commands/plss.command';
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/**
+ * Each command's module is loaded when that command runs, never before: `claimdesk sync` or `orders` does not
+ * load the PDF renderers, the canvas or the export pool that `package` and `export` need (memory and start-up).
+ */
+const FILE_COMMANDS: Record<string, () => Promise<Command>> = {
+  // grid and validate work on files, arguments or the cache alone, with options of their own: no sign-in.
+  grid: async () => (await import('./commands/grid.command')).runGridCommand,
+  validate: async () => (await import('./commands/validate.command')).runValidateCommand,
+  export: async () => (await import('./commands/export.command')).runExportCommand,
+  package: async () => (await import('./commands/package.command')).runPackageCommand,
+  'as-staked': async () => (await import('./commands/as-staked.command')).runAsStakedCommand,
+  upload: async () => (await import('./commands/upload.command')).runUploadCommand,
+  push: async () => (await import('./commands/upload.command')).runPushCommand,
+  history: async () => (await import('./commands/history.command')).runHistoryCommand,
+  plss: async () => (await import('./commands/plss.command')).runPlssCommand,
+  deadlines: async () => (await import('./commands/deadlines.command')).runDeadlinesCommand,
+  record: async () => (await import('./commands/filings.command')).runRecordCommand,
+  file: async () => (await import('./commands/filings.command')).runFileCommand,
+};
 
 const USAGE = `Usage:
   claimdesk sync --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
@@ -81,19 +91,8 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   };
   try {
     const [command, ...rest] = argv;
-    // grid and validate work on files, arguments or the cache alone, with options of their own: no sign-in.
-    if (command === 'grid') return await runGridCommand(rest, io);
-    if (command === 'validate') return await runValidateCommand(rest, io);
-    if (command === 'export') return await runExportCommand(rest, io);
-    if (command === 'package') return await runPackageCommand(rest, io);
-    if (command === 'as-staked') return await runAsStakedCommand(rest, io);
-    if (command === 'upload') return await runUploadCommand(rest, io);
-    if (command === 'push') return await runPushCommand(rest, io);
-    if (command === 'history') return await runHistoryCommand(rest, io);
-    if (command === 'plss') return await runPlssCommand(rest, io);
-    if (command === 'deadlines') return await runDeadlinesCommand(rest, io);
-    if (command === 'record') return await runRecordCommand(rest, io);
-    if (command === 'file') return await runFileCommand(rest, io);
+    const fileCommand = command !== undefined && Object.hasOwn(FILE_COMMANDS, command) ? FILE_COMMANDS[command] : undefined;
+    if (fileCommand) return await (await fileCommand())(rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,
@@ -106,10 +105,10 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     const common = { dataDir: values['data-dir'], json: values.json ?? false };
     switch (command) {
       case 'sync':
-        return await runSyncCommand({ ...common, signIn: values }, io);
+        return await (await import('./commands/sync.command')).runSyncCommand({ ...common, signIn: values }, io);
       case 'orders':
         if (values.server || values.username || values.password || values['password-stdin']) throw new UsageError('orders reads the local cache only; it takes no sign-in flags.');
-        return await runOrdersCommand(common, io);
+        return await (await import('./commands/orders.command')).runOrdersCommand(common, io);
       case undefined:
       case 'help':
       case '--help':

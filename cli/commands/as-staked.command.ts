@@ -29,7 +29,7 @@ import { cachedJobOrDraft } from '../../core/jobs/cached-job';
 import { parseStakedFile, type StakedFile } from '../../core/field/staked-file';
 import { lookupLocation } from '../../core/geo/location-lookup';
 import { CommandError, UsageError, withApp, withDatabase, type CliIo } from '../cli-context';
-import { parseOrderKey } from './export.command';
+import { parseOrderKey } from '../order-key-arg';
 import { assertWritableTarget, BadInput, readJson } from './package.command';
 import { jobWithClaims } from './upload.command';
 import { readSignInRequest, SIGN_IN_OPTIONS, signInForCommand } from '../sign-in';

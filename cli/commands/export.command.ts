@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { isoDateSchema, type ExportResult } from '../../shared/documents/package-info.types';
-import { orderTypeSchema } from '../../shared/api/geodb.schemas';
-import { orderKeyString, type OrderKey } from '../../shared/domain/order.types';
+import { orderKeyString } from '../../shared/domain/order.types';
+import { parseOrderKey } from '../order-key-arg';
 import { exportPackages } from '../../core/documents/export.service';
 import { findResourcesDir } from '../../core/documents/fonts';
 import { createPackageWorkerPool } from '../../core/documents/worker-pool';
@@ -16,13 +16,6 @@ import { lookupLocation } from '../../core/geo/location-lookup';
 import { listActiveOrderKeys } from '../../core/repos/orders.repo';
 import { AppError } from '../../shared/errors';
 import { UsageError, withDatabase, type CliIo } from '../cli-context';
-
-export function parseOrderKey(text: string): OrderKey {
-  const match = /^([a-z_]+):(\d+)$/.exec(text.trim());
-  const type = match ? orderTypeSchema.safeParse(match[1]) : null;
-  if (!match || !type?.success) throw new UsageError(`"${text}" is not an order: use TYPE:ID, e.g. claim_order:6 or claim_purchase:12.`);
-  return { orderType: type.data, id: Number(match[2]) };
-}
 
 function describe(result: ExportResult): string {
   const head = `${result.orderNumber} (${orderKeyString({ orderType: result.orderType, id: result.orderId })})`;

@@ -14,7 +14,7 @@ import { AppError } from '../../shared/errors';
 import { parseUsd, type JobFilings } from '../../shared/filings/filing.types';
 import { UsageError, withApp, type CliIo } from '../cli-context';
 import { readSignInRequest, SIGN_IN_OPTIONS, signInForCommand } from '../sign-in';
-import { parseOrderKey } from './export.command';
+import { parseOrderKey } from '../order-key-arg';
 
 const COMMON = {
   order: { type: 'string' },

@@ -8,7 +8,7 @@ import { getJobRowByOrder } from '../../core/repos/jobs.repo';
 import { listTransitions } from '../../core/repos/workflow.repo';
 import { toTransitionView } from '../../core/workflow/transition-view';
 import { UsageError, withDatabase, type CliIo } from '../cli-context';
-import { parseOrderKey } from './export.command';
+import { parseOrderKey } from '../order-key-arg';
 
 export async function runHistoryCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

@@ -14,7 +14,7 @@ import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { UsageError, withApp, type CliIo } from '../cli-context';
 import { readSignInRequest, SIGN_IN_OPTIONS, signInForCommand } from '../sign-in';
-import { parseOrderKey } from './export.command';
+import { parseOrderKey } from '../order-key-arg';
 import { LEASE_TTL_MS } from '../../core/outbox/outbox-lease';
 
 function describe(entry: OutboxEntryView): string {

@@ -20,7 +20,7 @@ import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { lookupLocation } from '../../core/geo/location-lookup';
 import { crsForVertices, orderVertices, vertexCentroid } from '../../core/jobs/job-defaults';
 import { CommandError, UsageError, withDatabase, type CliIo } from '../cli-context';
-import { parseOrderKey } from './export.command';
+import { parseOrderKey } from '../order-key-arg';
 import { asReportIssue, validateCachedOrder, type ReportIssue } from './validate-order';
 
 export interface ValidateReport {

@@ -2,7 +2,7 @@
  * The HTTP client for the GeoDB API (axios). It turns every failure into a RequestFailure for the one pure
  * classifier in shared/sync, and never logs the token.
  */
-import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { API_PATHS, IDEMPOTENCY_KEY_HEADER, orderEventsPath, orderStatusPath, userRoleSchema, type ClaimDocumentsUploadFields, type OrderStatusChangeRequest, type OrderType, type UploadDocumentType, type UserRole } from '../../shared/api/geodb.schemas';
 import type { AnyOrderEventRequest } from '../../shared/api/order-events.schemas';
 import { readSignIn, readUploadReceipt, readUserFacts, type UploadReceipt, type UserFacts } from '../../shared/api/answer-readers';
@@ -11,6 +11,10 @@ import { DEFAULT_SYNC_LIMITS, downloadLimitsOf } from '../../shared/sync/sync-li
 import { formatLimitBytes, formatLimitSeconds, type RequestFailure } from '../../shared/sync/classify-failure';
 import { sameServer } from '../../shared/domain/server-url';
 import { AppError } from '../../shared/errors';
+import type { Readable } from 'node:stream';
+import { BodyFailure, readPendingOrdersBody, readSmallBody, type EntrySink } from './pending-orders-download';
+import { SplitError } from './pending-orders-splitter';
+import { headerValue, serverMessage, toTransportFailure } from './http-answers';
 
 export class RequestError extends Error {
   readonly failure: RequestFailure;
@@ -48,9 +52,10 @@ export interface SignedInUser {
   role: UserRole;
 }
 
+/** The list unchanged (304), or read to its end: every entry went to the caller's sink as it arrived. */
 export type PendingOrdersAnswer =
   | { notModified: true }
-  | { notModified: false; etag: string | null; body: unknown };
+  | { notModified: false; etag: string | null; listed: boolean; entries: number };
 
 /** How much of a pending-orders download ClaimDesk will take: bytes (decompressed) and wall-clock time. */
 export interface DownloadLimits {
@@ -107,10 +112,17 @@ export interface GeoDbClient {
   signIn(username: string, password: string): Promise<{ token: string; user: SignedInUser }>;
   /** GET /api/v2/me/: who the token belongs to now (a role changed on the server shows up here). */
   getMe(auth: Credential, knownUsername?: string): Promise<SignedInUser>;
+  /**
+   * GET the pending orders, streamed: each entry of the list goes to `onEntry` as its bytes arrive (the whole
+   * answer is never held). A failure after some entries were handed over (a network error, the cap, the deadline)
+   * still rejects: the caller starts over on a retry (`onAnswer` tells it a new answer begins).
+   */
   getPendingOrders(
     auth: Credential,
     options: {
       etag: string | null;
+      onAnswer?: () => Promise<void> | void;
+      onEntry: EntrySink['onEntry'];
       onDownloadProgress?: (loaded: number, total: number) => void;
       /** Beyond either the download is abandoned: a hostile or broken server cannot exhaust memory or time (default: the sync settings' defaults). */
       limits?: DownloadLimits;
@@ -259,7 +271,7 @@ export function createGeoDbClient(options: {
       if (!isSuccess(response)) throw httpFailure(response);
       return response.data;
     },
-    async getPendingOrders(auth, { etag, onDownloadProgress, limits = downloadLimitsOf(DEFAULT_SYNC_LIMITS), signal }) {
+    async getPendingOrders(auth, { etag, onAnswer, onEntry, onDownloadProgress, limits = downloadLimitsOf(DEFAULT_SYNC_LIMITS), signal }) {
       // One controller ends the request for either reason; which one fired decides what the caller is told.
       const controller = new AbortController();
       let deadlineHit = false;
@@ -267,60 +279,38 @@ export function createGeoDbClient(options: {
       const onAbort = (): void => controller.abort();
       signal?.addEventListener('abort', onAbort, { once: true });
       if (signal?.aborted) controller.abort();
+      const stopped = (): RequestFailure => (deadlineHit ? { kind: 'deadline', ms: limits.deadlineMs } : { kind: 'aborted' });
       try {
         const response = await send(
           () =>
-            http.get<unknown>(API_PATHS.pendingOrders, {
+            http.get<Readable>(API_PATHS.pendingOrders, {
               headers: { Authorization: authorization(auth), ...(etag ? { 'If-None-Match': etag } : {}) },
               signal: controller.signal,
+              responseType: 'stream',
               maxContentLength: limits.maxBytes,
-              onDownloadProgress: onDownloadProgress
-                ? (event) => onDownloadProgress(event.loaded, event.total ?? 0)
-                : undefined,
             }),
-          () => (deadlineHit ? { kind: 'deadline', ms: limits.deadlineMs } : { kind: 'aborted' }),
+          stopped,
         );
-        if (response.status === 304) return { notModified: true };
-        if (response.status !== 200) throw httpFailure(response);
-        if (typeof response.data !== 'object' || response.data === null) {
-          throw new RequestError({ kind: 'bad-response', message: 'the pending-orders answer is not a JSON object' });
+        if (response.status === 304) {
+          response.data.destroy();
+          return { notModified: true };
         }
-        return { notModified: false, etag: headerValue(response.headers.etag), body: response.data };
+        if (response.status !== 200) throw httpFailure({ ...response, data: await readSmallBody(response.data) });
+        await onAnswer?.();
+        const total = Number(headerValue(response.headers['content-length']) ?? 0) || 0;
+        try {
+          const read = await readPendingOrdersBody(response.data, total, { onEntry, onProgress: onDownloadProgress });
+          return { notModified: false, etag: headerValue(response.headers.etag), ...read };
+        } catch (error) {
+          if (!(error instanceof BodyFailure)) throw error;
+          if (controller.signal.aborted) throw new RequestError(stopped());
+          if (error.reason instanceof SplitError) throw new RequestError({ kind: 'bad-response', message: error.reason.message });
+          throw new RequestError(toTransportFailure(error.reason));
+        }
       } finally {
         clearTimeout(deadline);
         signal?.removeEventListener('abort', onAbort);
       }
     },
   };
-}
-
-function toTransportFailure(error: unknown): RequestFailure {
-  if (error instanceof AxiosError) {
-    const cap = /maxContentLength size of (\d+) exceeded/.exec(error.message);
-    if (cap) return { kind: 'too-large', limitBytes: Number(cap[1]) };
-    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return { kind: 'timeout' };
-    if (error.message.includes('JSON')) return { kind: 'bad-response', message: error.message };
-    return { kind: 'network', message: error.code ?? error.message };
-  }
-  return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
-}
-
-function headerValue(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  return null;
-}
-
-/** DRF answers {"detail": …}, {"error": …} or {"non_field_errors": [...]}; show whichever is there. */
-function serverMessage(data: unknown): string | null {
-  if (typeof data === 'string') return data.trim().slice(0, 300) || null;
-  if (typeof data !== 'object' || data === null) return null;
-  const record = data as Record<string, unknown>;
-  for (const key of ['error', 'detail', 'message']) {
-    const value = record[key];
-    if (typeof value === 'string') return value.slice(0, 300);
-  }
-  const nonField = record.non_field_errors;
-  if (Array.isArray(nonField) && typeof nonField[0] === 'string') return nonField[0].slice(0, 300);
-  return null;
 }

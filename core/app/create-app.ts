@@ -38,9 +38,10 @@ import type { ClaimDeskApp, ClaimDeskAppOptions } from './create-app.types';
 import { createEventHub, createSignal } from './event-hub';
 import { createIpcHandlers } from './ipc-handlers';
 import { preparePrivateDataDir } from './private-data-dir';
+import { DATABASE_FILE } from './data-dir';
 import { createFieldService } from '../field/field.service';
 
-export const DATABASE_FILE = 'claimdesk.sqlite';
+export { DATABASE_FILE };
 const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
 /** How often the outbox looks for due entries: a retry waits at least this long, and offline work goes out soon after the network returns. */
 const DEFAULT_OUTBOX_INTERVAL_MS = 15_000;

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 
 export const APP_FOLDER_NAME = 'ClaimDesk';
 
+/** The cache's file name inside the data folder. */
+export const DATABASE_FILE = 'claimdesk.sqlite';
+
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env.CLAIMDESK_DATA_DIR) return env.CLAIMDESK_DATA_DIR;
   const home = homedir();

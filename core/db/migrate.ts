@@ -6,7 +6,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { DATA_STEPS, FOREIGN_KEYS_OFF, type DataStep } from './data-migrations';
+import type { DataStep } from './data-migrations';
 import type { Migration } from './migrations-source';
 
 export interface MigrationResult {
@@ -51,6 +51,9 @@ export async function migrate(
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, applied: [], backupFile: null };
 
+  // The data steps read domain rules (job and workflow types): loaded only when a migration runs, so opening a
+  // cache that is up to date (every CLI command, every start) does not load them.
+  const { DATA_STEPS, FOREIGN_KEYS_OFF } = await import('./data-migrations');
   // A copy of the cache as it was, before any statement touches it (none for a brand-new file).
   const backupFile = from > 0 ? await options.backup(from) : null;
 

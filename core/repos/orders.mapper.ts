@@ -10,7 +10,7 @@ import { targetDateOf } from '../../shared/workflow/order-progress';
 import { paymentState, storedPaymentDetail } from '../../shared/workflow/payment-state';
 import type { ServiceLevels } from '../../shared/workflow/workflow-settings';
 import { isDeliveredState, workflowStateSchema, type PaymentState } from '../../shared/workflow/workflow.types';
-import { DRAWN_OVER_LIMITS_CODE } from '../../shared/claims/drawn-limits';
+import { DRAWN_OVER_LIMITS_CODE } from '../../shared/claims/drawn-limits-code';
 
 export interface OrderWrite {
   order: NormalizedOrder;

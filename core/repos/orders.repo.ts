@@ -63,7 +63,8 @@ export async function upsertOrders(trx: Db, writes: OrderWrite[], now: string, l
   }
 }
 
-const UPDATABLE_COLUMNS = [
+/** What a sync overwrites in a stored order (first_seen_at stays). */
+export const UPDATABLE_COLUMNS = [
   'order_number',
   'status',
   'created_at',

@@ -6,7 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { FINISHED_STATES, type WorkflowState } from '../../shared/workflow/workflow.types';
 import { CLOSED_ORDER_STATUSES } from '../../shared/domain/order-status';
-import { DRAWN_OVER_LIMITS_CODE } from '../../shared/claims/drawn-limits';
+import { DRAWN_OVER_LIMITS_CODE } from '../../shared/claims/drawn-limits-code';
 
 /**
  * Claims delivered for a job: distinct claim names in its deliveries (uploads the server confirmed, documents

@@ -1,5 +1,6 @@
 /**
- * Fetches the pending-orders list, retrying transient failures with capped backoff and Retry-After. The download
+ * Fetches the pending-orders list, streamed entry by entry to the caller, retrying transient failures (also one
+ * part-way through the body: the caller starts over at onAnswer) with capped backoff and Retry-After. The download
  * is bounded (size cap and overall deadline, shared/sync/sync-limits.ts) and can be aborted; going past a limit
  * is not retried, since the same server would only send the same list again.
  */
@@ -8,6 +9,7 @@ import { classifyFailure, formatLimitBytes, formatLimitSeconds } from '../../sha
 import { backoffDelay, type BackoffPolicy } from '../../shared/sync/retry-policy';
 import type { SyncProgress } from '../../shared/domain/sync.types';
 import { RequestError, type Credential, type DownloadLimits, type GeoDbClient, type PendingOrdersAnswer } from '../api/geodb-client';
+import type { RawEntry } from '../api/pending-orders-splitter';
 
 export interface FetchDeps {
   client: GeoDbClient;
@@ -20,6 +22,10 @@ export interface FetchDeps {
   random: () => number;
   sleep: (ms: number) => Promise<void>;
   onProgress: (progress: SyncProgress) => void;
+  /** A new answer begins (the first, or a retry's after a failure part-way): what the last one handed over is void. */
+  onAnswer: () => Promise<void> | void;
+  /** Each entry of the list, as it arrives. */
+  onEntry: (entry: RawEntry) => Promise<void> | void;
   limits: DownloadLimits;
   signal: AbortSignal;
 }
@@ -54,8 +60,10 @@ export async function fetchPendingOrders(deps: FetchDeps): Promise<{ answer: Pen
         etag: deps.etag,
         limits: deps.limits,
         signal: deps.signal,
+        onAnswer: deps.onAnswer,
+        onEntry: deps.onEntry,
         onDownloadProgress: (loaded, total) =>
-          deps.onProgress({ stage: 'downloading', done: loaded, total, message: `Downloading orders (${formatBytes(loaded)})…` }),
+          deps.onProgress({ stage: 'downloading', done: loaded, total, message: `Downloading and checking orders (${formatBytes(loaded)})…` }),
       });
       return { answer, attempts: attempt };
     } catch (error) {

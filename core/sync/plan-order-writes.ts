@@ -1,5 +1,5 @@
 /**
- * Turns one pending-orders payload into the writes for the cache. Every entry is checked on its own, inside its
+ * Turns the pending-orders entries into the writes for the cache. Every entry is checked on its own, inside its
  * own guard: a broken order is stored with its problems, an entry without identity is skipped with a reason,
  * duplicates are stored once, and an order whose payload did not change is not rewritten. Whatever one entry
  * does (nesting deep enough to overflow the stack, megabytes of text, hundreds of thousands of vertices) costs
@@ -15,7 +15,9 @@ import type { SyncReport } from '../../shared/domain/sync.types';
 import type { OrderWrite } from '../repos/orders.mapper';
 import type { StoredOrderState } from '../repos/orders.repo';
 import { syncStopped } from './fetch-pending-orders';
-import { storedEntry } from './stored-entry';
+import { storedEntry, type StoredEntry } from './stored-entry';
+import type { RawEntry } from '../api/pending-orders-splitter';
+import { ORDER_LIMITS } from '../../shared/domain/order-limits';
 import { createTurn } from '../platform/event-loop';
 
 export interface OrderWritePlan {
@@ -24,42 +26,154 @@ export interface OrderWritePlan {
   counts: Pick<SyncReport, 'received' | 'added' | 'updated' | 'unchanged' | 'gone' | 'returned' | 'duplicates' | 'skipped'>;
 }
 
+/** What a planned list comes to once every entry was seen (the writes themselves went out one by one). */
+export interface PlanTotals {
+  goneKeys: OrderKey[];
+  counts: OrderWritePlan['counts'];
+  /** The orders the cache did not have, for the workflow's "new orders" notice. */
+  added: { key: OrderKey; orderNumber: string }[];
+}
+
+/**
+ * Entries deeper than this are stored field by field (stored-entry.ts) rather than as sent: an order nests about
+ * nine levels (its claims' GeoJSON rings), and a value much deeper cannot be serialised again or checked safely.
+ */
+const MAX_DEPTH_AS_SENT = 64;
+
+/**
+ * Plans one list entry by entry, in the server's order (oldest first), keeping only what the whole list needs:
+ * the identities seen, the counts and the new orders. Each entry's write is answered at once, for the caller to
+ * stage, so nothing grows with the size of the orders themselves.
+ */
+export class OrderPlanner {
+  private readonly seen = new Set<string>();
+  private index = 0;
+  private byHash: Map<string, string> | null = null;
+  private readonly added: PlanTotals['added'] = [];
+  readonly counts: OrderWritePlan['counts'] = { received: 0, added: 0, updated: 0, unchanged: 0, gone: 0, returned: 0, duplicates: 0, skipped: [] };
+
+  constructor(private readonly stored: Map<string, StoredOrderState>) {}
+
+  /**
+   * An entry as the server sent it. Its hash is taken over those bytes: an entry stored unchanged is recognised
+   * without being parsed at all; any other is parsed on its own, and one that is not valid JSON is skipped with
+   * the reason.
+   */
+  addRaw(entry: RawEntry): OrderWrite | null {
+    const index = this.next();
+    const hash = hashOf(entry.bytes);
+    const known = this.unchangedKey(hash);
+    if (known !== null) return this.keepUnchanged(known);
+    const text = entry.bytes.toString('utf8');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      this.counts.skipped.push({ index, reason: `Order at index ${index} cannot be read: it is not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+      return null;
+    }
+    const asSent = entry.depth <= MAX_DEPTH_AS_SENT && text.length <= ORDER_LIMITS.maxStoredEntryChars;
+    return this.plan(parsed, index, asSent ? { json: text, problems: [], hash } : null);
+  }
+
+  /** An entry already parsed (tests and tools that hold a list): stored and hashed in its serialised form. */
+  add(entry: unknown): OrderWrite | null {
+    return this.plan(entry, this.next(), null);
+  }
+
+  /** After the last entry: the orders no longer listed, and the totals. */
+  finish(): PlanTotals {
+    const goneKeys: OrderKey[] = [];
+    for (const [key, state] of this.stored) {
+      if (state.gone || this.seen.has(key)) continue;
+      const [orderType, id] = key.split(':');
+      goneKeys.push({ orderType: orderType as OrderKey['orderType'], id: Number(id) });
+    }
+    this.counts.gone = goneKeys.length;
+    return { goneKeys, counts: this.counts, added: this.added };
+  }
+
+  private next(): number {
+    this.counts.received += 1;
+    return this.index++;
+  }
+
+  /** The order an unchanged entry belongs to: the same bytes (and rules version) as stored, so the same identity. */
+  private unchangedKey(hash: string): string | null {
+    if (this.byHash === null) {
+      this.byHash = new Map();
+      for (const [key, state] of this.stored) if (!state.gone) this.byHash.set(state.hash, key);
+    }
+    return this.byHash.get(hash) ?? null;
+  }
+
+  private keepUnchanged(key: string): null {
+    if (this.seen.has(key)) this.counts.duplicates += 1;
+    else {
+      this.seen.add(key);
+      this.counts.unchanged += 1;
+    }
+    return null;
+  }
+
+  private plan(entry: unknown, index: number, asSent: (StoredEntry & { hash: string }) | null): OrderWrite | null {
+    const key = identityOf(entry);
+    if (key && this.seen.has(key)) {
+      this.counts.duplicates += 1; // the first occurrence wins; the server's list is oldest first
+      return null;
+    }
+    try {
+      const planned = planEntry(entry, index, key, this.stored, asSent);
+      if (planned === 'unchanged') return this.keepUnchanged(key as string);
+      if ('skip' in planned) {
+        this.counts.skipped.push({ index, reason: planned.skip });
+        return null;
+      }
+      return this.write(planned);
+    } catch (error) {
+      // Nothing above should throw; if an entry still manages to, it alone pays: kept under its identity with
+      // the reason, or skipped with it when it has none.
+      const why = error instanceof Error ? error.message : String(error);
+      if (!key) {
+        this.counts.skipped.push({ index, reason: `Order at index ${index} cannot be stored: reading it failed (${why})` });
+        return null;
+      }
+      const [orderType, id] = key.split(':') as [OrderKey['orderType'], string];
+      const order = unreadableOrder(orderType, Number(id), why);
+      const json = JSON.stringify({ order_type: orderType, id: Number(id), claimdesk_note: `entry left out: ${why}` });
+      return this.write({ order, rawJson: json, payloadHash: hashOf(json), paymentStatus: null });
+    }
+  }
+
+  private write(write: Omit<OrderWrite, 'lastKnownPayment'>): OrderWrite | null {
+    const normalizedKey = orderKeyString(write.order);
+    if (this.seen.has(normalizedKey)) {
+      this.counts.duplicates += 1;
+      return null;
+    }
+    this.seen.add(normalizedKey);
+    const before = this.stored.get(normalizedKey);
+    if (!before) {
+      this.counts.added += 1;
+      this.added.push({ key: { orderType: write.order.orderType, id: write.order.id }, orderNumber: write.order.orderNumber });
+    } else if (before.gone) this.counts.returned += 1;
+    else this.counts.updated += 1;
+    return { ...write, lastKnownPayment: before?.paymentState ?? null };
+  }
+}
+
 /** Entries between two progress reports. */
 const SLICE = 500;
 
+/** A whole list already parsed, planned at once (the sync streams through OrderPlanner instead). */
 export async function planOrderWrites(
   entries: unknown[],
   stored: Map<string, StoredOrderState>,
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<OrderWritePlan> {
+  const planner = new OrderPlanner(stored);
   const writes: OrderWrite[] = [];
-  const seen = new Set<string>();
-  const counts: OrderWritePlan['counts'] = {
-    received: entries.length,
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    gone: 0,
-    returned: 0,
-    duplicates: 0,
-    skipped: [],
-  };
-
-  function addWrite(write: Omit<OrderWrite, 'lastKnownPayment'>): void {
-    const normalizedKey = orderKeyString(write.order);
-    if (seen.has(normalizedKey)) {
-      counts.duplicates += 1;
-      return;
-    }
-    seen.add(normalizedKey);
-    const before = stored.get(normalizedKey);
-    if (!before) counts.added += 1;
-    else if (before.gone) counts.returned += 1;
-    else counts.updated += 1;
-    writes.push({ ...write, lastKnownPayment: before?.paymentState ?? null });
-  }
-
   // Validating thousands of orders takes seconds: the event loop gets a turn every few milliseconds so progress
   // reaches the UI and IPC stays live, even while one pathological order uses its geometry budget.
   const turn = createTurn();
@@ -67,47 +181,11 @@ export async function planOrderWrites(
     if (index % SLICE === 0 && index > 0) onProgress(index, entries.length);
     await turn();
     if (signal?.aborted) throw syncStopped();
-    const entry = entries[index];
-    const key = identityOf(entry);
-    if (key && seen.has(key)) {
-      counts.duplicates += 1; // the first occurrence wins; the server's list is oldest first
-      continue;
-    }
-    try {
-      const planned = planEntry(entry, index, key, stored);
-      if (planned === 'unchanged') {
-        seen.add(key as string);
-        counts.unchanged += 1;
-        continue;
-      }
-      if ('skip' in planned) {
-        counts.skipped.push({ index, reason: planned.skip });
-        continue;
-      }
-      addWrite(planned);
-    } catch (error) {
-      // Nothing above should throw; if an entry still manages to, it alone pays: kept under its identity with
-      // the reason, or skipped with it when it has none.
-      const why = error instanceof Error ? error.message : String(error);
-      if (!key) {
-        counts.skipped.push({ index, reason: `Order at index ${index} cannot be stored: reading it failed (${why})` });
-        continue;
-      }
-      const [orderType, id] = key.split(':') as [OrderKey['orderType'], string];
-      const order = unreadableOrder(orderType, Number(id), why);
-      const json = JSON.stringify({ order_type: orderType, id: Number(id), claimdesk_note: `entry left out: ${why}` });
-      addWrite({ order, rawJson: json, payloadHash: hashOf(json), paymentStatus: null });
-    }
+    const write = planner.add(entries[index]);
+    if (write) writes.push(write);
   }
   onProgress(entries.length, entries.length);
-
-  const goneKeys: OrderKey[] = [];
-  for (const [key, state] of stored) {
-    if (state.gone || seen.has(key)) continue;
-    const [orderType, id] = key.split(':');
-    goneKeys.push({ orderType: orderType as OrderKey['orderType'], id: Number(id) });
-  }
-  counts.gone = goneKeys.length;
+  const { goneKeys, counts } = planner.finish();
   return { writes, goneKeys, counts };
 }
 
@@ -118,8 +196,9 @@ export async function planOrderWrites(
  */
 const DERIVED_VERSION = 'derived-2';
 
-function hashOf(json: string): string {
-  return createHash('sha1').update(DERIVED_VERSION).update(json).digest('base64');
+/** Over the stored text, or the bytes as sent (the same when the text is what was sent). */
+function hashOf(stored: string | Buffer): string {
+  return createHash('sha1').update(DERIVED_VERSION).update(stored).digest('base64');
 }
 
 /** One entry: unchanged since the last sync, skipped (no identity), or the write for it. */
@@ -128,9 +207,10 @@ function planEntry(
   index: number,
   key: string | null,
   stored: Map<string, StoredOrderState>,
+  asSent: (StoredEntry & { hash: string }) | null,
 ): 'unchanged' | { skip: string } | Omit<OrderWrite, 'lastKnownPayment'> {
-  const copy = storedEntry(entry);
-  const payloadHash = hashOf(copy.json);
+  const copy = asSent ?? storedEntry(entry);
+  const payloadHash = asSent?.hash ?? hashOf(copy.json);
   const previous = key ? stored.get(key) : undefined;
   if (key && previous && previous.hash === payloadHash && !previous.gone) return 'unchanged';
   const result = normalizePendingOrder(entry, index);

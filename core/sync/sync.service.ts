@@ -1,22 +1,23 @@
 /**
- * The sync engine: pull pending orders, validate each on its own, write them in one transaction with the new
- * cursor (ETag) and the time of success. The network is only ever awaited outside the transaction, and a
+ * The sync engine: pull pending orders as a stream, validate each on its own as it arrives, stage its write, and
+ * write them all in one transaction with the new cursor (ETag) and the time of success. The network is only ever awaited outside the transaction, and a
  * failed sync leaves the last good cache exactly as it was.
  */
 import type { Kysely } from 'kysely';
-import { orderKeyString, type OrderKey } from '../../shared/domain/order.types';
+import type { OrderKey } from '../../shared/domain/order.types';
 import { DEFAULT_SERVICE_LEVELS, type ServiceLevels } from '../../shared/workflow/workflow-settings';
 import { AppError, toErrorInfo } from '../../shared/errors';
-import { readPendingOrders } from '../../shared/api/answer-readers';
 import { DEFAULT_SYNC_LIMITS, downloadLimitsOf, type SyncLimits } from '../../shared/sync/sync-limits';
 import type { SyncProgress, SyncReport, SyncStatus } from '../../shared/domain/sync.types';
 import { DEFAULT_SYNC_BACKOFF, type BackoffPolicy } from '../../shared/sync/retry-policy';
 import type { Database } from '../db/schema';
 import type { GeoDbClient } from '../api/geodb-client';
-import { countOrders, getStoredOrderStates, markOrdersGone, upsertOrders } from '../repos/orders.repo';
+import { countOrders, getStoredOrderStates, markOrdersGone } from '../repos/orders.repo';
+import { createOrderStaging, type OrderStaging } from '../repos/order-staging.repo';
+import { createTurn } from '../platform/event-loop';
 import { getSyncState, saveSyncState } from '../repos/sync-state.repo';
 import { fetchPendingOrders, syncStopped } from './fetch-pending-orders';
-import { planOrderWrites } from './plan-order-writes';
+import { OrderPlanner } from './plan-order-writes';
 
 export interface SyncAuth {
   serverUrl: string;
@@ -135,6 +136,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     state = 'syncing';
     progress = null;
     emit();
+    let staging: OrderStaging | null = null;
     const stopIfAborted = (): void => {
       if (signal.aborted) throw syncStopped();
     };
@@ -144,6 +146,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const saved = await getSyncState(deps.db);
       const sameServer = saved.etagServer === auth.serverUrl;
       const limits = deps.getLimits ? await deps.getLimits() : DEFAULT_SYNC_LIMITS;
+      const levels = deps.getServiceLevels ? await deps.getServiceLevels() : DEFAULT_SERVICE_LEVELS;
+      // Read before the download, so each entry is planned as it arrives: only this sync writes orders.
+      const stored = await getStoredOrderStates(deps.db);
+      staging = createOrderStaging(deps.db, levels);
+      const stage = staging;
+      let planner = new OrderPlanner(stored);
+      // The list arrives entry by entry: each is planned and its write staged before more is read, so the event
+      // loop gets its turn between entries and memory holds a few of them, not the list.
+      const turn = createTurn();
       const { answer, attempts } = await fetchPendingOrders({
         client: deps.createClient(auth.serverUrl),
         auth,
@@ -153,6 +164,16 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         random: deps.random ?? Math.random,
         sleep: deps.sleep ?? ((ms) => sleepUnlessAborted(ms, signal)),
         onProgress: report,
+        onAnswer: async () => {
+          planner = new OrderPlanner(stored);
+          await stage.reset();
+        },
+        onEntry: async (entry) => {
+          await turn();
+          stopIfAborted();
+          const write = planner.addRaw(entry);
+          if (write) await stage.add(write);
+        },
         limits: downloadLimitsOf(limits),
         signal,
       });
@@ -163,25 +184,16 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         await saveSyncState(deps.db, { lastSuccessAt: finishedAt(), lastAttemptAt: startedAt, lastError: null });
         return emptyReport({ attempts, startedAt, finishedAt: finishedAt() });
       }
-      const orders = readPendingOrders(answer.body);
-      if (!orders.ok) {
-        throw new AppError('bad-response', `The server answered without ${orders.missing}; the cache was left as it was.`);
+      if (!answer.listed) {
+        throw new AppError('bad-response', 'The server answered without an "orders" list; the cache was left as it was.');
       }
-      const stored = await getStoredOrderStates(deps.db);
-      const levels = deps.getServiceLevels ? await deps.getServiceLevels() : DEFAULT_SERVICE_LEVELS;
-      const plan = await planOrderWrites(
-        orders.value,
-        stored,
-        (done, total) => report({ stage: 'validating', done, total, message: `Checking orders (${done} of ${total})…` }),
-        signal,
-      );
-      stopIfAborted();
-      report({ stage: 'saving', done: 0, total: plan.writes.length, message: `Saving ${plan.writes.length} changed orders…` });
+      const plan = planner.finish();
+      report({ stage: 'saving', done: 0, total: stage.size, message: `Saving ${stage.size} changed orders…` });
       const savedAt = deps.now().toISOString();
       // One transaction: the orders, the gone marks and the cursor land together or not at all.
       const save = (): Promise<void> =>
         deps.db.transaction().execute(async (trx) => {
-          await upsertOrders(trx, plan.writes, savedAt, levels);
+          await stage.copyInto(trx, savedAt);
           await markOrdersGone(trx, plan.goneKeys, savedAt);
           await saveSyncState(trx, {
             etag: answer.etag,
@@ -191,12 +203,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
             lastError: null,
           });
         });
-      await (deps.largeWrite ? deps.largeWrite(plan.writes.length + plan.goneKeys.length, save) : save());
+      const changed = stage.size + plan.goneKeys.length;
+      await (deps.largeWrite ? deps.largeWrite(changed, save) : save());
+      await stage.drop();
       const withProblems = await countOrders(deps.db, { includeGone: false, withProblems: true });
-      const added = plan.writes
-        .filter((write) => !stored.has(orderKeyString(write.order)))
-        .map((write) => ({ key: { orderType: write.order.orderType, id: write.order.id }, orderNumber: write.order.orderNumber }));
-      if (!signal.aborted) await deps.afterSync?.({ added, changed: plan.writes.length > 0 || plan.goneKeys.length > 0 });
+      if (!signal.aborted) await deps.afterSync?.({ added: plan.added, changed: changed > 0 });
       return { outcome: 'updated', ...plan.counts, withProblems, attempts, startedAt, finishedAt: finishedAt() };
     } catch (error) {
       const info = toErrorInfo(error);
@@ -207,6 +218,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       }
       throw error instanceof AppError ? error : new AppError(info.code, info.message, { cause: error });
     } finally {
+      // A failed or stopped sync leaves nothing staged behind (the cache itself was never touched).
+      await staging?.drop().catch(() => undefined);
       state = 'idle';
       progress = null;
       if (!signal.aborted) emit();

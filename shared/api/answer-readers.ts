@@ -110,14 +110,3 @@ export function readSignIn(body: unknown): Reading<{ token: string; user: UserFa
   if (token === '' || token.length > 4096) return { ok: false, missing: 'a token' };
   return { ok: true, value: { token, user: isRecord(body.user) ? readUserFacts(body.user) : null } };
 }
-
-// --- the pending-orders list --------------------------------------------------------------------------------
-
-/**
- * The list's envelope: only `orders` is needed. `count` (which the contract's own view does not even send) is
- * never read, so a missing or malformed count cannot fail a sync. Entries stay unknown: each is judged on its own.
- */
-export function readPendingOrders(body: unknown): Reading<unknown[]> {
-  if (!isRecord(body)) return { ok: false, missing: 'an "orders" list (the answer was not a JSON object)' };
-  return Array.isArray(body.orders) ? { ok: true, value: body.orders } : { ok: false, missing: 'an "orders" list' };
-}

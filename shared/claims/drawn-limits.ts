@@ -10,8 +10,9 @@ import type { OrderIssue } from '../domain/order.types';
 import { chooseZone, MAX_NAD83_ZONE, MIN_NAD83_ZONE, zoneForLongitude } from '../geo/utm';
 import { claimsFromOrder, outerRingsLonLat } from '../layout/order-claims';
 import { validateLayout } from './validate-layout';
+import { DRAWN_OVER_LIMITS_CODE } from './drawn-limits-code';
 
-export const DRAWN_OVER_LIMITS_CODE = 'over_limits_as_drawn';
+export { DRAWN_OVER_LIMITS_CODE };
 
 /** What the class is called wherever staff see it. */
 export const DRAWN_OVER_LIMITS_LABEL = 'over the legal limits as drawn — lay out a grid';

@@ -73,12 +73,12 @@ async function main(): Promise<void> {
     await backEnd.session.signIn({ serverUrl: url, username: DEMO_STAFF.username, password: DEMO_PASSWORD });
 
     const probe = stallProbe();
-    const stages: Record<string, string> = { connecting: 'download + parse', downloading: 'download + parse', validating: 'validate (plan writes)', saving: 'save (one transaction)' };
+    const stages: Record<string, string> = { connecting: 'download, parse and check (streamed)', downloading: 'download, parse and check (streamed)', validating: 'validate (plan writes)', saving: 'save (one transaction)' };
     const unsubscribe = backEnd.sync.onStatus((status) => {
       if (status.progress) probe.enter(stages[status.progress.stage] ?? status.progress.stage);
     });
     const start = performance.now();
-    probe.enter('download + parse');
+    probe.enter('download, parse and check (streamed)');
     const report = await backEnd.sync.syncNow();
     unsubscribe();
     const syncMs = performance.now() - start;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planOrderWrites } from '../../core/sync/plan-order-writes';
+import { OrderPlanner, planOrderWrites } from '../../core/sync/plan-order-writes';
 import { goodOrder } from '../helpers/hostile-orders';
 
 const order = goodOrder;
@@ -42,6 +42,24 @@ describe('planOrderWrites', () => {
     expect(plan.writes.map((w) => w.order.id)).toEqual([1, 9, 2]);
     expect(plan.writes[1]!.order.problems).toEqual([{ code: 'order_entry_unreadable', message: 'ClaimDesk could not read this order: boom' }]);
     expect(plan.counts.skipped).toEqual([{ index: 2, reason: 'Order at index 2 cannot be stored: reading it failed (boom)' }]);
+  });
+
+  it('plans entries as sent: stored and hashed over their own bytes, a broken one skipped with the reason, an unchanged one not even parsed', () => {
+    const raw = (text: string) => ({ bytes: Buffer.from(text), depth: 9 });
+    const sent = JSON.stringify(order(1)).replace('{', '{ "unknown_field" : [1, 2.50] ,');
+    const first = new OrderPlanner(new Map());
+    const write = first.addRaw(raw(sent));
+    expect(write?.rawJson).toBe(sent); // the bytes as the server sent them, spacing and unknown fields included
+    expect(first.addRaw(raw('{"id": 2, "order_type": "claim_order", "status": tru}'))).toBeNull();
+    expect(first.finish().counts.skipped).toEqual([{ index: 1, reason: expect.stringMatching(/^Order at index 1 cannot be read: it is not valid JSON \(/) }]);
+
+    const stored = new Map([['claim_order:1', { hash: write!.payloadHash, gone: false, paymentState: 'paid' as const }]]);
+    const again = new OrderPlanner(stored);
+    // The same bytes are the same order: recognised by their hash alone, without being parsed.
+    const sameHash = { bytes: Buffer.from(sent), depth: 9 };
+    expect(again.addRaw(sameHash)).toBeNull();
+    expect(again.addRaw(raw(sent.replace('2.50', '2.5')))).toBeNull(); // a second entry for order 1: the first wins
+    expect(again.finish().counts).toMatchObject({ unchanged: 1, duplicates: 1, added: 0, updated: 0 });
   });
 
   it('stops between entries when the sync is aborted', async () => {
