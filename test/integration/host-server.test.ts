@@ -50,6 +50,12 @@ function createStubApp() {
     pullOrder: async ({ id }) => {
       throw new AppError('not-found', `Order ${id} is not in the cache.`);
     },
+    claimOrder: async ({ id }) => {
+      throw new AppError('not-found', `There is no job for order ${id}.`);
+    },
+    releaseOrder: async ({ id }) => {
+      throw new AppError('not-found', `There is no job for order ${id}.`);
+    },
     getJob: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },

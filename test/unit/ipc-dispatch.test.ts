@@ -23,6 +23,8 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     runSync: unused,
     getSyncStatus: async () => idle,
     pullOrder: unused,
+    claimOrder: unused,
+    releaseOrder: unused,
     getJob: unused,
     listJobs: async () => ({ jobs: [] }),
     saveJob: unused,
