@@ -3,7 +3,7 @@
  * a shell over the same services as the desktop app.
  * Exit codes: 0 success, 1 the work failed (one-line reason on stderr), 2 bad usage; validate: 1 = problems found,
  * 2 = the file cannot be read; export: 1 = some orders were skipped or failed; package: 1 = refused with reasons;
- * as-staked: 1 = a post moved or missing, or the as-staked layout has problems.
+ * as-staked: 1 = a post moved or missing, or the as-staked layout has problems; pull: 1 = someone else works the order.
  * With --json, stdout is exactly one JSON document for every exit code: the command's result, or
  * {"error": {"code", "message"}} when it failed or was used wrongly (the reason also goes to stderr).
  */
@@ -25,6 +25,7 @@ import { runValidateCommand } from './commands/validate.command';
 import { SIGN_IN_OPTIONS } from './sign-in';
 import { promptSecret, readAllStdin } from './terminal-input';
 import { runPlssCommand } from './commands/plss.command';
+import { runAssignmentCommand } from './commands/assignment.command';
 
 const USAGE = `Usage:
   claimdesk sync --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
@@ -44,6 +45,9 @@ const USAGE = `Usage:
   claimdesk as-staked (--order TYPE:ID | --layout FILE.geojson --details FILE.json) --gpx FILE [--apply] [--out DIR]
                       [--data-dir DIR] [--server URL --username U [--password-stdin]] [--json]
   claimdesk upload (--order TYPE:ID ... | --all-ready) --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  claimdesk pull --order TYPE:ID [--reason R] --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  claimdesk release --order TYPE:ID --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  claimdesk assign --order TYPE:ID --to USER --reason R --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   claimdesk push --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   claimdesk plss import FILE... [--data-dir DIR] [--json]
   claimdesk plss lookup --lat LAT --lon LON [--data-dir DIR] [--json]
@@ -94,6 +98,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     if (command === 'deadlines') return await runDeadlinesCommand(rest, io);
     if (command === 'record') return await runRecordCommand(rest, io);
     if (command === 'file') return await runFileCommand(rest, io);
+    if (command === 'pull' || command === 'release' || command === 'assign') return await runAssignmentCommand(command, rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,

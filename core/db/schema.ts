@@ -81,6 +81,7 @@ export interface JobsTable {
   claimant_named: number;
   /** 0013: when the server confirmed this desk's claim on the order (desk assignment); NULL: none now. */
   claimed_at: string | null;
+  claimed_by: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -40,7 +40,7 @@ export async function applyAssignmentOutcome(trx: Trx, entry: OutboxRow, answer:
   }
   await setOrderHolder(trx, key, result.holder);
   const ours = result.holder !== null && result.holder.username === entry.queued_by;
-  await setJobClaimed(trx, entry.job_id, ours ? at : null);
+  await setJobClaimed(trx, entry.job_id, ours && entry.queued_by ? { at, by: entry.queued_by } : null);
   if (result.kind === 'held' && outcome.state === 'not-applied') await applySystemEvent(trx, entry.job_id, 'ASSIGNMENT_LOST', at, outcome.message);
 }
 

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { OrderKey } from '../../shared/domain/order.types';
 import type { ExpiredClaim, OrderHolder } from '../../shared/assignment/read-assignment';
+import { FINISHED_STATES } from '../../shared/workflow/workflow.types';
 import type { Db } from '../db/schema';
 import { getCacheServer } from './cache-binding.repo';
 import { getValues, setValues } from './key-value.repo';
@@ -30,8 +31,9 @@ export async function setOrderHolder(db: Db, key: OrderKey, holder: OrderHolder 
     .execute();
 }
 
-export async function setJobClaimed(db: Db, jobId: number, at: string | null): Promise<void> {
-  await db.updateTable('jobs').set({ claimed_at: at }).where('id', '=', jobId).execute();
+/** `claim` null: this desk holds no confirmed claim on the job's order (any more). */
+export async function setJobClaimed(db: Db, jobId: number, claim: { at: string; by: string } | null): Promise<void> {
+  await db.updateTable('jobs').set({ claimed_at: claim?.at ?? null, claimed_by: claim?.by ?? null }).where('id', '=', jobId).execute();
 }
 
 /** A claim, release or take-over of the job's order still on its way (not delivered, refused or dropped). */
@@ -58,14 +60,16 @@ export interface ClaimedJobRow {
   assignment_expired_json: string | null;
 }
 
-/** Jobs whose order this desk's claim was confirmed for, with what the server says now. */
-export async function listClaimedJobs(db: Db): Promise<ClaimedJobRow[]> {
+/** Open jobs whose order the server confirmed `username`'s claim for on this desk, with what the server says now. */
+export async function listClaimedJobs(db: Db, username: string): Promise<ClaimedJobRow[]> {
   return db
     .selectFrom('jobs')
     .innerJoin('orders as o', (join) => join.onRef('o.order_type', '=', 'jobs.order_type').onRef('o.id', '=', 'jobs.order_id'))
     .select(['jobs.id', 'jobs.order_type', 'jobs.order_id', 'jobs.order_number', 'jobs.workflow_state', 'jobs.updated_at', 'o.assigned_to_json', 'o.assignment_expired_json'])
     .select(sql<string>`jobs.claimed_at`.as('claimed_at'))
     .where('jobs.claimed_at', 'is not', null)
+    .where('jobs.claimed_by', '=', username)
+    .where('jobs.workflow_state', 'not in', [...FINISHED_STATES])
     .execute();
 }
 

@@ -55,7 +55,7 @@ async function lost(deps: AfterSyncDeps, job: ClaimedJobRow, actor: Actor): Prom
 export async function reconcileAssignments(deps: AfterSyncDeps, actor: Actor | null): Promise<number[]> {
   if (actor === null || actor.role === 'system') return [];
   const changed: number[] = [];
-  for (const job of await listClaimedJobs(deps.db)) {
+  for (const job of await listClaimedJobs(deps.db, actor.username)) {
     if (parseStoredHolder(job.assigned_to_json)?.username === actor.username) continue;
     if (await hasPendingAssignment(deps.db, job.id)) continue;
     const id = await lost(deps, job, actor);

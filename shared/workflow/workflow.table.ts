@@ -120,13 +120,14 @@ export function serverStatusAfter(event: WorkflowEvent, from: WorkflowState): Or
 /**
  * What the server's desk assignment is told after an event: a pull claims the order (a pull past another desk's
  * claim takes it over), a cancellation releases it, a hold releases it when the desk's setting says so, and going
- * back to work (resume from a hold, reopen) claims it again.
+ * back to work after a hold claims it again. Reopening a delivered or cancelled job claims nothing: the order is
+ * done on the server, or was given up, and whoever holds it now keeps it.
  */
 export function assignmentAfter(event: WorkflowEvent, from: WorkflowState, overridden: readonly string[], settings: { releaseOnHold: boolean }): AssignmentChange | null {
   if (event === 'PULL') return overridden.includes('held-by-other') ? 'take_over' : 'claim';
   if (event === 'CANCEL') return 'release';
   if (event === 'HOLD') return settings.releaseOnHold ? 'release' : null;
-  if ((event === 'RESUME' && from === 'on_hold') || event === 'REOPEN') return 'claim';
+  if (event === 'RESUME' && from === 'on_hold') return 'claim';
   return null;
 }
 

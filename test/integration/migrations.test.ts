@@ -39,7 +39,7 @@ const JOBS_COLUMNS: Record<keyof JobsTable, true> = {
   layout_json: true, monument_settings_json: true, location_json: true, claimant_json: true,
   capacity_override_json: true, documents_json: true, claim_package_id: true, claim_package_number: true, conflict_ack: true,
   workflow_state: true, resume_to: true, workflow_changed_at: true, created_at: true, updated_at: true,
-  order_number: true, claims_purchased: true, claims_laid_out: true, claimant_named: true, claimed_at: true,
+  order_number: true, claims_purchased: true, claims_laid_out: true, claimant_named: true, claimed_at: true, claimed_by: true,
 };
 const DELIVERY_COLUMNS: Record<keyof DeliveriesTable, true> = {
   outbox_id: true, job_id: true, order_type: true, order_id: true, claim_package_id: true, delivered_at: true,
