@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { OrderKey } from '../../shared/domain/order.types';
-import type { ExpiredClaim, OrderHolder } from '../../shared/assignment/read-assignment';
+import { parseStoredHolder, type ExpiredClaim, type OrderHolder } from '../../shared/assignment/read-assignment';
 import { FINISHED_STATES } from '../../shared/workflow/workflow.types';
 import type { Db } from '../db/schema';
 import { getCacheServer } from './cache-binding.repo';
@@ -88,4 +88,20 @@ export async function listExpiredClaims(db: Db): Promise<{ order_type: 'claim_pu
       return [];
     }
   });
+}
+
+/** Listed orders the server says someone holds, oldest claim first (the dashboard's "being worked elsewhere"). */
+export async function listHeldOrders(db: Db): Promise<{ order_type: 'claim_purchase' | 'claim_order'; id: number; order_number: string; holder: OrderHolder }[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .select(['order_type', 'id', 'order_number', 'assigned_to_json'])
+    .where('assigned_to_json', 'is not', null)
+    .where('gone_at', 'is', null)
+    .execute();
+  return rows
+    .flatMap((row) => {
+      const holder = parseStoredHolder(row.assigned_to_json);
+      return holder ? [{ order_type: row.order_type, id: row.id, order_number: row.order_number, holder }] : [];
+    })
+    .sort((a, b) => a.holder.since.localeCompare(b.holder.since));
 }

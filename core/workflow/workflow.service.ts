@@ -68,7 +68,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
     },
 
     async dashboard() {
-      return buildDashboard(db, deps.now(), await deps.getSettings());
+      return buildDashboard(db, deps.now(), await deps.getSettings(), (await deps.currentActor())?.username);
     },
 
     async afterSync(outcome) {

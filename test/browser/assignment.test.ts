@@ -40,6 +40,10 @@ describe('desk assignment in the queue', () => {
     expect(await h.page.getByTestId('pull-override').count()).toBe(0);
     await h.screenshot('order-held-details');
 
+    await h.page.getByTestId('nav-dashboard').click();
+    await expect.poll(() => h.page.getByTestId('dashboard-held-order').allTextContents()).toEqual([`CO-1: ${sentence}`]);
+    await h.screenshot('dashboard-held-elsewhere');
+
     await h.switchUser('demo-manager');
     await h.page.getByTestId('nav-queue').click();
     await h.rows().filter({ hasText: 'CO-1' }).first().click();

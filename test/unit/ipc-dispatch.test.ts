@@ -52,7 +52,7 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     confirmClaimant: unused,
     fireWorkflowEvent: unused,
     getJobHistory: async () => ({ entries: [] }),
-    getDashboard: async () => ({ today: '2026-11-22', counts: { active_jobs: 0, due_today: 0, overdue: 0, expedited: 0, awaiting_payment: 0, claimant_needed: 0, awaiting_upload: 0, failed_uploads: 0, needs_review: 0, stale: 0, duplicates: 0 }, oldestWaiting: null, claimsDeliveredThisWeek: 0, staleAfterDays: 7 }),
+    getDashboard: async () => ({ today: '2026-11-22', counts: { active_jobs: 0, due_today: 0, overdue: 0, expedited: 0, awaiting_payment: 0, claimant_needed: 0, awaiting_upload: 0, failed_uploads: 0, needs_review: 0, stale: 0, duplicates: 0 }, oldestWaiting: null, claimsDeliveredThisWeek: 0, staleAfterDays: 7, heldElsewhere: [] }),
     listNotifications: async () => ({ notifications: [], unread: 0 }),
     markNotificationsRead: async () => ({ unread: 0 }),
     listDeadlines: async () => ({ today: '2026-12-01', deadlines: [], problems: [] }),
