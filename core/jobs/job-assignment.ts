@@ -45,6 +45,26 @@ export function heldRefusal(holder: Pick<OrderHolder, 'name' | 'since'>, actor: 
   return new AppError('assignment-held', `${beingWorkedBy(holder)}. ${who}`);
 }
 
+/** A day: work saved on a claimed job renews the claim on the server at most this often. */
+const RENEW_AFTER_MS = 86_400_000;
+
+/**
+ * Work on a job is the activity that keeps its claim alive: after a save, the holder's claim is renewed when the
+ * server last saw activity more than a day ago, so a claim expires only when nobody works the order (the server
+ * counts its business days from the last renewal). In the save's transaction; nothing when the claim is not this
+ * user's, one is already on its way, or the server has no desk assignment.
+ */
+export async function renewClaimIfDue(trx: Trx, jobId: number, actor: Actor, at: string): Promise<boolean> {
+  const facts = await getWorkflowFacts(trx, jobId);
+  if (!facts || facts.claimed_at === null || isClosedState(facts.workflow_state)) return false;
+  const holder = parseStoredHolder(facts.assigned_to_json);
+  if (!holder || holder.username !== actor.username) return false;
+  const seen = Date.parse(holder.activeAt ?? facts.claimed_at);
+  if (!(Date.parse(at) - seen > RENEW_AFTER_MS) || (await hasPendingAssignment(trx, jobId))) return false;
+  const ids = await writeOutgoing(trx, jobId, [assignmentMessage(facts, 'claim', null)], { at, queuedBy: actor.username });
+  return ids.length > 0;
+}
+
 export interface AssignmentCommands {
   claim(key: OrderKey, takeOver?: { reason: string; to?: string }): Promise<AssignmentResult>;
   release(key: OrderKey): Promise<AssignmentResult>;

@@ -20,7 +20,7 @@ import { newJobFromOrder } from './job-from-order';
 import { applyJobPatch, checkJobPatch } from './job-patch';
 import { conflictFrom, jobToNewRow, rowToJob, toJobSummary } from '../repos/jobs.mapper';
 import { applyPatchWorkflow } from './job-workflow';
-import { heldRefusal } from './job-assignment';
+import { heldRefusal, renewClaimIfDue } from './job-assignment';
 import { parseStoredHolder } from '../../shared/assignment/read-assignment';
 
 export interface JobsServiceDeps {
@@ -114,7 +114,8 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
         const current = rowToJob(row);
         const at = deps.now().toISOString();
         await updateJobRow(trx, jobId, applyJobPatch(current, patch, { user: actor.username, at }));
-        return applyPatchWorkflow(trx, current, patch, actor, at);
+        const queued = await applyPatchWorkflow(trx, current, patch, actor, at);
+        return (await renewClaimIfDue(trx, jobId, actor, at)) || queued;
       });
       deps.onChanged?.([jobId]);
       if (queued) deps.outbox?.kick();

@@ -134,6 +134,22 @@ describe('desk assignment across two desks', () => {
     expect(told.map((n) => n.title)).toEqual(["Dana Whitlock's claim on CO-2 expired"]);
   });
 
+  it('work saved on a claimed job renews the claim, so it does not expire while someone works the order', async () => {
+    serverClock = Date.parse('2026-11-30T15:00:00Z'); // Monday
+    const job = await deskA.handlers.pullOrder(order(5));
+    await deskA.handlers.sendOutboxNow({});
+    serverClock = Date.parse('2026-12-02T15:00:00Z'); // Wednesday: a save renews the claim
+    await deskA.handlers.saveJob({ jobId: job.id, patch: { step: 'layout' } });
+    expect((await deskA.handlers.listOutbox({ jobId: job.id })).entries.map((e) => e.summary)).toEqual(['Claim the order for this desk']);
+    await deskA.handlers.sendOutboxNow({});
+    // A second save the same day queues nothing.
+    await deskA.handlers.saveJob({ jobId: job.id, patch: { step: 'import' } });
+    expect((await deskA.handlers.listOutbox({ jobId: job.id })).entries).toEqual([]);
+    serverClock = Date.parse('2026-12-04T15:00:00Z'); // Friday: past Monday's grace, within Wednesday's
+    await deskA.handlers.runSync({});
+    expect((await deskA.handlers.getOrder(order(5))).assignedTo?.username).toBe('demo-staff');
+  });
+
   it('an offline pull whose claim arrives after another desk claimed it: needs review with both names', async () => {
     // Desk A pulls while the claim cannot reach the server (the connection drops), then desk B's staff member claims.
     server.faults?.add({ method: 'POST', path: assignmentPath('claim', 'claim_order', 3), destroySocket: true, count: 1 });
@@ -155,7 +171,7 @@ describe('desk assignment across two desks', () => {
     expect(entry.state).toBe('discarded');
     const history = (await deskA.handlers.getJobHistory({ jobId: job.id })).entries.at(-1);
     expect(history?.event).toBe('ASSIGNMENT_LOST');
-    expect(history?.reason).toMatch(/^Being worked by Tomas Arriaga since 27 Nov 2026; demo-staff pulled it here on 27 Nov 2026/);
+    expect(history?.reason).toMatch(/^Being worked by Tomas Arriaga since 4 Dec 2026; demo-staff pulled it here on 4 Dec 2026/);
     const told = (await notificationsOf(deskA)).find((n) => n.title === 'CO-3: someone else works this order');
     expect(told?.body).toContain('Tomas Arriaga');
     expect(told?.body).toContain('demo-staff');
