@@ -70,21 +70,15 @@ export function readOrderAssignment(entry: unknown): OrderAssignment {
   return { holder: readHolder(entry.assigned_to), expired: readExpired(entry.assignment_expired) };
 }
 
-/** The cached columns back into the shapes above (written by the sync from the readers above). */
-export function parseStoredHolder(json: string | null): OrderHolder | null {
+/** The cached columns back into the shapes above (written by the sync from the readers above); unreadable: null. */
+function parseStored<T>(json: string | null): T | null {
   if (json === null) return null;
   try {
-    return JSON.parse(json) as OrderHolder;
+    return JSON.parse(json) as T;
   } catch {
     return null;
   }
 }
 
-export function parseStoredExpired(json: string | null): ExpiredClaim | null {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json) as ExpiredClaim;
-  } catch {
-    return null;
-  }
-}
+export const parseStoredHolder = (json: string | null): OrderHolder | null => parseStored<OrderHolder>(json);
+export const parseStoredExpired = (json: string | null): ExpiredClaim | null => parseStored<ExpiredClaim>(json);

@@ -8,8 +8,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
-import { createClaimDeskApp } from '../../core/app/create-app';
-import { createMemoryTokenStore } from '../../core/session/token-store';
+import { openTestApp } from '../helpers/test-app';
 import { assignmentPath } from '../../shared/api/assignment.schemas';
 import { startReferenceServer, type ReferenceServer } from '../../server';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -22,18 +21,7 @@ let temp: ReturnType<typeof makeTempDir>;
 let deskA: ClaimDeskApp;
 let deskB: ClaimDeskApp;
 
-async function openDesk(name: string): Promise<ClaimDeskApp> {
-  return createClaimDeskApp({
-    dataDir: join(temp.dir, name),
-    runtime: 'browser-host',
-    tokenStore: createMemoryTokenStore(),
-    syncIntervalMs: 0,
-    outboxIntervalMs: 0,
-    staleCheckIntervalMs: 0,
-    documentWorkers: 1,
-    clock: { now: () => new Date(serverClock) },
-  });
-}
+const openDesk = (name: string): Promise<ClaimDeskApp> => openTestApp(join(temp.dir, name), () => new Date(serverClock));
 
 const signIn = (desk: ClaimDeskApp, username: string) => desk.handlers.signIn({ serverUrl: server.url, username, password: 'claimdesk-demo' });
 const order = (id: number) => ({ orderType: 'claim_order' as const, id });

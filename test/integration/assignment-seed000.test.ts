@@ -7,8 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
-import { createClaimDeskApp } from '../../core/app/create-app';
-import { createMemoryTokenStore } from '../../core/session/token-store';
+import { openTestApp } from '../helpers/test-app';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { startTestServer } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -23,15 +22,7 @@ describe('desk assignment against a server without it (seed-000 profile)', () =>
   beforeAll(async () => {
     server = await startTestServer('demo', 'seed000');
     temp = makeTempDir();
-    app = await createClaimDeskApp({
-      dataDir: join(temp.dir, 'data'),
-      runtime: 'browser-host',
-      tokenStore: createMemoryTokenStore(),
-      syncIntervalMs: 0,
-      outboxIntervalMs: 0,
-      staleCheckIntervalMs: 0,
-      documentWorkers: 1,
-    });
+    app = await openTestApp(join(temp.dir, 'data'));
     await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
     await app.handlers.runSync({});
   });
