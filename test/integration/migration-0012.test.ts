@@ -56,7 +56,7 @@ describe('migration 0012: jobs rebuilt for the recorded and filed states', () =>
     expect(() => before.sqlite.prepare("UPDATE jobs SET workflow_state = 'recorded' WHERE id = ?").run(jobs[0])).toThrow(/CHECK constraint/);
     await before.close();
 
-    const after = await openDatabase({ file: cache().file });
+    const after = await openDatabase({ file: cache().file, migrations: all.slice(0, 12) }) // as 0012 left it (later migrations add columns);
     const db = after.sqlite;
     expect(db.pragma('user_version', { simple: true })).toBe(all.length);
     expect(db.prepare('SELECT * FROM jobs ORDER BY id').all()).toEqual(rowsBefore);
