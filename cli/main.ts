@@ -3,7 +3,7 @@
  * a shell over the same services as the desktop app.
  * Exit codes: 0 success, 1 the work failed (one-line reason on stderr), 2 bad usage; validate: 1 = problems found,
  * 2 = the file cannot be read; export: 1 = some orders were skipped or failed; package: 1 = refused with reasons;
- * as-staked: 1 = a post moved or missing, or the as-staked layout has problems.
+ * as-staked: 1 = a post moved or missing, or the as-staked layout has problems; pull: 1 = someone else works the order.
  * With --json, stdout is exactly one JSON document for every exit code: the command's result, or
  * {"error": {"code", "message"}} when it failed or was used wrongly (the reason also goes to stderr).
  */
@@ -34,6 +34,9 @@ const FILE_COMMANDS: Record<string, () => Promise<Command>> = {
   deadlines: async () => (await import('./commands/deadlines.command')).runDeadlinesCommand,
   record: async () => (await import('./commands/filings.command')).runRecordCommand,
   file: async () => (await import('./commands/filings.command')).runFileCommand,
+  pull: async () => (await import('./commands/assignment.command')).runAssignmentCommand.bind(null, 'pull'),
+  release: async () => (await import('./commands/assignment.command')).runAssignmentCommand.bind(null, 'release'),
+  assign: async () => (await import('./commands/assignment.command')).runAssignmentCommand.bind(null, 'assign'),
 };
 
 const USAGE = `Usage:
@@ -54,6 +57,9 @@ const USAGE = `Usage:
   claimdesk as-staked (--order TYPE:ID | --layout FILE.geojson --details FILE.json) --gpx FILE [--apply] [--out DIR]
                       [--data-dir DIR] [--server URL --username U [--password-stdin]] [--json]
   claimdesk upload (--order TYPE:ID ... | --all-ready) --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  claimdesk pull --order TYPE:ID [--reason R] --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  claimdesk release --order TYPE:ID --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
+  claimdesk assign --order TYPE:ID --to USER --reason R --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   claimdesk push --server URL --username U [--password-stdin] [--data-dir DIR] [--json]
   claimdesk plss import FILE... [--data-dir DIR] [--json]
   claimdesk plss lookup --lat LAT --lon LON [--data-dir DIR] [--json]

@@ -26,6 +26,17 @@ export const DEMO_STAFF: DemoUser = {
   role: 'staff',
 };
 
+/** A second staff member, for two desks working the same queue (desk assignment). */
+export const DEMO_STAFF_2: DemoUser = {
+  username: 'demo-staff-2',
+  password: DEMO_PASSWORD,
+  email: 'staff2@claimdesk.example',
+  first_name: 'Tomas',
+  last_name: 'Arriaga',
+  is_staff: true,
+  role: 'staff',
+};
+
 export const DEMO_MANAGER: DemoUser = {
   username: 'demo-manager',
   password: DEMO_PASSWORD,
@@ -56,4 +67,4 @@ export const DEMO_CUSTOMER: DemoUser = {
   role: 'customer',
 };
 
-export const DEMO_USERS: readonly DemoUser[] = [DEMO_STAFF, DEMO_MANAGER, DEMO_ADMIN, DEMO_CUSTOMER];
+export const DEMO_USERS: readonly DemoUser[] = [DEMO_STAFF, DEMO_STAFF_2, DEMO_MANAGER, DEMO_ADMIN, DEMO_CUSTOMER];

@@ -6,11 +6,13 @@
 import type { RouteInfo } from './http/app';
 import { buildApp } from './http/app';
 import type { FaultInjector } from './http/fault-injector';
+import type { AssignmentClock } from './fulfilment/assignment.service';
 import type { ServerProfileName } from './http/server-profile';
 import { applySeed, ensureDemoUsers, type SeedOption, type SeedResult } from './seed/seed';
 import { ReferenceStore } from './store/reference-store';
 
-export { DEMO_ADMIN, DEMO_CUSTOMER, DEMO_MANAGER, DEMO_PASSWORD, DEMO_STAFF, DEMO_USERS } from './demo-users';
+export { DEMO_ADMIN, DEMO_CUSTOMER, DEMO_MANAGER, DEMO_PASSWORD, DEMO_STAFF, DEMO_STAFF_2, DEMO_USERS } from './demo-users';
+export type { AssignmentClock } from './fulfilment/assignment.service';
 export type { DemoUser } from './demo-users';
 export type { RouteInfo } from './http/app';
 export type { FaultSpec } from './http/fault-injector';
@@ -34,6 +36,8 @@ export interface ReferenceServerOptions {
   /** What the answers carry: the full reference API, or only what the contract describes (http/server-profile.ts). */
   profile?: ServerProfileName;
   logger?: boolean;
+  /** The server's clock for desk-assignment expiry (tests move it) and the business days a claim lasts without activity. */
+  assignmentClock?: Partial<AssignmentClock>;
 }
 
 export interface ReferenceServer {
@@ -57,6 +61,7 @@ export async function startReferenceServer(options: ReferenceServerOptions): Pro
       testHooks: options.testHooks ?? false,
       logger: options.logger ?? false,
       profile: options.profile,
+      assignmentClock: options.assignmentClock,
     });
     await app.listen({ host: REFERENCE_HOST, port: options.port ?? 0 });
     const address = app.server.address();

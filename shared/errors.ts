@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'not-ready', // the job or order cannot be used for this yet (e.g. documents without a claimant); see the message
   'io-failed', // a file or folder could not be read or written
   'workflow-refused', // the fulfilment workflow refused a transition (not allowed now, a guard, a missing override or role); see the message
+  'assignment-held', // another staff member works the order (desk assignment); the message names them and since when
   'forbidden', // the signed-in user's role may not do this (e.g. an override by a staff member)
   'bad-file', // an imported file cannot be read as what it should be (e.g. not CadNSDI PLSS data); nothing was changed
   'internal', // a bug: anything not classified above

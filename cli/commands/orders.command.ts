@@ -43,6 +43,10 @@ export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promi
         claims_delivered: summary?.claimsDelivered ?? 0,
         target_date: row.target_date,
         overdue: summary?.overdue ?? false,
+        // Who works the order (desk assignment), by name, as the server said at the last sync; null: nobody or not known.
+        assigned_to: summary?.assignedTo?.name ?? null,
+        // The order's field crew: not kept by this version (always null).
+        crew: null,
       };
     });
     if (options.json) {
@@ -54,7 +58,7 @@ export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promi
       return 0;
     }
     for (const order of orders) {
-      const flags = [order.expedited_delivery && 'expedited', order.staking_service && 'staking', order.gone && 'GONE', order.overdue && 'OVERDUE', order.payment_state === 'awaiting_payment' && 'UNPAID', order.workflow_state]
+      const flags = [order.assigned_to && `worked by ${order.assigned_to}`, order.expedited_delivery && 'expedited', order.staking_service && 'staking', order.gone && 'GONE', order.overdue && 'OVERDUE', order.payment_state === 'awaiting_payment' && 'UNPAID', order.workflow_state]
         .filter(Boolean)
         .join(',');
       io.stdout(

@@ -5,6 +5,8 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { API_PATHS, IDEMPOTENCY_KEY_HEADER, orderEventsPath, orderStatusPath, userRoleSchema, type ClaimDocumentsUploadFields, type OrderStatusChangeRequest, type OrderType, type UploadDocumentType, type UserRole } from '../../shared/api/geodb.schemas';
 import type { AnyOrderEventRequest } from '../../shared/api/order-events.schemas';
+import { ASSIGNMENT_HELD_CODE, assignmentPath, type AssignmentAction } from '../../shared/api/assignment.schemas';
+import { readHolder, type OrderHolder } from '../../shared/assignment/read-assignment';
 import { readSignIn, readUploadReceipt, readUserFacts, type UploadReceipt, type UserFacts } from '../../shared/api/answer-readers';
 import { parseRetryAfter } from '../../shared/sync/retry-policy';
 import { DEFAULT_SYNC_LIMITS, downloadLimitsOf } from '../../shared/sync/sync-limits';
@@ -44,6 +46,11 @@ function describeFailure(failure: RequestFailure): string {
       return `HTTP ${failure.status}${failure.serverMessage ? `: ${failure.serverMessage}` : ''}`;
   }
 }
+
+export type AssignmentAnswer =
+  | { kind: 'ok'; holder: OrderHolder | null; body: unknown }
+  | { kind: 'held'; holder: OrderHolder | null; message: string; body: unknown }
+  | { kind: 'unsupported'; status: number; body: unknown };
 
 export interface SignedInUser {
   username: string;
@@ -108,6 +115,17 @@ export interface GeoDbClient {
     body: AnyOrderEventRequest,
     idempotencyKey: string,
   ): Promise<unknown>;
+  /**
+   * POST a desk-assignment request (our extension of the contract). A holder refusing it (409 assignment_held) and a
+   * server without the endpoint (404 without our code, 405, 501) are answers, not failures; anything else throws.
+   */
+  postAssignment(
+    auth: Credential,
+    action: AssignmentAction,
+    order: { orderType: OrderType; id: number },
+    body: Record<string, unknown>,
+    idempotencyKey: string,
+  ): Promise<AssignmentAnswer>;
   /** Signs in; when the answer does not say who the user is (a bare token), asks /me. */
   signIn(username: string, password: string): Promise<{ token: string; user: SignedInUser }>;
   /** GET /api/v2/me/: who the token belongs to now (a role changed on the server shows up here). */
@@ -270,6 +288,24 @@ export function createGeoDbClient(options: {
       );
       if (!isSuccess(response)) throw httpFailure(response);
       return response.data;
+    },
+    async postAssignment(auth, action, order, body, idempotencyKey) {
+      const response = await send(() =>
+        http.post<unknown>(assignmentPath(action, order.orderType, order.id), body, {
+          headers: { Authorization: authorization(auth), [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+        }),
+      );
+      const data = response.data as Record<string, unknown> | null;
+      const code = typeof data === 'object' && data !== null ? data.code : undefined;
+      if (isSuccess(response)) return { kind: 'ok', holder: readHolder(data?.assigned_to), body: response.data };
+      if (response.status === 409 && code === ASSIGNMENT_HELD_CODE) {
+        return { kind: 'held', holder: readHolder(data?.assigned_to), message: serverMessage(response.data) ?? 'Someone else works this order.', body: response.data };
+      }
+      // Our server says not_found for an order it does not have; any other 404 is a server without the endpoint.
+      if ((response.status === 404 && code !== 'not_found') || response.status === 405 || response.status === 501) {
+        return { kind: 'unsupported', status: response.status, body: response.data };
+      }
+      throw httpFailure(response);
     },
     async getPendingOrders(auth, { etag, onAnswer, onEntry, onDownloadProgress, limits = downloadLimitsOf(DEFAULT_SYNC_LIMITS), signal }) {
       // One controller ends the request for either reason; which one fired decides what the caller is told.

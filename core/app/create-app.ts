@@ -15,6 +15,7 @@ import { createPackageWorkerPool } from '../documents/worker-pool';
 import { lookupLocation } from '../geo/location-lookup';
 import { createJobCommands } from '../jobs/job-commands';
 import { createJobsService } from '../jobs/jobs.service';
+import { createAssignmentCommands } from '../jobs/job-assignment';
 import { createFilingsService } from '../filings/filings.service';
 import { createOutboxRunner } from '../outbox/outbox-runner';
 import { createOutboxService, outboxCounts } from '../outbox/outbox.service';
@@ -119,6 +120,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
   });
 
   const jobs = createJobsService({ db, lookupLocation, workflow, now, outbox, onChanged: workflowChanged });
+  const assignment = createAssignmentCommands({ db, workflow, now, outbox, onChanged: workflowChanged });
   const commands = createJobCommands({ db, now, requireActor: currentActor, getJob: jobs.getJob, outbox, onChanged: workflowChanged });
   const filings = createFilingsService({ db, now, requireActor: currentActor, outbox, onChanged: workflowChanged });
 
@@ -178,6 +180,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     sync,
     jobs,
     commands,
+    assignment,
     documents: { documents, exports: exportRunner, emit: emitDocuments, openPath: options.openPath },
     outbox,
     workflow: { db, workflow, notifications, commands, onSettingsChanged: () => workflowChanged([]), checkMaps: mapSettingsChecker(basemap) },

@@ -14,6 +14,7 @@ import { focusContext } from '../workflow/desk-calendar';
 import { createWorkflowHandlers, type WorkflowHandlerDeps } from './workflow-handlers';
 import type { JobCommands } from '../jobs/job-commands';
 import type { JobsService } from '../jobs/jobs.service';
+import type { AssignmentCommands } from '../jobs/job-assignment';
 import type { SessionService } from '../session/session.service';
 import type { SyncService } from '../sync/sync.service';
 import { createDocumentsHandlers, type DocumentsHandlerDeps } from './documents-handlers';
@@ -34,6 +35,7 @@ export interface HandlerDeps {
   sync: SyncService;
   jobs: JobsService;
   commands: JobCommands;
+  assignment: AssignmentCommands;
   appInfo: AppInfo;
   documents: DocumentsHandlerDeps;
   outbox: OutboxService;
@@ -74,6 +76,8 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     runSync: () => deps.sync.syncNow(),
     getSyncStatus: () => deps.sync.getStatus(),
     pullOrder: ({ override, ...key }) => deps.jobs.pullOrder(key, override),
+    claimOrder: ({ takeOver, ...key }) => deps.assignment.claim(key, takeOver),
+    releaseOrder: (key) => deps.assignment.release(key),
     getJob: ({ jobId }) => deps.jobs.getJob(jobId),
     listJobs: async () => ({ jobs: await deps.jobs.listJobs() }),
     saveJob: ({ jobId, patch }) => deps.jobs.saveJob(jobId, patch),

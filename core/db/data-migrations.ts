@@ -9,6 +9,8 @@
  *
  * 0012: the jobs table is rebuilt so its workflow_state CHECK admits 'recorded' and 'filed' (rebuild-table.ts;
  * the migration runs with foreign keys off, FOREIGN_KEYS_OFF).
+ *
+ * 0013: the outbox table is rebuilt so its kind CHECK admits 'assignment' (desk claims, releases, take-overs).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { rebuildTable } from './rebuild-table';
@@ -24,7 +26,7 @@ import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settin
 export type DataStep = (db: BetterSqlite3.Database, now: Date) => void;
 
 /** Migrations that run with foreign keys off (they rebuild a parent table), checked with foreign_key_check before commit. */
-export const FOREIGN_KEYS_OFF: ReadonlySet<number> = new Set([12]);
+export const FOREIGN_KEYS_OFF: ReadonlySet<number> = new Set([12, 13]);
 
 /**
  * The workflow states as of migration 0012, written out rather than read from shared/workflow: a migration must
@@ -37,6 +39,16 @@ export function withWorkflowStates(createSql: string, states: readonly string[])
   const found = createSql.match(check) ?? [];
   if (found.length !== 1) throw new Error(`Expected one CHECK on jobs.workflow_state, found ${found.length}.`);
   return createSql.replace(check, `CHECK (workflow_state IN (${states.map((s) => `'${s}'`).join(', ')}))`);
+}
+
+/** The outbox kinds as of migration 0013, written out for the same reason. */
+const OUTBOX_KINDS_0013 = ['upload', 'status', 'event', 'assignment'];
+
+export function withOutboxKinds(createSql: string, kinds: readonly string[]): string {
+  const check = /CHECK\s*\(\s*kind\s+IN\s*\([^)]*\)\s*\)/g;
+  const found = createSql.match(check) ?? [];
+  if (found.length !== 1) throw new Error(`Expected one CHECK on outbox.kind, found ${found.length}.`);
+  return createSql.replace(check, `CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`);
 }
 
 /** Who the log names for states ClaimDesk assigned by itself. */
@@ -123,4 +135,5 @@ export const DATA_STEPS: Readonly<Record<number, DataStep>> = {
     backfillJobs(db, now.toISOString());
   },
   12: (db) => rebuildTable(db, 'jobs', (sql) => withWorkflowStates(sql, WORKFLOW_STATES_0012)),
+  13: (db) => rebuildTable(db, 'outbox', (sql) => withOutboxKinds(sql, OUTBOX_KINDS_0013)),
 };

@@ -28,6 +28,9 @@ export interface OrdersTable {
   payment_status: string | null;
   payment_state: 'paid' | 'awaiting_payment' | 'refunded' | 'not_applicable' | 'unknown';
   target_date: string | null;
+  /** 0013: the server's assigned_to and assignment_expired as read (shared/assignment/read-assignment.ts), JSON. */
+  assigned_to_json: string | null;
+  assignment_expired_json: string | null;
   first_seen_at: string;
   updated_at: string;
   gone_at: string | null;
@@ -76,6 +79,9 @@ export interface JobsTable {
   claims_purchased: number;
   claims_laid_out: number;
   claimant_named: number;
+  /** 0013: when the server confirmed this desk's claim on the order (desk assignment); NULL: none now. */
+  claimed_at: string | null;
+  claimed_by: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -153,7 +159,7 @@ export interface OutboxTable {
   id: string;
   seq: number;
   job_id: number;
-  kind: 'upload' | 'status' | 'event';
+  kind: 'upload' | 'status' | 'event' | 'assignment';
   payload_json: string;
   state: 'queued' | 'sending' | 'retry' | 'paused' | 'needs_review' | 'failed' | 'done' | 'discarded';
   attempts: Generated<number>;

@@ -20,6 +20,8 @@ import { newJobFromOrder } from './job-from-order';
 import { applyJobPatch, checkJobPatch } from './job-patch';
 import { conflictFrom, jobToNewRow, rowToJob, toJobSummary } from '../repos/jobs.mapper';
 import { applyPatchWorkflow } from './job-workflow';
+import { heldRefusal, renewClaimIfDue } from './job-assignment';
+import { parseStoredHolder } from '../../shared/assignment/read-assignment';
 
 export interface JobsServiceDeps {
   db: Kysely<Database>;
@@ -71,6 +73,10 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       if (existing) return present(rowToJob(existing));
       const job = await buildJob(key);
       const actor = await deps.workflow.requireActor();
+      // Another desk holds it: the one sentence every desk shows, before anything is written (the machine's guard
+      // still decides a manager's take-over, which needs the override's reason).
+      const holder = parseStoredHolder((await getOrderRow(db, key))?.row.assigned_to_json ?? null);
+      if (holder && holder.username !== actor.username && !override) throw heldRefusal(holder, actor);
       const at = deps.now().toISOString();
       const queued = await db.transaction().execute(async (trx) => {
         // A second pull of the same order racing this one: the UNIQUE key keeps one job, both callers get it.
@@ -108,7 +114,8 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
         const current = rowToJob(row);
         const at = deps.now().toISOString();
         await updateJobRow(trx, jobId, applyJobPatch(current, patch, { user: actor.username, at }));
-        return applyPatchWorkflow(trx, current, patch, actor, at);
+        const queued = await applyPatchWorkflow(trx, current, patch, actor, at);
+        return (await renewClaimIfDue(trx, jobId, actor, at)) || queued;
       });
       deps.onChanged?.([jobId]);
       if (queued) deps.outbox?.kick();

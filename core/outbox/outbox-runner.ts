@@ -31,6 +31,7 @@ import type { SessionAuth } from '../api/geodb-client';
 import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
 import { sendEntry, type SendAnswer } from './outbox-send';
 import { announceOutcome, applyOutcomeToWorkflow, recordDelivery } from './outbox-outcome';
+import { announceAssignment, applyAssignmentOutcome, assignmentOutcome } from './assignment-outcome';
 import type { NotificationsService } from '../workflow/notifications.service';
 import { uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 
@@ -116,12 +117,14 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     const kept = await deps.db.transaction().execute(async (trx) => {
       if (!(await writeOutcome(trx))) return false;
       await applyOutcomeToWorkflow(trx, entry, outcome.state, iso);
+      await applyAssignmentOutcome(trx, entry, answer, outcome, iso);
       return true;
     });
     if (!kept) return false;
     deps.onWorkflowChanged?.([entry.job_id]);
     if (deps.notifications) {
       announceOutcome(deps.notifications, entry, outcome.state, 'message' in outcome ? outcome.message : null).catch((error: unknown) => deps.onBackgroundError?.(error));
+      announceAssignment(deps.notifications, entry, answer, outcome).catch((error: unknown) => deps.onBackgroundError?.(error));
     }
     deps.onChange?.();
     return true;
@@ -148,6 +151,9 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
           return setEntryState(trx, entry.id, { state: 'needs_review', last_error: outcome.message, updated_at: iso }, { ...leased, countAttempt: true });
         case 'failed':
           return setEntryState(trx, entry.id, { state: 'failed', last_error: outcome.message, updated_at: iso }, { ...leased, countAttempt: true });
+        case 'not-applied':
+          // Never retried: the server answered and a resend would get the same answer. Kept, discarded, with why.
+          return setEntryState(trx, entry.id, { state: 'discarded', done_at: iso, last_error: outcome.message, updated_at: iso, next_attempt_at: null }, { ...leased, countAttempt: true });
       }
     }
   }
@@ -183,7 +189,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     let outcome: SendOutcome;
     try {
       answer = await withHeartbeat(entry.id, () => sendEntry(entry, { client, auth, dataDir: deps.dataDir, documents, claimPackageId: job?.claim_package_id ?? null }));
-      outcome = { state: 'done' };
+      outcome = assignmentOutcome(entry, answer) ?? { state: 'done' };
     } catch (error) {
       outcome = classifySend(failureOf(error), entry.attempts + 1, random);
     }

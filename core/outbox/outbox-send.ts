@@ -9,8 +9,8 @@ import { uploadDocumentTypeSchema, type UploadDocumentType } from '../../shared/
 import type { UploadReceipt } from '../../shared/api/answer-readers';
 import type { AnyOrderEventRequest, OrderEventRequest } from '../../shared/api/order-events.schemas';
 import { MANIFEST_FILE } from '../../shared/documents/package-files';
-import { eventPayloadSchema, isFilingPayload, statusPayloadSchema, uploadPayloadSchema, type EventPayload } from '../../shared/outbox/outbox.types';
-import { RequestError, type Credential, type GeoDbClient, type UploadFile } from '../api/geodb-client';
+import { assignmentPayloadSchema, eventPayloadSchema, isFilingPayload, statusPayloadSchema, uploadPayloadSchema, type EventPayload } from '../../shared/outbox/outbox.types';
+import { RequestError, type AssignmentAnswer, type Credential, type GeoDbClient, type UploadFile } from '../api/geodb-client';
 import type { OutboxDocumentRow, OutboxRow } from '../repos/outbox.repo';
 import { OUTBOX_DIR } from './outbox-queue';
 
@@ -18,7 +18,9 @@ import { OUTBOX_DIR } from './outbox-queue';
  * A delivered entry: for an upload, the package facts the job keeps (read tolerantly by the client); for every
  * kind, the answer as received, serialised for support (`answerJson`).
  */
-export type SendAnswer = ({ kind: 'upload'; receipt: UploadReceipt } | { kind: 'status' } | { kind: 'event' }) & { answerJson: string };
+export type SendAnswer = ({ kind: 'upload'; receipt: UploadReceipt } | { kind: 'status' } | { kind: 'event' } | { kind: 'assignment'; answer: AssignmentAnswer }) & {
+  answerJson: string;
+};
 
 /** Kept with the entry for support; a huge or unserialisable answer is noted instead of stored. */
 const MAX_ANSWER_JSON = 64 * 1024;
@@ -100,8 +102,18 @@ async function sendEvent(entry: OutboxRow, context: SendContext): Promise<SendAn
   return { kind: 'event', answerJson: answerJson(answer) };
 }
 
+/** A claim, release or take-over (the server's answer, whatever it is, is read by assignment-outcome.ts). */
+async function sendAssignment(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
+  const payload = assignmentPayloadSchema.parse(JSON.parse(entry.payload_json));
+  const action = payload.action === 'take_over' ? 'takeOver' : payload.action;
+  const body = payload.action === 'take_over' ? { reason: payload.reason ?? '', ...(payload.to ? { username: payload.to } : {}) } : {};
+  const answer = await context.client.postAssignment(context.auth, action, { orderType: payload.orderType, id: payload.orderId }, body, entry.id);
+  return { kind: 'assignment', answer, answerJson: answerJson(answer.body) };
+}
+
 export async function sendEntry(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
   if (entry.kind === 'upload') return sendUpload(entry, context);
+  if (entry.kind === 'assignment') return sendAssignment(entry, context);
   if (entry.kind === 'event') return sendEvent(entry, context);
   const payload = statusPayloadSchema.parse(JSON.parse(entry.payload_json));
   const answer = await context.client.setOrderStatus(

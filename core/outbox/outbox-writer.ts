@@ -11,6 +11,7 @@ import type { Db } from '../db/schema';
 import { setConflictAck } from '../repos/jobs.repo';
 import { setOrderStatusLocally } from '../repos/orders.repo';
 import { insertOutboxEntry } from '../repos/outbox.repo';
+import { assignmentUnsupported } from '../repos/assignment.repo';
 import { applyTransition, type Applied, type Trx } from '../workflow/apply-transition';
 
 export interface WriteHooks {
@@ -31,7 +32,10 @@ export async function writeOutgoing(
 ): Promise<string[]> {
   const { at, queuedBy } = by;
   const ids: string[] = [];
+  // A server known to lack desk assignment is not asked again: the order is worked here without a claim.
+  const skipAssignment = outgoing.some((m) => m.kind === 'assignment') && (await assignmentUnsupported(trx));
   for (const message of outgoing) {
+    if (message.kind === 'assignment' && skipAssignment) continue;
     const id = randomUUID();
     if (message.kind === 'status') {
       const { payload } = message;

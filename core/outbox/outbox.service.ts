@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
-import { eventPayloadSchema, eventSummary, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
+import { eventPayloadSchema, eventSummary, statusPayloadSchema, uploadPayloadSchema, assignmentPayloadSchema, assignmentSummary } from '../../shared/outbox/outbox.types';
 import type { Actor } from '../../shared/workflow/workflow.types';
 import { applySystemEvent } from '../workflow/apply-transition';
 import { readWorkflowState } from '../workflow/workflow-context';
@@ -85,6 +85,10 @@ async function toView(db: Kysely<Database>, row: OutboxRow, account: SendingAcco
     const payload = eventPayloadSchema.safeParse(JSON.parse(row.payload_json));
     orderNumber = payload.success ? payload.data.orderNumber : '';
     summary = payload.success ? eventSummary(payload.data) : 'Order event';
+  } else if (row.kind === 'assignment') {
+    const payload = assignmentPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    orderNumber = payload.success ? payload.data.orderNumber : '';
+    summary = payload.success ? assignmentSummary(payload.data) : 'Desk assignment';
   } else {
     const payload = statusPayloadSchema.safeParse(JSON.parse(row.payload_json));
     orderNumber = payload.success ? payload.data.orderNumber : '';

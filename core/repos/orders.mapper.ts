@@ -11,6 +11,7 @@ import { paymentState, storedPaymentDetail } from '../../shared/workflow/payment
 import type { ServiceLevels } from '../../shared/workflow/workflow-settings';
 import { isDeliveredState, workflowStateSchema, type PaymentState } from '../../shared/workflow/workflow.types';
 import { DRAWN_OVER_LIMITS_CODE } from '../../shared/claims/drawn-limits-code';
+import { parseStoredHolder, type OrderAssignment } from '../../shared/assignment/read-assignment';
 
 export interface OrderWrite {
   order: NormalizedOrder;
@@ -18,6 +19,8 @@ export interface OrderWrite {
   payloadHash: string;
   /** The server's own payment field when it sends one (payment is kept apart from fulfilment). */
   paymentStatus: string | null;
+  /** Who works the order, when the server says (desk assignment; our extension of the pending list). */
+  assignment: OrderAssignment;
   /** The payment state derived last time, for statuses that say nothing about payment (payment-state.ts). */
   lastKnownPayment: PaymentState | null;
 }
@@ -55,6 +58,8 @@ export function toOrderRow(write: OrderWrite, now: string, levels: ServiceLevels
     payment_status: write.paymentStatus,
     payment_state: payment.state,
     target_date: targetDateOf({ createdAt: order.createdAt, expedited: order.expedited }, levels),
+    assigned_to_json: write.assignment.holder ? JSON.stringify(write.assignment.holder) : null,
+    assignment_expired_json: write.assignment.expired ? JSON.stringify(write.assignment.expired) : null,
   };
 }
 
@@ -86,6 +91,7 @@ export type SummaryRow = Pick<
   | 'warning_count'
   | 'gone_at'
   | 'target_date'
+  | 'assigned_to_json'
 > & { has_claimant: number; payment_state: PaymentState } & OrderRowExtras;
 
 /** Columns the queue computes from the order's job and the duplicate flags (orders.repo summarySelect). */
@@ -120,6 +126,7 @@ export const SUMMARY_COLUMNS = [
   'gone_at',
   'payment_state',
   'target_date',
+  'assigned_to_json',
 ] as const satisfies readonly (keyof OrdersTable)[];
 
 export function toSummary(row: SummaryRow, today: string): OrderSummary {
@@ -158,7 +165,13 @@ export function toSummary(row: SummaryRow, today: string): OrderSummary {
     daysRemaining,
     overdue: daysRemaining !== null && daysRemaining < 0 && row.gone_at === null,
     duplicateCount: Number(row.duplicate_count),
+    assignedTo: holderSummary(row.assigned_to_json),
   };
+}
+
+function holderSummary(json: string | null): OrderSummary['assignedTo'] {
+  const holder = parseStoredHolder(json);
+  return holder ? { username: holder.username, name: holder.name, since: holder.since } : null;
 }
 
 

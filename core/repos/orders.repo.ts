@@ -89,6 +89,8 @@ export const UPDATABLE_COLUMNS = [
   'payment_status',
   'payment_state',
   'target_date',
+  'assigned_to_json',
+  'assignment_expired_json',
 ] as const satisfies readonly (keyof OrdersTable)[];
 
 /** Orders the server stopped listing: marked, never deleted (local work may refer to them). */

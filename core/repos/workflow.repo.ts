@@ -27,6 +27,10 @@ export interface WorkflowFactsRow {
   order_created_at: string | null;
   expedited: number | null;
   target_date: string | null;
+  /** The server's holder of the order (desk assignment) as last read, JSON (shared/assignment/read-assignment.ts). */
+  assigned_to_json: string | null;
+  /** When the server confirmed this desk's claim (null: none now). */
+  claimed_at: string | null;
   has_package: number;
   /** The crew's posts were accepted as staked (field_work). */
   posts_accepted: number;
@@ -54,6 +58,8 @@ export async function getWorkflowFacts(db: Db, jobId: number): Promise<WorkflowF
       'o.created_at as order_created_at',
       'o.expedited_delivery as expedited',
       'o.target_date',
+      'o.assigned_to_json',
+      'jobs.claimed_at',
       'jobs.order_number',
       'jobs.claims_purchased',
       'jobs.claims_laid_out',

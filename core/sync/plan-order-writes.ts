@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { drawnLimitIssues } from '../../shared/claims/drawn-limits';
+import { readOrderAssignment } from '../../shared/assignment/read-assignment';
 import { normalizePendingOrder, unreadableOrder } from '../../shared/domain/normalize-order';
 import { orderKeyString, type OrderIssue, type OrderKey } from '../../shared/domain/order.types';
 import type { NormalizedOrder } from '../../shared/domain/normalized-order.types';
@@ -141,7 +142,7 @@ export class OrderPlanner {
       const [orderType, id] = key.split(':') as [OrderKey['orderType'], string];
       const order = unreadableOrder(orderType, Number(id), why);
       const json = JSON.stringify({ order_type: orderType, id: Number(id), claimdesk_note: `entry left out: ${why}` });
-      return this.write({ order, rawJson: json, payloadHash: hashOf(json), paymentStatus: null });
+      return this.write({ order, rawJson: json, payloadHash: hashOf(json), paymentStatus: null, assignment: { holder: null, expired: null } });
     }
   }
 
@@ -217,7 +218,7 @@ function planEntry(
   if (!result.ok) return { skip: result.reason };
   const normalized = copy.problems.length > 0 ? { ...result.order, problems: [...copy.problems, ...result.order.problems] } : result.order;
   const order = { ...normalized, warnings: [...normalized.warnings, ...limitsAsDrawn(normalized.claims)] };
-  return { order, rawJson: copy.json, payloadHash, paymentStatus: paymentStatusOf(entry) };
+  return { order, rawJson: copy.json, payloadHash, paymentStatus: paymentStatusOf(entry), assignment: readOrderAssignment(entry) };
 }
 
 /** A cheap identity read before validation, for the unchanged check; the normalizer has the final word. */

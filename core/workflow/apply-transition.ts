@@ -9,9 +9,11 @@
 import type { Transaction } from 'kysely';
 import { isClosedOrderStatus } from '../../shared/domain/order-status';
 import { AppError } from '../../shared/errors';
-import type { OutgoingMessage } from '../../shared/outbox/outbox.types';
+import type { AssignmentChange, OutgoingMessage } from '../../shared/outbox/outbox.types';
 import { transition } from '../../shared/workflow/workflow.machine';
-import { serverStatusAfter } from '../../shared/workflow/workflow.table';
+import { assignmentAfter, serverStatusAfter } from '../../shared/workflow/workflow.table';
+import { getAppSettings } from '../repos/settings.repo';
+import { TAKE_OVER_EVENT } from '../../shared/workflow/guard-labels';
 import type { Actor, TransitionLogEntry, TransitionOptions, WorkflowEvent, WorkflowState } from '../../shared/workflow/workflow.types';
 import type { Database, Db } from '../db/schema';
 import { updateJobRow } from '../repos/jobs.repo';
@@ -37,7 +39,7 @@ function refusal(result: { code: string; message: string }): AppError {
   return new AppError(result.code === 'role-required' ? 'forbidden' : 'workflow-refused', result.message);
 }
 
-function orderNumberOf(facts: WorkflowFactsRow): string {
+function orderNumberOf(facts: Pick<WorkflowFactsRow, 'order_type' | 'order_id' | 'order_number'>): string {
   return facts.order_number || `${facts.order_type} ${facts.order_id}`;
 }
 
@@ -61,6 +63,16 @@ function overrideRecord(facts: WorkflowFactsRow, entry: Omit<TransitionLogEntry,
   };
 }
 
+/** The desk's release-on-hold setting, read only for a hold (the one event it decides). */
+async function assignmentSettings(trx: Trx, event: WorkflowEvent): Promise<{ releaseOnHold: boolean }> {
+  return { releaseOnHold: event === 'HOLD' ? (await getAppSettings(trx)).workflow.releaseOnHold : false };
+}
+
+/** A claim, release or take-over of the job's order on its way to the server's desk assignment. */
+export function assignmentMessage(facts: Pick<WorkflowFactsRow, 'order_type' | 'order_id' | 'order_number'>, action: AssignmentChange, reason: string | null, to: string | null = null): OutgoingMessage {
+  return { kind: 'assignment', payload: { orderType: facts.order_type, orderId: facts.order_id, orderNumber: orderNumberOf(facts), action, reason, to } };
+}
+
 /**
  * Fires `event` on the job. Throws 'workflow-refused' (not allowed now, a guard, a missing override or reason) or
  * 'forbidden' (the role may not), with the machine's message.
@@ -74,7 +86,7 @@ export async function applyTransition(
 ): Promise<Applied> {
   const jobFacts = await readJobFacts(trx, jobId);
   const { facts } = jobFacts;
-  const result = transition(facts.workflow_state, event, contextOf(jobFacts), actor, options);
+  const result = transition(facts.workflow_state, event, contextOf(jobFacts, actor.username), actor, options);
   if (!result.ok) throw refusal(result);
   const entry = { ...result.logEntry, at: options.at };
   const logged = result.changed || entry.override || LOGGED_SELF_TRANSITIONS.has(event);
@@ -90,8 +102,12 @@ export async function applyTransition(
     }
   }
   // Nothing is sent about an order the server already closed or stopped listing.
+  const open = facts.order_status !== null && !isClosedOrderStatus(facts.order_status);
+  // The claim goes first: a take-over must reach the server before the record of why it was made.
+  const change = open ? assignmentAfter(event, result.from, entry.overridden, await assignmentSettings(trx, event)) : null;
+  if (change) outgoing.unshift(assignmentMessage(facts, change, change === 'take_over' ? entry.reason : null));
   const status = serverStatusAfter(event, result.from);
-  if (status && facts.order_status !== null && !isClosedOrderStatus(facts.order_status)) {
+  if (status && open) {
     const payload = { orderType: facts.order_type, orderId: facts.order_id, orderNumber: orderNumberOf(facts), status, reason: options.reason?.trim() || null };
     outgoing.push({ kind: 'status', payload });
   }
@@ -134,9 +150,30 @@ export async function recordCapacityOverride(trx: Trx, jobId: number, actor: Act
   return [overrideRecord(facts, entry, logId)];
 }
 
+/**
+ * A manager's or admin's take-over of an order this desk already has a job for (the order's claim moves to them,
+ * or to `to`): no state changes, but it is an override, logged as TAKE_OVER with the reason and sent to the server
+ * as a domain event after the take-over itself.
+ */
+export async function recordTakeOver(trx: Trx, jobId: number, actor: Actor, reason: string, at: string, to: string | null = null): Promise<OutgoingMessage[]> {
+  const { facts } = await readJobFacts(trx, jobId);
+  const entry = {
+    from: facts.workflow_state,
+    to: facts.workflow_state,
+    event: TAKE_OVER_EVENT,
+    actor,
+    at,
+    reason,
+    override: true,
+    overridden: ['held-by-other' as const],
+  };
+  const logId = await insertTransition(trx, jobId, entry);
+  return [assignmentMessage(facts, 'take_over', reason, to), overrideRecord(facts, entry, logId)];
+}
+
 /** Asks the machine without changing anything: throws the refusal a later applyTransition would (for a check before slow work). */
 export async function assertTransition(db: Db, jobId: number, event: WorkflowEvent, actor: Actor): Promise<void> {
   const jobFacts = await readJobFacts(db, jobId);
-  const result = transition(jobFacts.facts.workflow_state, event, contextOf(jobFacts), actor);
+  const result = transition(jobFacts.facts.workflow_state, event, contextOf(jobFacts, actor.username), actor);
   if (!result.ok) throw refusal(result);
 }

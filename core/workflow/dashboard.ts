@@ -11,9 +11,11 @@ import type { Db } from '../db/schema';
 import { createTurn } from '../platform/event-loop';
 import { countFocus } from '../repos/order-queue.repo';
 import { countClaimsDeliveredSince, oldestWaitingOrder } from '../repos/workflow.repo';
+import { listHeldOrders } from '../repos/assignment.repo';
 import { focusContext, startOfDeskWeek } from './desk-calendar';
 
-export async function buildDashboard(db: Db, now: Date, settings: WorkflowSettings): Promise<Dashboard> {
+/** `username`: the signed-in user, whose own claims are not "elsewhere" (undefined: every claim is listed). */
+export async function buildDashboard(db: Db, now: Date, settings: WorkflowSettings, username?: string): Promise<Dashboard> {
   const context = focusContext(now, settings.staleAfterDays);
   const counts = {} as Record<DashboardFocus, number>;
   // Eleven counts over the whole cache: the event loop gets its turns in between (the window refreshes this after
@@ -40,5 +42,8 @@ export async function buildDashboard(db: Db, now: Date, settings: WorkflowSettin
         : null,
     claimsDeliveredThisWeek: await countClaimsDeliveredSince(db, startOfDeskWeek(now)),
     staleAfterDays: settings.staleAfterDays,
+    heldElsewhere: (await listHeldOrders(db))
+      .filter((order) => order.holder.username !== username)
+      .map((order) => ({ key: { orderType: order.order_type, id: order.id }, orderNumber: order.order_number, name: order.holder.name, since: order.holder.since })),
   };
 }

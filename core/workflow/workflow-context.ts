@@ -3,6 +3,7 @@
  * columns, the order's payment, the claims purchased, laid out and delivered, whether a package exists, and what
  * the job check (shared/jobs/check-job.ts) says about the layout and the claimant.
  */
+import { parseStoredHolder } from '../../shared/assignment/read-assignment';
 import { AppError } from '../../shared/errors';
 import { checkJob, type JobCheck } from '../../shared/jobs/check-job';
 import { paymentStateSchema, type WorkflowContext } from '../../shared/workflow/workflow.types';
@@ -22,8 +23,13 @@ export async function readJobFacts(db: Db, jobId: number): Promise<JobFacts> {
   return { facts, check: checkJob(rowToJob(row)) };
 }
 
-export function contextOf({ facts, check }: JobFacts): WorkflowContext {
+/**
+ * `actorUsername`: who is about to act, so the order's holder counts as someone else only when it is not them
+ * (undefined: anyone holding it counts, as for a view nobody signed in to).
+ */
+export function contextOf({ facts, check }: JobFacts, actorUsername?: string): WorkflowContext {
   const payment = paymentStateSchema.safeParse(facts.payment_state);
+  const holder = parseStoredHolder(facts.assigned_to_json);
   return {
     ...(facts.order_number ? { orderNumber: facts.order_number } : {}),
     paymentState: payment.success ? payment.data : 'unknown',
@@ -37,6 +43,7 @@ export function contextOf({ facts, check }: JobFacts): WorkflowContext {
     claimantProblems: check.blocking.claimant,
     countyRecorded: facts.county_recorded === 1,
     blmFiled: facts.blm_filed === 1,
+    heldBy: holder && holder.username !== actorUsername ? { name: holder.name, since: holder.since } : null,
   };
 }
 

@@ -16,6 +16,8 @@ import { createTurn } from '../platform/event-loop';
 import { listDuplicatePairKeys, replaceDuplicates, type DuplicateRowInput } from '../repos/duplicates.repo';
 import { getWorkflowFacts, listJobsWithClosedOrders } from '../repos/workflow.repo';
 import { applySystemEvent } from './apply-transition';
+import { reconcileAssignments } from './assignment-sync';
+import type { Actor } from '../../shared/workflow/workflow.types';
 import { inThreadDuplicateCheck, type DuplicateCheck } from './duplicate-check';
 import type { NotificationsService } from './notifications.service';
 
@@ -24,6 +26,8 @@ export interface AfterSyncDeps {
   now: () => Date;
   notifications: NotificationsService;
   getSettings: () => Promise<WorkflowSettings>;
+  /** Who is signed in, for desk assignment (assignment-sync.ts); absent: nothing about assignment is reconciled. */
+  currentActor?: () => Promise<Actor | null>;
   /** The duplicate check; the app's runs in a worker thread (duplicate-check.ts). Default: on this thread. */
   findDuplicates?: DuplicateCheck;
 }
@@ -101,6 +105,7 @@ async function refreshDuplicates(deps: AfterSyncDeps, settings: WorkflowSettings
 /** Answers the jobs whose workflow changed, for the views to refresh. */
 export async function afterSync(deps: AfterSyncDeps, outcome: SyncOutcome): Promise<number[]> {
   const changed = await reconcileServerChanges(deps);
+  if (deps.currentActor) changed.push(...(await reconcileAssignments(deps, await deps.currentActor())));
   await announceNewOrders(deps, outcome.added);
   if (outcome.changed) await refreshDuplicates(deps, await deps.getSettings());
   return changed;

@@ -19,6 +19,8 @@ import { contextOf, type JobFacts } from './workflow-context';
 export interface ViewContext {
   /** The signed-in user's role; null (signed out) offers no actions. */
   role: ActorRole | null;
+  /** The signed-in user's name: the order's holder counts as someone else only when it is not them. */
+  username?: string;
   settings: WorkflowSettings;
   now: Date;
   today: string;
@@ -26,7 +28,7 @@ export interface ViewContext {
 
 export async function workflowView(db: Db, jobFacts: JobFacts, view: ViewContext): Promise<JobWorkflow> {
   const { facts, check } = jobFacts;
-  const context = contextOf(jobFacts);
+  const context = contextOf(jobFacts, view.username);
   const progress = orderProgress(
     {
       claimsPurchased: context.claimsPurchased,

@@ -59,7 +59,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
     async view(jobId) {
       const [jobFacts, actor, settings] = await Promise.all([readJobFacts(db, jobId), deps.currentActor(), deps.getSettings()]);
       const now = deps.now();
-      return workflowView(db, jobFacts, { role: actor?.role ?? null, settings, now, today: deskDay(now) });
+      return workflowView(db, jobFacts, { role: actor?.role ?? null, ...(actor ? { username: actor.username } : {}), settings, now, today: deskDay(now) });
     },
 
     async history(jobId) {
@@ -68,11 +68,11 @@ export function createWorkflowService(deps: WorkflowServiceDeps): WorkflowServic
     },
 
     async dashboard() {
-      return buildDashboard(db, deps.now(), await deps.getSettings());
+      return buildDashboard(db, deps.now(), await deps.getSettings(), (await deps.currentActor())?.username);
     },
 
     async afterSync(outcome) {
-      const changed = await afterSync({ db, now: deps.now, notifications: deps.notifications, getSettings: deps.getSettings, findDuplicates: deps.duplicateCheck }, outcome);
+      const changed = await afterSync({ db, now: deps.now, notifications: deps.notifications, getSettings: deps.getSettings, findDuplicates: deps.duplicateCheck, currentActor: deps.currentActor }, outcome);
       // Every sync may move target dates, payment or duplicate flags: the dashboard refreshes either way.
       deps.onChanged(changed);
     },

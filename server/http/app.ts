@@ -1,7 +1,9 @@
 /** Assembles the fastify app: DRF-style error bodies, multipart, fault injection (test mode) and the routes. */
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerAssignmentRoutes } from '../routes/assignment.routes';
 import { registerAuthRoutes } from '../routes/auth.routes';
+import { DEFAULT_ASSIGNMENT_EXPIRY_DAYS, type AssignmentClock } from '../fulfilment/assignment.service';
 import { registerDocumentRoutes } from '../routes/documents.routes';
 import { registerOrderEventRoutes } from '../routes/order-events.routes';
 import { registerOrderStatusRoutes } from '../routes/order-status.routes';
@@ -24,6 +26,8 @@ export interface AppOptions {
   logger: boolean;
   /** What the answers carry (server-profile.ts); default 'reference'. */
   profile?: ServerProfileName;
+  /** The clock desk assignments expire on, and after how many business days (default: the wall clock, 3 days). */
+  assignmentClock?: Partial<AssignmentClock>;
 }
 
 export interface BuiltApp {
@@ -83,5 +87,6 @@ export function buildApp(store: ReferenceStore, options: AppOptions): BuiltApp {
   registerOrderEventRoutes(app, store, profile);
   registerDocumentRoutes(app, store, profile);
   registerPackageRoutes(app, store);
+  if (profile.assignments) registerAssignmentRoutes(app, store, { now: () => new Date(), expiryBusinessDays: DEFAULT_ASSIGNMENT_EXPIRY_DAYS, ...options.assignmentClock });
   return { app, routes, faults };
 }

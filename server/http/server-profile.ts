@@ -13,6 +13,7 @@
  *                    No Idempotency-Key: a resend simply adds to the order's existing package (the contract's
  *                    "add to existing package"), also for an order the first upload already completed
  *   status, events   not in the contract: any success is 204 No Content
+ *   assignment       not in the contract: no claim, release or take-over endpoints (404), no assigned_to in the list
  *   refusals         {detail} only, as Django REST words them: no `code`, no order status
  * Both profiles share the store and the fulfilment rules; only the answers and the replay semantics differ.
  */
@@ -33,6 +34,8 @@ export interface ServerProfile {
   idempotency: boolean;
   /** Send and check ETags on the pending-orders list. */
   etags: boolean;
+  /** Desk assignment (claim, release, take-over; assigned_to in the list): our extension, absent from the contract. */
+  assignments: boolean;
   /** A completed order takes another upload without its claim_package_id (added to its package). */
   uploadsReuseOrderPackage: boolean;
   signIn(token: string, user: ApiUser): unknown;
@@ -50,6 +53,7 @@ const REFERENCE: ServerProfile = {
   name: 'reference',
   idempotency: true,
   etags: true,
+  assignments: true,
   uploadsReuseOrderPackage: false,
   signIn: (token, user) => ({ token, user }),
   me: (user) => user,
@@ -60,8 +64,9 @@ const REFERENCE: ServerProfile = {
   error: (body) => body,
 };
 
-/** The fields the GeoDB contract's staff_pending_orders() view lists, in its order (it has no payment_status). */
-const SEED_000_FIELDS: readonly string[] = PENDING_ORDER_FIELDS.filter((field) => field !== 'payment_status');
+/** The fields the GeoDB contract's staff_pending_orders() view lists, in its order (no payment_status, no desk assignment). */
+const NOT_IN_CONTRACT: ReadonlySet<string> = new Set(['payment_status', 'assigned_to', 'assignment_expired']);
+const SEED_000_FIELDS: readonly string[] = PENDING_ORDER_FIELDS.filter((field) => !NOT_IN_CONTRACT.has(field));
 
 function contractFieldsOnly(docText: string): string {
   const doc: unknown = JSON.parse(docText);
@@ -76,6 +81,7 @@ const SEED_000: ServerProfile = {
   name: 'seed000',
   idempotency: false,
   etags: false,
+  assignments: false,
   uploadsReuseOrderPackage: true,
   signIn: (token) => ({ token }),
   me: (user) => ({ username: user.username, is_staff: user.is_staff, role: user.role }),

@@ -150,4 +150,20 @@ export interface ServerDatabase {
   idempotency_keys: IdempotencyKeysTable;
   order_status_changes: OrderStatusChangesTable;
   order_events: OrderEventsTable;
+  order_assignments: OrderAssignmentsTable;
+}
+
+/** Who works an order (desk assignment); `name` is copied so the list reads right if the account is renamed. */
+export interface OrderAssignmentsTable {
+  order_type: string;
+  order_id: number;
+  user_id: number;
+  username: string;
+  name: string;
+  since: string;
+  active_at: string;
+  taken_over_from: string | null;
+  reason: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
 }

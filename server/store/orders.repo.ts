@@ -1,6 +1,6 @@
 /** Order rows: the JSON document as sent plus the few columns the pending-orders filter and FIFO sort need. */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { OrderStatusChangesTable, OrdersTable, ServerDatabase } from './db.types';
 
 export type OrderRow = Selectable<OrdersTable>;
@@ -13,29 +13,39 @@ export const CO_LISTED_STATUSES = ['paid', 'approved', ...STAFF_LISTED_STATUSES]
 export const COMPLETE_PACKAGE_STATUS = 'complete';
 
 /**
+ * The stored document with the order's desk assignment (assignment.schemas.ts) set in it by SQLite's json_set, so
+ * the claim lives in one table and the list is still assembled from stored text; orders nobody ever claimed keep
+ * their text untouched. Raw test documents that are not JSON objects are never edited.
+ */
+const withAssignment = sql<string>`CASE WHEN a.order_id IS NULL OR NOT json_valid(orders.doc) OR json_type(orders.doc) != 'object' THEN orders.doc ELSE json_set(orders.doc,
+  '$.assigned_to', CASE WHEN a.ended_at IS NULL THEN json_object('username', a.username, 'name', a.name, 'since', a.since, 'active_at', a.active_at, 'taken_over_from', a.taken_over_from, 'reason', a.reason) END,
+  '$.assignment_expired', CASE WHEN a.end_reason = 'expired' THEN json_object('username', a.username, 'name', a.name, 'since', a.since, 'expired_at', a.ended_at) END) END`;
+
+/**
  * The pending-orders filter. Rows whose type or status could not be read (raw test orders with wrong types) are
  * listed too: the point of storing them is that the client gets to see them.
  */
 export async function selectPendingDocs(db: Kysely<ServerDatabase>): Promise<string[]> {
   const rows = await db
     .selectFrom('orders')
-    .select('doc')
+    .leftJoin('order_assignments as a', (join) => join.onRef('a.order_type', '=', 'orders.order_type').onRef('a.order_id', '=', 'orders.order_id'))
+    .select(withAssignment.as('doc'))
     .where((eb) =>
       eb.or([
-        eb('order_type', 'is', null),
-        eb('status', 'is', null),
+        eb('orders.order_type', 'is', null),
+        eb('orders.status', 'is', null),
         eb.and([
-          eb('order_type', '=', 'claim_purchase'),
-          eb('status', 'in', [...CPO_LISTED_STATUSES]),
-          eb.or([eb('package_status', 'is', null), eb('package_status', '!=', COMPLETE_PACKAGE_STATUS)]),
+          eb('orders.order_type', '=', 'claim_purchase'),
+          eb('orders.status', 'in', [...CPO_LISTED_STATUSES]),
+          eb.or([eb('orders.package_status', 'is', null), eb('orders.package_status', '!=', COMPLETE_PACKAGE_STATUS)]),
         ]),
-        eb.and([eb('order_type', '=', 'claim_order'), eb('status', 'in', [...CO_LISTED_STATUSES])]),
+        eb.and([eb('orders.order_type', '=', 'claim_order'), eb('orders.status', 'in', [...CO_LISTED_STATUSES])]),
       ]),
     )
-    .orderBy('created_at')
-    .orderBy('order_type')
-    .orderBy('order_id')
-    .orderBy('row_id')
+    .orderBy('orders.created_at')
+    .orderBy('orders.order_type')
+    .orderBy('orders.order_id')
+    .orderBy('orders.row_id')
     .execute();
   return rows.map((r) => r.doc);
 }

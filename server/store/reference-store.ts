@@ -198,12 +198,13 @@ export class ReferenceStore {
     });
   }
 
-  /** Also removes the order's package, documents, status history and events: a re-inserted order starts clean. */
+  /** Also removes the order's package, documents, status history, events and claim: a re-inserted order starts clean. */
   deleteOrder(orderType: OrderType, id: number): Promise<boolean> {
     return this.mutate(async (trx) => {
       await deletePackagesOfOrder(trx, orderType, id);
       await trx.deleteFrom('order_status_changes').where('order_type', '=', orderType).where('order_id', '=', id).execute();
       await deleteOrderEvents(trx, orderType, id);
+      await trx.deleteFrom('order_assignments').where('order_type', '=', orderType).where('order_id', '=', id).execute();
       return orders.deleteOrder(trx, orderType, id);
     });
   }

@@ -126,6 +126,23 @@ CREATE TABLE IF NOT EXISTS order_events (
   recorded_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS order_events_order ON order_events(order_type, order_id, id);
+-- Desk assignment: one claim per order. A claim the server ended for inactivity stays (ended_at, end_reason) so the
+-- list can say whose claim expired until someone claims the order again; a released one is deleted.
+CREATE TABLE IF NOT EXISTS order_assignments (
+  order_type TEXT NOT NULL,
+  order_id INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  username TEXT NOT NULL,
+  name TEXT NOT NULL,
+  since TEXT NOT NULL,
+  active_at TEXT NOT NULL,
+  taken_over_from TEXT,
+  reason TEXT,
+  ended_at TEXT,
+  end_reason TEXT,
+  PRIMARY KEY (order_type, order_id)
+);
+CREATE INDEX IF NOT EXISTS order_assignments_open ON order_assignments(ended_at, active_at);
 `;
 
 /** Order-scoped fulfilment data, children first (foreign keys are on). */
@@ -136,6 +153,7 @@ export const FULFILMENT_TABLES = [
   'land_holdings',
   'order_status_changes',
   'order_events',
+  'order_assignments',
   'idempotency_keys',
 ] as const;
 

@@ -6,6 +6,7 @@
  * reads only what it needs (answer-readers.ts).
  */
 import { z } from 'zod';
+import { assignedToSchema, assignmentExpiredSchema } from './assignment.schemas';
 
 export const ORDER_TYPES = ['claim_purchase', 'claim_order'] as const;
 export const orderTypeSchema = z.enum(ORDER_TYPES);
@@ -99,7 +100,9 @@ export const pendingOrderSchema = z
     expedited_delivery: z.boolean(),
     // Not in the pending-orders contract's list. Declared (optional) so a server that sends it passes the strict schema
     // and ClaimDesk's normaliser counts it as known; without it the payment state falls back to the status.
-    payment_status: z.string().nullable().optional().describe('The order\'s payment state when the server tracks one (e.g. "paid", "awaiting_payment", "refunded"); absent otherwise.'),
+    payment_status: z.string().nullable().optional().describe('The order\'s payment state when the server tracks one (e.g. "paid", "awaiting_payment", "refunded"); absent otherwise.'),    // Our desk-assignment extension (shared/api/assignment.schemas.ts): only a server with the assignment endpoints sends them.
+    assigned_to: assignedToSchema.nullable().optional().describe('Who works the order now; absent or null when nobody does.'),
+    assignment_expired: assignmentExpiredSchema.nullable().optional().describe('The last claim, when the server ended it for inactivity.'),
   })
   .strict()
   .meta({ id: 'PendingOrder' });

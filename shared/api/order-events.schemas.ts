@@ -10,7 +10,7 @@ import { isCalendarDate } from '../domain/calendar-date';
 import { orderTypeSchema } from './geodb.schemas';
 
 /** Guards a manager or admin may go past with a reason; the same list as shared/workflow's OVERRIDABLE_GUARDS. */
-export const OVERRIDE_GUARD_CODES = ['awaiting-payment', 'over-capacity', 'reopen-closed'] as const;
+export const OVERRIDE_GUARD_CODES = ['awaiting-payment', 'over-capacity', 'reopen-closed', 'held-by-other'] as const;
 export const overrideGuardCodeSchema = z.enum(OVERRIDE_GUARD_CODES).meta({ id: 'OverrideGuardCode' });
 export type OverrideGuardCode = z.infer<typeof overrideGuardCodeSchema>;
 

@@ -65,6 +65,8 @@ export const orderSummarySchema = z.object({
   overdue: z.boolean(),
   /** Other orders flagged as possible duplicate purchases of this one. */
   duplicateCount: z.number().int(),
+  /** Who works the order, as the server said at the last sync or answer (desk assignment); null: nobody, or not known. */
+  assignedTo: z.object({ username: z.string(), name: z.string(), since: z.string() }).nullable(),
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 

@@ -12,6 +12,8 @@ export const IPC_METHODS = {
   runSync: 'sync:run',
   getSyncStatus: 'sync:status',
   pullOrder: 'jobs:pull',
+  claimOrder: 'assignment:claim',
+  releaseOrder: 'assignment:release',
   getJob: 'jobs:get',
   listJobs: 'jobs:list',
   saveJob: 'jobs:save',

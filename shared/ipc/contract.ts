@@ -64,6 +64,16 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+const takeOverArgsSchema = z.object({ reason: z.string().trim().min(3).max(500), to: z.string().min(1).max(150).optional() }).strict();
+const assignmentResultSchema = z.object({
+  jobId: z.number().int(),
+  queued: z.enum(['claim', 'take_over', 'release']).nullable(),
+  holder: z
+    .object({ username: z.string(), name: z.string(), since: z.string(), activeAt: z.string().nullable(), takenOverFrom: z.string().nullable(), reason: z.string().nullable() })
+    .nullable(),
+  unsupported: z.boolean(),
+});
+
 export const ipcContract = {
   getAppInfo: { request: noArgs, response: appInfoSchema },
   getSession: { request: noArgs, response: sessionSchema },
@@ -78,6 +88,12 @@ export const ipcContract = {
    * is refused unless a manager or admin overrides with a reason.
    */
   pullOrder: { request: orderKeySchema.extend({ override: overrideRequestSchema.optional() }).strict(), response: jobSchema },
+  /**
+   * Desk assignment of an order this desk has a job for: claim it again, or (a manager or admin, with a reason) take
+   * it over, for themselves or for `to`; and release it. Queued like a status change; sent when the network allows.
+   */
+  claimOrder: { request: orderKeySchema.extend({ takeOver: takeOverArgsSchema.optional() }).strict(), response: assignmentResultSchema },
+  releaseOrder: { request: orderKeySchema.strict(), response: assignmentResultSchema },
   getJob: { request: z.object({ jobId: z.number().int().positive() }).strict(), response: jobSchema },
   listJobs: { request: noArgs, response: z.object({ jobs: z.array(jobSummarySchema) }) },
   saveJob: { request: z.object({ jobId: z.number().int().positive(), patch: jobPatchSchema }).strict(), response: jobSchema },

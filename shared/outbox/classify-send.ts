@@ -18,7 +18,12 @@ export type SendOutcome =
   | { state: 'retry'; delayMs: number; message: string }
   | { state: 'paused-auth'; message: string }
   | { state: 'needs-review'; message: string }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; message: string }
+  /**
+   * The server answered, and there is nothing to send again (a server without desk assignment, our extension; a
+   * claim on an order someone else holds): never retried, kept as discarded with why, so it holds nothing back.
+   */
+  | { state: 'not-applied'; message: string };
 
 /** Server messages that mean "this order cannot take this any more" whatever the status code. */
 const NOT_PENDING = /\b(no longer pending|not pending|cancell?ed|already completed)\b/i;

@@ -109,13 +109,35 @@ export function eventLabel(payload: EventPayload | null): string {
   return payload.event === 'COUNTY_RECORDED' ? 'The county recording' : 'The BLM filing';
 }
 
+/** Desk assignment: a claim for this desk, its release, or a manager's or admin's take-over (to themselves or to `to`). */
+export const ASSIGNMENT_CHANGES = ['claim', 'release', 'take_over'] as const;
+export type AssignmentChange = (typeof ASSIGNMENT_CHANGES)[number];
+
+export const assignmentPayloadSchema = z.object({
+  orderType: orderTypeSchema,
+  orderId: z.number().int(),
+  orderNumber: z.string(),
+  action: z.enum(ASSIGNMENT_CHANGES),
+  /** A take-over's reason (required there). */
+  reason: z.string().max(500).nullable(),
+  /** A take-over's new holder (null: the person who queued it). */
+  to: z.string().nullable(),
+});
+export type AssignmentPayload = z.infer<typeof assignmentPayloadSchema>;
+
+export function assignmentSummary(payload: AssignmentPayload): string {
+  if (payload.action === 'claim') return 'Claim the order for this desk';
+  if (payload.action === 'release') return 'Release the order';
+  return `Take the order over${payload.to ? ` for ${payload.to}` : ''} — ${payload.reason ?? ''}`;
+}
+
 /**
  * What a workflow transition must tell the server: an order status change or an override record. The transition
  * answers it (core/workflow/apply-transition.ts) and the one outbox writer stores it in the same transaction.
  */
-export type OutgoingMessage = { kind: 'status'; payload: StatusPayload } | { kind: 'event'; payload: EventPayload };
+export type OutgoingMessage = { kind: 'status'; payload: StatusPayload } | { kind: 'event'; payload: EventPayload } | { kind: 'assignment'; payload: AssignmentPayload };
 
-export const OUTBOX_KINDS = ['upload', 'status', 'event'] as const;
+export const OUTBOX_KINDS = ['upload', 'status', 'event', 'assignment'] as const;
 
 export const outboxEntryViewSchema = z.object({
   id: z.string(),

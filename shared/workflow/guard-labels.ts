@@ -1,6 +1,9 @@
 import { EVENT_LABELS } from './workflow.table';
 import { WORKFLOW_EVENTS, type GuardCode, type WorkflowEvent } from './workflow.types';
 
+/** The log's name for a manager's or admin's take-over of an order this desk already has a job for (no state changes). */
+export const TAKE_OVER_EVENT = 'TAKE_OVER';
+
 /**
  * What an overridden guard stood for, in staff's words: the history, the override badges and the outbox's summary
  * of an override record all read it, so a guard's code never reaches a sentence on screen.
@@ -16,6 +19,7 @@ export const GUARD_LABELS: Readonly<Record<GuardCode, string>> = {
   'recording-missing': 'no county recording entered',
   'not-recorded': 'a BLM filing before the county recording',
   'blm-filing-missing': 'no BLM filing entered',
+  'held-by-other': 'an order another staff member is working on',
 };
 
 export function guardList(guards: readonly GuardCode[]): string {
@@ -27,6 +31,7 @@ const guardLabel = (code: string): string => (GUARD_LABELS as Readonly<Record<st
 export function eventLabel(event: string): string {
   // MIGRATED is the history's first row for a job that existed before the workflow was recorded.
   if (event === 'MIGRATED') return 'Given its first state (upgrade)';
+  if (event === TAKE_OVER_EVENT) return 'Take the order over';
   return (WORKFLOW_EVENTS as readonly string[]).includes(event) ? EVENT_LABELS[event as WorkflowEvent] : 'A workflow step';
 }
 

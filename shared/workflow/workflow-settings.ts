@@ -10,6 +10,7 @@
  *                     varies, so holidays are a setting rather than a guessed federal list)
  *   stale after       7 days untouched: a job nobody opened for a working week is likely forgotten
  *   duplicates        claims overlapping 50 % of the smaller order's claim area
+ *   release on hold   yes: a job set aside is free for another desk (a resume claims it again)
  */
 import { z } from 'zod';
 
@@ -34,9 +35,11 @@ export const workflowSettingsSchema = serviceLevelsSchema.extend({
    * empty turns reminders off. Settings saved before reminders existed get the default.
    */
   deadlineReminderDays: z.array(z.number().int().min(1).max(365)).max(5).default([30, 7]),
+  /** Putting a job on hold ends this desk's claim on the order, so another desk may take it up (desk assignment). */
+  releaseOnHold: z.boolean().default(true),
 });
 export type WorkflowSettings = z.infer<typeof workflowSettingsSchema>;
 
 export const DEFAULT_SERVICE_LEVELS: ServiceLevels = { standardDays: 10, expeditedDays: 3, businessDays: true, holidays: [] };
 
-export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = { ...DEFAULT_SERVICE_LEVELS, staleAfterDays: 7, duplicateMinShare: 0.5, deadlineReminderDays: [30, 7] };
+export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = { ...DEFAULT_SERVICE_LEVELS, staleAfterDays: 7, duplicateMinShare: 0.5, deadlineReminderDays: [30, 7], releaseOnHold: true };

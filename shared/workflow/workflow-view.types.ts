@@ -105,10 +105,12 @@ export const dashboardSchema = z.object({
   claimsDeliveredThisWeek: z.number().int(),
   /** Settings in effect, for the captions ("stale after 7 days"). */
   staleAfterDays: z.number().int(),
+  /** Orders other staff members work (desk assignment), by when they took them; empty when the server has no assignment. */
+  heldElsewhere: z.array(z.object({ key: orderKeySchema, orderNumber: z.string(), name: z.string(), since: z.string() })).default([]),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-export const NOTIFICATION_KINDS = ['new_orders', 'order_changed', 'upload_failed', 'stale_jobs', 'duplicate_orders', 'claim_deadline'] as const;
+export const NOTIFICATION_KINDS = ['new_orders', 'order_changed', 'upload_failed', 'stale_jobs', 'duplicate_orders', 'claim_deadline', 'assignment'] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 

@@ -3,6 +3,7 @@
  * words a person at the desk understands. Kept beside the table (not in the UI) so the rules hold whoever sends
  * the event: the wizard, the job header, the CLI or a test (a rule is enforced where transitions happen).
  */
+import { beingWorkedBy } from '../assignment/assignment-text';
 import { blocksWork } from './payment-state';
 import type { GuardCode, WorkflowContext, WorkflowState } from './workflow.types';
 import { OVERRIDABLE_GUARDS } from './workflow.types';
@@ -61,6 +62,7 @@ const CHECKS: Readonly<Record<GuardCode, GuardCheck>> = {
   'recording-missing': (context) => (context.countyRecorded ? null : 'no county recording is entered (date, office, instrument number or book and page, fee)'),
   'not-recorded': (context) =>
     context.countyRecorded ? null : 'the county recording is not entered yet, and the BLM filing is checked against the recorded package',
+  'held-by-other': (context) => (context.heldBy ? beingWorkedBy(context.heldBy).replace(/^Being/, 'it is being') : null),
   'blm-filing-missing': (context) => (context.blmFiled ? null : 'no BLM filing is entered (date, a serial number per claim, fees)'),
 };
 

@@ -16,7 +16,7 @@
  *              else laying_out, so the remaining claims can be laid out and sent
  * A (state, event) pair that no row names is refused as not-allowed.
  */
-import type { OrderStatusChange } from '../outbox/outbox.types';
+import type { AssignmentChange, OrderStatusChange } from '../outbox/outbox.types';
 import type { EventSource, GuardCode, WorkflowEvent, WorkflowState } from './workflow.types';
 
 export type TransitionTarget = WorkflowState | '@resume' | '@delivery' | '@reopen';
@@ -32,7 +32,8 @@ export interface TransitionRule {
 const WORKING = ['pulled', 'laying_out', 'validated', 'documents_ready'] as const satisfies readonly WorkflowState[];
 
 export const TRANSITIONS: readonly TransitionRule[] = [
-  { event: 'PULL', from: ['queued'], to: 'pulled', guards: ['awaiting-payment'] },
+  // Another desk holding the order stops a pull; a manager or admin takes it over with a reason.
+  { event: 'PULL', from: ['queued'], to: 'pulled', guards: ['awaiting-payment', 'held-by-other'] },
   // Any change to the layout makes an earlier validation and the generated package out of date.
   { event: 'EDIT_LAYOUT', from: ['pulled', 'laying_out', 'validated', 'documents_ready'], to: 'laying_out' },
   { event: 'VALIDATE_FAILED', from: ['laying_out', 'validated', 'documents_ready'], to: 'laying_out' },
@@ -77,6 +78,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { event: 'COUNTY_RECORDED', from: ['filed'], to: 'filed', guards: ['recording-missing'] },
   { event: 'BLM_FILED', from: ['delivered'], to: 'filed', guards: ['not-recorded'] },
   { event: 'BLM_FILED', from: ['recorded', 'filed'], to: 'filed', guards: ['blm-filing-missing'] },
+  // Someone else holds the order on the server (this desk's claim was refused, or a manager took it over): a person
+  // decides whether to keep the work locally, hand it over or cancel it, as after any change on the server.
+  { event: 'ASSIGNMENT_LOST', from: [...WORKING, 'uploading', 'on_hold'], to: 'needs_review' },
 ];
 
 export const EVENT_SOURCES: Readonly<Record<WorkflowEvent, EventSource>> = {
@@ -99,6 +103,7 @@ export const EVENT_SOURCES: Readonly<Record<WorkflowEvent, EventSource>> = {
   SERVER_COMPLETED: 'system',
   COUNTY_RECORDED: 'staff',
   BLM_FILED: 'staff',
+  ASSIGNMENT_LOST: 'system',
 };
 
 /**
@@ -109,6 +114,20 @@ export function serverStatusAfter(event: WorkflowEvent, from: WorkflowState): Or
   if (event === 'HOLD') return 'on_hold';
   if (event === 'CANCEL') return 'cancelled';
   if (event === 'RESUME' && from === 'on_hold') return 'in_progress';
+  return null;
+}
+
+/**
+ * What the server's desk assignment is told after an event: a pull claims the order (a pull past another desk's
+ * claim takes it over), a cancellation releases it, a hold releases it when the desk's setting says so, and going
+ * back to work after a hold claims it again. Reopening a delivered or cancelled job claims nothing: the order is
+ * done on the server, or was given up, and whoever holds it now keeps it.
+ */
+export function assignmentAfter(event: WorkflowEvent, from: WorkflowState, overridden: readonly string[], settings: { releaseOnHold: boolean }): AssignmentChange | null {
+  if (event === 'PULL') return overridden.includes('held-by-other') ? 'take_over' : 'claim';
+  if (event === 'CANCEL') return 'release';
+  if (event === 'HOLD') return settings.releaseOnHold ? 'release' : null;
+  if (event === 'RESUME' && from === 'on_hold') return 'claim';
   return null;
 }
 
@@ -153,4 +172,5 @@ export const EVENT_LABELS: Readonly<Record<WorkflowEvent, string>> = {
   SERVER_COMPLETED: 'Record the completion on the server',
   COUNTY_RECORDED: 'Enter the county recording',
   BLM_FILED: 'Enter the BLM filing',
+  ASSIGNMENT_LOST: 'Record that someone else works the order',
 };

@@ -65,6 +65,8 @@ export const WORKFLOW_EVENTS = [
   'SERVER_COMPLETED',
   'COUNTY_RECORDED',
   'BLM_FILED',
+  // The server says another staff member holds the order this desk works (a claim refused, or taken over).
+  'ASSIGNMENT_LOST',
 ] as const;
 export const workflowEventSchema = z.enum(WORKFLOW_EVENTS);
 export type WorkflowEvent = z.infer<typeof workflowEventSchema>;
@@ -100,7 +102,7 @@ export type PaymentState = z.infer<typeof paymentStateSchema>;
  * others are facts no override can change (nothing to validate, a layout or claimant the job check refuses,
  * nothing to upload).
  */
-export const OVERRIDABLE_GUARDS = ['awaiting-payment', 'over-capacity', 'reopen-closed'] as const;
+export const OVERRIDABLE_GUARDS = ['awaiting-payment', 'over-capacity', 'reopen-closed', 'held-by-other'] as const;
 export const HARD_GUARDS = ['no-claims', 'layout-invalid', 'claimant-incomplete', 'no-package', 'recording-missing', 'not-recorded', 'blm-filing-missing'] as const;
 export const GUARD_CODES = [...OVERRIDABLE_GUARDS, ...HARD_GUARDS] as const;
 export const guardCodeSchema = z.enum(GUARD_CODES);
@@ -134,6 +136,8 @@ export const workflowContextSchema = z.object({
   countyRecorded: z.boolean(),
   /** The BLM filing, with a serial number per claim, is entered (blm_filings). */
   blmFiled: z.boolean(),
+  /** Another staff member holds the order on the server (desk assignment), as the last sync or answer said; null: nobody else. */
+  heldBy: z.object({ name: z.string(), since: z.string() }).nullable().default(null),
 });
 export type WorkflowContext = z.infer<typeof workflowContextSchema>;
 

@@ -82,6 +82,8 @@ function cachedOrder(raw: Record<string, unknown>): { row: OrdersTable; payload:
     first_seen_at: '2026-11-01T00:00:00Z',
     updated_at: '2026-11-01T00:00:00Z',
     gone_at: null,
+    assigned_to_json: null,
+    assignment_expired_json: null,
   };
   const payload: OrderPayloadsTable = {
     order_type: 'claim_order',

@@ -50,6 +50,12 @@ function createStubApp() {
     pullOrder: async ({ id }) => {
       throw new AppError('not-found', `Order ${id} is not in the cache.`);
     },
+    claimOrder: async ({ id }) => {
+      throw new AppError('not-found', `There is no job for order ${id}.`);
+    },
+    releaseOrder: async ({ id }) => {
+      throw new AppError('not-found', `There is no job for order ${id}.`);
+    },
     getJob: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
@@ -101,7 +107,7 @@ function createStubApp() {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
     getJobHistory: async () => ({ entries: [] }),
-    getDashboard: async () => ({ today: '2026-11-22', counts: { active_jobs: 0, due_today: 0, overdue: 0, expedited: 0, awaiting_payment: 0, claimant_needed: 0, awaiting_upload: 0, failed_uploads: 0, needs_review: 0, stale: 0, duplicates: 0 }, oldestWaiting: null, claimsDeliveredThisWeek: 0, staleAfterDays: 7 }),
+    getDashboard: async () => ({ today: '2026-11-22', counts: { active_jobs: 0, due_today: 0, overdue: 0, expedited: 0, awaiting_payment: 0, claimant_needed: 0, awaiting_upload: 0, failed_uploads: 0, needs_review: 0, stale: 0, duplicates: 0 }, oldestWaiting: null, claimsDeliveredThisWeek: 0, staleAfterDays: 7, heldElsewhere: [] }),
     listNotifications: async () => ({ notifications: [], unread: 0 }),
     markNotificationsRead: async () => ({ unread: 0 }),
     listDeadlines: async () => ({ today: '2026-12-01', deadlines: [], problems: [] }),

@@ -56,9 +56,10 @@ describe('migration 0012: jobs rebuilt for the recorded and filed states', () =>
     expect(() => before.sqlite.prepare("UPDATE jobs SET workflow_state = 'recorded' WHERE id = ?").run(jobs[0])).toThrow(/CHECK constraint/);
     await before.close();
 
-    const after = await openDatabase({ file: cache().file });
+    // As 0012 left it: later migrations add columns of their own.
+    const after = await openDatabase({ file: cache().file, migrations: all.slice(0, 12) });
     const db = after.sqlite;
-    expect(db.pragma('user_version', { simple: true })).toBe(all.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(12);
     expect(db.prepare('SELECT * FROM jobs ORDER BY id').all()).toEqual(rowsBefore);
     expect(counts(db)).toEqual(countsBefore);
     expect(db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'jobs' ORDER BY name").all()).toEqual(indexesBefore);

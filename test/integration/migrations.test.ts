@@ -31,7 +31,7 @@ const ORDERS_COLUMNS: Record<keyof OrdersTable, true> = {
   claimant_info_json: true, claim_package_id: true, staking_service: true, expedited_delivery: true,
   problems_json: true, warnings_json: true, problem_count: true, warning_count: true, search_text: true,
   payload_hash: true, first_seen_at: true, updated_at: true, gone_at: true, payment_status: true, payment_state: true,
-  target_date: true,
+  target_date: true, assigned_to_json: true, assignment_expired_json: true,
 };
 const PAYLOAD_COLUMNS: Record<keyof OrderPayloadsTable, true> = { order_type: true, id: true, raw_json: true, claims_json: true };
 const JOBS_COLUMNS: Record<keyof JobsTable, true> = {
@@ -39,7 +39,7 @@ const JOBS_COLUMNS: Record<keyof JobsTable, true> = {
   layout_json: true, monument_settings_json: true, location_json: true, claimant_json: true,
   capacity_override_json: true, documents_json: true, claim_package_id: true, claim_package_number: true, conflict_ack: true,
   workflow_state: true, resume_to: true, workflow_changed_at: true, created_at: true, updated_at: true,
-  order_number: true, claims_purchased: true, claims_laid_out: true, claimant_named: true,
+  order_number: true, claims_purchased: true, claims_laid_out: true, claimant_named: true, claimed_at: true, claimed_by: true,
 };
 const DELIVERY_COLUMNS: Record<keyof DeliveriesTable, true> = {
   outbox_id: true, job_id: true, order_type: true, order_id: true, claim_package_id: true, delivered_at: true,

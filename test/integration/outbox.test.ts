@@ -57,6 +57,8 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
   /** Pull the order, lay out its claims as drawn, generate the package: a job ready to upload. */
   async function readyJob(orderId: number, orderType: 'claim_order' | 'claim_purchase' = 'claim_order'): Promise<number> {
     let job = await app.handlers.pullOrder({ orderType, id: orderId });
+    // The pull's claim (desk assignment) goes first, so each test's faults meet the entry it is about.
+    await app.handlers.sendOutboxNow({});
     job = await app.handlers.saveJob({ jobId: job.id, patch: { layout: { claims: claimsFromOrder(job.order.orderClaims, job.crs.epsg, 'C'), grid: null } } });
     job = await app.handlers.validateLayout({ jobId: job.id });
     if (job.claimant.claimantName === '') {

@@ -171,7 +171,9 @@ describe.each(SERVER_PROFILES)('the fulfilment workflow over real parts (%s prof
     const resumed = await app.handlers.fireWorkflowEvent({ jobId: job.id, action: 'RESUME', reason: null });
     expect(resumed.workflow.state).toBe('pulled');
     await app.handlers.sendOutboxNow({});
-    const { entries } = await app.handlers.listOutbox({ jobId: job.id, includeClosed: true });
+    const all = (await app.handlers.listOutbox({ jobId: job.id, includeClosed: true })).entries;
+    // The desk's claim travels beside the status changes (desk assignment; a seed-000 server has none of it).
+    const entries = all.filter((e) => e.kind === 'status');
     expect(entries.map((e) => [e.statusChange, e.state])).toEqual(expect.arrayContaining([['on_hold', 'done'], ['in_progress', 'done']]));
     expect(entries).toHaveLength(2);
     const reopen = await app.handlers.fireWorkflowEvent({ jobId: job.id, action: 'REOPEN', reason: null }).catch((e: unknown) => e);

@@ -204,7 +204,7 @@ describe('POST /api/v2/claims/staff/orders/{order_type}/{id}/events/', () => {
       occurred_at: required,
     });
     expect(await errors(eventBody({ overridden: ['no-claims' as never, 'over-capacity'] }))).toEqual({
-      overridden: ['"no-claims" is not a valid choice (awaiting-payment, over-capacity or reopen-closed).'],
+      overridden: ['"no-claims" is not a valid choice (awaiting-payment, over-capacity, reopen-closed or held-by-other).'],
     });
     expect(await errors(eventBody({ overridden: [] }))).toEqual({ overridden: ['Name at least one overridden guard.'] });
     expect(await errors(eventBody({ reason: '  ok  ' }))).toEqual({ reason: ['Ensure this field has at least 3 characters.'] });

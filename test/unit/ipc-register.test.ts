@@ -34,6 +34,8 @@ function stubHandlers(): IpcHandlers {
     runSync: vi.fn(fail),
     getSyncStatus: vi.fn(fail),
     pullOrder: vi.fn(fail),
+    claimOrder: vi.fn(fail),
+    releaseOrder: vi.fn(fail),
     getJob: vi.fn(fail),
     listJobs: vi.fn(fail),
     saveJob: vi.fn(fail),

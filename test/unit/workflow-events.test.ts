@@ -82,6 +82,7 @@ describe('allowedEvents for the UI', () => {
       ['UPLOAD_DISCARDED', 'documents_ready'],
       ['SERVER_CANCELLED', 'needs_review'],
       ['SERVER_COMPLETED', 'needs_review'],
+      ['ASSIGNMENT_LOST', 'needs_review'],
     ]);
     expect(allowedEvents('queued', ctx(), 'customer')).toEqual([]);
   });

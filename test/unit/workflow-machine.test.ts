@@ -23,7 +23,7 @@ const system: Actor = { username: 'claimdesk', role: 'system' };
  */
 const EXPECTED: Record<WorkflowState, Partial<Record<WorkflowEvent, WorkflowState>>> = {
   queued: { PULL: 'pulled', HOLD: 'on_hold', CANCEL: 'cancelled', SERVER_CANCELLED: 'cancelled', SERVER_COMPLETED: 'delivered' },
-  pulled: { EDIT_LAYOUT: 'laying_out', AS_STAKED_ACCEPTED: 'laying_out', HOLD: 'on_hold', CANCEL: 'cancelled', SERVER_CANCELLED: 'needs_review', SERVER_COMPLETED: 'needs_review' },
+  pulled: { EDIT_LAYOUT: 'laying_out', AS_STAKED_ACCEPTED: 'laying_out', HOLD: 'on_hold', CANCEL: 'cancelled', SERVER_CANCELLED: 'needs_review', SERVER_COMPLETED: 'needs_review', ASSIGNMENT_LOST: 'needs_review' },
   laying_out: {
     EDIT_LAYOUT: 'laying_out',
     AS_STAKED_ACCEPTED: 'laying_out',
@@ -33,6 +33,7 @@ const EXPECTED: Record<WorkflowState, Partial<Record<WorkflowEvent, WorkflowStat
     CANCEL: 'cancelled',
     SERVER_CANCELLED: 'needs_review',
     SERVER_COMPLETED: 'needs_review',
+    ASSIGNMENT_LOST: 'needs_review',
   },
   validated: {
     EDIT_LAYOUT: 'laying_out',
@@ -45,6 +46,7 @@ const EXPECTED: Record<WorkflowState, Partial<Record<WorkflowEvent, WorkflowStat
     CANCEL: 'cancelled',
     SERVER_CANCELLED: 'needs_review',
     SERVER_COMPLETED: 'needs_review',
+    ASSIGNMENT_LOST: 'needs_review',
   },
   documents_ready: {
     EDIT_LAYOUT: 'laying_out',
@@ -57,6 +59,7 @@ const EXPECTED: Record<WorkflowState, Partial<Record<WorkflowEvent, WorkflowStat
     CANCEL: 'cancelled',
     SERVER_CANCELLED: 'needs_review',
     SERVER_COMPLETED: 'needs_review',
+    ASSIGNMENT_LOST: 'needs_review',
   },
   uploading: {
     UPLOAD_DELIVERED: 'laying_out',
@@ -64,12 +67,13 @@ const EXPECTED: Record<WorkflowState, Partial<Record<WorkflowEvent, WorkflowStat
     UPLOAD_DISCARDED: 'documents_ready',
     SERVER_CANCELLED: 'needs_review',
     SERVER_COMPLETED: 'needs_review',
+    ASSIGNMENT_LOST: 'needs_review',
   },
   // Field work after delivery: the crew's posts amend what was delivered.
   delivered: { REOPEN: 'documents_ready', AS_STAKED_ACCEPTED: 'laying_out', COUNTY_RECORDED: 'recorded', BLM_FILED: 'filed' },
   recorded: { COUNTY_RECORDED: 'recorded', BLM_FILED: 'filed' },
   filed: { BLM_FILED: 'filed', COUNTY_RECORDED: 'filed' },
-  on_hold: { RESUME: 'documents_ready', CANCEL: 'cancelled', SERVER_CANCELLED: 'needs_review', SERVER_COMPLETED: 'needs_review' },
+  on_hold: { RESUME: 'documents_ready', CANCEL: 'cancelled', SERVER_CANCELLED: 'needs_review', SERVER_COMPLETED: 'needs_review', ASSIGNMENT_LOST: 'needs_review' },
   cancelled: { REOPEN: 'documents_ready' },
   needs_review: {
     UPLOAD_QUEUED: 'uploading',

@@ -99,6 +99,7 @@ describe('initialStateForExistingJob from the outbox and the server', () => {
       claimantProblems: [],
       countyRecorded: false,
       blmFiled: false,
+      heldBy: null,
     }, { username: 'demo-staff', role: 'staff' });
     expect(resumed).toMatchObject({ ok: true, to: 'documents_ready' });
   });

@@ -10,6 +10,7 @@ export const ctx = (over: Partial<WorkflowContext> = {}): WorkflowContext => ({
   hasPackage: true,
   capacityOverride: false,
   resumeTo: null,
+  heldBy: null,
   layoutProblems: [],
   claimantProblems: [],
   // Entered, so the table alone decides in the matrix; the filing guards are tested on their own.

@@ -39,7 +39,8 @@ export function PullOrderButton({
   // A delivered or cancelled job is looked at, not resumed: nothing is left to do in it without a reopen.
   const closed = isClosedState(state);
   const error = refusal?.key === keyString ? refusal.error : null;
-  const refusedByWorkflow = error?.code === 'workflow-refused';
+  // Another desk holding the order is a refusal a manager or admin may go past, like the workflow's guards.
+  const refusedByWorkflow = error?.code === 'workflow-refused' || error?.code === 'assignment-held';
 
   const pull = async () => {
     setRefusal(null);

@@ -8,6 +8,7 @@ import { useOrdersStore } from '../../state/orders.store';
 import { DashboardCard, type CardTone } from './dashboard-card';
 import { useIpcQuery } from '../../api/use-ipc-query.hook';
 import { DeadlinesTile } from '../deadlines/deadlines-tile';
+import { beingWorkedBy } from '../../../../shared/assignment/assignment-text';
 import '../../styles/dashboard.css';
 
 type Group = { title: string; focuses: readonly DashboardFocus[] };
@@ -93,6 +94,32 @@ function OldestWaiting({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
+/** Orders other staff members work (desk assignment), each with the one sentence every desk shows; a click opens it. */
+function HeldElsewhere({ dashboard }: { dashboard: Dashboard }) {
+  if (dashboard.heldElsewhere.length === 0) return null;
+  const open = (key: Dashboard['heldElsewhere'][number]['key']) => {
+    const orders = useOrdersStore.getState();
+    orders.clearFilters();
+    void orders.openOrder(key);
+    useAppViewStore.getState().show('queue');
+  };
+  return (
+    <div className="dashboard-fact" data-testid="dashboard-held-elsewhere">
+      <span className="dashboard-fact__label">Being worked at other desks · {dashboard.heldElsewhere.length}</span>
+      <ul className="dashboard-held">
+        {dashboard.heldElsewhere.slice(0, 8).map((order) => (
+          <li key={`${order.key.orderType}:${order.key.id}`}>
+            <button type="button" className="link-button" onClick={() => open(order.key)} data-testid="dashboard-held-order">
+              <span className="mono">{order.orderNumber}</span>: {beingWorkedBy(order)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {dashboard.heldElsewhere.length > 8 && <span className="muted">and {dashboard.heldElsewhere.length - 8} more</span>}
+    </div>
+  );
+}
+
 /** The desk at a glance: every count opens the queue with exactly the orders it counted. */
 export function DashboardPage() {
   // Read again after anything that can move a count, whoever caused it (api/queries.ts).
@@ -155,6 +182,7 @@ export function DashboardPage() {
           </div>
           <aside className="dashboard__side" aria-label="This week">
             <OldestWaiting dashboard={dashboard} />
+            <HeldElsewhere dashboard={dashboard} />
             <DeadlinesTile />
             <div className="dashboard-fact" data-testid="dashboard-delivered-week">
               <span className="dashboard-fact__label">Claims delivered this week</span>

@@ -11,6 +11,7 @@ import { formatAcres, formatDateTime, plural } from '../../lib/format';
 import { PullOrderButton } from '../../job/pull-order-button';
 import { useOrdersStore } from '../../state/orders.store';
 import { OrderWorkflowSection } from './order-workflow-section';
+import { AssignmentNotice } from '../../widgets/assignment/held-by';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -125,6 +126,8 @@ function OrderDetails({ order }: { order: OrderDetail }) {
           <IssueList issues={warnings} kind="warning" />
         </Section>
       )}
+
+      <AssignmentNotice orderKey={{ orderType: order.orderType, id: order.id }} holder={order.assignedTo} hasJob={order.jobId !== null} />
 
       <OrderWorkflowSection order={order} />
 

@@ -6,6 +6,7 @@ import { OrderStandingChips } from '../../widgets/status-chip';
 import { formatDate, formatDateTime, formatDaysRemaining, plural } from '../../lib/format';
 import { DueDate, PaymentChip, ProgressMeter, WorkflowStateChip } from '../../widgets/workflow/workflow-chips';
 import type { OrderColumn, OrderColumnId } from './order-columns';
+import { HeldByText, useHeldByOther } from '../../widgets/assignment/held-by';
 
 type OrderRowProps = {
   index: number;
@@ -45,6 +46,18 @@ function flagsTitle(order: OrderSummary): string | undefined {
 function dueTitle(order: OrderSummary): string | undefined {
   if (!order.targetDate) return 'No target date (the order date cannot be read)';
   return order.daysRemaining === null ? undefined : formatDaysRemaining(order.daysRemaining);
+}
+
+/** The job's state here, or who works the order at another desk (desk assignment). */
+function JobCell({ order }: { order: OrderSummary }) {
+  const other = useHeldByOther(order.assignedTo);
+  if (other && !order.workflowState) return <HeldByText holder={other} />;
+  return (
+    <>
+      {order.workflowState ? <WorkflowStateChip state={order.workflowState} /> : <span className="muted" title="Not pulled yet">—</span>}
+      {other && <HeldByText holder={other} />}
+    </>
+  );
 }
 
 type CellProps = { column: OrderColumnId; order: OrderSummary; index: number; checked: boolean; onCheck: (index: number, range: boolean) => void };
@@ -90,7 +103,7 @@ function OrderCell({ column, order, index, checked, onCheck }: CellProps) {
     case 'workflowState':
       return (
         <Cell column={column} className="cell--chips">
-          {order.workflowState ? <WorkflowStateChip state={order.workflowState} /> : <span className="muted" title="Not pulled yet">—</span>}
+          <JobCell order={order} />
         </Cell>
       );
     case 'customerEmail':

@@ -16,6 +16,8 @@ export type WorkflowDraft = {
   duplicatePercent: string;
   /** "30, 7": days before a claim deadline when a reminder is raised; empty turns reminders off. */
   reminderDays: string;
+  /** Putting a job on hold ends this desk's claim on the order (desk assignment). */
+  releaseOnHold: boolean;
 };
 
 export function workflowDraft(settings: WorkflowSettings | undefined): WorkflowDraft {
@@ -28,6 +30,7 @@ export function workflowDraft(settings: WorkflowSettings | undefined): WorkflowD
     staleAfterDays: String(value.staleAfterDays),
     duplicatePercent: String(Math.round(value.duplicateMinShare * 1000) / 10),
     reminderDays: value.deadlineReminderDays.join(', '),
+    releaseOnHold: value.releaseOnHold,
   };
 }
 
@@ -48,6 +51,7 @@ export function parseWorkflowDraft(draft: WorkflowDraft): { settings: WorkflowSe
     holidays: [...new Set(holidays)].sort(),
     staleAfterDays: wholeNumber(draft.staleAfterDays),
     duplicateMinShare: draft.duplicatePercent.trim() === '' ? Number.NaN : percent / 100,
+    releaseOnHold: draft.releaseOnHold,
     deadlineReminderDays: [...new Set(draft.reminderDays.split(/[\s,;]+/).filter(Boolean).map(wholeNumber))].sort((a, b) => b - a),
   };
   if (candidate.deadlineReminderDays.some((days) => !(days >= 1 && days <= 365)) || candidate.deadlineReminderDays.length > 5) {
@@ -99,6 +103,10 @@ export function WorkflowSettingsFields({ draft, onChange }: { draft: WorkflowDra
       <label className="settings-check">
         <input type="checkbox" checked={draft.businessDays} onChange={(event) => onChange({ businessDays: event.target.checked })} data-testid="settings-business-days" />
         Count business days (Monday to Friday, without the holidays below)
+      </label>
+      <label className="settings-check">
+        <input type="checkbox" checked={draft.releaseOnHold} onChange={(event) => onChange({ releaseOnHold: event.target.checked })} data-testid="settings-release-on-hold" />
+        Release the order when a job is put on hold (other desks may then take it up; resuming claims it again)
       </label>
       <div className="form-field">
         <label htmlFor={`${id}-holidays`}>Holidays</label>
