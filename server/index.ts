@@ -10,7 +10,7 @@ import type { ServerProfileName } from './http/server-profile';
 import { applySeed, ensureDemoUsers, type SeedOption, type SeedResult } from './seed/seed';
 import { ReferenceStore } from './store/reference-store';
 
-export { DEMO_ADMIN, DEMO_CUSTOMER, DEMO_MANAGER, DEMO_PASSWORD, DEMO_STAFF, DEMO_USERS } from './demo-users';
+export { DEMO_ADMIN, DEMO_CREW, DEMO_CUSTOMER, DEMO_MANAGER, DEMO_PASSWORD, DEMO_STAFF, DEMO_USERS } from './demo-users';
 export type { DemoUser } from './demo-users';
 export type { RouteInfo } from './http/app';
 export type { FaultSpec } from './http/fault-injector';
@@ -34,6 +34,10 @@ export interface ReferenceServerOptions {
   /** What the answers carry: the full reference API, or only what the contract describes (http/server-profile.ts). */
   profile?: ServerProfileName;
   logger?: boolean;
+  /** How long a crew interest stays active without a decision (default three days). */
+  crewInterestTtlMs?: number;
+  /** The clock crew interests are dated and expired by; a test passes one it can move. */
+  now?: () => Date;
 }
 
 export interface ReferenceServer {
@@ -57,6 +61,7 @@ export async function startReferenceServer(options: ReferenceServerOptions): Pro
       testHooks: options.testHooks ?? false,
       logger: options.logger ?? false,
       profile: options.profile,
+      crews: { interestTtlMs: options.crewInterestTtlMs, now: options.now },
     });
     await app.listen({ host: REFERENCE_HOST, port: options.port ?? 0 });
     const address = app.server.address();

@@ -1,7 +1,9 @@
 /** Assembles the fastify app: DRF-style error bodies, multipart, fault injection (test mode) and the routes. */
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { DEFAULT_CREW_INTEREST_TTL_MS, expireOverdue, type CrewSettings } from '../fulfilment/crews.service';
 import { registerAuthRoutes } from '../routes/auth.routes';
+import { registerCrewRoutes } from '../routes/crews.routes';
 import { registerDocumentRoutes } from '../routes/documents.routes';
 import { registerOrderEventRoutes } from '../routes/order-events.routes';
 import { registerOrderStatusRoutes } from '../routes/order-status.routes';
@@ -24,6 +26,8 @@ export interface AppOptions {
   logger: boolean;
   /** What the answers carry (server-profile.ts); default 'reference'. */
   profile?: ServerProfileName;
+  /** Field crews (reference profile only): interest expiry and the clock it is measured by (tests move it). */
+  crews?: Partial<CrewSettings>;
 }
 
 export interface BuiltApp {
@@ -83,5 +87,14 @@ export function buildApp(store: ReferenceStore, options: AppOptions): BuiltApp {
   registerOrderEventRoutes(app, store, profile);
   registerDocumentRoutes(app, store, profile);
   registerPackageRoutes(app, store);
+  if (profile.name === 'reference') registerCrews(app, store, { interestTtlMs: options.crews?.interestTtlMs ?? DEFAULT_CREW_INTEREST_TTL_MS, now: options.crews?.now ?? (() => new Date()) });
   return { app, routes, faults };
+}
+
+/** Crews are our extension of the contract: the seed-000 profile has none. Interests also expire on a timer. */
+function registerCrews(app: FastifyInstance, store: ReferenceStore, settings: CrewSettings): void {
+  registerCrewRoutes(app, store, settings);
+  const sweep = setInterval(() => void store.transaction((trx) => expireOverdue(trx, settings)).catch(() => undefined), 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
 }

@@ -13,6 +13,7 @@ import {
 } from '../../shared/api/geodb.schemas';
 import { ME_PATH } from '../routes/auth.routes';
 import { validationErrorSchema } from './error-bodies.schemas';
+import { crewPaths } from './crews.openapi';
 import { fulfilmentPaths } from './fulfilment.openapi';
 import { idOf, json, ref, REF_PREFIX, type JsonObject } from './openapi.helpers';
 import { orderEventPaths } from './order-events.openapi';
@@ -53,6 +54,7 @@ export function buildOpenApiDocument(): JsonObject {
   const shared = { security, unauthorized, forbidden, validationId: ids.validation, errorId: ids.error };
   const fulfilment = fulfilmentPaths(shared);
   const events = orderEventPaths(shared);
+  const crews = crewPaths(shared);
 
   return {
     openapi: '3.1.0',
@@ -107,12 +109,13 @@ export function buildOpenApiDocument(): JsonObject {
       },
       ...fulfilment.paths,
       ...events.paths,
+      ...crews.paths,
     },
     components: {
       securitySchemes: {
         TokenAuth: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Send "Token <token>" (Knox / DRF TokenAuthentication).' },
       },
-      schemas: componentSchemas([...Object.values(ids), ...fulfilment.schemaIds, ...events.schemaIds]),
+      schemas: componentSchemas([...Object.values(ids), ...fulfilment.schemaIds, ...events.schemaIds, ...crews.schemaIds]),
     },
   };
 }

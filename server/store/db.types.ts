@@ -150,4 +150,29 @@ export interface ServerDatabase {
   idempotency_keys: IdempotencyKeysTable;
   order_status_changes: OrderStatusChangesTable;
   order_events: OrderEventsTable;
+  crew_coverage: CrewCoverageTable;
+  crew_interests: CrewInterestsTable;
+}
+
+/** Where a crew member works; county '' is the whole state. */
+export interface CrewCoverageTable {
+  user_id: number;
+  state: string;
+  county: string;
+}
+
+export interface CrewInterestsTable {
+  id: Generated<number>;
+  order_type: string;
+  order_id: number;
+  crew_user_id: number;
+  status: string;
+  proposed_cost_cents: number;
+  earliest_date: string;
+  note: string;
+  reason: string | null;
+  decided_by: number | null;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pendingOrderSchema } from '../../shared/api/geodb.schemas';
-import { startReferenceServer } from '../../server/index';
+import { DEMO_USERS, startReferenceServer } from '../../server/index';
 import { generateBenchOrders } from '../../server/seed/bench.seed';
 import { buildDemoOrder } from '../../server/seed/demo.seed';
 import { DEMO_ORDER_SPECS } from '../../server/seed/demo-orders.data';
@@ -25,7 +25,7 @@ describe('seeding', () => {
     try {
       expect(second.seed.skipped).toBe(true);
       expect(await second.store.countOrders()).toBe(count);
-      expect(await second.store.countUsers()).toBe(4);
+      expect(await second.store.countUsers()).toBe(DEMO_USERS.length);
       expect(await second.store.seedMarker()).toBe('demo');
     } finally {
       await second.close();
