@@ -2,6 +2,7 @@
 import { orderKeyOfRow, orderKeyString, type OrderIssue } from '../../shared/domain/order.types';
 import { listOrderRows } from '../../core/repos/orders.repo';
 import { queryOrders } from '../../core/repos/order-queue.repo';
+import { listBoard } from '../../core/repos/crews.repo';
 import { getAppSettings } from '../../core/repos/settings.repo';
 import { focusContext } from '../../core/workflow/desk-calendar';
 import { withDatabase, type CliIo } from '../cli-context';
@@ -18,6 +19,7 @@ export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promi
     const { workflow } = await getAppSettings(db);
     const summaries = await queryOrders(db, { includeGone: true }, focusContext(new Date(), workflow.staleAfterDays));
     const byKey = new Map(summaries.orders.map((o) => [orderKeyString(o), o]));
+    const crews = new Map((await listBoard(db)).map((c) => [orderKeyString({ orderType: c.order_type, id: c.order_id }), c.assigned_crew]));
     const orders = rows.map((row) => {
       const summary = byKey.get(orderKeyString(orderKeyOfRow(row)));
       return {
@@ -43,6 +45,7 @@ export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promi
         claims_delivered: summary?.claimsDelivered ?? 0,
         target_date: row.target_date,
         overdue: summary?.overdue ?? false,
+        crew: crews.get(orderKeyString(orderKeyOfRow(row))) ?? null,
       };
     });
     if (options.json) {

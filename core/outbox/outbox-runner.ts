@@ -31,7 +31,7 @@ import { newOwnerWithinProcess } from '../platform/process-owner';
 import type { SessionAuth } from '../api/geodb-client';
 import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
 import { sendEntry, type SendAnswer } from './outbox-send';
-import { announceOutcome, applyOutcomeToWorkflow, recordDelivery } from './outbox-outcome';
+import { announceOutcome, applyOutcomeToWorkflow, recordDelivery, uploadJobId } from './outbox-outcome';
 import type { NotificationsService } from '../workflow/notifications.service';
 import { uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 
@@ -60,6 +60,8 @@ export interface OutboxRunnerDeps {
   notifications?: Pick<NotificationsService, 'notify'>;
   /** Told which job's workflow an outcome may have moved, so the views refresh. */
   onWorkflowChanged?: (jobIds: number[]) => void;
+  /** A crew decision reached the server: the crew board is read again so the desk shows the server's answer. */
+  onCrewDelivered?: () => void;
   /** Failures of the announcements, for logging; never thrown. */
   onBackgroundError?: (error: unknown) => void;
   /** Test hook: the crash tests kill the process at each of these points of a send. */
@@ -119,7 +121,8 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
       return true;
     });
     if (!kept) return false;
-    deps.onWorkflowChanged?.([entry.job_id]);
+    if (entry.job_id !== null) deps.onWorkflowChanged?.([entry.job_id]);
+    if (entry.kind === 'crew' && outcome.state === 'done') deps.onCrewDelivered?.();
     if (deps.notifications) {
       announceOutcome(deps.notifications, entry, outcome.state, 'message' in outcome ? outcome.message : null).catch((error: unknown) => deps.onBackgroundError?.(error));
     }
@@ -132,7 +135,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
         case 'done': {
           const ok = await setEntryState(trx, entry.id, { state: 'done', done_at: iso, updated_at: iso, last_error: null, next_attempt_at: null, response_json: answer?.answerJson ?? null }, { ...leased, countAttempt: true });
           if (ok && answer?.kind === 'upload') {
-            await setJobServerPackage(trx, entry.job_id, answer.receipt.packageId, answer.receipt.packageNumber);
+            await setJobServerPackage(trx, uploadJobId(entry), answer.receipt.packageId, answer.receipt.packageNumber);
             for (const doc of answer.receipt.documents) await setServerDocumentId(trx, entry.id, doc.filename, doc.documentId);
             // Before the workflow hears of it: UPLOAD_DELIVERED counts the claims this delivery carried.
             await recordDelivery(trx, entry, answer.receipt.packageId, iso);
@@ -173,7 +176,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     if (!claimed) return 'taken'; // another process, a discard or a retry got there first
     deps.onChange?.();
     deps.onStep?.('marked-sending', entry.id);
-    const job = await getJobRow(deps.db, entry.job_id);
+    const job = entry.job_id === null ? undefined : await getJobRow(deps.db, entry.job_id);
     const documents = entry.kind === 'upload' ? await listOutboxDocuments(deps.db, entry.id) : [];
     if (entry.kind === 'upload') entry = await fixSentPackageId(deps.db, entry, job?.claim_package_id ?? null);
     let answer: SendAnswer | null = null;

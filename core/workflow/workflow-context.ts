@@ -37,6 +37,8 @@ export function contextOf({ facts, check }: JobFacts): WorkflowContext {
     claimantProblems: check.blocking.claimant,
     countyRecorded: facts.county_recorded === 1,
     blmFiled: facts.blm_filed === 1,
+    crewRequired: facts.crew_required === 1,
+    crewAssigned: facts.crew_assigned === 1,
   };
 }
 

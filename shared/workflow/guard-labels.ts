@@ -16,6 +16,7 @@ export const GUARD_LABELS: Readonly<Record<GuardCode, string>> = {
   'recording-missing': 'no county recording entered',
   'not-recorded': 'a BLM filing before the county recording',
   'blm-filing-missing': 'no BLM filing entered',
+  'crew-unassigned': 'no crew assigned',
 };
 
 export function guardList(guards: readonly GuardCode[]): string {

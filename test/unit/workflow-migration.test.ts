@@ -99,6 +99,8 @@ describe('initialStateForExistingJob from the outbox and the server', () => {
       claimantProblems: [],
       countyRecorded: false,
       blmFiled: false,
+      crewRequired: false,
+      crewAssigned: false,
     }, { username: 'demo-staff', role: 'staff' });
     expect(resumed).toMatchObject({ ok: true, to: 'documents_ready' });
   });

@@ -12,6 +12,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   stale_jobs: 'Stale work',
   duplicate_orders: 'Possible duplicate',
   claim_deadline: 'Claim deadline',
+  crew: 'Field crew',
 };
 
 function NotificationItem({ notification, onOpen }: { notification: AppNotification; onOpen: () => void }) {
