@@ -11,6 +11,7 @@ import { formatAcres, formatDateTime, plural } from '../../lib/format';
 import { PullOrderButton } from '../../job/pull-order-button';
 import { useOrdersStore } from '../../state/orders.store';
 import { OrderWorkflowSection } from './order-workflow-section';
+import { CrewPanel } from '../../widgets/crew/crew-panel';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -127,6 +128,7 @@ function OrderDetails({ order }: { order: OrderDetail }) {
       )}
 
       <OrderWorkflowSection order={order} />
+      {order.stakingService && <CrewPanel order={{ orderType: order.orderType, id: order.id }} />}
 
       <Section title="Customer">
         <dl className="facts">
