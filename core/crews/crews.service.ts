@@ -15,7 +15,7 @@ import type { CrewAssignInput, CrewCoverageView, CrewInterestInput, OrderCrew } 
 import type { OrderKey } from '../../shared/domain/order.types';
 import { AppError } from '../../shared/errors';
 import { crewStateOf, decideCrewCommand, type CrewCommand, type CrewContext } from '../../shared/workflow/crew.table';
-import type { GeoDbClient, SessionAuth } from '../api/geodb-client';
+import { RequestError, type GeoDbClient, type SessionAuth } from '../api/geodb-client';
 import type { Database } from '../db/schema';
 import { getBoardRow, listCrewInterests } from '../repos/crews.repo';
 import { getOrderRow } from '../repos/orders.repo';
@@ -40,6 +40,16 @@ export interface CrewsServiceDeps extends CrewRefreshDeps {
   /** Send what was just queued (errors are the outbox's to report). */
   kickOutbox: () => void;
   onChanged?: (order: OrderKey) => void;
+}
+
+/** The server's own sentence for a refusal (403: not a manager; 404: no such crew member, or no crews at all). */
+function coverageError(error: unknown, what: 'read' | 'saved'): AppError {
+  if (!(error instanceof RequestError)) return new AppError('internal', `The crew's coverage could not be ${what}: ${String(error)}`, { cause: error });
+  const { failure } = error;
+  if (failure.kind !== 'http') return new AppError('offline', `The crew's coverage could not be ${what}: the server could not be reached (${error.message}).`, { cause: error });
+  const said = failure.serverMessage ?? `HTTP ${failure.status}`;
+  const code = failure.status === 403 ? 'forbidden' : failure.status === 404 ? 'not-found' : 'server-error';
+  return new AppError(code, `The crew's coverage could not be ${what}: ${said}`, { cause: error });
 }
 
 const sameOrder = (payload: CrewPayload, order: OrderKey): boolean => payload.orderType === order.orderType && payload.orderId === order.id;
@@ -171,14 +181,17 @@ export function createCrewsService(deps: CrewsServiceDeps): CrewsService {
         return { crew: username ?? user.username, areas: readCoverage(await client.requestJson(auth, { method: 'GET', path })) };
       } catch (error) {
         const kept = await readBookkeeping(db);
-        if (path === CREW_PATHS.myCoverage && kept.coverage) return { crew: user.username, areas: kept.coverage };
-        throw new AppError('offline', `The crew's coverage could not be read from the server: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        if (path === CREW_PATHS.myCoverage && kept.coverage && !(error instanceof RequestError && error.failure.kind === 'http')) return { crew: user.username, areas: kept.coverage };
+        throw coverageError(error, 'read');
       }
     },
     async setCoverage(username, areas) {
       const { client, auth } = await coverageClient();
-      const answer = await client.requestJson(auth, { method: 'PUT', path: crewCoveragePath(username), body: { areas } });
-      return { crew: username, areas: readCoverage(answer) };
+      try {
+        return { crew: username, areas: readCoverage(await client.requestJson(auth, { method: 'PUT', path: crewCoveragePath(username), body: { areas } })) };
+      } catch (error) {
+        throw coverageError(error, 'saved');
+      }
     },
   };
 }

@@ -97,6 +97,14 @@ describe('field crews between desks', () => {
     expect(await titles(crew)).toEqual([]);
   });
 
+  it('coverage is read and set on the server: by the crew member for themselves, by a manager for anyone', async () => {
+    expect(await crew.handlers.getCrewCoverage({})).toEqual({ crew: 'demo-crew', areas: [{ state: 'AZ', county: null }, { state: 'NV', county: null }] });
+    expect(await manager.handlers.getCrewCoverage({ crew: 'crew-two' })).toEqual({ crew: 'crew-two', areas: [{ state: 'NV', county: 'Esmeralda' }] });
+    await expect(crew.handlers.setCrewCoverage({ crew: 'crew-two', areas: [] })).rejects.toThrow(/manager or admin/);
+    const set = await manager.handlers.setCrewCoverage({ crew: 'crew-two', areas: [{ state: 'NV', county: 'Esmeralda' }, { state: 'NV', county: 'Nye' }] });
+    expect(set.areas).toEqual([{ state: 'NV', county: 'Esmeralda' }, { state: 'NV', county: 'Nye' }]);
+  });
+
   it('interests travel through the outbox and the manager is told of each', async () => {
     const queued = await crew.handlers.registerCrewInterest({ order: SB, proposedCostCents: 240_000, earliestDate: '2026-12-01', note: 'Two people, two days' });
     expect(queued.pending).toEqual([expect.objectContaining({ summary: 'Crew interest: $2,400.00, on the ground from 2026-12-01', state: 'queued' })]);

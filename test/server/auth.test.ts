@@ -53,7 +53,7 @@ describe('POST /api-token-auth/', () => {
 
   it('stores passwords hashed with scrypt', async () => {
     const rows = await server.store.db.selectFrom('users').select(['username', 'password_hash']).execute();
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(DEMO_USERS.length);
     for (const row of rows) {
       expect(row.password_hash).toMatch(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
       expect(row.password_hash).not.toContain('claimdesk-demo');
