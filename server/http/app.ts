@@ -1,7 +1,7 @@
 /** Assembles the fastify app: DRF-style error bodies, multipart, fault injection (test mode) and the routes. */
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { DEFAULT_CREW_INTEREST_TTL_MS, expireOverdue, type CrewSettings } from '../fulfilment/crews.service';
+import { DEFAULT_CREW_INTEREST_TTL_MS, type CrewSettings } from '../fulfilment/crews.service';
 import { registerAuthRoutes } from '../routes/auth.routes';
 import { registerCrewRoutes } from '../routes/crews.routes';
 import { registerDocumentRoutes } from '../routes/documents.routes';
@@ -87,14 +87,7 @@ export function buildApp(store: ReferenceStore, options: AppOptions): BuiltApp {
   registerOrderEventRoutes(app, store, profile);
   registerDocumentRoutes(app, store, profile);
   registerPackageRoutes(app, store);
-  if (profile.name === 'reference') registerCrews(app, store, { interestTtlMs: options.crews?.interestTtlMs ?? DEFAULT_CREW_INTEREST_TTL_MS, now: options.crews?.now ?? (() => new Date()) });
+  // Crews are our extension of the contract: the seed-000 profile has none.
+  if (profile.name === 'reference') registerCrewRoutes(app, store, { interestTtlMs: options.crews?.interestTtlMs ?? DEFAULT_CREW_INTEREST_TTL_MS, now: options.crews?.now ?? (() => new Date()) });
   return { app, routes, faults };
-}
-
-/** Crews are our extension of the contract: the seed-000 profile has none. Interests also expire on a timer. */
-function registerCrews(app: FastifyInstance, store: ReferenceStore, settings: CrewSettings): void {
-  registerCrewRoutes(app, store, settings);
-  const sweep = setInterval(() => void store.transaction((trx) => expireOverdue(trx, settings)).catch(() => undefined), 60_000);
-  sweep.unref();
-  app.addHook('onClose', async () => clearInterval(sweep));
 }

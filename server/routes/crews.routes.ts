@@ -18,6 +18,7 @@ import {
   assignCrew,
   crewBoard,
   crewUser,
+  expireOverdue,
   isCrew,
   listOrderInterests,
   readCoverage,
@@ -58,6 +59,11 @@ function parseBody<T>(schema: z.ZodType<T>, raw: unknown): T {
 }
 
 export function registerCrewRoutes(app: FastifyInstance, store: ReferenceStore, settings: CrewSettings): void {
+  // Interests also expire on a timer, not only when someone reads them.
+  const sweep = setInterval(() => void store.transaction((trx) => expireOverdue(trx, settings)).catch(() => undefined), 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
+
   /** One POST, replayed by its Idempotency-Key when sent again. */
   async function idempotentPost(request: FastifyRequest, reply: FastifyReply, work: (user: ApiUser, db: Parameters<Parameters<typeof runIdempotent>[2]>[0]) => Promise<{ statusCode: number; body: unknown }>): Promise<FastifyReply> {
     const user = await requireUser(request, store);
