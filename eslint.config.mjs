@@ -71,6 +71,8 @@ export default tseslint.config(
   ...coreLayer('core/field', ['session', 'sync', 'app', 'ipc']),
   // After delivery: the recording and filing entries and the claims' deadlines read repos and fire workflow events.
   ...coreLayer('core/{filings,deadlines}', ['session', 'sync', 'jobs', 'documents', 'field', 'app', 'ipc']),
+  // Field crews read repos, the API client and notifications, and queue their decisions in the outbox; no job needed.
+  ...coreLayer('core/crews', ['session', 'sync', 'jobs', 'documents', 'field', 'app', 'ipc']),
   // The composition root and the shells build each service from those made before it: a closure over one declared
   // further down (a late-bound hook) is an error, not a habit.
   {

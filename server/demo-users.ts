@@ -14,6 +14,8 @@ export interface DemoUser {
   last_name: string;
   is_staff: boolean;
   role: UserRole;
+  /** A crew member's coverage, set when the account is first made. */
+  coverage?: readonly { state: string; county: string | null }[];
 }
 
 export const DEMO_STAFF: DemoUser = {
@@ -67,4 +69,19 @@ export const DEMO_CUSTOMER: DemoUser = {
   role: 'customer',
 };
 
-export const DEMO_USERS: readonly DemoUser[] = [DEMO_STAFF, DEMO_STAFF_2, DEMO_MANAGER, DEMO_ADMIN, DEMO_CUSTOMER];
+/** A staking crew: staff of the company who see the desk, with the crew role and where they work. */
+export const DEMO_CREW: DemoUser = {
+  username: 'demo-crew',
+  password: DEMO_PASSWORD,
+  email: 'crew@claimdesk.example',
+  first_name: 'Rowan',
+  last_name: 'Tafoya',
+  is_staff: true,
+  role: 'crew',
+  coverage: [
+    { state: 'NV', county: null },
+    { state: 'AZ', county: null },
+  ],
+};
+
+export const DEMO_USERS: readonly DemoUser[] = [DEMO_STAFF, DEMO_STAFF_2, DEMO_MANAGER, DEMO_ADMIN, DEMO_CUSTOMER, DEMO_CREW];

@@ -11,8 +11,8 @@ import type { ServerProfileName } from './http/server-profile';
 import { applySeed, ensureDemoUsers, type SeedOption, type SeedResult } from './seed/seed';
 import { ReferenceStore } from './store/reference-store';
 
-export { DEMO_ADMIN, DEMO_CUSTOMER, DEMO_MANAGER, DEMO_PASSWORD, DEMO_STAFF, DEMO_STAFF_2, DEMO_USERS } from './demo-users';
 export type { AssignmentClock } from './fulfilment/assignment.service';
+export { DEMO_ADMIN, DEMO_CREW, DEMO_CUSTOMER, DEMO_MANAGER, DEMO_PASSWORD, DEMO_STAFF, DEMO_STAFF_2, DEMO_USERS } from './demo-users';
 export type { DemoUser } from './demo-users';
 export type { RouteInfo } from './http/app';
 export type { FaultSpec } from './http/fault-injector';
@@ -38,6 +38,10 @@ export interface ReferenceServerOptions {
   logger?: boolean;
   /** The server's clock for desk-assignment expiry (tests move it) and the business days a claim lasts without activity. */
   assignmentClock?: Partial<AssignmentClock>;
+  /** How long a crew interest stays active without a decision (default three days). */
+  crewInterestTtlMs?: number;
+  /** The clock crew interests are dated and expired by; a test passes one it can move. */
+  now?: () => Date;
 }
 
 export interface ReferenceServer {
@@ -62,6 +66,7 @@ export async function startReferenceServer(options: ReferenceServerOptions): Pro
       logger: options.logger ?? false,
       profile: options.profile,
       assignmentClock: options.assignmentClock,
+      crews: { interestTtlMs: options.crewInterestTtlMs, now: options.now },
     });
     await app.listen({ host: REFERENCE_HOST, port: options.port ?? 0 });
     const address = app.server.address();

@@ -2,6 +2,7 @@
  * `npm run server`: the reference GeoDB server for the demo and for manual testing.
  *   --port 8765  --db .claimdesk-dev/server.sqlite  --reset  --seed demo|none|bench:<orders>x<claims>  --test-hooks
  *   --profile reference|seed000  (seed000: answers carry only what the GeoDB contract describes, http/server-profile.ts)
+ *   --crew-interest-hours 72  (how long a field crew's interest stays active without a manager's decision)
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { SERVER_PROFILES, startReferenceServer, type ServerProfileName } from '.
 import { parseSeedOption, type SeedOption } from './seed/seed';
 
 const USAGE =
-  'Usage: npm run server -- [--port 8765] [--db .claimdesk-dev/server.sqlite] [--reset] [--seed demo|none|bench:<orders>x<claims>] [--profile reference|seed000] [--test-hooks] [--log]';
+  'Usage: npm run server -- [--port 8765] [--db .claimdesk-dev/server.sqlite] [--reset] [--seed demo|none|bench:<orders>x<claims>] [--profile reference|seed000] [--crew-interest-hours 72] [--test-hooks] [--log]';
 
 class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -25,6 +26,7 @@ interface ServerCli {
   profile: ServerProfileName;
   testHooks: boolean;
   logger: boolean;
+  crewInterestTtlMs: number | undefined;
 }
 
 function parseCli(argv: string[]): ServerCli {
@@ -36,6 +38,7 @@ function parseCli(argv: string[]): ServerCli {
       reset: { type: 'boolean', default: false },
       seed: { type: 'string' },
       profile: { type: 'string', default: 'reference' },
+      'crew-interest-hours': { type: 'string' },
       'test-hooks': { type: 'boolean', default: false },
       log: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -52,7 +55,10 @@ function parseCli(argv: string[]): ServerCli {
   }
   const profile = SERVER_PROFILES.find((name) => name === values.profile);
   if (profile === undefined) throw new UsageError(`--profile must be ${SERVER_PROFILES.join(' or ')} (got ${values.profile})`);
-  return { port, dbFile: resolve(values.db), reset: values.reset, seed, profile, testHooks: values['test-hooks'], logger: values.log };
+  const hours = values['crew-interest-hours'] === undefined ? undefined : Number(values['crew-interest-hours']);
+  if (hours !== undefined && !(hours > 0 && hours <= 24 * 365)) throw new UsageError(`--crew-interest-hours must be more than 0 and at most 8760 (got ${values['crew-interest-hours']})`);
+  const crewInterestTtlMs = hours === undefined ? undefined : hours * 3_600_000;
+  return { port, dbFile: resolve(values.db), reset: values.reset, seed, profile, testHooks: values['test-hooks'], logger: values.log, crewInterestTtlMs };
 }
 
 async function main(): Promise<void> {

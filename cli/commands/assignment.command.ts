@@ -17,7 +17,7 @@ import { createGeoDbClient } from '../../core/api/geodb-client';
 import { ASSIGNMENT_UNSUPPORTED_MESSAGE } from '../../core/outbox/assignment-outcome';
 import { UsageError, withApp, type CliIo } from '../cli-context';
 import { readSignInRequest, SIGN_IN_OPTIONS, signInForCommand } from '../sign-in';
-import { parseOrderKey } from './export.command';
+import { parseOrderKey } from '../order-key-arg';
 
 const OPTIONS = {
   'data-dir': { type: 'string' },

@@ -2,6 +2,7 @@
 import { orderKeyOfRow, orderKeyString, type OrderIssue } from '../../shared/domain/order.types';
 import { listOrderRows } from '../../core/repos/orders.repo';
 import { queryOrders } from '../../core/repos/order-queue.repo';
+import { listBoard } from '../../core/repos/crews.repo';
 import { getAppSettings } from '../../core/repos/settings.repo';
 import { focusContext } from '../../core/workflow/desk-calendar';
 import { withDatabase, type CliIo } from '../cli-context';
@@ -18,6 +19,7 @@ export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promi
     const { workflow } = await getAppSettings(db);
     const summaries = await queryOrders(db, { includeGone: true }, focusContext(new Date(), workflow.staleAfterDays));
     const byKey = new Map(summaries.orders.map((o) => [orderKeyString(o), o]));
+    const crews = new Map((await listBoard(db)).map((c) => [orderKeyString({ orderType: c.order_type, id: c.order_id }), c.assigned_crew]));
     const orders = rows.map((row) => {
       const summary = byKey.get(orderKeyString(orderKeyOfRow(row)));
       return {
@@ -45,8 +47,8 @@ export async function runOrdersCommand(options: OrdersOptions, io: CliIo): Promi
         overdue: summary?.overdue ?? false,
         // Who works the order (desk assignment), by name, as the server said at the last sync; null: nobody or not known.
         assigned_to: summary?.assignedTo?.name ?? null,
-        // The order's field crew: not kept by this version (always null).
-        crew: null,
+        // The order's assigned field crew (the crew board's one place), null when none or the server keeps no crews.
+        crew: crews.get(orderKeyString(orderKeyOfRow(row))) ?? null,
       };
     });
     if (options.json) {

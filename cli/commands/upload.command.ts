@@ -72,7 +72,7 @@ async function sendAll(app: ClaimDeskApp): Promise<OutboxEntryView[]> {
 
 async function finish(app: ClaimDeskApp, io: CliIo, jobIds: readonly number[] | null, json: boolean, skipped: Skipped[] = []): Promise<number> {
   const entries = await sendAll(app);
-  const shown = entries.filter((e) => (jobIds === null ? e.state !== 'done' && e.state !== 'discarded' : jobIds.includes(e.jobId)));
+  const shown = entries.filter((e) => (jobIds === null ? e.state !== 'done' && e.state !== 'discarded' : e.jobId !== null && jobIds.includes(e.jobId)));
   const open = entries.filter((e) => !['done', 'discarded'].includes(e.state));
   if (json) io.stdout(`${JSON.stringify({ entries: shown, remaining: open.length, skipped }, null, 2)}\n`);
   else {

@@ -126,6 +126,12 @@ export interface GeoDbClient {
     body: Record<string, unknown>,
     idempotencyKey: string,
   ): Promise<AssignmentAnswer>;
+  /**
+   * A JSON request to one of our extensions of the contract (field crews): the body of a 2xx answer as received,
+   * every other answer a RequestError (a server without the extension answers 404). The key, when given, is sent as
+   * Idempotency-Key so a resend is applied once.
+   */
+  requestJson(auth: Credential, request: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown; idempotencyKey?: string }): Promise<unknown>;
   /** Signs in; when the answer does not say who the user is (a bare token), asks /me. */
   signIn(username: string, password: string): Promise<{ token: string; user: SignedInUser }>;
   /** GET /api/v2/me/: who the token belongs to now (a role changed on the server shows up here). */
@@ -277,6 +283,12 @@ export function createGeoDbClient(options: {
           headers: { Authorization: authorization(auth), [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
         }),
       );
+      if (!isSuccess(response)) throw httpFailure(response);
+      return response.data;
+    },
+    async requestJson(auth, { method, path, body, idempotencyKey }) {
+      const headers = { Authorization: authorization(auth), ...(idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } : {}) };
+      const response = await send(() => http.request<unknown>({ method, url: path, data: body, headers }));
       if (!isSuccess(response)) throw httpFailure(response);
       return response.data;
     },

@@ -23,7 +23,7 @@ import { getAppSettings } from '../repos/settings.repo';
 import { createSessionService } from '../session/session.service';
 import { canonicalServerUrl } from '../../shared/domain/server-url';
 import { createSyncScheduler } from '../sync/sync-scheduler';
-import { createSyncService } from '../sync/sync.service';
+import { createSyncService, type SyncService } from '../sync/sync.service';
 import { createNotificationsService } from '../workflow/notifications.service';
 import { createStaleCheck } from '../workflow/stale-check';
 import { checkDeadlineReminders } from '../deadlines/deadline-reminders';
@@ -41,6 +41,9 @@ import { createIpcHandlers } from './ipc-handlers';
 import { preparePrivateDataDir } from './private-data-dir';
 import { DATABASE_FILE } from './data-dir';
 import { createFieldService } from '../field/field.service';
+import { createCrewsService } from '../crews/crews.service';
+import { refreshCrewBoard } from '../crews/crew-refresh';
+import type { OrderKey } from '../../shared/domain/order.types';
 
 export { DATABASE_FILE };
 const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
@@ -74,6 +77,12 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     demoServerUrl: options.demo ? canonicalServerUrl(options.demo.serverUrl) : undefined,
   });
   const notifications = createNotificationsService({ db, now, onAdded: (added) => events.emit('notificationAdded', added) });
+  // Field crews: the board is read after every sync and after a crew decision reached the server.
+  const crewChanged = (order: OrderKey | null): void => events.emit('crewChanged', { order });
+  const crewsRefresh = (): Promise<void> =>
+    refreshCrewBoard({ db, createClient, getAuth: session.getAuth, currentUser: () => session.currentUser(), notifications, now }).then((outcome) => {
+      if (outcome === 'refreshed' || outcome === 'unsupported') crewChanged(null);
+    }, reportBackground);
   const getWorkflowSettings = async () => (await getAppSettings(db)).workflow;
   const workflow = createWorkflowService({
     db,
@@ -105,6 +114,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     onChange: emitOutboxCounts,
     notifications,
     onWorkflowChanged: workflowChanged,
+    onCrewDelivered: () => void crewsRefresh(),
     onBackgroundError: reportBackground,
   });
   const outbox = createOutboxService({
@@ -119,6 +129,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     sendingAccount: session.getAuth,
   });
 
+  const crews = createCrewsService({ db, createClient, getAuth: session.getAuth, currentUser: () => session.currentUser(), notifications, now, kickOutbox: () => outbox.kick(), onChanged: crewChanged });
   const jobs = createJobsService({ db, lookupLocation, workflow, now, outbox, onChanged: workflowChanged });
   const assignment = createAssignmentCommands({ db, workflow, now, outbox, onChanged: workflowChanged });
   const commands = createJobCommands({ db, now, requireActor: currentActor, getJob: jobs.getJob, outbox, onChanged: workflowChanged });
@@ -144,7 +155,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     onProgress: (progress) => emitDocuments({ kind: 'export', ...progress }),
   });
 
-  const sync = createSyncService({
+  const orderSync = createSyncService({
     db,
     getAuth: session.getAuth,
     onUnauthorized: session.dropToken,
@@ -156,6 +167,9 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     // The role may have changed on the server, and the sync's news may concern jobs: neither may fail the sync.
     afterSync: (outcome) => Promise.all([session.refreshUser(), workflow.afterSync(outcome)]).then(() => undefined, reportBackground),
   });
+  // Every sync, also one the server answers "not modified" (crews do not change the pending list), reads the crew
+  // board after it: the scheduler, the Sync button and sign-in all sync through this.
+  const sync: SyncService = { ...orderSync, syncNow: () => orderSync.syncNow().finally(crewsRefresh) };
   sync.onStatus((status) => events.emit('syncStatus', status));
   const scheduler = createSyncScheduler({ sync, intervalMs: options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, now });
   answered.listen(() => {
@@ -188,6 +202,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     plss: { plss, chooseFiles: options.chooseFiles },
     field,
     filings,
+    crews,
     now,
     onBackgroundError: reportBackground,
     appInfo: { version: appVersion, dataDir: options.dataDir, schemaVersion: opened.schemaVersion, runtime: options.runtime },

@@ -26,6 +26,8 @@ import { createPlssHandlers, type PlssHandlerDeps } from './plss-handlers';
 import type { FieldService } from '../field/field.service';
 import { listManagedDeadlines } from '../deadlines/deadlines.service';
 import type { FilingResult, FilingsService } from '../filings/filings.service';
+import type { CrewsService } from '../crews/crews.service';
+import { createCrewHandlers } from './crew-handlers';
 
 const withWarningText = ({ filings, warnings }: FilingResult) => ({ filings, warnings: warnings.map((w) => w.message) });
 
@@ -44,6 +46,7 @@ export interface HandlerDeps {
   plss: PlssHandlerDeps;
   field: FieldService;
   filings: FilingsService;
+  crews: CrewsService;
   now: () => Date;
   /** Sync failures after sign-in are shown through the sync status; this is for logging. */
   onBackgroundError?: (error: unknown) => void;
@@ -95,6 +98,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     getFilings: ({ jobId }) => deps.filings.get(jobId),
     recordCountyRecording: async (form) => withWarningText(await deps.filings.recordCounty(form)),
     recordBlmFiling: async (form) => withWarningText(await deps.filings.fileBlm(form)),
+    ...createCrewHandlers(deps.crews),
     async resolveConflict({ jobId, choice }) {
       const job = await deps.jobs.getJob(jobId);
       if (!job.conflict) throw new AppError('invalid-request', 'Nothing to decide: the order has not changed on the server under this job.');

@@ -11,6 +11,8 @@
  * the migration runs with foreign keys off, FOREIGN_KEYS_OFF).
  *
  * 0013: the outbox table is rebuilt so its kind CHECK admits 'assignment' (desk claims, releases, take-overs).
+ * CREWS_MIGRATION (crews): the outbox is rebuilt so kind admits 'crew' and job_id may be NULL (a crew member's
+ * interest belongs to no job), edited from its stored definition so a kind another migration added is kept.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { rebuildTable } from './rebuild-table';
@@ -25,8 +27,11 @@ import { DEFAULT_WORKFLOW_SETTINGS } from '../../shared/workflow/workflow-settin
 
 export type DataStep = (db: BetterSqlite3.Database, now: Date) => void;
 
+/** The field crews' migration (0014_crews.sql); one constant, so a renumbering is one edit. */
+export const CREWS_MIGRATION = 14;
+
 /** Migrations that run with foreign keys off (they rebuild a parent table), checked with foreign_key_check before commit. */
-export const FOREIGN_KEYS_OFF: ReadonlySet<number> = new Set([12, 13]);
+export const FOREIGN_KEYS_OFF: ReadonlySet<number> = new Set([12, 13, CREWS_MIGRATION]);
 
 /**
  * The workflow states as of migration 0012, written out rather than read from shared/workflow: a migration must
@@ -49,6 +54,18 @@ export function withOutboxKinds(createSql: string, kinds: readonly string[]): st
   const found = createSql.match(check) ?? [];
   if (found.length !== 1) throw new Error(`Expected one CHECK on outbox.kind, found ${found.length}.`);
   return createSql.replace(check, `CHECK (kind IN (${kinds.map((k) => `'${k}'`).join(', ')}))`);
+}
+
+/** The outbox's definition with kind `kind` admitted (added to its CHECK list once) and job_id nullable. */
+export function withOutboxKindAndOptionalJob(createSql: string, kind: string): string {
+  const check = /CHECK\s*\(\s*kind\s+IN\s*\(([^)]*)\)\s*\)/g;
+  const found = [...createSql.matchAll(check)];
+  if (found.length !== 1) throw new Error(`Expected one CHECK on outbox.kind, found ${found.length}.`);
+  const kinds = (found[0]?.[1] ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
+  if (!kinds.includes(`'${kind}'`)) kinds.push(`'${kind}'`);
+  const withKind = createSql.replace(check, `CHECK (kind IN (${kinds.join(', ')}))`);
+  const jobColumn = /job_id\s+INTEGER\s+NOT\s+NULL/i;
+  return jobColumn.test(withKind) ? withKind.replace(jobColumn, 'job_id INTEGER') : withKind;
 }
 
 /** Who the log names for states ClaimDesk assigned by itself. */
@@ -136,4 +153,5 @@ export const DATA_STEPS: Readonly<Record<number, DataStep>> = {
   },
   12: (db) => rebuildTable(db, 'jobs', (sql) => withWorkflowStates(sql, WORKFLOW_STATES_0012)),
   13: (db) => rebuildTable(db, 'outbox', (sql) => withOutboxKinds(sql, OUTBOX_KINDS_0013)),
+  [CREWS_MIGRATION]: (db) => rebuildTable(db, 'outbox', (sql) => withOutboxKindAndOptionalJob(sql, 'crew')),
 };

@@ -158,8 +158,9 @@ export interface PackagesTable {
 export interface OutboxTable {
   id: string;
   seq: number;
-  job_id: number;
-  kind: 'upload' | 'status' | 'event' | 'assignment';
+  /** 0014: null for a crew decision, which belongs to no job of this desk. */
+  job_id: number | null;
+  kind: 'upload' | 'status' | 'event' | 'assignment' | 'crew';
   payload_json: string;
   state: 'queued' | 'sending' | 'retry' | 'paused' | 'needs_review' | 'failed' | 'done' | 'discarded';
   attempts: Generated<number>;
@@ -285,6 +286,37 @@ export interface Database {
   county_recordings: CountyRecordingsTable;
   blm_filings: BlmFilingsTable;
   blm_serials: BlmSerialsTable;
+  crew_board_orders: CrewBoardOrdersTable;
+  crew_interests: CrewInterestsTable;
+}
+
+/** 0014: the last crew board the server answered (core/crews). */
+export interface CrewBoardOrdersTable {
+  order_type: 'claim_purchase' | 'claim_order';
+  order_id: number;
+  order_number: string;
+  state: string | null;
+  county: string | null;
+  in_coverage: number;
+  assigned_crew: string | null;
+}
+
+export interface CrewInterestsTable {
+  server_id: number;
+  order_type: 'claim_purchase' | 'claim_order';
+  order_id: number;
+  order_number: string;
+  crew: string;
+  crew_name: string;
+  status: string;
+  proposed_cost_cents: number;
+  earliest_date: string;
+  note: string;
+  reason: string | null;
+  decided_by: string | null;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
 }
 
 /** Repository functions accept either the database or a transaction handle, so callers choose the unit of work. */

@@ -39,6 +39,8 @@ export async function applyAssignmentOutcome(trx: Trx, entry: OutboxRow, answer:
     return;
   }
   await setOrderHolder(trx, key, result.holder);
+  // Claims are queued with their job; only crew decisions carry none (the outbox's job_id is nullable for them).
+  if (entry.job_id === null) return;
   const ours = result.holder !== null && result.holder.username === entry.queued_by;
   await setJobClaimed(trx, entry.job_id, ours && entry.queued_by ? { at, by: entry.queued_by } : null);
   if (result.kind === 'held' && outcome.state === 'not-applied') await applySystemEvent(trx, entry.job_id, 'ASSIGNMENT_LOST', at, outcome.message);

@@ -7,16 +7,23 @@
 import type { SendOutcome } from '../../shared/outbox/classify-send';
 import { eventLabel, eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 import type { OrderKey } from '../../shared/domain/order.types';
+import { crewLabel, crewPayloadSchema } from '../../shared/crews/crew-payload';
 import { insertDelivery } from '../repos/deliveries.repo';
 import type { OutboxRow } from '../repos/outbox.repo';
 import { applySystemEvent, type Trx } from '../workflow/apply-transition';
 import type { NotificationsService } from '../workflow/notifications.service';
 
+/** The job of an upload (every upload is queued from a job; only crew decisions have none). */
+export function uploadJobId(entry: OutboxRow): number {
+  if (entry.job_id === null) throw new Error(`Outbox entry ${entry.id} (${entry.kind}) has no job.`);
+  return entry.job_id;
+}
+
 export async function recordDelivery(trx: Trx, entry: OutboxRow, claimPackageId: number | null, at: string): Promise<void> {
   const payload = uploadPayloadSchema.parse(JSON.parse(entry.payload_json));
   await insertDelivery(trx, {
     outboxId: entry.id,
-    jobId: entry.job_id,
+    jobId: uploadJobId(entry),
     orderType: payload.orderType,
     orderId: payload.orderId,
     claimPackageId,
@@ -27,8 +34,8 @@ export async function recordDelivery(trx: Trx, entry: OutboxRow, claimPackageId:
 
 export async function applyOutcomeToWorkflow(trx: Trx, entry: OutboxRow, outcome: SendOutcome['state'], at: string): Promise<void> {
   if (entry.kind !== 'upload') return;
-  if (outcome === 'done') await applySystemEvent(trx, entry.job_id, 'UPLOAD_DELIVERED', at);
-  if (outcome === 'needs-review') await applySystemEvent(trx, entry.job_id, 'UPLOAD_NEEDS_REVIEW', at, 'The server refused the upload (409): the order changed there.');
+  if (outcome === 'done') await applySystemEvent(trx, uploadJobId(entry), 'UPLOAD_DELIVERED', at);
+  if (outcome === 'needs-review') await applySystemEvent(trx, uploadJobId(entry), 'UPLOAD_NEEDS_REVIEW', at, 'The server refused the upload (409): the order changed there.');
 }
 
 export async function announceOutcome(
@@ -52,6 +59,11 @@ export async function announceOutcome(
 
 function describe(entry: OutboxRow): { label: string; orderNumber: string; order: OrderKey | null } {
   const json: unknown = JSON.parse(entry.payload_json);
+  if (entry.kind === 'crew') {
+    const crew = crewPayloadSchema.safeParse(json);
+    if (!crew.success) return { label: crewLabel(null), orderNumber: 'an order', order: null };
+    return { label: crewLabel(crew.data), orderNumber: crew.data.orderNumber, order: { orderType: crew.data.orderType, id: crew.data.orderId } };
+  }
   const parsed = entry.kind === 'upload' ? uploadPayloadSchema.safeParse(json) : entry.kind === 'status' ? statusPayloadSchema.safeParse(json) : eventPayloadSchema.safeParse(json);
   const event = entry.kind === 'event' && parsed.success ? eventPayloadSchema.parse(json) : null;
   const label = entry.kind === 'upload' ? 'The package upload' : entry.kind === 'status' ? 'The status change' : eventLabel(event);

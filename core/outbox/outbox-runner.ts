@@ -30,8 +30,8 @@ import { newOwnerWithinProcess } from '../platform/process-owner';
 import type { SessionAuth } from '../api/geodb-client';
 import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
 import { sendEntry, type SendAnswer } from './outbox-send';
-import { announceOutcome, applyOutcomeToWorkflow, recordDelivery } from './outbox-outcome';
 import { announceAssignment, applyAssignmentOutcome, assignmentOutcome } from './assignment-outcome';
+import { announceOutcome, applyOutcomeToWorkflow, recordDelivery, uploadJobId } from './outbox-outcome';
 import type { NotificationsService } from '../workflow/notifications.service';
 import { uploadPayloadSchema } from '../../shared/outbox/outbox.types';
 
@@ -61,6 +61,8 @@ export interface OutboxRunnerDeps {
   notifications?: Pick<NotificationsService, 'notify'>;
   /** Told which job's workflow an outcome may have moved, so the views refresh. */
   onWorkflowChanged?: (jobIds: number[]) => void;
+  /** A crew decision reached the server: the crew board is read again so the desk shows the server's answer. */
+  onCrewDelivered?: () => void;
   /** Failures of the announcements, for logging; never thrown. */
   onBackgroundError?: (error: unknown) => void;
   /** Test hook: the crash tests kill the process at each of these points of a send. */
@@ -121,7 +123,8 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
       return true;
     });
     if (!kept) return false;
-    deps.onWorkflowChanged?.([entry.job_id]);
+    if (entry.job_id !== null) deps.onWorkflowChanged?.([entry.job_id]);
+    if (entry.kind === 'crew' && outcome.state === 'done') deps.onCrewDelivered?.();
     if (deps.notifications) {
       announceOutcome(deps.notifications, entry, outcome.state, 'message' in outcome ? outcome.message : null).catch((error: unknown) => deps.onBackgroundError?.(error));
       announceAssignment(deps.notifications, entry, answer, outcome).catch((error: unknown) => deps.onBackgroundError?.(error));
@@ -135,7 +138,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
         case 'done': {
           const ok = await setEntryState(trx, entry.id, { state: 'done', done_at: iso, updated_at: iso, last_error: null, next_attempt_at: null, response_json: answer?.answerJson ?? null }, { ...leased, countAttempt: true });
           if (ok && answer?.kind === 'upload') {
-            await setJobServerPackage(trx, entry.job_id, answer.receipt.packageId, answer.receipt.packageNumber);
+            await setJobServerPackage(trx, uploadJobId(entry), answer.receipt.packageId, answer.receipt.packageNumber);
             for (const doc of answer.receipt.documents) await setServerDocumentId(trx, entry.id, doc.filename, doc.documentId);
             // Before the workflow hears of it: UPLOAD_DELIVERED counts the claims this delivery carried.
             await recordDelivery(trx, entry, answer.receipt.packageId, iso);
@@ -175,7 +178,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
   async function sendOne(original: OutboxRow, client: GeoDbClient, auth: SessionAuth): Promise<SendOutcome['state'] | 'taken'> {
     const now = deps.now();
     // Read before the claim: no other entry of this job is being sent (an open entry holds back the later ones).
-    const job = await getJobRow(deps.db, original.job_id);
+    const job = original.job_id === null ? undefined : await getJobRow(deps.db, original.job_id);
     const pinned = pinnedPayload(original, job?.claim_package_id ?? null);
     const lease = { owner, expiresAt: leaseExpiry(now, ttlMs) };
     // Taking the entry and pinning its payload are one write (one commit on disk per send saved).

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { uploadDocumentTypeSchema, type UploadDocumentType } from '../../shared/api/geodb.schemas';
 import type { UploadReceipt } from '../../shared/api/answer-readers';
 import type { AnyOrderEventRequest, OrderEventRequest } from '../../shared/api/order-events.schemas';
+import { crewOrderPath } from '../../shared/api/crews.schemas';
+import { crewPayloadSchema } from '../../shared/crews/crew-payload';
 import { MANIFEST_FILE } from '../../shared/documents/package-files';
 import { assignmentPayloadSchema, eventPayloadSchema, isFilingPayload, statusPayloadSchema, uploadPayloadSchema, type EventPayload } from '../../shared/outbox/outbox.types';
 import { RequestError, type AssignmentAnswer, type Credential, type GeoDbClient, type UploadFile } from '../api/geodb-client';
@@ -18,7 +20,7 @@ import { OUTBOX_DIR } from './outbox-queue';
  * A delivered entry: for an upload, the package facts the job keeps (read tolerantly by the client); for every
  * kind, the answer as received, serialised for support (`answerJson`).
  */
-export type SendAnswer = ({ kind: 'upload'; receipt: UploadReceipt } | { kind: 'status' } | { kind: 'event' } | { kind: 'assignment'; answer: AssignmentAnswer }) & {
+export type SendAnswer = ({ kind: 'upload'; receipt: UploadReceipt } | { kind: 'status' } | { kind: 'event' } | { kind: 'assignment'; answer: AssignmentAnswer } | { kind: 'crew' }) & {
   answerJson: string;
 };
 
@@ -111,9 +113,36 @@ async function sendAssignment(entry: OutboxRow, context: SendContext): Promise<S
   return { kind: 'assignment', answer, answerJson: answerJson(answer.body) };
 }
 
+/**
+ * A crew decision (our extension of the contract, shared/api/crews.schemas.ts). A server without crews answers 404:
+ * the entry then fails with a sentence that says so instead of a bare "Not found", and is never retried by itself.
+ */
+async function sendCrew(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
+  const payload = crewPayloadSchema.parse(JSON.parse(entry.payload_json));
+  const { orderType, orderId } = payload;
+  const request =
+    payload.action === 'interest'
+      ? { path: crewOrderPath('interests', orderType, orderId), body: { proposed_cost_cents: payload.proposedCostCents, earliest_date: payload.earliestDate, note: payload.note } }
+      : payload.action === 'withdraw'
+        ? { path: crewOrderPath('withdraw', orderType, orderId), body: {} }
+        : { path: crewOrderPath('assign', orderType, orderId), body: { crew: payload.crew, reason: payload.reason } };
+  try {
+    const answer = await context.client.requestJson(context.auth, { method: 'POST', ...request, idempotencyKey: entry.id });
+    return { kind: 'crew', answerJson: answerJson(answer) };
+  } catch (error) {
+    if (error instanceof RequestError && error.failure.kind === 'http' && error.failure.status === 404) {
+      throw new RequestError({ ...error.failure, serverMessage: `${CREWS_NOT_FOUND} (${error.failure.serverMessage ?? 'Not found'})` });
+    }
+    throw error;
+  }
+}
+
+export const CREWS_NOT_FOUND = 'the server does not know this order or does not support field crews';
+
 export async function sendEntry(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
   if (entry.kind === 'upload') return sendUpload(entry, context);
   if (entry.kind === 'assignment') return sendAssignment(entry, context);
+  if (entry.kind === 'crew') return sendCrew(entry, context);
   if (entry.kind === 'event') return sendEvent(entry, context);
   const payload = statusPayloadSchema.parse(JSON.parse(entry.payload_json));
   const answer = await context.client.setOrderStatus(

@@ -8,6 +8,8 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
 import { eventPayloadSchema, eventSummary, statusPayloadSchema, uploadPayloadSchema, assignmentPayloadSchema, assignmentSummary } from '../../shared/outbox/outbox.types';
+import { crewPayloadSchema, crewSummary } from '../../shared/crews/crew-payload';
+import { uploadJobId } from './outbox-outcome';
 import type { Actor } from '../../shared/workflow/workflow.types';
 import { applySystemEvent } from '../workflow/apply-transition';
 import { readWorkflowState } from '../workflow/workflow-context';
@@ -81,6 +83,10 @@ async function toView(db: Kysely<Database>, row: OutboxRow, account: SendingAcco
     const files = (await listOutboxDocuments(db, row.id)).length;
     orderNumber = payload.success ? payload.data.orderNumber : '';
     summary = `Staking package${payload.success ? ` (generation ${payload.data.packageGeneration}` : ' ('}, ${files} files)`;
+  } else if (row.kind === 'crew') {
+    const payload = crewPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    orderNumber = payload.success ? payload.data.orderNumber : '';
+    summary = payload.success ? crewSummary(payload.data) : 'Crew decision';
   } else if (row.kind === 'event') {
     const payload = eventPayloadSchema.safeParse(JSON.parse(row.payload_json));
     orderNumber = payload.success ? payload.data.orderNumber : '';
@@ -161,7 +167,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
         if (!ok) throw new AppError('invalid-request', 'This entry cannot be discarded now (it is being sent, or already closed).');
         const entry = await getOutboxEntry(trx, id);
         // The job's last waiting upload gone: its package is ready to queue again (documents ready).
-        if (entry?.kind === 'upload' && !(await openUploadOf(trx, entry.job_id))) await applySystemEvent(trx, entry.job_id, 'UPLOAD_DISCARDED', at);
+        if (entry?.kind === 'upload' && !(await openUploadOf(trx, uploadJobId(entry)))) await applySystemEvent(trx, uploadJobId(entry), 'UPLOAD_DISCARDED', at);
       });
       deps.onChange?.();
       return view(id);

@@ -8,6 +8,7 @@ import type { OrderKey, OrderQuery, OrderQueryResult, OrderSortColumn } from '..
 import { deskDay } from '../../shared/domain/calendar-date';
 import type { DashboardFocus } from '../../shared/workflow/workflow-focus';
 import type { Database, Db, OrdersTable } from '../db/schema';
+import { awaitsCrew } from './crews.repo';
 import { focusPredicate, type FocusContext } from './order-focus';
 import { planSearch, type SearchPlan } from './order-search';
 import { SUMMARY_COLUMNS, toSummary, type OrderRowExtras } from './orders.mapper';
@@ -48,6 +49,7 @@ function applyFilters<O>(
   if (filter.stakingService !== undefined) q = q.where('staking_service', '=', filter.stakingService ? 1 : 0);
   // problem_count includes claims over the legal limits as drawn (orders.mapper toOrderRow), so this stays on the index.
   if (filter.hasProblems !== undefined) q = q.where('problem_count', filter.hasProblems ? '>' : '=', 0);
+  if (filter.awaitingCrew !== undefined) q = q.where(filter.awaitingCrew ? awaitsCrew() : sql<boolean>`NOT ${awaitsCrew()}`);
   return q;
 }
 

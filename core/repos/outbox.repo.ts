@@ -41,7 +41,8 @@ export interface SendingAccount {
 /**
  * Entries to send now, in creation order: queued or retrying, due, queued under this server and account, and not
  * held back by an earlier entry of the same job that is still open, whoever queued it (a job's status change must
- * not overtake its upload, or the other way round).
+ * not overtake its upload, or the other way round). Entries of no job (crew decisions) are held back by earlier
+ * ones of no job, so a withdrawal never overtakes the interest it withdraws.
  */
 export async function listDueEntries(db: Db, nowIso: string, account: SendingAccount | null, limit = 50): Promise<OutboxRow[]> {
   let query = db.selectFrom('outbox as o').selectAll('o');
@@ -55,7 +56,7 @@ export async function listDueEntries(db: Db, nowIso: string, account: SendingAcc
         exists(
           selectFrom('outbox as p')
             .select('p.id')
-            .whereRef('p.job_id', '=', 'o.job_id')
+            .where((eb) => eb.or([eb('p.job_id', '=', eb.ref('o.job_id')), eb.and([eb('p.job_id', 'is', null), eb('o.job_id', 'is', null)])]))
             .whereRef('p.seq', '<', 'o.seq')
             .where('p.state', 'in', [...OPEN_STATES]),
         ),

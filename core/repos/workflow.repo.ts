@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Db, JobTransitionsTable } from '../db/schema';
 import { CLOSED_ORDER_STATUSES } from '../../shared/domain/order-status';
 import { FINISHED_STATES, type TransitionLogEntry, type WorkflowState } from '../../shared/workflow/workflow.types';
+import { crewAssignedOf, crewRequiredOf } from './crews.repo';
 import { claimsDeliveredOfJob, jobLastTouched } from './workflow-sql';
 
 export interface WorkflowFactsRow {
@@ -36,6 +37,10 @@ export interface WorkflowFactsRow {
   posts_accepted: number;
   county_recorded: number;
   blm_filed: number;
+  /** A staking-service order on a server that keeps crews (crews.repo crewRequiredOf). */
+  crew_required: number;
+  /** The crew cache holds an assigned interest for the order (crew_interests, refreshed from the server). */
+  crew_assigned: number;
   claims_delivered: number;
   last_touched: string;
 }
@@ -68,6 +73,8 @@ export async function getWorkflowFacts(db: Db, jobId: number): Promise<WorkflowF
       sql<number>`EXISTS (SELECT 1 FROM field_work f WHERE f.job_id = jobs.id AND f.accepted_at IS NOT NULL)`.as('posts_accepted'),
       sql<number>`EXISTS (SELECT 1 FROM county_recordings r WHERE r.job_id = jobs.id)`.as('county_recorded'),
       sql<number>`EXISTS (SELECT 1 FROM blm_filings f WHERE f.job_id = jobs.id)`.as('blm_filed'),
+      crewRequiredOf(sql`o.staking_service`).as('crew_required'),
+      crewAssignedOf(sql`jobs.order_type`, sql`jobs.order_id`).as('crew_assigned'),
       claimsDeliveredOfJob(sql`jobs.id`).as('claims_delivered'),
       jobLastTouched('jobs').as('last_touched'),
     ])

@@ -44,6 +44,8 @@ export function contextOf({ facts, check }: JobFacts, actorUsername?: string): W
     countyRecorded: facts.county_recorded === 1,
     blmFiled: facts.blm_filed === 1,
     heldBy: holder && holder.username !== actorUsername ? { name: holder.name, since: holder.since } : null,
+    crewRequired: facts.crew_required === 1,
+    crewAssigned: facts.crew_assigned === 1,
   };
 }
 

@@ -2,8 +2,10 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerAssignmentRoutes } from '../routes/assignment.routes';
-import { registerAuthRoutes } from '../routes/auth.routes';
 import { DEFAULT_ASSIGNMENT_EXPIRY_DAYS, type AssignmentClock } from '../fulfilment/assignment.service';
+import { DEFAULT_CREW_INTEREST_TTL_MS, type CrewSettings } from '../fulfilment/crews.service';
+import { registerAuthRoutes } from '../routes/auth.routes';
+import { registerCrewRoutes } from '../routes/crews.routes';
 import { registerDocumentRoutes } from '../routes/documents.routes';
 import { registerOrderEventRoutes } from '../routes/order-events.routes';
 import { registerOrderStatusRoutes } from '../routes/order-status.routes';
@@ -28,6 +30,8 @@ export interface AppOptions {
   profile?: ServerProfileName;
   /** The clock desk assignments expire on, and after how many business days (default: the wall clock, 3 days). */
   assignmentClock?: Partial<AssignmentClock>;
+  /** Field crews (reference profile only): interest expiry and the clock it is measured by (tests move it). */
+  crews?: Partial<CrewSettings>;
 }
 
 export interface BuiltApp {
@@ -88,5 +92,7 @@ export function buildApp(store: ReferenceStore, options: AppOptions): BuiltApp {
   registerDocumentRoutes(app, store, profile);
   registerPackageRoutes(app, store);
   if (profile.assignments) registerAssignmentRoutes(app, store, { now: () => new Date(), expiryBusinessDays: DEFAULT_ASSIGNMENT_EXPIRY_DAYS, ...options.assignmentClock });
+  // Crews are our extension of the contract: the seed-000 profile has none.
+  if (profile.name === 'reference') registerCrewRoutes(app, store, { interestTtlMs: options.crews?.interestTtlMs ?? DEFAULT_CREW_INTEREST_TTL_MS, now: options.crews?.now ?? (() => new Date()) });
   return { app, routes, faults };
 }

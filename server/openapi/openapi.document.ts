@@ -13,6 +13,7 @@ import {
 } from '../../shared/api/geodb.schemas';
 import { ME_PATH } from '../routes/auth.routes';
 import { validationErrorSchema } from './error-bodies.schemas';
+import { crewPaths } from './crews.openapi';
 import { fulfilmentPaths } from './fulfilment.openapi';
 import { idOf, json, ref, REF_PREFIX, type JsonObject } from './openapi.helpers';
 import { orderEventPaths } from './order-events.openapi';
@@ -55,6 +56,7 @@ export function buildOpenApiDocument(): JsonObject {
   const fulfilment = fulfilmentPaths(shared);
   const events = orderEventPaths(shared);
   const assignment = assignmentPaths(shared);
+  const crews = crewPaths(shared);
 
   return {
     openapi: '3.1.0',
@@ -110,12 +112,13 @@ export function buildOpenApiDocument(): JsonObject {
       ...fulfilment.paths,
       ...events.paths,
       ...assignment.paths,
+      ...crews.paths,
     },
     components: {
       securitySchemes: {
         TokenAuth: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Send "Token <token>" (Knox / DRF TokenAuthentication).' },
       },
-      schemas: componentSchemas([...Object.values(ids), ...fulfilment.schemaIds, ...events.schemaIds, ...assignment.schemaIds]),
+      schemas: componentSchemas([...Object.values(ids), ...fulfilment.schemaIds, ...events.schemaIds, ...assignment.schemaIds, ...crews.schemaIds]),
     },
   };
 }

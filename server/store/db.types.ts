@@ -151,6 +151,8 @@ export interface ServerDatabase {
   order_status_changes: OrderStatusChangesTable;
   order_events: OrderEventsTable;
   order_assignments: OrderAssignmentsTable;
+  crew_coverage: CrewCoverageTable;
+  crew_interests: CrewInterestsTable;
 }
 
 /** Who works an order (desk assignment); `name` is copied so the list reads right if the account is renamed. */
@@ -166,4 +168,27 @@ export interface OrderAssignmentsTable {
   reason: string | null;
   ended_at: string | null;
   end_reason: string | null;
+}
+
+/** Where a crew member works; county '' is the whole state. */
+export interface CrewCoverageTable {
+  user_id: number;
+  state: string;
+  county: string;
+}
+
+export interface CrewInterestsTable {
+  id: Generated<number>;
+  order_type: string;
+  order_id: number;
+  crew_user_id: number;
+  status: string;
+  proposed_cost_cents: number;
+  earliest_date: string;
+  note: string;
+  reason: string | null;
+  decided_by: number | null;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
 }

@@ -12,6 +12,7 @@ import type { DemoUser } from '../demo-users';
 import type { ServerDatabase } from './db.types';
 import { bumpDataVersion, ensureMeta, readDataVersion, readSeedMarker, writeSeedMarker, type DataVersion } from './meta.repo';
 import { rowFromPendingOrder, rowFromRawDoc, withDocFields, withStatus } from './order-doc';
+import { replaceCoverage } from './crews.repo';
 import { deleteOrderEvents } from './order-events.repo';
 import * as orders from './orders.repo';
 import { deletePackagesOfOrder, ensureKnownPackage } from './packages.repo';
@@ -78,12 +79,13 @@ export class ReferenceStore {
   // --- users and tokens ---------------------------------------------------------------------------
 
   async createUser(user: DemoUser): Promise<ApiUser> {
-    const { password, is_staff, ...rest } = user;
+    const { password, is_staff, coverage, ...rest } = user;
     const row = await users.upsertUser(this.db, {
       ...rest,
       is_staff: is_staff ? 1 : 0,
       password_hash: await hashPassword(password),
     });
+    if (coverage) await replaceCoverage(this.db, row.id, coverage.map((area) => ({ state: area.state, county: area.county ?? '' })));
     return toApiUser(row);
   }
 
@@ -205,6 +207,7 @@ export class ReferenceStore {
       await trx.deleteFrom('order_status_changes').where('order_type', '=', orderType).where('order_id', '=', id).execute();
       await deleteOrderEvents(trx, orderType, id);
       await trx.deleteFrom('order_assignments').where('order_type', '=', orderType).where('order_id', '=', id).execute();
+      await trx.deleteFrom('crew_interests').where('order_type', '=', orderType).where('order_id', '=', id).execute();
       return orders.deleteOrder(trx, orderType, id);
     });
   }

@@ -143,6 +143,32 @@ CREATE TABLE IF NOT EXISTS order_assignments (
   PRIMARY KEY (order_type, order_id)
 );
 CREATE INDEX IF NOT EXISTS order_assignments_open ON order_assignments(ended_at, active_at);
+-- Field crews (../fulfilment/crews.service.ts): where each crew member works ('' county: the whole state) and
+-- their interests in staking-service orders. One active interest per crew member and order, one assigned per order.
+CREATE TABLE IF NOT EXISTS crew_coverage (
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  state TEXT NOT NULL,
+  county TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (user_id, state, county)
+);
+CREATE TABLE IF NOT EXISTS crew_interests (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  order_type TEXT NOT NULL,
+  order_id INTEGER NOT NULL,
+  crew_user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('active', 'withdrawn', 'assigned', 'rejected', 'expired')),
+  proposed_cost_cents INTEGER NOT NULL CHECK (proposed_cost_cents >= 0),
+  earliest_date TEXT NOT NULL,
+  note TEXT NOT NULL,
+  reason TEXT,
+  decided_by INTEGER,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS crew_interests_active ON crew_interests(order_type, order_id, crew_user_id) WHERE status = 'active';
+CREATE UNIQUE INDEX IF NOT EXISTS crew_interests_assigned ON crew_interests(order_type, order_id) WHERE status = 'assigned';
+CREATE INDEX IF NOT EXISTS crew_interests_expiry ON crew_interests(status, expires_at);
 `;
 
 /** Order-scoped fulfilment data, children first (foreign keys are on). */
@@ -154,6 +180,7 @@ export const FULFILMENT_TABLES = [
   'order_status_changes',
   'order_events',
   'order_assignments',
+  'crew_interests',
   'idempotency_keys',
 ] as const;
 
@@ -191,5 +218,5 @@ function scopeIdempotencyKeysByUser(sqlite: BetterSqlite3.Database): void {
 /** Drops every row (used by `reset`); the schema stays. */
 export function wipeAll(sqlite: BetterSqlite3.Database): void {
   const fulfilment = FULFILMENT_TABLES.map((t) => `DELETE FROM ${t};`).join(' ');
-  sqlite.exec(`${fulfilment} DELETE FROM tokens; DELETE FROM users; DELETE FROM orders; DELETE FROM meta;`);
+  sqlite.exec(`${fulfilment} DELETE FROM tokens; DELETE FROM crew_coverage; DELETE FROM users; DELETE FROM orders; DELETE FROM meta;`);
 }

@@ -12,7 +12,8 @@ export const ORDER_TYPES = ['claim_purchase', 'claim_order'] as const;
 export const orderTypeSchema = z.enum(ORDER_TYPES);
 export type OrderType = z.infer<typeof orderTypeSchema>;
 
-export const USER_ROLES = ['customer', 'staff', 'manager', 'admin'] as const;
+// crew: a field crew member who stakes staking-service orders (shared/api/crews.schemas.ts).
+export const USER_ROLES = ['customer', 'staff', 'manager', 'admin', 'crew'] as const;
 export const userRoleSchema = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof userRoleSchema>;
 

@@ -128,6 +128,8 @@ export const orderQuerySchema = z.object({
   expedited: z.boolean().optional(),
   stakingService: z.boolean().optional(),
   hasProblems: z.boolean().optional(),
+  /** Staking-service orders on the crew board that await a crew (for a crew member: inside their coverage). */
+  awaitingCrew: z.boolean().optional(),
   includeGone: z.boolean().optional(),
   /** A dashboard count's click-through: exactly the orders that count counted. */
   focus: z.enum(DASHBOARD_FOCUSES).optional(),

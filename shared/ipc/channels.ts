@@ -56,6 +56,12 @@ export const IPC_METHODS = {
   getFilings: 'filings:get',
   recordCountyRecording: 'filings:record-county',
   recordBlmFiling: 'filings:record-blm',
+  getOrderCrew: 'crews:order',
+  registerCrewInterest: 'crews:register-interest',
+  withdrawCrewInterest: 'crews:withdraw-interest',
+  assignCrew: 'crews:assign',
+  getCrewCoverage: 'crews:coverage',
+  setCrewCoverage: 'crews:set-coverage',
 } as const;
 
 export type IpcMethodName = keyof typeof IPC_METHODS;
@@ -69,6 +75,7 @@ export const IPC_EVENTS = {
   workflowChanged: 'event:workflow-changed',
   notificationAdded: 'event:notification-added',
   plssStatus: 'event:plss-status',
+  crewChanged: 'event:crew-changed',
 } as const;
 
 export type IpcEventName = keyof typeof IPC_EVENTS;

@@ -40,6 +40,8 @@ import {
 } from '../jobs/job.types';
 import { fillModeSchema, plssImportRequestSchema, plssLookupResultSchema, plssStatusSchema } from '../plss/plss-ipc.types';
 import { bboxSchema, plssAreaSchema } from '../plss/plss.types';
+import { crewCoverageAreaSchema } from '../api/crews.schemas';
+import { crewAssignInputSchema, crewCoverageViewSchema, crewInterestInputSchema, orderCrewSchema } from '../crews/crew.types';
 
 const noArgs = z.object({}).strict();
 const jobIdArgs = z.object({ jobId: z.number().int().positive() }).strict();
@@ -205,6 +207,14 @@ export const ipcContract = {
   recordCountyRecording: { request: countyRecordingFormSchema, response: z.object({ filings: jobFilingsSchema, warnings: z.array(z.string()) }) },
   /** Refused on a duplicate or missing serial, or claims, date or claimants unlike the recorded package. */
   recordBlmFiling: { request: blmFilingFormSchema, response: z.object({ filings: jobFilingsSchema, warnings: z.array(z.string()) }) },
+  // Field crews for staking-service orders (shared/crews): the order's crew panel and the three decisions, each
+  // queued through the outbox; coverage is read and set on the server.
+  getOrderCrew: { request: orderKeySchema.strict(), response: orderCrewSchema },
+  registerCrewInterest: { request: crewInterestInputSchema.strict(), response: orderCrewSchema },
+  withdrawCrewInterest: { request: z.object({ order: orderKeySchema }).strict(), response: orderCrewSchema },
+  assignCrew: { request: crewAssignInputSchema.strict(), response: orderCrewSchema },
+  getCrewCoverage: { request: z.object({ crew: z.string().min(1).max(150).optional() }).strict(), response: crewCoverageViewSchema },
+  setCrewCoverage: { request: z.object({ crew: z.string().min(1).max(150), areas: z.array(crewCoverageAreaSchema).max(200) }).strict(), response: crewCoverageViewSchema },
 } as const satisfies Record<IpcMethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export const ipcEventContract = {
@@ -216,6 +226,8 @@ export const ipcEventContract = {
   /** A new in-app notification; the desktop shell also shows it as an OS notification. */
   notificationAdded: notificationSchema,
   plssStatus: plssStatusSchema,
+  /** The crew board was read again or a crew decision was queued (null: any order). */
+  crewChanged: z.object({ order: orderKeySchema.nullable() }),
 } as const satisfies Record<keyof typeof IPC_EVENTS, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;

@@ -137,11 +137,13 @@ export function assignmentSummary(payload: AssignmentPayload): string {
  */
 export type OutgoingMessage = { kind: 'status'; payload: StatusPayload } | { kind: 'event'; payload: EventPayload } | { kind: 'assignment'; payload: AssignmentPayload };
 
-export const OUTBOX_KINDS = ['upload', 'status', 'event', 'assignment'] as const;
+// crew: an interest, its withdrawal or an assignment (shared/crews/crew-payload.ts); it belongs to no job.
+export const OUTBOX_KINDS = ['upload', 'status', 'event', 'assignment', 'crew'] as const;
 
 export const outboxEntryViewSchema = z.object({
   id: z.string(),
-  jobId: z.number().int(),
+  /** null for a crew decision, which belongs to no job of this desk. */
+  jobId: z.number().int().nullable(),
   orderNumber: z.string(),
   kind: z.enum(OUTBOX_KINDS),
   /** For a status change, the status it sets (null for uploads). */

@@ -20,6 +20,7 @@ export const GUARD_LABELS: Readonly<Record<GuardCode, string>> = {
   'not-recorded': 'a BLM filing before the county recording',
   'blm-filing-missing': 'no BLM filing entered',
   'held-by-other': 'an order another staff member is working on',
+  'crew-unassigned': 'no crew assigned',
 };
 
 export function guardList(guards: readonly GuardCode[]): string {

@@ -110,7 +110,8 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-export const NOTIFICATION_KINDS = ['new_orders', 'order_changed', 'upload_failed', 'stale_jobs', 'duplicate_orders', 'claim_deadline', 'assignment'] as const;
+// crew: a field crew's interest, its withdrawal, expiry, an assignment or a rejection (shared/crews/crew-changes.ts).
+export const NOTIFICATION_KINDS = ['new_orders', 'order_changed', 'upload_failed', 'stale_jobs', 'duplicate_orders', 'claim_deadline', 'assignment', 'crew'] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 

@@ -64,6 +64,10 @@ const CHECKS: Readonly<Record<GuardCode, GuardCheck>> = {
     context.countyRecorded ? null : 'the county recording is not entered yet, and the BLM filing is checked against the recorded package',
   'held-by-other': (context) => (context.heldBy ? beingWorkedBy(context.heldBy).replace(/^Being/, 'it is being') : null),
   'blm-filing-missing': (context) => (context.blmFiled ? null : 'no BLM filing is entered (date, a serial number per claim, fees)'),
+  'crew-unassigned': (context) =>
+    !context.crewRequired || context.crewAssigned
+      ? null
+      : `${orderLabel(context)} bought the staking service and no crew is assigned to it yet, so no posts can have been staked for it; a manager assigns a crew from the crews' interests first`,
 };
 
 /** Every guard of the row that blocks now, hard ones first, in the row's order otherwise. */

@@ -60,8 +60,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { event: 'REOPEN', from: ['cancelled'], to: '@resume', guards: ['reopen-closed'] },
   // The crew's posts stand where they stand: the recorded description has to follow the ground, also after the
   // package was delivered (an amended certificate, 43 CFR 3833.22(a)). Staff record what the crew set, so no
-  // manager's reopening; the as-staked layout is then checked and documented like any other.
-  { event: 'AS_STAKED_ACCEPTED', from: [...WORKING, 'delivered'], to: 'laying_out' },
+  // manager's reopening; the as-staked layout is then checked and documented like any other. For a staking-service
+  // order the posts are our crew's: awaiting crew → crew assigned (crew.table.ts) comes first, and no override helps.
+  { event: 'AS_STAKED_ACCEPTED', from: [...WORKING, 'delivered'], to: 'laying_out', guards: ['crew-unassigned'] },
   // The order changed on the server. Without local work there is nothing to decide; with it, a person decides
   // (upload anyway, keep locally, discard: shared/outbox/job-conflict.ts).
   { event: 'SERVER_CANCELLED', from: ['queued'], to: 'cancelled' },

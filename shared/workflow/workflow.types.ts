@@ -103,7 +103,7 @@ export type PaymentState = z.infer<typeof paymentStateSchema>;
  * nothing to upload).
  */
 export const OVERRIDABLE_GUARDS = ['awaiting-payment', 'over-capacity', 'reopen-closed', 'held-by-other'] as const;
-export const HARD_GUARDS = ['no-claims', 'layout-invalid', 'claimant-incomplete', 'no-package', 'recording-missing', 'not-recorded', 'blm-filing-missing'] as const;
+export const HARD_GUARDS = ['no-claims', 'layout-invalid', 'claimant-incomplete', 'no-package', 'recording-missing', 'not-recorded', 'blm-filing-missing', 'crew-unassigned'] as const;
 export const GUARD_CODES = [...OVERRIDABLE_GUARDS, ...HARD_GUARDS] as const;
 export const guardCodeSchema = z.enum(GUARD_CODES);
 export type GuardCode = z.infer<typeof guardCodeSchema>;
@@ -138,6 +138,13 @@ export const workflowContextSchema = z.object({
   blmFiled: z.boolean(),
   /** Another staff member holds the order on the server (desk assignment), as the last sync or answer said; null: nobody else. */
   heldBy: z.object({ name: z.string(), since: z.string() }).nullable().default(null),
+  /**
+   * The order bought the staking service and the server keeps field crews, so our crew sets the posts and one must be
+   * assigned (shared/workflow/crew.table.ts). A server without crews cannot assign one: then nothing is required.
+   */
+  crewRequired: z.boolean(),
+  /** A crew is assigned to the order on the server (the crew cache's assigned interest, the one place it lives). */
+  crewAssigned: z.boolean(),
 });
 export type WorkflowContext = z.infer<typeof workflowContextSchema>;
 

@@ -120,6 +120,20 @@ function createStubApp() {
     recordBlmFiling: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
+    getOrderCrew: async () => {
+      throw new AppError('not-found', 'stub: no crews');
+    },
+    registerCrewInterest: async () => {
+      throw new AppError('not-found', 'stub: no crews');
+    },
+    withdrawCrewInterest: async () => {
+      throw new AppError('not-found', 'stub: no crews');
+    },
+    assignCrew: async () => {
+      throw new AppError('not-found', 'stub: no crews');
+    },
+    getCrewCoverage: async () => ({ crew: 'stub', areas: [] }),
+    setCrewCoverage: async ({ crew }) => ({ crew, areas: [] }),
     resolveConflict: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },

@@ -31,8 +31,8 @@ describe('preload', () => {
   it("exposes window.claimdesk with exactly the contract's methods plus one subscription per event", () => {
     expect(exposed.key).toBe('claimdesk');
     // Written out here rather than derived: a test that built the names the way the preload does could not fail.
-    expect(IPC_EVENT_NAMES).toEqual(['syncStatus', 'documentsProgress', 'outboxChanged', 'workflowChanged', 'notificationAdded', 'plssStatus']);
-    expect(Object.keys(exposed.api).sort()).toEqual([...Object.keys(ipcContract), 'onSyncStatus', 'onDocumentsProgress', 'onOutboxChanged', 'onWorkflowChanged', 'onNotificationAdded', 'onPlssStatus'].sort());
+    expect(IPC_EVENT_NAMES).toEqual(['syncStatus', 'documentsProgress', 'outboxChanged', 'workflowChanged', 'notificationAdded', 'plssStatus', 'crewChanged']);
+    expect(Object.keys(exposed.api).sort()).toEqual([...Object.keys(ipcContract), 'onSyncStatus', 'onDocumentsProgress', 'onOutboxChanged', 'onWorkflowChanged', 'onNotificationAdded', 'onPlssStatus', 'onCrewChanged'].sort());
     for (const value of Object.values(exposed.api)) expect(typeof value).toBe('function');
   });
 

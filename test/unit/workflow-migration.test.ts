@@ -100,6 +100,8 @@ describe('initialStateForExistingJob from the outbox and the server', () => {
       countyRecorded: false,
       blmFiled: false,
       heldBy: null,
+      crewRequired: false,
+      crewAssigned: false,
     }, { username: 'demo-staff', role: 'staff' });
     expect(resumed).toMatchObject({ ok: true, to: 'documents_ready' });
   });

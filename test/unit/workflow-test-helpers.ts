@@ -16,6 +16,8 @@ export const ctx = (over: Partial<WorkflowContext> = {}): WorkflowContext => ({
   // Entered, so the table alone decides in the matrix; the filing guards are tested on their own.
   countyRecorded: true,
   blmFiled: true,
+  crewRequired: false,
+  crewAssigned: false,
   ...over,
 });
 

@@ -33,6 +33,8 @@ export const QUERIES = {
   /** A delivered job's county recording and BLM filing, with the package they are checked against. */
   filings: (jobId: number) => api.getFilings({ jobId }),
   /** A package file never changes under its generation: the generation is part of the key, nothing invalidates it. */
+  /** A staking-service order's crew: status, interests, what the signed-in person may do (crew panel). */
+  orderCrew: (key: OrderKey) => api.getOrderCrew(key),
   packageFile: (file: { jobId: number; generation: number; name: string }) => api.readPackageFile({ jobId: file.jobId, name: file.name }),
 } satisfies Record<string, (arg: never) => Promise<IpcResult<unknown>>>;
 
@@ -65,13 +67,15 @@ export const INVALIDATED_BY: { [K in IpcEventName]: (payload: IpcEventPayload<K>
   syncStatus: (status) => (status.state === 'syncing' ? [] : everyEntry('order', 'job', 'jobs', 'dashboard', 'deadlines', 'orderQueue')),
   documentsProgress: () => [],
   // A delivery decides whether accepting the posts as staked amends the package (field).
-  outboxChanged: () => everyEntry('outbox', 'jobOutbox', 'readyToUpload', 'job', 'order', 'jobs', 'dashboard', 'field'),
+  outboxChanged: () => everyEntry('outbox', 'jobOutbox', 'readyToUpload', 'job', 'order', 'jobs', 'dashboard', 'field', 'orderCrew'),
   workflowChanged: ({ jobIds }) => [
     ...perJob(jobIds, 'job', 'jobHistory', 'jobOutbox', 'package', 'field', 'filings'),
     ...everyEntry('readyToUpload', 'order', 'jobs', 'dashboard', 'deadlines', 'orderQueue'),
   ],
   notificationAdded: () => [],
   plssStatus: () => [],
+  // A new crew board may assign a crew (the job's accept-as-staked guard) or move an order off "Awaiting crew".
+  crewChanged: ({ order }) => [...(order ? [{ query: 'orderCrew' as const, arg: order }] : everyEntry('orderCrew')), ...everyEntry('job', 'orderQueue')],
 };
 
 /** One string per argument value, the same for equal values whatever their key order. */

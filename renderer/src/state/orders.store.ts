@@ -27,6 +27,7 @@ export type OrderFilters = {
   status: string;
   expedited: boolean;
   stakingService: boolean;
+  awaitingCrew: boolean;
   hasProblems: boolean;
   includeGone: boolean;
   /** A dashboard count clicked through: exactly the orders it counted (shown as a removable chip). */
@@ -41,6 +42,7 @@ export const DEFAULT_FILTERS: OrderFilters = {
   status: 'all',
   expedited: false,
   stakingService: false,
+  awaitingCrew: false,
   hasProblems: false,
   includeGone: false,
   focus: null,
@@ -92,6 +94,7 @@ export function toQuery(filters: OrderFilters, sort: OrderSort): OrderQuery {
   if (filters.status !== 'all') query.statuses = [filters.status];
   if (filters.expedited) query.expedited = true;
   if (filters.stakingService) query.stakingService = true;
+  if (filters.awaitingCrew) query.awaitingCrew = true;
   if (filters.hasProblems) query.hasProblems = true;
   if (filters.focus) query.focus = filters.focus;
   return query;

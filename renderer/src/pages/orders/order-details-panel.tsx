@@ -12,6 +12,7 @@ import { PullOrderButton } from '../../job/pull-order-button';
 import { useOrdersStore } from '../../state/orders.store';
 import { OrderWorkflowSection } from './order-workflow-section';
 import { AssignmentNotice } from '../../widgets/assignment/held-by';
+import { CrewPanel } from '../../widgets/crew/crew-panel';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -130,6 +131,7 @@ function OrderDetails({ order }: { order: OrderDetail }) {
       <AssignmentNotice orderKey={{ orderType: order.orderType, id: order.id }} holder={order.assignedTo} hasJob={order.jobId !== null} />
 
       <OrderWorkflowSection order={order} />
+      {order.stakingService && <CrewPanel order={{ orderType: order.orderType, id: order.id }} />}
 
       <Section title="Customer">
         <dl className="facts">

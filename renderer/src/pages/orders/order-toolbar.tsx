@@ -10,10 +10,12 @@ import { ColumnChooser } from './column-chooser';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-type FlagKey = 'expedited' | 'stakingService' | 'hasProblems' | 'includeGone';
+type FlagKey = 'expedited' | 'stakingService' | 'awaitingCrew' | 'hasProblems' | 'includeGone';
 const FLAG_FILTERS: { key: FlagKey; label: string; testId: string }[] = [
   { key: 'expedited', label: 'Expedited', testId: 'filter-expedited' },
   { key: 'stakingService', label: 'Staking service', testId: 'filter-staking' },
+  // For crew members: the staking-service orders in their coverage that no crew is assigned to yet.
+  { key: 'awaitingCrew', label: 'Awaiting crew', testId: 'filter-awaiting-crew' },
   { key: 'hasProblems', label: 'Has problems', testId: 'filter-problems' },
   { key: 'includeGone', label: 'Show gone orders', testId: 'filter-gone' },
 ];

@@ -6,6 +6,7 @@ import { basemapUrlProblem, useSettingsStore } from '../../state/settings.store'
 import { parseWorkflowDraft, workflowDraft, WorkflowSettingsFields, type WorkflowDraft } from './workflow-settings-fields';
 import { mapDraft, mapPatch, MapSettingsFields, type MapDraft } from './map-settings-fields';
 import { PlssSettings } from './plss-settings';
+import { CrewCoverageSettings } from './crew-coverage-settings';
 import { parseSyncDraft, syncDraft, SyncSettingsFields, type SyncDraft } from './sync-settings-fields';
 import '../../styles/settings.css';
 
@@ -135,6 +136,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           {workflowError}
         </span>
         <PlssSettings />
+        <CrewCoverageSettings />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -13,6 +13,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   duplicate_orders: 'Possible duplicate',
   claim_deadline: 'Claim deadline',
   assignment: 'Who works it',
+  crew: 'Field crew',
 };
 
 function NotificationItem({ notification, onOpen }: { notification: AppNotification; onOpen: () => void }) {

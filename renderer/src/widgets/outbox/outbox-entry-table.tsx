@@ -86,8 +86,8 @@ export function OutboxEntryTable({ entries, showOrder = false, onOpenJob, label 
             >
               {showOrder && (
                 <td className="mono">
-                  {onOpenJob ? (
-                    <button type="button" className="button--link outbox-table__order" onClick={() => onOpenJob(entry.jobId)} title="Open the job">
+                  {onOpenJob && entry.jobId !== null ? (
+                    <button type="button" className="button--link outbox-table__order" onClick={() => entry.jobId !== null && onOpenJob(entry.jobId)} title="Open the job">
                       {entry.orderNumber}
                     </button>
                   ) : (

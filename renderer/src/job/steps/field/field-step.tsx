@@ -7,6 +7,7 @@ import { useFieldStore } from '../../../state/field.store';
 import { JobMap } from '../../job-map';
 import { fieldFeatures } from './field-features';
 import { FieldPostsTable } from './field-posts-table';
+import { CrewPanel } from '../../../widgets/crew/crew-panel';
 import '../../../styles/field.css';
 
 /**
@@ -40,6 +41,8 @@ export function FieldStep() {
           Bring back where the crew set the posts: the GPS unit’s waypoints (GPX) or a CSV with name, latitude and longitude. Posts are
           found by their waypoint names (also as older Garmin units cut them), else by the nearest planned post.
         </p>
+        {/* A staking-service order's posts are set by our crew: who it is (or that none is assigned yet) comes first. */}
+        <CrewPanel order={{ orderType: job.order.orderType, id: job.order.orderId }} />
         {!hasPackage && (
           <Notice tone="info" testId="field-no-package">
             This job has no staking package yet: the posts are compared with the layout as it stands.
