@@ -340,7 +340,9 @@ export function createGeoDbClient(options: {
           stopped,
         );
         if (response.status === 304) {
-          response.data.destroy();
+          // Read to its (empty) end rather than destroyed: a finished response that is destroyed unread never hands
+          // its keep-alive socket back, and that socket kept `claimdesk sync` alive after an unchanged list.
+          response.data.resume();
           return { notModified: true };
         }
         if (response.status !== 200) throw httpFailure({ ...response, data: await readSmallBody(response.data) });

@@ -36,7 +36,7 @@ describe('migration 0013: desk assignment', () => {
     const indexesBefore = raw.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'outbox' ORDER BY name").all();
     await before.close();
 
-    const after = await openDatabase({ file: cache().file });
+    const after = await openDatabase({ file: cache().file, migrations: loadMigrations().slice(0, 13) });
     const db = after.sqlite;
     try {
       expect(db.prepare('SELECT * FROM outbox').all().map((row) => ({ ...(row as object) }))).toEqual(rowsBefore.map((row) => ({ ...(row as object) })));
