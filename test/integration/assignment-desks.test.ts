@@ -21,7 +21,7 @@ let temp: ReturnType<typeof makeTempDir>;
 let deskA: ClaimDeskApp;
 let deskB: ClaimDeskApp;
 
-const openDesk = (name: string): Promise<ClaimDeskApp> => openTestApp(join(temp.dir, name), () => new Date(serverClock));
+const openDesk = (name: string): Promise<ClaimDeskApp> => openTestApp(join(temp.dir, name), { now: () => new Date(serverClock) });
 
 const signIn = (desk: ClaimDeskApp, username: string) => desk.handlers.signIn({ serverUrl: server.url, username, password: 'claimdesk-demo' });
 const order = (id: number) => ({ orderType: 'claim_order' as const, id });

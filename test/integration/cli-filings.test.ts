@@ -6,10 +6,9 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClaimDeskApp } from '../../core/app/create-app';
-import { createMemoryTokenStore } from '../../core/session/token-store';
 import { addCalendarDays, deskDay } from '../../shared/domain/calendar-date';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { openTestApp } from '../helpers/test-app';
 import { startTestServer } from '../helpers/back-end';
 import { cli } from '../helpers/cli-runner';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -38,7 +37,7 @@ describe('claimdesk record and file', () => {
     server = await startTestServer('demo', 'reference');
     temp = makeTempDir();
     // Delivered as staff deliver it: the date of location entered on the Claimant step, so the package prints it.
-    const app = await createClaimDeskApp({ dataDir: join(temp.dir, 'data'), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0, documentWorkers: 1 });
+    const app = await openTestApp(join(temp.dir, 'data'));
     try {
       await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
       await app.handlers.runSync({});

@@ -8,14 +8,13 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
-import { createMemoryTokenStore } from '../../core/session/token-store';
 import { startReferenceServer, type ReferenceServer } from '../../server';
 import { DEMO_CREW, DEMO_MANAGER, DEMO_PASSWORD, type DemoUser } from '../../server/demo-users';
 import type { OrderKey } from '../../shared/domain/order.types';
 import type { Job } from '../../shared/jobs/job.types';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { openTestApp } from '../helpers/test-app';
 import { cli } from '../helpers/cli-runner';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -30,7 +29,7 @@ const temp = makeTempDir('claimdesk-crews-');
 
 async function desk(name: string, user: DemoUser, url: string): Promise<ClaimDeskApp & { dataDir: string }> {
   const dataDir = join(temp.dir, name);
-  const app = await createClaimDeskApp({ dataDir, runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0, staleCheckIntervalMs: 0, documentWorkers: 1 });
+  const app = await openTestApp(dataDir);
   await app.handlers.signIn({ serverUrl: url, username: user.username, password: DEMO_PASSWORD });
   return Object.assign(app, { dataDir });
 }
@@ -198,7 +197,7 @@ describe('a server without crews (seed-000 profile)', () => {
 
   beforeAll(async () => {
     plain = await startReferenceServer({ dbFile: join(dir.dir, 'server.sqlite'), seed: 'demo', profile: 'seed000' });
-    app = await createClaimDeskApp({ dataDir: join(dir.dir, 'desk'), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0, staleCheckIntervalMs: 0, documentWorkers: 1 });
+    app = await openTestApp(join(dir.dir, 'desk'));
     await app.handlers.signIn({ serverUrl: plain.url, username: DEMO_MANAGER.username, password: DEMO_PASSWORD });
   }, 60_000);
   afterAll(async () => {

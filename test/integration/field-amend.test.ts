@@ -9,11 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { openDatabase } from '../../core/db/open-database';
-import { createMemoryTokenStore } from '../../core/session/token-store';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { openTestApp } from '../helpers/test-app';
 import { startTestServer } from '../helpers/back-end';
 import { readWaypoints, shortenFarEnd, writeGpx } from '../helpers/staked-gpx';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -28,14 +27,7 @@ describe('accepting staked posts after delivery', () => {
   beforeAll(async () => {
     server = await startTestServer();
     temp = makeTempDir();
-    app = await createClaimDeskApp({
-      dataDir: join(temp.dir, 'data'),
-      runtime: 'browser-host',
-      tokenStore: createMemoryTokenStore(),
-      syncIntervalMs: 0,
-      outboxIntervalMs: 0,
-      documentWorkers: 1,
-    });
+    app = await openTestApp(join(temp.dir, 'data'));
     await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
     for (let i = 0; i < 100 && (await app.handlers.getSyncStatus({})).cachedOrders === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
   });

@@ -8,11 +8,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
-import { createClaimDeskApp } from '../../core/app/create-app';
-import { createMemoryTokenStore } from '../../core/session/token-store';
 import { addCalendarDays } from '../../shared/domain/calendar-date';
 import type { JobFilings } from '../../shared/filings/filing.types';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { openTestApp } from '../helpers/test-app';
 import { startTestServer } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -48,16 +47,7 @@ describe('recording and filing a delivered package', () => {
   beforeAll(async () => {
     server = await startTestServer('demo', 'reference');
     temp = makeTempDir();
-    app = await createClaimDeskApp({
-      dataDir: join(temp.dir, 'data'),
-      runtime: 'browser-host',
-      tokenStore: createMemoryTokenStore(),
-      syncIntervalMs: 0,
-      outboxIntervalMs: 0,
-      staleCheckIntervalMs: 0,
-      documentWorkers: 1,
-      clock: { now: () => new Date(clock) },
-    });
+    app = await openTestApp(join(temp.dir, 'data'), { now: () => new Date(clock) });
     await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
     await app.handlers.runSync({});
     let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 1 });

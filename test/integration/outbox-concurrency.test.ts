@@ -7,8 +7,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClaimDeskApp } from '../../core/app/create-app';
-import { createMemoryTokenStore } from '../../core/session/token-store';
+import { openTestApp } from '../helpers/test-app';
 import { queueUploadSignedOut, startProxiedApp, type ProxiedApp } from '../helpers/proxied-app';
 
 const ROOT = join(__dirname, '../..');
@@ -75,7 +74,7 @@ describe('one sender at a time on a shared cache', () => {
     await arrived;
 
     // A second desktop app starting on the same data folder, signing in and sending, as it does at every start.
-    const starting = await createClaimDeskApp({ dataDir: dataDir(), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0, documentWorkers: 1 });
+    const starting = await openTestApp(dataDir());
     try {
       await starting.start();
       await starting.handlers.signIn(env.staff);

@@ -7,10 +7,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
-import { createMemoryTokenStore } from '../../core/session/token-store';
 import { SERVER_PROFILES } from '../../server';
+import { openTestApp } from '../helpers/test-app';
 import { startTestServer } from '../helpers/back-end';
 import { queueUploadSignedOut } from '../helpers/proxied-app';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -70,7 +69,7 @@ describe.each(SERVER_PROFILES)('the outbox when the process is killed (%s profil
   beforeAll(async () => {
     server = await startTestServer('demo', profile);
     temp = makeTempDir();
-    app = await createClaimDeskApp({ dataDir: dataDir(), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0, documentWorkers: 1 });
+    app = await openTestApp(dataDir());
     await signIn();
     for (let i = 0; i < 100 && (await app.handlers.getSyncStatus({})).cachedOrders === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
   });

@@ -5,14 +5,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { setEntryState } from '../../core/repos/outbox.repo';
 import { openDatabase } from '../../core/db/open-database';
-import { createMemoryTokenStore } from '../../core/session/token-store';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
 import { SERVER_PROFILES } from '../../server';
+import { openTestApp } from '../helpers/test-app';
 import { startTestServer } from '../helpers/back-end';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -39,16 +38,7 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
   const fulfilment = (id: number, type = 'claim_order') => hook('GET', `orders/${type}/${id}/fulfilment`);
 
   async function openApp(): Promise<ClaimDeskApp> {
-    const opened = await createClaimDeskApp({
-      dataDir: dataDir(),
-      runtime: 'browser-host',
-      tokenStore: createMemoryTokenStore(),
-      syncIntervalMs: 0,
-      outboxIntervalMs: 0,
-      documentWorkers: 1,
-      uploadTimeoutMs: 1_500,
-      clock: { now: () => new Date(clock) },
-    });
+    const opened = await openTestApp(dataDir(), { uploadTimeoutMs: 1_500, now: () => new Date(clock) });
     await opened.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
     for (let i = 0; i < 100 && (await opened.handlers.getSyncStatus({})).cachedOrders === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
     return opened;

@@ -6,13 +6,12 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { openDatabase } from '../../core/db/open-database';
 import { dispatchIpc } from '../../core/ipc/dispatch';
-import { createMemoryTokenStore } from '../../core/session/token-store';
 import type { Job } from '../../shared/jobs/job.types';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { openTestApp } from '../helpers/test-app';
 import { startTestServer } from '../helpers/back-end';
 import { cli } from '../helpers/cli-runner';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -33,7 +32,7 @@ describe('a layout partly outside the order area', () => {
   beforeAll(async () => {
     server = await startTestServer();
     temp = makeTempDir();
-    app = await createClaimDeskApp({ dataDir: dataDir(), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0, documentWorkers: 1 });
+    app = await openTestApp(dataDir());
     appOpen = true;
     await app.handlers.signIn({ serverUrl: server.url, username: 'demo-staff', password: 'claimdesk-demo' });
     await app.handlers.runSync({});

@@ -11,6 +11,7 @@ import { createClaimDeskApp } from '../../core/app/create-app';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { createMemoryTokenStore } from '../../core/session/token-store';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
+import { openTestApp } from '../helpers/test-app';
 import { startTestServer } from '../helpers/back-end';
 import { cli } from '../helpers/cli-runner';
 import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy';
@@ -35,7 +36,7 @@ describe('a cache belongs to one server, a session to one process', { timeout: 9
     [serverA, serverB] = await Promise.all([startTestServer(), startTestServer()]);
     [proxyA, proxyB] = await Promise.all([startRecordingProxy(serverA.url), startRecordingProxy(serverB.url)]);
     temp = makeTempDir();
-    app = await createClaimDeskApp({ dataDir: dataDir(), runtime: 'browser-host', tokenStore: createMemoryTokenStore(), syncIntervalMs: 0, outboxIntervalMs: 0, documentWorkers: 1 });
+    app = await openTestApp(dataDir());
     await app.handlers.signIn({ serverUrl: proxyA.url, username: 'demo-staff', password: 'claimdesk-demo' });
     await app.handlers.runSync({});
     appToken = proxyA.authorizations[0]!;

@@ -8,11 +8,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
-import { createClaimDeskApp } from '../../core/app/create-app';
-import { createMemoryTokenStore } from '../../core/session/token-store';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { DASHBOARD_FOCUSES } from '../../shared/workflow/workflow-focus';
 import { SERVER_PROFILES } from '../../server';
+import { openTestApp } from '../helpers/test-app';
 import { startTestServer } from '../helpers/back-end';
 import { cli } from '../helpers/cli-runner';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -36,16 +35,7 @@ describe.each(SERVER_PROFILES)('the fulfilment workflow over real parts (%s prof
   beforeAll(async () => {
     server = await startTestServer('demo', profile);
     temp = makeTempDir();
-    app = await createClaimDeskApp({
-      dataDir: dataDir(),
-      runtime: 'browser-host',
-      tokenStore: createMemoryTokenStore(),
-      syncIntervalMs: 0,
-      outboxIntervalMs: 0,
-      staleCheckIntervalMs: 0,
-      documentWorkers: 1,
-      clock: { now: () => new Date(clock) },
-    });
+    app = await openTestApp(dataDir(), { now: () => new Date(clock) });
     await signIn('demo-staff');
     await app.handlers.runSync({});
   });
