@@ -4,18 +4,10 @@
  * the oracle (server/seed/demo-orders.data.ts): CO-8 ships a LineString "ELK 1 vein trace", CPO-2026-0008 a
  * bow-tie in its second claim "HRM 2", CO-7 UTM metres, CPO-2026-0003 package 1041, CO-3 no claimant.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { signedInHarnessForFile } from '../helpers/browser-suite';
 
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await h.signInAndSync((await listedOrders(h.server)).length);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = signedInHarnessForFile();
 
 // Every test opens its own order from a closed panel.
 beforeEach(async () => {

@@ -4,23 +4,15 @@
  * more claims than purchased, one prefix names everything (a fit never undoes a rename), and Serpentine numbers a
  * grid that was rotated after it was generated along its own rows.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { signedInHarnessForFile } from '../helpers/browser-suite';
 import { claimsMap, waitForMapReady } from '../helpers/browser-map';
 
 const ORDER = 'CO-4';
 
 vi.setConfig({ expect: { poll: { timeout: 10_000 } } });
 
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await h.signInAndSync((await listedOrders(h.server)).length);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = signedInHarnessForFile();
 
 const page = () => h.page;
 const step = () => page().getByTestId('wizard').getAttribute('data-step');

@@ -4,8 +4,8 @@
  * with its zone) brings the map to where the grid goes, and the basemap is offered from the map itself, with a
  * way to set one up when none is.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { signedInHarnessForFile } from '../helpers/browser-suite';
 import { claimsMap, mapView } from '../helpers/browser-map';
 
 const ORDER = 'CO-7';
@@ -15,15 +15,7 @@ const LON = -114.12;
 
 vi.setConfig({ expect: { poll: { timeout: 10_000 } } });
 
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await h.signInAndSync((await listedOrders(h.server)).length);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = signedInHarnessForFile();
 
 const page = () => h.page;
 const step = () => page().getByTestId('wizard').getAttribute('data-step');

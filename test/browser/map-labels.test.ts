@@ -4,24 +4,16 @@
  * one label; the grid's anchor marker moves with the grid; the cursor readout never covers the scale bars, even
  * with the History panel open. Screenshots at 1440 × 900 and 1024 × 700.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import { signedInHarnessForFile } from '../helpers/browser-suite';
 import { claimsMap, FOOT_M, mapLabels, mapView, waitForMapReady } from '../helpers/browser-map';
 
 const ORDER = 'CO-4';
 
 vi.setConfig({ expect: { poll: { timeout: 10_000 } } });
 
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await h.signInAndSync((await listedOrders(h.server)).length);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = signedInHarnessForFile();
 
 const page = () => h.page;
 const step = () => page().getByTestId('wizard').getAttribute('data-step');

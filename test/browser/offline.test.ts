@@ -6,18 +6,11 @@
  * The tests share one harness, so the gone test runs first (it needs the server); the offline test does not
  * depend on it: it compares against whatever the queue showed right before the server went away.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import { describe, expect, it } from 'vitest';
+import { listedOrders } from '../helpers/browser-harness';
+import { signedInHarnessForFile } from '../helpers/browser-suite';
 
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await h.signInAndSync((await listedOrders(h.server)).length);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = signedInHarnessForFile();
 
 const row = (orderNumber: string) => h.page.locator(`[data-testid="order-row"][data-order-number="${orderNumber}"]`);
 

@@ -7,23 +7,16 @@
  * CO-3 comes without a claimant: one is entered in the job, then it is laid out as drawn, packaged and uploaded
  * through the back-end's own commands (the wizard's buttons are other tests' business); what is read is the page.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import { DEMO_MANAGER } from '../../server';
-import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import { listedOrders } from '../helpers/browser-harness';
+import { signedInHarnessForFile } from '../helpers/browser-suite';
 import { rowByOrder } from '../helpers/browser-documents';
 
 vi.setConfig({ expect: { poll: { timeout: 30_000 } } });
 
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await h.signInAndSync((await listedOrders(h.server)).length);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = signedInHarnessForFile();
 
 const page = () => h.page;
 

@@ -10,8 +10,8 @@
  *
  * Oracles come from the reference server's test hooks (what it stored per order), not from the app's own state.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { signedInHarnessForFile } from '../helpers/browser-suite';
 import { recordTexts, stopRecording } from '../helpers/browser-documents';
 import { claimOrderFulfilment, claimOrderId, injectUploadFault, openUploadStep, testHook } from '../helpers/browser-outbox';
 
@@ -21,15 +21,7 @@ const STATUS_PATH = `/api/v2/claims/staff/orders/claim_order/${claimOrderId('CO-
 // Packages are generated in a worker and SwiftShader is slow to draw: generous, never hit normally.
 vi.setConfig({ expect: { poll: { timeout: 30_000 } } });
 
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await h.signInAndSync((await listedOrders(h.server)).length);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = signedInHarnessForFile();
 
 const page = () => h.page;
 const stepEntries = () => page().getByTestId('upload-step').locator('[data-testid="outbox-entry"][data-kind="upload"]');

@@ -7,8 +7,8 @@
  *     date picker, asked on Claimant only, with a hint that cannot be misread;
  *   - no internal text on any page visited: no reason codes, no guard codes, no "[VERIFY]".
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { signedInHarnessForFile } from '../helpers/browser-suite';
 import { claimsMap, mapView } from '../helpers/browser-map';
 import { ERROR_CODES } from '../../shared/errors';
 import { OVERRIDABLE_GUARDS } from '../../shared/workflow/workflow.types';
@@ -18,15 +18,7 @@ const ORDER = 'CO-3';
 
 vi.setConfig({ expect: { poll: { timeout: 10_000 } } });
 
-let h: BrowserHarness;
-
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await h.signInAndSync((await listedOrders(h.server)).length);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = signedInHarnessForFile();
 
 const page = () => h.page;
 const step = () => page().getByTestId('wizard').getAttribute('data-step');
