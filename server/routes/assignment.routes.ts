@@ -14,31 +14,18 @@
  * assignment request and before the pending list is read, so what the list says is current.
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { API_PATHS, orderTypeSchema } from '../../shared/api/geodb.schemas';
+import { API_PATHS } from '../../shared/api/geodb.schemas';
 import { ASSIGNMENT_PATHS, takeOverRequestSchema, type AssignmentAction } from '../../shared/api/assignment.schemas';
 import { claimAssignment, expireStaleAssignments, releaseAssignment, takeOverAssignment, type AssignmentClock } from '../fulfilment/assignment.service';
 import { requireStaff } from '../http/auth.guard';
+import { drfFieldErrors, readOrderPath, type IssueWording } from '../http/drf-errors';
 import { HttpError } from '../http/http-errors';
 import { readIdempotencyKey, requestFingerprint, requestPath, runIdempotent, sendIdempotent } from '../http/idempotency';
 import { routePath } from '../http/route-path';
 import type { ReferenceStore } from '../store/reference-store';
 
-const paramsSchema = z.object({ order_type: orderTypeSchema, id: z.string().regex(/^\d{1,15}$/).transform(Number) });
-
-function fieldErrors(error: z.ZodError, raw: unknown): Record<string, string[]> {
-  const body = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'non_field_errors';
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `Unknown field(s): ${issue.keys.join(', ')}.`;
-    else if (body[field] === undefined) message = 'This field is required.';
-    else if (field === 'reason' && issue.code === 'too_small') message = 'Give a reason of at least 3 characters.';
-    (fields[field] ??= []).push(message);
-  }
-  return fields;
-}
+// A reason too short to say anything is worded for the person taking over, not as zod's length message.
+const wording: IssueWording = (issue, field) => (field === 'reason' && issue.code === 'too_small' ? 'Give a reason of at least 3 characters.' : undefined);
 
 export function registerAssignmentRoutes(app: FastifyInstance, store: ReferenceStore, clock: AssignmentClock): void {
   // The list says who holds what: claims past their grace end before it is read (and before its ETag is computed).
@@ -49,11 +36,10 @@ export function registerAssignmentRoutes(app: FastifyInstance, store: ReferenceS
   const route = (action: AssignmentAction): void => {
     app.post(routePath(ASSIGNMENT_PATHS[action]), async (request, reply) => {
       const user = await requireStaff(request, store);
-      const params = paramsSchema.safeParse(request.params);
-      if (!params.success) throw new HttpError(404, { detail: 'Not found.', code: 'not_found' });
+      const order = readOrderPath(request.params, { code: 'not_found' });
       const raw: unknown = request.body ?? {};
       const takeOver = action === 'takeOver' ? takeOverRequestSchema.safeParse(raw) : null;
-      if (takeOver && !takeOver.success) throw new HttpError(400, fieldErrors(takeOver.error, raw));
+      if (takeOver && !takeOver.success) throw new HttpError(400, drfFieldErrors(takeOver.error, raw, wording));
       // Required for a take-over (it moves someone else's work, and the audit must not see it twice); claims and
       // releases are idempotent by themselves, a key only replays the first answer.
       const key = readIdempotencyKey(request, action === 'takeOver');
@@ -61,7 +47,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, store: ReferenceS
       const scope = { key, method: 'POST', path, userId: user.id, fingerprint: requestFingerprint('POST', path, raw) };
       const result = await runIdempotent(store, scope, async (trx) => {
         await expireStaleAssignments(trx, clock);
-        const input = { orderType: params.data.order_type, orderId: params.data.id, user, now: clock.now().toISOString() };
+        const input = { ...order, user, now: clock.now().toISOString() };
         if (takeOver?.success) return { statusCode: 200, body: await takeOverAssignment(trx, { ...input, request: takeOver.data }) };
         return { statusCode: 200, body: action === 'claim' ? await claimAssignment(trx, input) : await releaseAssignment(trx, input) };
       });

@@ -12,7 +12,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { orderTypeSchema, type ApiUser } from '../../shared/api/geodb.schemas';
+import type { ApiUser } from '../../shared/api/geodb.schemas';
 import { CREW_PATHS, crewAssignRequestSchema, crewCoverageRequestSchema, crewInterestRequestSchema } from '../../shared/api/crews.schemas';
 import {
   assignCrew,
@@ -28,34 +28,22 @@ import {
   withdrawInterest,
   writeCoverage,
   type CrewSettings,
-  type OrderRef,
 } from '../fulfilment/crews.service';
 import { requireUser } from '../http/auth.guard';
+import { drfFieldErrors, readOrderPath } from '../http/drf-errors';
 import { HttpError } from '../http/http-errors';
 import { readIdempotencyKey, requestFingerprint, requestPath, runIdempotent, sendIdempotent } from '../http/idempotency';
 import { routePath } from '../http/route-path';
 import type { ReferenceStore } from '../store/reference-store';
 
-const orderParams = z.object({ order_type: orderTypeSchema, id: z.string().regex(/^\d{1,15}$/).transform(Number) });
 const userParams = z.object({ username: z.string().min(1).max(150) });
-
-function orderRef(request: FastifyRequest): OrderRef {
-  const params = orderParams.safeParse(request.params);
-  if (!params.success) throw new HttpError(404, { detail: 'Not found.' });
-  return { orderType: params.data.order_type, orderId: params.data.id };
-}
 
 /** DRF-style field errors: {field: [message]}. */
 function parseBody<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const parsed = schema.safeParse(raw ?? {});
+  const body = raw ?? {};
+  const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'non_field_errors';
-    const message = issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message;
-    (fields[field] ??= []).push(message);
-  }
-  throw new HttpError(400, fields);
+  throw new HttpError(400, drfFieldErrors(parsed.error, body));
 }
 
 export function registerCrewRoutes(app: FastifyInstance, store: ReferenceStore, settings: CrewSettings): void {
@@ -105,18 +93,18 @@ export function registerCrewRoutes(app: FastifyInstance, store: ReferenceStore, 
 
   app.get(routePath(CREW_PATHS.interests), async (request) => {
     const user = await requireUser(request, store);
-    return { results: await listOrderInterests(store.db, user, orderRef(request), settings) };
+    return { results: await listOrderInterests(store.db, user, readOrderPath(request.params), settings) };
   });
 
   app.post(routePath(CREW_PATHS.interests), async (request, reply) =>
-    idempotentPost(request, reply, (user, trx) => registerInterest(trx, user, orderRef(request), parseBody(crewInterestRequestSchema, request.body), settings)),
+    idempotentPost(request, reply, (user, trx) => registerInterest(trx, user, readOrderPath(request.params), parseBody(crewInterestRequestSchema, request.body), settings)),
   );
 
   app.post(routePath(CREW_PATHS.withdraw), async (request, reply) =>
-    idempotentPost(request, reply, async (user, trx) => ({ statusCode: 200, body: await withdrawInterest(trx, user, orderRef(request), settings) })),
+    idempotentPost(request, reply, async (user, trx) => ({ statusCode: 200, body: await withdrawInterest(trx, user, readOrderPath(request.params), settings) })),
   );
 
   app.post(routePath(CREW_PATHS.assign), async (request, reply) =>
-    idempotentPost(request, reply, async (user, trx) => ({ statusCode: 200, body: { results: await assignCrew(trx, user, orderRef(request), parseBody(crewAssignRequestSchema, request.body), settings) } })),
+    idempotentPost(request, reply, async (user, trx) => ({ statusCode: 200, body: { results: await assignCrew(trx, user, readOrderPath(request.params), parseBody(crewAssignRequestSchema, request.body), settings) } })),
   );
 }

@@ -18,30 +18,21 @@
  *   200  {results: [event, …]} oldest first;  401 / 403 (not staff) / 404 as above
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { API_PATHS, orderTypeSchema } from '../../shared/api/geodb.schemas';
+import { API_PATHS } from '../../shared/api/geodb.schemas';
 import { filingEventRequestSchema, isFilingEvent, OVERRIDE_GUARD_CODES, orderEventRequestSchema } from '../../shared/api/order-events.schemas';
 import { listOrderEvents, recordOrderEvent, requireOverrideRole } from '../fulfilment/order-events.service';
 import { requireStaff } from '../http/auth.guard';
+import { describeType, drfFieldErrors, readOrderPath, type IssueWording } from '../http/drf-errors';
 import { HttpError } from '../http/http-errors';
 import { readIdempotencyKey, requestFingerprint, requestPath, runIdempotent, sendIdempotent } from '../http/idempotency';
 import { routePath } from '../http/route-path';
 import type { ServerProfile } from '../http/server-profile';
 import type { ReferenceStore } from '../store/reference-store';
 
-const paramsSchema = z.object({ order_type: orderTypeSchema, id: z.string().regex(/^\d{1,15}$/).transform(Number) });
-
 const GUARD_CHOICES = `${OVERRIDE_GUARD_CODES.slice(0, -1).join(', ')} or ${OVERRIDE_GUARD_CODES.at(-1) ?? ''}`;
 
-function describeType(value: unknown): string {
-  if (Array.isArray(value)) return 'list';
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'dict' : typeof value === 'number' ? 'int' : typeof value === 'boolean' ? 'bool' : 'str';
-}
-
 /** One message per issue, worded as DRF's serializers word them, so staff see the same text as from GeoDB. */
-function issueMessage(issue: z.core.$ZodIssue, field: string, value: unknown): string {
-  if (value === undefined) return 'This field is required.';
+const issueMessage: IssueWording = (issue, field, value) => {
   if (value === null) return 'This field may not be null.';
   if (field === 'overridden' && issue.path.length > 1) {
     return `"${String((value as unknown[])[Number(issue.path[1])])}" is not a valid choice (${GUARD_CHOICES}).`;
@@ -54,22 +45,7 @@ function issueMessage(issue: z.core.$ZodIssue, field: string, value: unknown): s
   if (issue.code === 'too_small') return Number(issue.minimum) <= 1 ? 'This field may not be blank.' : `Ensure this field has at least ${String(issue.minimum)} characters.`;
   if (issue.code === 'too_big') return `Ensure this field has no more than ${String(issue.maximum)} characters.`;
   return issue.message;
-}
-
-function fieldErrors(error: z.ZodError, raw: unknown): Record<string, string[]> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { non_field_errors: [`Invalid data. Expected a dictionary, but got ${describeType(raw)}.`] };
-  }
-  const body = raw as Record<string, unknown>;
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'non_field_errors';
-    const message = issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issueMessage(issue, field, body[field]);
-    const list = (fields[field] ??= []);
-    if (!list.includes(message)) list.push(message);
-  }
-  return fields;
-}
+};
 
 export function registerOrderEventRoutes(app: FastifyInstance, store: ReferenceStore, profile: ServerProfile): void {
   const path = routePath(API_PATHS.orderEvents);
@@ -80,16 +56,15 @@ export function registerOrderEventRoutes(app: FastifyInstance, store: ReferenceS
     // Read by its event: a filing is any staff member's entry, an override only a manager's or admin's.
     const filing = typeof raw === 'object' && raw !== null && isFilingEvent((raw as { event?: unknown }).event);
     if (!filing) requireOverrideRole(user);
-    const params = paramsSchema.safeParse(request.params);
-    if (!params.success) throw new HttpError(404, { detail: 'Not found.' });
+    const order = readOrderPath(request.params);
     // Required: an override sent twice would read as two overrides in the audit trail.
     const key = profile.idempotency ? readIdempotencyKey(request, true) : undefined;
     const parsed = filing ? filingEventRequestSchema.safeParse(raw) : orderEventRequestSchema.safeParse(raw);
-    if (!parsed.success) throw new HttpError(400, fieldErrors(parsed.error, raw));
+    if (!parsed.success) throw new HttpError(400, drfFieldErrors(parsed.error, raw, issueMessage));
     const url = requestPath(request);
     const scope = { key, method: 'POST', path: url, userId: user.id, fingerprint: requestFingerprint('POST', url, raw) };
     const result = await runIdempotent(store, scope, async (trx) => {
-      const input = { orderType: params.data.order_type, orderId: params.data.id, request: parsed.data, user, now: new Date().toISOString() };
+      const input = { ...order, request: parsed.data, user, now: new Date().toISOString() };
       return profile.event(await recordOrderEvent(trx, input));
     });
     return sendIdempotent(reply, result);
@@ -97,8 +72,7 @@ export function registerOrderEventRoutes(app: FastifyInstance, store: ReferenceS
 
   app.get(path, async (request) => {
     await requireStaff(request, store);
-    const params = paramsSchema.safeParse(request.params);
-    if (!params.success) throw new HttpError(404, { detail: 'Not found.' });
-    return { results: await listOrderEvents(store.db, params.data.order_type, params.data.id) };
+    const order = readOrderPath(request.params);
+    return { results: await listOrderEvents(store.db, order.orderType, order.orderId) };
   });
 }

@@ -13,45 +13,30 @@
  *   422  the Idempotency-Key was used before for a different request
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { API_PATHS, orderStatusChangeRequestSchema, orderTypeSchema } from '../../shared/api/geodb.schemas';
+import { API_PATHS, orderStatusChangeRequestSchema } from '../../shared/api/geodb.schemas';
 import { applyStatusChange } from '../fulfilment/status-change.service';
 import { requireStaff } from '../http/auth.guard';
+import { drfFieldErrors, readOrderPath, type IssueWording } from '../http/drf-errors';
 import { HttpError } from '../http/http-errors';
 import { readIdempotencyKey, requestFingerprint, requestPath, runIdempotent, sendIdempotent } from '../http/idempotency';
 import { routePath } from '../http/route-path';
 import type { ServerProfile } from '../http/server-profile';
 import type { ReferenceStore } from '../store/reference-store';
 
-const paramsSchema = z.object({ order_type: orderTypeSchema, id: z.string().regex(/^\d{1,15}$/).transform(Number) });
-
-function fieldErrors(error: z.ZodError, body: Record<string, unknown>): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'non_field_errors';
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `Unknown field(s): ${issue.keys.join(', ')}.`;
-    else if (body[field] === undefined) message = 'This field is required.';
-    else if (field === 'status') message = `"${String(body[field])}" is not a valid choice (in_progress, on_hold or cancelled).`;
-    (fields[field] ??= []).push(message);
-  }
-  return fields;
-}
+const wording: IssueWording = (_issue, field, value) => (field === 'status' ? `"${String(value)}" is not a valid choice (in_progress, on_hold or cancelled).` : undefined);
 
 export function registerOrderStatusRoutes(app: FastifyInstance, store: ReferenceStore, profile: ServerProfile): void {
   app.patch(routePath(API_PATHS.orderStatus), async (request, reply) => {
     const user = await requireStaff(request, store);
-    const params = paramsSchema.safeParse(request.params);
-    if (!params.success) throw new HttpError(404, { detail: 'Not found.' });
+    const order = readOrderPath(request.params);
     const key = profile.idempotency ? readIdempotencyKey(request, false) : undefined;
     const raw: unknown = request.body ?? {};
-    const body = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
     const parsed = orderStatusChangeRequestSchema.safeParse(raw);
-    if (!parsed.success) throw new HttpError(400, fieldErrors(parsed.error, body));
+    if (!parsed.success) throw new HttpError(400, drfFieldErrors(parsed.error, raw, wording));
     const path = requestPath(request);
     const scope = { key, method: 'PATCH', path, userId: user.id, fingerprint: requestFingerprint('PATCH', path, raw) };
     const result = await runIdempotent(store, scope, async (trx) => {
-      const input = { orderType: params.data.order_type, orderId: params.data.id, request: parsed.data, user, now: new Date().toISOString() };
+      const input = { ...order, request: parsed.data, user, now: new Date().toISOString() };
       return profile.statusChange(await applyStatusChange(trx, input));
     });
     return sendIdempotent(reply, result);
