@@ -7,6 +7,7 @@ import { getOrderRow } from '../repos/orders.repo';
 import { getOrderSummary, queryOrders } from '../repos/order-queue.repo';
 import { toDetail } from '../repos/orders.mapper';
 import { listDuplicatesOf } from '../repos/duplicates.repo';
+import { assignmentUnsupported } from '../repos/assignment.repo';
 import { getSyncState } from '../repos/sync-state.repo';
 import { getAppSettings } from '../repos/settings.repo';
 import { deskDay } from '../../shared/domain/calendar-date';
@@ -74,7 +75,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       const summary = await getOrderSummary(deps.db, key, deskDay(deps.now()));
       if (!found || !summary) throw new AppError('not-found', `Order ${key.orderType} #${key.id} is not in the local cache.`);
       const { lastSuccessAt } = await getSyncState(deps.db);
-      return toDetail(found.row, found.payload, lastSuccessAt, summary, await listDuplicatesOf(deps.db, key));
+      return toDetail(found.row, found.payload, lastSuccessAt, summary, await listDuplicatesOf(deps.db, key), !(await assignmentUnsupported(deps.db)));
     },
     runSync: () => deps.sync.syncNow(),
     getSyncStatus: () => deps.sync.getStatus(),

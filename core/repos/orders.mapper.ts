@@ -181,6 +181,7 @@ export function toDetail(
   lastSuccessAt: string | null,
   summary: OrderSummary,
   duplicates: DuplicateFlag[],
+  deskAssignment: boolean,
 ): OrderDetail {
   const claims = payload ? (JSON.parse(payload.claims_json) as NormalizedClaim[]) : [];
   const claimant = row.claimant_info_json ? claimantInfoSchema.safeParse(JSON.parse(row.claimant_info_json)) : null;
@@ -199,5 +200,6 @@ export function toDetail(
     // A listed order was seen by the last successful sync; a gone one was last seen before it went.
     lastSeenAt: row.gone_at ?? lastSuccessAt ?? row.updated_at,
     goneAt: row.gone_at,
+    deskAssignment,
   };
 }

@@ -102,6 +102,11 @@ export const orderDetailSchema = orderSummarySchema.extend({
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),
   goneAt: z.string().nullable(),
+  /**
+   * Whether the server this desk is bound to keeps desk claims: false once it answered that it has none (a GeoDB
+   * server without assignment), so nothing is offered to claim.
+   */
+  deskAssignment: z.boolean(),
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
 

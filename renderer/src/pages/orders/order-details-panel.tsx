@@ -11,7 +11,8 @@ import { formatAcres, formatDateTime, plural } from '../../lib/format';
 import { PullOrderButton } from '../../job/pull-order-button';
 import { useOrdersStore } from '../../state/orders.store';
 import { OrderWorkflowSection } from './order-workflow-section';
-import { AssignmentNotice } from '../../widgets/assignment/held-by';
+import { AssignmentNotice } from '../../widgets/assignment/assignment-notice';
+import { isClosedState } from '../../../../shared/workflow/workflow.types';
 import { CrewPanel } from '../../widgets/crew/crew-panel';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
@@ -128,7 +129,13 @@ function OrderDetails({ order }: { order: OrderDetail }) {
         </Section>
       )}
 
-      <AssignmentNotice orderKey={{ orderType: order.orderType, id: order.id }} holder={order.assignedTo} hasJob={order.jobId !== null} />
+      <AssignmentNotice
+        orderKey={{ orderType: order.orderType, id: order.id }}
+        holder={order.assignedTo}
+        hasJob={order.jobId !== null}
+        openJob={order.jobId !== null && !isClosedState(order.workflowState)}
+        deskAssignment={order.deskAssignment}
+      />
 
       <OrderWorkflowSection order={order} />
       {order.stakingService && <CrewPanel order={{ orderType: order.orderType, id: order.id }} />}
