@@ -33,9 +33,13 @@ describe('desk assignment against a server without it (seed-000 profile)', () =>
   });
 
   it('pulls, makes and uploads the package, and says once that assignment is not supported', async () => {
+    // Not known until the server answers a claim: the order panel may offer one.
+    expect((await app.handlers.getOrder({ orderType: 'claim_order', id: 1 })).deskAssignment).toBe(true);
     let job = await app.handlers.pullOrder({ orderType: 'claim_order', id: 1 });
     expect(job.workflow.state).toBe('pulled');
     await app.handlers.sendOutboxNow({});
+    // Known now: nothing is offered to claim or take over against this server.
+    expect((await app.handlers.getOrder({ orderType: 'claim_order', id: 1 })).deskAssignment).toBe(false);
     const [claim] = (await app.handlers.listOutbox({ jobId: job.id, includeClosed: true })).entries;
     expect(claim).toMatchObject({ kind: 'assignment', state: 'discarded', attempts: 1 });
     expect(claim?.lastError).toContain('This server does not support desk assignment');
