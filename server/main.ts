@@ -3,6 +3,7 @@
  *   --port 8765  --db .claimdesk-dev/server.sqlite  --reset  --seed demo|none|bench:<orders>x<claims>  --test-hooks
  *   --profile reference|seed000  (seed000: answers carry only what the GeoDB contract describes, http/server-profile.ts)
  *   --crew-interest-hours 72  (how long a field crew's interest stays active without a manager's decision)
+ *   --claim-expiry-days 3  (business days a desk's claim on an order lasts without activity)
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { SERVER_PROFILES, startReferenceServer, type ServerProfileName } from '.
 import { parseSeedOption, type SeedOption } from './seed/seed';
 
 const USAGE =
-  'Usage: npm run server -- [--port 8765] [--db .claimdesk-dev/server.sqlite] [--reset] [--seed demo|none|bench:<orders>x<claims>] [--profile reference|seed000] [--crew-interest-hours 72] [--test-hooks] [--log]';
+  'Usage: npm run server -- [--port 8765] [--db .claimdesk-dev/server.sqlite] [--reset] [--seed demo|none|bench:<orders>x<claims>] [--profile reference|seed000] [--crew-interest-hours 72] [--claim-expiry-days 3] [--test-hooks] [--log]';
 
 class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -27,10 +28,11 @@ interface ServerCli {
   testHooks: boolean;
   logger: boolean;
   crewInterestTtlMs: number | undefined;
+  assignmentClock: { expiryBusinessDays: number } | undefined;
 }
 
-function parseCli(argv: string[]): ServerCli {
-  const { values } = parseArgs({
+function readArgs(argv: string[]) {
+  return parseArgs({
     args: argv,
     options: {
       port: { type: 'string', default: '8765' },
@@ -39,12 +41,25 @@ function parseCli(argv: string[]): ServerCli {
       seed: { type: 'string' },
       profile: { type: 'string', default: 'reference' },
       'crew-interest-hours': { type: 'string' },
+      'claim-expiry-days': { type: 'string' },
       'test-hooks': { type: 'boolean', default: false },
       log: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
+}
+
+function parseCli(argv: string[]): ServerCli {
+  let parsed: ReturnType<typeof readArgs>;
+  try {
+    parsed = readArgs(argv);
+  } catch (error) {
+    // node:util's parser throws for an unknown option or a missing value: a typing mistake, said with the usage.
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+    throw error;
+  }
+  const { values } = parsed;
   if (values.help) throw new UsageError(USAGE);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535 (got ${values.port})`);
@@ -58,7 +73,10 @@ function parseCli(argv: string[]): ServerCli {
   const hours = values['crew-interest-hours'] === undefined ? undefined : Number(values['crew-interest-hours']);
   if (hours !== undefined && !(hours > 0 && hours <= 24 * 365)) throw new UsageError(`--crew-interest-hours must be more than 0 and at most 8760 (got ${values['crew-interest-hours']})`);
   const crewInterestTtlMs = hours === undefined ? undefined : hours * 3_600_000;
-  return { port, dbFile: resolve(values.db), reset: values.reset, seed, profile, testHooks: values['test-hooks'], logger: values.log, crewInterestTtlMs };
+  const days = values['claim-expiry-days'] === undefined ? undefined : Number(values['claim-expiry-days']);
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 60)) throw new UsageError(`--claim-expiry-days must be a whole number of business days from 1 to 60 (got ${values['claim-expiry-days']})`);
+  const assignmentClock = days === undefined ? undefined : { expiryBusinessDays: days };
+  return { port, dbFile: resolve(values.db), reset: values.reset, seed, profile, testHooks: values['test-hooks'], logger: values.log, crewInterestTtlMs, assignmentClock };
 }
 
 async function main(): Promise<void> {
