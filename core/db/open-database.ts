@@ -18,6 +18,7 @@ import { loadMigrations, type Migration } from './migrations-source';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 import { createLargeWrites, type LargeWrites } from './wal-checkpoint';
+import { LOCAL_WORK_SYNCHRONOUS } from './durability';
 
 export interface OpenDatabaseOptions {
   file: string;
@@ -122,8 +123,9 @@ function applyPragmas(sqlite: BetterSqlite3.Database, memory: boolean): void {
     throw new AppError('db-failed', `The cache could not switch to WAL journaling (got "${mode}"). Is it on a network drive?`);
   }
   sqlite.pragma('foreign_keys = ON');
-  // FULL: the outbox of legal documents must survive power loss, one fsync per commit is affordable.
-  sqlite.pragma('synchronous = FULL');
+  // FULL: the outbox of legal documents must survive power loss, one fsync per commit is affordable
+  // (durability.ts: the sync's save of the server's copy is the one exception).
+  sqlite.pragma(`synchronous = ${LOCAL_WORK_SYNCHRONOUS}`);
   sqlite.pragma('busy_timeout = 5000');
 }
 

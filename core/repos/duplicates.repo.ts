@@ -25,6 +25,54 @@ export async function listClaimsOfListedOrders(db: Db): Promise<{ order_type: Or
     .execute();
 }
 
+/** Where a page of listedClaimsPage ended: the last row's place in the list's order. */
+export interface ListedClaimsCursor {
+  createdAt: string;
+  orderType: OrderKey['orderType'];
+  id: number;
+}
+
+export interface ListedClaimsRow {
+  order_type: OrderKey['orderType'];
+  id: number;
+  created_at: string;
+  claims_json: string;
+}
+
+/**
+ * The claims of the listed orders a page at a time, in the same order as listClaimsOfListedOrders (after `after`):
+ * the duplicate check reads each page and lets it go, rather than holding every order's claims at once.
+ */
+export async function listedClaimsPage(db: Db, after: ListedClaimsCursor | null, limit: number): Promise<ListedClaimsRow[]> {
+  let query = db
+    .selectFrom('orders as o')
+    .innerJoin('order_payloads as p', (join) => join.onRef('p.order_type', '=', 'o.order_type').onRef('p.id', '=', 'o.id'))
+    .select(['o.order_type', 'o.id', 'o.created_at', 'p.claims_json'])
+    .where('o.gone_at', 'is', null)
+    .where('o.status', 'not in', ['cancelled', 'rejected']);
+  if (after) {
+    query = query.where((eb) => eb(eb.refTuple('o.created_at', 'o.order_type', 'o.id'), '>', eb.tuple(after.createdAt, after.orderType, after.id)));
+  }
+  return query.orderBy('o.created_at').orderBy('o.order_type').orderBy('o.id').limit(limit).execute();
+}
+
+/** The claims and numbers of the given orders (the few whose claims' boxes met another order's). */
+export async function getClaimsOfOrders(db: Db, keys: readonly OrderKey[]): Promise<{ order_type: OrderKey['orderType']; id: number; order_number: string; claims_json: string }[]> {
+  const rows: { order_type: OrderKey['orderType']; id: number; order_number: string; claims_json: string }[] = [];
+  for (let start = 0; start < keys.length; start += 400) {
+    const chunk = keys.slice(start, start + 400);
+    rows.push(
+      ...(await db
+        .selectFrom('orders as o')
+        .innerJoin('order_payloads as p', (join) => join.onRef('p.order_type', '=', 'o.order_type').onRef('p.id', '=', 'o.id'))
+        .select(['o.order_type', 'o.id', 'o.order_number', 'p.claims_json'])
+        .where((eb) => eb.or(chunk.map((key) => eb.and([eb('o.order_type', '=', key.orderType), eb('o.id', '=', key.id)]))))
+        .execute()),
+    );
+  }
+  return rows;
+}
+
 /** Pairs already flagged, as "type:id|type:id" keys, so only new ones are announced. */
 export async function listDuplicatePairKeys(db: Db): Promise<Set<string>> {
   const rows = await db.selectFrom('order_duplicates').select(['a_type', 'a_id', 'b_type', 'b_id']).execute();

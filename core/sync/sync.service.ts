@@ -4,17 +4,17 @@
  * failed sync leaves the last good cache exactly as it was.
  */
 import type { Kysely } from 'kysely';
-import type { OrderKey } from '../../shared/domain/order.types';
 import { DEFAULT_SERVICE_LEVELS, type ServiceLevels } from '../../shared/workflow/workflow-settings';
 import { AppError, toErrorInfo } from '../../shared/errors';
 import { DEFAULT_SYNC_LIMITS, downloadLimitsOf, type SyncLimits } from '../../shared/sync/sync-limits';
-import type { SyncProgress, SyncReport, SyncStatus } from '../../shared/domain/sync.types';
+import type { NewOrders, SyncProgress, SyncReport, SyncStatus } from '../../shared/domain/sync.types';
 import { DEFAULT_SYNC_BACKOFF, type BackoffPolicy } from '../../shared/sync/retry-policy';
 import type { Database } from '../db/schema';
 import type { GeoDbClient } from '../api/geodb-client';
 import { countOrders, getStoredOrderStates, markOrdersGone } from '../repos/orders.repo';
 import { createOrderStaging, type OrderStaging } from '../repos/order-staging.repo';
 import { createTurn } from '../platform/event-loop';
+import { withServerCopyDurability } from '../db/durability';
 import { getSyncState, saveSyncState } from '../repos/sync-state.repo';
 import { fetchPendingOrders, syncStopped } from './fetch-pending-orders';
 import { OrderPlanner } from './plan-order-writes';
@@ -49,7 +49,7 @@ export interface SyncServiceDeps {
 }
 
 export interface SyncOutcome {
-  added: { key: OrderKey; orderNumber: string }[];
+  added: NewOrders;
   changed: boolean;
 }
 
@@ -190,19 +190,24 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const plan = planner.finish();
       report({ stage: 'saving', done: 0, total: stage.size, message: `Saving ${stage.size} changed orders…` });
       const savedAt = deps.now().toISOString();
-      // One transaction: the orders, the gone marks and the cursor land together or not at all.
+      // One transaction: the orders, the gone marks and the cursor land together or not at all. It is a copy of
+      // the server's list with its cursor, so its commit does not wait for the disk (durability.ts).
       const save = (): Promise<void> =>
-        deps.db.transaction().execute(async (trx) => {
-          await stage.copyInto(trx, savedAt);
-          await markOrdersGone(trx, plan.goneKeys, savedAt);
-          await saveSyncState(trx, {
-            etag: answer.etag,
-            etagServer: auth.serverUrl,
-            lastSuccessAt: savedAt,
-            lastAttemptAt: startedAt,
-            lastError: null,
-          });
-        });
+        deps.db.connection().execute((connection) =>
+          withServerCopyDurability(connection, () =>
+            connection.transaction().execute(async (trx) => {
+              await stage.copyInto(trx, savedAt);
+              await markOrdersGone(trx, plan.goneKeys, savedAt);
+              await saveSyncState(trx, {
+                etag: answer.etag,
+                etagServer: auth.serverUrl,
+                lastSuccessAt: savedAt,
+                lastAttemptAt: startedAt,
+                lastError: null,
+              });
+            }),
+          ),
+        );
       const changed = stage.size + plan.goneKeys.length;
       await (deps.largeWrite ? deps.largeWrite(changed, save) : save());
       await stage.drop();

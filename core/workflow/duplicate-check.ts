@@ -7,13 +7,13 @@
  */
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { orderKeyOfRow, orderKeyString } from '../../shared/domain/order.types';
+import { orderKeyFromString, orderKeyOfRow, orderKeyString } from '../../shared/domain/order.types';
 import type { NormalizedClaim } from '../../shared/domain/normalized-order.types';
 import { AppError } from '../../shared/errors';
-import { findDuplicateOrders, type DuplicateCandidate, type DuplicatePair } from '../../shared/workflow/duplicate-orders';
+import { boxClaims, overlappingBoxes, sharePairs, type ClaimBox, type DuplicatePair } from '../../shared/workflow/duplicate-orders';
 import type { Db } from '../db/schema';
 import { workerEntryCode } from '../platform/worker-entry';
-import { listClaimsOfListedOrders } from '../repos/duplicates.repo';
+import { getClaimsOfOrders, listedClaimsPage, type ListedClaimsCursor } from '../repos/duplicates.repo';
 
 export interface DuplicateCheckResult {
   pairs: DuplicatePair[];
@@ -23,22 +23,47 @@ export interface DuplicateCheckResult {
 
 export type DuplicateCheck = (minShare: number) => Promise<DuplicateCheckResult>;
 
-function parseClaims(json: string): NormalizedClaim[] {
+/** The claims with a geometry, each reduced to what the check reads (the same list on both passes). */
+function parseClaims(json: string): { name: string; geometry: NormalizedClaim['geometry'] }[] {
   try {
     const claims = JSON.parse(json) as NormalizedClaim[];
-    return Array.isArray(claims) ? claims.filter((c) => c && c.geometry) : [];
+    return Array.isArray(claims) ? claims.filter((c) => c && c.geometry).map((c) => ({ name: c.name, geometry: c.geometry })) : [];
   } catch {
     return [];
   }
 }
 
+/** Orders read per query in the first pass: their claims are parsed, boxed and let go before the next page. */
+const PAGE_ORDERS = 500;
+
+/**
+ * The check over the listed orders in two passes (shared/workflow/duplicate-orders.ts): first every order's claims a
+ * page at a time, kept only as boxes and an area; then the geometry of just the orders whose boxes met. Memory
+ * holds boxes, not the claims of every order. The passes are separate reads: an order the sync changes in between
+ * is compared with its newer claims (or, gone, not at all), and the next sync's check sets the flags right again.
+ */
 export async function findDuplicatesInCache(db: Db, minShare: number): Promise<DuplicateCheckResult> {
-  const rows = await listClaimsOfListedOrders(db);
-  const candidates: DuplicateCandidate[] = rows.map((row) => ({
-    key: orderKeyString(orderKeyOfRow(row)),
-    claims: parseClaims(row.claims_json).map((c) => ({ name: c.name, geometry: c.geometry })),
-  }));
-  const pairs = findDuplicateOrders(candidates, { minShare });
+  const keys: string[] = [];
+  const areas: number[] = [];
+  const boxes: ClaimBox[] = [];
+  for (let after: ListedClaimsCursor | null = null; ; ) {
+    const page = await listedClaimsPage(db, after, PAGE_ORDERS);
+    for (const row of page) {
+      const index = keys.length;
+      keys.push(orderKeyString(orderKeyOfRow(row)));
+      const boxed = boxClaims(index, parseClaims(row.claims_json));
+      areas.push(boxed.areaM2);
+      for (const box of boxed.boxes) boxes.push(box);
+    }
+    const last = page.at(-1);
+    if (!last || page.length < PAGE_ORDERS) break;
+    after = { createdAt: last.created_at, orderType: last.order_type, id: last.id };
+  }
+  const overlaps = overlappingBoxes(boxes, keys);
+  const involved = [...new Set(overlaps.flatMap(([a, b]) => [a.order, b.order]))];
+  const rows = await getClaimsOfOrders(db, involved.map((index) => orderKeyFromString(keys[index]!)));
+  const claims = new Map(rows.map((row) => [orderKeyString(orderKeyOfRow(row)), parseClaims(row.claims_json)]));
+  const pairs = sharePairs(overlaps, (index) => claims.get(keys[index]!) ?? [], keys, areas, { minShare });
   const inPairs = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
   const numbers: Record<string, string> = {};
   for (const row of rows) {

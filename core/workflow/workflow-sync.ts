@@ -8,7 +8,7 @@
  *     pairs announced.
  */
 import type { Kysely } from 'kysely';
-import { orderKeyFromString, orderKeyOfJobRow, type OrderKey } from '../../shared/domain/order.types';
+import { orderKeyFromString, orderKeyOfJobRow } from '../../shared/domain/order.types';
 import { isClosedOrderStatus, isCompletedOrderStatus } from '../../shared/domain/order-status';
 import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
 import type { Database } from '../db/schema';
@@ -19,6 +19,7 @@ import { applySystemEvent } from './apply-transition';
 import { reconcileAssignments } from './assignment-sync';
 import type { Actor } from '../../shared/workflow/workflow.types';
 import { inThreadDuplicateCheck, type DuplicateCheck } from './duplicate-check';
+import type { NewOrders } from '../../shared/domain/sync.types';
 import type { NotificationsService } from './notifications.service';
 
 export interface AfterSyncDeps {
@@ -33,8 +34,8 @@ export interface AfterSyncDeps {
 }
 
 export interface SyncOutcome {
-  /** Orders this sync saw for the first time, oldest first, with their numbers. */
-  added: { key: OrderKey; orderNumber: string }[];
+  /** Orders this sync saw for the first time: how many, and the first few (oldest first) with their numbers. */
+  added: NewOrders;
   /** Anything was written or marked gone (duplicates only need recomputing then). */
   changed: boolean;
 }
@@ -66,14 +67,14 @@ async function reconcileServerChanges(deps: AfterSyncDeps): Promise<number[]> {
 }
 
 async function announceNewOrders(deps: AfterSyncDeps, added: SyncOutcome['added']): Promise<void> {
-  if (added.length === 0) return;
-  const numbers = added.slice(0, 5).map((a) => a.orderNumber);
-  const more = added.length > numbers.length ? ` and ${added.length - numbers.length} more` : '';
+  if (added.count === 0) return;
+  const numbers = added.first.map((a) => a.orderNumber);
+  const more = added.count > numbers.length ? ` and ${added.count - numbers.length} more` : '';
   await deps.notifications.notify({
     kind: 'new_orders',
-    title: added.length === 1 ? `New order ${added[0]!.orderNumber}` : `${added.length} new orders`,
+    title: added.count === 1 ? `New order ${added.first[0]!.orderNumber}` : `${added.count} new orders`,
     body: `Synced from the server: ${numbers.join(', ')}${more}.`,
-    order: added.length === 1 ? added[0]!.key : null,
+    order: added.count === 1 ? added.first[0]!.key : null,
   });
 }
 

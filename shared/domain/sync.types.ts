@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
+import type { OrderKey } from './order.types';
 
 export const errorInfoSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 
@@ -47,3 +48,9 @@ export const syncStatusSchema = z.object({
   lastReport: syncReportSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** The orders a sync found that the cache did not have: how many, and the first few (oldest first) by key and number. */
+export interface NewOrders {
+  count: number;
+  first: { key: OrderKey; orderNumber: string }[];
+}

@@ -6,7 +6,9 @@
  * How, for 10,000 orders: one R-tree (rbush) over every claim's lon/lat bounding box, so only claims whose boxes
  * meet are ever compared; each such pair of claims from different orders is intersected exactly (convex claims
  * by clipping, others by turf: shared/claims/polygon-ops.ts intersectionAreaM2) and the areas are summed per
- * pair of orders.
+ * pair of orders. It runs in two passes so that a caller reading the cache need not hold every order's geometry:
+ * boxClaims keeps a box per claim and an area per order, and sharePairs reads the geometry of only the orders
+ * whose boxes met (at 10,000 orders × 8 claims, holding them all took some 150 MB of heap).
  *
  * Areas are measured in a sinusoidal projection centred between the two claims rather than in UTM: it is
  * equal-area on the sphere, so the share (a ratio of areas in one projection) is right to well under 0.1 %
@@ -51,12 +53,18 @@ const RAD = Math.PI / 180;
 /** Open rings (closing vertex dropped): outer first, then holes. */
 type LonLatPolygon = Position[][];
 
-interface ClaimItem {
+/** One claim's bounding box (lon/lat), the order it belongs to (its place in the list) and its place among that order's claims. */
+export interface ClaimBox {
   minX: number;
   minY: number;
   maxX: number;
   maxY: number;
   order: number;
+  claim: number;
+}
+
+/** A claim as the exact comparison needs it: its name and its rings, open, outer first. */
+interface ClaimShape {
   name: string;
   polygons: LonLatPolygon[];
 }
@@ -113,14 +121,14 @@ function polygonIntersection(p: LonLatPolygon, q: LonLatPolygon, lon0: number, i
   return Math.max(0, area);
 }
 
-function claimIntersection(a: ClaimItem, b: ClaimItem, ignoreBelowM2: number): number {
-  const lon0 = (Math.min(a.minX, b.minX) + Math.max(a.maxX, b.maxX)) / 2;
+function claimIntersection(boxes: [ClaimBox, ClaimBox], shapes: [ClaimShape, ClaimShape], ignoreBelowM2: number): number {
+  const lon0 = (Math.min(boxes[0].minX, boxes[1].minX) + Math.max(boxes[0].maxX, boxes[1].maxX)) / 2;
   let total = 0;
-  for (const p of a.polygons) for (const q of b.polygons) total += polygonIntersection(p, q, lon0, ignoreBelowM2);
+  for (const p of shapes[0].polygons) for (const q of shapes[1].polygons) total += polygonIntersection(p, q, lon0, ignoreBelowM2);
   return total;
 }
 
-function boxOf(polygons: readonly LonLatPolygon[]): Pick<ClaimItem, 'minX' | 'minY' | 'maxX' | 'maxY'> {
+function boxOf(polygons: readonly LonLatPolygon[]): Pick<ClaimBox, 'minX' | 'minY' | 'maxX' | 'maxY'> {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const polygon of polygons) {
     for (const [lon, lat] of polygon[0] ?? []) {
@@ -138,51 +146,89 @@ interface PairAccumulator {
   claims: { a: string; b: string }[];
 }
 
-export function findDuplicateOrders(orders: readonly DuplicateCandidate[], options: DuplicateOptions = {}): DuplicatePair[] {
+type ClaimsOf = readonly { name: string; geometry: ClaimGeometry }[];
+
+/**
+ * The first pass over the orders, one order at a time: each claim's box and the order's claim area. Nothing of the
+ * geometry is kept, so a caller reading orders from the cache holds boxes, not claims (see sharePairs).
+ */
+export function boxClaims(order: number, claims: ClaimsOf): { boxes: ClaimBox[]; areaM2: number } {
+  const boxes: ClaimBox[] = [];
+  let areaM2 = 0;
+  claims.forEach((claim, index) => {
+    const polygons = claimPolygons(claim.geometry);
+    if (polygons.length === 0) return;
+    const box = { ...boxOf(polygons), order, claim: index };
+    const lon0 = (box.minX + box.maxX) / 2;
+    areaM2 += polygons.reduce((sum, p) => sum + polygonArea(p, lon0), 0);
+    boxes.push(box);
+  });
+  return { boxes, areaM2 };
+}
+
+/** Claims of different orders whose boxes meet, each pair once, the earlier order's claim first. `keys[i]` is order i's identity. */
+export function overlappingBoxes(boxes: ClaimBox[], keys: readonly string[]): [ClaimBox, ClaimBox][] {
+  const tree = new RBush<ClaimBox>();
+  tree.load(boxes);
+  const found: [ClaimBox, ClaimBox][] = [];
+  for (const box of boxes) {
+    for (const hit of tree.search(box)) {
+      // Each pair of claims once, and never two claims of the same order (or of the same key listed twice).
+      if (hit.order <= box.order || keys[hit.order] === keys[box.order]) continue;
+      found.push([box, hit]);
+    }
+  }
+  return found;
+}
+
+/**
+ * The second pass: the claims whose boxes meet are intersected exactly, with the geometry of only the orders they
+ * belong to (`claimsOf(order)`, as given to boxClaims; a claim no longer there is passed over), and the pairs of
+ * orders at or above the share are answered. `areasM2[i]` is order i's claim area.
+ */
+export function sharePairs(
+  overlaps: readonly [ClaimBox, ClaimBox][],
+  claimsOf: (order: number) => ClaimsOf,
+  keys: readonly string[],
+  areasM2: readonly number[],
+  options: DuplicateOptions = {},
+): DuplicatePair[] {
   const minShare = options.minShare ?? 0.5;
   const minOverlapM2 = options.minOverlapM2 ?? 1;
   if (!(minShare > 0 && minShare <= 1)) throw new RangeError(`The duplicate share must be above 0 and at most 1, not ${minShare}.`);
-
-  const items: ClaimItem[] = [];
-  const orderAreas = orders.map(() => 0);
-  orders.forEach((order, index) => {
-    for (const claim of order.claims) {
-      const polygons = claimPolygons(claim.geometry);
-      if (polygons.length === 0) continue;
-      const item: ClaimItem = { ...boxOf(polygons), order: index, name: claim.name, polygons };
-      const lon0 = (item.minX + item.maxX) / 2;
-      orderAreas[index] = (orderAreas[index] ?? 0) + polygons.reduce((sum, p) => sum + polygonArea(p, lon0), 0);
-      items.push(item);
+  const shapes = new Map<number, (ClaimShape | null)[]>();
+  const shapeOf = (box: ClaimBox): ClaimShape | null => {
+    let ofOrder = shapes.get(box.order);
+    if (!ofOrder) {
+      ofOrder = claimsOf(box.order).map((claim) => ({ name: claim.name, polygons: claimPolygons(claim.geometry) }));
+      shapes.set(box.order, ofOrder);
     }
-  });
-
-  const tree = new RBush<ClaimItem>();
-  tree.load(items);
+    return ofOrder[box.claim] ?? null;
+  };
   const pairs = new Map<string, PairAccumulator>();
-  for (const item of items) {
-    for (const hit of tree.search(item)) {
-      // Each pair of claims once, and never two claims of the same order (or of the same key listed twice).
-      if (hit.order <= item.order || orders[hit.order]?.key === orders[item.order]?.key) continue;
-      const overlap = claimIntersection(item, hit, minOverlapM2);
-      if (overlap < minOverlapM2) continue;
-      const id = `${item.order}:${hit.order}`;
-      const pair = pairs.get(id) ?? { overlapM2: 0, claims: [] };
-      pair.overlapM2 += overlap;
-      pair.claims.push({ a: item.name, b: hit.name });
-      pairs.set(id, pair);
-    }
+  for (const [a, b] of overlaps) {
+    const shapeA = shapeOf(a);
+    const shapeB = shapeOf(b);
+    if (!shapeA || !shapeB) continue;
+    const overlap = claimIntersection([a, b], [shapeA, shapeB], minOverlapM2);
+    if (overlap < minOverlapM2) continue;
+    const id = `${a.order}:${b.order}`;
+    const pair = pairs.get(id) ?? { overlapM2: 0, claims: [] };
+    pair.overlapM2 += overlap;
+    pair.claims.push({ a: shapeA.name, b: shapeB.name });
+    pairs.set(id, pair);
   }
 
   const found: DuplicatePair[] = [];
   for (const [id, pair] of pairs) {
     const [i, j] = id.split(':').map(Number) as [number, number];
-    const smaller = Math.min(orderAreas[i] ?? 0, orderAreas[j] ?? 0);
+    const smaller = Math.min(areasM2[i] ?? 0, areasM2[j] ?? 0);
     if (smaller <= 0) continue;
     const share = Math.min(1, pair.overlapM2 / smaller);
     if (share < minShare) continue;
     found.push({
-      a: orders[i]!.key,
-      b: orders[j]!.key,
+      a: keys[i]!,
+      b: keys[j]!,
       overlapM2: pair.overlapM2,
       overlapAcres: pair.overlapM2 / ACRE_M2,
       share,
@@ -190,6 +236,19 @@ export function findDuplicateOrders(orders: readonly DuplicateCandidate[], optio
     });
   }
   return found.sort((x, y) => y.share - x.share || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+}
+
+/** Both passes over orders held in memory. */
+export function findDuplicateOrders(orders: readonly DuplicateCandidate[], options: DuplicateOptions = {}): DuplicatePair[] {
+  const keys = orders.map((order) => order.key);
+  const areas: number[] = [];
+  const boxes: ClaimBox[] = [];
+  orders.forEach((order, index) => {
+    const boxed = boxClaims(index, order.claims);
+    areas.push(boxed.areaM2);
+    for (const box of boxed.boxes) boxes.push(box);
+  });
+  return sharePairs(overlappingBoxes(boxes, keys), (index) => orders[index]?.claims ?? [], keys, areas, options);
 }
 
 /** Each order's possible duplicates, so both orders of a pair show the flag. */

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const syncMs = performance.now() - start;
     probe.enter('after-sync checks (duplicates …)');
     const checksStart = performance.now();
-    await workflow.afterSync({ added: [], changed: true });
+    await workflow.afterSync({ added: { count: 0, first: [] }, changed: true });
     const checksMs = performance.now() - checksStart;
     probe.enter('window refresh (dashboard, queue page)');
     const context = focusContext(now(), DEFAULT_WORKFLOW_SETTINGS.staleAfterDays);

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     const focusedMs = await medianMs(() => queryOrders(db, { ...page, focus: 'overdue' }, context));
     const plainMs = await medianMs(() => queryOrders(db, page, context));
 
-    const duplicatesMs = await medianMs(() => workflow.afterSync({ added: [], changed: true }), 3);
+    const duplicatesMs = await medianMs(() => workflow.afterSync({ added: { count: 0, first: [] }, changed: true }), 3);
     const parseOnlyMs = await medianMs(async () => {
       for (const row of await listClaimsOfListedOrders(db)) JSON.parse(row.claims_json);
     }, 3);
