@@ -62,8 +62,13 @@ export async function findDuplicatesInCache(db: Db, minShare: number): Promise<D
   const overlaps = overlappingBoxes(boxes, keys);
   const involved = [...new Set(overlaps.flatMap(([a, b]) => [a.order, b.order]))];
   const rows = await getClaimsOfOrders(db, involved.map((index) => orderKeyFromString(keys[index]!)));
-  const claims = new Map(rows.map((row) => [orderKeyString(orderKeyOfRow(row)), parseClaims(row.claims_json)]));
-  const pairs = sharePairs(overlaps, (index) => claims.get(keys[index]!) ?? [], keys, areas, { minShare });
+  // Kept as text and parsed when sharePairs first needs an order (it keeps only the rings it compares).
+  const claimsJson = new Map(rows.map((row) => [orderKeyString(orderKeyOfRow(row)), row.claims_json]));
+  const claimsOf = (index: number) => {
+    const json = claimsJson.get(keys[index]!);
+    return json === undefined ? [] : parseClaims(json);
+  };
+  const pairs = sharePairs(overlaps, claimsOf, keys, areas, { minShare });
   const inPairs = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
   const numbers: Record<string, string> = {};
   for (const row of rows) {

@@ -49,8 +49,8 @@ async function buildChild(): Promise<void> {
 }
 
 /** One sync in a process of its own (sync-run.child.ts): its peak RSS is that sync's alone. */
-function syncInChild(url: string, dataDir: string, twice = false): ChildRun {
-  const run = spawnSync(process.execPath, [CHILD, url, dataDir, twice ? 'twice' : 'once'], {
+function syncInChild(url: string, dataDir: string, mode: 'once' | 'twice' | 'checks' = 'once'): ChildRun {
+  const run = spawnSync(process.execPath, [CHILD, url, dataDir, mode], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const { url, child } = await startServerProcess(join(temp.dir, 'server.sqlite'), `bench:${ORDERS}x${CLAIMS}`, ['--test-hooks']);
     servers.push(child);
     const cache = join(temp.dir, 'cache');
-    const full = syncInChild(url, cache, true);
+    const full = syncInChild(url, cache, 'twice');
     const baselineMs = await rawInsertMs(join(cache, 'claimdesk.sqlite'), join(temp.dir, 'baseline', 'claimdesk.sqlite'));
 
     console.log(`\nClaimDesk sync benchmark: ${ORDERS} orders × ${CLAIMS} claims over loopback (${full.report.received} received)`);
@@ -125,6 +125,12 @@ async function main(): Promise<void> {
       line('  its wall time', seconds(cli.sync.ms), '', null);
       line('  baseline: fetch + JSON.parse of the same body', `${mb(cli.plain.peakMb)}`, '', null);
       line('  its wall time', seconds(cli.plain.ms), '', null);
+      // Where the CLI's peak comes from: the sync alone (above) and the after-sync work alone, each in its own process.
+      const checks = syncInChild(url, join(temp.dir, 'cli-cache'), 'checks');
+      line('  of which: the sync alone (first row above)', mb(full.peakRssMb), '', null);
+      line('  of which: after-sync work alone, same cache', mb(checks.peakRssMb), '', null);
+      line('    its time (duplicate check on this thread)', seconds(checks.fullMs), '', null);
+      line('    the same process idle, before it', mb(checks.idleRssMb), '', null);
     } else {
       console.log('`claimdesk sync` peak RSS: skipped (/usr/bin/time is not installed)');
     }
