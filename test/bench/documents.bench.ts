@@ -4,7 +4,7 @@
  * the same packages rendered on one thread.
  * Targets are printed, never asserted (see sync.bench.ts).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -15,7 +15,7 @@ import { findResourcesDir, loadFontBytes } from '../../core/documents/fonts';
 import { renderLocationNotices } from '../../core/documents/pdf/location-notice.pdf';
 import { listActiveOrderKeys } from '../../core/repos/orders.repo';
 import { readExportSource } from '../../core/documents/export.service';
-import { createPackageWorkerPool } from '../../core/documents/worker-pool';
+import { createPackageWorkerPool, defaultPoolSize } from '../../core/documents/worker-pool';
 import { lookupLocation } from '../../core/geo/location-lookup';
 import type { PackageTask } from '../../core/documents/package-task';
 import { feeScheduleFor } from '../../shared/documents/fees/fee-schedule';
@@ -119,7 +119,14 @@ async function exportBenchmark(): Promise<void> {
     await backEnd.close();
 
     const loadBefore = loadavg()[0]!;
-    const args = ['--import', 'tsx', 'cli/main.ts', 'export', '--out', join(temp.dir, 'export'), '--data-dir', backEnd.dataDir, '--json'];
+    // The CLI as a user runs it: bin/claimdesk.cjs loads the built bundle (out/cli), built here if missing or stale,
+    // so neither the process nor its workers compile TypeScript. BENCH_CPU_PROF=DIR writes a V8 CPU profile of the
+    // main thread and of each worker thread there (BENCH_EXPORT_TSX=1: run the sources through tsx instead).
+    const fromSource = process.env.BENCH_EXPORT_TSX === '1';
+    if (!fromSource) execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'ignore' });
+    const profileDir = process.env.BENCH_CPU_PROF;
+    const entry = fromSource ? ['--import', 'tsx', 'cli/main.ts'] : ['bin/claimdesk.cjs'];
+    const args = [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), ...entry, 'export', '--out', join(temp.dir, 'export'), '--data-dir', backEnd.dataDir, '--json'];
     for (const key of orders) args.push('--order', `${key.orderType}:${key.id}`);
     const start = performance.now();
     const cli = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -164,6 +171,15 @@ async function exportBenchmark(): Promise<void> {
     );
     console.log(`  peak RSS ${cliPeakRssMb.toFixed(0)} MB (main + worker threads)   target ≤ 500 MB`);
     console.log(`  CPU ${cliCpuSeconds.toFixed(1)} s in ${seconds.toFixed(1)} s: ${(cliCpuSeconds / seconds).toFixed(2)} cores busy on average; busiest thread ${busiestSeconds.toFixed(1)} s`);
+    // Every thread is called "node" on Linux: the main thread is the process's own id, the package workers are the
+    // busiest of the others, and the rest are V8's collector and compiler helpers and libuv's pool.
+    const others = [...cliThreads].filter(([tid]) => tid !== String(cli.pid)).map(([, value]) => value).sort((a, b) => b - a);
+    const workerCount = Math.min(others.length, defaultPoolSize());
+    const workersCpu = others.slice(0, workerCount);
+    const helpersCpu = others.slice(workerCount).reduce((sum, value) => sum + value, 0);
+    console.log(
+      `  CPU by thread: main ${(cliThreads.get(String(cli.pid)) ?? 0).toFixed(1)} s, package workers ${workersCpu.map((value) => value.toFixed(1)).join(' + ')} s, V8/libuv helpers ${helpersCpu.toFixed(1)} s`,
+    );
     console.log(
       `  baseline, rendering the same ${tasks.length} packages on one thread, nothing else: ${renderSeconds.toFixed(2)} s (CPU ${renderCpuSeconds.toFixed(1)} s, ${renderOwnCpuSeconds.toFixed(1)} s of it on its own thread), peak RSS of this process ${renderRssMb.toFixed(0)} MB`,
     );
