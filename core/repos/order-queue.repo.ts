@@ -131,14 +131,17 @@ function sortsByListing(filter: OrderQuery): boolean {
 export async function orderQueryStatements(db: Db, filter: OrderQuery, context: FocusContext, cachedOrders: number) {
   const search = await planSearch(db, filter.search, cachedOrders);
   let rows = applyFilters(summarySelect(db), filter, context, search);
+  let page = null;
   if (filter.limit !== undefined) {
-    const page = withSort(applyFilters(db.selectFrom('orders').select(sql<number>`orders.rowid`.as('r')), filter, context, search, sortsByListing(filter)), filter)
+    page = withSort(applyFilters(db.selectFrom('orders').select(sql<number>`orders.rowid`.as('r')), filter, context, search, sortsByListing(filter)), filter)
       .limit(filter.limit)
       .offset(filter.offset ?? 0);
     rows = summarySelect(db).where(sql`orders.rowid`, 'in', page);
   }
   return {
     rows: withSort(rows, filter),
+    /** The page's rowids alone (with a limit), the part of `rows` the filters and the sort decide. */
+    page,
     matching: applyFilters(db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')), filter, context, search),
     search,
   };

@@ -24,6 +24,9 @@ export const WORKFLOW_STATES = [
 ] as const;
 export const workflowStateSchema = z.enum(WORKFLOW_STATES);
 export type WorkflowState = z.infer<typeof workflowStateSchema>;
+const WORKFLOW_STATE_SET: ReadonlySet<string> = new Set(WORKFLOW_STATES);
+/** The schema's test without its error object, for reading many rows where most hold none (null). */
+export const isWorkflowState = (value: unknown): value is WorkflowState => typeof value === 'string' && WORKFLOW_STATE_SET.has(value);
 
 /** Delivered, and what follows delivery (recorded, filed): the fulfilment is done, the order is not open work. */
 export const DELIVERED_STATES = ['delivered', 'recorded', 'filed'] as const satisfies readonly WorkflowState[];

@@ -7,7 +7,9 @@
  * reference server runs in a child). Printed, never asserted.
  */
 import { loadavg } from 'node:os';
-import { queryOrders } from '../../core/repos/order-queue.repo';
+import { sql } from 'kysely';
+import { orderQueryStatements, queryOrders } from '../../core/repos/order-queue.repo';
+import { planSearch } from '../../core/repos/order-search';
 import type { OrderQuery } from '../../shared/domain/order.types';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startSyncedBackEnd, timingsMs } from './bench-server';
@@ -33,13 +35,31 @@ async function main(): Promise<void> {
     ];
     const loadBefore = loadavg()[0]!;
     const results: [string, { median: number; fastest: number }, number, string][] = [];
+    // Each statement of a request on its own (fastest of the runs), so a slow request says which part is slow.
+    const parts: [string, [string, number][]][] = [];
+    const fastest = async (work: () => Promise<unknown>) => (await timingsMs(work, RUNS)).fastest;
+    const cached = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM orders`.execute(db)).rows[0]!.n);
     for (const [label, query, target] of cases) {
       let matched = 0;
       const ms = await timingsMs(async () => {
         matched = (await queryOrders(db, query, context)).total;
       }, RUNS);
       results.push([label, ms, matched, target]);
+      const statements = await orderQueryStatements(db, query, context, cached);
+      parts.push([
+        label,
+        [
+          ['search plan', await fastest(() => planSearch(db, query.search, cached))],
+          ['page rowids', await fastest(() => statements.page!.execute())],
+          ['page + 200 summaries', await fastest(() => statements.rows.execute())],
+          ['match count', await fastest(() => statements.matching.executeTakeFirstOrThrow())],
+        ],
+      ]);
     }
+    const shared: [string, number][] = [
+      ['cache count', await fastest(() => db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow())],
+      ['status list', await fastest(() => db.selectFrom('orders').select('status').distinct().orderBy('status').execute())],
+    ];
     // Baseline: every cached order read once, as a full scan would.
     const scan = backEnd.opened.sqlite.prepare('SELECT order_type, id, search_text FROM orders');
     const scanMs = await timingsMs(() => scan.all(), RUNS);
@@ -52,6 +72,9 @@ async function main(): Promise<void> {
     for (const [label, t, matched, target] of results) {
       console.log(`${`queue: ${label} (${matched} hits)`.padEnd(66)} ${ms(t).padStart(26)}   target ${target}; peak RSS ${peakRssMb.toFixed(0)} MB`);
     }
+    console.log('\nby statement, fastest of the runs (ms):');
+    for (const [label, timed] of parts) console.log(`  ${label}: ${timed.map(([part, t]) => `${part} ${t.toFixed(2)}`).join(', ')}`);
+    console.log(`  every request: ${shared.map(([part, t]) => `${part} ${t.toFixed(2)}`).join(', ')}\n`);
     console.log(`${'baseline: reading every order once (raw statement, a full scan)'.padEnd(66)} ${ms(scanMs).padStart(26)}   peak RSS ${peakRssMb.toFixed(0)} MB`);
   } finally {
     child.kill('SIGTERM');
