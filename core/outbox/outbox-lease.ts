@@ -4,6 +4,11 @@
  * is abandoned only when its lease has expired (its owner stopped renewing it: crashed, hung or asleep) or its
  * owner is certainly gone (a process on this machine that no longer runs, so a restart after a crash resends at
  * once instead of waiting out the lease).
+ *
+ * A lease is committed without a flush of its own (core/db/relaxed-commit.ts): it only keeps a second process away
+ * while the first is alive, and a power cut ends every process. Whether the cut leaves the lease on disk (then
+ * abandoned, its owner gone) or undoes it (the entry queued again), the entry is sent again with the same
+ * Idempotency-Key; a lease on disk would save no resend. The outcome that follows is flushed, and the lease with it.
  */
 import { ownerAlive } from '../platform/process-owner';
 import type { SendingRow } from '../repos/outbox-lease.repo';

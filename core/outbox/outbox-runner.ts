@@ -26,6 +26,7 @@ import {
   type OutboxRow,
 } from '../repos/outbox.repo';
 import { claimEntry, listSending, releaseAbandoned, renewLease, type Lease } from '../repos/outbox-lease.repo';
+import { withRelaxedCommit } from '../db/relaxed-commit';
 import { newOwnerWithinProcess } from '../platform/process-owner';
 import type { SessionAuth } from '../api/geodb-client';
 import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
@@ -165,7 +166,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
   async function withHeartbeat<T>(entryId: string, work: () => Promise<T>): Promise<T> {
     const timer = setInterval(() => {
       const lease: Lease = { owner, expiresAt: leaseExpiry(deps.now(), ttlMs) };
-      renewLease(deps.db, entryId, lease).catch(() => undefined);
+      withRelaxedCommit(deps.db, (db) => renewLease(db, entryId, lease)).catch(() => undefined);
     }, deps.heartbeatMs ?? LEASE_HEARTBEAT_MS);
     timer.unref();
     try {
@@ -181,8 +182,12 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     const job = original.job_id === null ? undefined : await getJobRow(deps.db, original.job_id);
     const pinned = pinnedPayload(original, job?.claim_package_id ?? null);
     const lease = { owner, expiresAt: leaseExpiry(now, ttlMs) };
-    // Taking the entry and pinning its payload are one write (one commit on disk per send saved).
-    const claimed = await claimEntry(deps.db, original.id, lease, now.toISOString(), pinned === null ? undefined : { read: original.payload_json, next: pinned });
+    // Taking the entry and pinning its payload are one write, committed without a flush of its own: a power cut
+    // that undoes it undoes the whole send so far, and the entry is sent again under the same Idempotency-Key, as
+    // it would be after a cut with the lease on disk (an abandoned lease is taken over). The pin comes out the same
+    // (the job's package id changes only with this entry's outcome, and the outcome's flush writes the claim too).
+    const pin = pinned === null ? undefined : { read: original.payload_json, next: pinned };
+    const claimed = await withRelaxedCommit(deps.db, (db) => claimEntry(db, original.id, lease, now.toISOString(), pin));
     if (!claimed) return 'taken'; // another process, a discard or a retry got there first
     const entry = pinned === null ? original : { ...original, payload_json: pinned };
     deps.onChange?.();

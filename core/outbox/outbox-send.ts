@@ -60,11 +60,12 @@ async function sendUpload(entry: OutboxRow, context: SendContext): Promise<SendA
   }
   const packageId = payload.sentPackageId !== undefined ? payload.sentPackageId : context.claimPackageId;
   const folder = join(context.dataDir, OUTBOX_DIR, entry.id);
-  const files: UploadFile[] = [];
-  for (const doc of context.documents) {
-    files.push({ type: uploadType(doc.kind), name: doc.file_name, mediaType: doc.media_type, bytes: new Uint8Array(await readFile(join(folder, doc.file_name))) });
-  }
-  const manifest = await readFile(join(folder, MANIFEST_FILE)).catch(() => null);
+  // Read side by side: each read is several round trips to the file-system threads, which overlap.
+  const [manifest, ...read] = await Promise.all([
+    readFile(join(folder, MANIFEST_FILE)).catch(() => null),
+    ...context.documents.map((doc) => readFile(join(folder, doc.file_name))),
+  ]);
+  const files: UploadFile[] = context.documents.map((doc, i) => ({ type: uploadType(doc.kind), name: doc.file_name, mediaType: doc.media_type, bytes: new Uint8Array(read[i]!) }));
   if (manifest) files.push({ type: 'manifest', name: MANIFEST_FILE, mediaType: 'application/json', bytes: new Uint8Array(manifest) });
   const { receipt, body } = await context.client.uploadDocuments(
     context.auth,
