@@ -106,12 +106,12 @@ export async function runUploadCommand(args: string[], io: CliIo): Promise<numbe
         if (jobId !== null) jobIds.push(jobId);
       }
     }
-    for (const jobId of jobIds) {
-      const waiting = (await app.handlers.listOutbox({ jobId })).entries.find((e) => e.kind === 'upload');
-      if (!waiting) await app.handlers.queueUpload({ jobId });
-    }
+    // One transaction for all of them (an upload already waiting is not queued twice); a job the outbox refuses is
+    // reported with why and holds back none of the others.
+    const { refused } = jobIds.length > 0 ? await app.handlers.queueUploads({ jobIds }) : { refused: [] };
+    for (const job of refused) skipped.push({ order_number: job.orderNumber ?? `job ${job.jobId}`, reason: job.message });
     const code = await finish(app, io, jobIds, values.json, skipped);
-    return jobIds.length < (values['all-ready'] ? jobIds.length : orders.length) ? 1 : code;
+    return refused.length > 0 || jobIds.length < (values['all-ready'] ? jobIds.length : orders.length) ? 1 : code;
   });
 }
 

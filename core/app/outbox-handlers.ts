@@ -4,6 +4,7 @@ import type { OutboxService } from '../outbox/outbox.service';
 
 type OutboxHandlerNames =
   | 'queueUpload'
+  | 'queueUploads'
   | 'listOutbox'
   | 'retryOutboxEntry'
   | 'discardOutboxEntry'
@@ -13,6 +14,7 @@ type OutboxHandlerNames =
 export function createOutboxHandlers(outbox: OutboxService): Pick<IpcHandlers, OutboxHandlerNames> {
   return {
     queueUpload: ({ jobId }) => outbox.queueUpload(jobId),
+    queueUploads: ({ jobIds }) => outbox.queueUploads(jobIds),
     listOutbox: async (filter) => ({ entries: await outbox.list(filter), counts: await outbox.counts() }),
     retryOutboxEntry: ({ id }) => outbox.retry(id),
     discardOutboxEntry: ({ id }) => outbox.discard(id),

@@ -1,15 +1,24 @@
 /**
- * Commits that need no flush to disk of their own. The cache runs with synchronous=FULL: a commit is on disk when it
- * returns, one fsync of the write-ahead log each. A few writes protect nothing a power cut could hurt (an outbox
- * lease: losing it only means the entry is sent again, see outbox-lease.ts), and their fsync is most of their cost.
+ * Commits that need no flush to disk of their own, or whose flush need not block the thread. The cache runs with
+ * synchronous=FULL: a commit is on disk when it returns, one fsync of the write-ahead log each, run on the calling
+ * (main) thread. Two kinds of writes do better:
+ *
+ * - Writes that protect nothing a power cut could hurt (an outbox lease: losing it only means the entry is sent
+ *   again, see outbox-lease.ts) commit relaxed and are flushed with whatever FULL commit comes next.
+ * - Writes that must reach the disk before something else happens (an outbox outcome, before the next request is
+ *   sent) commit relaxed and are then flushed off the thread (flushRelaxedCommits): the caller awaits that flush
+ *   before the thing it protects, and does other work meanwhile.
  *
  * Under WAL, a synchronous=NORMAL commit is as atomic and consistent as a FULL one and survives a crash of the
- * process (its frames are in the operating system's cache); the next FULL commit, or a checkpoint, flushes it with
- * its own frames, since the log is one file written in order. Only a power cut or an OS crash before then can undo
- * it, and then it is undone whole. PRAGMA synchronous belongs to the connection and may not change inside a
- * transaction, so the work runs holding the connection (no other query can slip in and commit relaxed), between two
- * pragmas that put the connection's own setting back.
+ * process (its frames are in the operating system's cache); only a power cut or an OS crash before a flush can
+ * undo it, and then it is undone whole. FULL differs only in an fsync of the log after the commit, which is what
+ * flushRelaxedCommits does from the file-system threads (one file written in order: the flush carries every
+ * commit before it). SQLite itself syncs the log before every checkpoint and its header when it is reused.
+ *
+ * PRAGMA synchronous belongs to the connection and may not change inside a transaction, so the work runs holding
+ * the connection (no other query can slip in and commit relaxed), between two pragmas that put its setting back.
  */
+import { open } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 
@@ -27,4 +36,39 @@ export async function withRelaxedCommit<T>(db: Kysely<Database>, work: (db: Kyse
       await sql.raw(`pragma synchronous = ${setting}`).execute(connection);
     }
   });
+}
+
+/** The write-ahead log of each database, found once ('' for an in-memory one, which has nothing to flush). */
+const logFiles = new WeakMap<Kysely<Database>, Promise<string>>();
+
+function logFileOf(db: Kysely<Database>): Promise<string> {
+  let file = logFiles.get(db);
+  if (!file) {
+    file = sql<{ name: string; file: string }>`pragma database_list`.execute(db).then(({ rows }) => {
+      const main = rows.find((row) => row.name === 'main')?.file ?? '';
+      return main === '' ? '' : `${main}-wal`;
+    });
+    logFiles.set(db, file);
+  }
+  return file;
+}
+
+/**
+ * Puts every commit made so far on disk, as a FULL commit would have, without blocking this thread: an fdatasync of
+ * the log from the file-system threads. A log that is gone was checkpointed into the database file, which SQLite
+ * synced when it did so.
+ */
+export async function flushRelaxedCommits(db: Kysely<Database>): Promise<void> {
+  const file = await logFileOf(db);
+  if (file === '') return;
+  const handle = await open(file, 'r+').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (!handle) return;
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
 }

@@ -2,7 +2,8 @@
  * Sends what the outbox holds. One entry at a time, oldest first; an entry still open holds back the later
  * entries of its job. Only entries queued under the signed-in server and account are sent; the others wait for
  * their author. Each send happens outside any transaction and its outcome is written in one transaction with
- * everything it teaches us (the server's package id on the job, document ids).
+ * everything it teaches us (the server's package id on the job, document ids), on disk before the next request
+ * leaves (its flush runs off the thread while the next entry is taken, core/db/relaxed-commit.ts).
  *
  * Several processes may share the cache (the app and the CLI): an entry is taken with a lease (outbox-lease.ts)
  * renewed while its request is in flight, and its outcome is written only while the lease is still held. Entries
@@ -26,7 +27,7 @@ import {
   type OutboxRow,
 } from '../repos/outbox.repo';
 import { claimEntry, listSending, releaseAbandoned, renewLease, type Lease } from '../repos/outbox-lease.repo';
-import { withRelaxedCommit } from '../db/relaxed-commit';
+import { flushRelaxedCommits, withRelaxedCommit } from '../db/relaxed-commit';
 import { newOwnerWithinProcess } from '../platform/process-owner';
 import type { SessionAuth } from '../api/geodb-client';
 import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
@@ -111,18 +112,30 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
   const owner = deps.owner ?? newOwnerWithinProcess();
   const ttlMs = deps.leaseTtlMs ?? LEASE_TTL_MS;
   let running: Promise<DrainReport> | null = null;
+  /**
+   * The flush of the last outcome recorded. An outcome commits relaxed and is flushed from the file-system threads
+   * while the next entry is taken and its files read; the next request is not sent, and no run ends, before it is
+   * on disk. So, as with a flushed commit, a power cut leaves at most the entry in flight unrecorded (it is sent
+   * again: the Idempotency-Key makes that harmless on a server that honours it, and the order-fulfilment contract
+   * does not promise that, so a recorded delivery must never be lost). The flush no longer stops the thread.
+   */
+  let flushed: Promise<void> = Promise.resolve();
 
   /** Writes the outcome if this runner still holds the lease; false when it was lost (another sender took over). */
   async function record(entry: OutboxRow, outcome: SendOutcome, answer: SendAnswer | null): Promise<boolean> {
     const at = deps.now();
     const iso = at.toISOString();
     // What the outcome means for the workflow commits with it, and only under this runner's lease.
-    const kept = await deps.db.transaction().execute(async (trx) => {
-      if (!(await writeOutcome(trx))) return false;
-      await applyOutcomeToWorkflow(trx, entry, outcome.state, iso);
-      await applyAssignmentOutcome(trx, entry, answer, outcome, iso);
-      return true;
-    });
+    const kept = await withRelaxedCommit(deps.db, (db) =>
+      db.transaction().execute(async (trx) => {
+        if (!(await writeOutcome(trx))) return false;
+        await applyOutcomeToWorkflow(trx, entry, outcome.state, iso);
+        await applyAssignmentOutcome(trx, entry, answer, outcome, iso);
+        return true;
+      }),
+    );
+    flushed = flushRelaxedCommits(deps.db);
+    flushed.catch(() => undefined); // awaited before the next request and at the end of the run
     if (!kept) return false;
     if (entry.job_id !== null) deps.onWorkflowChanged?.([entry.job_id]);
     if (entry.kind === 'crew' && outcome.state === 'done') deps.onCrewDelivered?.();
@@ -195,6 +208,8 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     const documents = entry.kind === 'upload' ? await listOutboxDocuments(deps.db, entry.id) : [];
     let answer: SendAnswer | null = null;
     let outcome: SendOutcome;
+    // The previous outcome is on disk before this request leaves.
+    await flushed;
     try {
       answer = await withHeartbeat(entry.id, () => sendEntry(entry, { client, auth, dataDir: deps.dataDir, documents, claimPackageId: job?.claim_package_id ?? null }));
       outcome = assignmentOutcome(entry, answer) ?? { state: 'done' };
@@ -237,9 +252,21 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     }
   }
 
+  /** A run, with every outcome it recorded on disk before it resolves. */
+  async function drainFlushed(): Promise<DrainReport> {
+    try {
+      return await drainNow();
+    } finally {
+      // A failed flush fails this run (reported like any failure); the next outcome's flush carries it again.
+      const last = flushed;
+      flushed = Promise.resolve();
+      await last;
+    }
+  }
+
   const drain = (): Promise<DrainReport> => {
     // One run at a time: a second caller shares the run in progress rather than racing it for the same entries.
-    if (!running) running = drainNow().finally(() => (running = null));
+    if (!running) running = drainFlushed().finally(() => (running = null));
     return running;
   };
 

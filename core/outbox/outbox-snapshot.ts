@@ -5,8 +5,9 @@
  *
  * A package folder is never written in place: package-writer.ts builds a new folder and swaps it in, and removing
  * the old one only unlinks names. So a hard link is already a frozen copy and costs no data written: the files are
- * as durable as the package writer made them (each fsynced), and one fsync of the snapshot folder makes the new
- * names survive a power cut. Where a link is refused (a file system without hard links, such as FAT or exFAT on a
+ * as durable as the package writer made them (each fsynced), and an fsync of the snapshot folder makes the new
+ * names survive a power cut. The queue (outbox-queue.ts) does that for every snapshot of a batch at once, before the
+ * entries that point at them commit. Where a link is refused (a file system without hard links, such as FAT or exFAT on a
  * removable drive, or a link-count limit), the file is cloned where the file system can (reflink, copy-on-write)
  * and copied otherwise, and that copy is fsynced.
  */
@@ -15,7 +16,7 @@ import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, errorMessage } from '../../shared/errors';
 import { MANIFEST_FILE } from '../../shared/documents/package-files';
-import { syncDir, syncFile } from '../platform/durable-fs';
+import { syncFile } from '../platform/durable-fs';
 import { PROCESS_OWNER } from '../platform/process-owner';
 
 /** Names the process copying a snapshot; removed once the entry is committed. Never part of an upload. */
@@ -39,8 +40,9 @@ async function cloneOrCopy(from: string, to: string): Promise<void> {
 }
 
 /**
- * The package's files and manifest into `snapshot`, a folder marked as this process's copy in progress. `linkFile`
- * is the hard-link call (a test passes one that refuses, to cover the fallback).
+ * The package's files and manifest into `snapshot`, a folder marked as this process's copy in progress. Its names
+ * are not flushed here: the caller flushes the folders of a batch together. `linkFile` is the hard-link call (a test
+ * passes one that refuses, to cover the fallback).
  */
 export async function writeSnapshot(
   snapshot: string,
@@ -65,8 +67,6 @@ export async function writeSnapshot(
         report.copied += 1;
       }
     }
-    // One fsync for every name in the folder (the linked files' contents were fsynced by the package writer).
-    await syncDir(snapshot);
     return report;
   } catch (error) {
     await rm(snapshot, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  * the workflow's callers with the transition that causes them (outbox-writer.ts).
  */
 import type { Kysely } from 'kysely';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
 import { eventPayloadSchema, eventSummary, statusPayloadSchema, uploadPayloadSchema, assignmentPayloadSchema, assignmentSummary } from '../../shared/outbox/outbox.types';
 import { crewPayloadSchema, crewSummary } from '../../shared/crews/crew-payload';
@@ -19,7 +19,7 @@ import type { ConflictChoice } from '../../shared/outbox/job-conflict';
 import { setConflictAck } from '../repos/jobs.repo';
 import { countByState, getOutboxEntry, listJobsReadyToUpload, openUploadOf, listOutboxDocuments, listOutboxEntries, setEntryState, type OutboxRow, type SendingAccount } from '../repos/outbox.repo';
 import { describeOwner } from './outbox-lease';
-import { enqueueUpload, removeOrphanSnapshots } from './outbox-queue';
+import { enqueueUpload, enqueueUploads, removeOrphanSnapshots } from './outbox-queue';
 import type { DrainReport, OutboxRunner } from './outbox-runner';
 
 export interface OutboxServiceDeps {
@@ -39,6 +39,8 @@ export interface OutboxServiceDeps {
 
 export interface OutboxService {
   queueUpload(jobId: number): Promise<OutboxEntryView>;
+  /** Many jobs' packages in one transaction; a job that cannot be queued is answered with why, the others are queued. */
+  queueUploads(jobIds: readonly number[]): Promise<{ entries: OutboxEntryView[]; refused: { jobId: number; orderNumber: string | null; message: string }[] }>;
   list(filter?: { jobId?: number; includeClosed?: boolean }): Promise<OutboxEntryView[]>;
   retry(id: string): Promise<OutboxEntryView>;
   discard(id: string): Promise<OutboxEntryView>;
@@ -146,6 +148,26 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
       deps.onChange?.();
       kick();
       return view(entryId);
+    },
+    async queueUploads(jobIds) {
+      const actor = await deps.currentActor();
+      const entryIds: string[] = [];
+      const fresh: number[] = [];
+      for (const jobId of new Set(jobIds)) {
+        const waiting = await openUploadOf(db, jobId);
+        if (waiting) entryIds.push(waiting.id);
+        else fresh.push(jobId);
+      }
+      const { entries, refused } = await enqueueUploads(queueDeps, fresh, actor);
+      entryIds.push(...entries.map((entry) => entry.entryId));
+      if (entries.length > 0) {
+        deps.onChange?.();
+        kick();
+      }
+      return {
+        entries: await Promise.all(entryIds.map(view)),
+        refused: refused.map(({ jobId, orderNumber, error }) => ({ jobId, orderNumber, message: errorMessage(error) })),
+      };
     },
     async list(filter = {}) {
       const [rows, account] = await Promise.all([listOutboxEntries(db, filter), deps.sendingAccount()]);

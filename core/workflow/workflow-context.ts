@@ -17,17 +17,28 @@ export interface JobFacts {
   check: JobCheck;
 }
 
+/**
+ * The job check is made when first read: it checks the whole layout (milliseconds at a few hundred claims), and most
+ * events have no guard that reads it (queueing and recording an upload, every system event).
+ */
 export async function readJobFacts(db: Db, jobId: number): Promise<JobFacts> {
   const [facts, row] = await Promise.all([getWorkflowFacts(db, jobId), getJobRow(db, jobId)]);
   if (!facts || !row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
-  return { facts, check: checkJob(rowToJob(row)) };
+  let check: JobCheck | undefined;
+  return {
+    facts,
+    get check() {
+      return (check ??= checkJob(rowToJob(row)));
+    },
+  };
 }
 
 /**
  * `actorUsername`: who is about to act, so the order's holder counts as someone else only when it is not them
  * (undefined: anyone holding it counts, as for a view nobody signed in to).
  */
-export function contextOf({ facts, check }: JobFacts, actorUsername?: string): WorkflowContext {
+export function contextOf(jobFacts: JobFacts, actorUsername?: string): WorkflowContext {
+  const { facts } = jobFacts;
   const payment = paymentStateSchema.safeParse(facts.payment_state);
   const holder = parseStoredHolder(facts.assigned_to_json);
   return {
@@ -39,8 +50,13 @@ export function contextOf({ facts, check }: JobFacts, actorUsername?: string): W
     hasPackage: facts.has_package === 1,
     capacityOverride: facts.has_capacity_override === 1,
     resumeTo: facts.resume_to,
-    layoutProblems: check.blocking.layout,
-    claimantProblems: check.blocking.claimant,
+    // Read by the guards that need them only (layout-invalid, claimant-incomplete), so the check is made only then.
+    get layoutProblems() {
+      return jobFacts.check.blocking.layout;
+    },
+    get claimantProblems() {
+      return jobFacts.check.blocking.claimant;
+    },
     countyRecorded: facts.county_recorded === 1,
     blmFiled: facts.blm_filed === 1,
     heldBy: holder && holder.username !== actorUsername ? { name: holder.name, since: holder.since } : null,

@@ -32,6 +32,7 @@ export const IPC_METHODS = {
   getField: 'field:get',
   acceptStaked: 'field:accept',
   queueUpload: 'outbox:queue-upload',
+  queueUploads: 'outbox:queue-uploads',
   listOutbox: 'outbox:list',
   retryOutboxEntry: 'outbox:retry',
   discardOutboxEntry: 'outbox:discard',

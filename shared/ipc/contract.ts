@@ -128,6 +128,17 @@ export const ipcContract = {
   acceptStaked: { request: jobIdArgs, response: z.object({ field: fieldViewSchema, package: packageInfoSchema.nullable() }) },
   /** Copies the job's current package into the outbox and queues its upload; sending starts at once. */
   queueUpload: { request: jobIdArgs, response: outboxEntryViewSchema },
+  /**
+   * Queues the packages of many jobs in one transaction (`claimdesk upload`): an upload already waiting is answered
+   * as it is; a job that cannot be queued is answered in `refused` with why, and holds back none of the others.
+   */
+  queueUploads: {
+    request: z.object({ jobIds: z.array(z.number().int().positive()).min(1).max(10_000) }).strict(),
+    response: z.object({
+      entries: z.array(outboxEntryViewSchema),
+      refused: z.array(z.object({ jobId: z.number().int(), orderNumber: z.string().nullable(), message: z.string() })),
+    }),
+  },
   listOutbox: {
     request: z.object({ jobId: z.number().int().positive().optional(), includeClosed: z.boolean().optional() }).strict(),
     response: z.object({ entries: z.array(outboxEntryViewSchema), counts: outboxCountsSchema.shape.counts }),

@@ -87,6 +87,7 @@ function createStubApp() {
     queueUpload: async ({ jobId }) => {
       throw new AppError('not-found', `Job ${jobId} does not exist.`);
     },
+    queueUploads: async ({ jobIds }) => ({ entries: [], refused: jobIds.map((jobId) => ({ jobId, orderNumber: null, message: `Job ${jobId} does not exist.` })) }),
     listOutbox: async () => ({ entries: [], counts: {} }),
     retryOutboxEntry: async () => {
       throw new AppError('not-found', 'No such entry.');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../core/db/open-database';
-import { withRelaxedCommit } from '../../core/db/relaxed-commit';
+import { flushRelaxedCommits, withRelaxedCommit } from '../../core/db/relaxed-commit';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const FULL = 2;
@@ -56,5 +56,18 @@ describe('relaxed commits', () => {
     release();
     expect(await relaxed).toBe(NORMAL);
     expect(await other).toBe(FULL);
+  });
+
+  it('flushes relaxed commits off the thread, also when the log was checkpointed away, and in memory', async () => {
+    await withRelaxedCommit(opened.db, (db) => db.insertInto('settings').values({ key: 'flushed', value: 'yes' }).execute());
+    await flushRelaxedCommits(opened.db);
+    opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await flushRelaxedCommits(opened.db);
+    const memory = await openDatabase({ file: ':memory:' });
+    try {
+      await flushRelaxedCommits(memory.db);
+    } finally {
+      await memory.close();
+    }
   });
 });

@@ -42,6 +42,7 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     getField: unused,
     acceptStaked: unused,
     queueUpload: unused,
+    queueUploads: unused,
     listOutbox: async () => ({ entries: [], counts: {} }),
     retryOutboxEntry: unused,
     discardOutboxEntry: unused,

@@ -53,6 +53,7 @@ function stubHandlers(): IpcHandlers {
     getField: vi.fn(fail),
     acceptStaked: vi.fn(fail),
     queueUpload: vi.fn(fail),
+    queueUploads: vi.fn(fail),
     listOutbox: vi.fn(fail),
     retryOutboxEntry: vi.fn(fail),
     discardOutboxEntry: vi.fn(fail),
