@@ -54,19 +54,24 @@ export async function writeSnapshot(
   await mkdir(snapshot, { recursive: true });
   try {
     await writeFile(join(snapshot, WRITER_MARKER), PROCESS_OWNER);
-    // The manifest travels too: the server keeps it with the documents it lists.
-    for (const name of [...files.map((f) => f.name), MANIFEST_FILE]) {
-      const from = join(packageFolder, name);
-      const to = join(snapshot, name);
-      try {
-        await linkFile(from, to);
-        report.linked += 1;
-      } catch (error) {
-        if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-        await cloneOrCopy(from, to);
-        report.copied += 1;
-      }
-    }
+    // The manifest travels too: the server keeps it with the documents it lists. The files are linked side by side
+    // (each link is a round trip to the file-system threads); every one is settled before a failure is answered.
+    const results = await Promise.allSettled(
+      [...files.map((f) => f.name), MANIFEST_FILE].map(async (name) => {
+        const from = join(packageFolder, name);
+        const to = join(snapshot, name);
+        try {
+          await linkFile(from, to);
+          report.linked += 1;
+        } catch (error) {
+          if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+          await cloneOrCopy(from, to);
+          report.copied += 1;
+        }
+      }),
+    );
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     return report;
   } catch (error) {
     await rm(snapshot, { recursive: true, force: true });
