@@ -208,12 +208,20 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     const documents = entry.kind === 'upload' ? await listOutboxDocuments(deps.db, entry.id) : [];
     let answer: SendAnswer | null = null;
     let outcome: SendOutcome;
-    // The previous outcome is on disk before this request leaves.
-    await flushed;
+    // The previous outcome is on disk before this request leaves (an upload reads its files meanwhile).
+    let flushFailure: unknown = null;
+    const mayRequest = flushed.catch((error: unknown) => {
+      flushFailure = error;
+      throw error;
+    });
+    mayRequest.catch(() => undefined); // a send that fails before it awaits it leaves it unread
     try {
-      answer = await withHeartbeat(entry.id, () => sendEntry(entry, { client, auth, dataDir: deps.dataDir, documents, claimPackageId: job?.claim_package_id ?? null }));
+      answer = await withHeartbeat(entry.id, () => sendEntry(entry, { client, auth, dataDir: deps.dataDir, documents, claimPackageId: job?.claim_package_id ?? null, mayRequest }));
       outcome = assignmentOutcome(entry, answer) ?? { state: 'done' };
     } catch (error) {
+      // The disk refused the previous outcome: the run stops, and this entry, never sent, is not judged (its lease
+      // runs out and it is sent again).
+      if (flushFailure !== null) throw flushFailure;
       outcome = classifySend(failureOf(error), entry.attempts + 1, random);
     }
     deps.onStep?.('answer-received', entry.id);

@@ -45,6 +45,8 @@ export interface SendContext {
   dataDir: string;
   documents: OutboxDocumentRow[];
   claimPackageId: number | null;
+  /** Resolves when the request may leave (the previous outcome is on disk); an upload reads its files meanwhile. */
+  mayRequest?: Promise<void>;
 }
 
 /** "location-notices" → "location_notices": the server names file parts by document type. */
@@ -66,6 +68,7 @@ async function sendUpload(entry: OutboxRow, context: SendContext): Promise<SendA
     ...context.documents.map((doc) => readFile(join(folder, doc.file_name))),
   ]);
   const files: UploadFile[] = context.documents.map((doc, i) => ({ type: uploadType(doc.kind), name: doc.file_name, mediaType: doc.media_type, bytes: new Uint8Array(read[i]!) }));
+  await context.mayRequest;
   if (manifest) files.push({ type: 'manifest', name: MANIFEST_FILE, mediaType: 'application/json', bytes: new Uint8Array(manifest) });
   const { receipt, body } = await context.client.uploadDocuments(
     context.auth,
@@ -142,6 +145,7 @@ export const CREWS_NOT_FOUND = 'the server does not know this order or does not 
 
 export async function sendEntry(entry: OutboxRow, context: SendContext): Promise<SendAnswer> {
   if (entry.kind === 'upload') return sendUpload(entry, context);
+  await context.mayRequest;
   if (entry.kind === 'assignment') return sendAssignment(entry, context);
   if (entry.kind === 'crew') return sendCrew(entry, context);
   if (entry.kind === 'event') return sendEvent(entry, context);
