@@ -272,10 +272,22 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     }
   }
 
+  let followUp: Promise<DrainReport> | null = null;
   const drain = (): Promise<DrainReport> => {
-    // One run at a time: a second caller shares the run in progress rather than racing it for the same entries.
-    if (!running) running = drainFlushed().finally(() => (running = null));
-    return running;
+    // One run at a time: a caller never races the run in progress for the same entries.
+    if (!running) {
+      running = drainFlushed().finally(() => (running = null));
+      return running;
+    }
+    // That run may already have found nothing due before this caller's entry was written (it is then only
+    // flushing its last outcome): one more run follows it, shared by everyone who asks meanwhile.
+    followUp ??= running
+      .catch(() => undefined)
+      .then(() => {
+        followUp = null;
+        return drain();
+      });
+    return followUp;
   };
 
   return {
@@ -288,7 +300,7 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     },
     nextDueAt: () => nextDueAt(deps.db),
     async whenIdle() {
-      await running?.catch(() => undefined);
+      while (running || followUp) await (followUp ?? running)?.catch(() => undefined);
     },
   };
 }
