@@ -18,7 +18,7 @@ import { loadMigrations, type Migration } from './migrations-source';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 import { createLargeWrites, type LargeWrites } from './wal-checkpoint';
-import { LOCAL_WORK_SYNCHRONOUS } from './durability';
+import { LOCAL_WORK_SYNCHRONOUS } from './relaxed-commit';
 
 export interface OpenDatabaseOptions {
   file: string;
@@ -124,7 +124,7 @@ function applyPragmas(sqlite: BetterSqlite3.Database, memory: boolean): void {
   }
   sqlite.pragma('foreign_keys = ON');
   // FULL: the outbox of legal documents must survive power loss, one fsync per commit is affordable
-  // (durability.ts: the sync's save of the server's copy is the one exception).
+  // (relaxed-commit.ts: an outbox lease and the sync's save of the server's copy commit without one, and why).
   sqlite.pragma(`synchronous = ${LOCAL_WORK_SYNCHRONOUS}`);
   sqlite.pragma('busy_timeout = 5000');
 }

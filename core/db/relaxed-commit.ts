@@ -3,8 +3,13 @@
  * synchronous=FULL: a commit is on disk when it returns, one fsync of the write-ahead log each, run on the calling
  * (main) thread. Two kinds of writes do better:
  *
- * - Writes that protect nothing a power cut could hurt (an outbox lease: losing it only means the entry is sent
- *   again, see outbox-lease.ts) commit relaxed and are flushed with whatever FULL commit comes next.
+ * - Writes that protect nothing a power cut could hurt commit relaxed and are flushed with whatever FULL commit
+ *   comes next: an outbox lease (losing it only means the entry is sent again, see outbox-lease.ts), and the
+ *   sync's save, a copy of the server's pending orders written with the list's cursor in the same transaction
+ *   (losing it leaves the previous sync and its cursor, and the next sync fetches the list again). The save's
+ *   log is tens of MB; its fsync was what held the event loop in the save's COMMIT (~150–250 ms for 10,000
+ *   orders on this machine's disk). The checkpoint after a large save runs in a worker thread and syncs the log
+ *   before it copies it (wal-checkpoint.ts).
  * - Writes that must reach the disk before something else happens (an outbox outcome, before the next request is
  *   sent) commit relaxed and are then flushed off the thread (flushRelaxedCommits): the caller awaits that flush
  *   before the thing it protects, and does other work meanwhile.
@@ -23,6 +28,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 
 const NORMAL = 1;
+
+/** Every other commit: local work (jobs, the outbox of legal documents, deliveries) is on disk when it returns. */
+export const LOCAL_WORK_SYNCHRONOUS = 'FULL';
 
 export async function withRelaxedCommit<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (connection) => {

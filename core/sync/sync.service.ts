@@ -14,7 +14,7 @@ import type { GeoDbClient } from '../api/geodb-client';
 import { countOrders, getStoredOrderStates, markOrdersGone } from '../repos/orders.repo';
 import { createOrderStaging, type OrderStaging } from '../repos/order-staging.repo';
 import { createTurn } from '../platform/event-loop';
-import { withServerCopyDurability } from '../db/durability';
+import { withRelaxedCommit } from '../db/relaxed-commit';
 import { getSyncState, saveSyncState } from '../repos/sync-state.repo';
 import { fetchPendingOrders, syncStopped } from './fetch-pending-orders';
 import { OrderPlanner } from './plan-order-writes';
@@ -191,10 +191,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       report({ stage: 'saving', done: 0, total: stage.size, message: `Saving ${stage.size} changed orders…` });
       const savedAt = deps.now().toISOString();
       // One transaction: the orders, the gone marks and the cursor land together or not at all. It is a copy of
-      // the server's list with its cursor, so its commit does not wait for the disk (durability.ts).
+      // the server's list with its cursor, so its commit does not wait for the disk (relaxed-commit.ts).
       const save = (): Promise<void> =>
-        deps.db.connection().execute((connection) =>
-          withServerCopyDurability(connection, () =>
+        withRelaxedCommit(deps.db, (connection) =>
             connection.transaction().execute(async (trx) => {
               await stage.copyInto(trx, savedAt);
               await markOrdersGone(trx, plan.goneKeys, savedAt);
@@ -206,7 +205,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
                 lastError: null,
               });
             }),
-          ),
         );
       const changed = stage.size + plan.goneKeys.length;
       await (deps.largeWrite ? deps.largeWrite(changed, save) : save());

@@ -1,11 +1,11 @@
 /**
  * The sync's save is a copy of the server's list with its cursor: its commit does not wait for the disk
- * (synchronous=NORMAL, durability.ts), while every other commit of the cache keeps synchronous=FULL. The switch
+ * (synchronous=NORMAL, relaxed-commit.ts), while every other commit of the cache keeps synchronous=FULL. The switch
  * happens on the one connection held for the save, so no other query of the process runs under NORMAL.
  */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { withServerCopyDurability } from '../../core/db/durability';
+import { withRelaxedCommit } from '../../core/db/relaxed-commit';
 import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -63,8 +63,7 @@ describe('durability of the sync save', () => {
     const { db } = backEnd.opened;
     const order: string[] = [];
     await expect(
-      db.connection().execute((connection) =>
-        withServerCopyDurability(connection, async () => {
+      withRelaxedCommit(db, async () => {
           // Issued on the shared handle while the connection is held: it may only run once the save is over.
           const other = sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db).then((result) => {
             order.push(`other at ${result.rows[0]!.synchronous}`);
@@ -73,7 +72,6 @@ describe('durability of the sync save', () => {
           void other;
           throw new Error('the save failed');
         }),
-      ),
     ).rejects.toThrow('the save failed');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(order).toEqual([`save at ${SYNCHRONOUS.normal}`, `other at ${SYNCHRONOUS.full}`]);
