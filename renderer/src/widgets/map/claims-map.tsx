@@ -3,7 +3,8 @@
  * hover/selection shared with a claims table, optional drag of the selection and point picking.
  *
  * The map instance is created once per mount and never re-created by prop changes: data goes in with
- * setData, highlight changes with setFilter, a basemap change with setStyle. `data-map-ready="true"` is set on the
+ * updateData (only the features that changed) or setData, highlight changes as feature states, a basemap change
+ * with setStyle. `data-map-ready="true"` is set on the
  * container once the map has gone idle after the latest data (tests wait on it).
  */
 import * as maplibregl from 'maplibre-gl';
@@ -34,7 +35,8 @@ import {
   type Monument,
 } from './map-data';
 import { attachInteractions, type InteractionProps } from './map-interactions';
-import { baseStyle, localStyle, SOURCES, withOverlay, type MapData } from './map-style';
+import { baseStyle, localStyle, SOURCE_IDS, SOURCES, withOverlay, type MapData, type SourceId } from './map-style';
+import { isEmptyDiff, sourceDiff } from './source-diff';
 import { ClaimHighlight } from './map-highlight';
 import { BasemapControl } from './basemap-control';
 import type { BasemapOption, MapBasemap } from '../../state/map-basemap';
@@ -99,6 +101,16 @@ function frameBox(data: MapData): LngLatBox | null {
 
 // More room at the bottom: the scale bars and the cursor readout sit there.
 const FIT_OPTIONS = { padding: { top: 50, right: 50, bottom: 70, left: 50 }, maxZoom: 17 } as const;
+
+/** A changed source: only its changed features where they can be told apart (updateData), else all of it. */
+function sendSource(map: maplibregl.Map, id: SourceId, before: FeatureCollection, after: FeatureCollection): void {
+  const source = map.getSource<maplibregl.GeoJSONSource>(id);
+  if (!source) return;
+  const key = SOURCE_IDS[id];
+  const diff = key ? sourceDiff(before, after, key) : null;
+  if (!diff) void source.setData(after);
+  else if (!isEmptyDiff(diff)) void source.updateData(diff);
+}
 
 export function ClaimsMap(props: ClaimsMapProps) {
   const { epsg, orderGeometry, claims, corners, monuments, markers, field, selection, hoverId, basemap = null, fitKey, pickMode, plss } = props;
@@ -274,7 +286,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
     // The first data went in with the style itself.
     if (!previous) return;
     for (const id of SOURCES) {
-      if (data[id] !== previous[id]) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data[id]);
+      if (data[id] !== previous[id]) sendSource(map, id, previous[id], data[id]);
     }
     const hasShapes = boundsOf([data.order, data.claims]) !== null;
     if (!framed.current && frameBox(data)) {

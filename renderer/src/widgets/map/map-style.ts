@@ -17,6 +17,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import type { MapBasemap } from '../../state/map-basemap';
 import { BASEMAP_SOURCE, offlineBasemapLayers } from './basemap-style';
+import { POINT_KEY } from './map-data';
 
 /** `field`: staked posts and the offset arrows from where they were planned (the Field step). */
 export const SOURCES = ['plss', 'order', 'claims', 'drag', 'corners', 'monuments', 'markers', 'field'] as const;
@@ -166,10 +167,18 @@ function overlayLayers(): LayerSpecification[] {
   ];
 }
 
+/**
+ * The property each source's features are addressed by, where they have one: feature states (selection, hover)
+ * and updateData (only the claims, corners and monuments an edit changed are sent again, source-diff.ts).
+ */
+export const SOURCE_IDS: Partial<Record<SourceId, string>> = { claims: 'id', corners: POINT_KEY, monuments: POINT_KEY };
+
 function overlaySources(data: MapData): Record<string, SourceSpecification> {
-  // The claims carry their id as a property: feature states (selection, hover) are keyed by it.
   return Object.fromEntries(
-    SOURCES.map((id) => [id, { type: 'geojson', data: data[id], ...(id === 'claims' ? { promoteId: 'id' } : {}) } satisfies SourceSpecification]),
+    SOURCES.map((id) => {
+      const promoteId = SOURCE_IDS[id];
+      return [id, { type: 'geojson', data: data[id], ...(promoteId ? { promoteId } : {}) } satisfies SourceSpecification];
+    }),
   );
 }
 
