@@ -85,6 +85,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     getJob: ({ jobId }) => deps.jobs.getJob(jobId),
     listJobs: async () => ({ jobs: await deps.jobs.listJobs() }),
     saveJob: ({ jobId, patch }) => deps.jobs.saveJob(jobId, patch),
+    saveLayout: ({ jobId, layout }) => deps.jobs.saveLayout(jobId, layout),
     validateLayout: ({ jobId, override }) => deps.commands.validateLayout(jobId, override),
     confirmClaimant: ({ jobId }) => deps.commands.confirmClaimant(jobId),
     ...createDocumentsHandlers(deps.documents),

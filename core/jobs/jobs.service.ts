@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { OrderKey } from '../../shared/domain/order.types';
 import { AppError } from '../../shared/errors';
-import type { Job, JobCore, JobSummary, LocationLookup } from '../../shared/jobs/job.types';
+import type { Job, JobChange, JobCore, JobSummary, LocationLookup } from '../../shared/jobs/job.types';
 import { canOverride } from '../../shared/workflow/workflow.machine';
 import type { Database } from '../db/schema';
 import { getOrderRow } from '../repos/orders.repo';
@@ -40,6 +40,8 @@ export interface JobsService {
   getJob(jobId: number): Promise<Job>;
   listJobs(): Promise<JobSummary[]>;
   saveJob(jobId: number, patch: unknown): Promise<Job>;
+  /** saveJob for a layout alone, answered with what main changed (the layout is the caller's, not sent back). */
+  saveLayout(jobId: number, layout: unknown): Promise<JobChange>;
 }
 
 export function createJobsService(deps: JobsServiceDeps): JobsService {
@@ -62,6 +64,30 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     const found = await getOrderRow(db, key);
     if (!found) throw new AppError('not-found', `Order ${key.orderType} #${key.id} is not in the local cache. Sync, then try again.`);
     return newJobFromOrder(found.row, found.payload, deps.lookupLocation, deps.now().toISOString());
+  }
+
+  /** A job change in one transaction with the workflow events it is (job-workflow.ts). */
+  async function applyPatch(jobId: number, rawPatch: unknown): Promise<void> {
+    const patch = checkJobPatch(rawPatch);
+    // Who decided, read before the transaction: the session is not part of it.
+    const actor = await deps.workflow.requireActor();
+    if (patch.capacityOverride && !canOverride(actor.role)) {
+      throw new AppError(
+        'forbidden',
+        `Only a manager or admin can accept more claims than were purchased; you are signed in as ${actor.role}. Ask one to record it with a reason.`,
+      );
+    }
+    const queued = await db.transaction().execute(async (trx) => {
+      const row = await getJobRow(trx, jobId);
+      if (!row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
+      const current = rowToJob(row);
+      const at = deps.now().toISOString();
+      await updateJobRow(trx, jobId, applyJobPatch(current, patch, { user: actor.username, at }));
+      const queued = await applyPatchWorkflow(trx, current, patch, actor, at);
+      return (await renewClaimIfDue(trx, jobId, actor, at)) || queued;
+    });
+    deps.onChanged?.([jobId]);
+    if (queued) deps.outbox?.kick();
   }
 
   return {
@@ -99,27 +125,23 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     },
 
     async saveJob(jobId, rawPatch) {
-      const patch = checkJobPatch(rawPatch);
-      // Who decided, read before the transaction: the session is not part of it.
-      const actor = await deps.workflow.requireActor();
-      if (patch.capacityOverride && !canOverride(actor.role)) {
-        throw new AppError(
-          'forbidden',
-          `Only a manager or admin can accept more claims than were purchased; you are signed in as ${actor.role}. Ask one to record it with a reason.`,
-        );
-      }
-      const queued = await db.transaction().execute(async (trx) => {
-        const row = await getJobRow(trx, jobId);
-        if (!row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
-        const current = rowToJob(row);
-        const at = deps.now().toISOString();
-        await updateJobRow(trx, jobId, applyJobPatch(current, patch, { user: actor.username, at }));
-        const queued = await applyPatchWorkflow(trx, current, patch, actor, at);
-        return (await renewClaimIfDue(trx, jobId, actor, at)) || queued;
-      });
-      deps.onChanged?.([jobId]);
-      if (queued) deps.outbox?.kick();
+      await applyPatch(jobId, rawPatch);
       return getJob(jobId);
+    },
+
+    async saveLayout(jobId, layout) {
+      await applyPatch(jobId, { layout });
+      const row = await getJobRow(db, jobId);
+      if (!row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
+      // What present() derives, from the row's own columns: the layout is not parsed again only to be dropped.
+      const inputs = await getConflictInputs(db, jobId);
+      return {
+        id: jobId,
+        serverPackage: row.claim_package_id === null ? null : { id: row.claim_package_id, number: row.claim_package_number },
+        conflict: inputs ? conflictFrom(inputs) : null,
+        workflow: await deps.workflow.view(jobId),
+        updatedAt: row.updated_at,
+      };
     },
   };
 }

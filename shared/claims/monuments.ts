@@ -12,10 +12,11 @@
 import { FOOT_M, utmConverter, utmScaleFactor, type Utm } from '../geo/utm';
 import type { Position } from '../geometry/geojson.types';
 import { gridToTrueDeg } from '../geo/convergence';
-import type { LayoutClaim, MonumentSettings } from '../layout/layout.types';
+import type { CornerPosition, LayoutClaim, MonumentSettings } from '../layout/layout.types';
 import { claimFrame, openRing } from './claim-frame';
 import { compassLabels, effectiveCorner1, numberCorners, type CompassPoint } from './corner-numbering';
-import { stateRule } from './state-rules';
+import { perClaim, type LayoutCheckMemo } from './layout-check-memo';
+import { stateRule, type StateRule } from './state-rules';
 
 export interface CornerPoint {
   claimId: string;
@@ -61,9 +62,9 @@ export function deriveMonuments(
   settings: MonumentSettings,
   stateCode: string | null,
   epsg: number,
+  memo?: LayoutCheckMemo,
 ): DerivedMonuments {
   const rule = stateRule(stateCode);
-  const { toLonLat } = utmConverter(epsg);
   const corner1 = effectiveCorner1(rule, settings);
   const corners: CornerPoint[] = [];
   const monuments: Monument[] = [];
@@ -74,52 +75,14 @@ export function deriveMonuments(
     notes.push(`${rule.name} fixes Corner 1 at ${rule.corner1Fixed}; the job's Corner 1 (${settings.corner1}) is not used.`);
   }
 
+  // The settings by value: a job answered again by main brings equal settings in a new object.
+  const context = [rule, corner1, settings.lmCorner, settings.insetFt, epsg];
   for (const claim of claims) {
-    const base = { claimId: claim.id, claimName: claim.name };
-    const monument = (kind: MonumentKind, label: string, utm: Utm): void => {
-      monuments.push({ ...base, kind, label, utm, lonLat: toLonLat(utm) });
-    };
-    const frame = claimFrame(claim);
-    if (frame === null) {
-      const ring = openRing(claim.corners);
-      const centre: Utm = [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
-      const labels = compassLabels(ring.map((p) => gridToTrueDeg(epsg, centre, (Math.atan2(p[0] - centre[0], p[1] - centre[1]) * 180) / Math.PI)));
-      ring.forEach((utm, index) => {
-        corners.push({ ...base, number: index + 1, position: labels[index] ?? null, utm, lonLat: toLonLat(utm) });
-      });
-      notes.push(`Claim '${claim.name}' is not a 4-corner claim: corners are numbered in drawing order and no monuments are placed.`);
-      continue;
-    }
-    const numbered = numberCorners(frame, corner1, epsg);
-    for (const corner of numbered) corners.push({ ...base, number: corner.number, position: corner.position, utm: corner.utm, lonLat: toLonLat(corner.utm) });
-
-    if (rule.lm === 'corner') {
-      // IC 47-602 (notice at one corner), NMSA 69-3-1 (peer: "LM at Corner 1"); lode and placer alike.
-      const lm = numbered.find((corner) => corner.number === settings.lmCorner) ?? numbered[0]!;
-      monument('location', `LM (Corner ${lm.number})`, lm.utm);
-    }
-    if (claim.kind === 'placer') {
-      placers += 1;
-      continue;
-    }
-    // Every lode gets its discovery point on the centerline, also where the location monument is a corner (ID,
-    // NM): BLM wants a lode description to begin at the discovery (43 CFR 3832.12).
-    const k = utmScaleFactor(epsg, frame.startMid);
-    const wantedM = settings.insetFt * FOOT_M * k;
-    const insetM = Math.min(wantedM, frame.centerlineM);
-    if (insetM < wantedM) {
-      notes.push(`Claim '${claim.name}': the ${settings.insetFt} ft inset is longer than its centerline; the discovery monument is placed at the far end line.`);
-    }
-    monument('discovery', 'DM', [frame.startMid[0] + frame.along[0] * insetM, frame.startMid[1] + frame.along[1] * insetM]);
-    // Numbered 1 = left / start, 2 = right / end, so labels stay put when Corner 1 changes.
-    if (rule.sidelineCentres) {
-      monument('sideline', 'S/C 1', frame.leftMid);
-      monument('sideline', 'S/C 2', frame.rightMid);
-    }
-    if (rule.endlineCentres) {
-      monument('endline', 'E/C 1', frame.startMid);
-      monument('endline', 'E/C 2', frame.endMid);
-    }
+    const own = perClaim(memo, 'monuments', context, claim, (c) => claimMonuments(c, rule, corner1, settings, epsg));
+    corners.push(...own.corners);
+    monuments.push(...own.monuments);
+    if (own.note) notes.push(own.note);
+    if (claim.kind === 'placer' && own.framed) placers += 1;
   }
 
   if (placers > 0) {
@@ -131,6 +94,61 @@ export function deriveMonuments(
     notes.push(`${rule.name} requires the notice to describe the monuments used (type and markings).`);
   }
   return { corners, monuments, notes };
+}
+
+/** One claim's numbered corners and monuments, and the note it needs (a claim that is not 4-cornered, a long inset). */
+function claimMonuments(
+  claim: LayoutClaim,
+  rule: StateRule,
+  corner1: CornerPosition,
+  settings: Pick<MonumentSettings, 'lmCorner' | 'insetFt'>,
+  epsg: number,
+): { corners: CornerPoint[]; monuments: Monument[]; note: string | null; framed: boolean } {
+  const { toLonLat } = utmConverter(epsg);
+  const corners: CornerPoint[] = [];
+  const monuments: Monument[] = [];
+  const base = { claimId: claim.id, claimName: claim.name };
+  const monument = (kind: MonumentKind, label: string, utm: Utm): void => {
+    monuments.push({ ...base, kind, label, utm, lonLat: toLonLat(utm) });
+  };
+  const frame = claimFrame(claim);
+  if (frame === null) {
+    const ring = openRing(claim.corners);
+    const centre: Utm = [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
+    const labels = compassLabels(ring.map((p) => gridToTrueDeg(epsg, centre, (Math.atan2(p[0] - centre[0], p[1] - centre[1]) * 180) / Math.PI)));
+    ring.forEach((utm, index) => {
+      corners.push({ ...base, number: index + 1, position: labels[index] ?? null, utm, lonLat: toLonLat(utm) });
+    });
+    return { corners, monuments, note: `Claim '${claim.name}' is not a 4-corner claim: corners are numbered in drawing order and no monuments are placed.`, framed: false };
+  }
+  const numbered = numberCorners(frame, corner1, epsg);
+  for (const corner of numbered) corners.push({ ...base, number: corner.number, position: corner.position, utm: corner.utm, lonLat: toLonLat(corner.utm) });
+
+  if (rule.lm === 'corner') {
+    // IC 47-602 (notice at one corner), NMSA 69-3-1 (peer: "LM at Corner 1"); lode and placer alike.
+    const lm = numbered.find((corner) => corner.number === settings.lmCorner) ?? numbered[0]!;
+    monument('location', `LM (Corner ${lm.number})`, lm.utm);
+  }
+  if (claim.kind === 'placer') return { corners, monuments, note: null, framed: true };
+  // Every lode gets its discovery point on the centerline, also where the location monument is a corner (ID,
+  // NM): BLM wants a lode description to begin at the discovery (43 CFR 3832.12).
+  const k = utmScaleFactor(epsg, frame.startMid);
+  const wantedM = settings.insetFt * FOOT_M * k;
+  const insetM = Math.min(wantedM, frame.centerlineM);
+  const note = insetM < wantedM
+    ? `Claim '${claim.name}': the ${settings.insetFt} ft inset is longer than its centerline; the discovery monument is placed at the far end line.`
+    : null;
+  monument('discovery', 'DM', [frame.startMid[0] + frame.along[0] * insetM, frame.startMid[1] + frame.along[1] * insetM]);
+  // Numbered 1 = left / start, 2 = right / end, so labels stay put when Corner 1 changes.
+  if (rule.sidelineCentres) {
+    monument('sideline', 'S/C 1', frame.leftMid);
+    monument('sideline', 'S/C 2', frame.rightMid);
+  }
+  if (rule.endlineCentres) {
+    monument('endline', 'E/C 1', frame.startMid);
+    monument('endline', 'E/C 2', frame.endMid);
+  }
+  return { corners, monuments, note, framed: true };
 }
 
 export interface UniqueCorner {

@@ -80,7 +80,8 @@ function closed(ring: readonly Utm[]): Utm[] {
 
 /**
  * Every pair i < j of boxes that intersect once grown by `pad`, from one R-tree: the only candidates for
- * overlaps and near-miss corners, so neither check ever looks at all n² pairs.
+ * overlaps and near-miss corners, so neither check ever looks at all n² pairs. Sorted by i, then j: the order
+ * the findings are listed in, whichever way the pairs were found (layout-check-memo.ts keeps its tree).
  */
 export function candidatePairs(boxes: readonly (Box | null)[], pad: number): [number, number][] {
   const tree = new RBush<Box & { index: number }>();
@@ -91,7 +92,8 @@ export function candidatePairs(boxes: readonly (Box | null)[], pad: number): [nu
   tree.load(items);
   const pairs: [number, number][] = [];
   for (const item of items) {
-    for (const hit of tree.search(item)) if (hit.index > item.index) pairs.push([item.index, hit.index]);
+    const later = tree.search(item).filter((hit) => hit.index > item.index).map((hit) => hit.index).sort((a, b) => a - b);
+    for (const j of later) pairs.push([item.index, j]);
   }
   return pairs;
 }

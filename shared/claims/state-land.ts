@@ -11,6 +11,7 @@ import { gridToTrueDeg } from '../geo/convergence';
 import { FOOT_M, utmScaleFactor, type Utm } from '../geo/utm';
 import type { LayoutClaim } from '../layout/layout.types';
 import { openRing } from './claim-frame';
+import { perClaim, type LayoutCheckMemo } from './layout-check-memo';
 
 export const landStatusSchema = z.enum(['federal', 'state']);
 export type LandStatus = z.infer<typeof landStatusSchema>;
@@ -35,7 +36,11 @@ function offCardinal(trueDeg: number): number {
 }
 
 /** Refusals for claims laid out on State land: only Alaska has state-land locations, and only in their shapes. */
-export function stateLandIssues(claims: readonly LayoutClaim[], input: { stateCode: string | null; landStatus: LandStatus; epsg: number }): LandIssue[] {
+export function stateLandIssues(
+  claims: readonly LayoutClaim[],
+  input: { stateCode: string | null; landStatus: LandStatus; epsg: number },
+  memo?: LayoutCheckMemo,
+): LandIssue[] {
   if (input.landStatus !== 'state') return [];
   if ((input.stateCode ?? '').toUpperCase() !== 'AK') {
     return [{
@@ -43,35 +48,42 @@ export function stateLandIssues(claims: readonly LayoutClaim[], input: { stateCo
       message: 'The job is marked as State land, but ClaimDesk has state-land location rules for Alaska only; claims under the General Mining Law are located on federal land. Mark the job as federal land, or check the state\'s own rules',
     }];
   }
+  const context = [input.epsg];
   const issues: LandIssue[] = [];
   for (const claim of claims) {
-    const ring = openRing(claim.corners);
-    if (ring.length < 3) continue;
-    const centre: Utm = [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
-    const k = utmScaleFactor(input.epsg, centre);
-    let longestFt = 0;
-    let worstDeg = 0;
-    ring.forEach((p, i) => {
-      const q = ring[(i + 1) % ring.length]!;
-      longestFt = Math.max(longestFt, Math.hypot(q[0] - p[0], q[1] - p[1]) / k / FOOT_M);
-      const gridDeg = (Math.atan2(q[0] - p[0], q[1] - p[1]) * 180) / Math.PI;
-      worstDeg = Math.max(worstDeg, offCardinal(gridToTrueDeg(input.epsg, centre, gridDeg)));
-    });
-    const why: string[] = [];
-    const feet = longestFt.toFixed(1).replace(/\B(?=(\d{3})+(?!\d))/, ',');
-    if (longestFt > ALASKA_STATE_MAX_SIDE_FT + SIDE_TOLERANCE_FT) why.push(`a side of ${feet} ft (at most 1,320 ft)`);
-    if (worstDeg > CARDINAL_TOLERANCE_DEG) why.push(`lines ${worstDeg.toFixed(1)}° off the cardinal directions`);
-    if (why.length === 0) continue;
-    const lode = claim.kind === 'lode' && ring.length === 4 && longestFt > 1400 ? ' It is laid out as a federal lode claim (1,500 × 600 ft).' : '';
-    issues.push({
-      code: 'state_land_geometry',
-      claimId: claim.id,
-      claim: claim.name,
-      message:
-        `Claim '${claim.name}' has ${why.join(' and ')}: on State of Alaska land a location is an MTRSC quarter section (160 acres) or ` +
-        `quarter-quarter section (40 acres), or a traditional location of at most 1,320 ft a side with lines running north–south and east–west ` +
-        `(Alaska DNR staking requirements for state land).${lode} Lay it out again, or mark the job as federal land`,
-    });
+    const issue = perClaim(memo, 'alaska-state-land', context, claim, (c) => alaskaStateLandIssue(c, input.epsg));
+    if (issue) issues.push(issue);
   }
   return issues;
+}
+
+/** Why one claim is not an Alaska State-land location shape (a side over 1,320 ft, lines off the cardinal directions), or null. */
+function alaskaStateLandIssue(claim: LayoutClaim, epsg: number): LandIssue | null {
+  const ring = openRing(claim.corners);
+  if (ring.length < 3) return null;
+  const centre: Utm = [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
+  const k = utmScaleFactor(epsg, centre);
+  let longestFt = 0;
+  let worstDeg = 0;
+  ring.forEach((p, i) => {
+    const q = ring[(i + 1) % ring.length]!;
+    longestFt = Math.max(longestFt, Math.hypot(q[0] - p[0], q[1] - p[1]) / k / FOOT_M);
+    const gridDeg = (Math.atan2(q[0] - p[0], q[1] - p[1]) * 180) / Math.PI;
+    worstDeg = Math.max(worstDeg, offCardinal(gridToTrueDeg(epsg, centre, gridDeg)));
+  });
+  const why: string[] = [];
+  const feet = longestFt.toFixed(1).replace(/\B(?=(\d{3})+(?!\d))/, ',');
+  if (longestFt > ALASKA_STATE_MAX_SIDE_FT + SIDE_TOLERANCE_FT) why.push(`a side of ${feet} ft (at most 1,320 ft)`);
+  if (worstDeg > CARDINAL_TOLERANCE_DEG) why.push(`lines ${worstDeg.toFixed(1)}° off the cardinal directions`);
+  if (why.length === 0) return null;
+  const lode = claim.kind === 'lode' && ring.length === 4 && longestFt > 1400 ? ' It is laid out as a federal lode claim (1,500 × 600 ft).' : '';
+  return {
+    code: 'state_land_geometry',
+    claimId: claim.id,
+    claim: claim.name,
+    message:
+      `Claim '${claim.name}' has ${why.join(' and ')}: on State of Alaska land a location is an MTRSC quarter section (160 acres) or ` +
+      `quarter-quarter section (40 acres), or a traditional location of at most 1,320 ft a side with lines running north–south and east–west ` +
+      `(Alaska DNR staking requirements for state land).${lode} Lay it out again, or mark the job as federal land`,
+  };
 }

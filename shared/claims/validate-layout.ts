@@ -13,7 +13,8 @@ import { findRingSelfIntersection } from '../geometry/ring-self-intersection';
 import type { LayoutClaim } from '../layout/layout.types';
 import { claimFrame, openRing, type ClaimFrame } from './claim-frame';
 import { nearMissesAmong } from './corner-alignment';
-import { candidatePairs, intersectionAreaM2, ringBox, type Box } from './polygon-ops';
+import { LayoutCheckMemo } from './layout-check-memo';
+import { intersectionAreaM2, ringBox, type Box } from './polygon-ops';
 
 export { alignCorners, findNearMissCorners, type AlignResult, type NearMissCorner } from './corner-alignment';
 
@@ -145,67 +146,79 @@ function checkLode(claim: LayoutClaim, frame: ClaimFrame, k: number, areaAcres: 
   }
 }
 
-export function validateLayout(input: ValidateLayoutInput): LayoutValidation {
+/** What the rules say about one claim on its own: its ring, and a lode's or placer's limits. */
+interface ClaimFindings {
+  checked: Checked;
+  problems: LayoutIssue[];
+  warnings: LayoutIssue[];
+}
+
+function claimFindings(claim: LayoutClaim, epsg: number, locators: number): ClaimFindings {
+  const out: LayoutValidation = { problems: [], warnings: [] };
+  const placerMax = PLACER_ACRES_PER_LOCATOR * locators;
+  const ring = openRing(claim.corners);
+  const who = { claimId: claim.id, claim: claim.name };
+  const valid = checkRing(claim, ring, out.problems);
+  const checked: Checked = { claim, ring, box: ringBox(ring), valid, k: 1 };
+  if (claim.kind === 'lode' && ring.length !== 4) {
+    out.problems.push({ code: 'lode_not_four_corners', message: `Claim '${claim.name}' has ${ring.length} corners; a lode claim here must have 4`, ...who });
+  }
+  if (!valid) return { checked, ...out };
+  const n = ring.length;
+  const centroid: Utm = [ring.reduce((s, p) => s + p[0], 0) / n, ring.reduce((s, p) => s + p[1], 0) / n];
+  const k = utmScaleFactor(epsg, centroid);
+  checked.k = k;
+  const areaAcres = gridAreaM2(ring) / (k * k) / ACRE_M2;
+  if (claim.kind === 'lode') {
+    const frame = claimFrame(claim);
+    if (frame) checkLode(claim, frame, k, areaAcres, out);
+  } else if (areaAcres > placerMax + 0.001) {
+    const who2 = locators === 1 ? 'one locator' : `an association of ${locators} locators`;
+    out.problems.push({ code: 'placer_area_exceeded', message: `Claim '${claim.name}' covers ${num(areaAcres, 2)} acres on the ground; a placer claim for ${who2} may cover at most ${placerMax} acres`, ...who });
+  }
+  return { checked, ...out };
+}
+
+/** Two claims within NEAR_MISS_MAX_M of each other: whether they overlap, and the corners that nearly meet (one warning). */
+function pairFindings(a: Checked, b: Checked): { overlap: LayoutIssue | null; nearMiss: LayoutIssue | null } {
+  let overlap: LayoutIssue | null = null;
+  if (a.valid && b.valid) {
+    // Exact shared area; neighbours sharing an edge give 0 m².
+    const overlapM2 = intersectionAreaM2(a.ring, b.ring, OVERLAP_MIN_M2 * a.k * a.k) / (a.k * a.k);
+    if (overlapM2 > OVERLAP_MIN_M2) {
+      overlap = { code: 'overlap', message: `Claims '${a.claim.name}' and '${b.claim.name}' overlap by ${num(overlapM2 * FT2_PER_M2, 0)} ft² (${num(overlapM2 / ACRE_M2, 2)} acres)`, claimId: a.claim.id, claim: a.claim.name };
+    }
+  }
+  const misses = nearMissesAmong([a.claim, b.claim], [a.ring, b.ring], [[0, 1]], { minM: NEAR_MISS_MIN_M, maxM: NEAR_MISS_MAX_M });
+  if (misses.length === 0) return { overlap, nearMiss: null };
+  const count = misses.length;
+  const maxM = Math.max(...misses.map((miss) => miss.distanceM));
+  const nearMiss: LayoutIssue = { code: 'near_miss_corners', message: `Claims '${a.claim.name}' and '${b.claim.name}' have ${count === 1 ? 'a corner' : `${count} corners`} that nearly meet (up to ${num(maxM / FOOT_M, 1)} ft apart); use Align corners to make them one post`, claimId: a.claim.id, claim: a.claim.name };
+  return { overlap, nearMiss };
+}
+
+/**
+ * Checks a layout. With a memo kept by the caller between edits (the renderer, as staff edit), only the claims
+ * that changed and their neighbours are checked again; the findings are the same as a check from nothing.
+ */
+export function validateLayout(input: ValidateLayoutInput, memo: LayoutCheckMemo = LayoutCheckMemo.once()): LayoutValidation {
   const { claims, epsg } = input;
   const out: LayoutValidation = { problems: [], warnings: [] };
   if (claims.length === 0) out.problems.push({ code: 'no_claims', message: 'The layout has no claims.' });
   const locators = Math.min(PLACER_MAX_LOCATORS, Math.max(1, Math.floor(input.locatorCount ?? 1)));
-  const placerMax = PLACER_ACRES_PER_LOCATOR * locators;
 
-  const checked: Checked[] = [];
-  for (const claim of claims) {
-    const ring = openRing(claim.corners);
-    const who = { claimId: claim.id, claim: claim.name };
-    const valid = checkRing(claim, ring, out.problems);
-    const entry: Checked = { claim, ring, box: ringBox(ring), valid, k: 1 };
-    checked.push(entry);
-    if (claim.kind === 'lode' && ring.length !== 4) {
-      out.problems.push({ code: 'lode_not_four_corners', message: `Claim '${claim.name}' has ${ring.length} corners; a lode claim here must have 4`, ...who });
-    }
-    if (!valid) continue;
-    const n = ring.length;
-    const centroid: Utm = [ring.reduce((s, p) => s + p[0], 0) / n, ring.reduce((s, p) => s + p[1], 0) / n];
-    const k = utmScaleFactor(epsg, centroid);
-    entry.k = k;
-    const areaAcres = gridAreaM2(ring) / (k * k) / ACRE_M2;
-    if (claim.kind === 'lode') {
-      const frame = claimFrame(claim);
-      if (frame) checkLode(claim, frame, k, areaAcres, out);
-    } else if (areaAcres > placerMax + 0.001) {
-      const who2 = locators === 1 ? 'one locator' : `an association of ${locators} locators`;
-      out.problems.push({ code: 'placer_area_exceeded', message: `Claim '${claim.name}' covers ${num(areaAcres, 2)} acres on the ground; a placer claim for ${who2} may cover at most ${placerMax} acres`, ...who });
-    }
-  }
+  const findings = claims.map((claim) => memo.claim('limits', [epsg, locators], claim, () => claimFindings(claim, epsg, locators)));
+  const checked = findings.map((f) => f.checked);
+  for (const f of findings) out.problems.push(...f.problems);
+  for (const f of findings) out.warnings.push(...f.warnings);
 
-  // One R-tree pass gives the claim pairs within NEAR_MISS_MAX_M: the only candidates for overlaps and near misses.
-  const candidates = candidatePairs(checked.map((c) => (c.valid ? c.box : null)), NEAR_MISS_MAX_M);
-  for (const [i, j] of candidates) {
-    const a = checked[i]!;
-    const b = checked[j]!;
-    if (!a.valid || !b.valid) continue;
-    // Exact shared area; neighbours sharing an edge give 0 m².
-    const overlapM2 = intersectionAreaM2(a.ring, b.ring, OVERLAP_MIN_M2 * a.k * a.k) / (a.k * a.k);
-    if (overlapM2 > OVERLAP_MIN_M2) {
-      out.problems.push({ code: 'overlap', message: `Claims '${a.claim.name}' and '${b.claim.name}' overlap by ${num(overlapM2 * FT2_PER_M2, 0)} ft² (${num(overlapM2 / ACRE_M2, 2)} acres)`, claimId: a.claim.id, claim: a.claim.name });
-    }
-  }
+  // The claim pairs within NEAR_MISS_MAX_M (from the memo's R-tree): the only candidates for overlaps and near misses.
+  const candidates = memo.neighbourPairs(claims, (_, i) => (checked[i]!.valid ? checked[i]!.box : null), NEAR_MISS_MAX_M);
+  const pairs = candidates.map(([i, j]) => memo.pair('pairs', [epsg, locators], claims[i]!, claims[j]!, () => pairFindings(checked[i]!, checked[j]!)));
+  for (const pair of pairs) if (pair.overlap) out.problems.push(pair.overlap);
+  for (const pair of pairs) if (pair.nearMiss) out.warnings.push(pair.nearMiss);
 
-  // Near-miss corners, one warning per pair of claims.
-  const pairs = new Map<string, { a: LayoutClaim; b: LayoutClaim; count: number; maxM: number }>();
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  const misses = nearMissesAmong(claims, checked.map((c) => c.ring), candidates, { minM: NEAR_MISS_MIN_M, maxM: NEAR_MISS_MAX_M });
-  for (const miss of misses) {
-    const key = `${miss.claimIdA}\u0000${miss.claimIdB}`;
-    const entry = pairs.get(key) ?? { a: byId.get(miss.claimIdA)!, b: byId.get(miss.claimIdB)!, count: 0, maxM: 0 };
-    entry.count += 1;
-    entry.maxM = Math.max(entry.maxM, miss.distanceM);
-    pairs.set(key, entry);
-  }
-  for (const { a, b, count, maxM } of pairs.values()) {
-    out.warnings.push({ code: 'near_miss_corners', message: `Claims '${a.name}' and '${b.name}' have ${count === 1 ? 'a corner' : `${count} corners`} that nearly meet (up to ${num(maxM / FOOT_M, 1)} ft apart); use Align corners to make them one post`, claimId: a.id, claim: a.name });
-  }
-
-  if (input.orderAreaRings && input.orderAreaRings.length > 0) checkOrderArea(checked, input.orderAreaRings, out);
+  if (input.orderAreaRings && input.orderAreaRings.length > 0) checkOrderArea(checked, input.orderAreaRings, out, memo);
 
   // Documents are matched back to claims by name (the server links documents to LandHoldings by name), so names must be unique.
   const seen = new Map<string, LayoutClaim>();
@@ -224,25 +237,36 @@ export function validateLayout(input: ValidateLayoutInput): LayoutValidation {
  * Order polygons are the purchased claims themselves and do not overlap each other, so the area inside the
  * order is the sum of the pieces (capped at the claim's area in case two order polygons do overlap).
  */
-function checkOrderArea(checked: Checked[], orderRings: Utm[][], out: LayoutValidation): void {
-  const rings = orderRings.map(openRing).filter((ring) => ring.length >= 3);
-  const tree = new RBush<Box & { index: number }>();
-  tree.load(rings.map((ring, index) => ({ ...ringBox(ring), index })));
+function checkOrderArea(checked: Checked[], orderRings: Utm[][], out: LayoutValidation, memo: LayoutCheckMemo): void {
+  const order = memo.value('order-area', [orderRings], () => {
+    const rings = orderRings.map(openRing).filter((ring) => ring.length >= 3);
+    const tree = new RBush<Box & { index: number }>();
+    tree.load(rings.map((ring, index) => ({ ...ringBox(ring), index })));
+    return { rings, tree };
+  });
   for (const c of checked) {
     if (!c.valid) continue;
-    const area = gridAreaM2(c.ring);
-    let inside = 0;
-    for (const hit of tree.search(c.box)) inside += intersectionAreaM2(c.ring, rings[hit.index]!);
-    const outsideShare = 1 - Math.min(1, inside / area);
-    const who = { claimId: c.claim.id, claim: c.claim.name };
-    if (inside <= OVERLAP_MIN_M2) {
-      out.problems.push({ code: 'outside_order_area', message: `Claim '${c.claim.name}' lies outside the order's area`, ...who });
-    } else if (outsideShare > OUTSIDE_ERROR_SHARE) {
-      out.problems.push({ code: 'mostly_outside_order_area', message: `Claim '${c.claim.name}' is ${num(outsideShare * 100, 0)}% outside the order's area: move it onto the purchased ground`, ...who });
-    } else if (outsideShare > OUTSIDE_WARNING_SHARE) {
-      out.warnings.push({ code: 'partly_outside_order_area', message: `Claim '${c.claim.name}' is ${num(outsideShare * 100, 0)}% outside the order's area`, ...who });
-    }
+    const issue = memo.claim('order-area', [orderRings], c.claim, () => orderAreaIssue(c, order.rings, order.tree));
+    if (issue) (issue.problem ? out.problems : out.warnings).push(issue.issue);
   }
+}
+
+function orderAreaIssue(c: Checked, rings: Utm[][], tree: RBush<Box & { index: number }>): { problem: boolean; issue: LayoutIssue } | null {
+  const area = gridAreaM2(c.ring);
+  let inside = 0;
+  for (const hit of tree.search(c.box)) inside += intersectionAreaM2(c.ring, rings[hit.index]!);
+  const outsideShare = 1 - Math.min(1, inside / area);
+  const who = { claimId: c.claim.id, claim: c.claim.name };
+  if (inside <= OVERLAP_MIN_M2) {
+    return { problem: true, issue: { code: 'outside_order_area', message: `Claim '${c.claim.name}' lies outside the order's area`, ...who } };
+  }
+  if (outsideShare > OUTSIDE_ERROR_SHARE) {
+    return { problem: true, issue: { code: 'mostly_outside_order_area', message: `Claim '${c.claim.name}' is ${num(outsideShare * 100, 0)}% outside the order's area: move it onto the purchased ground`, ...who } };
+  }
+  if (outsideShare > OUTSIDE_WARNING_SHARE) {
+    return { problem: false, issue: { code: 'partly_outside_order_area', message: `Claim '${c.claim.name}' is ${num(outsideShare * 100, 0)}% outside the order's area`, ...who } };
+  }
+  return null;
 }
 
 /** Laying out more claims than were bought needs a recorded override (the customer paid for so many); fewer is allowed with a warning. */

@@ -6,6 +6,7 @@
  * validation's shape, split into problems (the package is refused) and warnings (printed, not blocking).
  */
 import { monumentIssues } from '../claims/monument-spec';
+import type { LayoutCheckMemo } from '../claims/layout-check-memo';
 import { stateLandIssues, type LandStatus } from '../claims/state-land';
 import type { LayoutIssue } from '../claims/validate-layout';
 import type { LayoutClaim } from '../layout/layout.types';
@@ -25,9 +26,9 @@ export interface LayoutRuleInput {
   landStatus: LandStatus;
 }
 
-/** Rules about the geometry: part of validating a layout. */
-export function layoutRuleIssues(input: LayoutRuleInput): RuleIssues {
-  return { problems: stateLandIssues(input.claims, input), warnings: [] };
+/** Rules about the geometry: part of validating a layout (with the caller's memo while a layout is edited). */
+export function layoutRuleIssues(input: LayoutRuleInput, memo?: LayoutCheckMemo): RuleIssues {
+  return { problems: stateLandIssues(input.claims, input, memo), warnings: [] };
 }
 
 export interface PackageRuleInput extends LayoutRuleInput {

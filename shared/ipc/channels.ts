@@ -17,6 +17,7 @@ export const IPC_METHODS = {
   getJob: 'jobs:get',
   listJobs: 'jobs:list',
   saveJob: 'jobs:save',
+  saveLayout: 'jobs:save-layout',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',
   getBasemap: 'basemap:get',

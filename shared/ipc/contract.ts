@@ -34,6 +34,7 @@ import {
 import {
   appSettingsPatchSchema,
   appSettingsSchema,
+  jobChangeSchema,
   jobPatchSchema,
   jobSchema,
   jobSummarySchema,
@@ -41,6 +42,7 @@ import {
 import { fillModeSchema, plssImportRequestSchema, plssLookupResultSchema, plssStatusSchema } from '../plss/plss-ipc.types';
 import { bboxSchema, plssAreaSchema } from '../plss/plss.types';
 import { crewCoverageAreaSchema } from '../api/crews.schemas';
+import { layoutSchema } from '../layout/layout.types';
 import { crewAssignInputSchema, crewCoverageViewSchema, crewInterestInputSchema, orderCrewSchema } from '../crews/crew.types';
 
 const noArgs = z.object({}).strict();
@@ -99,6 +101,8 @@ export const ipcContract = {
   getJob: { request: z.object({ jobId: z.number().int().positive() }).strict(), response: jobSchema },
   listJobs: { request: noArgs, response: z.object({ jobs: z.array(jobSummarySchema) }) },
   saveJob: { request: z.object({ jobId: z.number().int().positive(), patch: jobPatchSchema }).strict(), response: jobSchema },
+  /** The same save for a layout alone (the wizard's edits): answered with what main changed, not the whole job. */
+  saveLayout: { request: z.object({ jobId: z.number().int().positive(), layout: layoutSchema }).strict(), response: jobChangeSchema },
   getSettings: { request: noArgs, response: appSettingsSchema },
   saveSettings: { request: appSettingsPatchSchema, response: appSettingsSchema },
   /** The offline basemap file from settings: what it holds and its tiles' path on the app's own origin. */

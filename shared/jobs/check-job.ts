@@ -11,6 +11,7 @@
  * (`blocking`), so no caller picks its own subset.
  */
 import { claimantProblems, type ClaimantProblem } from '../claims/claimant-check';
+import type { LayoutCheckMemo } from '../claims/layout-check-memo';
 import { validateLayout, type LayoutIssue, type LayoutValidation } from '../claims/validate-layout';
 import { locatorsOf } from '../documents/locators';
 import { layoutRuleIssues, packageRuleIssues, type RuleIssues } from '../documents/staking-rules';
@@ -46,6 +47,11 @@ export interface JobCheckContext {
   orderProblems?: readonly OrderIssue[];
   /** The imported PLSS around the claims, when there is one: its township and aliquot lines are checked (warnings). */
   plss?: PlssIndex;
+  /**
+   * Kept by a caller that checks the same layout again and again as it is edited (the renderer): the layout rules
+   * then check only the claims that changed and their neighbours, with the same findings (layout-check-memo.ts).
+   */
+  memo?: LayoutCheckMemo;
 }
 
 export interface CheckIssue {
@@ -127,7 +133,7 @@ function joinWords(words: readonly string[]): string {
  * The layout part of checkJob: the rules of 43 CFR 3832.22, the shapes a State-land location must take, the order's
  * area and the purchased capacity.
  */
-export function checkJobLayout(job: LayoutCheckInput, context: Pick<JobCheckContext, 'orderAreaRings' | 'plss'> = {}): LayoutValidation {
+export function checkJobLayout(job: LayoutCheckInput, context: Pick<JobCheckContext, 'orderAreaRings' | 'plss' | 'memo'> = {}): LayoutValidation {
   const epsg = job.crs.epsg;
   const limits = validateLayout({
     claims: job.layout.claims,
@@ -136,10 +142,10 @@ export function checkJobLayout(job: LayoutCheckInput, context: Pick<JobCheckCont
     claimsPurchased: job.order.claimsPurchased,
     capacityOverride: job.capacityOverride,
     locatorCount: locatorsOf(job.claimant).length,
-  });
-  const shapes = layoutRuleIssues({ claims: job.layout.claims, epsg, stateCode: jobStateCode(job), landStatus: job.location.landStatus });
+  }, context.memo);
+  const shapes = layoutRuleIssues({ claims: job.layout.claims, epsg, stateCode: jobStateCode(job), landStatus: job.location.landStatus }, context.memo);
   // A claim across a township line or off the aliquot lines is legal, so the PLSS only warns (plss-rules.ts).
-  const lines = context.plss ? plssWarnings(job.layout.claims, context.plss) : [];
+  const lines = context.plss ? plssWarnings(job.layout.claims, context.plss, context.memo) : [];
   return { problems: [...limits.problems, ...shapes.problems], warnings: [...limits.warnings, ...shapes.warnings, ...lines] };
 }
 

@@ -171,6 +171,12 @@ export const jobSchema = z.object({
   updatedAt: z.string(),
 });
 export type Job = z.infer<typeof jobSchema>;
+/**
+ * What main changes under a job beside what the renderer sent: the answer to a layout save (the layout itself is
+ * the renderer's, so thousands of claims are not sent back), and what the outbox, sync and workflow change.
+ */
+export const jobChangeSchema = jobSchema.pick({ id: true, serverPackage: true, conflict: true, workflow: true, updatedAt: true });
+export type JobChange = z.infer<typeof jobChangeSchema>;
 /** A job as stored, before the workflow view (which needs the session and settings) is attached. */
 export type JobCore = Omit<Job, 'workflow'>;
 

@@ -12,7 +12,9 @@
  * never asserted.
  *
  *   BENCH_TABLE_RUNS=9     actions per row (median printed)
- *   BENCH_PROFILE=1        also prints the functions with the most self time during each row's actions
+ *   BENCH_PROFILE=1        also prints the functions with the most self time (and total time) during each row's
+ *                          actions, and for one more action of each row how long each browser thread was busy in the
+ *                          second after its click (a Chrome trace: the GPU process's main thread is software GL)
  */
 import type { Page } from 'playwright-core';
 import { DEMO_STAFF } from '../../server';
@@ -20,7 +22,7 @@ import { orderAreaRings } from '../../shared/jobs/check-job';
 import { generateGrid } from '../../shared/layout/grid';
 import type { GridInput } from '../../shared/layout/layout.types';
 import { listedOrders, startBrowserHarness } from '../helpers/browser-harness';
-import { heapMb, topFunctions, type CpuProfile } from './cdp-readings';
+import { heapMb, threadBusy, topFunctions, topFunctionsTotal, type CpuProfile } from './cdp-readings';
 
 const RUNS = Number(process.env.BENCH_TABLE_RUNS ?? 9);
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -92,7 +94,9 @@ async function main(): Promise<void> {
       }
       if (PROFILE) {
         const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-        console.log(`  profile of "${label}":\n    ${topFunctions(profile, 16).join('\n    ')}`);
+        console.log(`  profile of "${label}", self time:\n    ${topFunctions(profile, 16).join('\n    ')}`);
+        console.log(`  total time (with callees):\n    ${topFunctionsTotal(profile, 24).join('\n    ')}`);
+        console.log(`  threads in the second after one more action:\n    ${(await threadBusy(cdp, () => action(RUNS))).join('\n    ')}`);
       }
       rows.push({ label, ms: median(times), heap, rss: backEndPeakRssMb() });
     };

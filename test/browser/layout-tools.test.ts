@@ -2,7 +2,7 @@
  * The grid tools as staff use them on CO-4 (six claims purchased, drawn as a 3 × 2 block running 150°):
  * the grid form starts from the order's own direction and block, "Fit to the order's area" follows it with no
  * more claims than purchased, one prefix names everything (a fit never undoes a rename), and Serpentine numbers a
- * grid that was rotated after it was generated along its own rows.
+ * grid that was rotated after it was generated along its own rows. An edit main refuses is put back, with why.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { signedInHarnessForFile } from '../helpers/browser-suite';
@@ -135,6 +135,29 @@ describe("the grid tools follow the order's own shape", () => {
     await page().keyboard.press('Home');
     await expect.poll(() => selected.getAttribute('data-claim-name')).toBe(firstName);
     expect(await selected.count()).toBe(1);
+  });
+
+  it('a layout edit main refuses (the job went on hold meanwhile) is put back, with the reason', async () => {
+    const { jobs } = await h.app.handlers.listJobs({});
+    const jobId = jobs.find((job) => job.orderNumber === ORDER)!.id;
+    const before = await layoutNames();
+    const stored = (await h.app.handlers.getJob({ jobId })).layout.claims.map((claim) => claim.name);
+    expect(stored.slice(0, before.length)).toEqual(before);
+    // Behind this window's back (another desk, say): an edit to a job on hold is refused by the workflow.
+    await h.app.handlers.fireWorkflowEvent({ jobId, action: 'HOLD', reason: 'Waiting for the claimant to sign' });
+
+    await page().getByTestId('layout-claim-row').first().click();
+    await page().getByTestId('layout-prefix').fill('HELD');
+    await page().getByTestId('layout-first-number').fill('1');
+    await page().getByTestId('edit-rename-apply').click();
+    await expect.poll(async () => (await layoutNames())[0]).toBe('HELD 1');
+    // Once main has answered: "Not saved" with main's reason, and the rename is gone from the table (main's layout).
+    const saveState = page().getByTestId('job-save-state');
+    await expect.poll(() => saveState.textContent()).toMatch(/^Not saved: .*hold/i);
+    await expect.poll(layoutNames).toEqual(before);
+    expect((await h.app.handlers.getJob({ jobId })).layout.claims.map((claim) => claim.name)).toEqual(stored);
+
+    await h.app.handlers.fireWorkflowEvent({ jobId, action: 'RESUME', reason: null });
   });
 
   it('nothing failed along the way', () => {

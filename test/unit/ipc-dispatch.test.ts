@@ -28,6 +28,7 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     getJob: unused,
     listJobs: async () => ({ jobs: [] }),
     saveJob: unused,
+    saveLayout: unused,
     getSettings: async () => ({ basemapUrl: null, workflow: DEFAULT_WORKFLOW_SETTINGS, maps: DEFAULT_MAP_SETTINGS, sync: DEFAULT_SYNC_LIMITS }),
     saveSettings: async (settings) => ({ basemapUrl: settings.basemapUrl ?? null, workflow: settings.workflow ?? DEFAULT_WORKFLOW_SETTINGS, maps: { ...DEFAULT_MAP_SETTINGS, ...settings.maps }, sync: settings.sync ?? DEFAULT_SYNC_LIMITS }),
     getBasemap: async () => ({ basemap: null, tilePath: null, problem: null }),

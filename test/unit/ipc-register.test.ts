@@ -39,6 +39,7 @@ function stubHandlers(): IpcHandlers {
     getJob: vi.fn(fail),
     listJobs: vi.fn(fail),
     saveJob: vi.fn(fail),
+    saveLayout: vi.fn(fail),
     getSettings: vi.fn(fail),
     saveSettings: vi.fn(fail),
     getBasemap: vi.fn(fail),

@@ -4,8 +4,13 @@
  * the monuments the documents will name, and the order's own polygons in the job's CRS (drawn under the layout).
  * The layout on screen may be a few hundred milliseconds ahead of main's; whether the job may move on is still
  * main's decision (the workflow view and its commands).
+ *
+ * One memo of the layout rules' findings per claim and per neighbouring pair is kept for the open layout, so an
+ * edit re-checks only the claims it changed and their neighbours (layout-check-memo.ts): at thousands of claims a
+ * full check on every move was most of the move.
  */
 import { useMemo } from 'react';
+import { LayoutCheckMemo } from '../../../shared/claims/layout-check-memo';
 import { deriveMonuments } from '../../../shared/claims/monuments';
 import type { Utm } from '../../../shared/geo/utm';
 import { checkJob, orderAreaRings, type JobCheck } from '../../../shared/jobs/check-job';
@@ -16,6 +21,9 @@ import type { PlssIndex } from '../../../shared/plss/plss-index';
 import { useJobPlss } from './use-job-plss.hook';
 
 const NO_CLAIMS: LayoutClaim[] = [];
+
+/** Keyed by claim objects, so one memo serves every step and job: results of claims no longer shown are dropped with them. */
+const memo = new LayoutCheckMemo();
 
 export type JobDerived = {
   layout: Layout;
@@ -48,8 +56,8 @@ export function useJobDerived(): JobDerived | null {
 
   return useMemo(() => {
     if (!job || !layout || !orderRings) return null;
-    const check = checkJob({ ...job, layout }, { orderAreaRings: orderRings, plss: index ?? undefined });
-    const monuments = deriveMonuments(layout.claims, job.monuments, check.stateCode, job.crs.epsg);
+    const check = checkJob({ ...job, layout }, { orderAreaRings: orderRings, plss: index ?? undefined, memo });
+    const monuments = deriveMonuments(layout.claims, job.monuments, check.stateCode, job.crs.epsg, memo);
     return { layout, monuments, check, stateCode: check.stateCode, orderRings, plss: area && index ? { area, index } : null };
   }, [job, layout, orderRings, area, index]);
 }

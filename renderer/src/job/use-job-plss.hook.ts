@@ -12,13 +12,36 @@ import type { Bbox, PlssArea } from '../../../shared/plss/plss.types';
 import type { JobOrderContext } from '../../../shared/jobs/job.types';
 import { usePlssStore } from '../state/plss.store';
 
-function boxOf(claims: readonly LayoutClaim[], epsg: number, orderClaims: JobOrderContext['orderClaims']): Bbox | null {
+type LonLatBox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
+
+/** Each claim's lon/lat box, per claim object and zone: an edit reprojects only the claims it changed. */
+const claimBoxes = new WeakMap<LayoutClaim, { epsg: number; box: LonLatBox }>();
+
+function pointsBox(points: readonly (readonly number[])[]): LonLatBox {
+  const box: LonLatBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon = NaN, lat = NaN] of points) {
+    box[0] = Math.min(box[0], lon);
+    box[1] = Math.min(box[1], lat);
+    box[2] = Math.max(box[2], lon);
+    box[3] = Math.max(box[3], lat);
+  }
+  return box;
+}
+
+function claimBox(claim: LayoutClaim, epsg: number): LonLatBox {
+  const known = claimBoxes.get(claim);
+  if (known?.epsg === epsg) return known.box;
   const { toLonLat } = utmConverter(epsg);
-  const points = [...claims.flatMap((c) => c.corners.map((p) => toLonLat(p))), ...orderClaims.flatMap((c) => outerRingsLonLat(c.geometry).flat())];
-  if (points.length === 0) return null;
-  const lons = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  return { minLon: Math.min(...lons), minLat: Math.min(...lats), maxLon: Math.max(...lons), maxLat: Math.max(...lats) };
+  const box = pointsBox(claim.corners.map((p) => toLonLat(p)));
+  claimBoxes.set(claim, { epsg, box });
+  return box;
+}
+
+function boxOf(claims: readonly LayoutClaim[], epsg: number, orderClaims: JobOrderContext['orderClaims']): Bbox | null {
+  const boxes = [...claims.map((c) => claimBox(c, epsg)), pointsBox(orderClaims.flatMap((c) => outerRingsLonLat(c.geometry).flat()))];
+  const all = pointsBox(boxes.flatMap((b) => [[b[0], b[1]], [b[2], b[3]]]));
+  if (!Number.isFinite(all[0])) return null;
+  return { minLon: all[0], minLat: all[1], maxLon: all[2], maxLat: all[3] };
 }
 
 /** `epsg` null (no job open): nothing is read. */

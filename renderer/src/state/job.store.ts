@@ -8,13 +8,18 @@
  *
  * The step is only where the person looks, so a step is shown at once and saved after (setStep): answers that
  * arrive meanwhile keep the step on screen, and a refused save puts back the step main has, with the reason.
+ *
+ * A layout save is answered with what main changed under the job (its workflow, conflict, package), not the whole
+ * job: the layout is the renderer's, and at thousands of claims sending it back and checking it again took longer
+ * than the edit. A layout main refuses (the job is on hold, delivered, held by another desk) is put back to the
+ * layout main has, with the reason; one that could not be sent (the connection) is kept and sent again.
  */
 import { create } from 'zustand';
 import { api } from '../api/client';
 import { changed } from '../api/queries';
 import type { OrderKey } from '../../../shared/domain/order.types';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { Job, JobPatch, JobStep } from '../../../shared/jobs/job.types';
+import type { Job, JobChange, JobPatch, JobStep } from '../../../shared/jobs/job.types';
 import type { WizardCommand } from '../../../shared/jobs/wizard-gates';
 import type { Layout } from '../../../shared/layout/layout.types';
 import {
@@ -82,8 +87,8 @@ type JobState = {
   flushSave: () => Promise<void>;
   /** Main fills the land description from the imported PLSS (after every queued save); the job is adopted. */
   fillLand: (mode: 'if-blank' | 'replace') => Promise<{ filled: boolean; message: string } | ErrorInfo>;
-  /** Takes what the outbox, sync and workflow change under the open job (server package, conflict, workflow) from `job`. */
-  adoptServerState: (job: Job) => void;
+  /** Takes what main changes under the open job (server package, conflict, workflow: a JobChange) from `job`. */
+  adoptServerState: (job: JobChange) => void;
 };
 
 /** The job id to reopen after a reload (the renderer restarts; the job itself lives in main). */
@@ -116,6 +121,11 @@ let stepWrites = 0;
 let shownStep: { jobId: number; step: JobStep } | null = null;
 /** The step main last answered for the open job: where a refused step save goes back to. */
 let savedStep: JobStep | null = null;
+/** The layout main last stored for the open job: where a refused layout save goes back to. */
+let savedLayout: { jobId: number; layout: Layout } | null = null;
+
+/** Main's decision against a layout, not a failure to deliver it: sending it again would be refused again. */
+const REFUSALS: ReadonlySet<ErrorInfo['code']> = new Set(['workflow-refused', 'assignment-held', 'forbidden', 'invalid-request', 'not-found']);
 
 export const useJobStore = create<JobState>()((set, get) => {
   const updateSaving = () => set({ saving: inFlight > 0 || pendingLayout !== null });
@@ -137,6 +147,7 @@ export const useJobStore = create<JobState>()((set, get) => {
     const { job, history } = get();
     if (!job || job.id !== answered.id) return;
     savedStep = answered.step;
+    savedLayout = { jobId: answered.id, layout: answered.layout };
     const returned = shownStep?.jobId === answered.id ? { ...answered, step: shownStep.step } : answered;
     if (resetHistory || !history) {
       set({ job: returned, history: createHistory(returned.layout), selection: [], saveError: null });
@@ -152,13 +163,31 @@ export const useJobStore = create<JobState>()((set, get) => {
     if (!pending) return queue.then(() => undefined);
     pendingLayout = null;
     return enqueue(async () => {
-      const result = await api.saveJob({ jobId: pending.jobId, patch: { layout: pending.layout } });
+      const result = await api.saveLayout({ jobId: pending.jobId, layout: pending.layout });
+      const { job, history } = get();
+      if (!job || job.id !== pending.jobId) return;
       if (result.ok) {
-        adopt(result.value, false);
+        savedLayout = pending;
+        get().adoptServerState(result.value);
+        set({ saveError: null });
         return;
       }
-      // Keep the edit: unless a newer one is already waiting, it is retried on the next save or flush.
-      if (!pendingLayout && get().job?.id === pending.jobId) pendingLayout = pending;
+      if (REFUSALS.has(result.error.code) && savedLayout?.jobId === job.id) {
+        // Refused: the edits since main's layout cannot be stored, so they are not left on screen as if they were.
+        // A newer edit waiting behind this one would be refused the same way.
+        pendingLayout = null;
+        if (timer) clearTimeout(timer);
+        timer = null;
+        const back = savedLayout.layout;
+        const ids = new Set(back.claims.map((claim) => claim.id));
+        if (history?.present !== back) {
+          set({ history: createHistory(back), job: { ...job, layout: back }, selection: get().selection.filter((id) => ids.has(id)) });
+        }
+        set({ saveError: result.error });
+        return;
+      }
+      // Not delivered: the edit is kept and, unless a newer one is already waiting, sent again on the next save or flush.
+      if (!pendingLayout) pendingLayout = pending;
       set({ saveError: result.error });
     }).then(() => queue.then(() => undefined));
   };
@@ -184,6 +213,7 @@ export const useJobStore = create<JobState>()((set, get) => {
     rememberJob(job.id);
     shownStep = null;
     savedStep = job.step;
+    savedLayout = { jobId: job.id, layout: job.layout };
     set({ job, history: createHistory(job.layout), selection: [], hoverId: null, loading: false, saveError: null });
     return null;
   };
@@ -208,6 +238,7 @@ export const useJobStore = create<JobState>()((set, get) => {
       await sendLayout();
       rememberJob(null);
       shownStep = null;
+      savedLayout = null;
       set({ job: null, history: null, selection: [], hoverId: null, saveError: null, loadError: null });
     },
 
@@ -323,7 +354,7 @@ export const useJobStore = create<JobState>()((set, get) => {
       });
     },
 
-    // Only the fields main changes behind the renderer's back: taking the whole job could undo an edit still queued.
+    // Only the fields main changes behind the renderer's back (JobChange): taking the whole job could undo an edit still queued.
     adoptServerState: (fresh) => {
       const { job } = get();
       if (job && job.id === fresh.id) {

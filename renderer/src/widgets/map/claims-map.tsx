@@ -3,7 +3,8 @@
  * hover/selection shared with a claims table, optional drag of the selection and point picking.
  *
  * The map instance is created once per mount and never re-created by prop changes: data goes in with
- * setData, highlight changes with setFilter, a basemap change with setStyle. `data-map-ready="true"` is set on the
+ * updateData (only the features that changed) or setData, the selection and hover into a small source of their
+ * own (map-style.ts), a basemap change with setStyle. `data-map-ready="true"` is set on the
  * container once the map has gone idle after the latest data (tests wait on it).
  */
 import * as maplibregl from 'maplibre-gl';
@@ -34,8 +35,8 @@ import {
   type Monument,
 } from './map-data';
 import { attachInteractions, type InteractionProps } from './map-interactions';
-import { baseStyle, localStyle, SOURCES, withOverlay, type MapData } from './map-style';
-import { ClaimHighlight } from './map-highlight';
+import { baseStyle, highlightCollection, localStyle, SOURCE_IDS, SOURCES, withOverlay, type MapData, type SourceId } from './map-style';
+import { isEmptyDiff, sourceDiff } from './source-diff';
 import { BasemapControl } from './basemap-control';
 import type { BasemapOption, MapBasemap } from '../../state/map-basemap';
 import type { BasemapChoice } from '../../../../shared/basemap/map-settings';
@@ -100,6 +101,21 @@ function frameBox(data: MapData): LngLatBox | null {
 // More room at the bottom: the scale bars and the cursor readout sit there.
 const FIT_OPTIONS = { padding: { top: 50, right: 50, bottom: 70, left: 50 }, maxZoom: 17 } as const;
 
+/**
+ * A changed source: only its changed features where they can be told apart (updateData), else all of it. Answers
+ * whether anything was sent.
+ */
+function sendSource(map: maplibregl.Map, id: SourceId, before: FeatureCollection, after: FeatureCollection): boolean {
+  const source = map.getSource<maplibregl.GeoJSONSource>(id);
+  if (!source) return false;
+  const key = SOURCE_IDS[id];
+  const diff = key ? sourceDiff(before, after, key) : null;
+  if (diff && isEmptyDiff(diff)) return false;
+  if (diff) void source.updateData(diff);
+  else void source.setData(after);
+  return true;
+}
+
 export function ClaimsMap(props: ClaimsMapProps) {
   const { epsg, orderGeometry, claims, corners, monuments, markers, field, selection, hoverId, basemap = null, fitKey, pickMode, plss } = props;
   // Compared by content: a new object for the same basemap must not restyle the map.
@@ -117,9 +133,20 @@ export function ClaimsMap(props: ClaimsMapProps) {
   const markersFc = useMemo(() => markersToCollection(markers ?? []), [markers]);
   const plssFc = useMemo(() => plssToCollection(plss), [plss]);
   const sectionLabels = useMemo(() => plssSectionLabels(plss), [plss]);
+  const highlightFc = useMemo(() => highlightCollection(claimsFc, selection, hoverId), [claimsFc, selection, hoverId]);
   const data = useMemo<MapData>(
-    () => ({ plss: plssFc, order: orderGeometry, claims: claimsFc, drag: EMPTY_COLLECTION, corners: cornersFc, monuments: monumentsFc, markers: markersFc, field: field ?? EMPTY_COLLECTION }),
-    [plssFc, orderGeometry, claimsFc, cornersFc, monumentsFc, markersFc, field],
+    () => ({
+      plss: plssFc,
+      order: orderGeometry,
+      claims: claimsFc,
+      highlight: highlightFc,
+      drag: EMPTY_COLLECTION,
+      corners: cornersFc,
+      monuments: monumentsFc,
+      markers: markersFc,
+      field: field ?? EMPTY_COLLECTION,
+    }),
+    [plssFc, orderGeometry, claimsFc, highlightFc, cornersFc, monumentsFc, markersFc, field],
   );
   const overlayData = useMemo(
     () => ({
@@ -136,7 +163,6 @@ export function ClaimsMap(props: ClaimsMapProps) {
   // Latest values for handlers bound once per map (read in events, never during render).
   const latest = useRef({ props, data });
   const readyVersion = useRef(0);
-  const highlight = useRef(new ClaimHighlight());
   useEffect(() => {
     latest.current = { props, data };
   });
@@ -227,17 +253,10 @@ export function ClaimsMap(props: ClaimsMapProps) {
     overlay.setData(overlayData);
 
     // After every (re)load of the style, push the newest data: it may have changed while a remote style loaded.
-    // The new sources have no feature states yet: the selection and hover are applied again.
     const onStyleLoad = () => {
       for (const id of SOURCES) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(latest.current.data[id]);
-      highlight.current.forget();
-      highlight.current.apply(map, latest.current.props.selection, latest.current.props.hoverId);
     };
     map.on('style.load', onStyleLoad);
-    if (reused) {
-      highlight.current.clear(map);
-      highlight.current.apply(map, latest.current.props.selection, latest.current.props.hoverId);
-    }
     // A basemap style URL that cannot be fetched (offline, typo) would leave the map blank: fall back to the local
     // style so the claims are always drawn. Tile errors of a raster basemap do not matter (the style is loaded).
     const onError = () => {
@@ -273,26 +292,28 @@ export function ClaimsMap(props: ClaimsMapProps) {
     sent.current = data;
     // The first data went in with the style itself.
     if (!previous) return;
+    let changed = false;
     for (const id of SOURCES) {
-      if (data[id] !== previous[id]) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data[id]);
+      if (data[id] !== previous[id]) changed = sendSource(map, id, previous[id], data[id]) || changed;
     }
-    const hasShapes = boundsOf([data.order, data.claims]) !== null;
     if (!framed.current && frameBox(data)) {
       framed.current = true;
       fit(false);
-    } else if (!hasShapes && previous.markers !== data.markers && frameBox(data)) {
+      changed = true;
+    } else if (previous.markers !== data.markers && boundsOf([data.order, data.claims]) === null && frameBox(data)) {
       // Nothing drawn yet but the anchor: follow it as it is typed or pasted.
       fit(false);
+      changed = true;
     }
-    markBusy(map);
+    // Nothing sent (main's answer to a save, say, derives equal features): no redraw, which under software GL
+    // costs as much as the edit itself at thousands of claims.
+    if (changed) markBusy(map);
   }, [data, overlayData, markBusy, fit]);
 
-  // Selection and hover: only the feature states of the claims that changed.
+  // The selection's labels (its corner numbers); the map draws it from the highlight source (the data above).
   useEffect(() => {
-    const map = mapRef.current;
     overlayRef.current?.setSelection(selection);
-    if (map) highlight.current.apply(map, selection, hoverId);
-  }, [selection, hoverId]);
+  }, [selection]);
 
   // Basemap change (settings, or the map's own switch): restyle with our layers on top.
   useEffect(() => {

@@ -33,30 +33,47 @@ function centroid(corners: Utm[]): Utm {
   return [corners.reduce((s, c) => s + c[0], 0) / n, corners.reduce((s, c) => s + c[1], 0) / n];
 }
 
-export function claimsToCollection(claims: LayoutClaim[], epsg: number): FeatureCollection<Polygon> {
+/**
+ * Features and labels made once per claim object and zone (an edit makes new objects only for the claims it
+ * changes): the collections below are rebuilt from them, so every unchanged claim keeps its feature object and the
+ * map sends only the changed ones to its worker (source-diff.ts).
+ */
+const claimFeatures = new WeakMap<LayoutClaim, { epsg: number; feature: Feature<Polygon> }>();
+const claimLabelCache = new WeakMap<LayoutClaim, { epsg: number; label: ClaimLabel }>();
+
+function claimFeature(claim: LayoutClaim, epsg: number): Feature<Polygon> {
+  const known = claimFeatures.get(claim);
+  if (known?.epsg === epsg) return known.feature;
   const { toLonLat } = utmConverter(epsg);
-  const features = claims.map((claim): Feature<Polygon> => {
-    const ring = claim.corners.map((c) => toLonLat(c));
-    ring.push(ring[0]!);
-    return {
-      type: 'Feature',
-      // `id` as a property (not the feature id): GeoJSON feature ids must be numbers for MapLibre's feature
-      // state, while layout ids are strings. Filters on ['get', 'id'] do the highlighting instead.
-      properties: { id: claim.id, name: claim.name, kind: claim.kind },
-      geometry: { type: 'Polygon', coordinates: [ring] },
-    };
-  });
-  return { type: 'FeatureCollection', features };
+  const ring = claim.corners.map((c) => toLonLat(c));
+  ring.push(ring[0]!);
+  const feature: Feature<Polygon> = {
+    type: 'Feature',
+    // `id` as a property, promoted to the feature id by the source (map-style.ts): layout ids are strings, and
+    // feature states (selection, hover) and updateData both address features by it.
+    properties: { id: claim.id, name: claim.name, kind: claim.kind },
+    geometry: { type: 'Polygon', coordinates: [ring] },
+  };
+  claimFeatures.set(claim, { epsg, feature });
+  return feature;
+}
+
+export function claimsToCollection(claims: LayoutClaim[], epsg: number): FeatureCollection<Polygon> {
+  return { type: 'FeatureCollection', features: claims.map((claim) => claimFeature(claim, epsg)) };
 }
 
 export function claimLabels(claims: LayoutClaim[], epsg: number): ClaimLabel[] {
-  const { toLonLat } = utmConverter(epsg);
   return claims.map((claim) => {
+    const known = claimLabelCache.get(claim);
+    if (known?.epsg === epsg) return known.label;
+    const { toLonLat } = utmConverter(epsg);
     const frame = claim.corners.length === 4 ? claimFrame(claim) : null;
     const shape = frame
       ? { axisDeg: frame.azimuthDeg, lengthM: frame.centerlineM, widthM: Math.hypot(frame.rightMid[0] - frame.leftMid[0], frame.rightMid[1] - frame.leftMid[1]) }
       : boxShape(claim.corners);
-    return { id: claim.id, name: claim.name, lonLat: toLonLat(centroid(claim.corners)), ...shape };
+    const label = { id: claim.id, name: claim.name, lonLat: toLonLat(centroid(claim.corners)), ...shape };
+    claimLabelCache.set(claim, { epsg, label });
+    return label;
   });
 }
 
@@ -69,25 +86,44 @@ function boxShape(corners: Utm[]): { axisDeg: number; lengthM: number; widthM: n
   return w >= h ? { axisDeg: 90, lengthM: w, widthM: h } : { axisDeg: 0, lengthM: h, widthM: w };
 }
 
+/** The property corner and monument features are told apart by (the sources' promoteId, map-style.ts). */
+export const POINT_KEY = 'key';
+
+const pointFeatures = new WeakMap<object, Feature<Point>>();
+
+/** One feature per point object: the monuments derived for an unchanged claim are the same objects after an edit. */
+function pointFeature(point: object, make: () => Feature<Point>): Feature<Point> {
+  let feature = pointFeatures.get(point);
+  if (!feature) {
+    feature = make();
+    pointFeatures.set(point, feature);
+  }
+  return feature;
+}
+
 export function cornersToCollection(corners: CornerPoint[]): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
-    features: corners.map((c) => ({
-      type: 'Feature',
-      properties: { claimId: c.claimId, number: c.number },
-      geometry: { type: 'Point', coordinates: c.lonLat },
-    })),
+    features: corners.map((c) =>
+      pointFeature(c, () => ({
+        type: 'Feature',
+        properties: { [POINT_KEY]: `${c.claimId}:${c.number}`, claimId: c.claimId, number: c.number },
+        geometry: { type: 'Point', coordinates: c.lonLat },
+      })),
+    ),
   };
 }
 
 export function monumentsToCollection(monuments: Monument[]): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
-    features: monuments.map((m) => ({
-      type: 'Feature',
-      properties: { claimId: m.claimId, kind: m.kind, label: m.label },
-      geometry: { type: 'Point', coordinates: m.lonLat },
-    })),
+    features: monuments.map((m) =>
+      pointFeature(m, () => ({
+        type: 'Feature',
+        properties: { [POINT_KEY]: `${m.claimId}:${m.label}`, claimId: m.claimId, kind: m.kind, label: m.label },
+        geometry: { type: 'Point', coordinates: m.lonLat },
+      })),
+    ),
   };
 }
 

@@ -14,12 +14,14 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { MapBasemap } from '../../state/map-basemap';
 import { BASEMAP_SOURCE, offlineBasemapLayers } from './basemap-style';
+import { POINT_KEY } from './map-data';
 
 /** `field`: staked posts and the offset arrows from where they were planned (the Field step). */
-export const SOURCES = ['plss', 'order', 'claims', 'drag', 'corners', 'monuments', 'markers', 'field'] as const;
+/** `highlight`: the selected and hovered claims again (highlightCollection), drawn over the others. */
+export const SOURCES = ['plss', 'order', 'claims', 'highlight', 'drag', 'corners', 'monuments', 'markers', 'field'] as const;
 export type SourceId = (typeof SOURCES)[number];
 export type MapData = Record<SourceId, FeatureCollection>;
 
@@ -57,12 +59,22 @@ export function isRasterTemplate(url: string): boolean {
 }
 
 /**
- * Selection and hover are feature states of the claims (map-highlight.ts), not layer filters: a new filter makes
- * MapLibre cut the whole source into tiles again in its worker, which at a few thousand claims took most of a
- * click; a feature state only rewrites the paint values of the claims it names.
+ * Corner posts and monuments are drawn once claims are large enough on screen to tell them apart: at 1,500 ft a
+ * lode claim is ~60 px long at zoom 13 and ~30 px at 12. Below, a layout of thousands of claims would be a carpet of
+ * overlapping circles (tens of thousands), which software GL redrew on every click; their text (label-overlay.ts)
+ * is hidden there too.
  */
-const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
-const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+export const CORNERS_MIN_ZOOM = 12;
+export const MONUMENTS_MIN_ZOOM = 13;
+
+/**
+ * Selection and hover are drawn from a source of their own holding only the selected and hovered claims, over the
+ * claims layers: a click re-tiles one or a few features and every frame draws the highlight for them alone. Not
+ * layer filters (a new filter made MapLibre cut the whole claims source into tiles again, most of a click at a few
+ * thousand claims), nor feature states of the claims (which rewrote the paint values of every claim in the tile, and
+ * kept two outline layers over all of them that software GL drew on every frame to show one).
+ */
+const HIGHLIGHT_ROLE = 'role';
 
 function overlayLayers(): LayerSpecification[] {
   return [
@@ -81,10 +93,7 @@ function overlayLayers(): LayerSpecification[] {
       id: CLAIM_FILL_LAYER,
       type: 'fill',
       source: 'claims',
-      paint: {
-        'fill-color': ['case', SELECTED, COLORS.selected, ['match', ['get', 'kind'], 'placer', '#2e8b57', COLORS.claim]],
-        'fill-opacity': ['case', SELECTED, 0.42, 0.18],
-      },
+      paint: { 'fill-color': ['match', ['get', 'kind'], 'placer', '#2e8b57', COLORS.claim], 'fill-opacity': 0.18 },
     },
     {
       id: 'claims-outline',
@@ -94,16 +103,25 @@ function overlayLayers(): LayerSpecification[] {
     },
     // Above every claim's own outline (neighbours share edges): the selected claims', then the hovered one's.
     {
+      id: 'claims-selected-fill',
+      type: 'fill',
+      source: 'highlight',
+      filter: ['==', ['get', HIGHLIGHT_ROLE], 'selected'],
+      paint: { 'fill-color': COLORS.selected, 'fill-opacity': 0.36 },
+    },
+    {
       id: 'claims-selected-outline',
       type: 'line',
-      source: 'claims',
-      paint: { 'line-color': '#86198f', 'line-width': 2.5, 'line-opacity': ['case', SELECTED, 1, 0] },
+      source: 'highlight',
+      filter: ['==', ['get', HIGHLIGHT_ROLE], 'selected'],
+      paint: { 'line-color': '#86198f', 'line-width': 2.5 },
     },
     {
       id: 'claims-hover-outline',
       type: 'line',
-      source: 'claims',
-      paint: { 'line-color': COLORS.hover, 'line-width': 3, 'line-opacity': ['case', HOVERED, 1, 0] },
+      source: 'highlight',
+      filter: ['==', ['get', HIGHLIGHT_ROLE], 'hover'],
+      paint: { 'line-color': COLORS.hover, 'line-width': 3 },
     },
     {
       id: 'drag-outline',
@@ -115,6 +133,7 @@ function overlayLayers(): LayerSpecification[] {
       id: 'corners',
       type: 'circle',
       source: 'corners',
+      minzoom: CORNERS_MIN_ZOOM,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 15, 3.5],
         'circle-color': '#ffffff',
@@ -127,12 +146,14 @@ function overlayLayers(): LayerSpecification[] {
       id: 'monuments-halo',
       type: 'circle',
       source: 'monuments',
+      minzoom: MONUMENTS_MIN_ZOOM,
       paint: { 'circle-radius': 8, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': MONUMENT_COLORS, 'circle-stroke-width': 2 },
     },
     {
       id: 'monuments',
       type: 'circle',
       source: 'monuments',
+      minzoom: MONUMENTS_MIN_ZOOM,
       paint: { 'circle-radius': 4, 'circle-color': MONUMENT_COLORS, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
     },
     {
@@ -166,10 +187,33 @@ function overlayLayers(): LayerSpecification[] {
   ];
 }
 
+/**
+ * The property each source's features are addressed by, where they have one: feature states (selection, hover)
+ * and updateData (only the claims, corners and monuments an edit changed are sent again, source-diff.ts).
+ */
+export const SOURCE_IDS: Partial<Record<SourceId, string>> = { claims: 'id', corners: POINT_KEY, monuments: POINT_KEY };
+
+const EMPTY_HIGHLIGHT: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The selected claims' features, then the hovered one's, from the claims source's own features (one geometry). */
+export function highlightCollection(claims: FeatureCollection, selection: readonly string[], hoverId: string | null): FeatureCollection {
+  if (selection.length === 0 && hoverId === null) return EMPTY_HIGHLIGHT;
+  const selected = new Set(selection);
+  const features: Feature[] = [];
+  for (const feature of claims.features) {
+    const id = String(feature.properties?.['id']);
+    if (selected.has(id)) features.push({ ...feature, properties: { ...feature.properties, [HIGHLIGHT_ROLE]: 'selected' } });
+    if (id === hoverId) features.push({ ...feature, properties: { ...feature.properties, [HIGHLIGHT_ROLE]: 'hover' } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
 function overlaySources(data: MapData): Record<string, SourceSpecification> {
-  // The claims carry their id as a property: feature states (selection, hover) are keyed by it.
   return Object.fromEntries(
-    SOURCES.map((id) => [id, { type: 'geojson', data: data[id], ...(id === 'claims' ? { promoteId: 'id' } : {}) } satisfies SourceSpecification]),
+    SOURCES.map((id) => {
+      const promoteId = SOURCE_IDS[id];
+      return [id, { type: 'geojson', data: data[id], ...(promoteId ? { promoteId } : {}) } satisfies SourceSpecification];
+    }),
   );
 }
 
