@@ -153,14 +153,29 @@ export async function queryOrders(db: Db, filter: OrderQuery, context: FocusCont
   const [found, matched, statuses] = await Promise.all([
     rows.execute(),
     matching.executeTakeFirstOrThrow(),
-    db.selectFrom('orders').select('status').distinct().orderBy('status').execute(),
+    listStatuses(db),
   ]);
   return {
     orders: found.map((row) => toSummary(row as typeof row & OrderRowExtras, context.today)),
     total: Number(matched.n),
     totalCached: cached,
-    statuses: statuses.map((row) => row.status),
+    statuses,
   };
+}
+
+/**
+ * The statuses in the cache, for the filter bar. A handful of statuses among thousands of orders: SELECT DISTINCT
+ * walks the whole status index (~0.4 ms at 10,000 orders, on every queue request), while stepping from each status
+ * to the next one above it is one index seek per status.
+ */
+export async function listStatuses(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ status: string }>`WITH RECURSIVE next(status) AS (
+      SELECT min(status) FROM orders
+      UNION ALL
+      SELECT (SELECT min(o.status) FROM orders o WHERE o.status > next.status) FROM next WHERE next.status IS NOT NULL
+    )
+    SELECT status FROM next WHERE status IS NOT NULL`.execute(db);
+  return rows.map((row) => row.status);
 }
 
 /** Orders a dashboard focus covers: the same predicate its click-through applies to the queue. */

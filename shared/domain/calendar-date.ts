@@ -23,8 +23,22 @@ export function parseCalendarDate(text: string): Date | null {
   return local.getFullYear() === y && local.getMonth() === m - 1 && local.getDate() === d ? local : null;
 }
 
+/**
+ * The day's number on a count of days (days since 1970-01-01; null for anything but a real date). Two days' numbers
+ * differ by the calendar days between them: counted in UTC, where every day has 24 hours, so no daylight-saving
+ * change can shift it, and without building local Dates (the queue counts days for every row of a page).
+ */
+export function calendarDayNumber(text: string): number | null {
+  const match = DATE_ONLY.exec(text.trim());
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Date.UTC reads years below 100 as 19xx: those fail the check below, as they do in parseCalendarDate.
+  const utc = new Date(Date.UTC(y, m - 1, d));
+  return utc.getUTCFullYear() === y && utc.getUTCMonth() === m - 1 && utc.getUTCDate() === d ? utc.getTime() / 86_400_000 : null;
+}
+
 export function isCalendarDate(text: string): boolean {
-  return parseCalendarDate(text) !== null;
+  return calendarDayNumber(text) !== null;
 }
 
 /** The local calendar day of a Date: for an instant, the desk's day at that instant. */

@@ -2,8 +2,8 @@
  * Due-date arithmetic over calendar days (shared/domain/calendar-date.ts says why days are strings): the order's
  * day, service days counted with or without weekends and holidays, days between two dates.
  */
-import { addDays, differenceInCalendarDays, isWeekend } from 'date-fns';
-import { deskDay, isCalendarDate, parseCalendarDate, type CalendarDate } from '../domain/calendar-date';
+import { addDays, isWeekend } from 'date-fns';
+import { calendarDayNumber, deskDay, isCalendarDate, parseCalendarDate, type CalendarDate } from '../domain/calendar-date';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HAS_ZONE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
@@ -58,5 +58,11 @@ export function addServiceDays(start: CalendarDate, days: number, counting: DayC
 
 /** Calendar days from `from` to `to`: positive when `to` is later, 0 on the same day. */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return differenceInCalendarDays(mustParse(to, 'The date'), mustParse(from, 'The date'));
+  return dayNumber(to) - dayNumber(from);
+}
+
+function dayNumber(date: CalendarDate): number {
+  const number = calendarDayNumber(date);
+  if (number === null) throw new RangeError(`The date must be a real date written YYYY-MM-DD, not "${date}".`);
+  return number;
 }
