@@ -2,11 +2,13 @@
  * The crew panel in Chromium against the real back-end and reference server: a crew member filters the queue to
  * "Awaiting crew" (only the Nevada staking-service order in their coverage), registers interest from the order's
  * crew panel (sent through the outbox); a second crew's interest arrives; the manager sees both in the panel,
- * assigns one with a reason, and the panel turns to "Crew assigned" with the other interest not chosen.
+ * assigns one with a reason, and the panel turns to "Crew assigned" with the other interest not chosen. Then the
+ * manager changes a crew member's coverage in Settings (a bad line refused, the server's answer shown back), and the
+ * crew member reads it there without being able to change it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREW, DEMO_PASSWORD, type DemoUser } from '../../server';
-import { crewOrderPath } from '../../shared/api/crews.schemas';
+import { crewCoveragePath, crewOrderPath } from '../../shared/api/crews.schemas';
 import { listedOrders, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
 
 const SECOND_CREW: DemoUser = { ...DEMO_CREW, username: 'crew-two', first_name: 'Sage', last_name: 'Begay', email: 'two@crew.example', coverage: [{ state: 'NV', county: null }] };
@@ -74,6 +76,45 @@ describe('field crews in the app', () => {
     expect(await panel().textContent()).toContain('Another crew was assigned: On site first, knows the Goldfield district');
     await panel().scrollIntoViewIfNeeded();
     await h.screenshot('crew-panel-assigned');
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('the manager edits a crew member\'s coverage in Settings, which the crew member then reads but cannot change', async () => {
+    const serverCoverage = async () => {
+      const token = await h.server.store.tokenFor('demo-manager');
+      const answer = await fetch(`${h.server.url}${crewCoveragePath(SECOND_CREW.username)}`, { headers: { authorization: `Token ${token}` } });
+      return ((await answer.json()) as { areas: unknown }).areas;
+    };
+    await h.page.getByTestId('open-settings').click();
+    const coverage = h.page.getByTestId('settings-dialog').getByTestId('crew-coverage-settings');
+    await coverage.getByLabel('Crew member (username)').fill(SECOND_CREW.username);
+    await coverage.getByRole('button', { name: 'Load' }).click();
+    const areas = coverage.getByLabel('crew-two’s coverage');
+    await expect.poll(() => areas.inputValue()).toBe('NV');
+
+    // A line that is no state is refused with its line, and the server keeps what it had.
+    await areas.fill('NV: Esmeralda\nXX');
+    await coverage.getByRole('button', { name: 'Save coverage' }).click();
+    await expect.poll(() => coverage.getByRole('alert').textContent()).toContain('Line 2 ("XX") is not a state code');
+    expect(await serverCoverage()).toEqual([{ state: 'NV', county: null }]);
+
+    await areas.fill('nv: Esmeralda County\n\naz');
+    await coverage.getByRole('button', { name: 'Save coverage' }).click();
+    await expect.poll(() => coverage.getByRole('status').textContent()).toBe('Saved on the server: crew-two now covers 2 areas.');
+    expect(await serverCoverage()).toEqual([{ state: 'AZ', county: null }, { state: 'NV', county: 'Esmeralda' }]);
+    // Shown back as the server keeps it.
+    expect(await areas.inputValue()).toBe('AZ\nNV: Esmeralda');
+    await h.page.getByTestId('settings-dialog').getByRole('button', { name: 'Cancel' }).click();
+
+    await h.switchUser(SECOND_CREW.username, DEMO_PASSWORD);
+    await h.page.getByTestId('open-settings').click();
+    const own = h.page.getByTestId('settings-dialog').getByTestId('crew-coverage-settings');
+    const mine = own.getByLabel('Your coverage');
+    await expect.poll(() => mine.inputValue()).toBe('AZ\nNV: Esmeralda');
+    expect(await mine.getAttribute('readonly')).not.toBeNull();
+    expect(await own.getByRole('button', { name: 'Save coverage' }).count()).toBe(0);
+    expect(await own.getByLabel('Crew member (username)').count()).toBe(0);
+    await h.page.getByTestId('settings-dialog').getByRole('button', { name: 'Cancel' }).click();
     expect(h.consoleErrors).toEqual([]);
   });
 });
