@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           'package.worker': resolve('core/documents/package.worker.ts'),
           'duplicates.worker': resolve('core/workflow/duplicates.worker.ts'),
+          'order-save.worker': resolve('core/sync/order-save.worker.ts'),
         },
       },
     },

@@ -24,6 +24,7 @@ import { createSessionService } from '../session/session.service';
 import { canonicalServerUrl } from '../../shared/domain/server-url';
 import { createSyncScheduler } from '../sync/sync-scheduler';
 import { createSyncService, type SyncService } from '../sync/sync.service';
+import { workerOrderSaver } from '../sync/worker-order-saver';
 import { createNotificationsService } from '../workflow/notifications.service';
 import { createStaleCheck } from '../workflow/stale-check';
 import { checkDeadlineReminders } from '../deadlines/deadline-reminders';
@@ -164,6 +165,8 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     getServiceLevels: getWorkflowSettings,
     getLimits: async () => (await getAppSettings(db)).sync,
     largeWrite: opened.largeWrites.run,
+    // The save's COMMIT alone held the window's IPC for 100–350 ms: staged and saved by a connection in a worker.
+    openSaver: workerOrderSaver({ db, file: join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding }),
     // The role may have changed on the server, and the sync's news may concern jobs: neither may fail the sync.
     afterSync: (outcome) => Promise.all([session.refreshUser(), workflow.afterSync(outcome)]).then(() => undefined, reportBackground),
   });

@@ -18,7 +18,7 @@ import { loadMigrations, type Migration } from './migrations-source';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 import { createLargeWrites, type LargeWrites } from './wal-checkpoint';
-import { LOCAL_WORK_SYNCHRONOUS } from './relaxed-commit';
+import { applyWriterPragmas } from './open-writer';
 
 export interface OpenDatabaseOptions {
   file: string;
@@ -122,11 +122,7 @@ function applyPragmas(sqlite: BetterSqlite3.Database, memory: boolean): void {
   if (!memory && mode.toLowerCase() !== 'wal') {
     throw new AppError('db-failed', `The cache could not switch to WAL journaling (got "${mode}"). Is it on a network drive?`);
   }
-  sqlite.pragma('foreign_keys = ON');
-  // FULL: the outbox of legal documents must survive power loss, one fsync per commit is affordable
-  // (relaxed-commit.ts: an outbox lease and the sync's save of the server's copy commit without one, and why).
-  sqlite.pragma(`synchronous = ${LOCAL_WORK_SYNCHRONOUS}`);
-  sqlite.pragma('busy_timeout = 5000');
+  applyWriterPragmas(sqlite);
 }
 
 async function backupBeforeMigration(

@@ -10,7 +10,7 @@
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { ServiceLevels } from '../../shared/workflow/workflow-settings';
-import type { Database, Db } from '../db/schema';
+import type { Database, Db, OrderPayloadsTable, OrdersTable } from '../db/schema';
 import { createTurn } from '../platform/event-loop';
 import { toOrderRow, toPayloadRow, type OrderWrite } from './orders.mapper';
 import { UPDATABLE_COLUMNS } from './orders.repo';
@@ -22,7 +22,7 @@ import { UPDATABLE_COLUMNS } from './orders.repo';
  * growing with the number of orders (measured: 10,000 × 8 peaked at ~200 MB, 40,000 × 8 at ~260 MB). A batch of
  * 16 dies young; each INSERT still carries enough rows that the statement, not the row, is the unit of work.
  */
-const STAGE_BATCH = 16;
+export const STAGE_BATCH = 16;
 /** Rows per copy (and clean-up) statement; the event loop gets a turn between them. */
 const COPY_BATCH = 100;
 
@@ -35,11 +35,22 @@ const SAVE_TIME_COLUMNS = new Set(['first_seen_at', 'updated_at']);
 
 type Row = Record<string, unknown>;
 
+/** One order's rows as they will be written (plain values: a worker thread can be sent them). */
+export interface StagedOrder {
+  order: OrdersTable;
+  payload: OrderPayloadsTable;
+}
+
+/** `levels` date the order's target; the save time is not known yet: the copy sets it. */
+export function stagedOrderOf(write: OrderWrite, levels: ServiceLevels): StagedOrder {
+  return { order: toOrderRow(write, '', levels), payload: toPayloadRow(write) };
+}
+
 export interface OrderStaging {
   /** Orders staged so far. */
   readonly size: number;
   /** Stages one order (written out in batches). */
-  add(write: OrderWrite): Promise<void>;
+  add(staged: StagedOrder): Promise<void>;
   /** Forgets everything staged: a retried download starts over. */
   reset(): Promise<void>;
   /** Copies every staged order into the cache, inside the caller's transaction, stamped with `now`. */
@@ -50,8 +61,7 @@ export interface OrderStaging {
 
 const run = (db: Db, text: string, parameters: unknown[] = []) => db.executeQuery(CompiledQuery.raw(text, parameters));
 
-/** `levels` date the orders' targets; the save time is filled in at the copy. */
-export function createOrderStaging(db: Kysely<Database>, levels: ServiceLevels): OrderStaging {
+export function createOrderStaging(db: Kysely<Database>): OrderStaging {
   let orders: Row[] = [];
   let payloads: Row[] = [];
   let staged = 0;
@@ -83,10 +93,9 @@ export function createOrderStaging(db: Kysely<Database>, levels: ServiceLevels):
     get size() {
       return staged;
     },
-    async add(write) {
-      // The save time is not known yet; the copy sets it.
-      orders.push(toOrderRow(write, '', levels) as unknown as Row);
-      payloads.push(toPayloadRow(write) as unknown as Row);
+    async add(order) {
+      orders.push(order.order as unknown as Row);
+      payloads.push(order.payload as unknown as Row);
       staged += 1;
       if (orders.length >= STAGE_BATCH) await flush(db);
     },

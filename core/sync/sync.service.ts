@@ -11,11 +11,11 @@ import type { NewOrders, SyncProgress, SyncReport, SyncStatus } from '../../shar
 import { DEFAULT_SYNC_BACKOFF, type BackoffPolicy } from '../../shared/sync/retry-policy';
 import type { Database } from '../db/schema';
 import type { GeoDbClient } from '../api/geodb-client';
-import { countOrders, getStoredOrderStates, markOrdersGone } from '../repos/orders.repo';
-import { createOrderStaging, type OrderStaging } from '../repos/order-staging.repo';
+import { countOrders, getStoredOrderStates } from '../repos/orders.repo';
+import { stagedOrderOf } from '../repos/order-staging.repo';
 import { createTurn } from '../platform/event-loop';
-import { withRelaxedCommit } from '../db/relaxed-commit';
 import { getSyncState, saveSyncState } from '../repos/sync-state.repo';
+import { inThreadOrderSaver, type OpenOrderSaver, type OrderSaver } from './order-saver';
 import { fetchPendingOrders, syncStopped } from './fetch-pending-orders';
 import { OrderPlanner } from './plan-order-writes';
 
@@ -46,6 +46,11 @@ export interface SyncServiceDeps {
   afterSync?: (outcome: SyncOutcome) => Promise<void>;
   /** Runs the save of `rows` orders; the app's keeps the checkpoint of a large one off the main thread. */
   largeWrite?: <T>(rows: number, write: () => Promise<T>) => Promise<T>;
+  /**
+   * Where each sync stages and saves its orders; the app's does it in a worker thread (worker-order-saver.ts).
+   * Default: on this connection and thread.
+   */
+  openSaver?: OpenOrderSaver;
 }
 
 export interface SyncOutcome {
@@ -136,7 +141,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     state = 'syncing';
     progress = null;
     emit();
-    let staging: OrderStaging | null = null;
+    let saver: OrderSaver | null = null;
     const stopIfAborted = (): void => {
       if (signal.aborted) throw syncStopped();
     };
@@ -149,8 +154,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const levels = deps.getServiceLevels ? await deps.getServiceLevels() : DEFAULT_SERVICE_LEVELS;
       // Read before the download, so each entry is planned as it arrives: only this sync writes orders.
       const stored = await getStoredOrderStates(deps.db);
-      staging = createOrderStaging(deps.db, levels);
-      const stage = staging;
+      saver = deps.openSaver ? deps.openSaver() : inThreadOrderSaver(deps.db);
+      const stage = saver;
       let planner = new OrderPlanner(stored);
       // The list arrives entry by entry: each is planned and its write staged before more is read, so the event
       // loop gets its turn between entries and memory holds a few of them, not the list.
@@ -172,7 +177,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           await turn();
           stopIfAborted();
           const write = planner.addRaw(entry);
-          if (write) await stage.add(write);
+          if (write) await stage.add(stagedOrderOf(write, levels));
         },
         limits: downloadLimitsOf(limits),
         signal,
@@ -190,25 +195,17 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const plan = planner.finish();
       report({ stage: 'saving', done: 0, total: stage.size, message: `Saving ${stage.size} changed orders…` });
       const savedAt = deps.now().toISOString();
-      // One transaction: the orders, the gone marks and the cursor land together or not at all. It is a copy of
-      // the server's list with its cursor, so its commit does not wait for the disk (relaxed-commit.ts).
+      // One transaction: the orders, the gone marks and the cursor land together or not at all (order-saver.ts).
       const save = (): Promise<void> =>
-        withRelaxedCommit(deps.db, (connection) =>
-            connection.transaction().execute(async (trx) => {
-              await stage.copyInto(trx, savedAt);
-              await markOrdersGone(trx, plan.goneKeys, savedAt);
-              await saveSyncState(trx, {
-                etag: answer.etag,
-                etagServer: auth.serverUrl,
-                lastSuccessAt: savedAt,
-                lastAttemptAt: startedAt,
-                lastError: null,
-              });
-            }),
-        );
+        stage.save({
+          savedAt,
+          goneKeys: plan.goneKeys,
+          state: { etag: answer.etag, etagServer: auth.serverUrl, lastSuccessAt: savedAt, lastAttemptAt: startedAt, lastError: null },
+        });
       const changed = stage.size + plan.goneKeys.length;
       await (deps.largeWrite ? deps.largeWrite(changed, save) : save());
-      await stage.drop();
+      saver = null;
+      await stage.dispose();
       const withProblems = await countOrders(deps.db, { includeGone: false, withProblems: true });
       if (!signal.aborted) await deps.afterSync?.({ added: plan.added, changed: changed > 0 });
       return { outcome: 'updated', ...plan.counts, withProblems, attempts, startedAt, finishedAt: finishedAt() };
@@ -222,7 +219,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       throw error instanceof AppError ? error : new AppError(info.code, info.message, { cause: error });
     } finally {
       // A failed or stopped sync leaves nothing staged behind (the cache itself was never touched).
-      await staging?.drop().catch(() => undefined);
+      await saver?.dispose().catch(() => undefined);
       state = 'idle';
       progress = null;
       if (!signal.aborted) emit();

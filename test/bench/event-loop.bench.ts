@@ -64,7 +64,8 @@ async function main(): Promise<void> {
   const { url, child } = await startServerProcess(join(temp.dir, 'server.sqlite'), `bench:${ORDERS}x${CLAIMS}`);
   const loadBefore = loadavg()[0]!;
   try {
-    const backEnd = await openBackEnd({ dataDir: join(temp.dir, 'cache') });
+    // As the app composes it (create-app.ts): the save staged and committed by a connection in a worker thread.
+    const backEnd = await openBackEnd({ dataDir: join(temp.dir, 'cache'), saveInWorker: process.env.BENCH_SAVE_IN_THREAD !== '1' });
     const db = backEnd.opened.db;
     const now = () => new Date();
     // As the app composes it (create-app.ts): the duplicate check in a worker thread over its own connection.

@@ -11,6 +11,7 @@ import { openDatabase, type OpenedDatabase } from '../../core/db/open-database';
 import { createSessionService, type SessionService } from '../../core/session/session.service';
 import { createMemoryTokenStore, type TokenStore } from '../../core/session/token-store';
 import { createSyncService, type SyncService } from '../../core/sync/sync.service';
+import { workerOrderSaver } from '../../core/sync/worker-order-saver';
 import { makeTempDir } from './temp-dir';
 import { createNotificationsService } from '../../core/workflow/notifications.service';
 import { createWorkflowService, type WorkflowService } from '../../core/workflow/workflow.service';
@@ -47,7 +48,8 @@ export interface BackEnd {
   close(): Promise<void>;
 }
 
-export async function openBackEnd(options: { dataDir?: string; now?: () => Date; limits?: SyncLimits } = {}): Promise<BackEnd> {
+/** `saveInWorker`: the sync stages and saves in a worker thread, as the app's does (worker-order-saver.ts). */
+export async function openBackEnd(options: { dataDir?: string; now?: () => Date; limits?: SyncLimits; saveInWorker?: boolean } = {}): Promise<BackEnd> {
   const temp = options.dataDir ? null : makeTempDir('claimdesk-cache-');
   const dataDir = options.dataDir ?? temp!.dir;
   const now = options.now ?? (() => new Date());
@@ -59,6 +61,7 @@ export async function openBackEnd(options: { dataDir?: string; now?: () => Date;
   const sync = createSyncService({
     db: opened.db,
     largeWrite: opened.largeWrites.run,
+    ...(options.saveInWorker ? { openSaver: workerOrderSaver({ db: opened.db, file: join(dataDir, 'claimdesk.sqlite') }) } : {}),
     getAuth: session.getAuth,
     onUnauthorized: session.dropToken,
     createClient,
