@@ -170,6 +170,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         sleep: deps.sleep ?? ((ms) => sleepUnlessAborted(ms, signal)),
         onProgress: report,
         onAnswer: async () => {
+          // From here on the list is what the server had when it answered: a caller asking now waits for one more
+          // sync rather than join this one (the rest of the download may take seconds).
+          answered = true;
           planner = new OrderPlanner(stored);
           await stage.reset();
         },
