@@ -9,7 +9,9 @@
  *   (losing it leaves the previous sync and its cursor, and the next sync fetches the list again). The save's
  *   log is tens of MB; its fsync was what held the event loop in the save's COMMIT (~150–250 ms for 10,000
  *   orders on this machine's disk). The checkpoint after a large save runs in a worker thread and syncs the log
- *   before it copies it (wal-checkpoint.ts).
+ *   before it copies it (wal-checkpoint.ts). So do the possible-duplicate pairs found after a sync, with their
+ *   notices (losing them, the next sync's check finds and announces them again): a flush per notice held the
+ *   event loop after every sync.
  * - Writes that must reach the disk before something else happens (an outbox outcome, before the next request is
  *   sent) commit relaxed and are then flushed off the thread (flushRelaxedCommits): the caller awaits that flush
  *   before the thing it protects, and does other work meanwhile.

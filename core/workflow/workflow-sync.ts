@@ -12,7 +12,7 @@ import { orderKeyFromString, orderKeyOfJobRow } from '../../shared/domain/order.
 import { isClosedOrderStatus, isCompletedOrderStatus } from '../../shared/domain/order-status';
 import type { WorkflowSettings } from '../../shared/workflow/workflow-settings';
 import type { Database } from '../db/schema';
-import { createTurn } from '../platform/event-loop';
+import { withRelaxedCommit } from '../db/relaxed-commit';
 import { listDuplicatePairKeys, replaceDuplicates, type DuplicateRowInput } from '../repos/duplicates.repo';
 import { getWorkflowFacts, listJobsWithClosedOrders } from '../repos/workflow.repo';
 import { applySystemEvent } from './apply-transition';
@@ -88,19 +88,25 @@ async function refreshDuplicates(deps: AfterSyncDeps, settings: WorkflowSettings
     claims: pair.claims,
   }));
   const known = await listDuplicatePairKeys(deps.db);
-  await deps.db.transaction().execute((trx) => replaceDuplicates(trx, inputs, deps.now().toISOString()));
-  const turn = createTurn();
-  for (const pair of pairs) {
-    if (known.has(`${pair.a}|${pair.b}`)) continue;
-    await turn();
-    await deps.notifications.notify({
-      kind: 'duplicate_orders',
+  const notices = pairs
+    .filter((pair) => !known.has(`${pair.a}|${pair.b}`))
+    .map((pair) => ({
+      kind: 'duplicate_orders' as const,
       title: 'Possible duplicate purchase',
       body: `Orders ${numbers[pair.a] ?? pair.a} and ${numbers[pair.b] ?? pair.b} share ${Math.round(pair.share * 100)} % of their claim area (${pair.overlapAcres.toFixed(1)} acres). Check with the customer before staking both.`,
       order: orderKeyFromString(pair.a),
       dedupeKey: `duplicate:${pair.a}|${pair.b}`,
-    });
-  }
+    }));
+  // The pairs and their notices land together, in one commit that does not wait for the disk (relaxed-commit.ts):
+  // a commit each, flushed on this thread, held the event loop for a flush per pair. A power cut that undoes them
+  // undoes both, and the next sync's check finds and announces the same pairs again.
+  const added = await withRelaxedCommit(deps.db, (connection) =>
+    connection.transaction().execute(async (trx) => {
+      await replaceDuplicates(trx, inputs, deps.now().toISOString());
+      return deps.notifications.record(trx, notices);
+    }),
+  );
+  deps.notifications.announce(added);
 }
 
 /** Answers the jobs whose workflow changed, for the views to refresh. */
