@@ -32,6 +32,13 @@ type SaverReply = { ready: true } | { ready: false; error: ErrorInfo } | { id: n
  */
 const IN_FLIGHT_BATCHES = 8;
 
+/**
+ * The worker's young generation: what it is sent (some 60 MB of rows over a 10,000-order sync) is written and let go
+ * a batch at a time, so a small one holds it; V8's default grows to tens of MB under that much allocation, all of it
+ * resident beside the main thread's heap.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 export interface WorkerSaverOptions {
   /** The main connection, held while the worker saves. */
   db: Kysely<Database>;
@@ -108,7 +115,7 @@ interface SaveWorker {
 function startSaveWorker(code: string, options: WorkerSaverOptions): Promise<SaveWorker | null> {
   let worker: Worker;
   try {
-    worker = new Worker(code, { eval: true, workerData: { file: options.file, nativeBinding: options.nativeBinding } });
+    worker = new Worker(code, { eval: true, workerData: { file: options.file, nativeBinding: options.nativeBinding }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   } catch {
     return Promise.resolve(null);
   }

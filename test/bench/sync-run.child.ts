@@ -12,7 +12,8 @@ import { openBackEnd, workflowFor } from '../helpers/back-end';
 async function main(): Promise<void> {
   const [url, dataDir, mode] = process.argv.slice(2);
   if (mode === 'checks') return afterSyncChecks(dataDir!);
-  const backEnd = await openBackEnd({ dataDir: dataDir! });
+  // CLAIMDESK_BENCH_SAVE=worker: staged and saved in a worker thread, as the app does (worker-order-saver.ts).
+  const backEnd = await openBackEnd({ dataDir: dataDir!, saveInWorker: process.env.CLAIMDESK_BENCH_SAVE === 'worker' });
   await backEnd.session.signIn({ serverUrl: url!, username: DEMO_STAFF.username, password: DEMO_PASSWORD });
   const idleRssMb = process.memoryUsage().rss / 1_048_576;
   let start = performance.now();
