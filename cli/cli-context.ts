@@ -50,6 +50,8 @@ export async function withApp<T>(dataDir: string | undefined, io: CliIo, work: (
     runtime: 'browser-host',
     tokenStore: createMemoryTokenStore(),
     syncIntervalMs: 0,
+    // No window waits on this thread: a worker for the sync's save would only add its memory (some 20 MB).
+    syncSave: 'thread',
   });
   try {
     return await work(app);

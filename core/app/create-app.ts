@@ -166,7 +166,7 @@ export async function createClaimDeskApp(options: ClaimDeskAppOptions): Promise<
     getLimits: async () => (await getAppSettings(db)).sync,
     largeWrite: opened.largeWrites.run,
     // The save's COMMIT alone held the window's IPC for 100–350 ms: staged and saved by a connection in a worker.
-    openSaver: workerOrderSaver({ db, file: join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding }),
+    ...(options.syncSave === 'thread' ? {} : { openSaver: workerOrderSaver({ db, file: join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding }) }),
     // The role may have changed on the server, and the sync's news may concern jobs: neither may fail the sync.
     afterSync: (outcome) => Promise.all([session.refreshUser(), workflow.afterSync(outcome)]).then(() => undefined, reportBackground),
   });

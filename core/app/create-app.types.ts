@@ -48,6 +48,12 @@ export interface ClaimDeskAppOptions {
   uploadTimeoutMs?: number;
   /** Package workers; default one per core (at most 4). Tests use 1. */
   documentWorkers?: number;
+  /**
+   * Where a sync stages and saves its orders: 'worker' (default), a worker thread, so the save never holds the event
+   * loop the window's IPC shares; 'thread', this thread, for a process no window waits on (the CLI), which the
+   * worker would only cost memory.
+   */
+  syncSave?: 'worker' | 'thread';
 }
 
 export interface ClaimDeskApp {
