@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFName, type PDFPage, type RGB } from 'pdf-lib';
+import { withFastSubsetEncoding, type TrueTypeSubset } from './font-subset';
 
 /**
  * pdf-lib compresses every content stream and embedded font with pako, pure-JavaScript deflate, which took a
@@ -74,6 +75,7 @@ interface FontkitGlyph {
 interface FontkitFont {
   glyphForCodePoint(codePoint: number): FontkitGlyph;
   layout(text: string, features?: unknown): { glyphs: FontkitGlyph[] };
+  createSubset(): TrueTypeSubset;
 }
 
 /** Parsed fonts by their bytes: a package embeds the same two fonts in five PDFs, and parsing takes ~10 ms each. */
@@ -108,6 +110,9 @@ const cachingFontkit = {
     let font = parsedFonts.get(bytes);
     if (!font) {
       font = withFastLayout(fontkit.create(bytes) as unknown as FontkitFont);
+      // pdf-lib asks the font for a new subset per PDF and has it written when the PDF is saved.
+      const createSubset = font.createSubset.bind(font);
+      font.createSubset = () => withFastSubsetEncoding(createSubset());
       parsedFonts.set(bytes, font);
     }
     return font;
