@@ -1,7 +1,8 @@
 /**
  * What pdf-kit changes in pdf-lib's output, read back the way a PDF reader does: each page names each font once
  * however often it draws with it, text drawn many times (and with both fonts in turn) still reads back as written,
- * and a number pdf-lib would print with an exponent still gets plain decimals (PDF has no exponent notation).
+ * a number pdf-lib would print with an exponent still gets plain decimals (PDF has no exponent notation), and a
+ * drawing option of the wrong type is still refused as pdf-lib refuses it.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -80,5 +81,15 @@ describe('pdf-kit', () => {
     expect(ops).toMatch(/\b0\.000000\d+ 100\.25 m/);
     expect(ops).toContain('300 2500000000000000000000 l');
     expect(ops).not.toMatch(/\de[-+]?\d/);
+  });
+
+  it('still refuses a drawing option of the wrong type with pdf-lib’s own message, and takes one left out', async () => {
+    const { doc, fonts } = await createPdf(loadFontBytes(findResourcesDir()), meta);
+    const page = doc.addPage([612, 792]);
+    // pdf-lib's message as it is (it prints 'undefined' as `n`).
+    expect(() => page.drawText('x', { size: '10' as unknown as number, font: fonts.regular })).toThrow(
+      new TypeError('`options.size` must be of type `number` or `n`, but was actually of type `string`'),
+    );
+    expect(() => page.drawText('x', { font: fonts.bold, size: 10, color: undefined })).not.toThrow();
   });
 });

@@ -30,11 +30,28 @@ pako.deflate = (data: Uint8Array): Uint8Array => deflateSync(data, { level: DEFL
  * handing only a printed exponent to pdf-lib's own function gives the same text. pdf-lib reads the function from
  * its utils module at each call, as with pako above.
  */
-const pdfUtils = createRequire(createRequire(__filename).resolve('pdf-lib'))('./utils') as { numberToString: (num: number) => string };
+const pdfUtils = createRequire(createRequire(__filename).resolve('pdf-lib'))('./utils') as {
+  numberToString: (num: number) => string;
+  isType: (value: unknown, type: unknown) => boolean;
+  assertOrUndefined: (value: unknown, valueName: string, types: unknown[]) => void;
+};
 const exponentSafe = pdfUtils.numberToString;
 pdfUtils.numberToString = (num: number): string => {
   const text = String(num);
   return text.includes('e') ? exponentSafe(num) : text;
+};
+
+/**
+ * pdf-lib checks every option of every drawing call with assertOrUndefined, which first copies the list of allowed
+ * types to append 'undefined' (an array per option per call: a few percent of a package's time, and garbage). An
+ * option left out, or of an allowed type, passes here without the copy; anything else goes to pdf-lib's own check,
+ * which throws its own error.
+ */
+const assertOrUndefined = pdfUtils.assertOrUndefined;
+pdfUtils.assertOrUndefined = (value: unknown, valueName: string, types: unknown[]): void => {
+  if (value === undefined) return;
+  for (let i = 0; i < types.length; i += 1) if (pdfUtils.isType(value, types[i])) return;
+  assertOrUndefined(value, valueName, types);
 };
 
 export interface FontBytes {
