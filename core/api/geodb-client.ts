@@ -17,6 +17,7 @@ import type { Readable } from 'node:stream';
 import { BodyFailure, readPendingOrdersBody, readSmallBody, type EntrySink } from './pending-orders-download';
 import { SplitError } from './pending-orders-splitter';
 import { headerValue, serverMessage, toTransportFailure } from './http-answers';
+import { encodeMultipart } from './multipart-body';
 
 export class RequestError extends Error {
   readonly failure: RequestFailure;
@@ -96,8 +97,11 @@ export interface SessionAuth extends Credential {
 
 export interface GeoDbClient {
   readonly baseUrl: string;
-  /** POST the package (multipart); the key makes a retried request answer the first one's result. */
-  uploadDocuments(auth: Credential, fields: ClaimDocumentsUploadFields, files: UploadFile[], idempotencyKey: string): Promise<UploadAnswer>;
+  /**
+   * POST the package (multipart); the key makes a retried request answer the first one's result. With `ready`, the
+   * body is encoded first and the request leaves only once `ready` resolves (its rejection is thrown as is).
+   */
+  uploadDocuments(auth: Credential, fields: ClaimDocumentsUploadFields, files: UploadFile[], idempotencyKey: string, options?: { ready?: Promise<void> }): Promise<UploadAnswer>;
   /** Any 2xx is the change delivered: ClaimDesk needs nothing from the body, which is returned as received. */
   setOrderStatus(
     auth: Credential,
@@ -256,16 +260,15 @@ export function createGeoDbClient(options: {
       return { token: answer.value.token, user: toSignedInUser(facts, username) };
     },
     getMe: readMe,
-    async uploadDocuments(auth, fields, files, idempotencyKey) {
-      const form = new FormData();
-      for (const [key, value] of Object.entries(fields)) {
-        if (value === undefined) continue;
-        form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
-      }
-      for (const file of files) form.append(file.type, new Blob([file.bytes], { type: file.mediaType }), file.name);
+    async uploadDocuments(auth, fields, files, idempotencyKey, { ready } = {}) {
+      const { body, contentType } = encodeMultipart(
+        Object.entries(fields).flatMap(([key, value]) => (value === undefined ? [] : [[key, typeof value === 'object' ? JSON.stringify(value) : String(value)] as [string, string]])),
+        files.map((file) => ({ name: file.type, fileName: file.name, mediaType: file.mediaType, bytes: file.bytes })),
+      );
+      await ready;
       const response = await send(() =>
-        http.post<unknown>(API_PATHS.claimDocuments, form, {
-          headers: { Authorization: authorization(auth), [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+        http.post<unknown>(API_PATHS.claimDocuments, body, {
+          headers: { Authorization: authorization(auth), [IDEMPOTENCY_KEY_HEADER]: idempotencyKey, 'Content-Type': contentType },
           // A package with maps can take a while on a field connection; the key makes a resend harmless.
           timeout: options.uploadTimeoutMs ?? 120_000,
           maxBodyLength: Infinity,
