@@ -10,7 +10,7 @@ import type { Transaction } from 'kysely';
 import { isClosedOrderStatus } from '../../shared/domain/order-status';
 import { AppError } from '../../shared/errors';
 import type { AssignmentChange, OutgoingMessage } from '../../shared/outbox/outbox.types';
-import { transition } from '../../shared/workflow/workflow.machine';
+import { transition, transitionReadsJobCheck } from '../../shared/workflow/workflow.machine';
 import { assignmentAfter, serverStatusAfter } from '../../shared/workflow/workflow.table';
 import { getAppSettings } from '../repos/settings.repo';
 import { TAKE_OVER_EVENT } from '../../shared/workflow/guard-labels';
@@ -84,7 +84,7 @@ export async function applyTransition(
   actor: Actor,
   options: TransitionOptions & { at: string },
 ): Promise<Applied> {
-  const jobFacts = await readJobFacts(trx, jobId);
+  const jobFacts = await readJobFacts(trx, jobId, (facts) => transitionReadsJobCheck(facts.workflow_state, event));
   const { facts } = jobFacts;
   const result = transition(facts.workflow_state, event, contextOf(jobFacts, actor.username), actor, options);
   if (!result.ok) throw refusal(result);

@@ -70,6 +70,13 @@ const CHECKS: Readonly<Record<GuardCode, GuardCheck>> = {
       : `${orderLabel(context)} bought the staking service and no crew is assigned to it yet, so no posts can have been staked for it; a manager assigns a crew from the crews' interests first`,
 };
 
+/** The guards that read the job check (layoutProblems, claimantProblems): the check is made only for a row that has one. */
+const CHECK_GUARDS: ReadonlySet<GuardCode> = new Set(['layout-invalid', 'claimant-incomplete']);
+
+export function readsJobCheck(guards: readonly GuardCode[]): boolean {
+  return guards.some((guard) => CHECK_GUARDS.has(guard));
+}
+
 /** Every guard of the row that blocks now, hard ones first, in the row's order otherwise. */
 export function blockingGuards(guards: readonly GuardCode[], context: WorkflowContext, state: WorkflowState): GuardBlock[] {
   const blocks: GuardBlock[] = [];

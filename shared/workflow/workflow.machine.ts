@@ -15,7 +15,7 @@
  */
 import { isFullyDelivered } from './order-progress';
 import { EVENT_LABELS, EVENT_SOURCES, STATE_LABELS, TRANSITIONS, findRule, type TransitionTarget } from './workflow.table';
-import { blockingGuards, isOverridable, joinReasons, type GuardBlock } from './workflow.guards';
+import { blockingGuards, isOverridable, joinReasons, readsJobCheck, type GuardBlock } from './workflow.guards';
 import {
   MIN_OVERRIDE_REASON_LENGTH,
   OVERRIDE_ROLES,
@@ -108,6 +108,11 @@ function actorRefusal(event: WorkflowEvent, actor: Actor): TransitionResult | nu
   }
   if (!isStaff(actor.role)) return refuse('role-required', `${quoted(event)} is for staff: a ${actor.role} account cannot change a fulfilment job.`);
   return null;
+}
+
+/** Whether `transition` reads the job check for `event` from `state` (a guard of its row does), so a caller reads the job only then. */
+export function transitionReadsJobCheck(state: WorkflowState, event: WorkflowEvent): boolean {
+  return readsJobCheck(findRule(state, event)?.guards ?? []);
 }
 
 export function transition(
