@@ -5,7 +5,7 @@
  * that failed for good, or waits for a person's decision, is announced to staff.
  */
 import type { SendOutcome } from '../../shared/outbox/classify-send';
-import { eventLabel, eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema } from '../../shared/outbox/outbox.types';
+import { eventLabel, eventPayloadSchema, statusPayloadSchema, uploadPayloadSchema, type UploadPayload } from '../../shared/outbox/outbox.types';
 import type { OrderKey } from '../../shared/domain/order.types';
 import { crewLabel, crewPayloadSchema } from '../../shared/crews/crew-payload';
 import { insertDelivery } from '../repos/deliveries.repo';
@@ -19,8 +19,8 @@ export function uploadJobId(entry: OutboxRow): number {
   return entry.job_id;
 }
 
-export async function recordDelivery(trx: Trx, entry: OutboxRow, claimPackageId: number | null, at: string): Promise<void> {
-  const payload = uploadPayloadSchema.parse(JSON.parse(entry.payload_json));
+/** A delivered upload: `payload` is what its request carried (read once, by the send). */
+export async function recordDelivery(trx: Trx, entry: OutboxRow, payload: Pick<UploadPayload, 'orderType' | 'orderId' | 'claims'>, claimPackageId: number | null, at: string): Promise<void> {
   await insertDelivery(trx, {
     outboxId: entry.id,
     jobId: uploadJobId(entry),
@@ -58,7 +58,12 @@ export async function announceOutcome(
 }
 
 function describe(entry: OutboxRow): { label: string; orderNumber: string; order: OrderKey | null } {
-  const json: unknown = JSON.parse(entry.payload_json);
+  let json: unknown;
+  try {
+    json = JSON.parse(entry.payload_json);
+  } catch {
+    json = undefined; // announced all the same, with what the entry's own columns say
+  }
   if (entry.kind === 'crew') {
     const crew = crewPayloadSchema.safeParse(json);
     if (!crew.success) return { label: crewLabel(null), orderNumber: 'an order', order: null };

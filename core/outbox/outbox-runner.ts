@@ -2,8 +2,10 @@
  * Sends what the outbox holds. One entry at a time, oldest first; an entry still open holds back the later
  * entries of its job. Only entries queued under the signed-in server and account are sent; the others wait for
  * their author. Each send happens outside any transaction and its outcome is written in one transaction with
- * everything it teaches us (the server's package id on the job, document ids), on disk before the next request
- * leaves (its flush runs off the thread while the next entry is taken, core/db/relaxed-commit.ts).
+ * everything it teaches us (the server's package id on the job, document ids) and with the next entry's lease
+ * (outbox-take.ts): one transaction and one flush per send. That flush is on disk before the next request leaves;
+ * it runs off the thread while the next request is prepared (its files read, its body encoded), and only the
+ * request itself waits for it (core/db/relaxed-commit.ts).
  *
  * Several processes may share the cache (the app and the CLI): an entry is taken with a lease (outbox-lease.ts)
  * renewed while its request is in flight, and its outcome is written only while the lease is still held. Entries
@@ -15,37 +17,17 @@ import { errorMessage } from '../../shared/errors';
 import { classifySend, type SendOutcome } from '../../shared/outbox/classify-send';
 import type { Database } from '../db/schema';
 import { RequestError, type GeoDbClient } from '../api/geodb-client';
-import { getJobRow } from '../repos/jobs.repo';
-import {
-  listDueEntries,
-  listOutboxDocuments,
-  nextDueAt,
-  resumePaused,
-  setEntryState,
-  setJobServerPackage,
-  setServerDocumentId,
-  type OutboxRow,
-} from '../repos/outbox.repo';
-import { claimEntry, listSending, releaseAbandoned, renewLease, type Lease } from '../repos/outbox-lease.repo';
+import { listDueEntries, listOutboxDocuments, nextDueAt, resumePaused, setEntryState, setJobServerPackage, setServerDocumentIds, type OutboxRow } from '../repos/outbox.repo';
+import { listSending, releaseAbandoned, renewLease, type Lease } from '../repos/outbox-lease.repo';
 import { flushRelaxedCommits, withRelaxedCommit } from '../db/relaxed-commit';
 import { newOwnerWithinProcess } from '../platform/process-owner';
 import type { SessionAuth } from '../api/geodb-client';
 import { isAbandoned, LEASE_HEARTBEAT_MS, LEASE_TTL_MS, leaseExpiry } from './outbox-lease';
-import { sendEntry, type SendAnswer } from './outbox-send';
+import { readSnapshot, sendEntry, type SendAnswer, type SnapshotFiles } from './outbox-send';
+import { handBack, sameAccount, takeNext, type DueList, type Taken } from './outbox-take';
 import { announceAssignment, applyAssignmentOutcome, assignmentOutcome } from './assignment-outcome';
 import { announceOutcome, applyOutcomeToWorkflow, recordDelivery, uploadJobId } from './outbox-outcome';
 import type { NotificationsService } from '../workflow/notifications.service';
-import { uploadPayloadSchema } from '../../shared/outbox/outbox.types';
-
-/**
- * The payload with the package id of an upload's first attempt pinned into it, so retries repeat the request
- * exactly; null when it is pinned already (or the entry is not an upload).
- */
-function pinnedPayload(entry: OutboxRow, current: number | null): string | null {
-  if (entry.kind !== 'upload') return null;
-  const payload = uploadPayloadSchema.parse(JSON.parse(entry.payload_json));
-  return payload.sentPackageId !== undefined ? null : JSON.stringify({ ...payload, sentPackageId: current });
-}
 
 export interface OutboxRunnerDeps {
   db: Kysely<Database>;
@@ -101,6 +83,9 @@ export interface OutboxRunner {
   readonly owner: string;
 }
 
+/** The largest package read ahead of its turn (bytes), so at most one more package of that size is held in memory. */
+const READ_AHEAD_BYTES = 16 * 1024 * 1024;
+
 function failureOf(error: unknown): Parameters<typeof classifySend>[0] {
   if (error instanceof RequestError) return error.failure;
   // A missing snapshot file or an unreadable payload: nothing a retry can fix.
@@ -121,30 +106,53 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
    */
   let flushed: Promise<void> = Promise.resolve();
 
-  /** Writes the outcome if this runner still holds the lease; false when it was lost (another sender took over). */
-  async function record(entry: OutboxRow, outcome: SendOutcome, answer: SendAnswer | null): Promise<boolean> {
+  const newLease = (at: Date): Lease => ({ owner, expiresAt: leaseExpiry(at, ttlMs) });
+
+  /**
+   * The files of the upload likely sent next (the first entry of the due list), read while a request is in flight so
+   * its own request does not wait for them. Only a package of modest size: it is held in memory until its turn. A
+   * guess that turns out wrong (another process took that entry) is dropped.
+   */
+  let ahead: { id: string; files: Promise<SnapshotFiles | null> } | null = null;
+  function readAhead(due: DueList): void {
+    const next = due.rows[0];
+    if (!next || next.kind !== 'upload' || ahead?.id === next.id) return;
+    const { id } = next;
+    const files = listOutboxDocuments(deps.db, id).then((documents) => (documents.reduce((sum, doc) => sum + doc.bytes, 0) <= READ_AHEAD_BYTES ? readSnapshot(deps.dataDir, id, documents) : null));
+    files.catch(() => undefined); // read again, with its own error, when the entry's turn comes
+    ahead = { id, files };
+  }
+
+  /**
+   * Writes the outcome if this runner still holds the lease (`kept` false: it was lost, another sender took over),
+   * and in the same transaction takes the next entry of `due` (none when `due` is null: the run stops here).
+   */
+  async function record(entry: OutboxRow, outcome: SendOutcome, answer: SendAnswer | null, due: DueList | null): Promise<{ kept: boolean; next: Taken | null }> {
     const at = deps.now();
     const iso = at.toISOString();
     // What the outcome means for the workflow commits with it, and only under this runner's lease.
-    const kept = await withRelaxedCommit(deps.db, (db) =>
+    const { kept, next } = await withRelaxedCommit(deps.db, (db) =>
       db.transaction().execute(async (trx) => {
-        if (!(await writeOutcome(trx))) return false;
-        await applyOutcomeToWorkflow(trx, entry, outcome.state, iso);
-        await applyAssignmentOutcome(trx, entry, answer, outcome, iso);
-        return true;
+        const kept = await writeOutcome(trx);
+        if (kept) {
+          await applyOutcomeToWorkflow(trx, entry, outcome.state, iso);
+          await applyAssignmentOutcome(trx, entry, answer, outcome, iso);
+        }
+        return { kept, next: due ? await takeNext(trx, due, newLease(at), iso) : null };
       }),
     );
     flushed = flushRelaxedCommits(deps.db);
     flushed.catch(() => undefined); // awaited before the next request and at the end of the run
-    if (!kept) return false;
-    if (entry.job_id !== null) deps.onWorkflowChanged?.([entry.job_id]);
-    if (entry.kind === 'crew' && outcome.state === 'done') deps.onCrewDelivered?.();
-    if (deps.notifications) {
-      announceOutcome(deps.notifications, entry, outcome.state, 'message' in outcome ? outcome.message : null).catch((error: unknown) => deps.onBackgroundError?.(error));
-      announceAssignment(deps.notifications, entry, answer, outcome).catch((error: unknown) => deps.onBackgroundError?.(error));
+    if (kept) {
+      if (entry.job_id !== null) deps.onWorkflowChanged?.([entry.job_id]);
+      if (entry.kind === 'crew' && outcome.state === 'done') deps.onCrewDelivered?.();
+      if (deps.notifications) {
+        announceOutcome(deps.notifications, entry, outcome.state, 'message' in outcome ? outcome.message : null).catch((error: unknown) => deps.onBackgroundError?.(error));
+        announceAssignment(deps.notifications, entry, answer, outcome).catch((error: unknown) => deps.onBackgroundError?.(error));
+      }
     }
-    deps.onChange?.();
-    return true;
+    if (kept || next) deps.onChange?.();
+    return { kept, next };
 
     async function writeOutcome(trx: Transaction<Database>): Promise<boolean> {
       const leased = { leasedBy: owner };
@@ -153,9 +161,9 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
           const ok = await setEntryState(trx, entry.id, { state: 'done', done_at: iso, updated_at: iso, last_error: null, next_attempt_at: null, response_json: answer?.answerJson ?? null }, { ...leased, countAttempt: true });
           if (ok && answer?.kind === 'upload') {
             await setJobServerPackage(trx, uploadJobId(entry), answer.receipt.packageId, answer.receipt.packageNumber);
-            for (const doc of answer.receipt.documents) await setServerDocumentId(trx, entry.id, doc.filename, doc.documentId);
+            await setServerDocumentIds(trx, entry.id, answer.receipt.documents);
             // Before the workflow hears of it: UPLOAD_DELIVERED counts the claims this delivery carried.
-            await recordDelivery(trx, entry, answer.receipt.packageId, iso);
+            await recordDelivery(trx, entry, answer.payload, answer.receipt.packageId, iso);
           }
           return ok;
         }
@@ -189,34 +197,25 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     }
   }
 
-  async function sendOne(original: OutboxRow, client: GeoDbClient, auth: SessionAuth): Promise<SendOutcome['state'] | 'taken'> {
-    const now = deps.now();
-    // Read before the claim: no other entry of this job is being sent (an open entry holds back the later ones).
-    const job = original.job_id === null ? undefined : await getJobRow(deps.db, original.job_id);
-    const pinned = pinnedPayload(original, job?.claim_package_id ?? null);
-    const lease = { owner, expiresAt: leaseExpiry(now, ttlMs) };
-    // Taking the entry and pinning its payload are one write, committed without a flush of its own: a power cut
-    // that undoes it undoes the whole send so far, and the entry is sent again under the same Idempotency-Key, as
-    // it would be after a cut with the lease on disk (an abandoned lease is taken over). The pin comes out the same
-    // (the job's package id changes only with this entry's outcome, and the outcome's flush writes the claim too).
-    const pin = pinned === null ? undefined : { read: original.payload_json, next: pinned };
-    const claimed = await withRelaxedCommit(deps.db, (db) => claimEntry(db, original.id, lease, now.toISOString(), pin));
-    if (!claimed) return 'taken'; // another process, a discard or a retry got there first
-    const entry = pinned === null ? original : { ...original, payload_json: pinned };
-    deps.onChange?.();
+  /** Sends an entry this runner took and records the outcome, taking the next entry of `due` with it. */
+  async function sendOne(taken: Taken, client: GeoDbClient, auth: SessionAuth, due: DueList): Promise<{ state: SendOutcome['state'] | 'taken'; next: Taken | null }> {
+    const { entry, documents } = taken;
     deps.onStep?.('marked-sending', entry.id);
-    const documents = entry.kind === 'upload' ? await listOutboxDocuments(deps.db, entry.id) : [];
     let answer: SendAnswer | null = null;
     let outcome: SendOutcome;
-    // The previous outcome is on disk before this request leaves (an upload reads its files meanwhile).
+    // The previous outcome is on disk before this request leaves; the request is prepared meanwhile.
     let flushFailure: unknown = null;
     const mayRequest = flushed.catch((error: unknown) => {
       flushFailure = error;
       throw error;
     });
     mayRequest.catch(() => undefined); // a send that fails before it awaits it leaves it unread
+    const snapshot = ahead?.id === entry.id ? ahead.files : undefined;
+    ahead = null;
+    // Once the request may leave, the next entry's files are read while the server answers it.
+    mayRequest.then(() => readAhead(due), () => undefined);
     try {
-      answer = await withHeartbeat(entry.id, () => sendEntry(entry, { client, auth, dataDir: deps.dataDir, documents, claimPackageId: job?.claim_package_id ?? null, mayRequest }));
+      answer = await withHeartbeat(entry.id, () => sendEntry(entry, { client, auth, dataDir: deps.dataDir, documents, snapshot, mayRequest }));
       outcome = assignmentOutcome(entry, answer) ?? { state: 'done' };
     } catch (error) {
       // The disk refused the previous outcome: the run stops, and this entry, never sent, is not judged (its lease
@@ -226,10 +225,11 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     }
     deps.onStep?.('answer-received', entry.id);
     // Lost lease: whoever took the entry over sends (or sent) it with the same key and records that answer.
-    if (!(await record(entry, outcome, answer))) return 'taken';
+    const { kept, next } = await record(entry, outcome, answer, outcome.state === 'paused-auth' ? null : due);
+    if (!kept) return { state: 'taken', next };
     deps.onStep?.('recorded', entry.id);
     if (outcome.state === 'paused-auth') await deps.onUnauthorized?.();
-    return outcome.state;
+    return { state: outcome.state, next };
   }
 
   async function recover(): Promise<number> {
@@ -246,17 +246,43 @@ export function createOutboxRunner(deps: OutboxRunnerDeps): OutboxRunner {
     const report: DrainReport = { sent: 0, delivered: 0, stoppedBy: null };
     // A sender that died since the last run (the CLI killed mid-send) leaves its entries to whoever runs next.
     await recover();
-    for (;;) {
-      const auth = await deps.getAuth();
-      const nowIso = deps.now().toISOString();
-      if (!auth) return (await listDueEntries(deps.db, nowIso, null, 1)).length > 0 ? { ...report, stoppedBy: 'signed-out' } : report;
-      const entry = (await listDueEntries(deps.db, nowIso, auth, 1))[0];
-      if (!entry) return report;
-      const state = await sendOne(entry, deps.createClient(auth.serverUrl), auth);
-      if (state === 'taken') continue;
-      report.sent += 1;
-      if (state === 'done') report.delivered += 1;
-      if (state === 'paused-auth') return { ...report, stoppedBy: 'paused-auth' };
+    // One client per server for the run; the entries due for the signed-in account; the entry taken next.
+    const clients = new Map<string, GeoDbClient>();
+    let due: DueList | null = null;
+    let taken: Taken | null = null;
+    try {
+      for (;;) {
+        const auth = await deps.getAuth();
+        const nowIso = deps.now().toISOString();
+        // Signed out, or signed in as someone else, since the entry was taken: it waits for its own account.
+        if (taken && (!auth || !sameAccount(due!.account, auth))) {
+          const back = taken;
+          taken = null;
+          await withRelaxedCommit(deps.db, (db) => handBack(db, back, owner, nowIso));
+        }
+        if (!auth) return (await listDueEntries(deps.db, nowIso, null, 1)).length > 0 ? { ...report, stoppedBy: 'signed-out' } : report;
+        if (!due || !sameAccount(due.account, auth)) due = { account: { serverUrl: auth.serverUrl, username: auth.username }, rows: [] };
+        if (!taken) {
+          const list = due;
+          taken = await withRelaxedCommit(deps.db, (db) => takeNext(db, list, newLease(deps.now()), nowIso));
+          if (!taken) return report;
+          deps.onChange?.();
+        }
+        const client = clients.get(auth.serverUrl) ?? clients.set(auth.serverUrl, deps.createClient(auth.serverUrl)).get(auth.serverUrl)!;
+        const sending = taken;
+        taken = null;
+        const { state, next } = await sendOne(sending, client, auth, due);
+        taken = next;
+        if (state === 'taken') continue;
+        report.sent += 1;
+        if (state === 'done') report.delivered += 1;
+        if (state === 'paused-auth') return { ...report, stoppedBy: 'paused-auth' };
+      }
+    } finally {
+      ahead = null; // not held in memory between runs
+      // A run that stops early (a failure) hands back the entry it took ahead; if that fails too, its lease runs out.
+      const back = taken;
+      if (back) await withRelaxedCommit(deps.db, (db) => handBack(db, back, owner, deps.now().toISOString())).catch((error: unknown) => deps.onBackgroundError?.(error));
     }
   }
 

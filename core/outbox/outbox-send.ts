@@ -11,16 +11,16 @@ import type { AnyOrderEventRequest, OrderEventRequest } from '../../shared/api/o
 import { crewOrderPath } from '../../shared/api/crews.schemas';
 import { crewPayloadSchema } from '../../shared/crews/crew-payload';
 import { MANIFEST_FILE } from '../../shared/documents/package-files';
-import { assignmentPayloadSchema, eventPayloadSchema, isFilingPayload, statusPayloadSchema, uploadPayloadSchema, type EventPayload } from '../../shared/outbox/outbox.types';
+import { assignmentPayloadSchema, eventPayloadSchema, isFilingPayload, statusPayloadSchema, uploadPayloadSchema, type EventPayload, type UploadPayload } from '../../shared/outbox/outbox.types';
 import { RequestError, type AssignmentAnswer, type Credential, type GeoDbClient, type UploadFile } from '../api/geodb-client';
 import type { OutboxDocumentRow, OutboxRow } from '../repos/outbox.repo';
 import { OUTBOX_DIR } from './outbox-queue';
 
 /**
- * A delivered entry: for an upload, the package facts the job keeps (read tolerantly by the client); for every
- * kind, the answer as received, serialised for support (`answerJson`).
+ * A delivered entry: for an upload, the package facts the job keeps (read tolerantly by the client) and what it
+ * carried (its payload, read once); for every kind, the answer as received, serialised for support (`answerJson`).
  */
-export type SendAnswer = ({ kind: 'upload'; receipt: UploadReceipt } | { kind: 'status' } | { kind: 'event' } | { kind: 'assignment'; answer: AssignmentAnswer } | { kind: 'crew' }) & {
+export type SendAnswer = ({ kind: 'upload'; receipt: UploadReceipt; payload: UploadPayload } | { kind: 'status' } | { kind: 'event' } | { kind: 'assignment'; answer: AssignmentAnswer } | { kind: 'crew' }) & {
   answerJson: string;
 };
 
@@ -44,9 +44,23 @@ export interface SendContext {
   auth: Credential;
   dataDir: string;
   documents: OutboxDocumentRow[];
-  claimPackageId: number | null;
-  /** Resolves when the request may leave (the previous outcome is on disk); an upload reads its files meanwhile. */
+  /** An upload's files, read ahead while the previous request was in flight (null or absent: read them now). */
+  snapshot?: Promise<SnapshotFiles | null>;
+  /** Resolves when the request may leave (the previous outcome is on disk); it is prepared meanwhile. */
   mayRequest?: Promise<void>;
+}
+
+/** An upload's snapshot as read: each document by file name, and the manifest when the snapshot has one. */
+export interface SnapshotFiles {
+  documents: Map<string, Uint8Array>;
+  manifest: Uint8Array | null;
+}
+
+/** Reads an upload's snapshot side by side (each read is several round trips to the file-system threads, which overlap). */
+export async function readSnapshot(dataDir: string, entryId: string, documents: readonly Pick<OutboxDocumentRow, 'file_name'>[]): Promise<SnapshotFiles> {
+  const folder = join(dataDir, OUTBOX_DIR, entryId);
+  const [manifest, ...read] = await Promise.all([readFile(join(folder, MANIFEST_FILE)).catch(() => null), ...documents.map((doc) => readFile(join(folder, doc.file_name)))]);
+  return { documents: new Map(documents.map((doc, i) => [doc.file_name, new Uint8Array(read[i]!)])), manifest: manifest && new Uint8Array(manifest) };
 }
 
 /** "location-notices" → "location_notices": the server names file parts by document type. */
@@ -60,16 +74,15 @@ async function sendUpload(entry: OutboxRow, context: SendContext): Promise<SendA
   if (payload.projectId === null) {
     throw new RequestError({ kind: 'http', status: 400, serverMessage: 'The order has no project to save the package to.', retryAfterMs: null });
   }
-  const packageId = payload.sentPackageId !== undefined ? payload.sentPackageId : context.claimPackageId;
-  const folder = join(context.dataDir, OUTBOX_DIR, entry.id);
-  // Read side by side: each read is several round trips to the file-system threads, which overlap.
-  const [manifest, ...read] = await Promise.all([
-    readFile(join(folder, MANIFEST_FILE)).catch(() => null),
-    ...context.documents.map((doc) => readFile(join(folder, doc.file_name))),
-  ]);
-  const files: UploadFile[] = context.documents.map((doc, i) => ({ type: uploadType(doc.kind), name: doc.file_name, mediaType: doc.media_type, bytes: new Uint8Array(read[i]!) }));
-  await context.mayRequest;
-  if (manifest) files.push({ type: 'manifest', name: MANIFEST_FILE, mediaType: 'application/json', bytes: new Uint8Array(manifest) });
+  // Taking the entry pinned it (outbox-lease.repo.ts): every attempt names the package its first attempt named.
+  if (payload.sentPackageId === undefined) throw new Error('The upload was not pinned to a package when it was taken.');
+  const packageId = payload.sentPackageId;
+  // What was read ahead is used when it holds every document; a read ahead that failed is read again here, so the
+  // entry fails, if it does, with its own error.
+  const ahead = await context.snapshot?.catch(() => null);
+  const read = ahead && context.documents.every((doc) => ahead.documents.has(doc.file_name)) ? ahead : await readSnapshot(context.dataDir, entry.id, context.documents);
+  const files: UploadFile[] = context.documents.map((doc) => ({ type: uploadType(doc.kind), name: doc.file_name, mediaType: doc.media_type, bytes: read.documents.get(doc.file_name)! }));
+  if (read.manifest) files.push({ type: 'manifest', name: MANIFEST_FILE, mediaType: 'application/json', bytes: read.manifest });
   const { receipt, body } = await context.client.uploadDocuments(
     context.auth,
     {
@@ -82,8 +95,9 @@ async function sendUpload(entry: OutboxRow, context: SendContext): Promise<SendA
     },
     files,
     entry.id,
+    { ready: context.mayRequest },
   );
-  return { kind: 'upload', receipt, answerJson: answerJson(body) };
+  return { kind: 'upload', receipt, payload, answerJson: answerJson(body) };
 }
 
 /** The request body of an order event: an override's guards and reason, or a filing's details. */

@@ -76,29 +76,38 @@ function waitReason(row: OutboxRow, account: SendingAccount | null, ownSender: s
   return `Queued for ${row.queued_by ?? 'an unrecorded account'} on ${row.server_url ?? 'an unrecorded server'}; sign in as them to send.`;
 }
 
+/** The payload as JSON, or undefined when it is not (an entry damaged on disk still shows in the outbox, with what can be read). */
+function readPayload(row: Pick<OutboxRow, 'payload_json'>): unknown {
+  try {
+    return JSON.parse(row.payload_json);
+  } catch {
+    return undefined;
+  }
+}
+
 async function toView(db: Kysely<Database>, row: OutboxRow, account: SendingAccount | null, ownSender: string): Promise<OutboxEntryView> {
   let orderNumber: string;
   let summary: string;
   let statusChange: OutboxEntryView['statusChange'] = null;
   if (row.kind === 'upload') {
-    const payload = uploadPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    const payload = uploadPayloadSchema.safeParse(readPayload(row));
     const files = (await listOutboxDocuments(db, row.id)).length;
     orderNumber = payload.success ? payload.data.orderNumber : '';
     summary = `Staking package${payload.success ? ` (generation ${payload.data.packageGeneration}` : ' ('}, ${files} files)`;
   } else if (row.kind === 'crew') {
-    const payload = crewPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    const payload = crewPayloadSchema.safeParse(readPayload(row));
     orderNumber = payload.success ? payload.data.orderNumber : '';
     summary = payload.success ? crewSummary(payload.data) : 'Crew decision';
   } else if (row.kind === 'event') {
-    const payload = eventPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    const payload = eventPayloadSchema.safeParse(readPayload(row));
     orderNumber = payload.success ? payload.data.orderNumber : '';
     summary = payload.success ? eventSummary(payload.data) : 'Order event';
   } else if (row.kind === 'assignment') {
-    const payload = assignmentPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    const payload = assignmentPayloadSchema.safeParse(readPayload(row));
     orderNumber = payload.success ? payload.data.orderNumber : '';
     summary = payload.success ? assignmentSummary(payload.data) : 'Desk assignment';
   } else {
-    const payload = statusPayloadSchema.safeParse(JSON.parse(row.payload_json));
+    const payload = statusPayloadSchema.safeParse(readPayload(row));
     orderNumber = payload.success ? payload.data.orderNumber : '';
     statusChange = payload.success ? payload.data.status : null;
     summary = payload.success ? `Order status → ${payload.data.status.replace('_', ' ')}${payload.data.reason ? ` (${payload.data.reason})` : ''}` : 'Order status change';

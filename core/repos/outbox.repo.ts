@@ -108,8 +108,13 @@ export async function setEntryState(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function setServerDocumentId(db: Db, outboxId: string, fileName: string, documentId: number): Promise<void> {
-  await db.updateTable('outbox_documents').set({ server_document_id: documentId }).where('outbox_id', '=', outboxId).where('file_name', '=', fileName).execute();
+/** The server's id of each document an upload delivered, by file name, in one statement (names the entry does not hold are ignored). */
+export async function setServerDocumentIds(db: Db, outboxId: string, documents: readonly { filename: string; documentId: number }[]): Promise<void> {
+  if (documents.length === 0) return;
+  const ids = JSON.stringify(documents.map((doc) => [doc.filename, doc.documentId]));
+  await sql`UPDATE outbox_documents SET server_document_id = j.value ->> 1
+    FROM json_each(${ids}) AS j
+    WHERE outbox_documents.outbox_id = ${outboxId} AND outbox_documents.file_name = j.value ->> 0`.execute(db);
 }
 
 /** A new sign-in releases the entries a 401 paused. */

@@ -18,6 +18,9 @@ import { claimEntry } from '../../core/repos/outbox-lease.repo';
 import { createMemoryTokenStore } from '../../core/session/token-store';
 import { queueUploadSignedOut, startProxiedApp, type ProxiedApp } from '../helpers/proxied-app';
 import { makeTempDir } from '../helpers/temp-dir';
+import { writeOutgoing } from '../../core/outbox/outbox-writer';
+import { getJobRow } from '../../core/repos/jobs.repo';
+import { rowToJob } from '../../core/repos/jobs.mapper';
 
 const UPLOAD = '/api/v2/claims/documents/';
 
@@ -137,21 +140,73 @@ describe('leases on entries being sent', () => {
     expect(await (await fetch(`${env.server.url}/__test__/orders/claim_order/2/fulfilment`)).json()).toMatchObject({ packages: 1, documents: 13 });
   }, 120_000);
 
-  it("taking an entry pins its package id in the same write, and is refused when another sender pinned it since it was read", async () => {
+  it("taking an entry pins the job's server package in the same write, and never over an earlier attempt's pin", async () => {
     const id = await queued(9);
-    const read = async () => (await opened.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).payload_json;
-    const asRead = await read();
-    expect(JSON.parse(asRead).sentPackageId).toBeUndefined();
-    // Meanwhile another sender took it, pinned package 777 and failed: the entry waits for a retry with that payload.
-    const pinnedElsewhere = JSON.stringify({ ...JSON.parse(asRead), sentPackageId: 777 });
-    await opened.db.updateTable('outbox').set({ payload_json: pinnedElsewhere, state: 'retry' }).where('id', '=', id).execute();
+    const row = async () => opened.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const jobId = (await row()).job_id!;
+    const setJobPackage = (packageId: number | null) => opened.db.updateTable('jobs').set({ claim_package_id: packageId }).where('id', '=', jobId).execute();
+    expect(JSON.parse((await row()).payload_json).sentPackageId).toBeUndefined();
     const lease = { owner: 'test/1/0badc0de', expiresAt: new Date(Date.now() + 60_000).toISOString() };
-    const mine = JSON.stringify({ ...JSON.parse(asRead), sentPackageId: null });
-    expect(await claimEntry(opened.db, id, lease, new Date().toISOString(), { read: asRead, next: mine })).toBe(false);
-    expect(JSON.parse(await read()).sentPackageId).toBe(777); // the first attempt's request is repeated exactly
-    // Read again (nothing left to pin), the claim goes through and the payload stays the first attempt's.
-    expect(await claimEntry(opened.db, id, lease, new Date().toISOString())).toBe(true);
-    expect(JSON.parse(await read()).sentPackageId).toBe(777);
+    await setJobPackage(555);
+    const taken = await claimEntry(opened.db, id, lease, new Date().toISOString());
+    // Answered as it now stands: taken, and pinned to the package the job had when it was first taken.
+    expect(taken).toMatchObject({ id, state: 'sending', lease_owner: lease.owner });
+    expect(JSON.parse(taken!.payload_json).sentPackageId).toBe(555);
+    expect(JSON.parse((await row()).payload_json).sentPackageId).toBe(555);
+    // Taken while it is being sent: refused.
+    expect(await claimEntry(opened.db, id, { ...lease, owner: 'test/2/0badc0de' }, new Date().toISOString())).toBeUndefined();
+    // The attempt failed and waits: not taken before it is due, even from a list read earlier.
+    const later = new Date(Date.now() + 60_000).toISOString();
+    await opened.db.updateTable('outbox').set({ state: 'retry', next_attempt_at: later, lease_owner: null, lease_expires_at: null }).where('id', '=', id).execute();
+    expect(await claimEntry(opened.db, id, lease, new Date().toISOString())).toBeUndefined();
+    // Due again, with the job's package changed meanwhile: the retry repeats the first attempt's request exactly.
+    await setJobPackage(999);
+    const retaken = await claimEntry(opened.db, id, lease, later);
+    expect(JSON.parse(retaken!.payload_json).sentPackageId).toBe(555);
+    // A first attempt while the job has no server package yet pins that too (null), so a later package is not named.
+    await opened.db.updateTable('outbox').set({ state: 'retry', payload_json: JSON.stringify({ ...JSON.parse(retaken!.payload_json), sentPackageId: undefined }) }).where('id', '=', id).execute();
+    await setJobPackage(null);
+    expect(JSON.parse((await claimEntry(opened.db, id, lease, later))!.payload_json)).toHaveProperty('sentPackageId', null);
+    await opened.db.updateTable('outbox').set({ state: 'retry' }).where('id', '=', id).execute();
+    await setJobPackage(42);
+    expect(JSON.parse((await claimEntry(opened.db, id, lease, later))!.payload_json)).toHaveProperty('sentPackageId', null);
     await opened.db.updateTable('outbox').set({ state: 'failed', lease_owner: null, lease_expires_at: null }).where('id', '=', id).execute();
+  }, 120_000);
+
+  it('an entry taken ahead with an outcome goes back to the queue when the account signs out before its turn', async () => {
+    const { jobId, entryId: first } = await queueUploadSignedOut(env.app, env.staff, 4);
+    // Then a status change of the same job: due once the upload is answered, so it is taken with that outcome.
+    const { order } = rowToJob((await getJobRow(opened.db, jobId))!);
+    const payload = { orderType: order.orderType, orderId: order.orderId, orderNumber: order.orderNumber, status: 'on_hold' as const, reason: 'lease test' };
+    const [second] = await opened.db.transaction().execute((trx) => writeOutgoing(trx, jobId, [{ kind: 'status', payload }], { at: new Date().toISOString(), queuedBy: 'demo-staff' }));
+    const createClient = (url: string) => createGeoDbClient({ baseUrl: url, timeoutMs: 20_000 });
+    const session = createSessionService({ db: opened.db, tokenStore: createMemoryTokenStore(), createClient });
+    await session.signIn(env.staff);
+    const sender = createOutboxRunner({ db: opened.db, dataDir: dataDir(), getAuth: session.getAuth, createClient, now: () => new Date() });
+    env.proxy.slow = { method: 'POST', pathPrefix: UPLOAD, delayMs: 1_000 };
+    const run = sender.drain();
+    await env.proxy.arrived((method, path) => method === 'POST' && path.startsWith(UPLOAD));
+    await session.dropToken(); // signed out while the first upload is in flight
+    expect(await run).toMatchObject({ sent: 1, delivered: 1, stoppedBy: 'signed-out' });
+    env.proxy.slow = null;
+    expect(await state(first)).toBe('done');
+    // Taken with the first one's outcome, then handed back unsent: waiting, without a lease or a counted attempt.
+    const row = await opened.db.selectFrom('outbox').selectAll().where('id', '=', second!).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'queued', lease_owner: null, lease_expires_at: null, attempts: 0 });
+    expect(row.updated_at > row.created_at).toBe(true); // it was taken, then handed back
+    expect(env.proxy.sentPerKey.get(second!)).toBeUndefined();
+  }, 120_000);
+
+  it('an entry whose payload is unreadable fails with why, and the entries after it are still sent', async () => {
+    const broken = await queued(10);
+    const fine = await queued(11); // queueing signs in: the app sends what waits, then signs out again
+    // Damaged on disk and waiting again, ahead of the entry queued after it.
+    await opened.db.updateTable('outbox').set({ payload_json: '{"orderType": "claim_order", truncated', state: 'queued', attempts: 0, done_at: null }).where('id', '=', broken).execute();
+    const sentBefore = env.proxy.sentPerKey.get(broken) ?? 0;
+    const report = await (await runner({ leaseTtlMs: 60_000, heartbeatMs: 10_000 })).drain();
+    expect(report).toMatchObject({ sent: 2, delivered: 1, stoppedBy: null });
+    expect(await state(broken)).toBe('failed');
+    expect(await state(fine)).toBe('done');
+    expect(env.proxy.sentPerKey.get(broken) ?? 0).toBe(sentBefore);
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimDeskApp } from '../../core/app/create-app.types';
 import { setEntryState } from '../../core/repos/outbox.repo';
 import { openDatabase } from '../../core/db/open-database';
+import { readUploadReceipt } from '../../shared/api/answer-readers';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import type { OutboxEntryView } from '../../shared/outbox/outbox.types';
 import { SERVER_PROFILES } from '../../server';
@@ -74,6 +75,20 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     }
   }
 
+  /** Each document of an entry with the id the server gave it, and what the server's stored answer says it gave. */
+  async function readDocumentIds(entryId: string): Promise<{ stored: Record<string, number | null>; answered: Record<string, number> }> {
+    const reader = await openDatabase({ file: join(dataDir(), 'claimdesk.sqlite') });
+    try {
+      const rows = reader.sqlite.prepare('SELECT file_name, server_document_id FROM outbox_documents WHERE outbox_id = ?').all(entryId) as { file_name: string; server_document_id: number | null }[];
+      const { response_json } = reader.sqlite.prepare('SELECT response_json FROM outbox WHERE id = ?').get(entryId) as { response_json: string };
+      const receipt = readUploadReceipt(JSON.parse(response_json));
+      const answered = Object.fromEntries((receipt.ok ? receipt.value.documents : []).filter((doc) => rows.some((row) => row.file_name === doc.filename)).map((doc) => [doc.filename, doc.documentId]));
+      return { stored: Object.fromEntries(rows.map((row) => [row.file_name, row.server_document_id])), answered };
+    } finally {
+      await reader.close();
+    }
+  }
+
   async function settle(): Promise<void> {
     await app.handlers.sendOutboxNow({});
   }
@@ -99,6 +114,10 @@ describe.each(SERVER_PROFILES)('the outbox over real parts (%s profile)', (profi
     expect(job.serverPackage?.id).toEqual(expect.any(Number));
     // A claim_order that is done reads "fulfilled" on the server, a claim_purchase "completed".
     expect(await fulfilment(1)).toMatchObject({ status: expect.stringMatching(/^(completed|fulfilled)$/), packages: 1, documents: 14 });
+    // Every document the entry sent keeps the id the server answered for it.
+    const documentIds = await readDocumentIds(queued.id);
+    expect(Object.keys(documentIds.stored).length).toBeGreaterThan(5);
+    expect(documentIds.stored).toEqual(documentIds.answered);
 
     // Delivered stays closed: regenerating needs a manager's reopen, which is logged and sent to the server.
     expect(job.workflow.state).toBe('delivered');
