@@ -106,7 +106,8 @@ describe('field crews between desks', () => {
 
   it('interests travel through the outbox and the manager is told of each', async () => {
     const queued = await crew.handlers.registerCrewInterest({ order: SB, proposedCostCents: 240_000, earliestDate: '2026-12-01', note: 'Two people, two days' });
-    expect(queued.pending).toEqual([expect.objectContaining({ summary: 'Crew interest: $2,400.00, on the ground from 2026-12-01', state: 'queued' })]);
+    // Queueing kicks the outbox: by the time the answer is read back the entry may already be on its way.
+    expect(queued.pending).toEqual([expect.objectContaining({ summary: 'Crew interest: $2,400.00, on the ground from 2026-12-01', state: expect.stringMatching(/^(queued|sending)$/) })]);
     await send(crew);
     expect((await crew.handlers.getOrderCrew(SB)).interests).toEqual([expect.objectContaining({ crew: 'demo-crew', status: 'active', proposedCostCents: 240_000 })]);
 
