@@ -1,8 +1,11 @@
 import { Spinner } from '../widgets/spinner';
 import { plural } from '../lib/format';
+import { useDebouncedValue } from '../lib/use-debounced-value.hook';
 import { useJobStore } from '../state/job.store';
 import { useAppViewStore } from '../state/app-view.store';
 import { WorkflowBar } from './workflow/workflow-bar';
+
+const SLOW_SAVE_MS = 1000;
 
 type JobHeaderProps = { historyOpen: boolean; onToggleHistory: () => void };
 
@@ -14,6 +17,10 @@ export function JobHeader({ historyOpen, onToggleHistory }: JobHeaderProps) {
   const job = useJobStore((state) => state.job);
   const laidOut = useJobStore((state) => state.history?.present.claims.length ?? 0);
   const saving = useJobStore((state) => state.saving);
+  // The spinner only for a save still going after a second: every edit saves (after a short pause), and a spinner
+  // turning for each one is motion that says nothing the text does not; where the window is drawn without a GPU,
+  // each of its frames redraws the whole window.
+  const slowSave = useDebouncedValue(saving, SLOW_SAVE_MS) && saving;
   const saveError = useJobStore((state) => state.saveError);
   const closeJob = useJobStore((state) => state.closeJob);
   const show = useAppViewStore((state) => state.show);
@@ -46,7 +53,7 @@ export function JobHeader({ historyOpen, onToggleHistory }: JobHeaderProps) {
               </span>
             ) : saving ? (
               <>
-                <Spinner small /> Saving…
+                {slowSave && <Spinner small />} Saving…
               </>
             ) : (
               <span className="muted">All changes saved</span>

@@ -35,7 +35,7 @@ import {
   type Monument,
 } from './map-data';
 import { attachInteractions, type InteractionProps } from './map-interactions';
-import { baseStyle, highlightCollection, localStyle, SOURCE_IDS, SOURCES, withOverlay, type MapData, type SourceId } from './map-style';
+import { baseStyle, highlightCollection, localStyle, sameFeatures, SOURCE_IDS, SOURCE_MIN_ZOOM, SOURCES, withOverlay, type MapData, type SourceId } from './map-style';
 import { isEmptyDiff, sourceDiff } from './source-diff';
 import { BasemapControl } from './basemap-control';
 import type { BasemapOption, MapBasemap } from '../../state/map-basemap';
@@ -102,18 +102,54 @@ function frameBox(data: MapData): LngLatBox | null {
 const FIT_OPTIONS = { padding: { top: 50, right: 50, bottom: 70, left: 50 }, maxZoom: 17 } as const;
 
 /**
- * A changed source: only its changed features where they can be told apart (updateData), else all of it. Answers
- * whether anything was sent.
+ * Frames the box unless the camera already frames it (the same claims on the next step's map): a jump to where the
+ * camera is still redraws the whole map. Answers whether the camera moves.
+ */
+function frameOn(map: maplibregl.Map, box: LngLatBox, options: maplibregl.FitBoundsOptions): boolean {
+  const camera = map.cameraForBounds(box, options);
+  if (camera?.center !== undefined && camera.zoom !== undefined && !options.duration) {
+    const target = maplibregl.LngLat.convert(camera.center);
+    const here = map.getCenter();
+    const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+    if (near(camera.zoom, map.getZoom()) && near(target.lng, here.lng) && near(target.lat, here.lat)) return false;
+  }
+  map.fitBounds(box, options);
+  return true;
+}
+
+/**
+ * A changed source: only its changed features where they can be told apart (updateData), else all of it; nothing
+ * when it holds the same features. Answers whether anything was sent.
  */
 function sendSource(map: maplibregl.Map, id: SourceId, before: FeatureCollection, after: FeatureCollection): boolean {
   const source = map.getSource<maplibregl.GeoJSONSource>(id);
-  if (!source) return false;
+  if (!source || sameFeatures(before, after)) return false;
   const key = SOURCE_IDS[id];
   const diff = key ? sourceDiff(before, after, key) : null;
   if (diff && isEmptyDiff(diff)) return false;
   if (diff) void source.updateData(diff);
   else void source.setData(after);
   return true;
+}
+
+/** Whether a source's layers are drawn at this zoom, or nearly (its tiles are cut one zoom level ahead). */
+function drawnAt(id: SourceId, zoom: number): boolean {
+  return zoom >= (SOURCE_MIN_ZOOM[id] ?? 0) - 1;
+}
+
+/**
+ * Sends each source whose data differs from what the map has (`sent`, updated) and is drawn at the map's zoom; the
+ * others wait for a zoom at which they are. Answers whether anything was sent.
+ */
+function sendChanged(map: maplibregl.Map, sent: MapData, data: MapData): boolean {
+  let any = false;
+  const zoom = map.getZoom();
+  for (const id of SOURCES) {
+    if (data[id] === sent[id] || !drawnAt(id, zoom)) continue;
+    any = sendSource(map, id, sent[id], data[id]) || any;
+    sent[id] = data[id];
+  }
+  return any;
 }
 
 export function ClaimsMap(props: ClaimsMapProps) {
@@ -167,14 +203,19 @@ export function ClaimsMap(props: ClaimsMapProps) {
     latest.current = { props, data };
   });
 
-  /** data-map-ready goes false now and true once the map is idle after this change (and no later one). */
-  const markBusy = useCallback((map: maplibregl.Map) => {
+  /**
+   * data-map-ready goes false now and true once the map is idle after this change (and no later one). `repaint`
+   * false: data was sent or the camera moved, and MapLibre draws by itself (once its worker has cut the data into
+   * tiles); a repaint asked for now would only draw the old picture again, a whole frame for nothing (under software
+   * GL as costly as the edit). 'none': the map already shows the change (a reused map with the same data and camera).
+   */
+  const markBusy = useCallback((map: maplibregl.Map, repaint: boolean | 'none' = true) => {
     const container = containerRef.current;
     if (!container) return;
     const version = ++readyVersion.current;
     container.dataset.mapReady = 'false';
-    map.once('idle', () => {
-      // One more frame so the HTML labels (placed on requestAnimationFrame) are in place too.
+    // One more frame so the HTML labels (placed on requestAnimationFrame) are in place too.
+    const ready = () =>
       requestAnimationFrame(() => {
         if (version !== readyVersion.current || mapRef.current !== map) return;
         // Where the camera rests (zoom, centre lon/lat), for tests and support; set with "ready" so both agree.
@@ -182,8 +223,9 @@ export function ClaimsMap(props: ClaimsMapProps) {
         container.dataset.view = `${map.getZoom().toFixed(2)} ${lng.toFixed(6)} ${lat.toFixed(6)}`;
         container.dataset.mapReady = 'true';
       });
-    });
-    map.triggerRepaint();
+    if (repaint === 'none') return void ready();
+    map.once('idle', ready);
+    if (repaint) map.triggerRepaint();
   }, []);
 
   const fit = useCallback((animate: boolean) => {
@@ -191,7 +233,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
     if (!map) return;
     const box = frameBox(latest.current.data);
     if (!box) return;
-    map.fitBounds(box, { ...FIT_OPTIONS, duration: animate ? 300 : 0 });
+    frameOn(map, box, { ...FIT_OPTIONS, duration: animate ? 300 : 0 });
   }, []);
 
   /**
@@ -205,6 +247,9 @@ export function ClaimsMap(props: ClaimsMapProps) {
     if (typeof base === 'string') map.setStyle(base, { diff: false, transformStyle: (_prev, next) => overlay(next) });
     else map.setStyle(overlay(base), { diff: false, transformStyle: undefined });
   }, []);
+
+  /** What the map's sources hold now, per source (sources drawn only from a zoom may lag behind the data). */
+  const sent = useRef<MapData | null>(null);
 
   // Create the map once.
   /** Whether the camera has been framed on real data yet (a map mounted before its data arrived has not). */
@@ -239,15 +284,18 @@ export function ClaimsMap(props: ClaimsMapProps) {
       made.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
       return made;
     });
+    // A reused map with the same data and camera has nothing new to draw: it shows what it drew on the last step.
+    let unchanged = false;
     if (reused) {
       // Diffed against the last step's style (as a rule the same layers): the compiled programs stay and only the
       // sources whose data differ are sent again. A full reload recompiled every shader, most of a step switch
       // under software GL. MapLibre reloads in full by itself when a diff cannot express the change.
       map.setStyle(firstStyle, { diff: true });
-      if (box) map.fitBounds(box, { ...FIT_OPTIONS, duration: 0 });
-      else map.jumpTo({ center: [-98, 39], zoom: 3 });
+      const moved = box ? frameOn(map, box, { ...FIT_OPTIONS, duration: 0 }) : (map.jumpTo({ center: [-98, 39], zoom: 3 }), true);
+      unchanged = !moved && map.loaded();
     }
     mapRef.current = map;
+    sent.current = { ...latest.current.data };
     const overlay = new LabelOverlay(map, container);
     overlayRef.current = overlay;
     overlay.setData(overlayData);
@@ -255,8 +303,14 @@ export function ClaimsMap(props: ClaimsMapProps) {
     // After every (re)load of the style, push the newest data: it may have changed while a remote style loaded.
     const onStyleLoad = () => {
       for (const id of SOURCES) map.getSource<maplibregl.GeoJSONSource>(id)?.setData(latest.current.data[id]);
+      sent.current = { ...latest.current.data };
     };
     map.on('style.load', onStyleLoad);
+    // What was kept back at a wider view goes in as the map zooms in to where it is drawn.
+    const onZoom = () => {
+      if (sent.current && sendChanged(map, sent.current, latest.current.data)) markBusy(map, false);
+    };
+    map.on('zoom', onZoom);
     // A basemap style URL that cannot be fetched (offline, typo) would leave the map blank: fall back to the local
     // style so the claims are always drawn. Tile errors of a raster basemap do not matter (the style is loaded).
     const onError = () => {
@@ -268,13 +322,16 @@ export function ClaimsMap(props: ClaimsMapProps) {
     map.on('error', onError);
     if (latest.current.props.basemap) applyStyle(map, latest.current.props.basemap);
     const detach = attachInteractions(map, (): InteractionProps => ({ ...latest.current.props, onCursor: setCursor }));
-    markBusy(map);
+    // A new map draws once loaded, a reused one once the sources sent and the camera moved: a repaint now would
+    // draw the last step's picture once more; with nothing new it is not drawn at all.
+    markBusy(map, !reused || (unchanged ? 'none' : false));
     return () => {
       detach();
       overlay.destroy();
       overlayRef.current = null;
       mapRef.current = null;
       map.off('style.load', onStyleLoad);
+      map.off('zoom', onZoom);
       map.off('error', onError);
       parkMap(map, element);
     };
@@ -282,32 +339,29 @@ export function ClaimsMap(props: ClaimsMapProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [markBusy, applyStyle]);
 
-  // New data: setData on the sources that changed, without touching the map instance.
-  const sent = useRef<MapData | null>(null);
+  // New data: the sources that changed, without touching the map instance.
+  const seen = useRef<MapData | null>(null);
   useEffect(() => {
     const map = mapRef.current;
     overlayRef.current?.setData(overlayData);
-    if (!map) return;
-    const previous = sent.current;
-    sent.current = data;
+    const previous = seen.current;
+    seen.current = data;
     // The first data went in with the style itself.
-    if (!previous) return;
-    let changed = false;
-    for (const id of SOURCES) {
-      if (data[id] !== previous[id]) changed = sendSource(map, id, previous[id], data[id]) || changed;
-    }
+    if (!map || !sent.current || !previous) return;
+    // Nothing sent (main's answer to a save, say, derives equal features; a rename, which the map does not draw):
+    // no redraw, which under software GL costs as much as the edit itself at thousands of claims.
+    const sentAny = sendChanged(map, sent.current, data);
+    let moved = false;
     if (!framed.current && frameBox(data)) {
       framed.current = true;
       fit(false);
-      changed = true;
+      moved = true;
     } else if (previous.markers !== data.markers && boundsOf([data.order, data.claims]) === null && frameBox(data)) {
       // Nothing drawn yet but the anchor: follow it as it is typed or pasted.
       fit(false);
-      changed = true;
+      moved = true;
     }
-    // Nothing sent (main's answer to a save, say, derives equal features): no redraw, which under software GL
-    // costs as much as the edit itself at thousands of claims.
-    if (changed) markBusy(map);
+    if (sentAny || moved) markBusy(map, !sentAny);
   }, [data, overlayData, markBusy, fit]);
 
   // The selection's labels (its corner numbers); the map draws it from the highlight source (the data above).
@@ -346,8 +400,7 @@ export function ClaimsMap(props: ClaimsMapProps) {
     const claimsData = latest.current.data.claims;
     const box = boundsOf([{ ...claimsData, features: claimsData.features.filter((f) => ids.has(String(f.properties?.['id']))) }]);
     if (!box) return;
-    map.fitBounds(box, { ...FIT_OPTIONS, padding: 80, duration: 0 });
-    markBusy(map);
+    if (frameOn(map, box, { ...FIT_OPTIONS, padding: 80, duration: 0 })) markBusy(map, false);
   }, [zoomSeq, markBusy]);
 
   return (

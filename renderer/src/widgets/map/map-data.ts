@@ -34,27 +34,29 @@ function centroid(corners: Utm[]): Utm {
 }
 
 /**
- * Features and labels made once per claim object and zone (an edit makes new objects only for the claims it
- * changes): the collections below are rebuilt from them, so every unchanged claim keeps its feature object and the
- * map sends only the changed ones to its worker (source-diff.ts).
+ * Features made once per claim outline and zone, labels once per claim object (an edit makes new objects only for
+ * the claims it changes): the collections below are rebuilt from them, so every unchanged claim keeps its feature
+ * object and the map sends only the changed ones to its worker (source-diff.ts). A feature is keyed by the claim's
+ * corners array, which a rename or renumber keeps: the map draws no names (labels are HTML, label-overlay.ts), so a
+ * renamed claim is the same feature and costs the map nothing.
  */
-const claimFeatures = new WeakMap<LayoutClaim, { epsg: number; feature: Feature<Polygon> }>();
+const claimFeatures = new WeakMap<readonly Utm[], { epsg: number; id: string; kind: LayoutClaim['kind']; feature: Feature<Polygon> }>();
 const claimLabelCache = new WeakMap<LayoutClaim, { epsg: number; label: ClaimLabel }>();
 
 function claimFeature(claim: LayoutClaim, epsg: number): Feature<Polygon> {
-  const known = claimFeatures.get(claim);
-  if (known?.epsg === epsg) return known.feature;
+  const known = claimFeatures.get(claim.corners);
+  if (known?.epsg === epsg && known.id === claim.id && known.kind === claim.kind) return known.feature;
   const { toLonLat } = utmConverter(epsg);
   const ring = claim.corners.map((c) => toLonLat(c));
   ring.push(ring[0]!);
   const feature: Feature<Polygon> = {
     type: 'Feature',
     // `id` as a property, promoted to the feature id by the source (map-style.ts): layout ids are strings, and
-    // feature states (selection, hover) and updateData both address features by it.
-    properties: { id: claim.id, name: claim.name, kind: claim.kind },
+    // updateData addresses features by it; `kind` picks the colour.
+    properties: { id: claim.id, kind: claim.kind },
     geometry: { type: 'Polygon', coordinates: [ring] },
   };
-  claimFeatures.set(claim, { epsg, feature });
+  claimFeatures.set(claim.corners, { epsg, id: claim.id, kind: claim.kind, feature });
   return feature;
 }
 

@@ -68,6 +68,13 @@ export const CORNERS_MIN_ZOOM = 12;
 export const MONUMENTS_MIN_ZOOM = 13;
 
 /**
+ * Sources drawn only from a zoom: below it their changes are kept back and sent once the map comes within a zoom
+ * level of it (claims-map.tsx), so an edit at a wide view does not have MapLibre's worker cut points nobody sees into
+ * tiles and redraw the map for them.
+ */
+export const SOURCE_MIN_ZOOM: Partial<Record<SourceId, number>> = { corners: CORNERS_MIN_ZOOM, monuments: MONUMENTS_MIN_ZOOM };
+
+/**
  * Selection and hover are drawn from a source of their own holding only the selected and hovered claims, over the
  * claims layers: a click re-tiles one or a few features and every frame draws the highlight for them alone. Not
  * layer filters (a new filter made MapLibre cut the whole claims source into tiles again, most of a click at a few
@@ -195,17 +202,38 @@ export const SOURCE_IDS: Partial<Record<SourceId, string>> = { claims: 'id', cor
 
 const EMPTY_HIGHLIGHT: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The selected claims' features, then the hovered one's, from the claims source's own features (one geometry). */
+/** The highlight features made per claim feature and role: an unchanged selection yields the same objects again. */
+const highlightFeatures = new WeakMap<Feature, Partial<Record<'selected' | 'hover', Feature>>>();
+
+function highlightFeature(feature: Feature, role: 'selected' | 'hover'): Feature {
+  let roles = highlightFeatures.get(feature);
+  if (!roles) {
+    roles = {};
+    highlightFeatures.set(feature, roles);
+  }
+  return (roles[role] ??= { ...feature, properties: { ...feature.properties, [HIGHLIGHT_ROLE]: role } });
+}
+
+/**
+ * The selected claims' features, then the hovered one's, from the claims source's own features (one geometry). Made
+ * from the same objects while those claims' outlines are unchanged, so an edit elsewhere (a rename, a move of other
+ * claims) sends the highlight nothing (sameFeatures).
+ */
 export function highlightCollection(claims: FeatureCollection, selection: readonly string[], hoverId: string | null): FeatureCollection {
   if (selection.length === 0 && hoverId === null) return EMPTY_HIGHLIGHT;
   const selected = new Set(selection);
   const features: Feature[] = [];
   for (const feature of claims.features) {
     const id = String(feature.properties?.['id']);
-    if (selected.has(id)) features.push({ ...feature, properties: { ...feature.properties, [HIGHLIGHT_ROLE]: 'selected' } });
-    if (id === hoverId) features.push({ ...feature, properties: { ...feature.properties, [HIGHLIGHT_ROLE]: 'hover' } });
+    if (selected.has(id)) features.push(highlightFeature(feature, 'selected'));
+    if (id === hoverId) features.push(highlightFeature(feature, 'hover'));
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** True when both collections hold the very same feature objects in the same order: nothing to send. */
+export function sameFeatures(a: FeatureCollection, b: FeatureCollection): boolean {
+  return a.features.length === b.features.length && a.features.every((feature, i) => feature === b.features[i]);
 }
 
 function overlaySources(data: MapData): Record<string, SourceSpecification> {
