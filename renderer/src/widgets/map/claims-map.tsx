@@ -40,7 +40,7 @@ import { isEmptyDiff, sourceDiff } from './source-diff';
 import { BasemapControl } from './basemap-control';
 import type { BasemapOption, MapBasemap } from '../../state/map-basemap';
 import type { BasemapChoice } from '../../../../shared/basemap/map-settings';
-import { acquireMap, parkMap } from './map-pool';
+import { acquireMap, followSize, parkMap } from './map-pool';
 
 // Without an explicit worker URL MapLibre tries to build its worker from its own bundle path, which breaks once
 // Vite has bundled it (and under app://). The CSP allows workers from 'self'.
@@ -276,7 +276,9 @@ export function ClaimsMap(props: ClaimsMapProps) {
         maxPitch: 0,
         fadeDuration: 0,
         attributionControl: { compact: true },
+        trackResize: false,
       });
+      followSize(made, target);
       made.touchZoomRotate.disableRotation();
       made.keyboard.disableRotation();
       made.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

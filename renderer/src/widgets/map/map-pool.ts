@@ -29,6 +29,21 @@ export function acquireMap(host: HTMLElement, create: (element: HTMLDivElement) 
   return { map: create(element), element, reused: false };
 }
 
+/**
+ * Resizes the map when its element's size really changes (made with `trackResize: false`). MapLibre's own observer
+ * resizes on every notification, and Chromium notifies an element moved to another parent (parked, then taken by
+ * the next step's map) even when its size stays: each such resize reset the canvas's drawing buffer and redrew the
+ * whole map, twice per step switch.
+ */
+export function followSize(map: MapLibreMap, element: HTMLElement): void {
+  const observer = new ResizeObserver(() => {
+    const canvas = map.getCanvas();
+    if (`${element.clientWidth}px` !== canvas.style.width || `${element.clientHeight}px` !== canvas.style.height) map.resize();
+  });
+  observer.observe(element);
+  map.once('remove', () => observer.disconnect());
+}
+
 let parking: HTMLDivElement | null = null;
 
 function holder(): HTMLDivElement {

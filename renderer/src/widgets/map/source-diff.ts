@@ -1,9 +1,9 @@
 /**
  * What changed between two versions of a map source, as MapLibre's GeoJSONSource.updateData diff: the features
  * added, removed and changed, found by each feature's id property (the source's promoteId) and told apart by object
- * identity. The collections are built from per-claim caches (map-data.ts), so an unchanged claim's feature is the
- * same object in both and a move of one claim among thousands sends one feature to MapLibre's worker, which then
- * re-tiles only around it, instead of the whole collection again (setData).
+ * identity, then by value. The collections are built from per-claim caches (map-data.ts), so an unchanged claim's
+ * feature is the same object in both and a move of one claim among thousands sends one feature to MapLibre's worker,
+ * which then re-tiles only around it, instead of the whole collection again (setData).
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSourceDiff } from 'maplibre-gl';
@@ -34,7 +34,7 @@ export function sourceDiff(before: FeatureCollection, after: FeatureCollection, 
     if (id === null || seen.has(id)) return null;
     seen.add(id);
     const old = previous.get(id);
-    if (old === feature) continue;
+    if (old === feature || (old && sameValue(old, feature))) continue;
     if (!old) {
       add.push(feature);
       continue;
@@ -49,6 +49,18 @@ export function sourceDiff(before: FeatureCollection, after: FeatureCollection, 
   const remove = [...previous.keys()].filter((id) => !seen.has(id));
   if (add.length + update.length + remove.length > Math.max(1, after.features.length) * MOST_CHANGED) return null;
   return { add, update, remove };
+}
+
+/**
+ * A feature made again with the same geometry and properties (the corners derived anew after main answers a save):
+ * nothing to send for it.
+ */
+function sameValue(a: Feature, b: Feature): boolean {
+  const pa = a.properties ?? {};
+  const pb = b.properties ?? {};
+  const keys = Object.keys(pa);
+  if (keys.length !== Object.keys(pb).length || keys.some((key) => pa[key] !== pb[key])) return false;
+  return a.geometry === b.geometry || JSON.stringify(a.geometry) === JSON.stringify(b.geometry);
 }
 
 export function isEmptyDiff(diff: GeoJSONSourceDiff): boolean {
