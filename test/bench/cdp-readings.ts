@@ -82,7 +82,8 @@ interface TraceEvent {
 /**
  * Runs `action` under a Chrome trace and answers how long each thread of each process was busy (top-level tasks,
  * nested ones counted once) from its start until `settleMs` after it, busiest first, with the longest GPU-process
- * task: where a browser figure goes when the page's own thread is idle (software GL runs in the GPU process).
+ * task, and how many frames the window drew: where a browser figure goes when the page's own thread is idle
+ * (software GL runs in the GPU process).
  */
 export async function threadBusy(cdp: CDPSession, action: () => Promise<unknown>, settleMs = 1000): Promise<string[]> {
   await cdp.send('Tracing.start', { categories: 'toplevel,gpu,viz', transferMode: 'ReturnAsStream' } as never);
@@ -124,8 +125,14 @@ export async function threadBusy(cdp: CDPSession, action: () => Promise<unknown>
     }
     return { key, ms: total / 1000, longestMs: longest / 1000 };
   });
-  return busy
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, 5)
-    .map((t) => `${t.ms.toFixed(0).padStart(6)} ms busy (longest task ${t.longestMs.toFixed(0)} ms)  ${t.key}`);
+  // Frames the window drew: each is one swap of the whole window's composite, the unit software GL pays for.
+  const swaps = events.filter((e) => e.name === 'SkiaOutputSurfaceImplOnGpu::SwapBuffers' && (e.ph === 'X' || e.ph === 'B'));
+  const swapMs = swaps.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+  return [
+    ...busy
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((t) => `${t.ms.toFixed(0).padStart(6)} ms busy (longest task ${t.longestMs.toFixed(0)} ms)  ${t.key}`),
+    `frames drawn: ${swaps.length}${swapMs > 0 ? ` (${swapMs.toFixed(0)} ms in SwapBuffers)` : ''}`,
+  ];
 }

@@ -14,7 +14,8 @@
  *   BENCH_TABLE_RUNS=9     actions per row (median printed)
  *   BENCH_PROFILE=1        also prints the functions with the most self time (and total time) during each row's
  *                          actions, and for one more action of each row how long each browser thread was busy in the
- *                          second after its click (a Chrome trace: the GPU process's main thread is software GL)
+ *                          second after its click and how many frames the window drew (a Chrome trace: the GPU
+ *                          process's main thread is software GL, and each frame composites the whole window)
  */
 import type { Page } from 'playwright-core';
 import { DEMO_STAFF } from '../../server';
