@@ -14,7 +14,11 @@ import { reprojectLayout } from './job-reproject';
 export function checkJobPatch(raw: unknown): JobPatch {
   const parsed = jobPatchSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('invalid-request', describeZodError(parsed.error, 'job change'));
-  const patch = parsed.data;
+  return checkParsedPatch(parsed.data);
+}
+
+/** The rules a schema cannot state, for a patch already parsed against jobPatchSchema (or its parts' schemas). */
+export function checkParsedPatch(patch: JobPatch): JobPatch {
   if (patch.stateOverride !== undefined && patch.stateOverride !== null && !stateByCode(patch.stateOverride)) {
     throw new AppError('invalid-request', `"${patch.stateOverride}" is not a US state code (for example NV, AZ, AK).`);
   }

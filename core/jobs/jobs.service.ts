@@ -8,18 +8,20 @@
 import type { Kysely } from 'kysely';
 import type { OrderKey } from '../../shared/domain/order.types';
 import { AppError } from '../../shared/errors';
-import type { Job, JobChange, JobCore, JobSummary, LocationLookup } from '../../shared/jobs/job.types';
+import type { Job, JobChange, JobCore, JobPatch, JobSummary, LocationLookup } from '../../shared/jobs/job.types';
+import type { Layout } from '../../shared/layout/layout.types';
 import { canOverride } from '../../shared/workflow/workflow.machine';
 import type { Database } from '../db/schema';
 import { getOrderRow } from '../repos/orders.repo';
-import { getConflictInputs, getJobRow, getJobRowByOrder, insertJobIfAbsent, listJobSummaryRows, updateJobRow } from '../repos/jobs.repo';
+import { getConflictInputs, getJobChangeInputs, getJobRow, getJobRowByOrder, insertJobIfAbsent, listJobSummaryRows, updateJobRow } from '../repos/jobs.repo';
 import type { OutboxService } from '../outbox/outbox.service';
 import { transitionAndQueue } from '../outbox/outbox-writer';
 import type { WorkflowService } from '../workflow/workflow.service';
 import { newJobFromOrder } from './job-from-order';
-import { applyJobPatch, checkJobPatch } from './job-patch';
-import { conflictFrom, jobToNewRow, rowToJob, toJobSummary } from '../repos/jobs.mapper';
-import { applyPatchWorkflow } from './job-workflow';
+import { applyJobPatch, checkJobPatch, checkParsedPatch } from './job-patch';
+import { conflictFrom, jobToNewRow, rowToJob, rowToJobOnRead, toJobSummary } from '../repos/jobs.mapper';
+import { applyPatchWorkflow, layoutChangedBy } from './job-workflow';
+import { noteSavedLayout } from '../workflow/job-check-cache';
 import { heldRefusal, renewClaimIfDue } from './job-assignment';
 import { parseStoredHolder } from '../../shared/assignment/read-assignment';
 
@@ -40,8 +42,11 @@ export interface JobsService {
   getJob(jobId: number): Promise<Job>;
   listJobs(): Promise<JobSummary[]>;
   saveJob(jobId: number, patch: unknown): Promise<Job>;
-  /** saveJob for a layout alone, answered with what main changed (the layout is the caller's, not sent back). */
-  saveLayout(jobId: number, layout: unknown): Promise<JobChange>;
+  /**
+   * saveJob for a layout alone, answered with what main changed (the layout is the caller's, not sent back). The
+   * layout is one the IPC contract parsed (layoutSchema): it is not parsed again.
+   */
+  saveLayout(jobId: number, layout: Layout): Promise<JobChange>;
 }
 
 export function createJobsService(deps: JobsServiceDeps): JobsService {
@@ -66,9 +71,13 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     return newJobFromOrder(found.row, found.payload, deps.lookupLocation, deps.now().toISOString());
   }
 
-  /** A job change in one transaction with the workflow events it is (job-workflow.ts). */
-  async function applyPatch(jobId: number, rawPatch: unknown): Promise<void> {
-    const patch = checkJobPatch(rawPatch);
+  /**
+   * A job change in one transaction with the workflow events it is (job-workflow.ts). Answers whether the views
+   * were told (onChanged): a change of the layout's claims alone that moved nothing else (no state, no log line,
+   * nothing queued, the same number of claims) is not announced, because nothing another view shows changed and
+   * the window that saved it has main's answer; read anew, the job would cost main its whole layout again per edit.
+   */
+  async function applyPatch(jobId: number, patch: JobPatch): Promise<void> {
     // Who decided, read before the transaction: the session is not part of it.
     const actor = await deps.workflow.requireActor();
     if (patch.capacityOverride && !canOverride(actor.role)) {
@@ -77,17 +86,25 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
         `Only a manager or admin can accept more claims than were purchased; you are signed in as ${actor.role}. Ask one to record it with a reason.`,
       );
     }
-    const queued = await db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx) => {
       const row = await getJobRow(trx, jobId);
       if (!row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
-      const current = rowToJob(row);
+      // Parsed only if the change reads the job (a zone, the location, a capacity override): a layout edit does not.
+      const current = rowToJobOnRead(row);
       const at = deps.now().toISOString();
-      await updateJobRow(trx, jobId, applyJobPatch(current, patch, { user: actor.username, at }));
-      const queued = await applyPatchWorkflow(trx, current, patch, actor, at);
-      return (await renewClaimIfDue(trx, jobId, actor, at)) || queued;
+      const update = applyJobPatch(current, patch, { user: actor.username, at });
+      await updateJobRow(trx, jobId, update);
+      const workflow = await applyPatchWorkflow(trx, current, patch, layoutChangedBy(row, update), actor, at);
+      const renewed = await renewClaimIfDue(trx, jobId, actor, at);
+      const claimsOnly = Object.keys(patch).every((key) => key === 'layout') && update.claims_laid_out === row.claims_laid_out;
+      return { update, queued: workflow.queued || renewed, quiet: claimsOnly && !workflow.moved && !workflow.queued && !renewed };
     });
-    deps.onChanged?.([jobId]);
-    if (queued) deps.outbox?.kick();
+    // The layout written is the patch's (no zone change reprojected it): the next read of the job need not parse it.
+    if (patch.layout && outcome.update.epsg === undefined && outcome.update.layout_json !== undefined) {
+      noteSavedLayout(jobId, outcome.update.layout_json, patch.layout);
+    }
+    if (!outcome.quiet) deps.onChanged?.([jobId]);
+    if (outcome.queued) deps.outbox?.kick();
   }
 
   return {
@@ -125,20 +142,21 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
     },
 
     async saveJob(jobId, rawPatch) {
-      await applyPatch(jobId, rawPatch);
+      await applyPatch(jobId, checkJobPatch(rawPatch));
       return getJob(jobId);
     },
 
     async saveLayout(jobId, layout) {
-      await applyPatch(jobId, { layout });
-      const row = await getJobRow(db, jobId);
+      // Parsed once, by the IPC contract (layoutSchema, the same as jobPatchSchema's layout): only the rules a
+      // schema cannot state are checked here.
+      await applyPatch(jobId, checkParsedPatch({ layout }));
+      // What present() derives, from the row's own columns: the layout is not read again only to be dropped.
+      const row = await getJobChangeInputs(db, jobId);
       if (!row) throw new AppError('not-found', `Job ${jobId} does not exist.`);
-      // What present() derives, from the row's own columns: the layout is not parsed again only to be dropped.
-      const inputs = await getConflictInputs(db, jobId);
       return {
         id: jobId,
         serverPackage: row.claim_package_id === null ? null : { id: row.claim_package_id, number: row.claim_package_number },
-        conflict: inputs ? conflictFrom(inputs) : null,
+        conflict: conflictFrom(row),
         workflow: await deps.workflow.view(jobId),
         updatedAt: row.updated_at,
       };

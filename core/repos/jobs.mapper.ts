@@ -53,6 +53,16 @@ export function upgradeClaimantJson(json: string): string {
 }
 
 export function rowToJob(row: JobRow): JobCore {
+  return rowToJobWithLayout(row, parseLayoutColumn(row));
+}
+
+/** The stored layout alone, checked as rowToJob checks it. */
+export function parseLayoutColumn(row: Pick<JobRow, 'id' | 'layout_json'>): JobCore['layout'] {
+  return parseColumn(layoutSchema, row.layout_json, 'layout_json', row.id);
+}
+
+/** rowToJob for a caller that already has the row's layout (parsed from this row's layout_json): the rest is parsed. */
+export function rowToJobWithLayout(row: JobRow, layout: JobCore['layout']): JobCore {
   const step = jobStepSchema.safeParse(row.step);
   if (!step.success) throw new AppError('db-failed', `Job ${row.id}: unknown step "${row.step}".`);
   return {
@@ -60,7 +70,7 @@ export function rowToJob(row: JobRow): JobCore {
     order: parseColumn(jobOrderContextSchema, row.order_context_json, 'order_context_json', row.id),
     step: step.data,
     crs: parseColumn(jobCrsSchema, row.crs_json, 'crs_json', row.id),
-    layout: parseColumn(layoutSchema, row.layout_json, 'layout_json', row.id),
+    layout,
     monuments: parseColumn(monumentSettingsSchema, row.monument_settings_json, 'monument_settings_json', row.id),
     location: parseColumn(jobLocationSchema, row.location_json, 'location_json', row.id),
     claimant: parseColumn(claimantFormSchema, upgradeClaimantJson(row.claimant_json), 'claimant_json', row.id),
@@ -74,6 +84,31 @@ export function rowToJob(row: JobRow): JobCore {
         : parseColumn(capacityOverrideSchema, row.capacity_override_json, 'capacity_override_json', row.id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * rowToJob for a change that may read few of its fields (a layout edit reads none): the row is parsed, and every
+ * column checked as rowToJob checks it, only when a field other than the id is first read.
+ */
+export function rowToJobOnRead(row: JobRow): JobCore {
+  let job: JobCore | undefined;
+  const read = <K extends keyof JobCore>(key: K): JobCore[K] => (job ??= rowToJob(row))[key];
+  return {
+    id: row.id,
+    get order() { return read('order'); },
+    get step() { return read('step'); },
+    get crs() { return read('crs'); },
+    get layout() { return read('layout'); },
+    get monuments() { return read('monuments'); },
+    get location() { return read('location'); },
+    get claimant() { return read('claimant'); },
+    get documents() { return read('documents'); },
+    get serverPackage() { return read('serverPackage'); },
+    get conflict() { return read('conflict'); },
+    get capacityOverride() { return read('capacityOverride'); },
+    get createdAt() { return read('createdAt'); },
+    get updatedAt() { return read('updatedAt'); },
   };
 }
 

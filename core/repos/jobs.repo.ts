@@ -50,6 +50,17 @@ export async function getConflictInputs(db: Db, jobId: number): Promise<Conflict
     .executeTakeFirst();
 }
 
+/** What a saved change answers besides the workflow view (JobChange): the conflict's inputs and the job's own columns. */
+export async function getJobChangeInputs(
+  db: Db,
+  jobId: number,
+): Promise<(ConflictInputRow & Pick<JobRow, 'claim_package_id' | 'claim_package_number' | 'updated_at'>) | undefined> {
+  return jobsWithOrder(db)
+    .select(['o.status as order_status', 'o.gone_at as order_gone_at', 'jobs.conflict_ack', deliveredUploads(), 'jobs.claim_package_id', 'jobs.claim_package_number', 'jobs.updated_at'])
+    .where('jobs.id', '=', jobId)
+    .executeTakeFirst();
+}
+
 export async function setConflictAck(db: Db, jobId: number, status: string | null): Promise<void> {
   await db.updateTable('jobs').set({ conflict_ack: status }).where('id', '=', jobId).execute();
 }

@@ -5,12 +5,12 @@
  */
 import { parseStoredHolder } from '../../shared/assignment/read-assignment';
 import { AppError } from '../../shared/errors';
-import { checkJob, type JobCheck } from '../../shared/jobs/check-job';
+import type { JobCheck } from '../../shared/jobs/check-job';
 import { paymentStateSchema, type WorkflowContext } from '../../shared/workflow/workflow.types';
 import type { Db } from '../db/schema';
-import { rowToJob } from '../repos/jobs.mapper';
 import { getJobRow } from '../repos/jobs.repo';
 import { getWorkflowFacts, type WorkflowFactsRow } from '../repos/workflow.repo';
+import { jobCheckOf } from './job-check-cache';
 
 export interface JobFacts {
   facts: WorkflowFactsRow;
@@ -18,7 +18,8 @@ export interface JobFacts {
 }
 
 /**
- * The job check is made when first read: it checks the whole layout (milliseconds at a few hundred claims), and most
+ * The job check is made when first read, and then only for what changed since the job's last check
+ * (job-check-cache.ts): from nothing it checks the whole layout (tenths of a second at thousands of claims), and most
  * events have no guard that reads it (queueing and recording an upload, every system event). `readsCheck` says from
  * the facts whether it can be read at all: when not, the job's row (its layout and order, the largest row of the
  * cache) is not read either.
@@ -32,7 +33,7 @@ export async function readJobFacts(db: Db, jobId: number, readsCheck: (facts: Wo
     facts,
     get check() {
       if (!row) throw new Error(`The check of job ${jobId} was read by a transition said not to read it.`);
-      return (check ??= checkJob(rowToJob(row)));
+      return (check ??= jobCheckOf(row));
     },
   };
 }

@@ -15,20 +15,10 @@ import { addClaim, deleteClaims, moveClaims, renameClaims, rotateClaims } from '
 import type { LayoutClaim } from '../../shared/layout/layout.types';
 import { buildPlssIndex } from '../../shared/plss/plss-index';
 import { FIXTURE_EPSG, fixtureArea, fixtureLayers, quarterQuarterBox, T39N_R55E } from '../helpers/plss-fixture';
+import { seededRandom as random } from '../helpers/seeded-random';
 
 const EPSG = FIXTURE_EPSG;
 const plss = buildPlssIndex(fixtureArea(fixtureLayers([T39N_R55E, { township: 40, range: 55, dx: 0, dy: 1 }])), EPSG);
-
-/** Deterministic: a failure names its seed and step, and runs the same again. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 4 × 6 lodes whose second row runs over the township line, every fifth one a placer (too big for one locator). */
 function startingLayout(): LayoutClaim[] {
