@@ -97,12 +97,10 @@ function entryOfRow(row: Pick<JobRow, 'id' | 'layout_json'>): Entry {
   return entryFor(row.id, row.layout_json, parseLayoutColumn(row), null, false);
 }
 
-/** The job's stored layout, parsed and checked as rowToJob does, once per version. Read-only. */
-export function storedLayout(row: Pick<JobRow, 'id' | 'layout_json'>): Layout {
-  return entryOfRow(row).layout;
-}
-
-/** JSON.stringify of the stored layout as it parses: what an edit is compared with to tell whether it changed anything. */
+/**
+ * JSON.stringify of the stored layout as it parses (parsed and checked as rowToJob does, once per version): what an
+ * edit is compared with to tell whether it changed anything.
+ */
 export function storedLayoutJson(row: Pick<JobRow, 'id' | 'layout_json'>): string {
   const entry = entryOfRow(row);
   return (entry.canonicalJson ??= JSON.stringify(entry.layout));
