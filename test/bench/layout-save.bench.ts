@@ -2,7 +2,8 @@
  * Main's cost of one layout edit at 2,400 claims: a 48 × 50 lode grid on CPO-2026-0004, one claim moved 10 ft east
  * (then back), saved the way the window saves it, in this process, on a real cache file:
  *   request   the IPC request as main receives it (JSON.parse of the body; Electron's structured clone is alike)
- *   save      dispatchIpc('saveLayout'): the contract's parse, jobs.saveLayout, the answer's parse
+ *   save      dispatchIpc('saveLayout'): the contract's parse, jobs.saveLayout, the answer's parse (and, apart, the
+ *             contract's parse of the same request alone: what a message of the change alone would spare)
  *   refresh   what the Layout step reads again when main announces a change (workflowChanged): the job, its
  *             history and outbox entries, the uploads ready and the order (api/queries.ts), each answer serialised
  *             as a transport would
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import { dispatchIpc } from '../../core/ipc/dispatch';
+import { ipcContract } from '../../shared/ipc/contract';
 import { applyWriterPragmas } from '../../core/db/open-writer';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
 import { orderAreaRings } from '../../shared/jobs/check-job';
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
 
     const profiler = PROFILE ? createCpuProfiler(join(temp.dir, 'layout-save.cpuprofile')) : null;
     const request: number[] = [];
+    const contract: number[] = [];
     const save: number[] = [];
     const reread: number[] = [];
     let refreshes = 0;
@@ -111,8 +114,13 @@ async function main(): Promise<void> {
       // A middle claim of the grid (row 25, column 26): it has neighbours on every side.
       layout = moved(layout, 1_225, run % 2 === 0 ? 10 : -10);
       const body = JSON.stringify({ jobId, layout });
-      await profiler?.start();
+      // The contract's parse alone (part of the save below), on a copy of the request: what a smaller message would save.
+      const copy: unknown = JSON.parse(body);
       let start = performance.now();
+      ipcContract.saveLayout.request.parse(copy);
+      contract.push(performance.now() - start);
+      await profiler?.start();
+      start = performance.now();
       const payload: unknown = JSON.parse(body);
       request.push(performance.now() - start);
       start = performance.now();
@@ -140,6 +148,7 @@ async function main(): Promise<void> {
     console.log(`  ${'baseline: stringify + raw UPDATE (FULL commit)'.padEnd(46)} ${b.median.toFixed(1).padStart(7)} ms (fastest ${b.fastest.toFixed(1).padStart(6)})   (stringify alone ${stats(stringify).median.toFixed(1)} ms)`);
     row('request: JSON.parse of the IPC body', request);
     row('save: dispatchIpc saveLayout', save);
+    row('  of which the contract parses the layout', contract);
     row(`refresh after workflowChanged (${refreshes} of ${RUNS})`, reread);
     row('save + refresh', save.map((ms, i) => ms + reread[i]!), '   ← what one edit costs main');
     console.log(`\n  peak RSS: after set-up ${setUpRss.toFixed(0)} MB, after the baseline ${baselineRss.toFixed(0)} MB, after the saves ${savesRss.toFixed(0)} MB`);
