@@ -25,6 +25,7 @@ import { DEMO_PASSWORD, DEMO_STAFF } from '../../server/demo-users';
 import { orderAreaRings } from '../../shared/jobs/check-job';
 import { generateGrid } from '../../shared/layout/grid';
 import type { GridInput, Layout } from '../../shared/layout/layout.types';
+import type { JobChange } from '../../shared/jobs/job.types';
 import { openTestApp } from '../helpers/test-app';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startServerProcess } from './bench-server';
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
     const save: number[] = [];
     const reread: number[] = [];
     let refreshes = 0;
+    let problems = 0;
     for (let run = 0; run < RUNS; run += 1) {
       // A middle claim of the grid (row 25, column 26): it has neighbours on every side.
       layout = moved(layout, 1_225, run % 2 === 0 ? 10 : -10);
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
       const before = announced;
       const answer = await dispatchIpc(handlers, 'saveLayout', payload);
       if (!answer.ok) throw new Error(answer.error.message);
+      problems = (answer.value as JobChange).workflow.steps.validate.problems.length;
       JSON.stringify(answer.value);
       save.push(performance.now() - start);
       start = performance.now();
@@ -151,6 +154,7 @@ async function main(): Promise<void> {
     row('  of which the contract parses the layout', contract);
     row(`refresh after workflowChanged (${refreshes} of ${RUNS})`, reread);
     row('save + refresh', save.map((ms, i) => ms + reread[i]!), '   ← what one edit costs main');
+    console.log(`  the layout's problems named in each answer (its Validate gate): ${problems}`);
     console.log(`\n  peak RSS: after set-up ${setUpRss.toFixed(0)} MB, after the baseline ${baselineRss.toFixed(0)} MB, after the saves ${savesRss.toFixed(0)} MB`);
     if (profiler) {
       console.log(`\n${formatProfile(profiler.summary, RUNS, 'save').join('\n')}`);
