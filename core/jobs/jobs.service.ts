@@ -72,10 +72,10 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
   }
 
   /**
-   * A job change in one transaction with the workflow events it is (job-workflow.ts). Answers whether the views
-   * were told (onChanged): a change of the layout's claims alone that moved nothing else (no state, no log line,
-   * nothing queued, the same number of claims) is not announced, because nothing another view shows changed and
-   * the window that saved it has main's answer; read anew, the job would cost main its whole layout again per edit.
+   * A job change in one transaction with the workflow events it is (job-workflow.ts), announced to the views
+   * (onChanged) unless it changed the layout's claims alone and moved nothing else (no state, no log line, nothing
+   * queued, the same number of claims): nothing another view shows changed, and the window that saved it has main's
+   * answer; read anew, the job would cost main its whole layout again per edit.
    */
   async function applyPatch(jobId: number, patch: JobPatch): Promise<void> {
     // Who decided, read before the transaction: the session is not part of it.
