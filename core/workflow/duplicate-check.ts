@@ -7,11 +7,14 @@
  */
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { orderKeyFromString, orderKeyOfRow, orderKeyString } from '../../shared/domain/order.types';
+import { orderKeyOfRow, orderKeyString, type OrderKey } from '../../shared/domain/order.types';
 import type { NormalizedClaim } from '../../shared/domain/normalized-order.types';
 import { AppError } from '../../shared/errors';
-import { boxClaims, overlappingBoxes, sharePairs, type ClaimBox, type DuplicatePair } from '../../shared/workflow/duplicate-orders';
-import type { Db } from '../db/schema';
+import { ClaimBoxes } from '../../shared/workflow/claim-boxes';
+import { boxClaims, overlappingBoxes, PairFinder, type DuplicatePair } from '../../shared/workflow/duplicate-orders';
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../db/schema';
+import { withSmallPageCache } from '../db/small-page-cache';
 import { workerEntryCode } from '../platform/worker-entry';
 import { getClaimsOfOrders, listedClaimsPage, type ListedClaimsCursor } from '../repos/duplicates.repo';
 
@@ -33,52 +36,94 @@ function parseClaims(json: string): { name: string; geometry: NormalizedClaim['g
   }
 }
 
-/** Orders read per query in the first pass: their claims are parsed, boxed and let go before the next page. */
-const PAGE_ORDERS = 500;
+/**
+ * Orders read per query in the first pass: their claims are parsed, boxed and let go before the next page. Few, so a
+ * page and what parsing it allocates die in the young generation: pages of 500 (some 1 MB of text and several of
+ * parsed claims) outlived a minor collection, and the old generation, and so the heap, grew by them.
+ */
+export const PAGE_ORDERS = 64;
+
+/**
+ * KiB of page cache for the check's reads. They scan every listed order's payload once, in order: a page is not read
+ * twice, so SQLite's default 16 MB cache only held a copy of the last 16 MB read (10 MB of the check's peak RSS).
+ */
+const CHECK_CACHE_KIB = 512;
+
+/**
+ * One of the check's reads, with a small page cache for its duration. The connection is held for that one read only:
+ * the app's own queries (where the check runs on the main connection) still come between two pages.
+ */
+function read<T>(db: Kysely<Database>, query: (connection: Db) => Promise<T>): Promise<T> {
+  return db.connection().execute((connection) => withSmallPageCache(connection, CHECK_CACHE_KIB, () => query(connection)));
+}
+
+/** Candidate claim pairs compared per slice of the second pass: their orders' geometry is read in one go. */
+const SLICE_CANDIDATES = 256;
+
+/**
+ * The listed orders, in the list's order, kept as a number each (orderKeyString made again where a pair needs
+ * it): 40,000 "type:id" strings and their array were some 2 MB of heap for the whole check.
+ */
+class ListedOrders {
+  private ids: number[] = [];
+  private types: OrderKey['orderType'][] = [];
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  push(key: OrderKey): number {
+    this.types.push(key.orderType);
+    return this.ids.push(key.id) - 1;
+  }
+
+  key(index: number): OrderKey {
+    return { orderType: this.types[index]!, id: this.ids[index]! };
+  }
+}
 
 /**
  * The check over the listed orders in two passes (shared/workflow/duplicate-orders.ts): first every order's claims a
- * page at a time, kept only as boxes and an area; then the geometry of just the orders whose boxes met. Memory
- * holds boxes, not the claims of every order. The passes are separate reads: an order the sync changes in between
- * is compared with its newer claims (or, gone, not at all), and the next sync's check sets the flags right again.
+ * page at a time, kept only as boxes and an area; then the geometry of just the orders whose boxes met, read as the
+ * comparisons need it and let go after each order's last one. The passes are separate reads: an order the sync
+ * changes in between is compared with its newer claims (or, gone, not at all), and the next sync's check sets the
+ * flags right again.
  */
-export async function findDuplicatesInCache(db: Db, minShare: number): Promise<DuplicateCheckResult> {
-  const keys: string[] = [];
+export async function findDuplicatesInCache(db: Kysely<Database>, minShare: number): Promise<DuplicateCheckResult> {
+  const orders = new ListedOrders();
   const areas: number[] = [];
-  const boxes: ClaimBox[] = [];
+  const boxes = new ClaimBoxes();
   for (let after: ListedClaimsCursor | null = null; ; ) {
-    const page = await listedClaimsPage(db, after, PAGE_ORDERS);
-    for (const row of page) {
-      const index = keys.length;
-      keys.push(orderKeyString(orderKeyOfRow(row)));
-      const boxed = boxClaims(index, parseClaims(row.claims_json));
-      areas.push(boxed.areaM2);
-      for (const box of boxed.boxes) boxes.push(box);
-    }
+    const page = await read(db, (connection) => listedClaimsPage(connection, after, PAGE_ORDERS));
+    for (const row of page) areas.push(boxClaims(orders.push(orderKeyOfRow(row)), parseClaims(row.claims_json), boxes));
     const last = page.at(-1);
     if (!last || page.length < PAGE_ORDERS) break;
     after = { createdAt: last.created_at, orderType: last.order_type, id: last.id };
   }
-  const overlaps = overlappingBoxes(boxes, keys);
-  const involved = [...new Set(overlaps.flatMap(([a, b]) => [a.order, b.order]))];
-  const rows = await getClaimsOfOrders(db, involved.map((index) => orderKeyFromString(keys[index]!)));
-  // Kept as text and parsed when sharePairs first needs an order (it keeps only the rings it compares).
-  const claimsJson = new Map(rows.map((row) => [orderKeyString(orderKeyOfRow(row)), row.claims_json]));
-  const claimsOf = (index: number) => {
-    const json = claimsJson.get(keys[index]!);
-    return json === undefined ? [] : parseClaims(json);
-  };
-  const pairs = sharePairs(overlaps, claimsOf, keys, areas, { minShare });
-  const inPairs = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
-  const numbers: Record<string, string> = {};
-  for (const row of rows) {
-    const key = orderKeyString(orderKeyOfRow(row));
-    if (inPairs.has(key)) numbers[key] = row.order_number;
+  const keyOf = (index: number) => orderKeyString(orders.key(index));
+  const finder = new PairFinder(overlappingBoxes(boxes, keyOf), boxes, { minShare });
+  const numbers = new Map<number, string>();
+  for (let from = 0; from < finder.size; from += SLICE_CANDIDATES) {
+    const needed = finder.needed(from, from + SLICE_CANDIDATES);
+    const indexOf = new Map(needed.map((index) => [orderKeyString(orders.key(index)), index]));
+    for (const row of await read(db, (connection) => getClaimsOfOrders(connection, needed.map((index) => orders.key(index))))) {
+      const index = indexOf.get(orderKeyString(orderKeyOfRow(row)))!;
+      finder.hold(index, parseClaims(row.claims_json));
+      numbers.set(index, row.order_number);
+    }
+    finder.compare(from, from + SLICE_CANDIDATES);
   }
-  return { pairs, numbers };
+  const pairs = finder.pairs(keyOf, areas);
+  const inPairs = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
+  const byKey: Record<string, string> = {};
+  for (const [index, number] of numbers) {
+    const key = keyOf(index);
+    if (inPairs.has(key)) byKey[key] = number;
+  }
+  return { pairs, numbers: byKey };
 }
 
-export function inThreadDuplicateCheck(db: Db): DuplicateCheck {
+export function inThreadDuplicateCheck(db: Kysely<Database>): DuplicateCheck {
   return (minShare) => findDuplicatesInCache(db, minShare);
 }
 

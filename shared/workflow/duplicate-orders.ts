@@ -3,12 +3,13 @@
  * share of a pair is the area their claims have in common divided by the claim area of the smaller order;
  * pairs at or above `minShare` (default 0.5) are reported, and flagged on both orders by the caller.
  *
- * How, for 10,000 orders: one R-tree (rbush) over every claim's lon/lat bounding box, so only claims whose boxes
- * meet are ever compared; each such pair of claims from different orders is intersected exactly (convex claims
+ * How, for 10,000 orders: one static R-tree (flatbush, claim-boxes.ts) over every claim's lon/lat bounding box, so
+ * only claims whose boxes meet are ever compared; each such pair of claims from different orders is intersected exactly (convex claims
  * by clipping, others by turf: shared/claims/polygon-ops.ts intersectionAreaM2) and the areas are summed per
  * pair of orders. It runs in two passes so that a caller reading the cache need not hold every order's geometry:
- * boxClaims keeps a box per claim and an area per order, and sharePairs reads the geometry of only the orders
- * whose boxes met (at 10,000 orders × 8 claims, holding them all took some 150 MB of heap).
+ * boxClaims keeps a box per claim and an area per order, and the second pass (PairFinder) holds the geometry of only
+ * the orders whose boxes met, each only until its last comparison (at 10,000 orders × 8 claims, holding every
+ * order's claims took some 150 MB of heap).
  *
  * Areas are measured in a sinusoidal projection centred between the two claims rather than in UTM: it is
  * equal-area on the sphere, so the share (a ratio of areas in one projection) is right to well under 0.1 %
@@ -17,11 +18,11 @@
  * overlap each other (validation reports that separately); the share is capped at 1 in case they do. Holes
  * are subtracted. Claims touching only along an edge or at a corner share no area and are never reported.
  */
-import RBush from 'rbush';
 import { intersectionAreaM2 } from '../claims/polygon-ops';
 import { gridAreaM2 } from '../geo/ground';
 import { ACRE_M2, type Utm } from '../geo/utm';
 import type { ClaimGeometry, Position } from '../geometry/geojson.types';
+import { ClaimBoxes } from './claim-boxes';
 
 export interface DuplicateCandidate {
   /** The order's identity, e.g. orderKeyString(): "claim_order:7". */
@@ -52,16 +53,6 @@ const RAD = Math.PI / 180;
 
 /** Open rings (closing vertex dropped): outer first, then holes. */
 type LonLatPolygon = Position[][];
-
-/** One claim's bounding box (lon/lat), the order it belongs to (its place in the list) and its place among that order's claims. */
-export interface ClaimBox {
-  minX: number;
-  minY: number;
-  maxX: number;
-  maxY: number;
-  order: number;
-  claim: number;
-}
 
 /** A claim as the exact comparison needs it: its name and its rings, open, outer first. */
 interface ClaimShape {
@@ -121,14 +112,13 @@ function polygonIntersection(p: LonLatPolygon, q: LonLatPolygon, lon0: number, i
   return Math.max(0, area);
 }
 
-function claimIntersection(boxes: [ClaimBox, ClaimBox], shapes: [ClaimShape, ClaimShape], ignoreBelowM2: number): number {
-  const lon0 = (Math.min(boxes[0].minX, boxes[1].minX) + Math.max(boxes[0].maxX, boxes[1].maxX)) / 2;
+function claimIntersection(lon0: number, shapes: [ClaimShape, ClaimShape], ignoreBelowM2: number): number {
   let total = 0;
   for (const p of shapes[0].polygons) for (const q of shapes[1].polygons) total += polygonIntersection(p, q, lon0, ignoreBelowM2);
   return total;
 }
 
-function boxOf(polygons: readonly LonLatPolygon[]): Pick<ClaimBox, 'minX' | 'minY' | 'maxX' | 'maxY'> {
+function boxOf(polygons: readonly LonLatPolygon[]): { minX: number; minY: number; maxX: number; maxY: number } {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const polygon of polygons) {
     for (const [lon, lat] of polygon[0] ?? []) {
@@ -149,108 +139,123 @@ interface PairAccumulator {
 type ClaimsOf = readonly { name: string; geometry: ClaimGeometry }[];
 
 /**
- * The first pass over the orders, one order at a time: each claim's box and the order's claim area. Nothing of the
- * geometry is kept, so a caller reading orders from the cache holds boxes, not claims (see sharePairs).
+ * The first pass over the orders, one order at a time: each claim's box goes into `boxes`, and the order's claim area
+ * is answered. Nothing of the geometry is kept, so a caller reading orders from the cache holds boxes, not claims.
  */
-export function boxClaims(order: number, claims: ClaimsOf): { boxes: ClaimBox[]; areaM2: number } {
-  const boxes: ClaimBox[] = [];
+export function boxClaims(order: number, claims: ClaimsOf, boxes: ClaimBoxes): number {
   let areaM2 = 0;
   claims.forEach((claim, index) => {
     const polygons = claimPolygons(claim.geometry);
     if (polygons.length === 0) return;
     const { minX, minY, maxX, maxY } = boxOf(polygons);
-    // A literal of one fixed shape: built by spreading, 80,000 boxes held some 20 MB more (measured).
-    const box: ClaimBox = { minX, minY, maxX, maxY, order, claim: index };
-    const lon0 = (box.minX + box.maxX) / 2;
+    const lon0 = (minX + maxX) / 2;
     areaM2 += polygons.reduce((sum, p) => sum + polygonArea(p, lon0), 0);
-    boxes.push(box);
+    boxes.add(order, index, minX, minY, maxX, maxY);
   });
-  return { boxes, areaM2 };
+  return areaM2;
 }
 
-/** Claims of different orders whose boxes meet, each pair once, the earlier order's claim first. `keys[i]` is order i's identity. */
-export function overlappingBoxes(boxes: ClaimBox[], keys: readonly string[]): [ClaimBox, ClaimBox][] {
-  const tree = new RBush<ClaimBox>();
-  tree.load(boxes);
-  const found: [ClaimBox, ClaimBox][] = [];
-  for (const box of boxes) {
-    for (const hit of tree.search(box)) {
-      // Each pair of claims once, and never two claims of the same order (or of the same key listed twice).
-      if (hit.order <= box.order || keys[hit.order] === keys[box.order]) continue;
-      found.push([box, hit]);
-    }
-  }
-  return found;
+/** Claims of different orders whose boxes meet, as pairs of box numbers (ClaimBoxes.meeting). `keyOf(i)` is order i's identity. */
+export function overlappingBoxes(boxes: ClaimBoxes, keyOf: (order: number) => string): Int32Array {
+  // Never two claims of the same order, nor of one key listed twice.
+  return boxes.meeting((a, b) => keyOf(a) === keyOf(b));
 }
 
 /**
- * The second pass: the claims whose boxes meet are intersected exactly, with the geometry of only the orders they
- * belong to (`claimsOf(order)`, as given to boxClaims; a claim no longer there is passed over), and the pairs of
- * orders at or above the share are answered. `areasM2[i]` is order i's claim area.
+ * The second pass: the claims whose boxes met (`candidates`, from overlappingBoxes) are intersected exactly, a slice
+ * of candidates at a time. Before each slice the caller hands over the claims of the orders it needs (`needed`,
+ * then `hold`, with the claims as given to boxClaims; a claim no longer there is passed over); each order's shapes
+ * are let go after its last candidate, so what is held is the orders still to be compared, not every one that was.
  */
-export function sharePairs(
-  overlaps: readonly [ClaimBox, ClaimBox][],
-  claimsOf: (order: number) => ClaimsOf,
-  keys: readonly string[],
-  areasM2: readonly number[],
-  options: DuplicateOptions = {},
-): DuplicatePair[] {
-  const minShare = options.minShare ?? 0.5;
-  const minOverlapM2 = options.minOverlapM2 ?? 1;
-  if (!(minShare > 0 && minShare <= 1)) throw new RangeError(`The duplicate share must be above 0 and at most 1, not ${minShare}.`);
-  const shapes = new Map<number, (ClaimShape | null)[]>();
-  const shapeOf = (box: ClaimBox): ClaimShape | null => {
-    let ofOrder = shapes.get(box.order);
-    if (!ofOrder) {
-      ofOrder = claimsOf(box.order).map((claim) => ({ name: claim.name, polygons: claimPolygons(claim.geometry) }));
-      shapes.set(box.order, ofOrder);
+export class PairFinder {
+  private readonly minShare: number;
+  private readonly minOverlapM2: number;
+  private readonly shapes = new Map<number, (ClaimShape | null)[]>();
+  /** Each order's last candidate (its index in `candidates`), after which its shapes are let go. */
+  private readonly lastUse = new Map<number, number>();
+  private readonly tally = new Map<string, PairAccumulator>();
+
+  constructor(
+    private readonly candidates: Int32Array,
+    private readonly boxes: ClaimBoxes,
+    options: DuplicateOptions = {},
+  ) {
+    this.minShare = options.minShare ?? 0.5;
+    this.minOverlapM2 = options.minOverlapM2 ?? 1;
+    if (!(this.minShare > 0 && this.minShare <= 1)) throw new RangeError(`The duplicate share must be above 0 and at most 1, not ${this.minShare}.`);
+    for (let k = 0; k < this.size; k += 1) {
+      this.lastUse.set(boxes.order(candidates[2 * k]!), k);
+      this.lastUse.set(boxes.order(candidates[2 * k + 1]!), k);
     }
-    return ofOrder[box.claim] ?? null;
-  };
-  const pairs = new Map<string, PairAccumulator>();
-  for (const [a, b] of overlaps) {
-    const shapeA = shapeOf(a);
-    const shapeB = shapeOf(b);
-    if (!shapeA || !shapeB) continue;
-    const overlap = claimIntersection([a, b], [shapeA, shapeB], minOverlapM2);
-    if (overlap < minOverlapM2) continue;
-    const id = `${a.order}:${b.order}`;
-    const pair = pairs.get(id) ?? { overlapM2: 0, claims: [] };
-    pair.overlapM2 += overlap;
-    pair.claims.push({ a: shapeA.name, b: shapeB.name });
-    pairs.set(id, pair);
   }
 
-  const found: DuplicatePair[] = [];
-  for (const [id, pair] of pairs) {
-    const [i, j] = id.split(':').map(Number) as [number, number];
-    const smaller = Math.min(areasM2[i] ?? 0, areasM2[j] ?? 0);
-    if (smaller <= 0) continue;
-    const share = Math.min(1, pair.overlapM2 / smaller);
-    if (share < minShare) continue;
-    found.push({
-      a: keys[i]!,
-      b: keys[j]!,
-      overlapM2: pair.overlapM2,
-      overlapAcres: pair.overlapM2 / ACRE_M2,
-      share,
-      claims: pair.claims,
-    });
+  /** Candidates in all. */
+  get size(): number {
+    return this.candidates.length / 2;
   }
-  return found.sort((x, y) => y.share - x.share || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+
+  /** The orders candidates `from` to `to` (excluded) compare whose claims are not held. */
+  needed(from: number, to: number): number[] {
+    const orders = new Set<number>();
+    for (let at = 2 * from; at < 2 * Math.min(to, this.size); at += 1) {
+      const order = this.boxes.order(this.candidates[at]!);
+      if (!this.shapes.has(order)) orders.add(order);
+    }
+    return [...orders];
+  }
+
+  hold(order: number, claims: ClaimsOf): void {
+    this.shapes.set(order, claims.map((claim) => ({ name: claim.name, polygons: claimPolygons(claim.geometry) })));
+  }
+
+  /** Compares candidates `from` to `to` (excluded); every order they need must be held (an order not held has no claims). */
+  compare(from: number, to: number): void {
+    const { boxes, candidates } = this;
+    for (let k = from; k < Math.min(to, this.size); k += 1) {
+      const a = candidates[2 * k]!;
+      const b = candidates[2 * k + 1]!;
+      const [orderA, orderB] = [boxes.order(a), boxes.order(b)];
+      const shapeA = this.shapes.get(orderA)?.[boxes.claim(a)] ?? null;
+      const shapeB = this.shapes.get(orderB)?.[boxes.claim(b)] ?? null;
+      if (shapeA && shapeB) {
+        const lon0 = (Math.min(boxes.minX(a), boxes.minX(b)) + Math.max(boxes.maxX(a), boxes.maxX(b))) / 2;
+        const overlap = claimIntersection(lon0, [shapeA, shapeB], this.minOverlapM2);
+        if (overlap >= this.minOverlapM2) {
+          const id = `${orderA}:${orderB}`;
+          const pair = this.tally.get(id) ?? { overlapM2: 0, claims: [] };
+          pair.overlapM2 += overlap;
+          pair.claims.push({ a: shapeA.name, b: shapeB.name });
+          this.tally.set(id, pair);
+        }
+      }
+      for (const order of [orderA, orderB]) if (this.lastUse.get(order) === k) this.shapes.delete(order);
+    }
+  }
+
+  /** The pairs of orders at or above the share, once every candidate was compared. `areasM2[i]` is order i's claim area. */
+  pairs(keyOf: (order: number) => string, areasM2: ArrayLike<number>): DuplicatePair[] {
+    const found: DuplicatePair[] = [];
+    for (const [id, pair] of this.tally) {
+      const [i, j] = id.split(':').map(Number) as [number, number];
+      const smaller = Math.min(areasM2[i] ?? 0, areasM2[j] ?? 0);
+      if (smaller <= 0) continue;
+      const share = Math.min(1, pair.overlapM2 / smaller);
+      if (share < this.minShare) continue;
+      found.push({ a: keyOf(i), b: keyOf(j), overlapM2: pair.overlapM2, overlapAcres: pair.overlapM2 / ACRE_M2, share, claims: pair.claims });
+    }
+    return found.sort((x, y) => y.share - x.share || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  }
 }
 
 /** Both passes over orders held in memory. */
 export function findDuplicateOrders(orders: readonly DuplicateCandidate[], options: DuplicateOptions = {}): DuplicatePair[] {
-  const keys = orders.map((order) => order.key);
-  const areas: number[] = [];
-  const boxes: ClaimBox[] = [];
-  orders.forEach((order, index) => {
-    const boxed = boxClaims(index, order.claims);
-    areas.push(boxed.areaM2);
-    for (const box of boxed.boxes) boxes.push(box);
-  });
-  return sharePairs(overlappingBoxes(boxes, keys), (index) => orders[index]?.claims ?? [], keys, areas, options);
+  const keyOf = (index: number) => orders[index]!.key;
+  const boxes = new ClaimBoxes();
+  const areas = orders.map((order, index) => boxClaims(index, order.claims, boxes));
+  const finder = new PairFinder(overlappingBoxes(boxes, keyOf), boxes, options);
+  for (const order of finder.needed(0, finder.size)) finder.hold(order, orders[order]!.claims);
+  finder.compare(0, finder.size);
+  return finder.pairs(keyOf, areas);
 }
 
 /** Each order's possible duplicates, so both orders of a pair show the flag. */

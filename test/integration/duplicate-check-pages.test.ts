@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderKeyOfRow, orderKeyString } from '../../shared/domain/order.types';
 import { findDuplicateOrders } from '../../shared/workflow/duplicate-orders';
 import { listClaimsOfListedOrders } from '../../core/repos/duplicates.repo';
-import { findDuplicatesInCache } from '../../core/workflow/duplicate-check';
+import { findDuplicatesInCache, PAGE_ORDERS } from '../../core/workflow/duplicate-check';
 import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
-/** More than one page of the check's first pass (500 orders). */
+/** Many pages of the check's first pass. */
 const ORDERS = 1_300;
 
 describe('the duplicate check a page at a time', () => {
@@ -48,7 +48,7 @@ describe('the duplicate check a page at a time', () => {
     const paged = await findDuplicatesInCache(backEnd.opened.db, 0.5);
     expect(paged.pairs).toEqual(inMemory);
     const position = new Map(rows.map((row, index) => [orderKeyString(orderKeyOfRow(row)), index]));
-    const spanning = paged.pairs.filter((pair) => Math.floor(position.get(pair.a)! / 500) !== Math.floor(position.get(pair.b)! / 500));
+    const spanning = paged.pairs.filter((pair) => Math.floor(position.get(pair.a)! / PAGE_ORDERS) !== Math.floor(position.get(pair.b)! / PAGE_ORDERS));
     expect(spanning.map((pair) => paged.numbers[pair.b]).sort()).toEqual(expect.arrayContaining(['DUP-0', 'DUP-1', 'DUP-2']));
     expect(Object.keys(paged.numbers).sort()).toEqual([...new Set(paged.pairs.flatMap((p) => [p.a, p.b]))].sort());
   });
