@@ -6,8 +6,11 @@ import { queryOrders } from '../../core/repos/order-queue.repo';
 import { getSyncState } from '../../core/repos/sync-state.repo';
 import { buildLodeGrid, SERVER_PROFILES } from '../../server';
 import { createGeoDbClient } from '../../core/api/geodb-client';
-import { createSyncService } from '../../core/sync/sync.service';
-import { openBackEnd, startTestServer, type BackEnd } from '../helpers/back-end';
+import { Kysely } from 'kysely';
+import { createSyncService, type SyncOutcome } from '../../core/sync/sync.service';
+import { ImmediateSqliteDialect } from '../../core/db/immediate-sqlite-dialect';
+import type { Database } from '../../core/db/schema';
+import { openBackEnd, startTestServer, workflowFor, type BackEnd } from '../helpers/back-end';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -53,6 +56,64 @@ describe.each(SERVER_PROFILES)('sync engine against the reference server (%s pro
     if (profile === 'reference') expect(again.outcome).toBe('unchanged'); // a 304 for the ETag
     else expect(again).toMatchObject({ outcome: 'updated', received: listed, unchanged: listed, added: 0, updated: 0 });
     expect((await getSyncState(backEnd.opened.db)).lastSuccessAt).not.toBeNull();
+  });
+
+  it('reads what the cache holds of every order only for a list it must plan, and re-checks duplicates only when an order changed', async () => {
+    // The sync service over the same cache file, on a connection whose statements are recorded.
+    const statements: string[] = [];
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: backEnd.opened.sqlite }), log: (event) => statements.push(event.query.sql) });
+    const readsOrderStates = () => statements.some((text) => /^select .*"payload_hash".* from "orders"/.test(text));
+    const outcomes: SyncOutcome[] = [];
+    const sync = createSyncService({
+      db,
+      getAuth: backEnd.session.getAuth,
+      onUnauthorized: async () => undefined,
+      createClient: (serverUrl) => createGeoDbClient({ baseUrl: serverUrl, timeoutMs: 2_000 }),
+      now: () => new Date(),
+      afterSync: async (outcome) => void outcomes.push(outcome),
+    });
+    const checks: number[] = [];
+    let running = -1;
+    const workflow = workflowFor(backEnd.opened.db, () => new Date(), () => ({ username: 'demo-staff', role: 'staff' }), {
+      duplicateCheck: async () => {
+        checks.push(running);
+        return { pairs: [], numbers: {} };
+      },
+    });
+
+    expect((await sync.syncNow()).added).toBeGreaterThan(0);
+    expect(readsOrderStates()).toBe(true);
+    expect(outcomes.at(-1)?.changed).toBe(true);
+    statements.length = 0;
+
+    // Nothing changed: with ETags the server answers 304 and nothing of the cache's orders is read, nor anything
+    // after the sync run; without, the list is planned against them and nothing is found changed.
+    const again = await sync.syncNow();
+    if (profile === 'reference') {
+      expect(again.outcome).toBe('unchanged');
+      expect(readsOrderStates()).toBe(false);
+      expect(outcomes).toHaveLength(1);
+    } else {
+      expect(again).toMatchObject({ outcome: 'updated', added: 0, updated: 0 });
+      expect(readsOrderStates()).toBe(true);
+      expect(outcomes.at(-1)?.changed).toBe(false);
+    }
+    // A new list with the same orders (the server's data version moved): planned, unchanged.
+    await server.store.bumpVersion();
+    expect(await sync.syncNow()).toMatchObject({ outcome: 'updated', added: 0, updated: 0, gone: 0 });
+    expect(outcomes.at(-1)?.changed).toBe(false);
+    // One order changed: the duplicate check runs again.
+    const [first] = (await queryOrders(backEnd.opened.db, {})).orders;
+    await server.store.setOrderStatus(first!.orderType, first!.id, first!.status === 'on_hold' ? 'in_progress' : 'on_hold');
+    expect(await sync.syncNow()).toMatchObject({ updated: 1 });
+    expect(outcomes.at(-1)?.changed).toBe(true);
+
+    for (const [index, outcome] of outcomes.entries()) {
+      running = index;
+      await workflow.afterSync(outcome);
+    }
+    expect(checks).toEqual(outcomes.flatMap((outcome, index) => (outcome.changed ? [index] : [])));
+    expect(checks.length).toBe(2);
   });
 
   it('marks an order the server stops listing as gone, keeps it, and un-marks it when it returns', async () => {
