@@ -158,8 +158,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       // so each entry is planned as it arrives (only this sync writes orders). Not before asking: an unchanged list
       // (304) needs none of it, and right after a large sync that read was most of a re-sync's time. Both are let
       // go once the list is planned, before the save and the after-sync checks (at 40,000 orders some 10 MB).
-      let stored: Map<string, StoredOrderState> | null = null;
-      let planner: OrderPlanner | null = null;
+      let stored = null as Map<string, StoredOrderState> | null;
+      let planner = null as OrderPlanner | null;
       // The list arrives entry by entry: each is planned and its write staged before more is read, so the event
       // loop gets its turn between entries and memory holds a few of them, not the list.
       const turn = createTurn();

@@ -61,7 +61,7 @@ describe.each(SERVER_PROFILES)('sync engine against the reference server (%s pro
   it('reads what the cache holds of every order only for a list it must plan, and re-checks duplicates only when an order changed', async () => {
     // The sync service over the same cache file, on a connection whose statements are recorded.
     const statements: string[] = [];
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: backEnd.opened.sqlite }), log: (event) => statements.push(event.query.sql) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: backEnd.opened.sqlite }), log: (event) => void statements.push(event.query.sql) });
     const readsOrderStates = () => statements.some((text) => /^select .*"payload_hash".* from "orders"/.test(text));
     const outcomes: SyncOutcome[] = [];
     const sync = createSyncService({
