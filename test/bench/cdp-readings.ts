@@ -86,7 +86,7 @@ interface TraceEvent {
  * (software GL runs in the GPU process).
  */
 export async function threadBusy(cdp: CDPSession, action: () => Promise<unknown>, settleMs = 1000): Promise<string[]> {
-  await cdp.send('Tracing.start', { categories: 'toplevel,gpu,viz', transferMode: 'ReturnAsStream' } as never);
+  await cdp.send('Tracing.start', { categories: 'toplevel,gpu,viz,devtools.timeline', transferMode: 'ReturnAsStream' } as never);
   await action();
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete' as never, (event: { stream: string }) => resolve(event.stream)));
@@ -112,19 +112,7 @@ export async function threadBusy(cdp: CDPSession, action: () => Promise<unknown>
     const key = `${names.get(String(e.pid)) ?? e.pid} / ${names.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
     spans.set(key, [...(spans.get(key) ?? []), [e.ts, e.ts + e.dur]]);
   }
-  const busy = [...spans].map(([key, list]) => {
-    list.sort((a, b) => a[0] - b[0]);
-    let total = 0;
-    let end = -Infinity;
-    let longest = 0;
-    for (const [a, b] of list) {
-      longest = Math.max(longest, b - a);
-      if (b <= end) continue;
-      total += b - Math.max(a, end);
-      end = b;
-    }
-    return { key, ms: total / 1000, longestMs: longest / 1000 };
-  });
+  const busy = [...spans].map(([key, list]) => ({ key, ...covered(list) }));
   // Frames the window drew: each is one swap of the whole window's composite, the unit software GL pays for.
   const swaps = events.filter((e) => e.name === 'SkiaOutputSurfaceImplOnGpu::SwapBuffers' && (e.ph === 'X' || e.ph === 'B'));
   const swapMs = swaps.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
@@ -134,5 +122,50 @@ export async function threadBusy(cdp: CDPSession, action: () => Promise<unknown>
       .slice(0, 5)
       .map((t) => `${t.ms.toFixed(0).padStart(6)} ms busy (longest task ${t.longestMs.toFixed(0)} ms)  ${t.key}`),
     `frames drawn: ${swaps.length}${swapMs > 0 ? ` (${swapMs.toFixed(0)} ms in SwapBuffers)` : ''}`,
+    `page's main thread: ${pageWork(events, names)}`,
   ];
+}
+
+/** The time a list of [start, end] spans covers (overlaps counted once), and the longest span, in ms. */
+function covered(list: [number, number][]): { ms: number; longestMs: number } {
+  list.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  let longest = 0;
+  for (const [a, b] of list) {
+    longest = Math.max(longest, b - a);
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return { ms: total / 1000, longestMs: longest / 1000 };
+}
+
+/**
+ * What the page's own thread (every renderer's main thread) spent its time on, from the DevTools timeline events:
+ * script (React's render and commit, MapLibre's calls), style recalculation, layout, paint (pre-paint, paint,
+ * layerize) and garbage collection. A layout forced from script is counted in both.
+ */
+const PAGE_WORK: Record<string, readonly string[]> = {
+  script: ['FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'EvaluateScript', 'FireIdleCallback', 'ResizeObserver'],
+  style: ['UpdateLayoutTree', 'ScheduleStyleRecalculation'],
+  layout: ['Layout'],
+  paint: ['PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'UpdateLayerTree', 'PaintImage', 'CompositeLayers'],
+  gc: ['MinorGC', 'MajorGC', 'BlinkGC.AtomicPhase', 'V8.GCScavenger', 'V8.GCFinalizeMC'],
+};
+
+function pageWork(events: TraceEvent[], names: Map<string, string>): string {
+  const groups = new Map<string, [number, number][]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur || names.get(`${e.pid}:${e.tid}`) !== 'CrRendererMain') continue;
+    for (const [group, members] of Object.entries(PAGE_WORK)) {
+      if (members.includes(e.name)) groups.set(group, [...(groups.get(group) ?? []), [e.ts, e.ts + e.dur]]);
+    }
+  }
+  return Object.keys(PAGE_WORK)
+    .map((group) => {
+      const spans = groups.get(group) ?? [];
+      return `${group} ${covered(spans).ms.toFixed(0)} ms${group === 'layout' || group === 'style' ? ` (${spans.length}×)` : ''}`;
+    })
+    .join(', ');
 }

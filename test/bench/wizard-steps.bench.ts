@@ -8,14 +8,18 @@
  * services; the kernel's high-water mark). Printed, never asserted.
  *
  *   BENCH_STEP_RUNS=7      switches per step (median printed)
- *   BENCH_PROFILE=1        also prints the functions with the most self time while switching to each step
+ *   BENCH_PROFILE=1        also prints, for each step, the functions with the most self and total time while
+ *                          switching to it, and from a Chrome trace of one more switch how long each browser thread
+ *                          was busy, how many frames the window drew and what the page's own thread did (script,
+ *                          style, layout, paint, GC) in the second after the click
  */
+import { loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { DEMO_STAFF } from '../../server';
 import { claimsFromOrder } from '../../shared/layout/order-claims';
 import type { JobStep } from '../../shared/jobs/job.types';
 import { listedOrders, startBrowserHarness } from '../helpers/browser-harness';
-import { heapMb, topFunctions, type CpuProfile } from './cdp-readings';
+import { heapMb, threadBusy, topFunctions, topFunctionsTotal, type CpuProfile } from './cdp-readings';
 
 const RUNS = Number(process.env.BENCH_STEP_RUNS ?? 7);
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -60,7 +64,10 @@ async function measure(page: Page, step: JobStep, cdp: CDPSession | null, heap: 
   }
   if (cdp) {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-    console.log(`  profile of the switches to ${step}:\n    ${topFunctions(profile).join('\n    ')}`);
+    console.log(`  profile of the switches to ${step}, self time:\n    ${topFunctions(profile).join('\n    ')}`);
+    console.log(`  total time (with callees):\n    ${topFunctionsTotal(profile, 20).join('\n    ')}`);
+    await switchTo(page, 'claimant');
+    console.log(`  threads in the second after one more switch:\n    ${(await threadBusy(cdp, () => switchTo(page, step))).join('\n    ')}`);
   }
   return { ms: median(times), heap: peak };
 }
@@ -76,7 +83,8 @@ async function main(): Promise<void> {
     job = await handlers.saveJob({ jobId: job.id, patch: { step: 'claimant', claimant: { ...job.claimant, claimantName: 'Salmon River Exploration Ltd.', address1: '1 Main St', address2: 'Challis, ID 83226' } } });
     job = await handlers.confirmClaimant({ jobId: job.id });
     await handlers.generatePackage({ jobId: job.id });
-    console.log(`Wizard step switching: ${job.layout.claims.length} claims (${job.order.orderNumber}), median of ${RUNS}, from the Claimant step`);
+    console.log(`Wizard step switching: ${job.layout.claims.length} claims (${job.order.orderNumber}), median of ${RUNS}, from the Claimant step${PROFILE ? '; PROFILED (slower)' : ''}`);
+    console.log(`  load average (1 min) ${loadavg()[0]!.toFixed(1)} before the timed part`);
 
     await h.page.getByTestId('nav-jobs').click();
     await h.page.locator(`[data-testid="job-row"][data-order-number="${job.order.orderNumber}"] button`).click();
@@ -95,12 +103,17 @@ async function main(): Promise<void> {
     const lost = baseline.filter((ms) => !Number.isFinite(ms)).length;
     console.log(`  baseline (Upload → Claimant, nothing of the claims drawn): ${median(baseline.filter(Number.isFinite)).toFixed(0)} ms   ${memory(baselineHeap)}${lost ? `  (${lost} switch(es) not shown within 10 s: ${baseline.map((ms) => ms.toFixed(0)).join(', ')})` : ''}`);
     const cdp = PROFILE ? await h.context.newCDPSession(h.page) : null;
-    if (cdp) await cdp.send('Profiler.enable');
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await switchTo(h.page, 'upload');
+      console.log(`  baseline's threads in the second after one more switch:\n    ${(await threadBusy(cdp, () => switchTo(h.page, 'claimant'))).join('\n    ')}`);
+    }
     for (const step of MEASURED) {
       const { ms, heap: peak } = await measure(h.page, step, cdp, heap);
       const base = median(baseline.filter(Number.isFinite));
       console.log(`  Claimant → ${step.padEnd(9)} ${ms.toFixed(0).padStart(5)} ms  (${(ms / Math.max(1, base)).toFixed(1)} × baseline; target < 100 ms)   ${memory(peak)}`);
     }
+    console.log(`  load average (1 min) ${loadavg()[0]!.toFixed(1)} after`);
   } catch (error) {
     console.error(error);
     process.exitCode = 1;
