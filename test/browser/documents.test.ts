@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DOCUMENT_KINDS, DOCUMENT_FILES, MANIFEST_FILE, type DocumentKind } from '../../shared/documents/package-files';
 import { listedOrders, SCREENSHOT_DIR, startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness';
-import { canvasInkShare, recordTexts, rowByOrder, stopRecording } from '../helpers/browser-documents';
+import { canvasInkShare, recordTexts, rowByOrder, stopRecording, type CanvasLike } from '../helpers/browser-documents';
 import { orderDoc } from '../helpers/browser-map';
 
 const ORDER = 'CO-1';
@@ -149,6 +149,123 @@ describe('documents step: CO-1 package generated, listed, previewed and on disk'
     await expect.poll(step).toBe('upload');
     expect(await page().getByTestId('upload-package-generation').textContent()).toMatch(/^#2 · made/);
     await expect.poll(() => page().getByTestId('upload-package-not-queued').count()).toBe(1);
+  });
+});
+
+/** What the preview shows, read in the page: the canvas's drawn page and pixels (a hash), and the page label. */
+async function previewNow(): Promise<{ page: string | null; label: string | null; pixels: string }> {
+  return page()
+    .getByTestId('package-preview')
+    .evaluate(
+      (preview) => {
+        const canvas = preview.querySelector('[data-testid="pdf-canvas"]') as unknown as (CanvasLike & { getAttribute(name: string): string | null }) | null;
+        const label = preview.querySelector('[data-testid="pdf-page"]')?.textContent ?? null;
+        if (!canvas || canvas.width === 0) return { page: null, label, pixels: '' };
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let hash = 0;
+        for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i]! + data[i + 1]! * 3 + data[i + 2]! * 7) >>> 0;
+        return { page: canvas.getAttribute('data-rendered-page'), label, pixels: `${canvas.width}x${canvas.height}:${hash}` };
+      },
+    );
+}
+
+/** The package files the window reads from main from now on, with what main answered (the file's bytes). */
+function recordFileReads(): { reads: Promise<Buffer>[]; stop: () => void } {
+  const reads: Promise<Buffer>[] = [];
+  const onResponse = (response: { url(): string; json(): Promise<unknown> }) => {
+    if (!response.url().endsWith('/readPackageFile')) return;
+    reads.push(response.json().then((body) => Buffer.from((body as { value: { base64: string } }).value.base64, 'base64')));
+  };
+  page().on('response', onResponse);
+  return { reads, stop: () => page().off('response', onResponse) };
+}
+
+const pdfText = (bytes: Buffer): string => execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes, encoding: 'utf8' });
+
+/** Regenerates the package (generation `generation`) and answers the text of the file the preview then read from main. */
+async function regenerateAndRead(generation: number): Promise<string> {
+  const recording = recordFileReads();
+  await page().getByTestId('generate-package').click();
+  await expect.poll(() => page().getByTestId('package-generation').textContent()).toMatch(new RegExp(`^#${generation} · made`));
+  await expect.poll(() => page().getByTestId('pdf-canvas').getAttribute('data-rendered-page')).toBe('1');
+  await expect.poll(() => recording.reads.length).toBeGreaterThan(0);
+  recording.stop();
+  return pdfText(await recording.reads[recording.reads.length - 1]!);
+}
+
+describe('documents step: the preview kept between visits, never a stale one', () => {
+  const NEW_CLAIMANT = 'Independence Gold Ventures II LLC';
+  let before = { page: null as string | null, label: null as string | null, pixels: '' };
+  let noticesRead = '';
+
+  it('back on the step after another one, the preview is on the page it was left at, without reading, opening or drawing the file again', async () => {
+    await page().getByTestId('wizard-step-documents').click();
+    await expect.poll(step).toBe('documents');
+    const preview = page().getByTestId('package-preview');
+    await expect.poll(() => preview.getByTestId('pdf-canvas').getAttribute('data-rendered-page')).toBe('1');
+    await preview.getByTestId('pdf-next').click();
+    await expect.poll(() => preview.getByTestId('pdf-canvas').getAttribute('data-rendered-page')).toBe('2');
+    const shown = await previewNow();
+
+    await page().getByTestId('wizard-step-claimant').click();
+    await expect.poll(step).toBe('claimant');
+    const recording = recordFileReads();
+    await recordTexts(page(), '[data-testid="package-preview"]');
+    await page().getByTestId('wizard-step-documents').click();
+    await expect.poll(step).toBe('documents');
+    // The same page with the same pixels, drawn without reading or opening the file again: main is asked only
+    // which package the job has (the same generation).
+    await expect.poll(previewNow).toEqual(shown);
+    await page().waitForTimeout(500);
+    recording.stop();
+    const texts = await stopRecording(page());
+    expect(recording.reads).toHaveLength(0);
+    expect(texts.filter((text) => /Reading|Opening/.test(text))).toEqual([]);
+    await preview.getByTestId('pdf-prev').click();
+    await expect.poll(() => preview.getByTestId('pdf-canvas').getAttribute('data-rendered-page')).toBe('1');
+    before = await previewNow();
+  });
+
+  it('a changed claimant: the regenerated package is read and drawn, not the preview kept from before', async () => {
+    await page().getByTestId('wizard-step-claimant').click();
+    await expect.poll(step).toBe('claimant');
+    await page().getByTestId('claimant-claimantName').fill(NEW_CLAIMANT);
+    await page().getByTestId('claimant-address1').focus();
+    await expect.poll(() => page().getByTestId('job-save-state').textContent()).toBe('All changes saved');
+    await page().getByTestId('wizard-step-documents').click();
+    await expect.poll(step).toBe('documents');
+
+    // What the preview was given is the new package's notice, with the new claimant on it.
+    const read = await regenerateAndRead(3);
+    expect(read).toContain(NEW_CLAIMANT);
+    noticesRead = read;
+    const after = await previewNow();
+    expect(after.page).toBe('1');
+    expect(after.pixels).not.toBe(before.pixels);
+    before = after;
+  });
+
+  it('a changed layout: one claim fewer after regenerating, in the preview as on disk', async () => {
+    const pagesBefore = Number(/of (\d+)/.exec(before.label ?? '')?.[1]);
+    await page().getByTestId('wizard-step-layout').click();
+    await expect.poll(step).toBe('layout');
+    const rows = page().getByTestId('layout-claim-row');
+    const claimsBefore = await rows.count();
+    const removed = (await rows.last().getAttribute('data-claim-name')) ?? '';
+    expect(removed).not.toBe('');
+    await rows.last().click();
+    await page().getByTestId('edit-delete').click();
+    await expect.poll(() => rows.count()).toBe(claimsBefore - 1);
+    await page().getByTestId('wizard-step-documents').click();
+    await expect.poll(step).toBe('documents');
+
+    const read = await regenerateAndRead(4);
+    expect(noticesRead).toContain(removed);
+    expect(read).toContain(NEW_CLAIMANT);
+    expect(read).not.toContain(removed);
+    // One notice per claim: the preview counts the new package's pages.
+    const after = await previewNow();
+    expect(Number(/of (\d+)/.exec(after.label ?? '')?.[1])).toBeLessThan(pagesBefore);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-interface CanvasLike {
+export interface CanvasLike {
   width: number;
   height: number;
   getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;

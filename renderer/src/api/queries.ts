@@ -32,10 +32,8 @@ export const QUERIES = {
   deadlines: (filter: Partial<DeadlineFilter>) => api.listDeadlines(filter),
   /** A delivered job's county recording and BLM filing, with the package they are checked against. */
   filings: (jobId: number) => api.getFilings({ jobId }),
-  /** A package file never changes under its generation: the generation is part of the key, nothing invalidates it. */
   /** A staking-service order's crew: status, interests, what the signed-in person may do (crew panel). */
   orderCrew: (key: OrderKey) => api.getOrderCrew(key),
-  packageFile: (file: { jobId: number; generation: number; name: string }) => api.readPackageFile({ jobId: file.jobId, name: file.name }),
 } satisfies Record<string, (arg: never) => Promise<IpcResult<unknown>>>;
 
 export type QueryName = keyof typeof QUERIES;

@@ -12,7 +12,9 @@ import { MANIFEST_FILE } from '../../../shared/documents/package-files';
 import type { PackageInfo, PackageProgress } from '../../../shared/documents/package-info.types';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs/job.types';
+import type { Layout } from '../../../shared/layout/layout.types';
 import { useJobStore } from './job.store';
+import { usePlssStore } from './plss.store';
 import { saveClaimantDraft } from './claimant.store';
 import { documentsFromDraft, draftFromDocuments, sameDocuments, type LandDraft, type LandField } from '../lib/land-description';
 import { changed } from '../api/queries';
@@ -48,6 +50,17 @@ type DocumentsState = {
 };
 
 const FIRST_PREVIEW = 'location-notices';
+
+/**
+ * What the last fill on opening the step was asked with, when it filled nothing: opening the step again with the
+ * same layout (the same object: any edit makes a new one), land description, monument settings, location and
+ * imported PLSS would get the same answer, so main is not asked again on every visit.
+ */
+let quietFill: { layout: Layout; inputs: string } | null = null;
+
+function fillInputs(job: Job): string {
+  return JSON.stringify([job.id, job.crs.epsg, job.documents, job.monuments, job.location, usePlssStore.getState().status?.layers ?? null]);
+}
 
 /** The file shown in the preview: the one picked, while the package still has it, else the location notices. */
 export function shownFile(pkg: PackageInfo | null, current: string | null): string | null {
@@ -117,15 +130,19 @@ export const useDocumentsStore = create<DocumentsState>()((set, get) => ({
   fillFromPlss: async (mode) => {
     const job = useJobStore.getState().job;
     if (!job || get().jobId !== job.id || get().filling) return;
+    const layout = useJobStore.getState().history?.present ?? job.layout;
+    if (mode === 'if-blank' && quietFill?.layout === layout && quietFill.inputs === fillInputs(job) && !unsavedLand()) return;
     set({ filling: true });
     // What was typed is saved first: 'if-blank' must see it (and keep it), 'replace' replaces it knowingly.
     await saveLandDraft();
+    const asked = useJobStore.getState().job;
     const outcome = await useJobStore.getState().fillLand(mode);
     if (get().jobId !== job.id) return;
     if ('code' in outcome) {
       set({ filling: false, plssMessage: outcome.message });
       return;
     }
+    quietFill = mode === 'if-blank' && !outcome.filled && asked ? { layout, inputs: fillInputs(asked) } : null;
     const saved = useJobStore.getState().job;
     set({
       filling: false,

@@ -349,7 +349,9 @@ export const useJobStore = create<JobState>()((set, get) => {
       return enqueue(async () => {
         const result = await api.fillLandFromPlss({ jobId: job.id, mode });
         if (!result.ok) return result.error;
-        adopt(result.value.job, false);
+        // Nothing filled is nothing saved: the job on screen stays as it is (a new job object would re-render and
+        // re-check every view of it for the same job).
+        if (result.value.filled) adopt(result.value.job, false);
         return { filled: result.value.filled, message: result.value.message };
       });
     },

@@ -12,7 +12,7 @@ import { PackageFileList, previewFiles } from './package-file-list';
 import '../../../styles/documents.css';
 
 function PreviewPane({ jobId }: { jobId: number }) {
-  const { pkg } = usePackage(jobId);
+  const { pkg, loaded } = usePackage(jobId);
   const selected = shownFile(pkg, useDocumentsStore((state) => state.selected));
   const generating = useDocumentsStore((state) => state.generating);
   const file = pkg ? (previewFiles(pkg).find((candidate) => candidate.name === selected) ?? null) : null;
@@ -24,12 +24,13 @@ function PreviewPane({ jobId }: { jobId: number }) {
             <h4>{file?.title ?? 'Preview'}</h4>
             {file && <span className="mono muted">{file.name}</span>}
           </header>
-          <FilePreview jobId={jobId} generation={pkg.generation} file={file} />
+          <FilePreview jobId={jobId} generation={pkg.generation} generatedAt={pkg.generatedAt} file={file} />
         </>
       ) : (
+        // Until main has said which package the job has, nothing: "generate the package" would be wrong for a moment.
         <div className="preview__empty muted">
           <span className="preview__empty-mark" aria-hidden="true" />
-          {generating ? 'The preview opens when the package is ready.' : 'Generate the package to preview its documents here.'}
+          {generating ? 'The preview opens when the package is ready.' : loaded ? 'Generate the package to preview its documents here.' : null}
         </div>
       )}
     </section>

@@ -2,16 +2,26 @@ import { useState } from 'react';
 import { Notice } from '../../../widgets/notice';
 import { Spinner } from '../../../widgets/spinner';
 import { isPdf, textHead } from '../../../lib/file-bytes';
-import { PdfCanvas, type PdfFit } from './pdf-canvas';
+import { PdfCanvas } from './pdf-canvas';
+import { keepView, type PdfFit, type PreviewEntry } from './preview-cache';
 import { usePackageFile } from './use-package-file.hook';
 import { usePdfDocument } from './use-pdf-document.hook';
 
 const TEXT_LINES = 200;
 
-function PdfPreview({ bytes, title }: { bytes: Uint8Array; title: string }) {
-  const state = usePdfDocument(bytes);
-  const [pageNumber, setPageNumber] = useState(1);
-  const [fit, setFit] = useState<PdfFit>('width');
+function PdfPreview({ entry, bytes, title }: { entry: PreviewEntry; bytes: Uint8Array; title: string }) {
+  const state = usePdfDocument(entry, bytes);
+  // Kept with the file: back on the step, the reader is where they left it.
+  const [pageNumber, setPage] = useState(entry.view.page);
+  const [fit, setFitState] = useState<PdfFit>(entry.view.fit);
+  const setPageNumber = (page: number) => {
+    keepView(entry, { page });
+    setPage(page);
+  };
+  const setFit = (next: PdfFit) => {
+    keepView(entry, { fit: next });
+    setFitState(next);
+  };
   if (state.status === 'loading') {
     return (
       <div className="preview__empty muted">
@@ -50,7 +60,7 @@ function PdfPreview({ bytes, title }: { bytes: Uint8Array; title: string }) {
           </button>
         </div>
       </div>
-      <PdfCanvas pdf={state.pdf} pageNumber={page} fit={fit} label={`${title}, page ${page} of ${pages}`} />
+      <PdfCanvas pdf={state.pdf} pageNumber={page} fit={fit} label={`${title}, page ${page} of ${pages}`} entry={entry} />
     </>
   );
 }
@@ -69,14 +79,19 @@ function TextPreview({ bytes }: { bytes: Uint8Array }) {
   );
 }
 
-/** The selected package file, read back from disk: PDFs drawn page by page, text files as text. */
-export function FilePreview({ jobId, generation, file }: { jobId: number; generation: number; file: { name: string; title: string } | null }) {
+/**
+ * The selected package file, read back from disk: PDFs drawn page by page, text files as text. `generation` and
+ * `generatedAt` are main's for the package shown: a regenerated package is read and drawn anew.
+ */
+export function FilePreview({ jobId, generation, generatedAt, file }: { jobId: number; generation: number; generatedAt: string; file: { name: string; title: string } | null }) {
   if (!file) return <div className="preview__empty muted">Choose a file to preview it.</div>;
-  return <LoadedPreview key={`${generation}/${file.name}`} jobId={jobId} generation={generation} name={file.name} title={file.title} />;
+  return (
+    <LoadedPreview key={`${generation}/${generatedAt}/${file.name}`} jobId={jobId} generation={generation} generatedAt={generatedAt} name={file.name} title={file.title} />
+  );
 }
 
-function LoadedPreview({ jobId, generation, name, title }: { jobId: number; generation: number; name: string; title: string }) {
-  const state = usePackageFile(jobId, name, generation);
+function LoadedPreview({ jobId, generation, generatedAt, name, title }: { jobId: number; generation: number; generatedAt: string; name: string; title: string }) {
+  const { entry, state } = usePackageFile({ jobId, generation, generatedAt, name });
   if (state.status === 'loading') {
     return (
       <div className="preview__empty muted">
@@ -91,5 +106,5 @@ function LoadedPreview({ jobId, generation, name, title }: { jobId: number; gene
       </Notice>
     );
   }
-  return isPdf(state.mediaType) ? <PdfPreview bytes={state.bytes} title={title} /> : <TextPreview bytes={state.bytes} />;
+  return isPdf(state.mediaType) ? <PdfPreview entry={entry} bytes={state.bytes} title={title} /> : <TextPreview bytes={state.bytes} />;
 }

@@ -1,22 +1,24 @@
 /**
- * One package file's bytes for the preview, read through readPackageFile. Keyed by the package generation too:
- * after a regenerate the same name holds new bytes.
+ * One package file's bytes for the preview, read through readPackageFile once per file of a generation and kept
+ * between visits to the step (preview-cache.ts): after a regenerate the same name holds new bytes, a new entry.
  */
-import { useMemo } from 'react';
-import type { ErrorInfo } from '../../../../../shared/errors';
-import { useIpcQuery } from '../../../api/use-ipc-query.hook';
-import { base64ToBytes } from '../../../lib/file-bytes';
+import { useEffect, useMemo, useState } from 'react';
+import { previewEntry, readEntryFile, type PackageFileState, type PreviewEntry, type PreviewSource } from './preview-cache';
 
-export type PackageFileState =
-  | { status: 'loading' }
-  | { status: 'error'; error: ErrorInfo }
-  | { status: 'ready'; name: string; mediaType: string; bytes: Uint8Array };
-
-export function usePackageFile(jobId: number, name: string, generation: number): PackageFileState {
-  const { data, error } = useIpcQuery('packageFile', { jobId, generation, name });
-  // Decoded once per answer: the preview re-renders while a PDF page draws.
-  return useMemo<PackageFileState>(() => {
-    if (data) return { status: 'ready', name: data.name, mediaType: data.mediaType, bytes: base64ToBytes(data.base64) };
-    return error ? { status: 'error', error } : { status: 'loading' };
-  }, [data, error]);
+export function usePackageFile(source: PreviewSource): { entry: PreviewEntry; state: PackageFileState } {
+  const { jobId, generation, generatedAt, name } = source;
+  const entry = useMemo(() => previewEntry({ jobId, generation, generatedAt, name }), [jobId, generation, generatedAt, name]);
+  // A kept file is ready in the first render: nothing to wait for.
+  const [state, setState] = useState<{ entry: PreviewEntry; value: PackageFileState }>({ entry, value: entry.file });
+  useEffect(() => {
+    if (entry.file.status === 'ready') return;
+    let live = true;
+    void readEntryFile(entry, { jobId, generation, generatedAt, name }).then((value) => {
+      if (live) setState({ entry, value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [entry, jobId, generation, generatedAt, name]);
+  return { entry, state: entry.file.status === 'ready' || state.entry !== entry ? entry.file : state.value };
 }

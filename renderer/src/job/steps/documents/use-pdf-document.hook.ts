@@ -1,35 +1,23 @@
-/** A pdf.js document for the given bytes, destroyed when the bytes change or the preview goes away. */
+/**
+ * A pdf.js document for a previewed file, opened once per file and kept with it (preview-cache.ts closes it when
+ * the file is dropped): reopening the step shows the document without parsing it again.
+ */
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../../../shared/errors';
-import type { PDFDocumentProxy } from './pdf-loader';
+import { openEntryPdf, type PdfState, type PreviewEntry } from './preview-cache';
 
-export type PdfState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; pdf: PDFDocumentProxy };
-
-export function usePdfDocument(bytes: Uint8Array): PdfState {
-  const [state, setState] = useState<{ bytes: Uint8Array; value: PdfState }>({ bytes, value: { status: 'loading' } });
+export function usePdfDocument(entry: PreviewEntry, bytes: Uint8Array): PdfState {
+  const [state, setState] = useState<{ entry: PreviewEntry; value: PdfState }>({ entry, value: entry.pdf });
 
   useEffect(() => {
+    if (entry.pdf.status === 'ready') return;
     let live = true;
-    let opened: PDFDocumentProxy | null = null;
-    // pdf.js transfers the buffer it is given to its worker; hand it a copy so the caller's bytes stay usable.
-    const copy = bytes.slice();
-    void import('./pdf-loader')
-      .then(({ openPdf }) => openPdf(copy))
-      .then(
-        (pdf) => {
-          opened = pdf;
-          if (live) setState({ bytes, value: { status: 'ready', pdf } });
-          else void pdf.destroy();
-        },
-        (error: unknown) => {
-          if (live) setState({ bytes, value: { status: 'error', message: errorMessage(error) } });
-        },
-      );
+    void openEntryPdf(entry, bytes).then((value) => {
+      if (live) setState({ entry, value });
+    });
     return () => {
       live = false;
-      if (opened) void opened.destroy();
     };
-  }, [bytes]);
+  }, [entry, bytes]);
 
-  return state.bytes === bytes ? state.value : { status: 'loading' };
+  return entry.pdf.status === 'ready' || state.entry !== entry ? entry.pdf : state.value;
 }
