@@ -3,7 +3,7 @@ import { errorMessage } from '../../../../../shared/errors';
 import type { PDFDocumentProxy } from './pdf-loader';
 import type { PdfFit, PreviewEntry } from './preview-cache';
 
-/** The element's content box in whole pixels (what a ResizeObserver's contentRect reports). */
+/** The element's content box (inside its padding and scroll bar) in whole pixels. */
 function contentBox(element: HTMLElement): { width: number; height: number } {
   const style = getComputedStyle(element);
   const px = (value: string) => Number.parseFloat(value) || 0;
@@ -26,11 +26,11 @@ function useBoxSize(ref: React.RefObject<HTMLDivElement | null>): { width: numbe
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const { width, height } = entry.contentRect;
-      // Whole pixels only: sub-pixel jitter would re-render the page for nothing.
-      setSize((old) => (Math.floor(width) === old.width && Math.floor(height) === old.height ? old : { width: Math.floor(width), height: Math.floor(height) }));
+    // Measured as on mount (whole pixels, so sub-pixel jitter does not re-render the page): a kept page is drawn for
+    // the size measured then, and must be found again at the same size.
+    const observer = new ResizeObserver(() => {
+      const { width, height } = contentBox(element);
+      setSize((old) => (width === old.width && height === old.height ? old : { width, height }));
     });
     observer.observe(element);
     return () => observer.disconnect();
