@@ -44,6 +44,14 @@ function boxOf(claims: readonly LayoutClaim[], epsg: number, orderClaims: JobOrd
   return { minLon: all[0], minLat: all[1], maxLon: all[2], maxLat: all[3] };
 }
 
+/** The last index built, shared by every view of the job: a step opening does not index the same area again. */
+let lastIndex: { area: PlssArea; epsg: number; index: PlssIndex } | null = null;
+
+function indexOf(area: PlssArea, epsg: number): PlssIndex {
+  if (lastIndex?.area !== area || lastIndex.epsg !== epsg) lastIndex = { area, epsg, index: buildPlssIndex(area, epsg) };
+  return lastIndex.index;
+}
+
 /** `epsg` null (no job open): nothing is read. */
 export function useJobPlss(claims: readonly LayoutClaim[], epsg: number | null, orderClaims: JobOrderContext['orderClaims'] | undefined): { area: PlssArea | null; index: PlssIndex | null } {
   const area = usePlssStore((state) => state.area);
@@ -52,6 +60,6 @@ export function useJobPlss(claims: readonly LayoutClaim[], epsg: number | null, 
   useEffect(() => {
     if (box) void ensureArea(box);
   }, [box, ensureArea]);
-  const index = useMemo(() => (area && area.parts.length > 0 && epsg !== null ? buildPlssIndex(area, epsg) : null), [area, epsg]);
+  const index = useMemo(() => (area && area.parts.length > 0 && epsg !== null ? indexOf(area, epsg) : null), [area, epsg]);
   return { area: index ? area : null, index };
 }

@@ -124,6 +124,12 @@ let savedStep: JobStep | null = null;
 /** The layout main last stored for the open job: where a refused layout save goes back to. */
 let savedLayout: { jobId: number; layout: Layout } | null = null;
 
+/** The fields adoptServerState takes hold the same values on screen as in main's answer. */
+function sameServerState(job: Job, fresh: JobChange): boolean {
+  const part = (j: Job | JobChange) => JSON.stringify([j.serverPackage, j.conflict, j.workflow]);
+  return part(job) === part(fresh);
+}
+
 /** Main's decision against a layout, not a failure to deliver it: sending it again would be refused again. */
 const REFUSALS: ReadonlySet<ErrorInfo['code']> = new Set(['workflow-refused', 'assignment-held', 'forbidden', 'invalid-request', 'not-found']);
 
@@ -299,8 +305,9 @@ export const useJobStore = create<JobState>()((set, get) => {
         if (!current || current.id !== shown.jobId) return result.ok ? null : result.error;
         if (result.ok) {
           savedStep = result.value.step;
-          // Only what a step save changes is taken: the rest of the job is as the screen already has it.
-          set({ job: { ...current, updatedAt: result.value.updatedAt } });
+          // A step save changes only the step (already on screen) and updatedAt, which no view shows: the job is
+          // left as it is, since a new job object re-renders every view of it, a whole step's worth of work just
+          // after the step was shown (the next answer that changes something brings updatedAt along).
           return null;
         }
         // Refused: back to the step main keeps, unless the person has already moved on (that save follows).
@@ -357,9 +364,10 @@ export const useJobStore = create<JobState>()((set, get) => {
     },
 
     // Only the fields main changes behind the renderer's back (JobChange): taking the whole job could undo an edit still queued.
+    // Nothing when they are as on screen (main reports every save, a step moved included): see setStep.
     adoptServerState: (fresh) => {
       const { job } = get();
-      if (job && job.id === fresh.id) {
+      if (job && job.id === fresh.id && !sameServerState(job, fresh)) {
         set({ job: { ...job, serverPackage: fresh.serverPackage, conflict: fresh.conflict, workflow: fresh.workflow, updatedAt: fresh.updatedAt } });
       }
     },

@@ -14,7 +14,9 @@ import type { LayoutIssue } from '../../../../../shared/claims/validate-layout';
 import type { LayoutClaim } from '../../../../../shared/layout/layout.types';
 import { measureClaim, type MeasuredClaim } from './measure-claim';
 
-const ft = (value: number | null) => (value === null ? '—' : value.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+// One formatter for every cell: toLocaleString builds one per call, a measurable part of drawing the table.
+const FEET = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const ft = (value: number | null) => (value === null ? '—' : FEET.format(value));
 
 /** A row's height before it is measured (one line at the table's padding). */
 const ROW_ESTIMATE_PX = 29;
@@ -67,6 +69,8 @@ const ClaimRow = memo(function ClaimRow({ id, index, row, selected, hovered, iss
   );
 });
 
+let lastHeaderPx = ROW_ESTIMATE_PX;
+
 /** A spacer standing in for the rows out of view (not a row to assistive technology). */
 function Spacer({ height }: { height: number }) {
   if (height <= 0) return null;
@@ -112,10 +116,13 @@ export function LayoutClaimsTable(props: {
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
   // The sticky header sits inside the scroll element: rows start below it and must not be scrolled under it.
-  const [headerPx, setHeaderPx] = useState(ROW_ESTIMATE_PX);
+  // Started from the height measured last time (the table opens again with each visit to the step): no second
+  // render of every row for the header it already knew.
+  const [headerPx, setHeaderPx] = useState(lastHeaderPx);
   const hasRows = rows.length > 0;
   useLayoutEffect(() => {
     const height = headRef.current?.offsetHeight;
+    if (height) lastHeaderPx = height;
     if (height && height !== headerPx) setHeaderPx(height);
   }, [headerPx, hasRows]);
   // (This app does not use the React Compiler, so its "cannot memoize" warning does not apply.)
