@@ -3,9 +3,10 @@
  * 40-claim job (CPO-2026-0004, laid out as drawn, validated, claimant confirmed, package made), the time from a
  * click on a step's tab until that step is on screen (the wizard shows it and two frames have been drawn). Beside
  * it, in the same run, the baseline: switching between the two steps that draw nothing of the claims (Claimant and
- * Upload). Target: every switch under 100 ms. Beside every row its peak memory: the renderer's JS heap (CDP
- * Runtime.getHeapUsage after each switch, the highest) and the back-end's peak RSS (this process hosts main's
- * services; the kernel's high-water mark). Printed, never asserted.
+ * Upload). Target: every switch under 100 ms. Last, the Documents step once more, until its preview's page is
+ * drawn. Beside every row its peak memory: the renderer's JS heap (CDP Runtime.getHeapUsage after each switch, the
+ * highest) and the back-end's peak RSS (this process hosts main's services; the kernel's high-water mark).
+ * Printed, never asserted.
  *
  *   BENCH_STEP_RUNS=7      switches per step (median printed)
  *   BENCH_PROFILE=1        also prints, for each step, the functions with the most self and total time while
@@ -46,6 +47,27 @@ const SWITCH_IN_PAGE = `(target) => new Promise((resolve) => {
 async function switchTo(page: Page, step: JobStep): Promise<number> {
   return page.evaluate(`(${SWITCH_IN_PAGE})(${JSON.stringify(step)})`);
 }
+
+/**
+ * Clicks the step's tab and resolves when `selector` matches in the page and two frames were drawn: for the
+ * Documents step, the preview's page drawn (what staff wait for), not only the step shown.
+ */
+const SWITCH_UNTIL_IN_PAGE = `(target, selector) => new Promise((resolve) => {
+  const started = performance.now();
+  setTimeout(() => resolve(Number.NaN), 20000);
+  let done = false;
+  const check = () => {
+    if (done || document.querySelector('[data-testid="wizard"]').getAttribute('data-step') !== target || !document.querySelector(selector)) return;
+    done = true;
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document.body, { attributes: true, childList: true, subtree: true });
+  document.querySelector('[data-testid="wizard-step-' + target + '"]').click();
+})`;
+
+const PREVIEW_DRAWN = '[data-testid="pdf-canvas"][data-rendered-page]';
 
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -113,6 +135,15 @@ async function main(): Promise<void> {
       const base = median(baseline.filter(Number.isFinite));
       console.log(`  Claimant → ${step.padEnd(9)} ${ms.toFixed(0).padStart(5)} ms  (${(ms / Math.max(1, base)).toFixed(1)} × baseline; target < 100 ms)   ${memory(peak)}`);
     }
+    // What a staff member going back and forth waits for on the Documents step: its preview drawn again.
+    const previewTimes: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      await switchTo(h.page, 'claimant');
+      previewTimes.push(await h.page.evaluate(`(${SWITCH_UNTIL_IN_PAGE})("documents", ${JSON.stringify(PREVIEW_DRAWN)})`));
+    }
+    const base = median(baseline.filter(Number.isFinite));
+    const preview = median(previewTimes.filter(Number.isFinite));
+    console.log(`  Claimant → documents, until its preview page is drawn: ${preview.toFixed(0)} ms  (${(preview / Math.max(1, base)).toFixed(1)} × baseline)`);
     console.log(`  load average (1 min) ${loadavg()[0]!.toFixed(1)} after`);
   } catch (error) {
     console.error(error);
