@@ -77,7 +77,10 @@ describe('raster basemap on the printed maps', () => {
     expect(coloured(under)).toBeGreaterThan(0.5);
     expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' })).toContain('Basemap: Test topo — © Test Survey');
     expect(gdalPage(file, 1).wkt).toContain('NAD83 / UTM zone 11N');
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(process.cwd(), 'test-results', 'documents', 'field-map-NV-basemap')]);
+    // A picture to look at, kept with the run's results; the folder may not exist yet in a fresh clone.
+    const pictures = join(process.cwd(), 'test-results', 'documents');
+    mkdirSync(pictures, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(pictures, 'field-map-NV-basemap')]);
 
     // The same map without a basemap: paper and grey fill only, no colour at all.
     const plain = save('field-plain', await renderFieldMap(model, base));

@@ -4,7 +4,7 @@
  * in UTM (GDAL writes its .prj: the import must reproject) and as a GeoPackage; lookups at known points; describe
  * on a claim straddling two sections; a bad file that leaves the data in force; a re-import that replaces it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,9 @@ function straddlingClaim(inset = 0): string {
   return file;
 }
 
+/** GDAL once sat idle for minutes on a loaded machine: a stuck conversion fails the set-up with its name instead. */
+const GDAL: ExecFileSyncOptions = { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 };
+
 beforeAll(() => {
   temp = makeTempDir('claimdesk-plss-');
   geojson = writeFixtureGeoJson(temp.dir);
@@ -63,13 +66,13 @@ beforeAll(() => {
   // GDAL writes an old-style "crs" member for a projected GeoJSON: the reader must honour it.
   utmGeojson = geojson.map((file) => {
     const out = file.replace(/\.geojson$/, '.utm.geojson');
-    execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', `EPSG:${FIXTURE_EPSG}`, out, file], { stdio: 'pipe' });
+    execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', `EPSG:${FIXTURE_EPSG}`, out, file], GDAL);
     return out;
   });
   gpkg = join(temp.dir, 'NV_PLSS.gpkg');
   geojson.forEach((file, index) => {
     const layer = file.replace(/^.*[\\/]/, '').replace(/\.geojson$/, '');
-    execFileSync('ogr2ogr', ['-f', 'GPKG', ...(index > 0 ? ['-update'] : []), '-t_srs', 'EPSG:4269', gpkg, file, '-nln', layer], { stdio: 'pipe' });
+    execFileSync('ogr2ogr', ['-f', 'GPKG', ...(index > 0 ? ['-update'] : []), '-t_srs', 'EPSG:4269', gpkg, file, '-nln', layer], GDAL);
   });
 });
 afterAll(() => temp.cleanup());
