@@ -3,162 +3,26 @@
  * classifier in shared/sync, and never logs the token.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { API_PATHS, IDEMPOTENCY_KEY_HEADER, orderEventsPath, orderStatusPath, userRoleSchema, type ClaimDocumentsUploadFields, type OrderStatusChangeRequest, type OrderType, type UploadDocumentType, type UserRole } from '../../shared/api/geodb.schemas';
-import type { AnyOrderEventRequest } from '../../shared/api/order-events.schemas';
-import { ASSIGNMENT_HELD_CODE, assignmentPath, type AssignmentAction } from '../../shared/api/assignment.schemas';
-import { readHolder, type OrderHolder } from '../../shared/assignment/read-assignment';
-import { readSignIn, readUploadReceipt, readUserFacts, type UploadReceipt, type UserFacts } from '../../shared/api/answer-readers';
+import { API_PATHS, IDEMPOTENCY_KEY_HEADER, orderEventsPath, orderStatusPath, userRoleSchema } from '../../shared/api/geodb.schemas';
+import { ASSIGNMENT_HELD_CODE, assignmentPath } from '../../shared/api/assignment.schemas';
+import { readHolder } from '../../shared/assignment/read-assignment';
+import { readSignIn, readUploadReceipt, readUserFacts, type UserFacts } from '../../shared/api/answer-readers';
 import { parseRetryAfter } from '../../shared/sync/retry-policy';
 import { DEFAULT_SYNC_LIMITS, downloadLimitsOf } from '../../shared/sync/sync-limits';
-import { formatLimitBytes, formatLimitSeconds, type RequestFailure } from '../../shared/sync/classify-failure';
+import type { RequestFailure } from '../../shared/sync/classify-failure';
 import { sameServer } from '../../shared/domain/server-url';
 import { AppError } from '../../shared/errors';
 import type { Readable } from 'node:stream';
-import { BodyFailure, readPendingOrdersBody, readSmallBody, type EntrySink } from './pending-orders-download';
+import { BodyFailure, readPendingOrdersBody, readSmallBody } from './pending-orders-download';
 import { SplitError } from './pending-orders-splitter';
 import { headerValue, serverMessage, toTransportFailure } from './http-answers';
 import { encodeMultipart } from './multipart-body';
+import { RequestError } from './request-error';
+import type { Credential, GeoDbClient, SignedInUser } from './geodb-client.types';
 
-export class RequestError extends Error {
-  readonly failure: RequestFailure;
-
-  constructor(failure: RequestFailure) {
-    super(describeFailure(failure));
-    this.name = 'RequestError';
-    this.failure = failure;
-  }
-}
-
-function describeFailure(failure: RequestFailure): string {
-  switch (failure.kind) {
-    case 'network':
-    case 'bad-response':
-    case 'unusable-answer':
-      return failure.message;
-    case 'timeout':
-      return 'timed out';
-    case 'too-large':
-      return `the answer is larger than ${formatLimitBytes(failure.limitBytes)}`;
-    case 'deadline':
-      return `the answer did not finish within ${formatLimitSeconds(failure.ms)}`;
-    case 'aborted':
-      return 'stopped';
-    case 'http':
-      return `HTTP ${failure.status}${failure.serverMessage ? `: ${failure.serverMessage}` : ''}`;
-  }
-}
-
-export type AssignmentAnswer =
-  | { kind: 'ok'; holder: OrderHolder | null; body: unknown }
-  | { kind: 'held'; holder: OrderHolder | null; message: string; body: unknown }
-  | { kind: 'unsupported'; status: number; body: unknown };
-
-export interface SignedInUser {
-  username: string;
-  displayName: string;
-  isStaff: boolean;
-  role: UserRole;
-}
-
-/** The list unchanged (304), or read to its end: every entry went to the caller's sink as it arrived. */
-export type PendingOrdersAnswer =
-  | { notModified: true }
-  | { notModified: false; etag: string | null; listed: boolean; entries: number };
-
-/** How much of a pending-orders download ClaimDesk will take: bytes (decompressed) and wall-clock time. */
-export interface DownloadLimits {
-  maxBytes: number;
-  deadlineMs: number;
-}
-
-export interface UploadFile {
-  type: UploadDocumentType;
-  name: string;
-  mediaType: string;
-  bytes: Uint8Array;
-}
-
-/** A delivered upload: the package facts ClaimDesk keeps, and the answer as received (for support). */
-export interface UploadAnswer {
-  receipt: UploadReceipt;
-  body: unknown;
-}
-
-/** A token together with the server that issued it: the only form in which a token reaches this client. */
-export interface Credential {
-  serverUrl: string;
-  token: string;
-}
-
-/** A usable sign-in: the token with the server it was issued by and the account it belongs to. */
-export interface SessionAuth extends Credential {
-  username: string;
-}
-
-export interface GeoDbClient {
-  readonly baseUrl: string;
-  /**
-   * POST the package (multipart); the key makes a retried request answer the first one's result. With `ready`, the
-   * body is encoded first and the request leaves only once `ready` resolves (its rejection is thrown as is).
-   */
-  uploadDocuments(auth: Credential, fields: ClaimDocumentsUploadFields, files: UploadFile[], idempotencyKey: string, options?: { ready?: Promise<void> }): Promise<UploadAnswer>;
-  /** Any 2xx is the change delivered: ClaimDesk needs nothing from the body, which is returned as received. */
-  setOrderStatus(
-    auth: Credential,
-    order: { orderType: OrderType; id: number },
-    change: OrderStatusChangeRequest,
-    idempotencyKey: string,
-  ): Promise<unknown>;
-  /**
-   * POST an order event: a workflow override (manager or admin only), or a county recording or BLM filing entered
-   * after delivery; the key makes a resend record it once. Any 2xx is the event recorded; the body is returned as received.
-   */
-  postOrderEvent(
-    auth: Credential,
-    order: { orderType: OrderType; id: number },
-    body: AnyOrderEventRequest,
-    idempotencyKey: string,
-  ): Promise<unknown>;
-  /**
-   * POST a desk-assignment request (our extension of the contract). A holder refusing it (409 assignment_held) and a
-   * server without the endpoint (404 without our code, 405, 501) are answers, not failures; anything else throws.
-   */
-  postAssignment(
-    auth: Credential,
-    action: AssignmentAction,
-    order: { orderType: OrderType; id: number },
-    body: Record<string, unknown>,
-    idempotencyKey: string,
-  ): Promise<AssignmentAnswer>;
-  /**
-   * A JSON request to one of our extensions of the contract (field crews): the body of a 2xx answer as received,
-   * every other answer a RequestError (a server without the extension answers 404). The key, when given, is sent as
-   * Idempotency-Key so a resend is applied once.
-   */
-  requestJson(auth: Credential, request: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown; idempotencyKey?: string }): Promise<unknown>;
-  /** Signs in; when the answer does not say who the user is (a bare token), asks /me. */
-  signIn(username: string, password: string): Promise<{ token: string; user: SignedInUser }>;
-  /** GET /api/v2/me/: who the token belongs to now (a role changed on the server shows up here). */
-  getMe(auth: Credential, knownUsername?: string): Promise<SignedInUser>;
-  /**
-   * GET the pending orders, streamed: each entry of the list goes to `onEntry` as its bytes arrive (the whole
-   * answer is never held). A failure after some entries were handed over (a network error, the cap, the deadline)
-   * still rejects: the caller starts over on a retry (`onAnswer` tells it a new answer begins).
-   */
-  getPendingOrders(
-    auth: Credential,
-    options: {
-      etag: string | null;
-      onAnswer?: () => Promise<void> | void;
-      onEntry: EntrySink['onEntry'];
-      onDownloadProgress?: (loaded: number, total: number) => void;
-      /** Beyond either the download is abandoned: a hostile or broken server cannot exhaust memory or time (default: the sync settings' defaults). */
-      limits?: DownloadLimits;
-      /** Aborts the download (the app is closing). */
-      signal?: AbortSignal;
-    },
-  ): Promise<PendingOrdersAnswer>;
-}
+// The client's callers import its error and types from here, with the client.
+export { RequestError } from './request-error';
+export type * from './geodb-client.types';
 
 /** Answers ClaimDesk reads whole (sign-in, /me, upload receipts) are small; anything bigger is not one of them. */
 const SMALL_ANSWER_BYTES = 10 * 1024 * 1024;

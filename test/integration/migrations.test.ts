@@ -23,8 +23,8 @@ import type {
 import { EMPTY_JOB_DOCUMENTS, jobDocumentsSchema } from '../../shared/jobs/job.types';
 import { useTempCacheFile } from '../helpers/temp-cache-file';
 
-// Compile-time complete lists of the Kysely table types' columns: adding a column to schema.ts without the SQL
-// (or the other way round) fails the comparison below.
+// Compile-time complete lists of the Kysely table types' columns: adding a column to a table type (core/db/tables)
+// without the SQL (or the other way round) fails the comparison below.
 const ORDERS_COLUMNS: Record<keyof OrdersTable, true> = {
   order_type: true, id: true, order_number: true, status: true, created_at: true, customer_email: true,
   company_name: true, project_id: true, project_name: true, claim_count: true, polygon_count: true,
