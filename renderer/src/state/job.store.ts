@@ -17,104 +17,19 @@
 import { create } from 'zustand';
 import { api } from '../api/client';
 import { changed } from '../api/queries';
-import type { OrderKey } from '../../../shared/domain/order.types';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { Job, JobChange, JobPatch, JobStep } from '../../../shared/jobs/job.types';
-import type { WizardCommand } from '../../../shared/jobs/wizard-gates';
+import type { Job, JobChange, JobStep } from '../../../shared/jobs/job.types';
 import type { Layout } from '../../../shared/layout/layout.types';
-import {
-  canRedo,
-  canUndo,
-  createHistory,
-  pushHistory,
-  redo as redoHistory,
-  undo as undoHistory,
-  type History,
-} from '../../../shared/layout/layout-history';
+import { canRedo, canUndo, createHistory, pushHistory, redo as redoHistory, undo as undoHistory } from '../../../shared/layout/layout-history';
+import type { JobState } from './job/job-state.types';
+import { rememberJob } from './job/remembered-job';
+import { WriteQueue } from './job/write-queue';
 
 export const SAVE_DELAY_MS = 400;
-const OPEN_JOB_KEY = 'claimdesk.openJobId';
-
-type JobState = {
-  job: Job | null;
-  history: History<Layout> | null;
-  selection: string[];
-  /** A request to frame these claims on the map (a problem clicked in Validate); `seq` makes a repeat click count. */
-  focus: { ids: string[]; seq: number } | null;
-  hoverId: string | null;
-  saving: boolean;
-  saveError: ErrorInfo | null;
-  loading: boolean;
-  /** Why the last openJob failed (not part of saving); a refused pull is answered to its caller instead. */
-  loadError: ErrorInfo | null;
-
-  /**
-   * Pulls the order (or resumes its job); resolves to why main refused, else null. A refusal is not kept in the
-   * store: it belongs to the order it was about, and the caller shows it there (with an override if allowed).
-   */
-  pullOrder: (key: OrderKey, override?: { reason: string }) => Promise<ErrorInfo | null>;
-  openJob: (jobId: number) => Promise<void>;
-  closeJob: () => Promise<void>;
-  applyLayout: (next: Layout, label: string) => void;
-  undo: () => void;
-  redo: () => void;
-  setSelection: (ids: string[]) => void;
-  /** Selects these claims and asks the map to zoom to them. */
-  focusClaims: (ids: string[]) => void;
-  setHover: (id: string | null) => void;
-  patchJob: (patch: JobPatch) => Promise<boolean>;
-  /**
-   * Shows `step` now and saves it after every queued write; resolves to main's refusal (the step main keeps is put
-   * back and the reason shown as "Not saved"), else null.
-   */
-  setStep: (step: JobStep) => Promise<ErrorInfo | null>;
-  /**
-   * True while a write that may change what main's workflow says is queued or on the wire (a layout, a form, a
-   * command): a move forward must wait for its answer before it trusts the gates it has.
-   */
-  hasPendingWrites: () => boolean;
-  /**
-   * The same save, for a decision main may refuse (a capacity override by a role that may not record one): the
-   * refusal is answered to the caller, not shown as "Not saved" in the header, since nothing was lost.
-   */
-  decideOnJob: (patch: JobPatch) => Promise<ErrorInfo | null>;
-  /**
-   * A workflow command main applies and checks (accept the layout, confirm the claimant), after every save before
-   * it; resolves to main's refusal, else null (the job main answers is taken).
-   */
-  runCommand: (command: WizardCommand) => Promise<ErrorInfo | null>;
-  /** Sends a pending layout save now; resolves when every queued save has been answered. */
-  flushSave: () => Promise<void>;
-  /** Main fills the land description from the imported PLSS (after every queued save); the job is adopted. */
-  fillLand: (mode: 'if-blank' | 'replace') => Promise<{ filled: boolean; message: string } | ErrorInfo>;
-  /** Takes what main changes under the open job (server package, conflict, workflow: a JobChange) from `job`. */
-  adoptServerState: (job: JobChange) => void;
-};
-
-/** The job id to reopen after a reload (the renderer restarts; the job itself lives in main). */
-export function rememberedJobId(): number | null {
-  try {
-    const value = Number(window.localStorage.getItem(OPEN_JOB_KEY));
-    return Number.isInteger(value) && value > 0 ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-export function rememberJob(jobId: number | null): void {
-  try {
-    if (jobId === null) window.localStorage.removeItem(OPEN_JOB_KEY);
-    else window.localStorage.setItem(OPEN_JOB_KEY, String(jobId));
-  } catch {
-    // Storage can be unavailable (private mode); resuming from the jobs list still works.
-  }
-}
 
 // Module state for the save queue: not rendered, so kept out of the store to avoid re-renders.
 let pendingLayout: { jobId: number; layout: Layout } | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
-let queue: Promise<unknown> = Promise.resolve();
-let inFlight = 0;
 /** Step saves among the writes in flight: they change nothing main's gates look at. */
 let stepWrites = 0;
 /** The step on screen while its save is queued or on the wire; answers to earlier writes must not move it back. */
@@ -134,19 +49,9 @@ function sameServerState(job: Job, fresh: JobChange): boolean {
 const REFUSALS: ReadonlySet<ErrorInfo['code']> = new Set(['workflow-refused', 'assignment-held', 'forbidden', 'invalid-request', 'not-found']);
 
 export const useJobStore = create<JobState>()((set, get) => {
-  const updateSaving = () => set({ saving: inFlight > 0 || pendingLayout !== null });
-
-  /** Runs one write after every earlier one; answers for a job that is no longer open are ignored. */
-  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
-    inFlight += 1;
-    updateSaving();
-    const run = queue.then(work);
-    queue = run.catch(() => undefined).finally(() => {
-      inFlight -= 1;
-      updateSaving();
-    });
-    return run;
-  };
+  // Answers for a job that is no longer open are ignored by each write.
+  const writes = new WriteQueue(() => updateSaving());
+  const updateSaving = () => set({ saving: writes.inFlight > 0 || pendingLayout !== null });
 
   /** Takes the job main returned, keeping the newer layout from the history unless told to adopt main's. */
   const adopt = (answered: Job, resetHistory: boolean) => {
@@ -166,9 +71,9 @@ export const useJobStore = create<JobState>()((set, get) => {
     if (timer) clearTimeout(timer);
     timer = null;
     const pending = pendingLayout;
-    if (!pending) return queue.then(() => undefined);
+    if (!pending) return writes.settled();
     pendingLayout = null;
-    return enqueue(async () => {
+    return writes.run(async () => {
       const result = await api.saveLayout({ jobId: pending.jobId, layout: pending.layout });
       const { job, history } = get();
       if (!job || job.id !== pending.jobId) return;
@@ -195,7 +100,7 @@ export const useJobStore = create<JobState>()((set, get) => {
       // Not delivered: the edit is kept and, unless a newer one is already waiting, sent again on the next save or flush.
       if (!pendingLayout) pendingLayout = pending;
       set({ saveError: result.error });
-    }).then(() => queue.then(() => undefined));
+    }).then(() => writes.settled());
   };
 
   const scheduleLayoutSave = (layout: Layout) => {
@@ -297,7 +202,7 @@ export const useJobStore = create<JobState>()((set, get) => {
       stepWrites += 1;
       // After the layout: the queue keeps the order of writes, and nothing waits for this answer.
       void sendLayout();
-      return enqueue(async () => {
+      return writes.run(async () => {
         const result = await api.saveJob({ jobId: shown.jobId, patch: { step } });
         const current = get().job;
         const latest = shownStep === shown;
@@ -318,7 +223,7 @@ export const useJobStore = create<JobState>()((set, get) => {
       });
     },
 
-    hasPendingWrites: () => pendingLayout !== null || inFlight - stepWrites > 0,
+    hasPendingWrites: () => pendingLayout !== null || writes.inFlight - stepWrites > 0,
 
     decideOnJob: async (patch) => {
       const { job } = get();
@@ -326,7 +231,7 @@ export const useJobStore = create<JobState>()((set, get) => {
       // The layout goes first: a step change (or a reprojection) must see the latest edit.
       void sendLayout();
       const resetHistory = patch.epsg !== undefined && patch.epsg !== job.crs.epsg;
-      return enqueue(async () => {
+      return writes.run(async () => {
         const result = await api.saveJob({ jobId: job.id, patch });
         if (!result.ok) return result.error;
         adopt(result.value, resetHistory);
@@ -338,7 +243,7 @@ export const useJobStore = create<JobState>()((set, get) => {
       const { job } = get();
       if (!job) return { code: 'not-ready', message: 'No job is open.' };
       void sendLayout();
-      return enqueue(async () => {
+      return writes.run(async () => {
         const result = command === 'validateLayout' ? await api.validateLayout({ jobId: job.id }) : await api.confirmClaimant({ jobId: job.id });
         if (!result.ok) return result.error;
         adopt(result.value, false);
@@ -353,7 +258,7 @@ export const useJobStore = create<JobState>()((set, get) => {
       const { job } = get();
       if (!job) return { code: 'not-ready', message: 'No job is open.' };
       void sendLayout();
-      return enqueue(async () => {
+      return writes.run(async () => {
         const result = await api.fillLandFromPlss({ jobId: job.id, mode });
         if (!result.ok) return result.error;
         // Nothing filled is nothing saved: the job on screen stays as it is (a new job object would re-render and
