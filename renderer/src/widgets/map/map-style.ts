@@ -69,8 +69,8 @@ export const MONUMENTS_MIN_ZOOM = 13;
 
 /**
  * Sources drawn only from a zoom: below it their changes are kept back and sent once the map comes within a zoom
- * level of it (claims-map.tsx), so an edit at a wide view does not have MapLibre's worker cut points nobody sees into
- * tiles and redraw the map for them.
+ * level of it (map-source-sync.ts), so an edit at a wide view does not have MapLibre's worker cut points nobody sees
+ * into tiles and redraw the map for them.
  */
 export const SOURCE_MIN_ZOOM: Partial<Record<SourceId, number>> = { corners: CORNERS_MIN_ZOOM, monuments: MONUMENTS_MIN_ZOOM };
 
