@@ -7,8 +7,9 @@
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFContentStream, type PDFFont, type PDFName, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFName, PDFPage } from 'pdf-lib';
 import { withFastSubsetEncoding, type TrueTypeSubset } from './font-subset';
+import { printPushedOperators } from './printed-operators';
 
 /**
  * pdf-lib compresses every content stream and embedded font with pako, pure-JavaScript deflate, which took a
@@ -35,6 +36,7 @@ const pdfUtils = createRequire(createRequire(__filename).resolve('pdf-lib'))('./
   numberToString: (num: number) => string;
   isType: (value: unknown, type: unknown) => boolean;
   assertOrUndefined: (value: unknown, valueName: string, types: unknown[]) => void;
+  assertIsOneOfOrUndefined: (value: unknown, valueName: string, allowed: unknown) => void;
 };
 const exponentSafe = pdfUtils.numberToString;
 pdfUtils.numberToString = (num: number): string => {
@@ -54,43 +56,17 @@ pdfUtils.assertOrUndefined = (value: unknown, valueName: string, types: unknown[
   for (let i = 0; i < types.length; i += 1) if (pdfUtils.isType(value, types[i])) return;
   assertOrUndefined(value, valueName, types);
 };
-
 /**
- * pdf-lib keeps each drawing operator of a page as objects (the operator, a PDFNumber per number, the font's name,
- * the text's hex string: some twenty objects for one line of text) until the document is saved, and prints them
- * only then. A package's PDFs hold tens of thousands of them at once, so they outlive the young generation and
- * are promoted; marking and moving them was about half the CPU of a batch export's workers (on their threads and
- * V8's helper threads). Printing what each call pushes at once, to the same text pdf-lib prints at save time,
- * keeps one flat string per drawing call instead, and the objects die young. The bytes are the same (the
- * package tests compare them): an operator's printed text is what it copies into the stream, one byte per code
- * unit, and pdf-lib writes a newline after each entry as it did after each operator.
+ * The same for options checked against an enum (every drawText checks its blend mode): pdf-lib lists the enum's
+ * values and copies the list to append undefined, per call. Left out is always allowed; a given value goes to
+ * pdf-lib's own check.
  */
-class PrintedOperators {
-  constructor(private readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-  sizeInBytes(): number {
-    return this.text.length;
-  }
-  copyBytesInto(buffer: Uint8Array, offset: number): number {
-    const { text } = this;
-    for (let i = 0; i < text.length; i += 1) buffer[offset + i] = text.charCodeAt(i);
-    return text.length;
-  }
-  /** The text is never changed, so a copied page (copyPages, embedPage) can share it. */
-  clone(): PrintedOperators {
-    return this;
-  }
-}
-
-(PDFContentStream.prototype as unknown as { push: (...operators: unknown[]) => void }).push = function push(
-  this: { operators: unknown[] },
-  ...operators: unknown[]
-): void {
-  if (operators.length === 0) return;
-  this.operators.push(new PrintedOperators(operators.map(String).join('\n')));
+const assertIsOneOfOrUndefined = pdfUtils.assertIsOneOfOrUndefined;
+pdfUtils.assertIsOneOfOrUndefined = (value: unknown, valueName: string, allowed: unknown): void => {
+  if (value !== undefined) assertIsOneOfOrUndefined(value, valueName, allowed);
 };
+
+printPushedOperators();
 
 interface FontkitGlyph {
   id: number;
