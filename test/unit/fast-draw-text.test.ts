@@ -67,6 +67,10 @@ describe('drawText printed directly', () => {
       page.drawText('wrapped', { x: 1, y: 2, size: 10, font: regular, maxWidth: 50 });
       page.drawText('no font', { x: 1, y: 2 });
       expect(original).toHaveBeenCalledTimes(2);
+      // A value of the wrong type is refused by pdf-lib's own check, with its message.
+      expect(() => page.drawText('x', { size: '10' as unknown as number, font: regular })).toThrow(/options\.size/);
+      expect(() => page.drawText('x', { font: regular, color: 'red' as never })).toThrow(/options\.color/);
+      expect(original).toHaveBeenCalledTimes(4);
       const fontOf = (): PDFFont | undefined => (page as unknown as { font?: PDFFont }).font;
       page.setFont(bold);
       page.drawText('regular, then bold again', { x: 1, y: 2, size: 10, font: regular });

@@ -8,7 +8,7 @@
  * functions. Any other option (maxWidth, opacity, blend mode, skew) goes to pdf-lib's drawText unchanged.
  */
 import { createRequire } from 'node:module';
-import { degrees, setFillingColor, toRadians, type Color, type PDFFont, type PDFName, type PDFPage } from 'pdf-lib';
+import { PDFFont, degrees, setFillingColor, toRadians, type Color, type PDFName, type PDFPage } from 'pdf-lib';
 import { PrintedOperators } from './printed-operators';
 
 type DrawTextOptions = NonNullable<Parameters<PDFPage['drawText']>[1]>;
@@ -20,11 +20,17 @@ const pdfUtils = createRequire(createRequire(__filename).resolve('pdf-lib'))('./
   lineSplit: (text: string) => string[];
 };
 
-const PLAIN_OPTIONS = new Set(['x', 'y', 'size', 'font', 'color', 'rotate', 'lineHeight']);
+/** The options printed here, and the type each must have; a value of another type goes to pdf-lib, which refuses it. */
+const PLAIN_OPTIONS: Record<string, 'number' | 'object'> = { x: 'number', y: 'number', size: 'number', lineHeight: 'number', font: 'object', color: 'object', rotate: 'object' };
 
 function isPlain(options: DrawTextOptions): boolean {
-  for (const key in options) if (!PLAIN_OPTIONS.has(key) && options[key as keyof DrawTextOptions] !== undefined) return false;
-  return options.font !== undefined;
+  for (const key in options) {
+    const value = options[key as keyof DrawTextOptions];
+    if (value === undefined) continue;
+    const type = PLAIN_OPTIONS[key];
+    if (type === undefined || typeof value !== type || value === null) return false;
+  }
+  return options.font instanceof PDFFont;
 }
 
 /** A colour's fill operator as pdf-lib prints it, kept per colour object (our colours are constants). */
