@@ -85,7 +85,8 @@ export function parseEntry(text: string): unknown {
   } catch {
     return JSON.parse(text);
   }
-  return typeof value === 'string' ? unpadded(value) : unpadValues(value);
+  if (typeof value === 'string') return unpadded(value);
+  return typeof value === 'object' && value !== null ? unpadValues(value) : value;
 }
 
 function isPadded(value: string): boolean {
@@ -96,9 +97,35 @@ function unpadded(value: string): string {
   return isPadded(value) ? value.slice(0, -PAD_LENGTH) : value;
 }
 
-/** Takes PAD off every string value, in place, without recursion (an entry may nest thousands of levels). */
-function unpadValues(root: unknown): unknown {
-  if (typeof root !== 'object' || root === null) return root;
+/** Nesting walked by recursion (an order nests about nine levels); deeper, without it (an entry may nest thousands). */
+const RECURSION_DEPTH = 64;
+
+/** Takes PAD off every string value of `node`, in place. */
+function unpadValues(node: object, depth = 0): object {
+  if (depth >= RECURSION_DEPTH) return unpadDeep(node);
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i += 1) {
+      const value: unknown = node[i];
+      if (typeof value === 'string') {
+        if (isPadded(value)) node[i] = value.slice(0, -PAD_LENGTH);
+      } else if (typeof value === 'object' && value !== null) unpadValues(value, depth + 1);
+    }
+    return node;
+  }
+  const record = node as Record<string, unknown>;
+  // for…in rather than Object.keys: a third of the time, on objects JSON.parse made (own properties only, checked).
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const value = record[key];
+    if (typeof value === 'string') {
+      if (isPadded(value)) unpadProperty(record, key, value);
+    } else if (typeof value === 'object' && value !== null) unpadValues(value, depth + 1);
+  }
+  return node;
+}
+
+/** The same without recursion, for what nests deeper than RECURSION_DEPTH. */
+function unpadDeep(root: object): object {
   const stack: object[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -115,12 +142,15 @@ function unpadValues(root: unknown): unknown {
     for (const key of Object.keys(record)) {
       const value = record[key];
       if (typeof value === 'string') {
-        if (!isPadded(value)) continue;
-        // JSON.parse makes "__proto__" an own property; plain assignment would set the prototype instead.
-        if (key === '__proto__') Object.defineProperty(record, key, { value: value.slice(0, -PAD_LENGTH), writable: true, enumerable: true, configurable: true });
-        else record[key] = value.slice(0, -PAD_LENGTH);
+        if (isPadded(value)) unpadProperty(record, key, value);
       } else if (typeof value === 'object' && value !== null) stack.push(value);
     }
   }
   return root;
+}
+
+function unpadProperty(record: Record<string, unknown>, key: string, value: string): void {
+  // JSON.parse makes "__proto__" an own property; plain assignment would set the prototype instead.
+  if (key === '__proto__') Object.defineProperty(record, key, { value: value.slice(0, -PAD_LENGTH), writable: true, enumerable: true, configurable: true });
+  else record[key] = value.slice(0, -PAD_LENGTH);
 }
