@@ -17,7 +17,7 @@ import type { OrderWrite } from '../repos/orders.mapper';
 import type { StoredOrderState } from '../repos/orders.repo';
 import { syncStopped } from './fetch-pending-orders';
 import { storedEntry, type StoredEntry } from './stored-entry';
-import { parseEntry } from './parse-entry';
+import { parseJsonUninterned } from './parse-json-uninterned';
 import type { RawEntry } from '../api/pending-orders-splitter';
 import { ORDER_LIMITS } from '../../shared/domain/order-limits';
 import { createTurn } from '../platform/event-loop';
@@ -72,8 +72,8 @@ export class OrderPlanner {
     const text = entry.bytes.toString('utf8');
     let parsed: unknown;
     try {
-      // Parsed without adding its short texts to V8's string table, which only a full collection empties (parse-entry.ts).
-      parsed = parseEntry(text);
+      // Parsed without adding its short texts to V8's string table, which only a full collection empties (parse-json-uninterned.ts).
+      parsed = parseJsonUninterned(text);
     } catch (error) {
       this.counts.skipped.push({ index, reason: `Order at index ${index} cannot be read: it is not valid JSON (${error instanceof Error ? error.message : String(error)})` });
       return null;

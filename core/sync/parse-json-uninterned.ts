@@ -1,5 +1,6 @@
 /**
- * JSON.parse of one pending-orders entry without filling V8's string table with the entry's short texts.
+ * JSON.parse without filling V8's string table with the text's short string values (the sync parses each entry of
+ * the pending-orders list with it).
  *
  * V8's JSON.parse internalizes every string value of ten characters or fewer: it goes into the isolate's string
  * table, allocated in the old generation, with a slot in a hash table kept outside the heap that doubles as it grows
@@ -76,7 +77,7 @@ function mayEndInDel(text: string, close: number): boolean {
 }
 
 /** The entry's text parsed, as JSON.parse(text) parses it; throws JSON.parse's own error when it is not JSON. */
-export function parseEntry(text: string): unknown {
+export function parseJsonUninterned(text: string): unknown {
   const padded = padShortValues(text);
   if (padded === null) return JSON.parse(text);
   let value: unknown;

@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { padShortValues, parseEntry } from '../../core/sync/parse-entry';
+import { padShortValues, parseJsonUninterned } from '../../core/sync/parse-json-uninterned';
 
 const DEL = '\u007f';
 
@@ -22,7 +22,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-describe('parseEntry', () => {
+describe('parseJsonUninterned', () => {
   it('reads exactly what JSON.parse reads: values, keys, escapes, DEL as sent, __proto__ and deep nesting', () => {
     const texts = [
       '{"order_type":"claim_order","id":7,"status":"paid","claims":[{"name":"B4437 1"},{"name":"X"},{"name":""}]}',
@@ -41,14 +41,14 @@ describe('parseEntry', () => {
       '',
     ];
     for (const text of texts) {
-      expect(outcome(parseEntry, text), text.slice(0, 80)).toEqual(outcome(JSON.parse, text));
+      expect(outcome(parseJsonUninterned, text), text.slice(0, 80)).toEqual(outcome(JSON.parse, text));
     }
     // 10,000 levels (the splitter passes any depth): read without recursion, down to the one value at the bottom.
-    let deep = parseEntry(`${'['.repeat(10_000)}"ab"${']'.repeat(10_000)}`);
+    let deep = parseJsonUninterned(`${'['.repeat(10_000)}"ab"${']'.repeat(10_000)}`);
     for (let level = 0; level < 10_000; level += 1) deep = (deep as unknown[])[0];
     expect(deep).toBe('ab');
     // The parsed "__proto__" stays an own property with its text; the prototype is untouched.
-    const parsed = parseEntry('{"__proto__":"short"}') as Record<string, unknown>;
+    const parsed = parseJsonUninterned('{"__proto__":"short"}') as Record<string, unknown>;
     expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toBe('short');
   });
@@ -73,7 +73,7 @@ describe('parseEntry', () => {
       const sent = JSON.stringify(value(0));
       // As sent by any server: with spacing, and with some characters escaped that JSON.stringify leaves as they are.
       const spaced = sent.replaceAll('":', '" :').replaceAll(DEL, random() < 0.5 ? '\\u007f' : DEL);
-      for (const variant of [sent, spaced]) expect(parseEntry(variant)).toEqual(JSON.parse(variant));
+      for (const variant of [sent, spaced]) expect(parseJsonUninterned(variant)).toEqual(JSON.parse(variant));
     }
   });
 
@@ -93,7 +93,7 @@ describe('parseEntry', () => {
       for (let order = from; order < from + 50_000; order += 1) parse(entry(order));
       return getHeapStatistics().malloced_memory - before;
     };
-    const ours = growth(parseEntry, 1);
+    const ours = growth(parseJsonUninterned, 1);
     const plain = growth(JSON.parse, 1_000_000);
     expect(plain).toBeGreaterThan(6 * 1_048_576); // the measure sees the table
     expect(ours).toBeLessThan(2 * 1_048_576);
