@@ -72,7 +72,8 @@ export class OrderPlanner {
     const text = entry.bytes.toString('utf8');
     let parsed: unknown;
     try {
-      // Parsed without adding its short texts to V8's string table, which only a full collection empties (parse-json-uninterned.ts).
+      // Parsed without adding its short texts to V8's string table, which only a full collection empties
+      // (parse-json-uninterned.ts).
       parsed = parseJsonUninterned(text);
     } catch (error) {
       this.counts.skipped.push({ index, reason: `Order at index ${index} cannot be read: it is not valid JSON (${error instanceof Error ? error.message : String(error)})` });

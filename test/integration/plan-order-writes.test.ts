@@ -50,8 +50,8 @@ describe('planOrderWrites', () => {
     const first = new OrderPlanner(new Map());
     const write = first.addRaw(raw(sent));
     expect(write?.rawJson).toBe(sent); // the bytes as the server sent them, spacing and unknown fields included
-    // Parsed without V8's string table (core/sync/parse-json-uninterned.ts), the order reads as JSON.parse reads it: short texts such as
-    // claim names and the status included.
+    // Parsed without V8's string table (core/sync/parse-json-uninterned.ts), the order reads as JSON.parse reads it:
+    // short texts such as claim names and the status included.
     const parsedWhole = new OrderPlanner(new Map()).add(JSON.parse(sent))!;
     expect(write!.order).toEqual(parsedWhole.order);
     expect(write!.order.claims.map((claim) => claim.name).every((name) => name.length > 0 && name.length <= 10 && !name.includes('\u007f'))).toBe(true);
