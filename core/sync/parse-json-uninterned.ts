@@ -28,6 +28,12 @@ const UPPER_F = 0x46;
 const PAD_LENGTH = 11;
 const PAD = '\u007f'.repeat(PAD_LENGTH);
 const SHORT = 10;
+/**
+ * Longer texts are parsed as they are. What fills the table is many orders, each with a few short texts; one large
+ * entry has few against its size, while its padded copy and the walk to take PAD off cost in proportion to it (the
+ * benchmark's 4 MB hostile order: 150–200 ms more, and a copy of it). An order of 8 claims is some 2.5 kB.
+ */
+const MAX_PADDED_CHARS = 256 * 1024;
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
@@ -78,7 +84,7 @@ function mayEndInDel(text: string, close: number): boolean {
 
 /** The entry's text parsed, as JSON.parse(text) parses it; throws JSON.parse's own error when it is not JSON. */
 export function parseJsonUninterned(text: string): unknown {
-  const padded = padShortValues(text);
+  const padded = text.length <= MAX_PADDED_CHARS ? padShortValues(text) : null;
   if (padded === null) return JSON.parse(text);
   let value: unknown;
   try {

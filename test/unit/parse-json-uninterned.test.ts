@@ -77,6 +77,12 @@ describe('parseJsonUninterned', () => {
     }
   });
 
+  it('reads a text over 256 KiB (parsed as it is: one large entry has few short texts against its size) as JSON.parse does', () => {
+    const large = JSON.stringify({ names: ['B4437 1'], ring: Array.from({ length: 30_000 }, (_, i) => [i / 7, -i / 3]) });
+    expect(large.length).toBeGreaterThan(256 * 1024);
+    expect(parseJsonUninterned(large)).toEqual(JSON.parse(large));
+  });
+
   it('pads only string values that V8 would put in its string table, never keys', () => {
     expect(padShortValues('{"name":"B4437 1","number":"CPO-2026-2501","x":"a"}')).toBe(`{"name":"B4437 1${DEL.repeat(11)}","number":"CPO-2026-2501","x":"a"}`);
     expect(padShortValues('{"number":"CPO-2026-2501","n":1}')).toBeNull();
